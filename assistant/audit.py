@@ -1,0 +1,178 @@
+"""The audit service behind `assistant check`: facts files and report documents, one or many.
+
+Each input is read, filled and checked independently; an unreadable input becomes a result with an
+`error` (exit code 2) and never stops the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.core import engine
+from assistant.core.facts import Marker, ReportFacts
+from assistant.core.findings import ERROR, FAIL, Finding, json_value
+from assistant.core.report import Report
+from assistant.facts_io import FactsFileError, is_facts_file, load_facts
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One input after reading: the facts, the reader's report (documents only), notes, findings."""
+
+    source: str
+    facts: ReportFacts
+    report: Report | None = None
+    notes: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    source: str
+    facts: ReportFacts | None = None
+    findings: tuple[Finding, ...] = ()
+    notes: tuple[str, ...] = ()
+    error: str = ""  # set when the input could not be used at all
+    report: Report | None = None
+    derived: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    def to_json(self) -> dict[str, Any]:
+        f = self.facts
+        out: dict[str, Any] = {
+            "source": self.source,
+            "format": f.format if f else None,
+            "year": f.year if f and f.year else None,
+            "agency": f.agency if f else None,
+            "cells": {k: _cell_json(v) for k, v in (f.cells.items() if f else [])},
+            "findings": [x.to_json() for x in self.findings],
+        }
+        if self.report is not None:
+            out["title"] = self.report.title
+        if self.derived:
+            out["derived"] = sorted(self.derived)
+        if self.notes:
+            out["notes"] = list(self.notes)
+        if self.error:
+            out["error"] = self.error
+        return out
+
+
+def _cell_json(v: Any) -> Any:
+    if isinstance(v, Marker):
+        return None if v == "" else str(v)
+    return json_value(v)
+
+
+class InputError(Exception):
+    """An input that cannot be used; the message is Chinese and names the file."""
+
+
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files as given, and supported files inside folders (recursive, sorted)."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if child.is_file() and _supported(child) and not child.name.startswith("."):
+                    yield child
+        else:
+            yield p
+
+
+def _supported(p: Path) -> bool:
+    return is_facts_file(p) or p.suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def load_input(path: Path) -> Loaded:
+    """Read a facts file or a report document; raises InputError if it cannot be used."""
+    if not path.exists():
+        raise InputError(f"{path}：文件不存在")
+    if is_facts_file(path):
+        try:
+            lf = load_facts(path)
+        except FactsFileError as e:
+            raise InputError(str(e)) from None
+        return Loaded(str(path), lf.facts, None, tuple(n.message for n in lf.notes), lf.findings)
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        return _load_document(path)
+    raise InputError(
+        f"{path}：不支持的文件类型“{path.suffix or '无扩展名'}”（支持 yaml/json 数据文件及 txt、md、html、docx、pdf 报告）"
+    )
+
+
+def _load_document(path: Path) -> Loaded:
+    from assistant.reader import ReaderError, read_report
+
+    try:
+        report = read_report(path)
+    except ReaderError as e:
+        raise InputError(str(e)) from None
+    return Loaded(str(path), report.to_facts(), report, (), report.findings)
+
+
+def audit_one(loaded: Loaded, previous: Loaded | None = None) -> AuditResult:
+    result = engine.check(loaded.facts, previous.facts if previous else None)
+    findings = list(loaded.findings) + list(result.findings)
+    if loaded.report is not None:
+        findings += _document_findings(loaded, result.facts, previous)
+    return AuditResult(loaded.source, result.facts, tuple(findings), loaded.notes, "", loaded.report, result.derived)
+
+
+def _document_findings(loaded: Loaded, filled: ReportFacts, previous: Loaded | None) -> list[Finding]:
+    try:
+        from assistant.reader.textcheck import text_findings
+    except ImportError:  # the prose checks are optional until the reader package provides them
+        return []
+    prev_report = previous.report if previous else None
+    return list(text_findings(loaded.report, filled, prev_report))
+
+
+def check_paths(
+    paths: Iterable[str | Path],
+    previous: str | Path | None = None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> list[AuditResult]:
+    """Audit every input; `previous` (a facts file or document) enables the cross-year rules."""
+    files = list(expand_paths(paths))
+    prev_loaded: Loaded | None = None
+    results: list[AuditResult] = []
+    if previous is not None:
+        try:
+            prev_loaded = load_input(Path(previous))
+        except InputError as e:
+            results.append(_unreadable(str(previous), f"上年报告无法使用：{e}"))
+    for i, path in enumerate(files):
+        if on_progress:
+            on_progress(i, len(files), str(path))
+        try:
+            loaded = load_input(path)
+        except InputError as e:
+            results.append(_unreadable(str(path), str(e)))
+            continue
+        except Exception as e:  # noqa: BLE001 - one broken file must never stop a batch
+            results.append(_unreadable(str(path), f"{path}：读取时出现意外错误（{type(e).__name__}），已跳过"))
+            continue
+        results.append(audit_one(loaded, prev_loaded))
+    if on_progress:
+        on_progress(len(files), len(files), "")
+    return results
+
+
+def _unreadable(source: str, message: str) -> AuditResult:
+    return AuditResult(source, None, (Finding("UNREADABLE", ERROR, FAIL, message),), (), message)
+
+
+def exit_code(results: list[AuditResult]) -> int:
+    if any(r.error for r in results):
+        return 2
+    if any(r.errors for r in results):
+        return 1
+    return 0

@@ -1,0 +1,1 @@
+"""Sub-commands of `assistant`; each module defines `register(subparsers)`."""

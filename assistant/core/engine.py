@@ -1,0 +1,224 @@
+"""The table engine: fill missing derived totals, then check every rule and collect every finding.
+
+Pure and generic: rules come from `rules.py`, labels from `spec.py`. A given number is never
+overwritten: a disagreement is reported as reported vs computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assistant.core import rules as R
+from assistant.core import spec
+from assistant.core.facts import BLANK, Marker, ReportFacts, Value
+from assistant.core.findings import ERROR, FAIL, NOT_ASSESSABLE, WARNING, Finding, show
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    facts: ReportFacts  # with derived totals filled
+    findings: tuple[Finding, ...]
+    derived: frozenset[str] = field(default_factory=frozenset)  # keys the engine filled
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.is_error)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _rows(version: str) -> tuple[str, ...]:
+    return tuple(r for r, _ in spec.t2_rows(version))
+
+
+def equations(version: str, scope: str = "report") -> list[R.Equation]:
+    out: list[R.Equation] = []
+    for rule in R.rules_for(version, scope):
+        out.extend(rule.equations(version, _rows(version)))
+    return out
+
+
+def fill(facts: ReportFacts) -> tuple[ReportFacts, frozenset[str]]:
+    """Fill derived totals that are absent and whose addends are all known. Never overwrites."""
+    cells: dict[str, Value] = dict(facts.cells)
+    derived: set[str] = set()
+    eqs = [e for e in equations(facts.format) if e.fills]
+    changed = True
+    while changed:
+        changed = False
+        for eq in eqs:
+            target = eq.lhs[0].key
+            if target in cells:
+                continue
+            values = [_num(cells, t.key) for t in eq.rhs]
+            if any(v is None for v in values):
+                continue
+            cells[target] = sum(t.sign * v for t, v in zip(eq.rhs, values, strict=True))  # type: ignore[misc]
+            derived.add(target)
+            changed = True
+    return facts.with_cells(cells), frozenset(derived)
+
+
+def _num(cells: dict[str, Value], key: str) -> int | Decimal | None:
+    v = cells.get(key)
+    if v is None:
+        return None
+    return 0 if isinstance(v, Marker) else v
+
+
+def check(facts: ReportFacts, previous: ReportFacts | None = None) -> CheckResult:
+    """Fill, then evaluate every rule of the facts' format; cross-year rules when `previous` is given."""
+    filled, derived = fill(facts)
+    findings: list[Finding] = []
+    findings += _format_findings(filled)
+    findings += _blank_findings(filled)
+    findings += _nonneg_findings(filled)
+    for eq in equations(filled.format):
+        f = _evaluate(eq, filled, None)
+        if f:
+            findings.append(f)
+    if previous is not None:
+        findings += _cross_year(filled, fill(previous)[0])
+    return CheckResult(filled, tuple(findings), derived)
+
+
+def _cross_year(cur: ReportFacts, prev: ReportFacts) -> list[Finding]:
+    out: list[Finding] = []
+    if prev.year != cur.year - 1:
+        out.append(
+            Finding(
+                "PREVIOUS_YEAR_MISMATCH",
+                WARNING,
+                FAIL,
+                f"对比的上年报告是{prev.year}年度，本报告是{cur.year}年度，跨年度核对按相邻年度进行，请确认所选上年报告",
+                reported=prev.year,
+                computed=cur.year - 1,
+            )
+        )
+    prev_keys = set(prev.spec.by_key)
+    for eq in equations(cur.format, "cross_year"):
+        if any(t.key not in prev_keys for t in eq.lhs + eq.rhs if t.scope == R.PREVIOUS):
+            continue  # the previous report's form has no such cell (2019 vs 2021 Table 1)
+        f = _evaluate(eq, cur, prev)
+        if f:
+            out.append(f)
+    return out
+
+
+def _evaluate(eq: R.Equation, cur: ReportFacts, prev: ReportFacts | None) -> Finding | None:
+    rule = R.RULES_BY_ID[eq.rule_id]
+
+    def value(t: R.Term) -> int | Decimal | None:
+        src = prev if t.scope == R.PREVIOUS else cur
+        return src.number(t.key) if src is not None else None
+
+    terms = eq.lhs + eq.rhs
+    missing = [t for t in terms if value(t) is None]
+    keys = tuple(dict.fromkeys(t.key if t.scope == R.CURRENT else f"prev:{t.key}" for t in terms))
+    table = cur.spec.cell(eq.subject).table
+    if missing:
+        names = "、".join(_label(cur, prev, t) for t in missing[:3])
+        more = f"等{len(missing)}项" if len(missing) > 3 else ""
+        return Finding(
+            rule.id,
+            rule.severity,
+            NOT_ASSESSABLE,
+            f"无法核验（{_context(cur, eq)}）：缺少 {names}{more}",
+            keys,
+            table=table,
+        )
+    lhs = sum(t.sign * value(t) for t in eq.lhs)  # type: ignore[operator]
+    rhs = sum(t.sign * value(t) for t in eq.rhs)  # type: ignore[operator]
+    if abs(lhs - rhs) <= rule.tolerance:
+        return None
+    return Finding(
+        rule.id, rule.severity, FAIL, _message(rule, cur, eq, lhs, rhs), keys, lhs, rhs, table=table
+    )
+
+
+def _label(cur: ReportFacts, prev: ReportFacts | None, t: R.Term) -> str:
+    src = prev if (t.scope == R.PREVIOUS and prev is not None) else cur
+    cell = src.spec.by_key.get(t.key)
+    label = cell.label if cell else t.key
+    return f"上年“{label}”" if t.scope == R.PREVIOUS else f"“{label}”"
+
+
+def _context(cur: ReportFacts, eq: R.Equation) -> str:
+    cell = cur.spec.cell(eq.subject)
+    return cell.label
+
+
+def _message(rule: R.Rule, cur: ReportFacts, eq: R.Equation, reported, computed) -> str:
+    cell = cur.spec.cell(eq.subject)
+    return rule.message.format(
+        label=cell.label,
+        row=cell.row_label,
+        col=cell.col_label,
+        reported=show(reported),
+        computed=show(computed),
+        year=cur.year,
+    )
+
+
+def _format_findings(facts: ReportFacts) -> list[Finding]:
+    if facts.format == spec.FORMAT_2019 and facts.year >= 2021:
+        rule = R.FORMAT_2019_RULE
+        return [Finding(rule.id, rule.severity, FAIL, rule.message.format(year=facts.year))]
+    return []
+
+
+def _blank_findings(facts: ReportFacts) -> list[Finding]:
+    out = []
+    for key, v in facts.cells.items():
+        if v is BLANK or (isinstance(v, Marker) and v == BLANK):
+            cell = facts.spec.by_key.get(key)
+            if cell is None:
+                continue
+            out.append(
+                Finding(
+                    "BLANK_CELL",
+                    WARNING,
+                    FAIL,
+                    f"{cell.label}：单元格空白，核算时按 0 计算，建议填写 0",
+                    (key,),
+                    table=cell.table,
+                )
+            )
+    return out
+
+
+def _nonneg_findings(facts: ReportFacts) -> list[Finding]:
+    out = []
+    rule = R.NONNEG
+    for cell in facts.spec.cells:
+        v = facts.number(cell.key)
+        if v is None or cell.signed or v >= 0:
+            continue
+        out.append(
+            Finding(
+                rule.id,
+                ERROR,
+                FAIL,
+                rule.message.format(label=cell.label, reported=show(v)),
+                (cell.key,),
+                v,
+                table=cell.table,
+            )
+        )
+    return out
+
+
+def summarize(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "not_assessable": 0}
+    for f in findings:
+        if f.status == NOT_ASSESSABLE:
+            counts["not_assessable"] += 1
+        elif f.severity == ERROR:
+            counts["error"] += 1
+        else:
+            counts["warning"] += 1
+    return counts
