@@ -123,7 +123,9 @@ def audit_one(loaded: Loaded, previous: Loaded | None = None) -> AuditResult:
     findings = list(loaded.findings) + list(result.findings)
     if loaded.report is not None:
         findings += _document_findings(loaded, result.facts, previous)
-    return AuditResult(loaded.source, result.facts, tuple(findings), loaded.notes, "", loaded.report, result.derived)
+    return AuditResult(
+        loaded.source, result.facts, tuple(findings), loaded.notes, "", loaded.report, result.derived
+    )
 
 
 def _document_findings(loaded: Loaded, filled: ReportFacts, previous: Loaded | None) -> list[Finding]:
@@ -158,7 +160,9 @@ def check_paths(
             results.append(_unreadable(str(path), str(e)))
             continue
         except Exception as e:  # noqa: BLE001 - one broken file must never stop a batch
-            results.append(_unreadable(str(path), f"{path}：读取时出现意外错误（{type(e).__name__}），已跳过"))
+            results.append(
+                _unreadable(str(path), f"{path}：读取时出现意外错误（{type(e).__name__}），已跳过")
+            )
             continue
         results.append(audit_one(loaded, prev_loaded))
     if on_progress:

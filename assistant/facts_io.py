@@ -20,6 +20,7 @@ from assistant.core import spec
 from assistant.core.facts import ReportFacts, Value, ValueNote, parse_cell_value, suggest_key
 from assistant.core.findings import ERROR, FAIL, Finding
 from assistant.core.numbers import parse_decimal
+from assistant.core.report import Report
 
 FACTS_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_FACTS_BYTES = 5 * 1024 * 1024
@@ -35,6 +36,16 @@ class LoadedFacts:
     notes: tuple[ValueNote, ...] = ()
     findings: tuple[Finding, ...] = ()  # INVALID_VALUE / UNKNOWN_CELL: values refused, never dropped silently
     raw_cells: Mapping[str, Any] = field(default_factory=dict)
+    title: str = ""
+    sections: Mapping[str, str] = field(default_factory=dict)  # full published section texts, if given
+
+    def to_report(self) -> Report:
+        """The facts file as a Report (for past reports kept as facts files with `sections`)."""
+        f = self.facts
+        title = self.title or f"{f.agency}{f.year}年政府信息公开工作年度报告"
+        return Report(
+            f.source, title, f.agency, f.year, f.format, dict(self.sections), dict(f.cells), {}, (), f.level
+        )
 
 
 def is_facts_file(path: Path) -> bool:
@@ -117,7 +128,9 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
         value, note, err = parse_cell_value(key, raw, cell)
         if err:
             findings.append(
-                Finding("INVALID_VALUE", ERROR, FAIL, f"{name}：{err.message}", (key,), err.raw, table=cell.table)
+                Finding(
+                    "INVALID_VALUE", ERROR, FAIL, f"{name}：{err.message}", (key,), err.raw, table=cell.table
+                )
             )
             continue
         if note:
@@ -128,7 +141,11 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
         raise FactsFileError(f"{name}：missing 只能是 zero（未列出的单元格按 0 计），实际是“{missing}”")
     if missing is not None:
         for cell in fspec.cells:
-            if cell.key not in cells and not cell.derived and not any(f.cells == (cell.key,) for f in findings):
+            if (
+                cell.key not in cells
+                and not cell.derived
+                and not any(f.cells == (cell.key,) for f in findings)
+            ):
                 cells[cell.key] = 0 if cell.type == spec.INT else Decimal(0)
     narrative = _narrative(doc.get("narrative"), name)
     facts = ReportFacts(
@@ -140,7 +157,10 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
         level=str(doc.get("level") or ""),
         source=name,
     )
-    return LoadedFacts(facts, tuple(notes), tuple(findings), flat)
+    title = str(doc.get("title") or "").strip()
+    return LoadedFacts(
+        facts, tuple(notes), tuple(findings), flat, title, _sections(doc.get("sections"), name)
+    )
 
 
 def _year(raw: Any, name: str, notes: list[ValueNote]) -> int:
@@ -159,7 +179,7 @@ def _version(raw: Any, year: int, flat: Mapping[str, Any], name: str) -> str:
     if raw is not None:
         v = str(raw).strip()
         if v not in spec.FORMATS:
-            raise FactsFileError(f"{name}：format“{raw}”无效，只能是 \"2021\" 或 \"2019\"")
+            raise FactsFileError(f'{name}：format“{raw}”无效，只能是 "2021" 或 "2019"')
         return v
     if any(k.startswith("active2019.") or k.startswith("applications.results.other_2019.") for k in flat):
         return spec.FORMAT_2019
@@ -199,6 +219,20 @@ def _narrative(raw: Any, name: str) -> dict[str, str]:
         if k not in spec.NARRATIVE_KEYS:
             known = "、".join(spec.NARRATIVE_KEYS)
             raise FactsFileError(f"{name}：narrative 中的“{k}”不是已知栏目（可用：{known}）")
+        out[str(k)] = "" if v is None else str(v).strip()
+    return out
+
+
+def _sections(raw: Any, name: str) -> dict[str, str]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        raise FactsFileError(f"{name}：sections 应是键值对（s1_overview … s6_other），实际是{_kind(raw)}")
+    out = {}
+    for k, v in raw.items():
+        if k not in spec.SECTION_BY_KEY:
+            known = "、".join(spec.SECTION_BY_KEY)
+            raise FactsFileError(f"{name}：sections 中的“{k}”不是已知章节（可用：{known}）")
         out[str(k)] = "" if v is None else str(v).strip()
     return out
 

@@ -64,7 +64,11 @@ def _progress_bar(paths: list[str]):
     return update
 
 
-_TABLE_NAMES = {1: "表一 " + spec.TABLE_TITLES[1], 2: "表二 " + spec.TABLE_TITLES[2], 3: "表三 " + spec.TABLE_TITLES[3]}
+_TABLE_NAMES = {
+    1: "表一 " + spec.TABLE_TITLES[1],
+    2: "表二 " + spec.TABLE_TITLES[2],
+    3: "表三 " + spec.TABLE_TITLES[3],
+}
 _MARK = {"error": "✗ 错误", "warning": "! 提醒"}
 
 
@@ -116,7 +120,14 @@ def render_summary(results: list[AuditResult]) -> str:
         f = r.facts
         assert f is not None
         rows.append(
-            (Path(r.source).name, f.agency, str(f.year or "?"), str(c["error"]), str(c["warning"]), str(c["not_assessable"]))
+            (
+                Path(r.source).name,
+                f.agency,
+                str(f.year or "?"),
+                str(c["error"]),
+                str(c["warning"]),
+                str(c["not_assessable"]),
+            )
         )
     widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     out = ["汇总："]
@@ -138,7 +149,19 @@ def _pad(s: str, w: int) -> str:
     return s + " " * (w - _width(s))
 
 
-CSV_FIELDS = ["source", "agency", "year", "rule", "severity", "status", "table", "cells", "reported", "computed", "message"]
+CSV_FIELDS = [
+    "source",
+    "agency",
+    "year",
+    "rule",
+    "severity",
+    "status",
+    "table",
+    "cells",
+    "reported",
+    "computed",
+    "message",
+]
 
 
 def write_csv(results: list[AuditResult], path: Path) -> None:

@@ -75,10 +75,14 @@ class ReportFacts:
         return v
 
     def with_cells(self, cells: Mapping[str, Value]) -> ReportFacts:
-        return ReportFacts(self.agency, self.year, self.format, dict(cells), self.narrative, self.level, self.source)
+        return ReportFacts(
+            self.agency, self.year, self.format, dict(cells), self.narrative, self.level, self.source
+        )
 
 
-def parse_cell_value(key: str, raw: Any, cell: spec.Cell) -> tuple[Value | None, ValueNote | None, ValueError_ | None]:
+def parse_cell_value(
+    key: str, raw: Any, cell: spec.Cell
+) -> tuple[Value | None, ValueNote | None, ValueError_ | None]:
     """Parse one raw value for `cell`. Returns (value, note, error); exactly one of value/error is set."""
     label = cell.label
     if raw is None:

@@ -157,10 +157,15 @@ def extract_numbers(text: str) -> list[NumberMention]:
                 continue
             value = Decimal(n)
             start, end = m.start("cn"), m.end()
-        approx = unit.startswith("余") or text[end : end + 1] in ("余", "多") or text[max(0, start - 1) : start] in (
-            "约",
-            "近",
-            "超",
+        approx = (
+            unit.startswith("余")
+            or text[end : end + 1] in ("余", "多")
+            or text[max(0, start - 1) : start]
+            in (
+                "约",
+                "近",
+                "超",
+            )
         )
         if unit == "余万":
             value, unit = value, "万元"

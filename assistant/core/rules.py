@@ -107,7 +107,8 @@ def _t3_rule(rule_id: str, group: str, label: str) -> Rule:
         severity=ERROR,
         status="implied_by_layout",
         source=f"{_FMT} 附件表四；{_T3}",
-        message=label + " / 总计：填报 {reported}，按结果维持、结果纠正、其他结果、尚未审结合计应为 {computed}",
+        message=label
+        + " / 总计：填报 {reported}，按结果维持、结果纠正、其他结果、尚未审结合计应为 {computed}",
         fills=True,
     )
 

@@ -31,7 +31,12 @@ SECTIONS: tuple[Section, ...] = (
     Section("s1_overview", "一、总体情况", "一", "总体情况"),
     Section("s2_active", "二、主动公开政府信息情况", "二", "主动公开政府信息情况"),
     Section("s3_applications", "三、收到和处理政府信息公开申请情况", "三", "收到和处理政府信息公开申请情况"),
-    Section("s4_review_litig", "四、政府信息公开行政复议、行政诉讼情况", "四", "政府信息公开行政复议、行政诉讼情况"),
+    Section(
+        "s4_review_litig",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "四",
+        "政府信息公开行政复议、行政诉讼情况",
+    ),
     Section("s5_problems", "五、存在的主要问题及改进情况", "五", "存在的主要问题及改进情况"),
     Section("s6_other", "六、其他需要报告的事项", "六", "其他需要报告的事项"),
 )
@@ -44,7 +49,11 @@ OVERVIEW_SUBAREAS: tuple[tuple[str, str], ...] = (
     ("platform", "政府信息公开平台建设"),
     ("supervision", "监督保障"),
 )
-NARRATIVE_KEYS: tuple[str, ...] = tuple(k for k, _ in OVERVIEW_SUBAREAS) + ("problems", "improvements", "other")
+NARRATIVE_KEYS: tuple[str, ...] = tuple(k for k, _ in OVERVIEW_SUBAREAS) + (
+    "problems",
+    "improvements",
+    "other",
+)
 NARRATIVE_LABELS: dict[str, str] = dict(OVERVIEW_SUBAREAS) | {
     "problems": "存在的主要问题",
     "improvements": "改进情况",
@@ -137,7 +146,11 @@ _T1_2021: tuple[Cell, ...] = (
 def _t1_2019() -> tuple[Cell, ...]:
     cells: list[Cell] = []
     for doc, row in (("regulations", "规章"), ("normative_docs", "规范性文件")):
-        for k, col in (("new_made", "本年新制作数量"), ("new_published", "本年新公开数量"), ("total_published", "对外公开总数量")):
+        for k, col in (
+            ("new_made", "本年新制作数量"),
+            ("new_published", "本年新公开数量"),
+            ("total_published", "对外公开总数量"),
+        ):
             cells.append(_t1(f"active2019.art20_1.{doc}.{k}", "art20_1", row, col))
     blocks = (
         ("art20_5", "admin_license", "行政许可"),
@@ -146,14 +159,41 @@ def _t1_2019() -> tuple[Cell, ...]:
         ("art20_6", "admin_coercion", "行政强制"),
     )
     for block, item, row in blocks:
-        cells.append(_t1(f"active2019.{block}.{item}.prev_year_items", block, row, "上一年项目数量", unit="项"))
-        cells.append(_t1(f"active2019.{block}.{item}.change", block, row, "本年增/减", unit="项", signed=True))
+        cells.append(
+            _t1(f"active2019.{block}.{item}.prev_year_items", block, row, "上一年项目数量", unit="项")
+        )
+        cells.append(
+            _t1(f"active2019.{block}.{item}.change", block, row, "本年增/减", unit="项", signed=True)
+        )
         cells.append(_t1(f"active2019.{block}.{item}.decisions", block, row, "处理决定数量", unit="个"))
-    cells.append(_t1("active2019.art20_8.admin_fees.prev_year_items", "art20_8", "行政事业性收费", "上一年项目数量", unit="项"))
     cells.append(
-        _t1("active2019.art20_8.admin_fees.change", "art20_8", "行政事业性收费", "本年增/减", unit="项", signed=True)
+        _t1(
+            "active2019.art20_8.admin_fees.prev_year_items",
+            "art20_8",
+            "行政事业性收费",
+            "上一年项目数量",
+            unit="项",
+        )
     )
-    cells.append(_t1("active2019.art20_9.gov_procurement.projects", "art20_9", "政府集中采购", "采购项目数量", unit="项"))
+    cells.append(
+        _t1(
+            "active2019.art20_8.admin_fees.change",
+            "art20_8",
+            "行政事业性收费",
+            "本年增/减",
+            unit="项",
+            signed=True,
+        )
+    )
+    cells.append(
+        _t1(
+            "active2019.art20_9.gov_procurement.projects",
+            "art20_9",
+            "政府集中采购",
+            "采购项目数量",
+            unit="项",
+        )
+    )
     cells.append(
         _t1(
             "active2019.art20_9.gov_procurement.total_amount",
@@ -211,7 +251,10 @@ _T2_HEAD_ROWS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("results.not_processed.duplicate", (RESULTS, NOT_PROCESSED, "2.重复申请")),
     ("results.not_processed.publication", (RESULTS, NOT_PROCESSED, "3.要求提供公开出版物")),
     ("results.not_processed.massive_repeat", (RESULTS, NOT_PROCESSED, "4.无正当理由大量反复申请")),
-    ("results.not_processed.confirm_or_reissue", (RESULTS, NOT_PROCESSED, "5.要求行政机关确认或重新出具已获取信息")),
+    (
+        "results.not_processed.confirm_or_reissue",
+        (RESULTS, NOT_PROCESSED, "5.要求行政机关确认或重新出具已获取信息"),
+    ),
 )
 _T2_OTHER_2021: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
