@@ -26,6 +26,9 @@ FACTS_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_FACTS_BYTES = 5 * 1024 * 1024
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class FactsFileError(Exception):
     """The file cannot be used at all; the message is Chinese and names the file."""
 
@@ -93,7 +96,7 @@ def _parse_text(text: str, name: str, json_hint: bool) -> Any:
         except json.JSONDecodeError as e:
             raise FactsFileError(f"{name}：JSON 格式错误，第 {e.lineno} 行第 {e.colno} 列：{e.msg}") from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader (C or pure Python)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else "某处"

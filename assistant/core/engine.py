@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from assistant.core import rules as R
 from assistant.core import spec
@@ -35,11 +36,13 @@ def _rows(version: str) -> tuple[str, ...]:
     return tuple(r for r, _ in spec.t2_rows(version))
 
 
-def equations(version: str, scope: str = "report") -> list[R.Equation]:
+@cache
+def equations(version: str, scope: str = "report") -> tuple[R.Equation, ...]:
+    """The rules of a format expanded over rows and columns (cached: they never change)."""
     out: list[R.Equation] = []
     for rule in R.rules_for(version, scope):
         out.extend(rule.equations(version, _rows(version)))
-    return out
+    return tuple(out)
 
 
 def fill(facts: ReportFacts) -> tuple[ReportFacts, frozenset[str]]:

@@ -30,12 +30,16 @@ def parse_chinese_int(text: str) -> int | None:
     """十二 → 12, 一百零五 → 105, 两千三百 → 2300, 二〇二三 → 2023; None if not a numeral."""
     if not text or any(ch not in CN_NUM_CHARS for ch in text):
         return None
-    if all(ch in _DIGITS for ch in text):  # digit-by-digit, e.g. 二〇二三
-        return int("".join(str(_DIGITS[ch]) for ch in text))
+    if all(ch in _DIGITS for ch in text):
+        if len(text) == 1:
+            return _DIGITS[text]
+        if len(text) < 3:  # 三五 is a range ("three to five"), not 35
+            return None
+        return int("".join(str(_DIGITS[ch]) for ch in text))  # digit by digit, e.g. 二〇二三
     total, section, digit = 0, 0, None
     for ch in text:
         if ch in _DIGITS:
-            if digit is not None and _DIGITS[ch] != 0:
+            if digit and _DIGITS[ch] != 0:
                 return None  # two digits in a row, e.g. 三五 (ambiguous range)
             digit = _DIGITS[ch]
         elif ch in _SMALL_UNITS:
