@@ -145,3 +145,31 @@ def suggest_key(key: str, version: str) -> str | None:
     keys = list(spec.spec_for(version).by_key)
     hit = difflib.get_close_matches(key, keys, n=1, cutoff=0.75)
     return hit[0] if hit else None
+
+
+def cells_to_json(cells: Mapping[str, Value]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in cells.items():
+        if isinstance(v, Marker):
+            out[k] = None if v == "" else "/"
+        elif isinstance(v, Decimal):
+            out[k] = str(v)
+        else:
+            out[k] = v
+    return out
+
+
+def cells_from_json(raw: Mapping[str, Any], version: str) -> dict[str, Value]:
+    fs = spec.spec_for(version)
+    out: dict[str, Value] = {}
+    for k, v in raw.items():
+        cell = fs.by_key.get(k)
+        if cell is None:
+            continue
+        if v == "/":
+            out[k] = SLASH
+            continue
+        value, _note, err = parse_cell_value(k, v, cell)
+        if err is None and value is not None:
+            out[k] = value
+    return out

@@ -1,0 +1,221 @@
+"""The report workspace: the service the app calls (one report of one user, autosaved in the store).
+
+State kept per report (JSON in `reports.state`): `cells` (only what the user gave or confirmed),
+`narrative`, `previous` (last year's facts and its problems section), `ledger` (cells and source rows),
+`chat` (messages), `pending` (proposals waiting for confirmation), `format`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.audit import InputError, load_input
+from assistant.core import engine, spec
+from assistant.core.engine import CheckResult
+from assistant.core.facts import ReportFacts, Value, cells_from_json, cells_to_json
+from assistant.core.report import Report
+from assistant.store import ReportRow, Store, StoreError
+
+
+class WorkspaceError(Exception):
+    """A Chinese message for the user."""
+
+
+@dataclass(frozen=True)
+class Workspace:
+    store: Store
+    user_id: int
+
+    # ------------------------------------------------------------ reports
+
+    def start(self, agency: str, year: Any, level: str = "", previous_path: str | Path | None = None) -> int:
+        agency = (agency or "").strip()
+        if not agency:
+            raise WorkspaceError("请填写机关名称")
+        y = _year(year)
+        state: dict[str, Any] = {"format": spec.version_for_year(y), "cells": {}, "narrative": {}, "chat": []}
+        rid = self.store.create_report(self.user_id, agency, y, level.strip(), state)
+        if previous_path:
+            self.attach_previous(rid, previous_path)
+        return rid
+
+    def row(self, report_id: int) -> ReportRow:
+        try:
+            return self.store.report(self.user_id, report_id)
+        except StoreError as e:
+            raise WorkspaceError(str(e)) from None
+
+    def reports(self) -> list[ReportRow]:
+        return self.store.reports(self.user_id)
+
+    def resume(self) -> int | None:
+        """The report the user last worked on (a restart resumes exactly there)."""
+        rid = self.store.last_report(self.user_id)
+        if rid is not None:
+            try:
+                self.store.report(self.user_id, rid)
+                return rid
+            except StoreError:
+                return None
+        rows = self.reports()
+        return rows[0].id if rows else None
+
+    def open(self, report_id: int) -> ReportRow:
+        row = self.row(report_id)
+        self.store.set_last_report(self.user_id, report_id)
+        return row
+
+    def update_state(self, report_id: int, **state: Any) -> ReportRow:
+        return self.store.update_report(self.user_id, report_id, state=state)
+
+    # ------------------------------------------------------------ facts
+
+    def facts(self, report_id: int) -> ReportFacts:
+        row = self.row(report_id)
+        return facts_of(row)
+
+    def previous(self, report_id: int) -> ReportFacts | None:
+        prev = self.row(report_id).state.get("previous") or {}
+        if not prev.get("facts"):
+            return None
+        f = prev["facts"]
+        version = f.get("format") or spec.version_for_year(int(f["year"]))
+        return ReportFacts(f["agency"], int(f["year"]), version, cells_from_json(f.get("cells", {}), version))
+
+    def previous_problems(self, report_id: int) -> str:
+        return (self.row(report_id).state.get("previous") or {}).get("problems", "")
+
+    def check(self, report_id: int) -> CheckResult:
+        return engine.check(self.facts(report_id), self.previous(report_id))
+
+    def set_cells(
+        self, report_id: int, given: dict[str, Value], replace_keys: set[str] | None = None
+    ) -> ReportRow:
+        """Merge the user's values (already confirmed) into the report; autosaved."""
+        row = self.row(report_id)
+        cells = dict(row.state.get("cells", {}))
+        for k in replace_keys or set():
+            cells.pop(k, None)
+        cells.update(cells_to_json(given))
+        return self.update_state(report_id, cells=cells)
+
+    def set_narrative(self, report_id: int, key: str, text: str, append: bool = True) -> ReportRow:
+        if key not in spec.NARRATIVE_KEYS:
+            raise WorkspaceError(f"未知的栏目“{key}”")
+        narrative = dict(self.row(report_id).state.get("narrative", {}))
+        old = narrative.get(key, "")
+        narrative[key] = f"{old}\n{text}".strip() if append and old and text not in old else text.strip()
+        return self.update_state(report_id, narrative=narrative)
+
+    def attach_previous(self, report_id: int, path: str | Path) -> list[str]:
+        """Last year's report or facts: carry-overs prefilled, its problems kept for follow-up."""
+        try:
+            loaded = load_input(Path(path))
+        except InputError as e:
+            raise WorkspaceError(str(e)) from None
+        row = self.row(report_id)
+        prev_facts = engine.fill(loaded.facts)[0]
+        problems = loaded.report.section("s5_problems") if loaded.report else ""
+        if not problems:
+            narrative = loaded.facts.narrative
+            problems = "\n".join(
+                x for x in (narrative.get("problems", ""), narrative.get("improvements", "")) if x
+            )
+        prev_state = {
+            "facts": {
+                "agency": prev_facts.agency,
+                "year": prev_facts.year,
+                "format": prev_facts.format,
+                "cells": cells_to_json(prev_facts.cells),
+            },
+            "problems": problems,
+            "source": Path(path).name,
+        }
+        notes = []
+        if prev_facts.year and prev_facts.year != row.year - 1:
+            notes.append(f"注意：上传的是{prev_facts.year}年度报告，本报告是{row.year}年度")
+        prefill = {}
+        for col in spec.T2_COLUMN_KEYS:
+            v = prev_facts.number(f"applications.carried_to_next.{col}")
+            key = f"applications.carried_over_from_prev.{col}"
+            if v is not None and col != "total" and key not in row.state.get("cells", {}):
+                prefill[key] = v
+        self.update_state(report_id, previous=prev_state)
+        if prefill:
+            self.set_cells(report_id, prefill)
+            notes.append(f"已按上年“四、结转下年度继续办理”预填本年“二、上年结转”（{len(prefill)} 个单元格）")
+        if problems:
+            notes.append("已读取上年“五、存在的主要问题及改进情况”，起草时将逐条回应")
+        return notes
+
+    # ------------------------------------------------------------ sections
+
+    def sections(self, report_id: int) -> dict[str, Any]:
+        return self.store.sections(self.user_id, report_id)
+
+    def save_section(
+        self, report_id: int, key: str, text: str, origin: str = "edit", note: str = "", findings=None
+    ):
+        if key not in spec.SECTION_BY_KEY:
+            raise WorkspaceError(f"未知的章节“{key}”")
+        try:
+            self.store.save_section(self.user_id, report_id, key, text, origin, note, findings)
+        except StoreError as e:
+            raise WorkspaceError(str(e)) from None
+
+    def lock(self, report_id: int, key: str, locked: bool = True) -> None:
+        try:
+            self.store.set_locked(self.user_id, report_id, key, locked)
+        except StoreError as e:
+            raise WorkspaceError(str(e)) from None
+
+    def history(self, report_id: int, key: str):
+        return self.store.versions(self.user_id, report_id, key)
+
+    def restore(self, report_id: int, version_id: int):
+        try:
+            return self.store.restore(self.user_id, report_id, version_id)
+        except StoreError as e:
+            raise WorkspaceError(str(e)) from None
+
+    def to_report(self, report_id: int) -> Report:
+        """The report as it stands: filled tables and the current section texts."""
+        row = self.row(report_id)
+        filled = engine.fill(facts_of(row))[0]
+        sections = {k: s.text for k, s in self.sections(report_id).items() if s.text}
+        title = f"{row.agency}{row.year}年政府信息公开工作年度报告"
+        return Report(
+            f"report-{report_id}", title, row.agency, row.year, filled.format, sections, dict(filled.cells)
+        )
+
+
+def facts_of(row: ReportRow) -> ReportFacts:
+    version = row.state.get("format") or spec.version_for_year(row.year)
+    return ReportFacts(
+        agency=row.agency,
+        year=row.year,
+        format=version,
+        cells=cells_from_json(row.state.get("cells", {}), version),
+        narrative=dict(row.state.get("narrative", {})),
+        level=row.level,
+        source=f"report-{row.id}",
+    )
+
+
+def diff_text(old: str, new: str) -> str:
+    """A readable line diff (for version history)."""
+    lines = difflib.unified_diff(old.splitlines(), new.splitlines(), "旧版本", "新版本", lineterm="", n=1)
+    return "\n".join(lines) or "（两个版本相同）"
+
+
+def _year(raw: Any) -> int:
+    try:
+        y = int(str(raw).strip().removesuffix("年度").removesuffix("年"))
+    except ValueError:
+        raise WorkspaceError(f"年度“{raw}”无效，请填写如 2024") from None
+    if not 2008 <= y <= 2100:
+        raise WorkspaceError(f"年度“{raw}”超出范围（2008–2100）")
+    return y
