@@ -132,14 +132,12 @@ def from_frame(
             text = "" if raw is None or (isinstance(raw, float) and raw != raw) else str(raw).strip()
             if key in derived and text == _show(shown.get(key)):
                 continue  # the computed total, untouched
-            if text == "" and key not in shown:
-                continue
+            if text == "":
+                continue  # an emptied cell is "not given" (a total is then computed again)
             value, _note, err = parse_cell_value(key, text, fs.cell(key))
             if err:
                 errors.append(err.message)
                 continue
-            if value is BLANK and fs.cell(key).derived:
-                continue  # clearing a total means "compute it"
             given[key] = value  # type: ignore[assignment]
     return GridEdit(given, errors)
 

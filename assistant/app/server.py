@@ -1,0 +1,66 @@
+"""Start-up: settings, store, auth decision, first-run corpus ingest, launch."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from assistant.app.context import AppContext, ServeRefused, decide_auth
+from assistant.config import Settings, load_settings
+from assistant.store import Store
+
+__all__ = ["ServeRefused", "prepare", "launch", "make_app"]
+
+
+def prepare(host: str, ingest: bool = True, settings: Settings | None = None) -> AppContext:
+    settings = settings or load_settings()
+    settings.home.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("GRADIO_TEMP_DIR", str((settings.home / "uploads").resolve()))
+    store = Store(settings.db_path)
+    auth = decide_auth(host, store)
+    ctx = AppContext(store, settings, auth, export_dir=settings.home / "exports")
+    if not settings.has_llm:
+        print("未设置 OPENAI_API_KEY，使用离线起草。", file=sys.stderr)
+    if ingest:
+        _first_run_ingest(ctx)
+    return ctx
+
+
+def _first_run_ingest(ctx: AppContext) -> None:
+    try:
+        from assistant.corpus.ingest import ensure_sample_corpus
+    except ImportError:
+        return
+    msg = ensure_sample_corpus(ctx.settings)
+    if msg:
+        print(msg, file=sys.stderr)
+
+
+def make_app(ctx: AppContext):
+    from assistant.app.ui import CSS, build
+
+    return build(ctx), CSS
+
+
+def launch(ctx: AppContext, host: str, port: int, block: bool = True):
+    demo, css = make_app(ctx)
+    auth = (lambda u, p: ctx.store.verify(u, p)) if ctx.auth else None
+    if not ctx.auth:
+        print(
+            "提示：尚未创建账号，本机免登录使用。多人使用请先运行 `assistant user add 用户名`。",
+            file=sys.stderr,
+        )
+    print(f"年报助手已启动：http://{host}:{port}", file=sys.stderr)
+    return demo.launch(
+        server_name=host,
+        server_port=port,
+        auth=auth,
+        auth_message="请使用管理员为您创建的账号登录",
+        share=False,
+        ssr_mode=False,
+        max_file_size="50mb",
+        prevent_thread_lock=not block,
+        quiet=True,
+        css=css,
+        footer_links=[],
+    )

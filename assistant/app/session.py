@@ -1,0 +1,73 @@
+"""Session handlers: which report the user is on; start, pick and resume (plain functions)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+import gradio as gr
+
+from assistant.app.context import AppContext
+from assistant.app.tab import Tab
+from assistant.workspace import Workspace, WorkspaceError
+
+LEVELS = ["县级政府办公室", "县级部门", "乡镇", "街道", "市级部门", "市级政府办公室", "省级部门", "其他"]
+
+
+def default_year() -> int:
+    return _dt.date.today().year - 1
+
+
+def choices(ws: Workspace) -> list[tuple[str, int]]:
+    return [(r.name, r.id) for r in ws.reports()]
+
+
+def header(ws: Workspace, rid: int | None, note: str = "") -> str:
+    if rid is None:
+        return note or "还没有报告：请展开“新建报告”，填写机关名称和年度后创建。"
+    row = ws.row(rid)
+    state = row.state
+    prev = (state.get("previous") or {}).get("source")
+    text = f"**{row.agency}** {row.year}年度 · {row.level or '未选层级'}"
+    if prev:
+        text += f" · 上年报告：{prev}"
+    return text + (f"\n\n{note}" if note else "")
+
+
+def values(ctx: AppContext, ws: Workspace, rid: int | None, tabs: list[Tab], note: str = "") -> list[Any]:
+    pick = gr.Dropdown(choices=choices(ws), value=rid)
+    out: list[Any] = [rid, pick, header(ws, rid, note)]
+    for tab in tabs:
+        out.extend(tab.refresh(ws, rid))
+    return out
+
+
+def load(ctx: AppContext, user: str | None, tabs: list[Tab]) -> list[Any]:
+    ws = ctx.workspace(user)
+    rid = ws.resume()
+    return values(ctx, ws, rid, tabs)
+
+
+def start(ctx: AppContext, user: str | None, tabs: list[Tab], agency, level, year, prev_path) -> list[Any]:
+    ws = ctx.workspace(user)
+    try:
+        rid = ws.start(agency, year, level or "")
+    except WorkspaceError as e:
+        return values(ctx, ws, ws.resume(), tabs, f"⚠ {e}")
+    note = "已创建报告。"
+    if prev_path:
+        try:
+            notes = ws.attach_previous(rid, prev_path)
+            note += " " + "；".join(notes)
+        except WorkspaceError as e:
+            note += f" 上年报告未能读取：{e}（可稍后在对话页重新上传）"
+    return values(ctx, ws, rid, tabs, note)
+
+
+def pick(ctx: AppContext, user: str | None, tabs: list[Tab], rid: Any) -> list[Any]:
+    ws = ctx.workspace(user)
+    try:
+        ws.open(int(rid))
+    except (WorkspaceError, TypeError, ValueError):
+        return values(ctx, ws, ws.resume(), tabs, "⚠ 无法打开该报告")
+    return values(ctx, ws, int(rid), tabs)

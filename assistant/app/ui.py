@@ -1,0 +1,62 @@
+"""The Gradio app: layout and wiring only. The logic is in plain functions (session, tables, …)."""
+
+from __future__ import annotations
+
+import os
+import warnings
+
+# Styler colours do reach interactive grids in this Gradio version; its warning says otherwise.
+warnings.filterwarnings("ignore", message="Cannot display Styler object in interactive mode")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no outbound calls (STACK.md §6)
+
+import gradio as gr  # noqa: E402
+
+from assistant.app import session, tables_tab  # noqa: E402
+from assistant.app.context import AppContext  # noqa: E402
+
+CSS = """
+.gradio-container { max-width: 1360px !important; }
+"""
+
+
+def user_of(request: gr.Request | None) -> str | None:
+    return getattr(request, "username", None) if request is not None else None
+
+
+def build(ctx: AppContext) -> gr.Blocks:
+    with gr.Blocks(title="年报助手") as demo:
+        rid = gr.State(None)
+        gr.Markdown("## 年报助手 · 政府信息公开工作年度报告")
+        with gr.Row():
+            report_pick = gr.Dropdown(label="当前报告", choices=[], scale=2, elem_id="report_pick")
+            status = gr.Markdown("", elem_id="status")
+        with gr.Accordion("新建报告", open=False, elem_id="new_report"):
+            with gr.Row():
+                agency = gr.Textbox(
+                    label="机关名称", placeholder="如：清河县人民政府办公室", elem_id="new_agency"
+                )
+                level = gr.Dropdown(label="机关层级", choices=session.LEVELS, value=session.LEVELS[1])
+                year = gr.Number(
+                    label="报告年度", value=session.default_year(), precision=0, elem_id="new_year"
+                )
+            prev_file = gr.File(label="上年年报（可选：docx/html/txt/md/pdf 或数据文件）", type="filepath")
+            start_btn = gr.Button("创建报告", variant="primary", elem_id="start_btn")
+        with gr.Tabs():
+            tabs = [tables_tab.build(ctx, rid, user_of)]
+        outputs = [rid, report_pick, status]
+        for t in tabs:
+            outputs.extend(t.outputs)
+
+        def on_load(request: gr.Request):
+            return session.load(ctx, user_of(request), tabs)
+
+        def on_start(agency_v, level_v, year_v, prev_v, request: gr.Request):
+            return session.start(ctx, user_of(request), tabs, agency_v, level_v, year_v, prev_v)
+
+        def on_pick(choice, request: gr.Request):
+            return session.pick(ctx, user_of(request), tabs, choice)
+
+        demo.load(on_load, None, outputs)
+        start_btn.click(on_start, [agency, level, year, prev_file], outputs)
+        report_pick.input(on_pick, [report_pick], outputs)
+    return demo
