@@ -18,6 +18,10 @@ from assistant.export import ExportError, format_for, write_report
 from assistant.facts_io import FactsFileError, is_facts_file, load_facts
 
 
+class ExportRefused(ExportError):
+    """`strict` export of a report with errors: nothing was written."""
+
+
 @dataclass(frozen=True)
 class Prepared:
     """A report ready to be written, with the findings of its check."""
@@ -90,7 +94,7 @@ def export_file(
     format_for(dest)  # refuse an unknown suffix before any work
     prepared = prepare(source, previous)
     if strict and prepared.errors:
-        raise ExportError(
+        raise ExportRefused(
             f"{source}：核对发现 {len(prepared.errors)} 个错误，--strict 模式下不导出；"
             "请先用 assistant check 查看并修正"
         )

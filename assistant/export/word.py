@@ -38,7 +38,7 @@ from assistant.export.layout import NOTE, Grid, Span
 # Column widths in mm per table (each adds up to the 156 mm text width) and the table font size.
 COLUMN_WIDTHS_MM = {
     1: (54, 34, 34, 34),
-    2: (9, 13, 32) + (14.57,) * 7,
+    2: (8.4, 12, 29.2) + (15.2,) * 7,
     3: (10.4,) * 15,
 }
 TABLE_FONT_SIZE = {1: ws.TABLE_SIZE, 2: Pt(9), 3: Pt(9)}
