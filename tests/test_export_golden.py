@@ -47,7 +47,7 @@ class _Checker(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.tags.add(tag)
-        if tag not in ("meta", "br"):
+        if tag not in ("meta", "br", "col"):  # void elements
             self.stack.append(tag)
         for name, value in attrs:
             if name in ("src", "href") or (value and "url(" in value):

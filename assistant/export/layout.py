@@ -28,6 +28,14 @@ LABEL = "label"  # a row label
 NOTE = "note"  # the corner note of Table 2
 VALUE = "value"  # a data cell (has a cell key)
 
+# Column widths in mm on the 156 mm A4 text width (html uses them as proportions): wide enough
+# for 四 characters of a 9pt header in each Table 2 value column, and for the long item labels.
+COLUMN_WIDTHS_MM: dict[int, tuple[float, ...]] = {
+    1: (54, 34, 34, 34),
+    2: (8.4, 12, 29.2) + (15.2,) * 7,
+    3: (10.4,) * 15,
+}
+
 
 @dataclass(frozen=True)
 class Span:
@@ -69,6 +77,10 @@ class Grid:
         for s in self.spans:
             out[s.row][s.col] = s.text
         return out
+
+    @property
+    def widths_mm(self) -> tuple[float, ...]:
+        return COLUMN_WIDTHS_MM[self.table]
 
     def value_spans(self) -> Iterator[Span]:
         return (s for s in self.spans if s.kind == VALUE)

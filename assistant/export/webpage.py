@@ -26,7 +26,8 @@ h1 { font: 26px/1.5 "FZXiaoBiaoSong-B05S", "方正小标宋简体", "SimSun", "�
 h2 { font: 18px/1.8 "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; margin: 1.2em 0 .4em; }
 p { text-indent: 2em; margin: .3em 0; text-align: justify; }
 .table-wrap { overflow-x: auto; margin: .8em 0 1.2em; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; line-height: 1.5; }
+table { border-collapse: collapse; table-layout: fixed; width: 100%; min-width: 44em;
+  font-size: 14px; line-height: 1.5; }
 th { font-weight: normal; }
 .appendix { border: 1px dashed #c00; padding: .5em 1em; margin-top: 2em; }
 .appendix p { text-indent: 0; }
@@ -70,7 +71,9 @@ def _page(title: str, body: str) -> str:
 def html_table(grid: Grid, flagged: frozenset[str] = frozenset()) -> str:
     """One table: header rows in <thead>, the rest in <tbody>."""
     rows = grid.rows()
-    out = ['<div class="table-wrap">', f'<table data-table="{grid.table}">']
+    total = sum(grid.widths_mm)
+    cols = "".join(f'<col style="width:{w / total:.2%}">' for w in grid.widths_mm)
+    out = ['<div class="table-wrap">', f'<table data-table="{grid.table}">', f"<colgroup>{cols}</colgroup>"]
     if grid.head_rows:
         out.append("<thead>")
         out += [_tr(grid, r, flagged) for r in rows[: grid.head_rows]]

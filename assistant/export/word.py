@@ -35,12 +35,6 @@ from assistant.export.document import (
 )
 from assistant.export.layout import NOTE, Grid, Span
 
-# Column widths in mm per table (each adds up to the 156 mm text width) and the table font size.
-COLUMN_WIDTHS_MM = {
-    1: (54, 34, 34, 34),
-    2: (8.4, 12, 29.2) + (15.2,) * 7,
-    3: (10.4,) * 15,
-}
 TABLE_FONT_SIZE = {1: ws.TABLE_SIZE, 2: Pt(9), 3: Pt(9)}
 CELL_MARGIN_TWIPS = 57  # 1 mm left/right inside cells (Word's default is 1.9 mm)
 FLAG_FILL = "FFE8A3"
@@ -120,7 +114,7 @@ def add_table(doc: DocxDocument, grid: Grid, flagged: frozenset[str] = frozenset
     table = doc.add_table(rows=grid.n_rows, cols=grid.n_cols)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = [Mm(w) for w in COLUMN_WIDTHS_MM[grid.table]]
+    widths = [Mm(w) for w in grid.widths_mm]
     _fixed_layout(table, widths)
     size = TABLE_FONT_SIZE[grid.table]
     for span in grid.spans:
