@@ -200,3 +200,32 @@ def format_number(value: Decimal | int) -> str:
     if d == d.to_integral_value():
         return str(int(d))
     return format(d, "f")
+
+
+# ---------------------------------------------------------------- masking (prompt exemplars)
+
+_NUMERAL_PREFIX = re.compile(rf"^(?:[0-9０-９,，.．]+|[{CN_NUM_CHARS}]+)")
+_CN_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
+_CN_MONTH_RE = re.compile(r"(?<=年)(?:十[一二]?|[一二三四五六七八九])(?=月)")
+_CN_DAY_RE = re.compile(r"(?<=月)(?:[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=日)")
+
+
+def mask_numbers(text: str) -> str:
+    """Every number in `text` masked, its unit kept: 2023年 → X年, 12月31日 → X月X日, 十二件 → N件,
+    3.5万元 → N万元, 20% / 百分之二十 → N%, 二〇二三年 → X年. Used to show past reports to an LLM as
+    style exemplars without numbers it could copy."""
+    parts: list[str] = []
+    pos = 0
+    for m in extract_numbers(text):
+        parts.append(text[pos : m.start])
+        mark = "X" if m.kind in (KIND_YEAR, KIND_DATE) else "N"
+        if m.raw.startswith("百分之"):
+            parts.append("N%")
+        else:
+            prefix = _NUMERAL_PREFIX.match(m.raw)
+            parts.append(mark + (m.raw[prefix.end() :] if prefix else ""))
+        pos = m.end
+    parts.append(text[pos:])
+    out = _CN_YEAR_RE.sub("X", "".join(parts))
+    out = _CN_MONTH_RE.sub("X", out)
+    return _CN_DAY_RE.sub("X", out)
