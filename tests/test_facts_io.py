@@ -71,6 +71,11 @@ def test_misspelt_key_gets_a_suggestion(tmp_path):
     assert f.rule == "UNKNOWN_CELL" and "applications.new_received.total" in f.message and "3" in f.message
 
 
+def test_extra_prefix_suggests_the_real_key(tmp_path):
+    lf = load(tmp_path, HEAD + "cells:\n  review_litigation.review.upheld: 1\n")
+    assert "“review.upheld”" in lf.findings[0].message
+
+
 def test_nested_cells_are_flattened(tmp_path):
     lf = load(tmp_path, HEAD + "cells:\n  review:\n    upheld: 1\n    pending: 2\n")
     assert lf.facts.cells == {"review.upheld": 1, "review.pending": 2}

@@ -33,7 +33,7 @@ def build(ctx: AppContext) -> gr.Blocks:
         with gr.Accordion("新建报告", open=False, elem_id="new_report"):
             with gr.Row():
                 agency = gr.Textbox(
-                    label="机关名称", placeholder="如：清河县人民政府办公室", elem_id="new_agency"
+                    label="机关名称", placeholder="如：青梧县人民政府办公室", elem_id="new_agency"
                 )
                 level = gr.Dropdown(label="机关层级", choices=session.LEVELS, value=session.LEVELS[1])
                 year = gr.Number(

@@ -143,6 +143,9 @@ def _finish(
 def suggest_key(key: str, version: str) -> str | None:
     """The closest official cell key, for a misspelt one."""
     keys = list(spec.spec_for(version).by_key)
+    tails = [k for k in keys if key.endswith("." + k)]  # an extra prefix, e.g. review_litigation.review.upheld
+    if tails:
+        return max(tails, key=len)
     hit = difflib.get_close_matches(key, keys, n=1, cutoff=0.75)
     return hit[0] if hit else None
 
