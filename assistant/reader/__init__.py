@@ -1,0 +1,91 @@
+"""Reading published reports (txt, md, html, docx, pdf) into `core.report.Report`.
+
+`read_report(path)` / `read_report_bytes(data, name)` return the title, agency, year, format
+version, the six sections' text, the table cells keyed as in `core.spec` with provenance, and the
+reader's conformance findings. A file that cannot be read raises `ReaderError` (Chinese message
+naming the file): corrupt or truncated files, empty files, files over `MAX_BYTES`, binary junk,
+scanned PDFs without a text layer (需要OCR) and documents with no report structure at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from assistant.core.report import Report
+from assistant.reader.blocks import Document
+from assistant.reader.errors import ReaderError
+
+MAX_BYTES = 20 * 1024 * 1024
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+
+__all__ = ["MAX_BYTES", "SUFFIXES", "ReaderError", "read_report", "read_report_bytes"]
+
+
+def read_report(path: str | Path) -> Report:
+    """Read one report document from disk."""
+    p = Path(path)
+    name = str(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise ReaderError(name, "这是一个文件夹，不是年报文件")
+        _check_size(size, name)
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ReaderError(name, "文件不存在") from None
+    except PermissionError:
+        raise ReaderError(name, "没有读取权限") from None
+    except OSError as e:
+        raise ReaderError(name, f"无法读取（{e.strerror or e}）") from None
+    return read_report_bytes(data, name)
+
+
+def read_report_bytes(data: bytes, name: str) -> Report:
+    """Read one report from its bytes (uploads); `name` gives the format by its suffix."""
+    _check_size(len(data), name)
+    if not data.strip():
+        raise ReaderError(name, "文件是空的")
+    parse = _parser(name)
+    doc = parse(data, name)
+    from assistant.reader.assemble import assemble
+
+    return assemble(doc)
+
+
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_BYTES:
+        raise ReaderError(
+            name,
+            f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB），"
+            "年报文件一般只有几百 KB，请确认文件是否正确",
+        )
+    if size == 0:
+        raise ReaderError(name, "文件是空的")
+
+
+def _parser(name: str) -> Callable[[bytes, str], Document]:
+    suffix = Path(name).suffix.lower()
+    if suffix == ".txt":
+        from assistant.reader.textfile import read_text
+
+        return read_text
+    if suffix in (".md", ".markdown"):
+        from assistant.reader.textfile import read_text
+
+        return lambda data, n: read_text(data, n, markdown=True)
+    if suffix in (".html", ".htm"):
+        from assistant.reader.htmlfile import read_html
+
+        return read_html
+    if suffix == ".docx":
+        from assistant.reader.docxfile import read_docx
+
+        return read_docx
+    if suffix == ".pdf":
+        from assistant.reader.pdffile import read_pdf
+
+        return read_pdf
+    if suffix == ".doc":
+        raise ReaderError(name, "不支持旧版 Word（.doc）格式，请在 Word/WPS 中另存为 .docx 后再核对")
+    raise ReaderError(name, f"不支持的文件类型“{suffix or '无扩展名'}”（支持 txt、md、html、docx、pdf）")

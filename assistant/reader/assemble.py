@@ -1,0 +1,113 @@
+"""From a parsed `Document` to a `Report`: sections, meta, tables, conformance findings."""
+
+from __future__ import annotations
+
+from assistant.core import rules, spec
+from assistant.core.findings import ERROR, FAIL, WARNING, Finding
+from assistant.core.report import Report
+from assistant.reader.blocks import Document
+from assistant.reader.cells import (
+    build_cells,
+    decide_version,
+    deviation_findings,
+    structure_findings,
+    version_signals,
+)
+from assistant.reader.errors import ReaderError
+from assistant.reader.meta import agency_from_title, find_title, find_year
+from assistant.reader.sections import Layout, is_empty_body, split_sections
+from assistant.reader.tables import Observed, read_tables
+
+_SECTION_TABLE = {"s2_active": 1, "s3_applications": 2, "s4_review_litig": 3}
+
+
+def assemble(doc: Document) -> Report:
+    layout = split_sections(doc.blocks)
+    obs = read_tables(layout.grids, layout.grid_sections)
+    if not layout.headings and not (obs.t1 or obs.t2 or obs.t3):
+        raise ReaderError(
+            doc.name,
+            "未识别出年报结构（没有“一、总体情况”等章节标题，也没有统计表），可能不是政府信息公开工作年度报告",
+        )
+    title = find_title(layout.preamble, doc.title_hint)
+    texts = layout.preamble + [p for key in layout.sections for p in layout.sections[key]]
+    year = find_year(title, texts)
+    version = decide_version(obs, year)
+    cells = build_cells(obs, version)
+    findings = list(doc.findings)
+    findings += _format_findings(obs, version, year)
+    findings += deviation_findings(cells.deviations)
+    findings += cells.findings
+    findings += structure_findings(obs, version, cells)
+    findings += section_findings(layout, obs)
+    return Report(
+        source=doc.name,
+        title=title,
+        agency=agency_from_title(title),
+        year=year,
+        format=version,
+        sections={k: layout.text(k) for k in layout.sections},
+        cells=cells.values,
+        provenance=cells.provenance,
+        findings=tuple(findings),
+    )
+
+
+def _format_findings(obs: Observed, version: str, year: int | None) -> list[Finding]:
+    """FORMAT_2019 for the superseded form in a 2021+ report (the audit keeps it once)."""
+    if version != spec.FORMAT_2019 or not year or year < 2021:
+        return []
+    _, _, old = version_signals(obs)
+    rule = rules.FORMAT_2019_RULE
+    seen = "、".join(f"“{x}”" for x in old[:3]) or "（六）其他处理未分项"
+    return [
+        Finding(
+            rule.id,
+            rule.severity,
+            FAIL,
+            rule.message.format(year=year) + f"（检测到 {seen} 等2019年格式标签）",
+            table=1 if old else 2,
+        )
+    ]
+
+
+def section_findings(layout: Layout, obs: Observed) -> list[Finding]:
+    out: list[Finding] = []
+    for sec in spec.SECTIONS:
+        h = layout.headings.get(sec.key)
+        if h is None:
+            has_table = _SECTION_TABLE.get(sec.key) in obs.seen
+            what = "（对应统计表存在，但缺少章节标题）" if has_table else ""
+            out.append(
+                Finding(
+                    "SECTION_MISSING",
+                    WARNING if has_table else ERROR,
+                    FAIL,
+                    f"缺少第{sec.number}部分“{sec.label}”{what}，年报应包含格式规定的六个部分",
+                    where=sec.label,
+                )
+            )
+        elif h.number and h.number != sec.number:
+            out.append(
+                Finding(
+                    "SECTION_MISSING",
+                    WARNING,
+                    FAIL,
+                    f"章节编号错误：“{h.text[:30]}”应为第{sec.number}部分，标题应为“{sec.label}”",
+                    reported=h.number,
+                    computed=sec.number,
+                    where=sec.label,
+                )
+            )
+    problems = layout.headings.get("s5_problems")
+    if problems is not None and is_empty_body(layout.text("s5_problems")):
+        out.append(
+            Finding(
+                "SECTION_EMPTY",
+                ERROR,
+                FAIL,
+                "第五部分“五、存在的主要问题及改进情况”没有实际内容（空白或仅写“无”），应如实报告存在的问题和改进措施",
+                where=spec.SECTION_BY_KEY["s5_problems"].label,
+            )
+        )
+    return out

@@ -1,0 +1,251 @@
+"""Reading the three statistical tables out of a document's grids.
+
+Grids are cut into segments by the rows that identify a table (第二十条… → 表一, 申请人情况 or the
+勾稽 note → 表二, 行政复议 with 行政诉讼 → 表三); a grid without such a row belongs to the table of
+the section it stands in (a table continued on the next pdf page, or a block of 表一 after a blank
+line). Rows are matched to the official rows by their normalised labels (`spec` via
+`vocabulary`), never by position. What is read is kept as observations for both format versions;
+`cells.py` decides the version and turns observations into cell values and findings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.core import spec
+from assistant.core.findings import WARNING
+from assistant.reader import vocabulary as V
+from assistant.reader.blocks import Grid, GridRow
+from assistant.reader.grid import Split, header_positions, pick_values, split_row, where
+from assistant.reader.labels import LabelMatch, norm, squash
+
+_BLOCK_TITLE = re.compile(r"第二十条第?[（(]?([一二三四五六七八九十]+)[)）]?项")
+_SECTION_TABLE = {"s2_active": 1, "s3_applications": 2, "s4_review_litig": 3}
+
+
+@dataclass(frozen=True)
+class Read:
+    raw: str  # the printed value
+    where: str  # 表2 第5行第3列
+
+
+@dataclass(frozen=True)
+class Deviation:
+    table: int
+    raw: str
+    official: str
+    where: str
+    cells: tuple[str, ...] = ()
+
+
+@dataclass
+class T1Row:
+    block: str
+    item: str
+    label: str  # printed row label
+    values: list[tuple[str | None, Read]]  # (printed column label or None, value)
+    where: str
+    head_where: dict[str, str] = field(default_factory=dict)  # printed column label → its position
+
+
+@dataclass
+class T2Row:
+    key: str  # spec row key, e.g. results.granted
+    match: LabelMatch[str]
+    label: str
+    values: list[Read]
+    where: str
+
+
+@dataclass
+class Observed:
+    t1: list[T1Row] = field(default_factory=list)
+    t2: dict[str, T2Row] = field(default_factory=dict)
+    t3: list[Read] | None = None
+    collapsed: list[tuple[str, list[Read], str]] = field(default_factory=list)  # group label, values, where
+    deviations: list[Deviation] = field(default_factory=list)
+    problems: list[tuple[int, str, str]] = field(default_factory=list)  # (table, severity, message)
+    seen: set[int] = field(default_factory=set)  # tables (1, 2, 3) met in the document
+
+    def note(self, table: int, message: str, severity: str = WARNING) -> None:
+        self.problems.append((table, severity, message))
+
+
+def table_signal(row: GridRow) -> int | None:
+    text = squash("".join(c for c in row if c))
+    if "第二十条" in text:
+        return 1
+    if "申请人情况" in text or "勾稽关系" in text or "本年新收政府信息公开申请数量" in text:
+        return 2
+    if "行政复议" in text and ("行政诉讼" in text or "结果维持" in text):
+        return 3
+    return None
+
+
+def read_tables(grids: list[Grid], sections: list[str]) -> Observed:
+    obs = Observed()
+    parsers = {1: T1Parser(obs), 2: T2Parser(obs), 3: T3Parser(obs)}
+    for n, (grid, section) in enumerate(zip(grids, sections, strict=True), start=1):
+        kind = _SECTION_TABLE.get(section)
+        started: set[int] = set()
+        for r, row in enumerate(grid.rows):
+            kind = table_signal(row) or kind
+            if kind is None:
+                continue
+            if kind not in started:
+                parsers[kind].begin(grid.exact)
+                started.add(kind)
+            obs.seen.add(kind)
+            parsers[kind].row(n, r, row, grid.exact)
+    return obs
+
+
+class T1Parser:
+    """表一: block title rows (第二十条第（X）项), 信息内容 header rows, item rows."""
+
+    def __init__(self, obs: Observed):
+        self.obs = obs
+        self.columns: list[tuple[int, str]] | None = None
+        self.head_where: dict[str, str] = {}
+
+    def begin(self, exact: bool) -> None:
+        """Header columns carry over to a continued grid (e.g. the next pdf page)."""
+
+    def row(self, n: int, r: int, row: GridRow, exact: bool) -> None:
+        s = split_row(row)
+        names = s.names
+        if not names:
+            return
+        if _BLOCK_TITLE.search(squash("".join(names))):
+            self.columns = None
+            return
+        if norm(names[0]) == "信息内容":
+            self.columns = list(s.labels[1:])
+            self.head_where = {t: where(n, r, j) for j, t in self.columns}
+            return
+        m = V.t1_rows().match(names[-1])
+        if m is None:
+            if s.has_values:
+                self.obs.note(1, f"{where(n, r)}“{names[-1]}”不是官方格式中的行，已跳过")
+            return
+        block, item = m.target
+        self._values(n, r, row, s, exact, block, item, names[-1])
+
+    def _values(self, n: int, r: int, row: GridRow, s: Split, exact: bool, block: str, item: str, label: str):
+        cols = self.columns
+        positions = [j for j, _ in cols] if cols else None
+        picked = pick_values(row, s, len(cols) if cols else None, positions, exact)
+        if picked is None:
+            self.obs.note(1, f"{where(n, r)}“{label}”的数值与表头列数对不上，未读取")
+            return
+        heads: list[str | None] = [t for _, t in cols] if cols else [None] * len(picked)
+        values = [(h, Read(v, where(n, r, j))) for h, (j, v) in zip(heads, picked, strict=True)]
+        self.obs.t1.append(T1Row(block, item, label, values, where(n, r), dict(self.head_where)))
+
+
+class T2Parser:
+    """表二: header rows give the 7 data columns; each row is matched by its label path."""
+
+    def __init__(self, obs: Observed):
+        self.obs = obs
+        self.positions: list[int] | None = None
+        self.header: list[GridRow] = []
+        self.pending: list[str] = []
+
+    def begin(self, exact: bool) -> None:
+        self.header = []
+        self.pending = []
+        if not exact:
+            self.positions = None
+
+    def row(self, n: int, r: int, row: GridRow, exact: bool) -> None:
+        s = split_row(row)
+        if V.is_t2_header(s.names):
+            self.header.append(row)
+            _header_deviations(self.obs, 2, n, r, s, V.t2_header_words())
+            return
+        if self.header:
+            self.positions = header_positions(self.header, V.t2_columns(), list(spec.T2_COLUMN_KEYS))
+            self.header = []
+        if not s.names:
+            return
+        m = self._match(s)
+        if m is None:
+            if s.has_values:
+                self.obs.note(2, f"{where(n, r)}“{s.names[-1]}”不是官方格式中的行，已跳过")
+                self.pending = []
+            else:
+                self.pending = self.pending + s.names
+            return
+        self.pending = []
+        self._store(n, r, row, s, exact, m)
+
+    def _match(self, s: Split) -> LabelMatch[str] | None:
+        rows = V.t2_rows()
+        hit = rows.suffix(s.joined)
+        if hit is None and self.pending:
+            hit = rows.suffix("".join(norm(t) for t in self.pending) + s.joined)
+        if hit is None and s.has_values:
+            hit = rows.match(s.names[-1])
+            if hit is None and self.pending:
+                hit = rows.match("".join(self.pending + s.names[-1:]))
+        return hit
+
+    def _store(self, n: int, r: int, row: GridRow, s: Split, exact: bool, m: LabelMatch[str]) -> None:
+        if m.target in V.T2_GROUPS:
+            if s.has_values:
+                picked = pick_values(row, s, 7, self.positions, exact) or []
+                reads = [Read(v, where(n, r, j)) for j, v in picked]
+                self.obs.collapsed.append((m.official, reads, where(n, r)))
+            return
+        if m.target in self.obs.t2:
+            return  # a second copy of the table: the first one counts
+        if not s.has_values and not (exact and self.positions):
+            picked = [(s.label_end + 1 + i, "") for i in range(7)]
+        else:
+            picked = pick_values(row, s, 7, self.positions, exact)
+        if picked is None:
+            self.obs.note(2, f"{where(n, r)}“{s.names[-1]}”的数值不是 7 列，无法与表头对齐，未读取")
+            return
+        reads = [Read(v, where(n, r, j)) for j, v in picked]
+        self.obs.t2[m.target] = T2Row(m.target, m, s.names[-1], reads, where(n, r))
+
+
+class T3Parser:
+    """表三: header rows (行政复议 / 行政诉讼 …), then one row of 15 values."""
+
+    def __init__(self, obs: Observed):
+        self.obs = obs
+        self.positions: list[int] | None = None
+        self.header: list[GridRow] = []
+
+    def begin(self, exact: bool) -> None:
+        self.header = []
+        if not exact:
+            self.positions = None
+
+    def row(self, n: int, r: int, row: GridRow, exact: bool) -> None:
+        s = split_row(row)
+        if any(norm(t) in V.t3_header_words() or V.t3_header_words().match(t) for t in s.names):
+            self.header.append(row)
+            _header_deviations(self.obs, 3, n, r, s, V.t3_header_words())
+            return
+        if self.header:
+            order = [c.key.split(".")[-1] for c in spec.spec_for(spec.FORMAT_2021).table_cells(3)]
+            self.positions = header_positions(self.header, V.t3_outcomes(), order)
+            self.header = []
+        if not s.has_values or self.obs.t3 is not None:
+            return
+        picked = pick_values(row, s, 15, self.positions, exact)
+        if picked is None:
+            self.obs.note(3, f"{where(n, r)}的数值不是 15 列，无法与表头对齐，未读取")
+            return
+        self.obs.t3 = [Read(v, where(n, r, j)) for j, v in picked]
+
+
+def _header_deviations(obs: Observed, table: int, n: int, r: int, s: Split, words) -> None:
+    for j, text in s.labels:
+        m = words.match(text)
+        if m is not None and not m.exact:
+            obs.deviations.append(Deviation(table, text, m.official, where(n, r, j)))

@@ -1,0 +1,186 @@
+"""Plain text and Markdown reports: decoding, tab/pipe/space tables, wrapped lines.
+
+The layout of real text copies (see shared/seeds): tables as tab-separated rows whose columns drift,
+header rows split over several lines, blank lines inside a table, labels broken by a line end.
+Consecutive table lines form one grid (blank lines inside do not end it); a short text line between
+two table lines is a broken label and joins the grid as a row of its own (the table parser glues
+it to the next row's label). Other lines are prose: wrapped lines are joined into paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.reader.blocks import Block, Document, Grid, Para
+from assistant.reader.errors import ReaderError
+from assistant.reader.labels import is_value_like
+
+_END_PUNCT = "。！？；：:;!?」”）)"
+_STARTS_ITEM = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、])"
+)
+_MD_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
+_MD_MARKS = re.compile(r"\*\*|__|^#+\s*|^>\s*|^[-*+]\s+(?=\S)")
+_WIDE_GAP = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
+_SECTION_HEADING = re.compile(r"^\s*[一二三四五六][、.．].*(情况|事项)\s*$")
+_TRAILING_NUMBERS = re.compile(r"^(?P<label>\S.*?)(?P<nums>(?:\s+[-0-9０-９.．,/／—]+){2,})\s*$")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; binary data is refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ReaderError(name, "文件编码无法识别（UTF-16 内容损坏）") from None
+    if b"\x00" in data[:65536]:
+        raise ReaderError(name, "这是二进制文件，不是文本格式的年报")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_binary(text):
+            raise ReaderError(name, "文件内容是乱码或二进制数据，不是文本格式的年报")
+        return text
+    raise ReaderError(name, "文件编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8 文本")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0xE000 <= ord(ch) <= 0xF8FF)
+    return bad > max(3, len(sample) // 100)
+
+
+def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
+    text = decode_text(data, name)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return Document(name, "md" if markdown else "txt", lines_to_blocks(lines, markdown))
+
+
+def lines_to_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
+    """Paragraphs and grids from text lines (tab-separated, Markdown pipes or spaced columns)."""
+    space_tables = not markdown and not any("\t" in ln for ln in lines)
+    rows: list[_Row] = []
+    for raw in lines:
+        line = raw.rstrip(" \u3000\r\u00a0")
+        rows.append(_cells(line, markdown, space_tables) or _prose_line(line, markdown))
+    return _group(rows)
+
+
+class _Row:
+    """One text line: table cells (`cells` set) or prose (`text`)."""
+
+    __slots__ = ("cells", "exact", "text", "heading")
+
+    def __init__(self, cells=None, exact=False, text="", heading=False):
+        self.cells: list[str] | None = cells
+        self.exact = exact
+        self.text = text
+        self.heading = heading
+
+
+def _cells(line: str, markdown: bool, space_tables: bool) -> _Row | None:
+    stripped = line.strip()
+    if not stripped:
+        return None
+    if markdown and stripped.startswith("|"):
+        if _MD_SEPARATOR.match(stripped):
+            return _Row([], exact=True)
+        body = stripped[1:-1] if stripped.endswith("|") and len(stripped) > 1 else stripped[1:]
+        return _Row([_md_cell(c) for c in body.split("|")], exact=True)
+    if "\t" in line:
+        return _Row([c.strip() for c in line.split("\t")])
+    if space_tables and "。" not in stripped and len(stripped) <= 120:
+        parts = [p for p in _WIDE_GAP.split(stripped) if p]
+        if len(parts) >= 2 and any(is_value_like(p) for p in parts[1:]):
+            return _Row(parts)
+        m = _TRAILING_NUMBERS.match(stripped)
+        if m and "，" not in stripped:
+            return _Row([m.group("label").strip()] + m.group("nums").split())
+    return None
+
+
+def _md_cell(cell: str) -> str:
+    return re.sub(r"<br\s*/?>", "", cell.strip().replace("**", ""))
+
+
+def _prose_line(line: str, markdown: bool) -> _Row:
+    text = line.strip()
+    heading = False
+    if markdown:
+        heading = text.startswith("#")
+        text = _MD_MARKS.sub("", text).strip()
+    return _Row(text=text, heading=heading)
+
+
+def _group(rows: list[_Row]) -> list[Block]:
+    """Runs of table rows become grids; short prose lines inside a run join it as label rows."""
+    blocks: list[Block] = []
+    grid: list[list[str]] = []
+    exact = [False]
+    para: list[str] = []
+    for i, row in enumerate(rows):
+        if row.cells is not None:
+            _flush_para(para, blocks)
+            if row.cells:
+                grid.append(row.cells)
+                exact[0] = row.exact
+            continue
+        text = row.text
+        if not text:
+            _flush_para(para, blocks)
+            if grid and not _next_is_table(rows, i):
+                _flush_grid(grid, exact[0], blocks)
+            continue
+        if grid and _is_broken_label(text, rows, i):
+            grid.append([text])
+            continue
+        _flush_grid(grid, exact[0], blocks)
+        if row.heading:
+            _flush_para(para, blocks)
+            blocks.append(Para(text, heading=True))
+        elif para and _continues(para[-1], text):
+            para[-1] += text
+        else:
+            _flush_para(para, blocks)
+            para.append(text)
+    _flush_grid(grid, exact[0], blocks)
+    _flush_para(para, blocks)
+    return blocks
+
+
+def _next_is_table(rows: list[_Row], i: int) -> bool:
+    """A blank line inside a table: the next line with content is a table row."""
+    for row in rows[i + 1 : i + 3]:
+        if row.cells is not None:
+            return True
+        if row.text:
+            return False
+    return False
+
+
+def _is_broken_label(text: str, rows: list[_Row], i: int) -> bool:
+    if len(text) > 30 or "。" in text or _SECTION_HEADING.match(text):
+        return False
+    prev_ok = i > 0 and rows[i - 1].cells is not None
+    next_ok = i + 1 < len(rows) and rows[i + 1].cells is not None
+    return prev_ok and next_ok
+
+
+def _continues(prev: str, text: str) -> bool:
+    return len(prev) >= 25 and prev[-1] not in _END_PUNCT and not _STARTS_ITEM.match(text)
+
+
+def _flush_para(para: list[str], blocks: list[Block]) -> None:
+    if para:
+        blocks.append(Para(para[0]))
+        para.clear()
+
+
+def _flush_grid(grid: list[list[str]], exact: bool, blocks: list[Block]) -> None:
+    if grid:
+        blocks.append(Grid(tuple(tuple(r) for r in grid), exact=exact))
+        grid.clear()
