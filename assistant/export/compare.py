@@ -105,9 +105,9 @@ def _meta(old: Report, new: Report) -> tuple[tuple[str, str, str], ...]:
     fields = (("标题", "title"), ("机关", "agency"), ("年度", "year"), ("表格格式", "format"))
     out = []
     for label, attr in fields:
-        a, b = getattr(old, attr), getattr(new, attr)
-        if (a or "") != (b or ""):
-            out.append((label, str(a or ""), str(b or "")))
+        a, b = str(getattr(old, attr) or ""), str(getattr(new, attr) or "")
+        if "".join(a.split()) != "".join(b.split()):  # a title broken over two lines is the same title
+            out.append((label, " ".join(a.split()), " ".join(b.split())))
     return tuple(out)
 
 
