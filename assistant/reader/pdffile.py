@@ -1,0 +1,135 @@
+"""PDF reports via pdfplumber: ruled tables as exact grids, the text around them as paragraphs.
+
+Text lines are rebuilt from characters: a wide gap between two characters becomes a tab, so that a
+table printed without ruling lines reaches the text table reader as tab-separated rows. Lines are
+joined into paragraphs by geometry (a short line ends a paragraph; an indented or centred line
+starts one). A PDF whose pages carry images but no characters is a scan: it needs OCR, and the
+reader says so instead of returning nothing or garbage.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+from assistant.core.findings import FAIL, WARNING, Finding
+from assistant.reader.blocks import Document, Grid
+from assistant.reader.errors import ReaderError
+from assistant.reader.textfile import lines_to_blocks
+
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:\d{1,4}|第\s*\d+\s*页.*|\d+\s*/\s*\d+)[-—–\s]*$")
+
+
+def read_pdf(data: bytes, name: str) -> Document:
+    if b"%PDF" not in data[:1024]:
+        raise ReaderError(name, "不是有效的 PDF 文件（文件头不对，可能已损坏或是改了扩展名的其他文件）")
+    doc = Document(name, "pdf")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            _read_pages(pdf, doc)
+    except ReaderError:
+        raise
+    except PDFPasswordIncorrect:
+        raise ReaderError(name, "PDF 文件已加密，无法读取，请提供未加密的文件") from None
+    except Exception:  # noqa: BLE001 - pdfminer raises many kinds of errors on broken files
+        raise ReaderError(name, "PDF 文件已损坏或不完整，无法读取") from None
+    return doc
+
+
+def _read_pages(pdf, doc: Document) -> None:
+    lines: list[str] = []
+    chars_total, scanned = 0, []
+    for number, page in enumerate(pdf.pages, start=1):
+        chars = len(page.chars)
+        chars_total += chars
+        if chars == 0:
+            if page.images:
+                scanned.append(number)
+            continue
+        for kind, item in _page_items(page):
+            if kind == "table":
+                doc.blocks.extend(lines_to_blocks(lines))
+                lines = []
+                doc.blocks.append(item)
+            else:
+                lines.append(item)
+    doc.blocks.extend(lines_to_blocks(lines))
+    if chars_total == 0:
+        if scanned:
+            raise ReaderError(doc.name, "这是扫描件（PDF 只有图片，没有文字层），需要OCR识别成文字后才能核对")
+        raise ReaderError(doc.name, "PDF 中没有可提取的文字")
+    if scanned:
+        pages = "、".join(map(str, scanned[:10]))
+        doc.findings.append(
+            Finding(
+                "NEEDS_OCR",
+                WARNING,
+                FAIL,
+                f"{doc.name}：第 {pages} 页只有图片没有文字层（扫描页），需要OCR，这些页未读取",
+            )
+        )
+
+
+def _page_items(page) -> list[tuple[str, object]]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    items: list[tuple[float, str, object]] = []
+    for t in tables:
+        rows = tuple(tuple(c if c is None else c.replace("\n", "") for c in row) for row in t.extract())
+        items.append((t.bbox[1], "table", Grid(rows, exact=True)))
+    text_page = (
+        page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
+    )
+    for top, text in _paragraph_lines(text_page.extract_text_lines(return_chars=True)):
+        items.append((top, "line", text))
+    items.sort(key=lambda x: x[0])
+    return [(kind, obj) for _, kind, obj in items]
+
+
+def _inside(obj, boxes) -> bool:
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _paragraph_lines(lines: list[dict]) -> list[tuple[float, str]]:
+    """Logical lines: wrapped prose joined, a blank line after each paragraph, tab rows kept."""
+    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln["text"])]
+    if not lines:
+        return []
+    left = min(ln["x0"] for ln in lines)
+    right = max(ln["x1"] for ln in lines)
+    out: list[tuple[float, str]] = []
+    open_para = False
+    for ln in lines:
+        text, size = _line_text(ln["chars"])
+        starts = ln["x0"] > left + 1.5 * size
+        if "\t" in text or not open_para or starts:
+            if open_para:
+                out.append((ln["top"] - 0.1, ""))
+            out.append((ln["top"], text))
+        else:
+            top, prev = out[-1]
+            out[-1] = (top, prev + text)
+        open_para = "\t" not in text and ln["x1"] >= right - 2 * size
+        if not open_para:
+            out.append((ln["top"] + 0.1, ""))
+    return out
+
+
+def _line_text(chars: list[dict]) -> tuple[str, float]:
+    parts: list[str] = []
+    prev = None
+    size = max((c.get("size", 10) for c in chars), default=10)
+    for c in sorted(chars, key=lambda c: c["x0"]):
+        if prev is not None:
+            gap = c["x0"] - prev["x1"]
+            if gap > 1.5 * size:
+                parts.append("\t")
+            elif gap > 0.25 * size and (c["text"].isascii() or prev["text"].isascii()):
+                parts.append(" ")
+        parts.append(c["text"])
+        prev = c
+    return "".join(parts).strip(), size
