@@ -136,6 +136,8 @@ def test_styles_carry_no_theme_fonts_or_colour(doc):
         if name != "Normal":
             assert str(style.font.color.rgb) == "000000"
     assert doc.styles["Title"].element.pPr.find(qn("w:pBdr")) is None
+    defaults = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    assert _fonts(defaults) == _fonts(doc.styles["Normal"].element)
 
 
 def test_font_table_declares_fallbacks(doc):
@@ -163,6 +165,8 @@ def test_findings_appendix_and_flagged_cells():
     assert any("填报 9" in p.text for p in d.paragraphs)
     shaded = [tc for tc in d.tables[2]._tbl.iter(qn("w:tc")) if tc.find(".//" + qn("w:shd")) is not None]
     assert len(shaded) == 1
+    tags = [child.tag for child in shaded[0].tcPr]
+    assert tags.index(qn("w:shd")) < tags.index(qn("w:vAlign"))  # schema order, or Word refuses the file
 
 
 def test_markers_print_as_empty_and_slash():

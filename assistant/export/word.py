@@ -39,6 +39,8 @@ TABLE_FONT_SIZE = {1: ws.TABLE_SIZE, 2: Pt(9), 3: Pt(9)}
 CELL_MARGIN_TWIPS = 57  # 1 mm left/right inside cells (Word's default is 1.9 mm)
 FLAG_FILL = "FFE8A3"
 TITLE_LINE_CHARS = 20  # 二号 characters per 156 mm line
+# w:tcPr children that the schema places after w:shd (Word refuses elements out of order).
+_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers")
 # A sub-heading such as "（一）主动公开" or the run-in "（一）主动公开。…" is set in 楷体.
 SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*[^。；;：:，,（(]{1,24}(?:[。：:]|$)")
 
@@ -143,7 +145,7 @@ def _fixed_layout(table: Table, widths: list) -> None:
         m.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
         m.set(qn("w:type"), "dxa")
         margins.append(m)
-    tbl_pr.append(margins)
+    tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
     for grid_col, w in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
         grid_col.w = w
     for row in table.rows:
@@ -162,7 +164,8 @@ def _fill(cell: _Cell, span: Span, size: Pt, flag: bool, align: WD_ALIGN_PARAGRA
         shd = OxmlElement("w:shd")
         for attr, val in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", FLAG_FILL)):
             shd.set(qn(attr), val)
-        cell._tc.get_or_add_tcPr().append(shd)
+        tc_pr = cell._tc.get_or_add_tcPr()
+        tc_pr.insert_element_before(shd, *_AFTER_SHD)
 
 
 def _alignment(grid: Grid, span: Span) -> WD_ALIGN_PARAGRAPH:

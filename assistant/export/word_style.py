@@ -49,8 +49,10 @@ _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 def set_fonts(rpr_owner, name: str) -> None:
     """Set ascii, hAnsi and eastAsia fonts on a run or style element (python-docx sets only two)."""
-    rpr = rpr_owner.get_or_add_rPr()
-    fonts = rpr.get_or_add_rFonts()
+    _plain_fonts(rpr_owner.get_or_add_rPr().get_or_add_rFonts(), name)
+
+
+def _plain_fonts(fonts, name: str) -> None:
     for attr in _THEME_ATTRS:  # theme fonts would override the names below
         fonts.attrib.pop(qn(attr), None)
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
@@ -90,7 +92,7 @@ def setup_document(doc: DocxDocument) -> None:
     set_style(doc.styles["Normal"], BODY_FONT, BODY_SIZE)
     set_style(doc.styles["Title"], TITLE_FONT, TITLE_SIZE)
     set_style(doc.styles["Heading 1"], HEADING_FONT, BODY_SIZE)
-    _set_language(doc)
+    _set_defaults(doc)
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
@@ -102,8 +104,10 @@ def setup_document(doc: DocxDocument) -> None:
     _declare_font_fallbacks(doc)
 
 
-def _set_language(doc: DocxDocument) -> None:
+def _set_defaults(doc: DocxDocument) -> None:
+    """Document defaults: the body font without theme fonts, and Chinese as the East Asian language."""
     rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _plain_fonts(rpr.find(qn("w:rFonts")), BODY_FONT)  # the default template always has one
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
