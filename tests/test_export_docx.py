@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import pytest
 from docx import Document
@@ -154,6 +155,8 @@ def test_headings_are_the_six_official_ones(doc):
 def test_long_title_breaks_before_the_fixed_part():
     d = _reopen(sample_report())
     assert d.paragraphs[0].text == "某县自然资源局2023年\n政府信息公开工作年度报告"
+    short = replace(full_report(), agency="某县某局")  # 19 characters wide: one line
+    assert _reopen(short).paragraphs[0].text == "某县某局2023年政府信息公开工作年度报告"
 
 
 def test_findings_appendix_and_flagged_cells():

@@ -65,7 +65,7 @@ def build_docx(report: Report, findings: Sequence[Finding] = ()) -> DocxDocument
         doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
         _heading(doc, APPENDIX_HEADING)
         for line in lines:
-            _body(doc, line)
+            _body(doc, line, appendix=True)
     return doc
 
 
@@ -82,12 +82,17 @@ def _title(doc: DocxDocument, title: str) -> None:
     ws.fixed_spacing(p, Pt(35), indent=Pt(0))
     p.paragraph_format.space_after = ws.LINE_PITCH
     lines = [title]
-    if len(title) > TITLE_LINE_CHARS and title.endswith(TITLE_SUFFIX) and title != TITLE_SUFFIX:
+    if _width(title) > TITLE_LINE_CHARS and title.endswith(TITLE_SUFFIX) and title != TITLE_SUFFIX:
         lines = [title.removesuffix(TITLE_SUFFIX), TITLE_SUFFIX]
     for i, line in enumerate(lines):
         run = ws.style_run(p.add_run(line), ws.TITLE_FONT, ws.TITLE_SIZE, bold=False)
         if i < len(lines) - 1:
             run.add_break()
+
+
+def _width(text: str) -> float:
+    """Printed width in full-width characters (digits and Latin letters are half as wide)."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in text)
 
 
 def _heading(doc: DocxDocument, text: str) -> None:
@@ -96,9 +101,10 @@ def _heading(doc: DocxDocument, text: str) -> None:
     ws.style_run(p.add_run(text), ws.HEADING_FONT, ws.BODY_SIZE, bold=False)
 
 
-def _body(doc: DocxDocument, text: str) -> None:
+def _body(doc: DocxDocument, text: str, appendix: bool = False) -> None:
+    """A body paragraph; appendix lines are left-aligned (long cell keys would stretch justified text)."""
     p = doc.add_paragraph()
-    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    p.alignment = WD_ALIGN_PARAGRAPH.LEFT if appendix else WD_ALIGN_PARAGRAPH.JUSTIFY
     ws.fixed_spacing(p)
     m = SUBHEADING.match(text)
     if m:
