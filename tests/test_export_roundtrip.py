@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.core.report import Report
-from assistant.export import FORMATS, write_report
+from assistant.export import FORMATS, title_of, write_report
 from assistant.reader import read_report
 from tests.test_export_fixtures import ROOT, full_report, marker_report, normalised_sections, sample_report
 
@@ -51,6 +51,8 @@ def test_export_reads_back_unchanged(case, suffix, tmp_path):
     back = read_report(path)
     assert_same(report, back, f"{case}{suffix}")
     assert back.agency == report.agency
+    assert "".join(back.title.split()) == title_of(report)  # the docx title may break over two lines
+    assert [f.message for f in back.findings] == []  # an exported report conforms to the format
 
 
 def _corpus_reports() -> list[Path]:
