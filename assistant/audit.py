@@ -120,7 +120,10 @@ def _load_document(path: Path) -> Loaded:
 
 def audit_one(loaded: Loaded, previous: Loaded | None = None) -> AuditResult:
     result = engine.check(loaded.facts, previous.facts if previous else None)
-    findings = list(loaded.findings) + list(result.findings)
+    own = {f.rule for f in loaded.findings}  # a reader's FORMAT_2019 (with evidence) replaces the engine's
+    findings = list(loaded.findings) + [
+        f for f in result.findings if not (f.rule == "FORMAT_2019" and f.rule in own)
+    ]
     if loaded.report is not None:
         findings += _document_findings(loaded, result.facts, previous)
     return AuditResult(

@@ -49,9 +49,8 @@ def pick_values(
 ) -> list[tuple[int, str]] | None:
     """The row's values as (column, raw text); None when they cannot be aligned to `expected`."""
     if exact and positions and max(positions) < len(row) and min(positions) > split.label_end:
-        picked = [(p, row[p] or "") for p in positions]
-        if all(is_value_like(t) for _, t in picked):
-            return picked
+        if all(row[p] is not None and is_value_like(row[p]) for p in positions):
+            return [(p, row[p] or "") for p in positions]
     seq = [(j, c) for j, c in enumerate(row) if j > split.label_end and c is not None]
     if expected is None:
         return [(j, c) for j, c in seq if not is_blank(c)]

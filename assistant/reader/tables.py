@@ -94,7 +94,7 @@ def read_tables(grids: list[Grid], sections: list[str]) -> Observed:
             if kind is None:
                 continue
             if kind not in started:
-                parsers[kind].begin(grid.exact)
+                parsers[kind].begin(grid)
                 started.add(kind)
             obs.seen.add(kind)
             parsers[kind].row(n, r, row, grid.exact)
@@ -109,7 +109,7 @@ class T1Parser:
         self.columns: list[tuple[int, str]] | None = None
         self.head_where: dict[str, str] = {}
 
-    def begin(self, exact: bool) -> None:
+    def begin(self, grid: Grid) -> None:
         """Header columns carry over to a continued grid (e.g. the next pdf page)."""
 
     def row(self, n: int, r: int, row: GridRow, exact: bool) -> None:
@@ -150,14 +150,15 @@ class T2Parser:
     def __init__(self, obs: Observed):
         self.obs = obs
         self.positions: list[int] | None = None
+        self.width = 0
         self.header: list[GridRow] = []
         self.pending: list[str] = []
 
-    def begin(self, exact: bool) -> None:
+    def begin(self, grid: Grid) -> None:
         self.header = []
         self.pending = []
-        if not exact:
-            self.positions = None
+        self.positions = _carried(self.positions, self.width, grid)
+        self.width = _width(grid)
 
     def row(self, n: int, r: int, row: GridRow, exact: bool) -> None:
         s = split_row(row)
@@ -218,12 +219,13 @@ class T3Parser:
     def __init__(self, obs: Observed):
         self.obs = obs
         self.positions: list[int] | None = None
+        self.width = 0
         self.header: list[GridRow] = []
 
-    def begin(self, exact: bool) -> None:
+    def begin(self, grid: Grid) -> None:
         self.header = []
-        if not exact:
-            self.positions = None
+        self.positions = _carried(self.positions, self.width, grid)
+        self.width = _width(grid)
 
     def row(self, n: int, r: int, row: GridRow, exact: bool) -> None:
         s = split_row(row)
@@ -242,6 +244,15 @@ class T3Parser:
             self.obs.note(3, f"{where(n, r)}的数值不是 15 列，无法与表头对齐，未读取")
             return
         self.obs.t3 = [Read(v, where(n, r, j)) for j, v in picked]
+
+
+def _width(grid: Grid) -> int:
+    return max((len(r) for r in grid.rows), default=0)
+
+
+def _carried(positions: list[int] | None, width: int, grid: Grid) -> list[int] | None:
+    """Data columns carry over to a continued grid only if it is exact and equally wide."""
+    return positions if grid.exact and _width(grid) == width else None
 
 
 def _header_deviations(obs: Observed, table: int, n: int, r: int, s: Split, words) -> None:
