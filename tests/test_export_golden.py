@@ -89,12 +89,15 @@ def test_text_rows_have_one_field_per_grid_column():
 def test_appendix_lists_failed_findings_errors_first():
     findings = [
         Finding("W", "warning", FAIL, "提醒一"),
-        Finding("E", ERROR, FAIL, "错误一", ("review.total",)),
+        Finding("E", ERROR, FAIL, "错误一", ("review.total",), table=3),
+        Finding("G", ERROR, FAIL, "正文数字与表格不符", ("review.upheld",), where="四、第1句"),
         Finding("N", ERROR, "not_assessable", "无法核验"),
     ]
     for render in RENDERERS.values():
         out = render(marker_report(), findings)
         assert "附：核对意见" in out
         assert out.index("错误一") < out.index("提醒一") and "无法核验" not in out
-    assert "background:#ffe8a3" in render_html(marker_report(), findings)
+    page = render_html(marker_report(), findings)
+    assert page.count("background:#ffe8a3") == 1  # the table error's cell, not the prose finding's
+    assert "正文数字与表格不符（四、第1句）" in page
     assert "附：核对意见" not in render_text(marker_report())

@@ -65,5 +65,14 @@ def appendix_lines(findings: Iterable[Finding]) -> list[str]:
 
 
 def flagged_cells(findings: Sequence[Finding]) -> frozenset[str]:
-    """Cell keys named by failed error findings (highlighted in docx and html)."""
-    return frozenset(k for f in findings if f.is_error for k in f.cells if not k.startswith("prev:"))
+    """Cell keys named by failed table errors (highlighted in docx and html).
+
+    Text findings (a prose number that contradicts a cell) are about the sentence, not the cell.
+    """
+    return frozenset(
+        k
+        for f in findings
+        if f.is_error and f.table is not None
+        for k in f.cells
+        if not k.startswith("prev:")
+    )
