@@ -64,3 +64,9 @@ def test_unwritable_destination(tmp_path, capsys):
     blocker.write_text("x", encoding="utf-8")
     assert main(["export", str(SAMPLE_FACTS), "-o", str(blocker / "r.docx")]) == 2
     assert "无法写入" in capsys.readouterr().err
+
+
+def test_unusable_previous_year_report(tmp_path, capsys):
+    out = tmp_path / "r.docx"
+    assert main(["export", str(SAMPLE_FACTS), "-o", str(out), "--previous", str(tmp_path / "no.yaml")]) == 2
+    assert "上年报告无法使用" in capsys.readouterr().err and not out.exists()

@@ -49,7 +49,12 @@ class ExportResult:
 def prepare(source: str | Path, previous: str | Path | None = None) -> Prepared:
     """Read and check a facts file or a document; ExportError if it cannot be used at all."""
     src = Path(source)
-    prev = _load(Path(previous))[0] if previous is not None else None
+    prev = None
+    if previous is not None:
+        try:
+            prev = _load(Path(previous))[0]
+        except ExportError as e:
+            raise ExportError(f"上年报告无法使用：{e}") from None
     loaded, report = _load(src)
     audit = audit_one(loaded, prev)
     notes = loaded.notes
