@@ -1,0 +1,214 @@
+"""The conversation: what to ask next, one topic at a time, in the order staff think about a report.
+
+Pure. `next_question(state)` looks at what is confirmed and asks for the first topic still missing:
+agency / level / year → 本年新收 (with applicant types) → 上年结转 → 办理结果 → 结转下年度 → applicant
+types of the results → 行政复议 / 行政诉讼 → 主动公开 table → 收费 → 总体情况 sub-areas → 问题 / 改进
+→ 其他事项 (信息处理费). A topic is done when its cells are present (a total column may be left to
+the engine) or its narrative is given; topics in `state.skipped` are passed over.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assistant.core import spec
+from assistant.core.facts import Value
+from assistant.core.numbers import format_number, parse_decimal, to_halfwidth
+from assistant.intake.lexicon import ROW_BY_KEY
+from assistant.intake.model import NARRATIVE_TOPIC_PREFIX, TOPIC_ROWS, IntakeState, Proposal, Question
+
+_A = "applications."
+_APPLICANTS = "自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他组织"
+_NONE = "没有的可以直接回答“没有”。"
+
+
+@dataclass(frozen=True)
+class Topic:
+    key: str
+    text: str
+
+
+def _leaf_names(group: str) -> str:
+    return "、".join(ROW_BY_KEY[k].name for k in ROW_BY_KEY[group].leaves)
+
+
+TABLE_TOPICS: tuple[Topic, ...] = (
+    Topic("new_received", f"今年共收到多少件政府信息公开申请？其中{_APPLICANTS}各多少件？{_NONE}"),
+    Topic("carried_over", f"上年结转到今年继续办理的申请有多少件（按{_APPLICANTS}分别说明）？{_NONE}"),
+    Topic("results.main", "今年办结的申请中，予以公开、部分公开的各有多少件？"),
+    Topic("results.withheld", f"有没有不予公开的申请？如有，请按理由说明件数：{_leaf_names('group:withheld')}。{_NONE}"),
+    Topic("results.unable", f"有没有无法提供的申请？如有，请说明：{_leaf_names('group:unable')}各多少件。{_NONE}"),
+    Topic("results.not_processed",
+          f"有没有不予处理的申请？如有，请说明：{_leaf_names('group:not_processed')}各多少件。{_NONE}"),
+    Topic("results.other", f"有没有其他处理的情形（{_leaf_names('group:other')}）？{_NONE}"),
+    Topic("carried_to_next", f"截至12月31日尚未办结、结转下年度继续办理的申请有多少件？{_NONE}"),
+    Topic("review", f"今年因政府信息公开被申请行政复议多少件？结果维持、结果纠正、其他结果、尚未审结各多少件？{_NONE}"),
+    Topic("litigation", "今年因政府信息公开被提起行政诉讼多少件？请区分未经复议直接起诉和复议后起诉，并说明"
+          f"结果维持、结果纠正、其他结果、尚未审结各多少件。{_NONE}"),
+    Topic("active.docs", f"今年本机关制发、废止的规章和行政规范性文件各多少件？现行有效的各多少件？{_NONE}"),
+    Topic("active.decisions", f"今年作出的行政许可、行政处罚、行政强制决定各多少个？{_NONE}"),
+    Topic("active.fees", "今年行政事业性收费金额是多少（万元）？没有收费请回答“没有”。"),
+)  # fmt: skip
+NARRATIVE_QUESTIONS: dict[str, str] = {
+    "active": "请简要介绍今年主动公开工作的做法和成效（如重点领域信息公开、政策解读等）。",
+    "on_request": "请简要介绍依申请公开工作情况（如受理渠道、办理流程、答复质量等）。",
+    "info_mgmt": "请简要介绍政府信息管理工作（如公开属性源头认定、规范性文件清理、保密审查等）。",
+    "platform": "请简要介绍政府信息公开平台建设情况（如政府网站、政务新媒体、公开专栏等）。",
+    "supervision": "请简要介绍监督保障工作（如工作机制、培训、考核、社会评议、责任追究等）。",
+    "problems": "今年政府信息公开工作存在哪些主要问题或不足？",
+    "improvements": "针对这些问题，采取了或计划采取哪些改进措施？",
+    "other": "有没有其他需要报告的事项？例如收取信息处理费的情况（没有收取请说明）、人大代表建议和政协提案办理结果公开情况等。",
+}
+_GOVERNMENT_SUPERVISION = "作为人民政府，请一并说明工作考核、社会评议和责任追究结果情况。"
+
+
+def next_question(state: IntakeState) -> Question | None:
+    """The next question to ask, or None when everything has been given (or skipped)."""
+    for ask in (_profile, _tables, _narrative):
+        q = ask(state)
+        if q is not None:
+            return q
+    return None
+
+
+def _profile(state: IntakeState) -> Question | None:
+    if not state.agency.strip() and "agency" not in state.skipped:
+        return Question("agency", "请告诉我机关的全称（例如“某县自然资源局”）。")
+    if not state.level.strip() and "level" not in state.skipped:
+        return Question("level", "贵机关是人民政府（含政府办公室）还是政府部门？属于省、市、县、乡哪一级？")
+    if state.year is None and "year" not in state.skipped:
+        return Question("year", "这是哪一年度的年报？（例如 2024）")
+    return None
+
+
+def _tables(state: IntakeState) -> Question | None:
+    cells = state.cells
+    for topic in TABLE_TOPICS:
+        if topic.key in state.skipped:
+            continue
+        keys = topic_keys(topic.key, state.version)
+        if any(k not in cells for k in keys):
+            return _table_question(topic, keys, cells, state.version)
+        if topic.key == "carried_to_next" and "results.breakdown" not in state.skipped:
+            q = _breakdown(cells, state.version)
+            if q is not None:
+                return q
+    return None
+
+
+def topic_keys(topic: str, version: str = spec.FORMAT_2021) -> tuple[str, ...]:
+    """The non-derived cells a table topic covers (Table 2 rows count as given when their total is)."""
+    fspec = spec.spec_for(version)
+    out: list[str] = []
+    for row in TOPIC_ROWS.get(topic, ()):
+        rows = ROW_BY_KEY[row].leaves or (row,)
+        for r in rows:
+            if r.startswith(_A):
+                out.append(f"{r}.total")  # applicant types are asked for in results.breakdown
+            else:
+                out += [c.key for c in fspec.cells if c.key.startswith(r + ".") and not c.derived]
+    if topic in ("new_received", "carried_over", "carried_to_next"):
+        out = [f"{TOPIC_ROWS[topic][0]}.{c}" for c in spec.T2_APPLICANT_COLUMNS]
+    if version == spec.FORMAT_2019 and topic == "results.other":
+        out = [f"{_A}results.other_2019.total"]
+    return tuple(k for k in out if k in fspec.by_key)
+
+
+def _table_question(
+    topic: Topic, keys: tuple[str, ...], cells: Mapping[str, Value], version: str
+) -> Question:
+    row = TOPIC_ROWS.get(topic.key, ("",))[0]
+    total = cells.get(f"{row}.total")
+    if (
+        row.startswith(_A)
+        and isinstance(total, int)
+        and topic.key in ("new_received", "carried_over", "carried_to_next")
+    ):
+        return _row_breakdown(topic.key, row, total, cells, keys, version)
+    return Question(topic.key, topic.text, keys)
+
+
+def _row_breakdown(
+    topic: str, row: str, total: int, cells: Mapping[str, Value], keys: tuple, version: str
+) -> Question:
+    name = ROW_BY_KEY[row].name
+    single = _single_type(cells)
+    if single and row != f"{_A}new_received":
+        return _single_type_question(topic, row, total, single, version)
+    return Question(topic, f"{name}{total}件中，{_APPLICANTS}各多少件？", keys)
+
+
+def _breakdown(cells: Mapping[str, Value], version: str) -> Question | None:
+    """A result row whose total is known but not its applicant types."""
+    single = _single_type(cells)
+    for row, _ in spec.t2_rows(version):
+        prefix = f"{_A}{row}"
+        total = cells.get(f"{prefix}.total")
+        keys = tuple(f"{prefix}.{c}" for c in spec.T2_APPLICANT_COLUMNS)
+        if not isinstance(total, int) or total == 0 or all(k in cells for k in keys):
+            continue  # a zero total needs no breakdown: every part is 0
+        if single:
+            return _single_type_question("results.breakdown", prefix, total, single, version)
+        label = spec.spec_for(version).cell(f"{prefix}.total").row_label
+        return Question("results.breakdown", f"“{label}”共{total}件，其中{_APPLICANTS}各多少件？", keys)
+    return None
+
+
+def _single_type(cells: Mapping[str, Value]) -> str | None:
+    """The one applicant type of all applications this year (new and carried over), if there is one."""
+    seen: set[str] = set()
+    for row in ("new_received", "carried_over_from_prev"):
+        for col in spec.T2_APPLICANT_COLUMNS:
+            v = cells.get(f"{_A}{row}.{col}")
+            if v is None:
+                return None
+            if isinstance(v, int) and v > 0:
+                seen.add(col)
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _single_type_question(topic: str, prefix: str, total: int, col: str, version: str) -> Question:
+    name = dict(spec.T2_COLUMNS)[col][-1]
+    fspec = spec.spec_for(version)
+    label = fspec.cell(f"{prefix}.total").row_label
+    source = f"今年的申请全部来自{name}"
+    keys = [f"{prefix}.{c}" for c in spec.T2_APPLICANT_COLUMNS]
+    proposals = tuple(
+        Proposal(k, total if k.endswith("." + col) else 0, fspec.cell(k).label, source, inferred=True)
+        for k in keys
+    )
+    text = f"今年的申请全部来自{name}，“{label}”的{format_number(total)}件是否都计入“{name}”一栏？回复“是”即可确认。"
+    return Question(topic, text, tuple(p.key for p in proposals), proposals)
+
+
+def _narrative(state: IntakeState) -> Question | None:
+    for key in spec.NARRATIVE_KEYS:
+        topic = NARRATIVE_TOPIC_PREFIX + key
+        if topic in state.skipped or state.narrative.get(key, "").strip():
+            continue
+        text = NARRATIVE_QUESTIONS[key]
+        if key == "supervision" and is_government(state.level):
+            text += _GOVERNMENT_SUPERVISION
+        return Question(topic, text, (key,))
+    return None
+
+
+def is_government(level: str) -> bool:
+    """人民政府 (and its 办公室/办公厅) must report 考核、评议、责任追究 under 监督保障 (FORMAT.md §1.3)."""
+    return "政府" in level and "部门" not in level
+
+
+def parse_profile(topic: str, text: str) -> tuple[str | int | None, str | None]:
+    """The answer to an agency / level / year question: (value, None) or (None, Chinese message)."""
+    answer = to_halfwidth(text).strip().strip("。.！!")
+    if topic == "year":
+        raw = answer.removesuffix("年度").removesuffix("年").removesuffix("年度报告")
+        value = parse_decimal(raw)
+        if value is None or value != value.to_integral_value() or not 2008 <= value <= 2100:
+            return None, f"“{text.strip()}”不是有效的年度，请回答四位年份，例如 2024。"
+        return int(value), None
+    if len(answer) < 2:
+        what = "机关全称" if topic == "agency" else "机关层级"
+        return None, f"请告诉我{what}。"
+    return answer[:100], None

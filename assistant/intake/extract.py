@@ -1,0 +1,331 @@
+"""Rule-based extraction: one chat message in Chinese → proposed cell values and narrative facts.
+
+Pure (no I/O). How a number finds its cell: the message is cut into sentences (。；\\n) and clauses
+(，：（）); each number looks at the words between the previous number and itself for a row
+(收到…申请, 予以公开, 国家秘密, 行政复议 …) and a column (自然人, 企业, 维持, 废止 …). With no row
+word, a column word continues the row last spoken of (「其中自然人10件、企业2件」). A number with no
+applicant type goes to the 总计 column only, and the applicant types are asked for (see
+`consistency`). 「没有…」/「未…」/「无…」 make the rows named after them 0; 「均…」/「全部…」/「结果…」
+carry the previous number to another row or column. Numbers not tied to any cell, in a sentence
+that reads as narrative, stay in the narrative text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assistant.core import spec
+from assistant.core.numbers import NumberMention, format_number
+from assistant.intake import narrative as N
+from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
+from assistant.intake.lexicon import (
+    ALL_OF,
+    COLUMNS,
+    LEGAL_PERSONS,
+    NEGATION,
+    ROW_BY_KEY,
+    SINGLE,
+    T1_DOC,
+    T2,
+    T3,
+    RowDef,
+)
+from assistant.intake.model import (
+    NARRATIVE_TOPIC_PREFIX,
+    RULES,
+    TOPIC_ROWS,
+    Extraction,
+    ExtractionContext,
+    NarrativeProposal,
+)
+from assistant.intake.phrases import find_col, find_row, is_info_fee, numbers, overlap, row_matches
+
+MAX_MESSAGE_CHARS = 20_000
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_CLAUSE = re.compile(r"[^，,：:（）()]+")
+_UNITS = {
+    T2: ("", "件", "件次", "宗", "起", "个", "例"),
+    T3: ("", "件", "起", "宗", "个", "例"),
+    T1_DOC: ("", "件", "个", "部", "份", "项"),
+    SINGLE: ("", "件", "个", "项", "次", "宗", "起", "万元", "元"),
+}
+_ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
+_FEE_ROW = "active.art20_8.admin_fees"
+_NEGATED_CARRY = re.compile(r"(上一?年度?)(没有|无|未)(结转|遗留)")
+_INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
+
+
+def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
+    """Proposals (with official labels and source phrases), questions and narrative facts of a message."""
+    ctx = context or ExtractionContext()
+    reader = _Reader(ctx)
+    message = message or ""
+    if len(message) > MAX_MESSAGE_CHARS:
+        reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
+        message = message[:MAX_MESSAGE_CHARS]
+    for m in _SENTENCE.finditer(message):
+        if m.group().strip():
+            reader.read(m.group().strip())
+    proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version)
+    return Extraction(
+        tuple(proposals),
+        tuple(reader.narrative),
+        tuple(questions + reader.questions),
+        tuple(notes + reader.notes),
+        RULES,
+    )
+
+
+@dataclass
+class _Last:
+    row: RowDef
+    col: str
+    value: int | Decimal
+
+
+@dataclass
+class _Reader:
+    ctx: ExtractionContext
+    statements: list[Statement] = field(default_factory=list)
+    groups: list[GroupStatement] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    narrative: list[NarrativeProposal] = field(default_factory=list)
+    context_row: RowDef | None = None
+    last: _Last | None = None
+    keyword_row: RowDef | None = None  # named in this sentence by a clause without a number
+    dangling: list[tuple[NumberMention, str]] = field(default_factory=list)  # numbers not placed yet
+
+    def _produced(self) -> int:
+        return len(self.statements) + len(self.groups) + len(self.questions)
+
+    def read(self, sentence: str) -> None:
+        if is_info_fee(sentence):
+            self._add_narrative("other", sentence)  # 信息处理费 is reported in section 六, not a cell
+            return
+        before, first = self._produced(), len(self.statements)
+        self.last = self.keyword_row = None
+        self.dangling = []
+        mentions = numbers(sentence)
+        for clause in _CLAUSE.finditer(sentence):
+            inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
+            if not inside:
+                self._keywords(clause.group(), clause.group().strip())
+                continue
+            for i, m in enumerate(inside):
+                lo = inside[i - 1].end if i else clause.start()
+                hi = inside[i + 1].start if i + 1 < len(inside) else clause.end()
+                source = (sentence[lo : m.start] + m.raw).strip("、，, ")
+                if not self._number(m, sentence[lo : m.start], sentence[m.end : hi], source):
+                    self.dangling.append((m, source))
+        self._includes_carry_over(sentence, first)
+        unassigned = [m.raw for m, _ in self.dangling]
+        if self._produced() == before:
+            key = self._narrative_key(sentence)
+            if key:
+                self._add_narrative(key, sentence)
+                return
+        if unassigned:
+            shown = "、".join(unassigned[:3])
+            self.questions.append(
+                f"“{sentence}”中的 {shown} 没能确定对应表格的哪一栏，请换个说法（例如“本年新收申请12件”）。"
+            )
+
+    def _includes_carry_over(self, sentence: str, start: int) -> None:
+        """「共收到申请12件（含上年结转2件）」: 本年新收 excludes the carry-over, so 12 is not proposed."""
+        if not _INCLUDES_CARRY.search(sentence):
+            return
+        new_total = "applications.new_received.total"
+        for s in [s for s in self.statements[start:] if s.key == new_total and not s.inferred]:
+            self.statements.remove(s)
+            self.questions.append(
+                f"“{sentence}”：表中“本年新收”不含上年结转的申请，请确认本年新收的件数"
+                f"（{format_number(s.value)}件是否已包含上年结转）。"
+            )
+
+    def _narrative_key(self, sentence: str) -> str | None:
+        topic = self.ctx.topic or ""
+        if topic.startswith(NARRATIVE_TOPIC_PREFIX):
+            return topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
+        return N.classify(sentence)
+
+    def _add_narrative(self, key: str, text: str) -> None:
+        text = text if text.endswith(("。", "！", "？")) else text + "。"
+        if self.narrative and self.narrative[-1].key == key:
+            prev = self.narrative.pop()
+            text = prev.text + text
+        self.narrative.append(NarrativeProposal(key, N.label(key), text))
+
+    # ------------------------------------------------------------ numbers
+
+    def _number(self, m: NumberMention, before: str, after: str, source: str) -> bool:
+        hit = self._locate(before) or self._locate(after, weak=False) or self._topic_hit(before + after)
+        if hit is None:
+            return False
+        row, col = hit
+        if row.is_group and self.keyword_row and self.keyword_row.key in row.leaves:
+            row = self.keyword_row  # 「涉及第三方合法权益，征求意见后不予公开1件」
+        if col is None and row.kind == T1_DOC and self.last and self.last.row.kind == T1_DOC:
+            col = self.last.col  # 「制发规章0件，行政规范性文件3件」
+        if m.unit not in _UNITS[row.kind] or (m.unit.endswith("元") and row.key != _FEE_ROW):
+            return False
+        if m.approximate:
+            self.questions.append(f"“{source}”中的“{m.raw}”不是确切数字，表格需要准确件数，请提供准确数字。")
+            return True
+        value = self._value(row, m, source)
+        if value is None:
+            return True
+        named = [self._row(r) for _, r in row_matches(before) if not r.weak]
+        if value == 0 and len(named) > 1:  # 「行政复议和行政诉讼均为0件」
+            for other in named[1:]:
+                if other is not None:
+                    self._emit(other, find_col(other, before), 0, source)
+        self._emit(row, col, value, source)
+        self.context_row = row
+        self.last = _Last(row, col or "", value)
+        return True
+
+    def _value(self, row: RowDef, m: NumberMention, source: str) -> int | Decimal | None:
+        if row.key == _FEE_ROW:
+            return m.value / 10_000 if m.unit == "元" else m.value
+        if m.value != m.value.to_integral_value():
+            self.questions.append(f"“{source}”中的“{m.raw}”不是整数，件数应为整数，请核实。")
+            return None
+        return int(m.value)
+
+    def _locate(self, seg: str, weak: bool = True) -> tuple[RowDef, str | None] | None:
+        strong = self._row(find_row(seg, weak=False))
+        if strong:
+            return strong, find_col(strong, seg)
+        ctx = self.context_row
+        if ctx:
+            col = find_col(ctx, seg, default=False)
+            if col:
+                return ctx, col
+        weak_row = find_row(seg, weak=True) if weak else None
+        if weak_row:
+            return weak_row, find_col(weak_row, seg)
+        return None
+
+    def _topic_hit(self, seg: str) -> tuple[RowDef, str | None] | None:
+        rows = TOPIC_ROWS.get(self.ctx.topic or "", ())
+        if len(rows) != 1:
+            return None
+        row = self._row(ROW_BY_KEY[rows[0]])
+        return (row, find_col(row, seg)) if row else None
+
+    def _row(self, row: RowDef | None) -> RowDef | None:
+        if row and self.ctx.version == spec.FORMAT_2019:
+            if row.key == "group:other" or row.key.startswith("applications.results.other."):
+                return _ROW_2019_OTHER
+        return row
+
+    # ------------------------------------------------------------ emitting
+
+    def _emit(self, row: RowDef, col: str | None, value, source: str, inferred=False, note="") -> None:
+        if col is None and value == 0 and row.kind == T1_DOC:
+            for c, _ in COLUMNS[T1_DOC]:
+                self._emit(row, c, 0, source, True, f"{row.name}均为0")
+            return
+        if col is None:
+            self.questions.append(
+                f"“{source}”：{row.name}{format_number(value)}件是本年制发、本年废止还是现行有效件数？"
+            )
+            return
+        if col == LEGAL_PERSONS:
+            self.questions.append(
+                f"“{source}”：表格没有“法人或其他组织”合计栏，请分别说明商业企业、科研机构、社会公益组织、"
+                "法律服务机构和其他组织各多少件。"
+            )
+            return
+        if row.is_group:
+            if value:
+                self.groups.append(GroupStatement(row.key, col, int(value), source))
+                return
+            for leaf in row.leaves:
+                leaf_row = self._row(ROW_BY_KEY.get(leaf)) or RowDef(leaf, row.pattern, row.kind, "total", "")
+                self._emit(leaf_row, col, 0, source, True, f"“{row.name}”为0")
+            return
+        self.statements.append(Statement(f"{row.key}.{col}", value, source, inferred, note))
+        if value == 0 and col == "total" and row.kind in (T2, T3):
+            parts = spec.T2_APPLICANT_COLUMNS if row.kind == T2 else T3_PARTS
+            for part in parts:
+                self.statements.append(Statement(f"{row.key}.{part}", 0, source, True, "总数为0"))
+
+    def _zero(self, row: RowDef, clause: str, source: str) -> None:
+        self._emit(row, find_col(row, clause), 0, source)
+
+    # ------------------------------------------------------------ clauses without numbers
+
+    def _keywords(self, clause: str, source: str) -> None:
+        clause = _NEGATED_CARRY.sub(r"\2\1\3", clause)  # 上年没有结转 → 没有上年结转
+        rows = row_matches(clause)
+        cols = [
+            m.span()
+            for r in {r.kind for _, r in rows} | {T2, T3}
+            for _, p in COLUMNS[r]
+            for m in p.finditer(clause)
+        ]
+        taken = [span for span, _ in rows] + cols
+        negs = [m for m in NEGATION.finditer(clause) if not any(overlap(m.span(), s) for s in taken)]
+        if negs:
+            targets = [r for span, r in rows if span[0] >= negs[0].end()]
+            if not targets and not rows:
+                targets = [ROW_BY_KEY[k] for k in TOPIC_ROWS.get(self.ctx.topic or "", ())]
+            for row in targets:
+                row = self._row(row)
+                if row:
+                    self._zero(row, clause, source)
+            if targets:
+                self.context_row = self._row(targets[-1])
+                return
+        strong = [r for _, r in rows if not r.weak]
+        if strong and self.dangling:  # 「仍有5件申请在答复期内，结转下年度继续办理」
+            self.dangling = [(m, src) for m, src in self.dangling if not self._number(m, clause, "", src)]
+            return
+        if self._carry_last(clause, rows, source):
+            return
+        if strong:
+            self.context_row = self.keyword_row = self._row(strong[0])
+
+    def _carry_last(self, clause: str, rows: list, source: str) -> bool:
+        """A clause without a number that gives the previous number another row or column:
+        「均为自然人」「全部予以公开」「结果维持」, 「无法提供8件（本机关不掌握相关政府信息）」,
+        「行政复议1件，复议机关维持原答复」."""
+        row = self._row(rows[0][1]) if rows and not rows[0][1].weak else None
+        last, all_of = self.last, bool(ALL_OF.search(clause))
+        if last is None:
+            col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
+            if all_of and row is None and col in spec.T2_APPLICANT_COLUMNS:
+                return self._all_to_column(col, source)
+            return False
+        target = row or last.row
+        col = find_col(target, clause, default=False)
+        leaf_of_group = row is not None and row.key in last.row.leaves
+        t3_outcome = last.row.kind == T3 and target is last.row and col not in (None, "total")
+        if not (all_of or leaf_of_group or t3_outcome):
+            return False
+        col = col or last.col
+        if target is last.row and col == last.col:
+            return False
+        self._emit(target, col, last.value, source, True, "由上一个数字推出")
+        self.context_row = target
+        return True
+
+    def _all_to_column(self, col: str, source: str) -> bool:
+        """「都是自然人」: every Table 2 row with a total but no applicant types goes to that type."""
+        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        done = False
+        for row, _ in spec.t2_rows(self.ctx.version):
+            prefix = f"applications.{row}"
+            total = known.get(f"{prefix}.total")
+            if not isinstance(total, int) or any(f"{prefix}.{c}" in known for c in spec.T2_APPLICANT_COLUMNS):
+                continue
+            for c in spec.T2_APPLICANT_COLUMNS:
+                self.statements.append(
+                    Statement(f"{prefix}.{c}", total if c == col else 0, source, True, "全部为同一类申请人")
+                )
+            done = True
+        return done

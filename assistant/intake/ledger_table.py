@@ -1,0 +1,248 @@
+"""The application ledger (台账) as data: column names, row parsing and the Table 2 it implies.
+
+Pure (rows in, cells out; reading the file is `ledger.py`). Counting (FORMAT.md §3.4) for a report
+year Y: received in Y → 一、本年新收; received before Y and still open on 1 January → 二、上年结转;
+completed in Y → its result row of 三 and （七）总计; open on 31 December → 四、结转下年度继续办理.
+Each application is counted in its applicant type's column and in 总计, so every column balances.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from assistant.core import spec
+from assistant.core.numbers import to_halfwidth
+from assistant.intake.lexicon import applicant_labels, normalise_label, outcome_examples, outcome_labels
+
+RECEIVED, APPLICANT, OUTCOME, COMPLETED = "received", "applicant", "outcome", "completed"
+FIELD_NAMES = {RECEIVED: "收到日期", APPLICANT: "申请人类型", OUTCOME: "办理结果", COMPLETED: "办结日期"}
+FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
+    RECEIVED: (
+        "收到日期",
+        "申请日期",
+        "收到时间",
+        "申请时间",
+        "受理日期",
+        "接收日期",
+        "登记日期",
+        "收件日期",
+    ),
+    APPLICANT: (
+        "申请人类型",
+        "申请人类别",
+        "申请人性质",
+        "申请主体类型",
+        "申请人身份",
+        "申请主体",
+        "申请人情况",
+    ),
+    OUTCOME: ("办理结果", "答复类型", "答复结果", "处理结果", "办理结果类型", "结果类型", "答复情况"),
+    COMPLETED: ("办结日期", "答复日期", "办结时间", "答复时间", "完成日期", "办理完毕日期", "结案日期"),
+}
+MAX_LISTED = 20  # row problems listed one by one; the rest are counted
+_BRACKETED = re.compile(r"[（(【\[].*?[）)】\]]")
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+.*)?$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    row: int  # as the user sees it in Excel (1-based, header included)
+    received: date
+    applicant: str  # Table 2 column key
+    outcome: str | None  # Table 2 result row key; None while open
+    completed: date | None
+
+
+@dataclass(frozen=True)
+class LedgerTable:
+    year: int
+    cells: dict[str, int]
+    sources: dict[str, tuple[int, ...]]  # cell key → ledger row numbers it counts
+    counted: int
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class ParseResult:
+    entries: list[LedgerEntry] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _norm_header(text: Any) -> str:
+    return normalise_label(_BRACKETED.sub("", str(text or "")))
+
+
+def map_columns(header: Sequence[Any]) -> dict[str, int]:
+    """Field → column index for the fields whose name (or a synonym) heads a column."""
+    names = [_norm_header(h) for h in header]
+    found: dict[str, int] = {}
+    for exact in (True, False):
+        for fld, synonyms in FIELD_SYNONYMS.items():
+            if fld in found:
+                continue
+            for syn in synonyms:
+                idx = next(
+                    (
+                        i
+                        for i, n in enumerate(names)
+                        if n and i not in found.values() and (n == syn if exact else syn in n)
+                    ),
+                    None,
+                )
+                if idx is not None:
+                    found[fld] = idx
+                    break
+    return found
+
+
+def missing_columns_message(name: str, header: Sequence[Any], found: dict[str, int]) -> str:
+    shown = "、".join(f"“{str(h).strip()}”" for h in header if str(h or "").strip()) or "（无）"
+    missing = [f for f in FIELD_NAMES if f not in found]
+    need = "；".join(f"{FIELD_NAMES[f]}（也可写作{'、'.join(FIELD_SYNONYMS[f][1:4])}）" for f in missing)
+    return f"{name}：缺少必需的列：{need}。文件中找到的列：{shown}。台账每行一件申请，需要收到日期、申请人类型、办理结果、办结日期四列。"
+
+
+def parse_date(value: Any) -> date | None | str:
+    """A date from a cell: None if empty, the date, or the string "bad"."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 20000 <= value <= 80000:  # an Excel serial day number (1954–2119)
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        value = str(int(value)) if float(value).is_integer() else str(value)
+    text = to_halfwidth(str(value)).strip()
+    m = _DATE.match(text) or _COMPACT_DATE.match(text)
+    if not m:
+        return "bad"
+    try:
+        d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return "bad"
+    return d if 2000 <= d.year <= 2100 else "bad"
+
+
+def parse_rows(rows: Sequence[tuple[int, Sequence[Any]]], cols: dict[str, int], header: Sequence[Any],
+               name: str, version: str) -> ParseResult:  # fmt: skip
+    """Entries from (row number, values) pairs; every problem named by file, row and column."""
+    out = ParseResult()
+    unknown: dict[str, dict[str, list[int]]] = {APPLICANT: defaultdict(list), OUTCOME: defaultdict(list)}
+    heads = {f: str(header[i]).strip() for f, i in cols.items()}
+    for number, values in rows:
+        cell = {f: (values[i] if i < len(values) else None) for f, i in cols.items()}
+        if all(v is None or not str(v).strip() for v in cell.values()):
+            continue
+        entry = _entry(number, cell, heads, name, version, out, unknown)
+        if entry is not None:
+            out.entries.append(entry)
+    for fld, labels in unknown.items():
+        if labels:
+            out.errors.append(_unknown_message(fld, labels, heads[fld], name, version))
+    return out
+
+
+def _entry(number, cell, heads, name, version, out: ParseResult, unknown) -> LedgerEntry | None:
+    where = f"{name} 第{number}行"
+    received = parse_date(cell[RECEIVED])
+    completed = parse_date(cell[COMPLETED])
+    ok = True
+    for fld, value in ((RECEIVED, received), (COMPLETED, completed)):
+        if value == "bad":
+            out.errors.append(
+                f"{where}“{heads[fld]}”列：“{cell[fld]}”不是有效日期（应为如 2024-03-15 的日期）"
+            )
+            ok = False
+    if received is None:
+        out.errors.append(f"{where}“{heads[RECEIVED]}”列为空，无法判断申请属于哪一年")
+        ok = False
+    applicant = _label(cell[APPLICANT], applicant_labels(), number, unknown[APPLICANT])
+    if applicant is None and not str(cell[APPLICANT] or "").strip():
+        out.errors.append(f"{where}“{heads[APPLICANT]}”列为空")
+    outcome_text = str(cell[OUTCOME] or "").strip()
+    outcome = (
+        _label(outcome_text, outcome_labels(version), number, unknown[OUTCOME]) if outcome_text else None
+    )
+    if completed and not isinstance(completed, str) and not outcome_text:
+        out.errors.append(f"{where}已填写“{heads[COMPLETED]}”，但“{heads[OUTCOME]}”列为空")
+        ok = False
+    if not ok or applicant is None or (outcome_text and outcome is None):
+        return None
+    assert isinstance(received, date)
+    if isinstance(completed, date) and completed < received:
+        out.errors.append(f"{where}：“{heads[COMPLETED]}”{completed}早于“{heads[RECEIVED]}”{received}")
+        return None
+    if outcome_text and completed is None:
+        out.warnings.append(f"{where}填写了办理结果但没有“{heads[COMPLETED]}”，按尚未办结计算")
+        outcome = None
+    return LedgerEntry(number, received, applicant, outcome, completed)  # type: ignore[arg-type]
+
+
+def _label(value: Any, table: dict[str, str], number: int, unknown: dict[str, list[int]]) -> str | None:
+    text = str(value or "").strip()
+    if not text:
+        return None
+    key = table.get(normalise_label(text))
+    if key is None:
+        unknown[text].append(number)
+    return key
+
+
+def _unknown_message(fld: str, labels: dict[str, list[int]], head: str, name: str, version: str) -> str:
+    listed = "、".join(f"“{t}”（第{_rows(rows)}行）" for t, rows in list(labels.items())[:MAX_LISTED])
+    if fld == APPLICANT:
+        hint = "可用：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他组织"
+    else:
+        hint = f"请改为官方名称，如：{outcome_examples(version)}；不予公开、无法提供、不予处理、其他处理须注明具体情形"
+    return f"{name}“{head}”列有无法识别的内容：{listed}。{hint}。"
+
+
+def _rows(numbers: list[int]) -> str:
+    shown = "、".join(str(n) for n in numbers[:10])
+    return shown + (f"等{len(numbers)}" if len(numbers) > 10 else "")
+
+
+def compute_table2(entries: Sequence[LedgerEntry], year: int, version: str | None = None) -> LedgerTable:
+    """Table 2 of `year` from the ledger entries, with the ledger rows behind every cell."""
+    version = version or spec.version_for_year(year)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    cells: dict[str, int] = {c.key: 0 for c in spec.spec_for(version).table_cells(2)}
+    sources: dict[str, list[int]] = defaultdict(list)
+    later = earlier = 0
+
+    def add(row: str, e: LedgerEntry) -> None:
+        for col in (e.applicant, "total"):
+            key = f"applications.{row}.{col}"
+            cells[key] += 1
+            sources[key].append(e.row)
+
+    for e in entries:
+        if e.received > end:
+            later += 1
+            continue
+        if e.completed is not None and e.completed < start:
+            earlier += 1
+            continue
+        add("new_received" if e.received >= start else "carried_over_from_prev", e)
+        if e.completed is not None and e.completed <= end and e.outcome:
+            add(e.outcome, e)
+            add("results.total", e)
+        else:
+            add("carried_to_next", e)
+    notes = []
+    if later:
+        notes.append(f"{later}件申请收到日期在{year}年以后，未计入本年度")
+    if earlier:
+        notes.append(f"{earlier}件申请在{year}年以前已办结，未计入本年度")
+    counted = len(entries) - later - earlier
+    return LedgerTable(year, cells, {k: tuple(v) for k, v in sources.items()}, counted, tuple(notes))

@@ -1,0 +1,252 @@
+"""The words staff use for the rows and columns of the tables, as data.
+
+Two uses: regular expressions that find a row or column in free chat text (`ROWS`, `COLUMNS`), and
+exact synonym tables for ledger labels (`APPLICANT_LABELS`, `OUTCOME_LABELS`), where nothing is
+guessed: a label is either listed here or reported back as unknown. Official labels come from
+`assistant.core.spec`; only the synonyms live here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from assistant.core import spec
+from assistant.core.numbers import to_halfwidth
+
+T2 = "t2"  # columns: applicant types and 总计
+T3 = "t3"  # columns: 结果维持 / 结果纠正 / 其他结果 / 尚未审结 / 总计
+T1_DOC = "t1doc"  # columns: 本年制发件数 / 本年废止件数 / 现行有效件数
+SINGLE = "single"  # one cell per row (行政许可 … 行政事业性收费)
+
+LEGAL_PERSONS = "legal_persons"  # 法人或其他组织: a header, not a data column
+
+
+@dataclass(frozen=True)
+class RowDef:
+    """A row of a table as staff name it. A group (`leaves`) has no cell of its own."""
+
+    key: str  # cell key prefix ("applications.new_received", "review", …) or "group:<name>"
+    pattern: re.Pattern[str]
+    kind: str
+    default_col: str | None  # column when none is named; None: must be named
+    name: str  # short Chinese name used in questions
+    leaves: tuple[str, ...] = ()
+    weak: bool = False  # a bare 「申请」: only used when nothing better applies
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.leaves)
+
+
+def _row(key, pattern, kind, default, name, leaves=(), weak=False) -> RowDef:
+    return RowDef(key, re.compile(pattern), kind, default, name, tuple(leaves), weak)
+
+
+_A = "applications."
+_WITHHELD = tuple(k for k, _ in spec.T2_ROWS_2021 if k.startswith("results.withheld."))
+_UNABLE = tuple(k for k, _ in spec.T2_ROWS_2021 if k.startswith("results.unable."))
+_NOT_PROCESSED = tuple(k for k, _ in spec.T2_ROWS_2021 if k.startswith("results.not_processed."))
+_OTHER = tuple(k for k, _ in spec.T2_ROWS_2021 if k.startswith("results.other."))
+
+# Most specific first: the first row whose pattern occurs in a phrase wins.
+ROWS: tuple[RowDef, ...] = (
+    _row("litigation_after_review", r"复议后(?:提起|再)?(?:行政)?(?:诉讼|起诉)|经(?:行政)?复议后", T3, "total", "复议后起诉"),
+    _row("litigation_direct", r"直接(?:提起)?(?:行政)?(?:诉讼|起诉)|未经(?:行政)?复议", T3, "total", "未经复议直接起诉"),
+    _row("review", r"行政复议|复议", T3, "total", "行政复议"),
+    _row("group:litigation", r"行政诉讼|诉讼|起诉|应诉", T3, "total", "行政诉讼",
+         ("litigation_direct", "litigation_after_review")),
+    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费", SINGLE, "amount_wan_yuan", "行政事业性收费"),
+    _row("active.art20_5.admin_license", r"行政许可|许可", SINGLE, "decisions", "行政许可"),
+    _row("active.art20_6.admin_penalty", r"行政处罚|处罚", SINGLE, "decisions", "行政处罚"),
+    _row("active.art20_6.admin_coercion", r"行政强制|强制", SINGLE, "decisions", "行政强制"),
+    _row("active.art20_1.normative_docs", r"规范性文件", T1_DOC, None, "行政规范性文件"),
+    _row("active.art20_1.regulations", r"规章(?!制度)", T1_DOC, None, "规章"),
+    _row(_A + "carried_over_from_prev", r"上一?年度?(?:结转|遗留|未办结)|去年结转|结转自上一?年", T2, "total", "上年结转"),
+    _row(_A + "carried_to_next",
+         r"结转(?:至|到|入)?(?:下一?年|明年)|转入下一?年|顺延(?:至|到)下一?年|尚未办结|未办结|尚未答复|仍在办理|正在办理|继续办理",
+         T2, "total", "结转下年度"),
+    _row(_A + "results.partially_granted", r"部分公开|区分处理", T2, "total", "部分公开"),
+    _row(_A + "results.withheld.state_secret", r"国家秘密|涉密", T2, "total", "属于国家秘密"),
+    _row(_A + "results.withheld.other_law_prohibits", r"法律、?行政法规禁止|法律法规禁止", T2, "total", "其他法律行政法规禁止公开"),
+    _row(_A + "results.withheld.three_security_one_stability", r"三安全一稳定|国家安全|公共安全|经济安全|社会稳定",
+         T2, "total", "危及“三安全一稳定”"),
+    _row(_A + "results.withheld.third_party_rights", r"第三方|商业秘密|个人隐私", T2, "total", "保护第三方合法权益"),
+    _row(_A + "results.withheld.internal_affairs", r"内部事务", T2, "total", "属于三类内部事务信息"),
+    _row(_A + "results.withheld.process_info", r"过程性", T2, "total", "属于四类过程性信息"),
+    _row(_A + "results.withheld.enforcement_file", r"执法案卷", T2, "total", "属于行政执法案卷"),
+    _row(_A + "results.withheld.admin_inquiry", r"查询事项", T2, "total", "属于行政查询事项"),
+    _row(_A + "results.unable.not_held", r"不掌握|非本机关|没有相关(?:政府)?信息|信息不存在", T2, "total", "本机关不掌握相关政府信息"),
+    _row(_A + "results.unable.needs_creation", r"(?:没有现成信息)?(?:需要|需)?另行制作|需要制作|需要加工", T2, "total", "没有现成信息需要另行制作"),
+    _row(_A + "results.unable.unclear_after_correction", r"不明确", T2, "total", "补正后申请内容仍不明确"),
+    _row(_A + "results.not_processed.petition_complaint", r"信访|举报|投诉", T2, "total", "信访举报投诉类申请"),
+    _row(_A + "results.not_processed.duplicate", r"重复申请", T2, "total", "重复申请"),
+    _row(_A + "results.not_processed.publication", r"出版物", T2, "total", "要求提供公开出版物"),
+    _row(_A + "results.not_processed.massive_repeat", r"(?:无正当理由)?大量、?反复", T2, "total", "无正当理由大量反复申请"),
+    _row(_A + "results.not_processed.confirm_or_reissue", r"重新出具|要求(?:行政机关)?确认", T2, "total",
+         "要求行政机关确认或重新出具已获取信息"),
+    _row(_A + "results.other.no_correction_overdue", r"(?:无正当理由)?逾期不补正|不补正|未补正|未按期补正", T2, "total", "逾期不补正"),
+    _row(_A + "results.other.fee_unpaid_overdue", r"未(?:按(?:收费通知)?要求)?缴(?:纳)?(?:费|信息处理费)|不缴费",
+         T2, "total", "逾期未缴纳费用"),
+    _row(_A + "results.other.other", r"其他处理[中的之]*其他(?:情形)?|其他情形", T2, "total", "其他处理·其他"),
+    _row(_A + "results.granted", r"予以公开|全部公开|同意公开|准予公开|已公开|依法公开", T2, "total", "予以公开"),
+    _row("group:withheld", r"不予公开", T2, "total", "不予公开", tuple(_A + k for k in _WITHHELD)),
+    _row("group:unable", r"无法提供|不能提供", T2, "total", "无法提供", tuple(_A + k for k in _UNABLE)),
+    _row("group:not_processed", r"不予处理", T2, "total", "不予处理", tuple(_A + k for k in _NOT_PROCESSED)),
+    _row("group:other", r"其他处理", T2, "total", "其他处理", tuple(_A + k for k in _OTHER)),
+    _row(_A + "results.total", r"已办结|办结|办理完毕|处理完毕|已答复|予以答复|作出答复|答复了", T2, "total", "办结"),
+    _row(_A + "new_received", r"新收|收到|(?<!不予)受理|接收|接到|新增申请|申请总数|申请数量|申请量", T2, "total", "本年新收"),
+    _row(_A + "new_received", r"申请(?!人)", T2, "total", "本年新收", weak=True),
+)  # fmt: skip
+ROW_BY_KEY: dict[str, RowDef] = {}
+for _r in ROWS:
+    ROW_BY_KEY.setdefault(_r.key, _r)
+
+_COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
+    T2: (
+        (LEGAL_PERSONS, r"法人或其他组织|法人和其他组织|(?<!其他)法人"),
+        ("research_institution", r"科研机构|科研院所|研究机构|研究院|研究所"),
+        ("social_welfare_org", r"社会公益组织|公益组织|公益机构"),
+        ("legal_service_org", r"法律服务机构|律师事务所|律所|律师|法律服务所"),
+        ("other_org", r"其他组织|其他单位|其他法人|其他机构"),
+        ("commercial_enterprise", r"商业企业|企业|公司"),
+        ("natural_person", r"自然人|个人(?!隐私|信息)|公民|群众|市民|居民|村民"),
+        ("total", r"共|合计|总计|总数|累计"),
+    ),
+    T3: (
+        ("pending", r"尚未审结|未审结|审理中|正在审理|尚未结案|未结案|未结"),
+        ("corrected", r"纠正|撤销|确认违法|责令|败诉"),
+        ("upheld", r"维持|驳回(?:诉讼)?请求|胜诉"),
+        ("other", r"其他结果|其他|撤诉|撤回|终止|驳回起诉|不予受理|和解|调解"),
+        ("total", r"共|合计|总计|总数"),
+    ),
+    T1_DOC: (
+        ("repealed", r"废止|废除|失效"),
+        ("in_force", r"现行有效|现行|有效"),
+        ("issued", r"制发|出台|印发|制定|发布|新制|新发"),
+    ),
+    SINGLE: (),
+}
+COLUMNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    kind: tuple((col, re.compile(p)) for col, p in pats) for kind, pats in _COLUMN_PATTERNS.items()
+}
+COLUMN_NAMES = {
+    LEGAL_PERSONS: "法人或其他组织",
+    **{k: path[-1] for k, path in spec.T2_COLUMNS},
+    **dict(spec.T3_OUTCOMES),
+    "issued": "本年制发件数",
+    "repealed": "本年废止件数",
+    "in_force": "现行有效件数",
+}
+COLUMN_NAMES["other_org"] = "其他组织"
+COLUMN_NAMES["total"] = "总计"
+
+# Negations that make a statement zero (「没有行政复议」, 「未收到申请」).
+NEGATION = re.compile(r"没有|未发生|未收到|未出现|未|无|尚无|均无|不存在")
+# 「均为自然人」「全部予以公开」「结果维持」: the previous number applies to this row / column.
+ALL_OF = re.compile(r"均|全部|都|全都|一律|结果")
+# Phrases with numerals that are names, not numbers (masked before number extraction).
+NAMED_NUMERALS = re.compile(r"三安全一稳定|三类内部|四类过程|一事一申请|一次性")
+
+# ---------------------------------------------------------------- exact labels (ledger)
+
+_APPLICANT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "natural_person": ("自然人", "个人", "公民", "群众", "市民", "居民", "村民"),
+    "commercial_enterprise": ("商业企业", "企业", "公司", "法人或其他组织商业企业"),
+    "research_institution": ("科研机构", "科研院所", "研究机构", "法人或其他组织科研机构"),
+    "social_welfare_org": ("社会公益组织", "公益组织", "法人或其他组织社会公益组织"),
+    "legal_service_org": ("法律服务机构", "律师事务所", "律所", "律师", "法人或其他组织法律服务机构"),
+    "other_org": ("其他组织", "其他", "其他单位", "法人或其他组织其他"),
+}
+
+_OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "results.granted": ("公开", "全部公开", "同意公开", "准予公开", "已公开"),
+    "results.partially_granted": ("部分公开", "区分处理"),
+    "results.withheld.state_secret": ("国家秘密", "涉密", "涉及国家秘密"),
+    "results.withheld.other_law_prohibits": ("法律行政法规禁止公开", "其他法律法规禁止公开"),
+    "results.withheld.three_security_one_stability": ("危及三安全一稳定", "三安全一稳定"),
+    "results.withheld.third_party_rights": ("第三方合法权益", "涉及第三方合法权益"),
+    "results.withheld.internal_affairs": ("三类内部事务信息", "内部事务信息"),
+    "results.withheld.process_info": ("四类过程性信息", "过程性信息"),
+    "results.withheld.enforcement_file": ("行政执法案卷", "执法案卷"),
+    "results.withheld.admin_inquiry": ("行政查询事项", "查询事项"),
+    "results.unable.not_held": ("本机关不掌握", "不掌握相关政府信息", "本机关不掌握相关信息", "信息不存在"),
+    "results.unable.needs_creation": ("需要另行制作", "需另行制作", "另行制作"),
+    "results.unable.unclear_after_correction": ("补正后仍不明确", "补正后申请内容不明确"),
+    "results.not_processed.petition_complaint": ("信访举报投诉", "信访举报投诉类", "信访类申请", "信访举报"),
+    "results.not_processed.duplicate": ("重复提交申请",),
+    "results.not_processed.publication": ("公开出版物", "要求提供出版物"),
+    "results.not_processed.massive_repeat": ("大量反复申请", "无正当理由大量反复"),
+    "results.not_processed.confirm_or_reissue": ("确认或重新出具", "要求确认或重新出具", "重新出具"),
+    "results.other.no_correction_overdue": ("逾期不补正", "逾期未补正", "无正当理由逾期不补正"),
+    "results.other.fee_unpaid_overdue": ("逾期未缴费", "逾期未缴纳费用", "逾期未按收费通知要求缴纳费用"),
+    "results.other.other": ("其他处理其他",),
+}
+_GROUP_LABEL = {
+    "results.withheld.": spec.WITHHELD,
+    "results.unable.": spec.UNABLE,
+    "results.not_processed.": spec.NOT_PROCESSED,
+    "results.other.": spec.OTHER,
+}
+_LABEL_NOISE = re.compile(r"[\s\-—－–_:：/／·.、，,()（）\[\]【】“”\"'‘’]+")
+_NUMBERING = re.compile(r"^(?:[（(]?[一二三四五六七八九十]+[）)、.]|\d+[.、])")
+_INNER_NUMBERING = re.compile(r"[（(][一二三四五六七八九十]+[）)]|(?<!\d)\d{1,2}[.、．](?!\d)")
+
+
+def normalise_label(text: str) -> str:
+    """A ledger label in canonical form: half-width, no numbering, spaces, brackets or separators."""
+    s = to_halfwidth(str(text)).strip()
+    s = _INNER_NUMBERING.sub("", _NUMBERING.sub("", s))  # （三）不予公开 1.属于国家秘密
+    return _LABEL_NOISE.sub("", s)
+
+
+def _strip_group(label: str) -> str:
+    return _NUMBERING.sub("", label)
+
+
+@cache
+def outcome_labels(version: str = spec.FORMAT_2021) -> dict[str, str]:
+    """Normalised outcome label → result row key of `version` (official labels and synonyms)."""
+    out: dict[str, str] = {}
+    for row, path in spec.t2_rows(version):
+        if not row.startswith("results.") or row == "results.total":
+            continue
+        leaf = _NUMBERING.sub("", path[-1])
+        names = {leaf, *(_OUTCOME_SYNONYMS.get(row, ()))}
+        if row == "results.other.other":
+            names.discard("其他")  # bare 其他 is ambiguous; 其他处理-其他 is listed
+        group = next((g for p, g in _GROUP_LABEL.items() if row.startswith(p)), None)
+        for name in names:
+            out[normalise_label(name)] = row
+            if group and group != path[-1]:
+                out[normalise_label(_strip_group(group) + name)] = row
+    if version == spec.FORMAT_2019:
+        for row in _OTHER:
+            for name in _OUTCOME_SYNONYMS[row]:
+                out[normalise_label(name)] = "results.other_2019"
+        out[normalise_label("其他处理")] = "results.other_2019"
+    return out
+
+
+@cache
+def applicant_labels() -> dict[str, str]:
+    """Normalised applicant type → Table 2 column key."""
+    out: dict[str, str] = {}
+    for col, names in _APPLICANT_SYNONYMS.items():
+        for name in names:
+            out[normalise_label(name)] = col
+    return out
+
+
+def outcome_examples(version: str = spec.FORMAT_2021) -> str:
+    """Accepted outcome labels in short form, for messages that list what is accepted."""
+    names = []
+    for row, _ in spec.t2_rows(version):
+        if not row.startswith("results.") or row == "results.total":
+            continue
+        rdef = ROW_BY_KEY.get(_A + row)
+        name = rdef.name.split("·")[-1] if rdef else "其他处理"
+        group = next((g for p, g in _GROUP_LABEL.items() if row.startswith(p)), None)
+        names.append(f"{_strip_group(group)}-{name}" if group else name)
+    return "、".join(names)

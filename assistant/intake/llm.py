@@ -1,0 +1,179 @@
+"""LLM structured extraction when an endpoint is configured; every proposal is validated by code.
+
+The model only maps numbers the user typed to cell keys. Code then checks each one: the key must be
+a cell of the format, the value a non-negative number of the cell's type, and the number must occur
+in the message (a number the model made up, or computed, is dropped with a note). Totals against
+parts go through the same `consistency.resolve` as the rule-based path. On any failure (no answer,
+timeout, bad JSON, nothing usable) the rule-based extractor answers instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from assistant.config import Settings, load_settings
+from assistant.core import spec
+from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, extract_numbers, format_number
+from assistant.intake.consistency import Statement, resolve
+from assistant.intake.extract import extract
+from assistant.intake.lexicon import NAMED_NUMERALS, NEGATION
+from assistant.intake.model import LLM, Extraction, ExtractionContext, NarrativeProposal
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTIONS = 3
+MAX_NARRATIVE_CHARS = 2000
+
+
+class LlmCell(BaseModel):
+    key: str = Field(description="单元格键，必须是清单中的一个，如 applications.new_received.total")
+    value: float = Field(description="用户原话中出现的数字（万元金额可为小数，其余为整数）")
+    source: str = Field(description="用户原话中给出这个数字的短语，原样摘录")
+
+
+class LlmNarrative(BaseModel):
+    key: str = Field(
+        description="栏目键：active/on_request/info_mgmt/platform/supervision/problems/improvements/other"
+    )
+    text: str = Field(description="用户原话中属于该栏目的文字，原样摘录")
+
+
+class LlmExtraction(BaseModel):
+    """Numbers and narrative facts found in one user message."""
+
+    cells: list[LlmCell] = Field(description="能确定单元格的数字")
+    narrative: list[LlmNarrative] = Field(description="工作情况文字")
+    questions: list[str] = Field(description="需要向用户追问的问题（中文），没有则为空")
+
+
+_RULES = """你是政府信息公开工作年度报告的填表助手。从用户的一句话中找出能填入表格的数字，以及工作情况文字。
+规则：
+1. 只使用用户原话中出现的数字，不要计算、不要推算合计、不要猜测。
+2. 没有说明申请人类型的件数，只填“总计”列（键以 .total 结尾）。
+3. “没有”“未发生”“无”表示 0。
+4. 拿不准的数字不要填，改为在 questions 中用中文追问。
+5. 信息处理费不是表格单元格，归入 narrative 的 other。
+单元格键及其官方名称：
+"""
+
+
+@cache
+def system_prompt(version: str = spec.FORMAT_2021) -> str:
+    cells = "\n".join(f"{c.key}：{c.label}" for c in spec.spec_for(version).cells)
+    narrative = "\n".join(f"{k}：{v}" for k, v in spec.NARRATIVE_LABELS.items())
+    return f"{_RULES}{cells}\n工作情况栏目：\n{narrative}"
+
+
+def build_chat_model(settings: Settings | None = None) -> Any | None:
+    """ChatOpenAI for the configured endpoint (timeout and retries set), or None without a key."""
+    settings = settings or load_settings()
+    if not settings.has_llm:
+        return None
+    from langchain_openai import ChatOpenAI  # slow import, only when an endpoint is configured
+
+    return ChatOpenAI(
+        model=settings.model,
+        base_url=settings.openai_base_url or None,
+        api_key=settings.openai_api_key,
+        timeout=settings.llm_timeout,
+        max_retries=settings.llm_max_retries,
+        temperature=0,
+    )
+
+
+def extract_message(message: str, context: ExtractionContext | None = None, model: Any = None) -> Extraction:
+    """The service the chat calls: LLM extraction when a chat model is given, rule-based otherwise."""
+    if model is None:
+        return extract(message, context)
+    return llm_extract(message, context, model)
+
+
+def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> Extraction:
+    ctx = context or ExtractionContext()
+    try:
+        structured = model.with_structured_output(LlmExtraction)
+        raw = structured.invoke([("system", system_prompt(ctx.version)), ("human", message)])
+        parsed = raw if isinstance(raw, LlmExtraction) else LlmExtraction.model_validate(raw)
+    except Exception as e:  # any failure of the endpoint or its output: the rules answer instead
+        log.warning("LLM extraction failed: %s: %s", type(e).__name__, e)
+        return _fallback(message, ctx, "在线模型暂时不可用，已改用离线规则识别")
+    result = validate(parsed, message, ctx)
+    if result.empty and not result.questions:
+        return _fallback(message, ctx, "在线模型没有给出可用结果，已改用离线规则识别", result.notes)
+    return result
+
+
+def _fallback(message: str, ctx: ExtractionContext, why: str, notes: tuple[str, ...] = ()) -> Extraction:
+    base = extract(message, ctx)
+    return Extraction(base.proposals, base.narrative, base.questions, (*notes, *base.notes, why), base.method)
+
+
+def validate(parsed: LlmExtraction, message: str, ctx: ExtractionContext) -> Extraction:
+    """The model's answer as proposals, after checking keys, values and that each number was said."""
+    fspec = spec.spec_for(ctx.version)
+    said = numbers_in(message)
+    zero_said = Decimal(0) in said or bool(NEGATION.search(message))
+    statements: list[Statement] = []
+    notes: list[str] = []
+    for c in parsed.cells:
+        key = c.key.strip()
+        cell = fspec.by_key.get(key)
+        if cell is None:
+            notes.append(f"模型给出的栏目“{key[:60]}”不是表格中的单元格，已忽略")
+            continue
+        value = _value(c.value, cell)
+        if value is None:
+            kind = "非负整数" if cell.type == spec.INT else "非负数"
+            notes.append(f"{cell.label}：模型给出的“{c.value}”不是有效的{kind}，已忽略")
+            continue
+        if not _was_said(value, cell, said, zero_said):
+            notes.append(f"{cell.label}：数字 {format_number(value)} 没有出现在您的话中，已忽略")
+            continue
+        source = c.source.strip()
+        statements.append(Statement(key, value, source if source and source in message else message.strip()))
+    proposals, questions, more = resolve(statements, (), ctx.version)
+    narrative = _narrative(parsed, notes)
+    asked = [q.strip()[:200] for q in parsed.questions if q.strip()][:MAX_QUESTIONS]
+    return Extraction(tuple(proposals), tuple(narrative), (*questions, *asked), (*notes, *more), LLM)
+
+
+def numbers_in(message: str) -> set[Decimal]:
+    """Every count or amount the message states (Arabic, full-width or Chinese numerals)."""
+    masked = NAMED_NUMERALS.sub(lambda m: "某" * len(m.group()), message)
+    return {m.value for m in extract_numbers(masked) if m.kind in (KIND_COUNT, KIND_AMOUNT)}
+
+
+def _value(raw: float, cell: spec.Cell) -> int | Decimal | None:
+    try:
+        value = Decimal(repr(raw))
+    except (InvalidOperation, ValueError):
+        return None
+    if not value.is_finite() or value < 0:
+        return None
+    if cell.type == spec.INT:
+        return int(value) if value == value.to_integral_value() else None
+    return value.normalize() if value != 0 else Decimal(0)
+
+
+def _was_said(value: int | Decimal, cell: spec.Cell, said: set[Decimal], zero_said: bool) -> bool:
+    if value == 0:
+        return zero_said
+    if Decimal(value) in said:
+        return True
+    return cell.type == spec.DECIMAL and Decimal(value) * 10_000 in said  # 3000元 → 0.3万元
+
+
+def _narrative(parsed: LlmExtraction, notes: list[str]) -> list[NarrativeProposal]:
+    out: list[NarrativeProposal] = []
+    for n in parsed.narrative:
+        text = n.text.strip()[:MAX_NARRATIVE_CHARS]
+        if n.key not in spec.NARRATIVE_KEYS:
+            notes.append(f"模型给出的栏目“{n.key[:40]}”不是年报的文字栏目，已忽略")
+        elif text:
+            out.append(NarrativeProposal(n.key, spec.NARRATIVE_LABELS[n.key], text))
+    return out

@@ -1,0 +1,70 @@
+"""Phrases in chat text: the numbers a sentence states, and the rows and columns it names.
+
+Pure helpers of `extract`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, NumberMention, extract_numbers
+from assistant.intake.lexicon import COLUMNS, NAMED_NUMERALS, ROW_BY_KEY, ROWS, RowDef
+
+INFO_FEE = "信息处理费"
+_BARE_TEN = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])十(件|个|宗|起|项)")
+_BARE_ZERO = re.compile(r"(?<=[为是])零(?![零〇一二两三四五六七八九十百千万件个])")  # 数量为零
+
+
+def is_info_fee(sentence: str) -> bool:
+    """信息处理费 charged (section 六), as opposed to 逾期未缴纳信息处理费 (a Table 2 row)."""
+    unpaid = ROW_BY_KEY["applications.results.other.fee_unpaid_overdue"].pattern
+    return INFO_FEE in sentence and not unpaid.search(sentence)
+
+
+def numbers(sentence: str) -> list[NumberMention]:
+    """Count and amount mentions, without list markers (1.), range starts (1-12月) and names (三安全一稳定)."""
+    masked = NAMED_NUMERALS.sub(lambda m: "某" * len(m.group()), sentence)
+    out = [
+        NumberMention(Decimal(10), t.group(), t.group(1), KIND_COUNT, t.start(), t.end())
+        for t in _BARE_TEN.finditer(masked)  # 十件: a lone 十 is not taken by extract_numbers
+    ] + [
+        NumberMention(Decimal(0), "零", "", KIND_COUNT, t.start(), t.end())
+        for t in _BARE_ZERO.finditer(masked)
+    ]
+    for m in extract_numbers(masked):
+        if m.kind not in (KIND_COUNT, KIND_AMOUNT):
+            continue
+        nxt = masked[m.end : m.end + 1]
+        prev = masked[m.start - 1 : m.start] if m.start else ""
+        if not m.unit and nxt in ("-", "—", "~", "～", "至", "到", "－"):
+            continue
+        if not m.unit and nxt in (".", "．", "、", ")", "）") and prev in ("", "（", "(", " ", "　"):
+            continue
+        out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def find_row(seg: str, weak: bool) -> RowDef | None:
+    return next((r for r in ROWS if r.weak == weak and r.pattern.search(seg)), None)
+
+
+def find_col(row: RowDef, seg: str, default: bool = True) -> str | None:
+    col = next((c for c, p in COLUMNS[row.kind] if p.search(seg)), None)
+    return col if col or not default else row.default_col
+
+
+def row_matches(clause: str) -> list[tuple[tuple[int, int], RowDef]]:
+    """Rows named in a clause, most specific first, without overlaps; a weak row only if no other."""
+    found: list[tuple[tuple[int, int], RowDef]] = []
+    for row in ROWS:
+        for m in row.pattern.finditer(clause):
+            if row.weak and found:
+                break
+            if not any(overlap(m.span(), s) for s, _ in found):
+                found.append((m.span(), row))
+    return sorted(found, key=lambda x: x[0])
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
