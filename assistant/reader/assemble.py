@@ -84,7 +84,6 @@ def section_findings(layout: Layout, obs: Observed) -> list[Finding]:
                     WARNING if has_table else ERROR,
                     FAIL,
                     f"缺少第{sec.number}部分“{sec.label}”{what}，年报应包含格式规定的六个部分",
-                    where=sec.label,
                 )
             )
         elif h.number and h.number != sec.number:
@@ -96,7 +95,6 @@ def section_findings(layout: Layout, obs: Observed) -> list[Finding]:
                     f"章节编号错误：“{h.text[:30]}”应为第{sec.number}部分，标题应为“{sec.label}”",
                     reported=h.number,
                     computed=sec.number,
-                    where=sec.label,
                 )
             )
     problems = layout.headings.get("s5_problems")
@@ -107,7 +105,6 @@ def section_findings(layout: Layout, obs: Observed) -> list[Finding]:
                 ERROR,
                 FAIL,
                 "第五部分“五、存在的主要问题及改进情况”没有实际内容（空白或仅写“无”），应如实报告存在的问题和改进措施",
-                where=spec.SECTION_BY_KEY["s5_problems"].label,
             )
         )
     return out

@@ -229,7 +229,7 @@ def deviation_findings(deviations: list[Deviation]) -> list[Finding]:
                 "LABEL_DEVIATION",
                 WARNING,
                 FAIL,
-                f"{TABLE_NAMES[d.table]}（{d.where}）：“{d.raw}”与官方表述不一致，应为“{d.official}”",
+                f"{TABLE_NAMES[d.table]}：“{d.raw}”与官方表述不一致，应为“{d.official}”",
                 d.cells,
                 d.raw,
                 d.official,

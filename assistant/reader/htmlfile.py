@@ -1,7 +1,7 @@
 """HTML reports (lxml): encoding, page chrome removed, paragraphs and expanded table grids.
 
-Encoding: a BOM, else the declared charset (<meta charset> or http-equiv), else UTF-8, else
-GB18030 (a superset of GBK/GB2312); a wrong declaration falls back to the others. Navigation,
+Encoding: a BOM, else UTF-8 if the bytes are valid UTF-8 (pages often declare gb2312 wrongly),
+else the declared charset (<meta charset> or http-equiv), else GB18030 (a superset of GBK/GB2312). Navigation,
 headers, footers, scripts and share bars are dropped by tag and by class/id. Tables without nested
 tables are data tables, expanded to a grid (rowspan/colspan: the text at the top-left position,
 None in the continued positions); tables holding other tables or long text are page layout and
@@ -57,8 +57,9 @@ def decode_html(data: bytes, name: str) -> str:
         return decode_text(data, name)
     m = _CHARSET.search(data[:8192])
     declared = m.group(1).decode("ascii", "ignore").lower() if m else ""
-    order = ["gb18030" if declared in _GBK else declared] if declared else []
-    order += [e for e in ("utf-8", "gb18030") if e not in order]
+    # Valid UTF-8 with Chinese text is never real GBK, so UTF-8 goes first whatever is declared.
+    order = ["utf-8"] + (["gb18030" if declared in _GBK else declared] if declared else [])
+    order += [e for e in ("gb18030",) if e not in order]
     if b"\x00" in data[:65536]:
         raise ReaderError(name, "这是二进制文件，不是 HTML 网页")
     for encoding in order:

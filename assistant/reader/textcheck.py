@@ -59,7 +59,7 @@ def _mismatch(sec: spec.Section, st: Statement, table, filled: ReportFacts) -> F
         "TEXT_TABLE_MISMATCH",
         ERROR,
         FAIL,
-        f"{sec.label}写“{st.text}”，{st.quantity.name}为 {format_number(st.stated)}{unit}，"
+        f"正文写“{st.text}”（{st.quantity.name} {format_number(st.stated)}{unit}），"
         f"但表格{names}为 {format_number(table)}{unit}",
         tuple(st.quantity.keys),
         st.stated,
@@ -91,7 +91,7 @@ def _year_finding(sec: spec.Section, para: str, stated: int, year: int) -> Findi
         "TEXT_TABLE_MISMATCH",
         ERROR,
         FAIL,
-        f"{sec.label}写的是{stated}年，但本报告是{year}年度报告，疑似沿用往年文字未更新年份",
+        f"正文写的是{stated}年，但本报告是{year}年度报告，疑似沿用往年文字未更新年份",
         reported=stated,
         computed=year,
         where=f"{sec.label}：{para[:80]}",
@@ -114,7 +114,6 @@ def copy_findings(report: Report, previous: Report) -> list[Finding]:
                 "请结合本年度实际重新撰写",
                 reported=round(rate * 100, 1),
                 computed=COPY_THRESHOLD * 100,
-                where=label,
             )
         )
     return out
