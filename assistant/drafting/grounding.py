@@ -1,0 +1,214 @@
+"""The grounding bundle: everything a section may say, built by code.
+
+The filled cells, the metrics computed from them (and from last year's facts), the staff's notes and
+every number in them, last year's problems (to be followed up), the 信息处理费 statement, and the
+masked exemplars. Drafters write from it and the guard checks against it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assistant.core import engine, spec
+from assistant.core.facts import ReportFacts
+from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, extract_numbers
+from assistant.core.report import Report
+from assistant.drafting import binding as B
+from assistant.drafting.exemplars import StyleExample
+from assistant.drafting.followup import problem_items
+from assistant.drafting.metrics import Metric, compute_metrics, trend_of
+
+FEE_NIL = "本年度未收取政府信息公开信息处理费。"
+_NEGATION = ("未", "没有", "无", "不")
+_BULLET = re.compile(r"^\s*(?:[-*•·●▪]|\d+[.、．)]|[（(][一二三四五六七八九十\d]+[)）])\s*")
+
+
+@dataclass(frozen=True)
+class FeeStatement:
+    text: str  # a complete sentence for section 六
+    given: bool  # stated by the staff (else built from the tables, with a notice)
+
+
+@dataclass(frozen=True)
+class Grounding:
+    facts: ReportFacts  # derived totals filled
+    previous: ReportFacts | None
+    previous_s5: str
+    metrics: Mapping[str, Metric]
+    sources: tuple[B.Source, ...]
+    notes: Mapping[str, str]  # staff narrative, cleaned, never shortened
+    problems: tuple[str, ...]  # last year's problems (summaries)
+    fee: FeeStatement
+    exemplars: Mapping[str, tuple[StyleExample, ...]] = field(default_factory=dict)
+    notices: tuple[str, ...] = ()  # for the user: what is missing, what was assumed
+    self_name: str = "本机关"
+
+    @property
+    def year(self) -> int:
+        return self.facts.year
+
+    @property
+    def seed(self) -> str:
+        return f"{self.facts.agency}|{self.facts.year}"
+
+    def q(self, key: str) -> int | Decimal | None:
+        from assistant.drafting.metrics import quantity
+
+        return quantity(key, self.facts)
+
+    def items(self, key: str) -> list[str]:
+        return note_items(self.notes.get(key, ""))
+
+    def with_extra(self, label: str, text: str) -> Grounding:
+        """The same bundle, where the numbers of `text` (a staff instruction) are also allowed."""
+        extra = tuple(B.note_sources("instruction", label, [text]))
+        return _replace(self, sources=self.sources + extra)
+
+    def with_exemplars(self, exemplars: Mapping[str, tuple[StyleExample, ...]]) -> Grounding:
+        return _replace(self, exemplars=dict(exemplars))
+
+
+def _replace(g: Grounding, **changes) -> Grounding:
+    from dataclasses import replace
+
+    return replace(g, **changes)
+
+
+def clean_note(text: str) -> str:
+    """The staff's text with list markup and stray whitespace removed; the words are all kept."""
+    lines = [_BULLET.sub("", line).replace("**", "").strip() for line in (text or "").splitlines()]
+    lines = [line for line in lines if line]
+    joined = "；".join(line.rstrip("；;") for line in lines)
+    return re.sub(r"[ \t\u3000]+", " ", joined).strip()
+
+
+def note_items(text: str) -> list[str]:
+    """The staff's note split into items (by ；。 and line breaks)."""
+    return [p.strip(" ，,") for p in re.split(r"[；;。\n]", text or "") if p.strip(" ，,")]
+
+
+def self_name(agency: str) -> str:
+    """我局 / 我委 / 我办 / 我县 …, or 本机关."""
+    for suffix, name in (
+        ("街道办事处", "我街道"),
+        ("委员会", "我委"),
+        ("办公室", "我办"),
+        ("中心", "我中心"),
+    ):
+        if agency.endswith(suffix):
+            return name
+    if agency.endswith("人民政府"):
+        level = agency[: -len("人民政府")][-1:]
+        return f"我{level}" if level in "省市县区镇乡" else "本机关"
+    return f"我{agency[-1]}" if agency[-1:] in "局委办厅院署" else "本机关"
+
+
+def build_grounding(
+    facts: ReportFacts,
+    previous: Report | ReportFacts | None = None,
+    exemplars: Mapping[str, tuple[StyleExample, ...]] | None = None,
+) -> Grounding:
+    """The bundle for `facts`; `previous` is last year's report (or its facts)."""
+    filled = engine.fill(facts)[0]
+    prev_facts, prev_s5 = _previous(previous)
+    metrics = compute_metrics(filled, prev_facts)
+    notes = {k: clean_note(v) for k, v in facts.narrative.items() if clean_note(v)}
+    problems = problem_items(prev_s5)
+    fee, notices = _fee(filled, notes)
+    sources = _sources(filled, prev_facts, metrics, notes, prev_s5)
+    notices += _missing_notes(notes, filled)
+    if previous is not None and prev_s5 and not problems:
+        notices += ("上年报告“五、存在的主要问题及改进情况”中未识别出具体问题，未逐条说明整改情况",)
+    return Grounding(
+        filled, prev_facts, prev_s5, metrics, sources, notes, problems, fee,
+        dict(exemplars or {}), notices, self_name(facts.agency),
+    )  # fmt: skip
+
+
+def _previous(previous: Report | ReportFacts | None) -> tuple[ReportFacts | None, str]:
+    if previous is None:
+        return None, ""
+    if isinstance(previous, Report):
+        return engine.fill(previous.to_facts())[0], previous.section("s5_problems")
+    return engine.fill(previous)[0], ""
+
+
+def _sources(
+    facts: ReportFacts,
+    prev: ReportFacts | None,
+    metrics: Mapping[str, Metric],
+    notes: Mapping[str, str],
+    prev_s5: str,
+) -> tuple[B.Source, ...]:
+    out: list[B.Source] = []
+    for cell in facts.spec.cells:
+        v = facts.number(cell.key)
+        if v is not None:
+            unit = KIND_AMOUNT if cell.type == spec.DECIMAL else KIND_COUNT
+            out.append(
+                B.Source(B.CELL, cell.key, cell.label, Decimal(v), unit, trend_of(dict(metrics), cell.key))
+            )
+    for m in metrics.values():
+        kind = B.PREVIOUS if m.previous else B.METRIC
+        trend = m.sign if m.is_change else trend_of(dict(metrics), m.base)
+        out.append(B.Source(kind, m.key, m.label, m.value, m.kind, trend, m.is_change))
+    if prev is not None:
+        for cell in prev.spec.cells:
+            v = prev.number(cell.key)
+            if v is not None:
+                unit = KIND_AMOUNT if cell.type == spec.DECIMAL else KIND_COUNT
+                out.append(B.Source(B.PREVIOUS, f"prev:{cell.key}", f"上年{cell.label}", Decimal(v), unit))
+    for m in extract_numbers(prev_s5):
+        out.append(B.Source(B.PREVIOUS, "prev:s5_problems", "上年报告“五”中的数字", m.value, m.kind))
+    for key, text in notes.items():
+        out.extend(B.note_sources(key, spec.NARRATIVE_LABELS.get(key, key), [text]))
+    return tuple(out)
+
+
+def _fee(facts: ReportFacts, notes: Mapping[str, str]) -> tuple[FeeStatement, tuple[str, ...]]:
+    for key in ("other", *notes):
+        for item in note_items(notes.get(key, "")):
+            if "处理费" not in item:
+                continue
+            if any(w in item for w in _NEGATION) and not extract_numbers(item):
+                return FeeStatement(FEE_NIL, True), ()
+            return FeeStatement(_sentence(item), True), ()
+    unpaid = facts.number("applications.results.other.fee_unpaid_overdue.total") or 0
+    if unpaid:
+        text = f"本年度有{unpaid}件政府信息公开申请因申请人逾期未按信息处理费收费通知要求缴纳费用，不再处理。"
+        note = f"六：表格显示有{unpaid}件申请因逾期未缴费不再处理，但未提供信息处理费收取金额，请补充"
+        return FeeStatement(text, False), (note,)
+    return FeeStatement(FEE_NIL, False), ("六：未提供信息处理费收取情况，已按“未收取”起草，请核实",)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip("；;，,。")
+    return text + "。"
+
+
+def _missing_notes(notes: Mapping[str, str], facts: ReportFacts) -> tuple[str, ...]:
+    out = []
+    for key, label in spec.OVERVIEW_SUBAREAS:
+        if key not in notes:
+            out.append(
+                f"一、总体情况（{label}）：经办人未提供工作情况，本段只有表格数据和通用表述，请补充具体做法"
+            )
+    if "problems" not in notes:
+        out.append("五：经办人未提供本年度存在的问题，请据实补充或修改")
+    if "improvements" not in notes:
+        out.append("五：经办人未提供改进措施，请据实补充或修改")
+    if is_government(facts) and not _mentions_assessment(notes.get("supervision", "")):
+        out.append("一、总体情况（监督保障）：人民政府应报告工作考核、社会评议和责任追究结果情况，请补充")
+    return tuple(out)
+
+
+def is_government(facts: ReportFacts) -> bool:
+    """People's governments must report 工作考核、社会评议和责任追究结果 (FORMAT.md §1.3)."""
+    return facts.agency.endswith("人民政府")
+
+
+def _mentions_assessment(text: str) -> bool:
+    return any(w in text for w in ("考核", "评议", "责任追究"))

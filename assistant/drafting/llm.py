@@ -1,0 +1,140 @@
+"""The LLM backend: any LangChain chat model; `ChatOpenAI` for OpenAI-compatible endpoints.
+
+Transport errors (429, 5xx, timeouts) are retried by the client (`max_retries`); an unusable answer
+(empty, not Chinese prose, JSON) is asked for once more. What still fails becomes a DraftingError
+whose message says the cause in Chinese; the service then falls back to the offline draft.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from assistant.core import spec
+from assistant.drafting.prompts import messages
+from assistant.drafting.writer import DraftingError, SectionRequest
+
+RESET = "\x00reset"  # yielded by `stream` when a restarted attempt replaces what was streamed
+
+
+def content_text(content: Any) -> str:
+    """A message's content as text (some providers send a list of parts)."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in content if p)
+    return "" if content is None else str(content)
+
+
+def malformed(text: str) -> str:
+    """Why `text` is not a usable section text ("" if it is)."""
+    body = text.strip()
+    if not body:
+        return "模型返回了空内容"
+    if body[0] in "{[":
+        try:
+            json.loads(body)
+            return "模型返回了 JSON 数据而不是正文"
+        except ValueError:
+            pass
+    visible = re.sub(r"\s", "", body)
+    cjk = sum(1 for ch in visible if "\u4e00" <= ch <= "\u9fff")
+    if len(visible) >= 10 and cjk / len(visible) < 0.3:
+        return "模型没有按要求输出中文正文"
+    if cjk < 5:
+        return "模型返回的内容过短"
+    return ""
+
+
+def clean(text: str, section: str) -> str:
+    """Whitespace trimmed and a repeated section heading removed; nothing else is changed."""
+    lines = [line.strip() for line in text.strip().splitlines()]
+    heading = spec.SECTION_BY_KEY[section]
+    while lines and lines[0].rstrip("：:。") in (heading.label, heading.title):
+        lines.pop(0)
+    return "\n".join(line for line in lines if line)
+
+
+def error_cause(e: BaseException, timeout: float | None = None) -> str:
+    """A Chinese cause for an endpoint error (openai's exception classes, by name and status)."""
+    status = getattr(e, "status_code", None)
+    name = type(e).__name__
+    if "Timeout" in name:
+        return f"请求超时（{timeout:g} 秒无响应）" if timeout else "请求超时"
+    if status == 429 or "RateLimit" in name:
+        return "请求过于频繁或额度不足，HTTP 429"
+    if status in (401, 403) or "Authentication" in name or "PermissionDenied" in name:
+        return f"密钥无效或无权限，HTTP {status or 401}"
+    if status == 404 or "NotFound" in name:
+        return "模型或接口地址不存在，HTTP 404"
+    if isinstance(status, int) and status >= 500:
+        return f"模型服务出错，HTTP {status}"
+    if "Connection" in name:
+        return "无法连接模型服务"
+    if isinstance(status, int):
+        return f"模型服务返回错误，HTTP {status}"
+    if "JSONDecode" in name or "Decode" in name:
+        return "模型服务返回的数据无法解析"
+    return f"调用模型失败：{name}"
+
+
+class LLMWriter:
+    """The LLM backend (SectionWriter) over a LangChain chat model."""
+
+    name = "openai"
+
+    def __init__(self, model: Any, *, attempts: int = 2, timeout: float | None = None) -> None:
+        self.model = model
+        self.attempts = max(1, attempts)  # answers asked for when one is unusable
+        self.timeout = timeout
+
+    def write(self, request: SectionRequest) -> str:
+        cause = ""
+        for _ in range(self.attempts):
+            try:
+                reply = self.model.invoke(messages(request))
+            except Exception as e:  # noqa: BLE001 - any client error becomes a fallback with its cause
+                raise DraftingError(error_cause(e, self.timeout)) from e
+            text = content_text(getattr(reply, "content", reply))
+            cause = malformed(text)
+            if not cause:
+                return clean(text, request.section)
+        raise DraftingError(f"{cause}，重试后仍然如此")
+
+    def stream(self, request: SectionRequest) -> Iterator[str]:
+        cause = ""
+        for attempt in range(self.attempts):
+            if attempt:
+                yield RESET
+            parts: list[str] = []
+            try:
+                for chunk in self.model.stream(messages(request)):
+                    piece = content_text(getattr(chunk, "content", chunk))
+                    if piece:
+                        parts.append(piece)
+                        yield piece
+            except Exception as e:  # noqa: BLE001 - any client error becomes a fallback with its cause
+                if "No generation chunks" not in str(e):  # LangChain's word for an empty stream
+                    raise DraftingError(error_cause(e, self.timeout)) from e
+            cause = malformed("".join(parts))
+            if not cause:
+                return
+        raise DraftingError(f"{cause}，重试后仍然如此")
+
+
+def openai_writer(settings: Any) -> LLMWriter:
+    """ChatOpenAI against the configured endpoint, with an explicit timeout (its default is none)."""
+    from langchain_openai import ChatOpenAI
+
+    model = ChatOpenAI(
+        model=settings.model,
+        base_url=settings.openai_base_url or None,
+        api_key=settings.openai_api_key,
+        timeout=settings.llm_timeout,
+        max_retries=settings.llm_max_retries,
+        temperature=0.3,
+        use_responses_api=False,
+    )
+    return LLMWriter(model, timeout=settings.llm_timeout)

@@ -1,0 +1,64 @@
+"""The offline drafter: deterministic, data-driven prose, no model and no network.
+
+It is the default without a key, and the fallback of the LLM backend section by section. Its text
+states only numbers of the grounding bundle, so the guard finds nothing in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from assistant.drafting.grounding import Grounding
+from assistant.drafting.offline_overview import draft_overview
+from assistant.drafting.offline_sections import (
+    draft_lead_active,
+    draft_lead_applications,
+    draft_lead_review,
+    draft_other,
+    draft_problems,
+    unmatched_problems,
+)
+from assistant.drafting.writer import SectionRequest
+
+DRAFTERS: dict[str, Callable[[Grounding, str], str]] = {
+    "s1_overview": draft_overview,
+    "s2_active": draft_lead_active,
+    "s3_applications": draft_lead_applications,
+    "s4_review_litig": draft_lead_review,
+    "s5_problems": draft_problems,
+    "s6_other": draft_other,
+}
+REGENERATE_NOTE = "离线起草不能理解修改要求，已换一种表述重新生成；如需按要求改写，请配置模型或直接编辑"
+
+
+def offline_section(section: str, g: Grounding, variant: str = "") -> str:
+    """The offline text of one drafted section."""
+    return DRAFTERS[section](g, variant)
+
+
+def section_notices(section: str, g: Grounding) -> tuple[str, ...]:
+    """What the offline text had to assume, for the user (per section)."""
+    prefix = {"s1_overview": "一、总体情况", "s5_problems": "五", "s6_other": "六"}.get(section)
+    notices = tuple(n for n in g.notices if prefix and n.startswith(prefix))
+    if section == "s5_problems":
+        notices += tuple(
+            f"五：未找到上年问题“{p}”的整改情况，已按“持续推进整改”起草，请补充"
+            for p in unmatched_problems(g)
+        )
+    return notices
+
+
+class OfflineWriter:
+    """The offline backend (SectionWriter)."""
+
+    name = "offline"
+
+    def write(self, request: SectionRequest) -> str:
+        return offline_section(request.section, request.grounding, request.instruction)
+
+    def stream(self, request: SectionRequest) -> Iterator[str]:
+        text = self.write(request)
+        for piece in re.findall(r"[^。；：\n]*[。；：\n]?", text):
+            if piece:
+                yield piece

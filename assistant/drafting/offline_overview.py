@@ -1,0 +1,220 @@
+"""Offline drafting of 一、总体情况: an opening, then the five sub-areas, from the tables and notes."""
+
+from __future__ import annotations
+
+from assistant.core import spec
+from assistant.drafting.grounding import Grounding
+from assistant.drafting.phrasing import (
+    CN_ORDINALS,
+    as_action,
+    covered_by,
+    drop_repeats,
+    enumerate_items,
+    join_list,
+    n,
+    pick,
+    sentence,
+)
+
+_OPENINGS = (
+    "{year}年，{agency}认真贯彻落实《中华人民共和国政府信息公开条例》（以下简称《条例》）和上级关于"
+    "政务公开工作的部署要求，坚持以公开为常态、不公开为例外，扎实做好政府信息公开各项工作。",
+    "{year}年，{agency}严格按照《中华人民共和国政府信息公开条例》（以下简称《条例》）的规定，"
+    "围绕本机关中心工作推进政府信息公开，依法保障人民群众的知情权、参与权、表达权和监督权。",
+    "{year}年，{agency}深入贯彻《中华人民共和国政府信息公开条例》（以下简称《条例》），"
+    "落实上级政务公开工作要点，不断规范政府信息公开工作，持续提升政务公开质量和实效。",
+)
+_LEADS = (
+    "重点做了以下工作：",
+    "主要开展了以下工作：",
+    "具体工作中，",
+)
+# Items that describe rather than report an action: written as sentences, not as 一是/二是.
+_DESCRIPTIVE = ("申请", "主要", "其中", "全年", "本年", "年底", "年末", "截至")
+_GENERIC = {
+    "active": "按照《条例》第二十条的规定，结合本机关职能做好政府信息主动公开，及时发布与群众切身利益"
+    "密切相关的政策文件和工作信息。",
+    "on_request": "严格按照《条例》规定的程序和时限受理、办理政府信息公开申请，依法依规作出答复。",
+    "info_mgmt": "落实政府信息公开保密审查要求，对拟公开的政府信息依法审查，并对已公开的信息进行动态更新。",
+    "platform": "以政府网站政府信息公开专栏为主要载体发布政府信息，做好栏目内容的日常维护和更新。",
+    "supervision": "落实政府信息公开工作责任，将政府信息公开纳入日常工作管理，自觉接受社会监督。",
+}
+
+# How staff name what the table sentences state (收到 for 新收 …), for spotting repeats.
+_ALIASES = {
+    "active": "｜制发｜废止｜现行有效｜处理决定｜许可｜处罚｜强制",
+    "on_request": "｜收到申请｜办结｜结转｜答复｜不掌握｜企业｜组织｜自然人",
+    "info_mgmt": "｜现行有效｜规范性文件",
+}
+
+
+def draft_overview(g: Grounding, variant: str = "") -> str:
+    """The text of 一、总体情况 (paragraphs separated by newlines)."""
+    seed = g.seed + variant
+    paragraphs = [pick(seed, "opening", _OPENINGS).format(year=g.year, agency=g.facts.agency)]
+    data = {
+        "active": _active_data(g),
+        "on_request": _request_data(g),
+        "info_mgmt": _in_force_data(g),
+        "platform": "",
+        "supervision": "",
+    }
+    for i, (key, label) in enumerate(spec.OVERVIEW_SUBAREAS):
+        body = subarea_body(g, key, data[key], seed)
+        paragraphs.append(f"（{CN_ORDINALS[i]}）{label}。{body}")
+    return "\n".join(paragraphs)
+
+
+def subarea_body(g: Grounding, key: str, data: str, seed: str) -> str:
+    """Data sentence(s), then the staff's items; a general sentence when the staff gave nothing."""
+    stated = data + _ALIASES.get(key, "")
+    kept = [as_action(i) for i in (drop_repeats(i, stated) for i in g.items(key)) if i]
+    if covered_by(data, kept):
+        data = ""  # the staff's own wording already states these numbers
+    facts_told = "".join(sentence(i) for i in kept if i.startswith(_DESCRIPTIVE))
+    actions = [i for i in kept if not i.startswith(_DESCRIPTIVE)]
+    notes = enumerate_items(actions)
+    if len(actions) > 1 and notes.startswith("一是"):
+        notes = pick(seed, f"lead.{key}", _LEADS) + notes
+    notes = facts_told + notes
+    if not notes and items_given(g, key):
+        return data  # the staff's items only repeated the table numbers
+    if not notes and not data:
+        return _GENERIC[key]
+    if not notes:
+        return data + _GENERIC[key]
+    return data + notes
+
+
+def items_given(g: Grounding, key: str) -> bool:
+    return bool(g.items(key))
+
+
+def _docs(g: Grounding, name: str, doc: str) -> list[str]:
+    issued = g.q(f"active.art20_1.{doc}.issued") or 0
+    repealed = g.q(f"active.art20_1.{doc}.repealed") or 0
+    parts = []
+    if issued:
+        parts.append(f"制发{name}{n(issued)}")
+    if repealed:
+        parts.append(f"废止{'' if issued else name}{n(repealed)}")
+    return parts
+
+
+def _active_data(g: Grounding) -> str:
+    docs = _docs(g, "规章", "regulations") + _docs(g, "行政规范性文件", "normative_docs")
+    if docs:
+        text = f"本年度{join_list(docs)}。"
+    elif g.q("active.art20_1.normative_docs.issued") is not None:
+        text = "本年度未制发、废止行政规范性文件。"
+    else:
+        text = ""
+    return text + _decisions(g) + _fees(g)
+
+
+def _decisions(g: Grounding) -> str:
+    names = (
+        ("active.art20_5.admin_license.decisions", "行政许可"),
+        ("active.art20_6.admin_penalty.decisions", "行政处罚"),
+        ("active.art20_6.admin_coercion.decisions", "行政强制"),
+    )
+    found = [(key, label, g.q(key)) for key, label in names if g.q(key)]
+    if not found:
+        return ""
+    if len(found) == 1:
+        key, label, value = found[0]
+        text = f"主动公开{label}处理决定{n(value, '个')}"
+        change = g.metrics.get(f"yoy.{key}.change")
+    else:
+        labels = join_list([label for _, label, _ in found])
+        text = f"主动公开{labels}处理决定分别为{join_list([n(v, '个') for _, _, v in found])}"
+        change = g.metrics.get("yoy.q.active.decisions.change")
+        text += "，合计" if change is not None else ""
+    if change is not None:
+        text += ("" if text.endswith("合计") else "，") + _trend(change.sign, change.show(), "")
+    return sentence(text)
+
+
+def _fees(g: Grounding) -> str:
+    amount = g.q("active.art20_8.admin_fees.amount_wan_yuan")
+    if not amount:
+        return ""
+    return f"本年度行政事业性收费金额为{n(amount, '万元')}。"
+
+
+def _trend(sign: int | None, magnitude: str, pct: str) -> str:
+    if sign == 0:
+        return "与上年持平"
+    word, rate = ("增加", "增长") if sign and sign > 0 else ("减少", "下降")
+    return f"较上年{word}{magnitude}" + (f"，{rate}{pct}" if pct else "")
+
+
+def _request_data(g: Grounding) -> str:
+    new = g.q("applications.new_received.total")
+    carried = g.q("applications.carried_over_from_prev.total") or 0
+    if new is None:
+        return ""
+    if not new and not carried:
+        return "本年度未收到政府信息公开申请，也没有上年结转的申请。"
+    first = f"本年度新收政府信息公开申请{n(new)}" + _applicants(g, new)
+    first += f"；上年结转{n(carried)}" if carried else ""
+    return sentence(first) + _request_trend(g) + _results(g)
+
+
+def _applicants(g: Grounding, new: int) -> str:
+    if not new:
+        return ""
+    person = g.q("applications.new_received.natural_person") or 0
+    orgs = g.q("q.applications.new_by_orgs") or 0
+    if person and not orgs:
+        return "，均由自然人提出"
+    if orgs and not person:
+        return "，均由法人或其他组织提出"
+    return f"，其中自然人提出{n(person)}、法人或其他组织提出{n(orgs)}"
+
+
+def _request_trend(g: Grounding) -> str:
+    change = g.metrics.get("yoy.applications.new_received.total.change")
+    if change is None:
+        return ""
+    pct = g.metrics.get("yoy.applications.new_received.total.pct")
+    return sentence("新收申请" + _trend(change.sign, change.show(), pct.show() if pct else ""))
+
+
+def _results(g: Grounding) -> str:
+    done = g.q("applications.results.total.total")
+    if not done:
+        return ""
+    parts = [
+        (label, g.q(key))
+        for key, label in (
+            ("applications.results.granted.total", "予以公开"),
+            ("applications.results.partially_granted.total", "部分公开"),
+            ("q.applications.withheld", "不予公开"),
+            ("q.applications.unable", "无法提供"),
+            ("q.applications.not_processed", "不予处理"),
+            ("q.applications.other", "其他处理"),
+        )
+    ]
+    listed = join_list([f"{label}{n(v)}" for label, v in parts if v])
+    text = f"全年办理完毕{n(done)}，其中{listed}"
+    share = g.metrics.get("share.granted")
+    if share is not None and share.value and len([v for _, v in parts if v]) > 1:
+        text += f"，予以公开的占办理总数的{share.show()}"
+    carry = g.q("applications.carried_to_next.total")
+    if carry:
+        text += f"；结转下年度继续办理{n(carry)}"
+    return sentence(text)
+
+
+def _in_force_data(g: Grounding) -> str:
+    in_force = g.q("active.art20_1.normative_docs.in_force")
+    regs = g.q("active.art20_1.regulations.in_force")
+    parts = []
+    if regs:
+        parts.append(f"规章{n(regs)}")
+    if in_force:
+        parts.append(f"行政规范性文件{n(in_force)}")
+    if not parts:
+        return ""
+    return f"截至年底，{g.self_name}现行有效的{join_list(parts)}。"

@@ -1,0 +1,121 @@
+"""Sentence building blocks of the offline drafter: deterministic choice, lists, the staff's items.
+
+Variants are chosen by a hash of agency + year + slot (stable across runs and machines), so one
+agency's report reads the same every time and different agencies' reports do not read alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from assistant.core.numbers import extract_numbers, format_number
+from assistant.drafting.followup import bigrams
+
+CN_ORDINALS = "一二三四五六七八九十"
+# Words an item may start with that make it a complete action (keep it as the staff wrote it).
+_ACTION_STARTS = (
+    "未", "无", "已", "均", "新", "对", "在", "按", "向", "为", "经", "从", "将", "全", "逐", "分",
+    "通过", "依托", "利用", "结合", "围绕", "聚焦", "坚持", "严格", "持续", "及时", "主动", "依法",
+    "专项", "集中", "季度", "月度", "年度", "全年", "本年", "主要",
+)  # fmt: skip
+_VERBS = (
+    "更新", "修复", "调整", "开展", "建立", "健全", "加强", "完善", "推进", "推动", "组织", "落实",
+    "制发", "发布", "公开", "收到", "新收", "新增", "迁移", "开设", "约谈", "纳入", "检查", "规范",
+    "优化", "印发", "编制", "举办", "参加", "设置", "设立", "上线", "改版", "清理", "梳理", "实行",
+    "实现", "提升", "提高", "强化", "深化", "做好", "召开", "制定", "修订", "废止", "办结", "答复",
+    "受理", "办理", "征求", "通报", "督促", "指导", "培训", "评估", "开通", "整合", "升级", "保障",
+    "接受", "畅通", "拓展", "丰富", "创新", "解读", "张贴", "补充", "核验", "对标", "完成", "覆盖",
+    "转化", "公布", "宣传", "推广", "跟踪", "归集", "配备", "明确", "扩大", "增加", "减少", "收取",
+    "审查", "审核", "报送", "推行", "运用", "引导", "发挥", "加大", "压实", "形成", "实施",
+)  # fmt: skip
+
+
+def pick(seed: str, slot: str, options: Sequence[str]) -> str:
+    """One of `options`, chosen by a stable hash of seed and slot."""
+    digest = hashlib.sha256(f"{seed}|{slot}".encode()).digest()
+    return options[int.from_bytes(digest[:4], "big") % len(options)]
+
+
+def n(value: int | Decimal | None, unit: str = "件") -> str:
+    return f"{format_number(value or 0)}{unit}"
+
+
+def join_list(parts: Sequence[str]) -> str:
+    """A、B、C (the official list separator)."""
+    return "、".join(p for p in parts if p)
+
+
+def sentence(text: str) -> str:
+    text = text.strip().rstrip("，,；;、：:")
+    if not text:
+        return ""
+    return text if text[-1] in "。！？" else text + "。"
+
+
+_INSTRUMENTS = ("台账", "制度", "机制", "清单", "范本", "流程", "体系")
+_PROPOSALS = re.compile(r"^(?:办理|承办)?建议(\d+件)[、，和](?:办理|承办)?提案(\d+件)(.*)$")
+
+
+def as_action(item: str) -> str:
+    """The staff's item, made into a clause where that is safe; otherwise exactly as typed.
+
+    Telegraphic notes are kept verbatim rather than guessed at: 县考核“良好” must not become an
+    action. Only two safe rewrites: an instrument without a verb gets 建立 (解读回应台账), and the
+    usual 建议N件、提案M件 is spelled out.
+    """
+    m = _PROPOSALS.match(item)
+    if m:
+        return f"承办人大代表建议{m.group(1)}、政协提案{m.group(2)}{m.group(3)}"
+    if item in ("无建议提案", "无建议和提案"):
+        return "无承办的人大代表建议和政协提案"
+    if item.endswith(_INSTRUMENTS) and not item.startswith(_VERBS + _ACTION_STARTS):
+        return f"建立{item}"
+    return item
+
+
+def enumerate_items(items: Sequence[str]) -> str:
+    """一是……；二是……。 for short items, plain sentences for long ones (the staff wrote sentences)."""
+    items = [i.strip(" 。；;，,") for i in items if i.strip(" 。；;，,")]
+    if not items:
+        return ""
+    if len(items) == 1 or len(items) > len(CN_ORDINALS):
+        return "".join(sentence(i) for i in items)
+    if sum(len(i) for i in items) / len(items) > 36:
+        return "".join(sentence(i) for i in items)
+    return sentence("；".join(f"{CN_ORDINALS[k]}是{item}" for k, item in enumerate(items)))
+
+
+_DEPENDENT = ("均", "其中", "并", "且", "另", "同时", "分别", "也")
+
+
+def _redundant_clause(clause: str, stated_values: set, stated: str) -> bool:
+    numbers = extract_numbers(clause)
+    if not numbers or any(m.value not in stated_values for m in numbers):
+        return False
+    pairs = bigrams(re.sub(r"[0-9.．]+[件个项次条篇份名人]?", "｜", clause))
+    return not pairs or len(pairs & bigrams(stated)) / len(pairs) >= 0.5
+
+
+def drop_repeats(item: str, stated: str) -> str:
+    """The staff item without the clauses that only repeat numbers already stated (收到23件，上年结转1件
+    after the table sentence); "" when nothing new is left."""
+    if not stated:
+        return item
+    stated_values = {m.value for m in extract_numbers(stated)}
+    clauses = [c for c in re.split(r"[，,]", item) if c.strip()]
+    kept = [c for c in clauses if not _redundant_clause(c, stated_values, stated)]
+    if any(c.strip().startswith(_DEPENDENT) for c in kept):
+        return item  # 均7个工作日内公开 needs the clause it leans on
+    return "，".join(kept) if len(kept) < len(clauses) else item
+
+
+def covered_by(data: str, items: Sequence[str]) -> bool:
+    """Whether every number of a data sentence is already in the staff's items."""
+    numbers = extract_numbers(data)
+    if not numbers:
+        return False
+    given = {m.value for item in items for m in extract_numbers(item)}
+    return all(m.value in given for m in numbers)
