@@ -156,3 +156,18 @@ def test_a_row_that_cannot_be_aligned_is_reported_not_guessed():
     report = read_report_bytes(text.encode(), "short.txt")
     assert not any(k.startswith("review.") for k in report.cells)
     assert any(f.rule == "ROW_UNREADABLE" and f.table == 3 for f in report.findings)
+
+
+def test_docx_heading_styles_mark_unnumbered_section_headings():
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("某局2023年政府信息公开工作年度报告")
+    doc.add_heading("总体情况", level=1)
+    doc.add_paragraph("本年度工作平稳。")
+    doc.add_heading("因政府信息公开工作被申请行政复议和提起行政诉讼情况", level=1)
+    doc.add_paragraph("本年度未发生行政复议。")
+    buf = io.BytesIO()
+    doc.save(buf)
+    report = read_report_bytes(buf.getvalue(), "styled.docx")
+    assert report.sections == {"s1_overview": "本年度工作平稳。", "s4_review_litig": "本年度未发生行政复议。"}

@@ -9,6 +9,7 @@ import re
 import zipfile
 
 from docx import Document as open_docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.table import Table
@@ -32,20 +33,32 @@ def read_docx(data: bytes, name: str) -> Document:
             name, "Word 文档已损坏或不完整，无法打开（请在 Word/WPS 中打开后重新保存为 .docx）"
         ) from None
     doc = Document(name, "docx", title_hint=document.core_properties.title or "")
-    numbering = Numbering(document)
+    styles = _Styles(document)
+    numbering = Numbering(document, styles)
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             text = (numbering.label(item) + item.text).strip()
             if text:
-                doc.blocks.append(Para(text, heading=_is_heading(item)))
+                style = styles.of(item)
+                heading = style is not None and bool(_HEADING_STYLE.match(style.name or ""))
+                doc.blocks.append(Para(text, heading=heading))
         elif isinstance(item, Table):
             doc.blocks.append(Grid(table_grid(item), exact=True))
     return doc
 
 
-def _is_heading(p: Paragraph) -> bool:
-    style = p.style
-    return bool(style is not None and _HEADING_STYLE.match(style.name or ""))
+class _Styles:
+    """Paragraph styles by id (python-docx's `Paragraph.style` runs an XPath query per call)."""
+
+    def __init__(self, document):
+        self.by_id = {s.style_id: s for s in document.styles}
+        self.default = next(
+            (s for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH and s.element.default), None
+        )
+
+    def of(self, p: Paragraph):
+        sid = p._p.style
+        return self.by_id.get(sid, self.default) if sid else self.default
 
 
 def table_grid(table: Table) -> tuple[GridRow, ...]:
@@ -70,7 +83,8 @@ def table_grid(table: Table) -> tuple[GridRow, ...]:
 class Numbering:
     """Renders Word's automatic list numbers (decimal, Chinese counting, letters) for paragraphs."""
 
-    def __init__(self, document):
+    def __init__(self, document, styles: _Styles | None = None):
+        self.styles = styles or _Styles(document)
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         try:
@@ -85,7 +99,7 @@ class Numbering:
                 self.levels[num.get(qn("w:numId"))] = _levels(definition)
 
     def label(self, p: Paragraph) -> str:
-        num_id, ilvl = _num_pr(p)
+        num_id, ilvl = _num_pr(p, self.styles.of(p))
         levels = self.levels.get(num_id or "")
         if not levels or ilvl not in levels:
             return ""
@@ -122,18 +136,13 @@ def _levels(definition) -> dict[int, tuple[str, str, int]]:
     return out
 
 
-def _num_pr(p: Paragraph) -> tuple[str | None, int]:
-    for holder in (p._p.pPr, _style_ppr(p)):
+def _num_pr(p: Paragraph, style) -> tuple[str | None, int]:
+    for holder in (p._p.pPr, style.element.pPr if style is not None else None):
         num_pr = holder.numPr if holder is not None else None
         if num_pr is not None and num_pr.numId is not None:
             ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
             return str(num_pr.numId.val), int(ilvl)
     return None, 0
-
-
-def _style_ppr(p: Paragraph):
-    style = p.style
-    return style.element.pPr if style is not None else None
 
 
 def format_number(n: int, fmt: str) -> str:

@@ -139,11 +139,13 @@ class LabelIndex(Generic[T]):
         label, target = self._by_norm[best]
         return LabelMatch(target, label, False)
 
-    def suffix(self, normed: str) -> LabelMatch[T] | None:
-        """The longest official label that `normed` ends with (row labels joined across cells)."""
+    def suffix(self, normed: str, anywhere: bool = False) -> LabelMatch[T] | None:
+        """The longest official label that `normed` ends with (row labels joined across cells);
+        with `anywhere`, the longest one it contains (labels wrapped around the row's values)."""
         best: tuple[str, T] | None = None
         best_len = 0
         for cand, hit in self._by_norm.items():
-            if len(cand) > best_len and normed.endswith(cand):
+            found = cand in normed if anywhere and len(cand) >= 4 else normed.endswith(cand)
+            if len(cand) > best_len and found:
                 best, best_len = hit, len(cand)
         return LabelMatch(best[1], best[0], True) if best else None

@@ -102,20 +102,23 @@ def _paragraph_lines(lines: list[dict]) -> list[tuple[float, str]]:
     left = min(ln["x0"] for ln in lines)
     right = max(ln["x1"] for ln in lines)
     out: list[tuple[float, str]] = []
-    open_para = False
+    open_para = prev_tab = False
     for ln in lines:
         text, size = _line_text(ln["chars"])
-        starts = ln["x0"] > left + 1.5 * size
-        if "\t" in text or not open_para or starts:
-            if open_para:
-                out.append((ln["top"] - 0.1, ""))
+        if "\t" in text:  # a table row: no paragraph breaks around it, so the grid stays whole
             out.append((ln["top"], text))
-        else:
+            open_para, prev_tab = False, True
+            continue
+        fragment = prev_tab and len(text) <= 60 and "。" not in text  # a wrapped table label
+        if open_para and ln["x0"] <= left + 1.5 * size:
             top, prev = out[-1]
             out[-1] = (top, prev + text)
-        open_para = "\t" not in text and ln["x1"] >= right - 2 * size
-        if not open_para:
-            out.append((ln["top"] + 0.1, ""))
+        else:
+            if out and not prev_tab:
+                out.append((ln["top"] - 0.1, ""))
+            out.append((ln["top"], text))
+        open_para = ln["x1"] >= right - 2 * size and not fragment
+        prev_tab = fragment
     return out
 
 

@@ -172,6 +172,9 @@ class T2Parser:
         if not s.names:
             return
         m = self._match(s)
+        if m is not None and not s.has_values and not (exact and self.positions):
+            if len(row) - 1 - s.label_end < len(spec.T2_COLUMN_KEYS):
+                m = None  # a label wrapped onto its own line, not a printed blank row
         if m is None:
             if s.has_values:
                 self.obs.note(2, f"{where(n, r)}“{s.names[-1]}”不是官方格式中的行，已跳过")
@@ -186,11 +189,14 @@ class T2Parser:
         rows = V.t2_rows()
         hit = rows.suffix(s.joined)
         if hit is None and self.pending:
-            hit = rows.suffix("".join(norm(t) for t in self.pending) + s.joined)
+            both = "".join(norm(t) for t in self.pending) + s.joined
+            hit = rows.suffix(both) or (rows.suffix(both, anywhere=True) if s.has_values else None)
         if hit is None and s.has_values:
             hit = rows.match(s.names[-1])
             if hit is None and self.pending:
                 hit = rows.match("".join(self.pending + s.names[-1:]))
+                # a label wrapped over lines is not a wording change: no deviation is reported
+                hit = LabelMatch(hit.target, hit.official, True) if hit else None
         return hit
 
     def _store(self, n: int, r: int, row: GridRow, s: Split, exact: bool, m: LabelMatch[str]) -> None:
@@ -258,5 +264,5 @@ def _carried(positions: list[int] | None, width: int, grid: Grid) -> list[int] |
 def _header_deviations(obs: Observed, table: int, n: int, r: int, s: Split, words) -> None:
     for j, text in s.labels:
         m = words.match(text)
-        if m is not None and not m.exact:
+        if m is not None and not m.exact and norm(text) not in norm(m.official):  # not a wrapped piece
             obs.deviations.append(Deviation(table, text, m.official, where(n, r, j)))

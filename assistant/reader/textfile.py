@@ -163,11 +163,20 @@ def _next_is_table(rows: list[_Row], i: int) -> bool:
 
 
 def _is_broken_label(text: str, rows: list[_Row], i: int) -> bool:
-    if len(text) > 30 or "。" in text or _SECTION_HEADING.match(text):
+    if len(text) > 60 or "。" in text or _SECTION_HEADING.match(text):
         return False
-    prev_ok = i > 0 and rows[i - 1].cells is not None
-    next_ok = i + 1 < len(rows) and rows[i + 1].cells is not None
-    return prev_ok and next_ok
+    return _next_row_is_table(rows, i, -1) and _next_row_is_table(rows, i, 1)
+
+
+def _next_row_is_table(rows: list[_Row], i: int, step: int) -> bool:
+    """Past a run of short label lines (no blank line), is there a table row?"""
+    j = i + step
+    while 0 <= j < len(rows) and rows[j].cells is None:
+        text = rows[j].text
+        if not text or len(text) > 60 or "。" in text or _SECTION_HEADING.match(text):
+            return False
+        j += step
+    return 0 <= j < len(rows)
 
 
 def _continues(prev: str, text: str) -> bool:

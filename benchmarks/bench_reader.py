@@ -1,0 +1,71 @@
+"""Reader throughput: reports per second for each document format, and for the full audit.
+
+Documents are generated from the test fixtures' truth (fictional agencies, all 200 cells filled),
+one per seed, so every run reads different numbers. Each format is read `--rounds` times over
+`--docs` documents with `read_report_bytes` (parsing, sections, tables, findings); "audit" adds the
+engine and the prose checks on the txt documents. Printed, not asserted.
+
+    .venv/bin/python benchmarks/bench_reader.py [--docs 20] [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from assistant.audit import Loaded, audit_one  # noqa: E402
+from assistant.reader import read_report_bytes  # noqa: E402
+from tests.fixtures.reader import render_html, render_office, render_text  # noqa: E402
+from tests.fixtures.reader.truth import AGENCIES, Truth, make_truth  # noqa: E402
+
+FORMATS: dict[str, Callable[[Truth], bytes]] = {
+    "txt": lambda t: render_text.txt(t).encode(),
+    "md": lambda t: render_text.md(t).encode(),
+    "html": lambda t: render_html.page(t).encode(),
+    "html-gbk": lambda t: render_html.page(t, "gbk").encode("gbk"),
+    "docx": render_office.docx_bytes,
+    "pdf": render_office.pdf_bytes,
+    "pdf-noline": lambda t: render_office.pdf_bytes(t, ruled=False),
+}
+SUFFIX = {"html-gbk": "html", "pdf-noline": "pdf"}
+
+
+def bench(name: str, docs: list[bytes], rounds: int, audit: bool = False) -> tuple[float, float]:
+    suffix = SUFFIX.get(name, name)
+    read_report_bytes(docs[0], f"warmup.{suffix}")  # lazy imports and caches out of the timing
+    start = time.perf_counter()
+    for _ in range(rounds):
+        for i, data in enumerate(docs):
+            report = read_report_bytes(data, f"doc{i}.{suffix}")
+            if audit:
+                audit_one(Loaded(report.source, report.to_facts(), report, (), report.findings))
+    elapsed = time.perf_counter() - start
+    n = rounds * len(docs)
+    return n / elapsed, elapsed / n * 1000
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=20)
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args(argv)
+    truths = [make_truth(AGENCIES[i % len(AGENCIES)], 2023, seed=i) for i in range(args.docs)]
+    print(f"reader benchmark: {args.docs} documents × {args.rounds} rounds per format")
+    print(f"{'format':<10}{'avg size':>10}{'reports/s':>12}{'ms/report':>12}")
+    for name, build in FORMATS.items():
+        docs = [build(t) for t in truths]
+        size = sum(map(len, docs)) / len(docs) / 1024
+        rate, ms = bench(name, docs, args.rounds)
+        print(f"{name:<10}{size:>8.1f}KB{rate:>12.1f}{ms:>12.1f}")
+    docs = [FORMATS["txt"](t) for t in truths]
+    rate, ms = bench("txt", docs, args.rounds, audit=True)
+    print(f"{'txt+audit':<10}{'':>10}{rate:>12.1f}{ms:>12.1f}")
+
+
+if __name__ == "__main__":
+    main()
