@@ -176,3 +176,18 @@ def test_note_omitted_is_a_warning(g):
     text = s1(g, ("一是将政务公开纳入年度目标考核；二是开展专项检查2次。", "开展专项检查2次。"))
     findings = check_section("s1_overview", text, g).findings
     assert [(f.rule, f.severity) for f in findings] == [("NOTE_OMITTED", "warning")]
+
+
+def test_shared_set_wording_is_not_copying():
+    g0 = build_grounding(
+        make_facts(
+            **{"review.upheld": 0, "review.corrected": 0, "review.pending": 0, "litigation_direct.upheld": 0}
+        )
+    )
+    formula = "本年度本街道未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。"
+    g0 = g0.with_exemplars(
+        {"s4_review_litig": (StyleExample("s4_review_litig", "", "某街道", 2022, formula),)}
+    )
+    text = offline_section("s4_review_litig", g0)
+    assert "未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况" in text
+    assert rules("s4_review_litig", text, g0) == []

@@ -117,3 +117,10 @@ def test_empty_or_broken_corpus_gives_a_note():
     found, notes = gather(Broken(), make_facts())
     assert found == {} and "检索失败" in notes[0]
     assert "不可用" in gather(None, make_facts())[1][0]
+
+
+def test_the_real_retriever_shape_with_an_empty_corpus():
+    from assistant.corpus.retrieval import EMPTY_NOTE, Retriever
+
+    found, notes = gather(Retriever(None), make_facts())
+    assert found == {} and notes == (f"{EMPTY_NOTE.rstrip('。')}；本次起草未使用范文",)

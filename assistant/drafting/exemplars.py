@@ -132,14 +132,19 @@ def gather(
     try:
         for section, subarea, k in PLAN:
             for e in _search(retriever, facts, section, subarea, k):
+                text = (
+                    (e.masked_text or e.text).replace(e.agency, "本机关")
+                    if e.agency
+                    else e.masked_text or e.text
+                )
                 out.setdefault(section, []).append(
-                    StyleExample(e.section, e.subarea, e.agency, e.year, sanitize(e.masked_text or e.text))
+                    StyleExample(e.section, e.subarea, e.agency, e.year, sanitize(text))
                 )
     except Exception as e:  # noqa: BLE001 - the corpus is optional: draft without it
         return {}, (f"范文库检索失败（{type(e).__name__}），本次起草未使用范文",)
     if not out:
         note = getattr(retriever, "note", "") or NOTE_EMPTY
-        return {}, (f"{note.rstrip('。')}；本次起草未使用范文",)
+        return {}, (note if "未使用范文" in note else f"{note.rstrip('。')}；本次起草未使用范文",)
     return {k: tuple(v) for k, v in out.items()}, ()
 
 
@@ -148,11 +153,13 @@ def _search(
 ) -> list[ExemplarLike]:
     query = facts.narrative.get(subarea or "", "") or _query(section, subarea)
     kwargs: dict[str, Any] = {"section": section, "subarea": subarea, "exclude_year": facts.year, "k": k + 2}
-    hits = list(retriever.search(query, level=facts.level or None, **kwargs)) if facts.level else []
-    if not hits:
-        hits = list(retriever.search(query, **kwargs))
     # Never the agency's own past text: copying last year's report is a defect, not a style.
-    return [e for e in hits if e.agency != facts.agency][:k]
+    hits: list[ExemplarLike] = []
+    if facts.level:  # agencies of the same level first
+        hits = [e for e in retriever.search(query, level=facts.level, **kwargs) if e.agency != facts.agency]
+    if not hits:
+        hits = [e for e in retriever.search(query, **kwargs) if e.agency != facts.agency]
+    return hits[:k]
 
 
 def _query(section: str, subarea: str | None) -> str:

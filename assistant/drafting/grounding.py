@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from assistant.core import engine, spec
@@ -19,7 +19,7 @@ from assistant.core.report import Report
 from assistant.drafting import binding as B
 from assistant.drafting.exemplars import StyleExample
 from assistant.drafting.followup import problem_items
-from assistant.drafting.metrics import Metric, compute_metrics, trend_of
+from assistant.drafting.metrics import Metric, compute_metrics, quantity, trend_of
 
 FEE_NIL = "本年度未收取政府信息公开信息处理费。"
 _NEGATION = ("未", "没有", "无", "不")
@@ -55,8 +55,7 @@ class Grounding:
         return f"{self.facts.agency}|{self.facts.year}"
 
     def q(self, key: str) -> int | Decimal | None:
-        from assistant.drafting.metrics import quantity
-
+        """A cell or named quantity (metrics.QUANTITIES) of this year's filled facts."""
         return quantity(key, self.facts)
 
     def items(self, key: str) -> list[str]:
@@ -65,16 +64,10 @@ class Grounding:
     def with_extra(self, label: str, text: str) -> Grounding:
         """The same bundle, where the numbers of `text` (a staff instruction) are also allowed."""
         extra = tuple(B.note_sources("instruction", label, [text]))
-        return _replace(self, sources=self.sources + extra)
+        return replace(self, sources=self.sources + extra)
 
     def with_exemplars(self, exemplars: Mapping[str, tuple[StyleExample, ...]]) -> Grounding:
-        return _replace(self, exemplars=dict(exemplars))
-
-
-def _replace(g: Grounding, **changes) -> Grounding:
-    from dataclasses import replace
-
-    return replace(g, **changes)
+        return replace(self, exemplars=dict(exemplars))
 
 
 def clean_note(text: str) -> str:

@@ -40,13 +40,6 @@ _GENERIC = {
     "supervision": "落实政府信息公开工作责任，将政府信息公开纳入日常工作管理，自觉接受社会监督。",
 }
 
-# How staff name what the table sentences state (收到 for 新收 …), for spotting repeats.
-_ALIASES = {
-    "active": "｜制发｜废止｜现行有效｜处理决定｜许可｜处罚｜强制",
-    "on_request": "｜收到申请｜办结｜结转｜答复｜不掌握｜企业｜组织｜自然人",
-    "info_mgmt": "｜现行有效｜规范性文件",
-}
-
 
 def draft_overview(g: Grounding, variant: str = "") -> str:
     """The text of 一、总体情况 (paragraphs separated by newlines)."""
@@ -59,20 +52,23 @@ def draft_overview(g: Grounding, variant: str = "") -> str:
         "platform": "",
         "supervision": "",
     }
+    stated = "".join(data.values())  # a staff item repeating any table sentence of 一 is dropped
     for i, (key, label) in enumerate(spec.OVERVIEW_SUBAREAS):
-        body = subarea_body(g, key, data[key], seed)
+        body = subarea_body(g, key, data[key], seed, stated)
         paragraphs.append(f"（{CN_ORDINALS[i]}）{label}。{body}")
     return "\n".join(paragraphs)
 
 
-def subarea_body(g: Grounding, key: str, data: str, seed: str) -> str:
+def subarea_body(g: Grounding, key: str, data: str, seed: str, stated: str = "") -> str:
     """Data sentence(s), then the staff's items; a general sentence when the staff gave nothing."""
-    stated = data + _ALIASES.get(key, "")
+    stated = stated or data
     kept = [as_action(i) for i in (drop_repeats(i, stated) for i in g.items(key)) if i]
     if covered_by(data, kept):
         data = ""  # the staff's own wording already states these numbers
     facts_told = "".join(sentence(i) for i in kept if i.startswith(_DESCRIPTIVE))
     actions = [i for i in kept if not i.startswith(_DESCRIPTIVE)]
+    if len(actions) == 1 and not actions[0].startswith(("本年", "全年", "截至", "年内")):
+        actions = [f"本年度{actions[0]}"]
     notes = enumerate_items(actions)
     if len(actions) > 1 and notes.startswith("一是"):
         notes = pick(seed, f"lead.{key}", _LEADS) + notes

@@ -55,6 +55,23 @@ def sentence(text: str) -> str:
     return text if text[-1] in "。！？" else text + "。"
 
 
+_CREATING = (
+    "建立",
+    "健全",
+    "完善",
+    "制定",
+    "编制",
+    "推行",
+    "实行",
+    "落实",
+    "执行",
+    "印发",
+    "出台",
+    "修订",
+    "优化",
+    "更新",
+    "坚持",
+)
 _INSTRUMENTS = ("台账", "制度", "机制", "清单", "范本", "流程", "体系")
 _PROPOSALS = re.compile(r"^(?:办理|承办)?建议(\d+件)[、，和](?:办理|承办)?提案(\d+件)(.*)$")
 
@@ -71,7 +88,7 @@ def as_action(item: str) -> str:
         return f"承办人大代表建议{m.group(1)}、政协提案{m.group(2)}{m.group(3)}"
     if item in ("无建议提案", "无建议和提案"):
         return "无承办的人大代表建议和政协提案"
-    if item.endswith(_INSTRUMENTS) and not item.startswith(_VERBS + _ACTION_STARTS):
+    if item.endswith(_INSTRUMENTS) and not item.startswith(_CREATING + _ACTION_STARTS):
         return f"建立{item}"
     return item
 
@@ -88,6 +105,11 @@ def enumerate_items(items: Sequence[str]) -> str:
     return sentence("；".join(f"{CN_ORDINALS[k]}是{item}" for k, item in enumerate(items)))
 
 
+# How staff name what the table sentences state (收到 for 新收, 不掌握 for 无法提供 …).
+SYNONYMS = (
+    "｜制发｜废止｜现行有效｜处理决定｜许可｜处罚｜强制｜收到申请｜办结｜结转｜答复｜不掌握｜企业｜组织"
+    "｜自然人｜比上年少｜比上年多｜较上年｜同比｜投诉类｜重复申请"
+)
 _DEPENDENT = ("均", "其中", "并", "且", "另", "同时", "分别", "也")
 
 
@@ -105,6 +127,7 @@ def drop_repeats(item: str, stated: str) -> str:
     if not stated:
         return item
     stated_values = {m.value for m in extract_numbers(stated)}
+    stated += SYNONYMS
     clauses = [c for c in re.split(r"[，,]", item) if c.strip()]
     kept = [c for c in clauses if not _redundant_clause(c, stated_values, stated)]
     if any(c.strip().startswith(_DEPENDENT) for c in kept):

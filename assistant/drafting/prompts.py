@@ -16,8 +16,7 @@ from assistant.core import spec
 from assistant.core.findings import Finding
 from assistant.drafting.exemplars import fence
 from assistant.drafting.grounding import Grounding
-from assistant.drafting.guard import length_bounds
-from assistant.drafting.metrics import QUANTITIES, Metric, show_value
+from assistant.drafting.metrics import QUANTITIES, QUANTITY_BY_KEY, Metric, show_value
 from assistant.drafting.writer import SectionRequest
 
 PROMPT_DIR = Path(__file__).resolve().parents[2] / "prompts"
@@ -87,11 +86,14 @@ def data_block(section: str, g: Grounding) -> str:
 def _metric_line(m: Metric, g: Grounding) -> str:
     if not m.is_change:
         return f"{m.label}：{m.show()}"
+    base = QUANTITY_BY_KEY[m.base].label if m.base in QUANTITY_BY_KEY else m.base
+    if m.sign == 0:
+        return f"{base}：与上年持平"
+    up = m.sign and m.sign > 0
+    word = ("增长" if up else "下降") if m.unit == "%" else ("增加" if up else "减少")
     prev = g.metrics.get(f"prev.{m.base}")
-    word = {1: "增加" if m.unit != "%" else "增长", -1: "减少" if m.unit != "%" else "下降", 0: "持平"}
-    direction = word[m.sign or 0]
-    text = f"{m.label}：与上年持平" if m.sign == 0 else f"{m.label}：较上年{direction}{m.show()}"
-    return text + (f"（上年为{prev.show()}）" if prev is not None and m.unit != "%" else "")
+    shown = f"（上年为{prev.show()}）" if prev is not None and m.unit != "%" else ""
+    return f"{base}：较上年{word}{m.show()}{shown}"
 
 
 _NOTE_KEYS = {
@@ -106,6 +108,10 @@ def notes_block(section: str, g: Grounding) -> str:
     for key in _NOTE_KEYS.get(section, ()):
         label = spec.NARRATIVE_LABELS.get(key, key)
         lines.append(f"· {label}：{g.notes.get(key) or '（经办人未提供）'}")
+    if section == "s5_problems" and g.problems:  # where this year's follow-ups are reported
+        for key, label in spec.OVERVIEW_SUBAREAS:
+            if g.notes.get(key):
+                lines.append(f"· 本年度{label}工作（可用于说明上年问题的整改情况）：{g.notes[key]}")
     return "\n".join(lines) or "（无）"
 
 
@@ -115,16 +121,23 @@ def problems_block(g: Grounding) -> str:
     return "\n".join(f"（{i}）{p}" for i, p in enumerate(g.problems, 1))
 
 
+PROMPT_LENGTH = {
+    "s1_overview": "600至1200字",
+    "s2_active": "100字以内",
+    "s3_applications": "100字以内",
+    "s4_review_litig": "150字以内",
+    "s5_problems": "300至800字",
+    "s6_other": "50至300字",
+}
+
+
 def section_prompt(section: str, g: Grounding) -> str:
-    lo, hi = length_bounds(section)
     values = {
         "agency": g.facts.agency,
         "year": g.year,
         "self_name": g.self_name,
         "section_label": spec.SECTION_BY_KEY[section].label,
-        "length": f"{lo}至{hi}字"
-        if section in ("s2_active", "s3_applications", "s4_review_litig")
-        else f"{lo}至{min(hi, lo * 4)}字",
+        "length": PROMPT_LENGTH[section],
         "data": data_block(section, g),
         "notes": notes_block(section, g),
         "exemplars": fence(g.exemplars.get(section, ())),

@@ -22,7 +22,7 @@ from assistant.core.report import Report
 from assistant.drafting.exemplars import RetrieverLike, gather, open_default_retriever
 from assistant.drafting.grounding import Grounding, build_grounding
 from assistant.drafting.guard import GuardResult, check_section
-from assistant.drafting.llm import RESET, clean
+from assistant.drafting.llm import RESET, clean, openai_writer
 from assistant.drafting.model import Draft, DraftEvent, SectionDraft
 from assistant.drafting.offline import REGENERATE_NOTE, OfflineWriter, offline_section, section_notices
 from assistant.drafting.writer import DRAFTED_SECTIONS, DraftingError, SectionRequest, SectionWriter
@@ -46,8 +46,6 @@ def resolve_backend(
     settings = settings or load_settings()
     if not settings.has_llm:
         return OfflineWriter(), (NO_KEY,)
-    from assistant.drafting.llm import openai_writer
-
     return openai_writer(settings), (f"使用模型 {settings.model} 起草",)
 
 
