@@ -164,3 +164,35 @@ def test_copied_text_is_a_warning_with_the_rate():
         for f in text_findings(other, engine.fill(other.to_facts())[0], prev_report)
         if f.rule == "TEXT_COPIED"
     ]
+
+
+@pytest.mark.parametrize(
+    "s6,inconsistent",
+    [
+        ("本年度未收取信息处理费。", False),
+        ("2023年我单位无收取信息处理费情况", False),
+        ("本年度收取信息处理费200元。", False),
+        ("本年度收取信息处理费200元。全年未收取信息处理费。", True),
+        ("本年度收取信息处理费0.02万元，即信息处理费200元。", False),
+    ],
+)
+def test_information_processing_fee_statements_must_agree(s6, inconsistent):
+    report = Report("x.txt", "t", TRUTH.agency, 2023, TRUTH.format, {"s6_other": s6}, TRUTH.cells)
+    found = [
+        f for f in text_findings(report, engine.fill(report.to_facts())[0]) if f.rule == "TEXT_INCONSISTENT"
+    ]
+    assert bool(found) == inconsistent
+    if found:
+        assert found[0].severity == "warning" and "信息处理费" in found[0].message
+
+
+def test_sections_numbered_with_parentheses_are_found():
+    from assistant.reader import read_report_bytes
+
+    text = "某局2023年政府信息公开工作年度报告\n\n（一）总体情况\n\n本年度工作平稳。\n\n（五）存在的主要问题及改进情况\n\n人员不足。\n\n（六）其他需要报告的事项\n\n未收取信息处理费。\n"
+    report = read_report_bytes(text.encode(), "paren.txt")
+    assert report.sections == {
+        "s1_overview": "本年度工作平稳。",
+        "s5_problems": "人员不足。",
+        "s6_other": "未收取信息处理费。",
+    }

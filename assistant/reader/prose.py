@@ -15,6 +15,8 @@ How a number is bound (and when it is left alone):
    year (a 20xx年 that is not the report year), or an approximate number (余, 多, 约, 近).
 4. Zero statements bind too: 未收到政府信息公开申请 → 0; 未发生行政复议和行政诉讼 → 0 and 0.
 A bound number that differs from the (engine-filled) cell is an error; nothing else is reported.
+信息处理费 has no table cell: `fee_statements` collects what the prose says about it (收取信息处理费
+300元, 未收取信息处理费 → 0) so that contradicting statements can be reported.
 """
 
 from __future__ import annotations
@@ -216,3 +218,24 @@ def table_value(facts: ReportFacts, q: Quantity) -> Decimal | None:
             return None
         total += Decimal(v)
     return total
+
+
+_FEE_PHRASE = re.compile(rf"信息处理费(?:金额|收入)?{_FILL}$")
+_FEE_ZERO = re.compile(
+    r"(?:未|没有|无|不)(?:发生|产生)?(?:收取|收)(?:任何|过)?(?:政府信息公开)?信息处理费"
+    r"|信息处理费(?:为|是)?(?:零|0(?:\.0+)?元)"
+)
+
+
+def fee_statements(text: str) -> Iterator[tuple[Decimal, str]]:
+    """(amount in 元, the words) for every statement of the 信息处理费 charged."""
+    for s in sentences(text):
+        zero = _FEE_ZERO.search(s)
+        if zero:
+            yield Decimal(0), zero.group(0)
+            continue
+        for m in extract_numbers(s):
+            seg = s[_clause_start(s, m.start) : m.start]
+            if m.kind == KIND_AMOUNT and _FEE_PHRASE.search(seg) and not m.approximate:
+                value = m.value * 10_000 if m.unit == "万元" else m.value
+                yield value, (seg + m.raw).strip("，,：: ")

@@ -19,6 +19,7 @@ from assistant.reader.labels import squash
 
 _TOP_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]{1,2})\s*[、.．,，:：]\s*")
 _SUB_NUMBER = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]")
+_LOOSE_NUMBER = re.compile(r"^\s*(?:[（(]\s*[一二三四五六]\s*[)）]|[1-6]\s*[.．、])\s*")
 _TITLE_END = re.compile(r"[：:。；;]")
 # Title words per section, most specific first (FORMAT.md §1.1 and the variants seen in reports).
 _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -67,9 +68,19 @@ def section_for_title(title: str) -> str | None:
     return None
 
 
-def heading_of(para: Para) -> Heading | None:
+def heading_of(para: Para, loose: bool = False) -> Heading | None:
+    """The section heading in `para`, or None. `loose`: also "（三）…" / "3." numbering, when the
+    title reads almost exactly like an official one (reports that number sections that way)."""
     text = para.text.strip()
-    if not text or _SUB_NUMBER.match(text):
+    if not text:
+        return None
+    if loose:
+        m = _LOOSE_NUMBER.match(text)
+        title = text[m.end() :] if m else ""
+        key = section_for_title(title) if m else None
+        ok = key is not None and len(squash(title)) <= 30 and _close_to_official(title, key)
+        return Heading(key, "", text) if ok else None  # type: ignore[arg-type]
+    if _SUB_NUMBER.match(text):
         return None
     m = _TOP_NUMBER.match(text)
     rest = text[m.end() :] if m else text
@@ -95,6 +106,15 @@ def _close_to_official(title: str, key: str) -> bool:
 
 
 def split_sections(blocks: list[Block]) -> Layout:
+    layout = _split(blocks, loose=False)
+    if len(layout.headings) < 3:
+        loose = _split(blocks, loose=True)
+        if len(loose.headings) > len(layout.headings):
+            return loose
+    return layout
+
+
+def _split(blocks: list[Block], loose: bool) -> Layout:
     layout = Layout()
     current: str | None = None
     done: set[str] = set()
@@ -104,7 +124,7 @@ def split_sections(blocks: list[Block]) -> Layout:
             layout.grids.append(block)
             layout.grid_sections.append(current or "")
             continue
-        h = heading_of(block)
+        h = heading_of(block) or (heading_of(block, loose=True) if loose else None)
         if h and h.key not in done and not ended:
             current = h.key
             done.add(h.key)

@@ -5,6 +5,8 @@
   the table (binding rules in `prose.py`; counts about another scope are skipped, not reported);
   also a wrong report year in the prose (the report's title, its statistical period, or a section
   一/六 paragraph that opens with an earlier year, e.g. 2022年，我局… in a 2023 report).
+- TEXT_INCONSISTENT (warning): the prose states different amounts of 信息处理费 (which has no cell),
+  e.g. 收取信息处理费200元 in one place and 未收取信息处理费 in another.
 - TEXT_COPIED (warning): more than half of a section, or of the whole text, repeats last year's
   report (method in `copyrate.py`).
 """
@@ -19,7 +21,7 @@ from assistant.core.findings import ERROR, FAIL, WARNING, Finding
 from assistant.core.numbers import format_number
 from assistant.core.report import Report
 from assistant.reader.copyrate import copy_rates
-from assistant.reader.prose import Statement, statements, table_value
+from assistant.reader.prose import Statement, fee_statements, statements, table_value
 
 COPY_THRESHOLD = 0.5
 MIN_COPY_CHARS = 60
@@ -31,6 +33,7 @@ _OPENING_YEAR = re.compile(r"^(20\d{2})\s*年度?(?:[，,以上]|我|本)")
 
 def text_findings(report: Report, filled: ReportFacts, previous: Report | None = None) -> list[Finding]:
     out = mismatch_findings(report, filled)
+    out += fee_findings(report)
     out += year_findings(report)
     if previous is not None:
         out += copy_findings(report, previous)
@@ -67,6 +70,23 @@ def _mismatch(sec: spec.Section, st: Statement, table, filled: ReportFacts) -> F
         table=cells[0].table,
         where=f"{sec.label}：{st.sentence[:80]}",
     )
+
+
+def fee_findings(report: Report) -> list[Finding]:
+    said = [st for sec in spec.SECTIONS for st in fee_statements(report.section(sec.key))]
+    amounts = sorted({v for v, _ in said})
+    if len(amounts) < 2:
+        return []
+    words = "；".join(dict.fromkeys(f"“{w}”" for _, w in said))
+    return [
+        Finding(
+            "TEXT_INCONSISTENT",
+            WARNING,
+            FAIL,
+            f"正文对信息处理费的说法前后不一致：{words}，请核实实际收取金额",
+            reported=[format_number(a) for a in amounts],
+        )
+    ]
 
 
 def year_findings(report: Report) -> list[Finding]:
