@@ -147,6 +147,13 @@ def test_allowed_numbers(g):
     )
     assert rules("s1_overview", text, g) == []
     assert rules("s1_overview", s1(g, extra="\n2025年将继续推进。"), g) == ["UNBOUND_NUMBER"]
+    period = "\n本报告数据统计期限为2024年1月1日至2024年12月31日，即1月至12月。"
+    assert rules("s1_overview", s1(g, extra=period), g) == []
+    assert (
+        rules("s1_overview", s1(g, extra="\n统计期限为2022年1月1日至2022年12月31日。"), g)
+        == ["UNBOUND_NUMBER"] * 2
+    )
+    assert rules("s1_overview", s1(g, extra="\n3月15日召开会议。"), g) == ["UNBOUND_NUMBER"] * 2
 
 
 def test_bindings_name_their_sources(g):

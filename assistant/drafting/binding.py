@@ -74,7 +74,10 @@ class Source:
     is_change: bool = False  # the number is a change (its magnitude is stated with a trend word)
 
     def matches_kind(self, mention_kind: str, mention_unit: str) -> bool:
-        if self.kind == NOTE:  # the staff's own numbers, whatever the wording
+        if self.kind == NOTE:  # the staff's own numbers, however worded (3件 / 3项 / 三次) …
+            strict = (KIND_DATE, KIND_YEAR, KIND_PERCENT, KIND_DOC_NUMBER)
+            if mention_kind in strict or self.unit in strict:  # … but a date stays a date
+                return self.unit == mention_kind
             return True
         if mention_kind == KIND_COUNT and not mention_unit:
             return self.unit in (KIND_COUNT, KIND_AMOUNT)
@@ -107,8 +110,12 @@ class Unbound:
     reason: str  # Chinese
 
 
+# The statistical period (the calendar year): 1月1日至12月31日, 1月至12月, 1—12月.
+_PERIOD = re.compile(r"(?:\d{4}年)?1月(?:1日)?(?:起)?(?:至|到|—|-|－|~)(?:\d{4}年)?12月(?:31日)?")
+
+
 def idiom_spans(text: str, names: Sequence[str] = ()) -> list[tuple[int, int]]:
-    spans = []
+    spans = [(m.start(), m.end()) for m in _PERIOD.finditer(text)]
     for phrase in IDIOMS + REFERENCES + tuple(n for n in names if n):
         for m in re.finditer(re.escape(phrase), text):
             spans.append((m.start(), m.end()))
@@ -216,6 +223,12 @@ def bind_numbers(
             cited = text[span[0] : span[1]]
             if cited in REFERENCES:
                 bound.append(Binding(m.raw, m.value, m.start, m.end, _reference(cited, m.value)))
+            elif _PERIOD.fullmatch(cited) and m.kind != KIND_YEAR:
+                period = Source(YEAR, "period", "统计期限（报告年度）", m.value, KIND_DATE)
+                bound.append(Binding(m.raw, m.value, m.start, m.end, period))
+            elif m.kind == KIND_YEAR:  # the year of a period is still checked
+                result = bind_one(text, m, sources, year)
+                (bound if isinstance(result, Binding) else unbound).append(result)  # type: ignore[arg-type]
             continue
         if _legal_article(text, m):
             bound.append(Binding(m.raw, m.value, m.start, m.end, _reference(f"《条例》第{m.raw}", m.value)))
