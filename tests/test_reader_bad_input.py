@@ -148,3 +148,25 @@ def test_missing_file_folder_and_unsupported_types(tmp_path):
         read_report(tmp_path)
     _refused(b"\xd0\xcf\x11\xe0" + b"\x00" * 600, "old.doc", ".docx")
     _refused(b"a,b\n1,2\n", "table.csv", "不支持的文件类型")
+
+
+def test_damaged_copies_of_every_fixture_give_a_report_or_a_reader_error():
+    import random
+
+    rng = random.Random(3)
+    for path in sorted(p for p in FIXTURE_DIR.iterdir() if p.suffix != ".py" and p.is_file()):
+        data = path.read_bytes()
+        for kind in range(4):
+            damaged = bytearray(data)
+            if kind == 0:
+                damaged = damaged[: rng.randint(1, len(damaged))]
+            elif kind in (1, 2):
+                for _ in range(rng.randint(1, 20)):
+                    damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+            else:
+                start = rng.randrange(len(damaged))
+                del damaged[start : start + rng.randint(1, 2000)]
+            try:
+                read_report_bytes(bytes(damaged), path.name)
+            except ReaderError as e:
+                assert str(e).startswith(path.name + "：")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from docx import Document as open_docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -27,11 +28,18 @@ def read_docx(data: bytes, name: str) -> Document:
     if not data.startswith(b"PK"):
         raise ReaderError(name, "不是有效的 Word 文档（.docx）：文件已损坏，或是改了扩展名的其他文件")
     try:
-        document = open_docx(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, EOFError):
+        return _read(open_docx(io.BytesIO(data)), name)
+    except (zipfile.BadZipFile, zlib.error, PackageNotFoundError, etree.XMLSyntaxError, EOFError):
         raise ReaderError(
             name, "Word 文档已损坏或不完整，无法打开（请在 Word/WPS 中打开后重新保存为 .docx）"
         ) from None
+    except Exception:  # noqa: BLE001 - python-docx fails in many ways on damaged XML
+        raise ReaderError(
+            name, "Word 文档结构已损坏，无法读取（请在 Word/WPS 中打开后重新保存为 .docx）"
+        ) from None
+
+
+def _read(document, name: str) -> Document:
     doc = Document(name, "docx", title_hint=document.core_properties.title or "")
     styles = _Styles(document)
     numbering = Numbering(document, styles)

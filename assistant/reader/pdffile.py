@@ -10,6 +10,7 @@ reader says so instead of returning nothing or garbage.
 from __future__ import annotations
 
 import io
+import logging
 import re
 
 import pdfplumber
@@ -20,6 +21,7 @@ from assistant.reader.blocks import Document, Grid
 from assistant.reader.errors import ReaderError
 from assistant.reader.textfile import lines_to_blocks
 
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # English warnings on damaged files are noise
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:\d{1,4}|第\s*\d+\s*页.*|\d+\s*/\s*\d+)[-—–\s]*$")
 
 
