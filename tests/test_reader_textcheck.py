@@ -86,6 +86,8 @@ def test_true_positives(sentence, stated):
         "行政复议和行政诉讼各1件。",  # "each": not bound
         "全年办理人大代表建议12件，政协提案8件。",  # other quantities
         "本年度共发布政府信息1200条，其中政策解读40篇。",
+        "全年会审拟作出不予公开、无法提供答复的申请17件。",  # a subset of the answered ones
+        "收到人大代表建议和政协提案申请办理12件。",
     ],
 )
 def test_counts_about_another_scope_are_not_errors(sentence):

@@ -50,10 +50,12 @@ class Quantity:
     phrase: re.Pattern[str]  # must end the segment before the number
     outcome: bool = False  # a row of 三、本年度办理结果 (其中 is a breakdown, not a sub-scope)
     amount: bool = False  # 万元
+    exclude: re.Pattern[str] | None = None  # words in the segment that make it another count
 
 
-def _q(name: str, keys: tuple[str, ...], phrase: str, **kw) -> Quantity:
-    return Quantity(name, keys, re.compile(f"(?:{phrase}){_FILL}$"), **kw)
+def _q(name: str, keys: tuple[str, ...], phrase: str, exclude: str = "", **kw) -> Quantity:
+    ex = re.compile(exclude) if exclude else None
+    return Quantity(name, keys, re.compile(f"(?:{phrase}){_FILL}$"), exclude=ex, **kw)
 
 
 def _leaves(prefix: str) -> tuple[str, ...]:
@@ -72,8 +74,14 @@ QUANTITIES: tuple[Quantity, ...] = (
         "本年新收申请",
         ("applications.new_received.total",),
         r"(?:新收|收到|接收|接到|受理)[^，。；\d结转办复诉]{0,24}?申请",
+        exclude=r"建议|提案|信访|投诉|咨询|留言|依法|补正",
     ),
-    _q("办结的申请", ("applications.results.total.total",), rf"(?:办结|答复|办理完毕|处理完毕)(?:{_APP})?"),
+    _q(
+        "办结的申请",
+        ("applications.results.total.total",),
+        rf"(?:办结|答复|办理完毕|处理完毕)(?:{_APP})?",
+        exclude=r"不予|无法|予以公开|部分公开|其他处理|拟|逾期|延期|当场",
+    ),
     _q("予以公开", ("applications.results.granted.total",), r"(?<![主动不])予以公开", outcome=True),
     _q("部分公开", ("applications.results.partially_granted.total",), r"部分公开", outcome=True),
     _q("不予公开", _leaves("results.withheld."), r"不予公开", outcome=True),
@@ -169,7 +177,7 @@ def _clause_start(s: str, pos: int) -> int:
 
 def _bound(seg: str, m: NumberMention) -> Quantity | None:
     for q in QUANTITIES:
-        if q.phrase.search(seg):
+        if q.phrase.search(seg) and not (q.exclude and q.exclude.search(seg)):
             if q.amount and m.kind == KIND_AMOUNT:
                 return q
             if not q.amount and m.kind == KIND_COUNT and m.unit in _COUNT_UNITS:
