@@ -58,7 +58,8 @@ def _litigation(g: Grounding, direct: int, after: int) -> str:
     if direct and after:
         how = f"（其中未经复议直接起诉{n(direct)}、复议后起诉{n(after)}）"
     else:
-        how = "（均为未经复议直接起诉）" if direct else "（均为经行政复议后起诉）"
+        kind = "未经复议直接起诉" if direct else "经行政复议后起诉"
+        how = f"（{'系' if total == 1 else '均为'}{kind}）"
     outcomes = _outcomes(g, "q.litigation")
     return f"被提起行政诉讼{n(total)}{how}" + (f"，{outcomes}" if outcomes else "")
 
