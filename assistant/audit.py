@@ -100,7 +100,8 @@ def load_input(path: Path) -> Loaded:
             lf = load_facts(path)
         except FactsFileError as e:
             raise InputError(str(e)) from None
-        return Loaded(str(path), lf.facts, None, tuple(n.message for n in lf.notes), lf.findings)
+        report = lf.to_report() if lf.sections else None  # prose given: checked against the tables too
+        return Loaded(str(path), lf.facts, report, tuple(n.message for n in lf.notes), lf.findings)
     if path.suffix.lower() in DOCUMENT_SUFFIXES:
         return _load_document(path)
     raise InputError(

@@ -1,0 +1,236 @@
+"""Chat intake handlers (plain functions): extract, show for confirmation, store only what is confirmed.
+
+Pending proposals live in the report state (`pending`), so a restart loses nothing; the chat history
+is in `chat`. The assistant asks one topic at a time (`intake.next_question`) and adds plausibility
+questions computed from the data once the tables are complete.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from assistant.core import spec
+from assistant.core.numbers import format_number
+from assistant.intake import (
+    ExtractionContext,
+    IntakeState,
+    NarrativeProposal,
+    Proposal,
+    apply_confirmed,
+    apply_narrative,
+    extract_message,
+    next_question,
+    plausibility_questions,
+    read_ledger,
+)
+from assistant.workspace import Workspace, facts_of
+
+CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
+OVERWRITE = re.compile(r"^\s*(确认覆盖|覆盖|全部覆盖|改吧|要改)[。！!.\s]*$")
+CANCEL = re.compile(r"^\s*(取消|放弃|不对|不是|错了|不保存)[。！!.\s]*$")
+SKIP = re.compile(r"^\s*(跳过|以后再说|稍后|下一个)[。！!.\s]*$")
+PENDING_COLUMNS = ["项目", "数值", "来源"]
+MAX_MESSAGE = 4000
+
+
+@dataclass(frozen=True)
+class ChatView:
+    history: list[dict[str, str]]
+    pending: pd.DataFrame
+
+
+def view(ws: Workspace, rid: int | None) -> ChatView:
+    if rid is None:
+        return ChatView([], pending_frame({}))
+    state = ws.row(rid).state
+    return ChatView(list(state.get("chat", [])), pending_frame(state.get("pending") or {}))
+
+
+def greet(ws: Workspace, rid: int) -> ChatView:
+    """The first message of a new report's chat: what to do, and the first question."""
+    state = ws.row(rid).state
+    if not state.get("chat"):
+        q = _next(ws, rid)
+        text = (
+            "您好，我来帮您整理本年度的年报数据。可以直接用一句话告诉我数字，也可以上传申请台账（xlsx/csv）。"
+        )
+        _append(ws, rid, [{"role": "assistant", "content": f"{text}\n\n{q}"}])
+    return view(ws, rid)
+
+
+def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
+    """One user message: confirm / overwrite / cancel / skip, or new information to extract."""
+    message = (message or "").strip()
+    if not message:
+        return view(ws, rid)
+    if len(message) > MAX_MESSAGE:
+        reply = f"这段话太长（{len(message)} 字）。请分几次发送，每次不超过 {MAX_MESSAGE} 字。"
+        _append(
+            ws,
+            rid,
+            [{"role": "user", "content": message[:200] + "……"}, {"role": "assistant", "content": reply}],
+        )
+        return view(ws, rid)
+    pending = ws.row(rid).state.get("pending") or {}
+    if pending and OVERWRITE.match(message):
+        reply = confirm(ws, rid, overwrite=True)
+    elif pending and CONFIRM.match(message):
+        reply = confirm(ws, rid)
+    elif pending and CANCEL.match(message):
+        reply = cancel(ws, rid)
+    elif SKIP.match(message):
+        reply = skip(ws, rid)
+    else:
+        reply = _extract(ws, rid, message, model)
+    _append(ws, rid, [{"role": "user", "content": message}, {"role": "assistant", "content": reply}])
+    return view(ws, rid)
+
+
+def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
+    row = ws.row(rid)
+    facts = facts_of(row)
+    ctx = ExtractionContext(facts.format, row.state.get("topic"), dict(facts.cells))
+    ex = extract_message(message, ctx, model)
+    question = row.state.get("question_proposals") or []
+    if ex.empty and question and CONFIRM.match(message):
+        ex_props = [_proposal(p) for p in question]
+        _store_pending(ws, rid, ex_props, [])
+        return confirm(ws, rid)
+    _store_pending(ws, rid, list(ex.proposals), list(ex.narrative))
+    reply = ex.reply()
+    if not ex.empty:
+        reply += "\n\n回复“确认”保存，“取消”放弃；如需修改，直接重新说一遍即可。"
+    return reply
+
+
+def confirm(ws: Workspace, rid: int, overwrite: bool = False) -> str:
+    row = ws.row(rid)
+    pending = row.state.get("pending") or {}
+    proposals = [_proposal(p) for p in pending.get("cells", [])]
+    narrative = [NarrativeProposal(**n) for n in pending.get("narrative", [])]
+    if not proposals and not narrative:
+        return "目前没有待确认的数据。"
+    facts = facts_of(row)
+    keys = [p.key for p in proposals] if overwrite else []
+    result = apply_confirmed(facts.cells, proposals, overwrite=keys)
+    new_narrative = apply_narrative(facts.narrative, narrative)
+    changed = {k: result.cells[k] for k in result.applied}
+    ws.set_cells(rid, changed)
+    state: dict[str, Any] = {"narrative": new_narrative}
+    lines = []
+    if changed or narrative:
+        lines.append(
+            f"已保存 {len(changed)} 个单元格" + (f"、{len(narrative)} 条情况说明" if narrative else "") + "。"
+        )
+    if result.conflicts:
+        state["pending"] = {
+            "cells": [_dump(p) for p in proposals if p.key in {c.key for c in result.conflicts}]
+        }
+        lines += [f"- {c.question}" for c in result.conflicts]
+        lines.append("回复“覆盖”采用新数值，回复“取消”保留原数值。")
+    else:
+        state["pending"] = {}
+    ws.update_state(rid, **state)
+    if not result.conflicts:
+        lines.append(_next(ws, rid))
+    return "\n".join(lines)
+
+
+def cancel(ws: Workspace, rid: int) -> str:
+    ws.update_state(rid, pending={})
+    return "已放弃这些数据，没有保存任何内容。\n" + _next(ws, rid)
+
+
+def skip(ws: Workspace, rid: int) -> str:
+    row = ws.row(rid)
+    topic = row.state.get("topic")
+    skipped = sorted(set(row.state.get("skipped", [])) | ({topic} if topic else set()))
+    ws.update_state(rid, skipped=skipped, pending={})
+    return "好的，先跳过这一项，稍后可在“统计表”页直接填写。\n" + _next(ws, rid)
+
+
+def _next(ws: Workspace, rid: int) -> str:
+    row = ws.row(rid)
+    facts = facts_of(row)
+    state = IntakeState(row.agency, row.level, row.year, dict(facts.cells), dict(facts.narrative),
+                        frozenset(row.state.get("skipped", [])))  # fmt: skip
+    q = next_question(state)
+    ws.update_state(
+        rid, topic=q.topic if q else None, question_proposals=[_dump(p) for p in q.proposals] if q else []
+    )
+    if q is not None:
+        return q.text
+    extra = plausibility_questions(facts, ws.previous(rid))
+    done = "需要的数据和情况都已齐全，可以到“起草与修改”页生成年报了。"
+    if extra:
+        return done + "\n生成前请再核实：\n" + "\n".join(f"- {x}" for x in extra)
+    return done
+
+
+def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
+    """Read an uploaded ledger; its Table 2 becomes pending proposals with the rows they came from."""
+    row = ws.row(rid)
+    result = read_ledger(path, Path(path).name, row.year)
+    messages = [{"role": "user", "content": f"（上传台账：{Path(path).name}）"}]
+    if not result.ok:
+        messages.append({"role": "assistant", "content": result.message()})
+        _append(ws, rid, messages)
+        return view(ws, rid)
+    fs = spec.spec_for(facts_of(row).format)
+    proposals = [
+        Proposal(k, v, fs.cell(k).label, _rows_text(result.sources.get(k, ())))
+        for k, v in result.cells.items()
+        if k in fs.by_key and not fs.cell(k).derived
+    ]
+    _store_pending(ws, rid, proposals, [])
+    text = (
+        result.message()
+        + "\n\n表二的计算结果已列在右侧“待确认”表中（含每个数来自台账哪些行），回复“确认”保存。"
+    )
+    messages.append({"role": "assistant", "content": text})
+    _append(ws, rid, messages)
+    return view(ws, rid)
+
+
+def _rows_text(rows: tuple[int, ...]) -> str:
+    if not rows:
+        return "台账（无对应记录）"
+    shown = "、".join(str(r) for r in rows[:12])
+    return f"台账第{shown}行" + (f"等{len(rows)}行" if len(rows) > 12 else "")
+
+
+def pending_frame(pending: dict) -> pd.DataFrame:
+    rows = [[p["label"], p["value"], p["source"]] for p in pending.get("cells", [])]
+    rows += [[f"【{n['label']}】", "（文字）", n["text"]] for n in pending.get("narrative", [])]
+    return pd.DataFrame(rows, columns=PENDING_COLUMNS)
+
+
+def _store_pending(
+    ws: Workspace, rid: int, cells: list[Proposal], narrative: list[NarrativeProposal]
+) -> None:
+    pending = {"cells": [_dump(p) for p in cells], "narrative": [n.__dict__ for n in narrative]}
+    ws.update_state(rid, pending=pending if (cells or narrative) else {})
+
+
+def _dump(p: Proposal) -> dict[str, Any]:
+    return {"key": p.key, "value": format_number(p.value), "label": p.label, "source": p.source,
+            "inferred": p.inferred, "note": p.note}  # fmt: skip
+
+
+def _proposal(d: dict[str, Any]) -> Proposal:
+    value = Decimal(str(d["value"]))
+    v: int | Decimal = (
+        int(value) if value == value.to_integral_value() and "." not in str(d["value"]) else value
+    )
+    return Proposal(d["key"], v, d["label"], d["source"], bool(d.get("inferred")), d.get("note", ""))
+
+
+def _append(ws: Workspace, rid: int, messages: list[dict[str, str]]) -> None:
+    chat = list(ws.row(rid).state.get("chat", []))
+    ws.update_state(rid, chat=chat + messages)

@@ -1,0 +1,160 @@
+"""Draft-tab handlers (plain functions): generate (streaming), edit, regenerate, lock, history, restore.
+
+Sections live in the store; a Draft object (with its grounding) is rebuilt from the report each time
+it is needed. Locked sections are never redrafted. A drafting failure never touches stored text:
+sections are saved only when their final text arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.config import Settings
+from assistant.core import spec
+from assistant.core.report import Report
+from assistant.drafting import Draft, SectionDraft, regenerate_section, stream_draft
+from assistant.drafting.grounding import build_grounding
+from assistant.drafting.guard import check_section
+from assistant.workspace import Workspace, WorkspaceError, diff_text
+
+SECTION_KEYS = tuple(s.key for s in spec.SECTIONS)
+SEVERITY = {"error": "✗", "warning": "!"}
+
+
+@dataclass(frozen=True)
+class DraftView:
+    texts: dict[str, str]
+    locked: dict[str, bool]
+    findings: dict[str, str]  # markdown per section
+    notes: str
+
+
+def view(ws: Workspace, rid: int | None, notes: str = "") -> DraftView:
+    if rid is None:
+        empty = dict.fromkeys(SECTION_KEYS, "")
+        return DraftView(empty, dict.fromkeys(SECTION_KEYS, False), empty, notes)
+    rows = ws.sections(rid)
+    texts = {k: rows[k].text if k in rows else "" for k in SECTION_KEYS}
+    locked = {k: rows[k].locked if k in rows else False for k in SECTION_KEYS}
+    findings = {k: findings_markdown(rows[k].findings if k in rows else []) for k in SECTION_KEYS}
+    return DraftView(texts, locked, findings, notes)
+
+
+def findings_markdown(findings: list[dict[str, Any]]) -> str:
+    if not findings:
+        return ""
+    return "\n".join(f"{SEVERITY.get(f['severity'], '·')} {f['message']}" for f in findings)
+
+
+def previous_report(ws: Workspace, rid: int) -> Report | None:
+    prev = ws.previous(rid)
+    if prev is None:
+        return None
+    problems = ws.previous_problems(rid)
+    sections = {"s5_problems": problems} if problems else {}
+    return Report("上年报告", "", prev.agency, prev.year, prev.format, sections, dict(prev.cells))
+
+
+def generate(ws: Workspace, rid: int, settings: Settings, retriever: Any = "auto") -> Iterator[DraftView]:
+    """Stream a full draft; yields views as text arrives; saves each section when it is final."""
+    locked = {k for k, s in ws.sections(rid).items() if s.locked}
+    todo = tuple(k for k in SECTION_KEYS if k not in locked)
+    if not todo:
+        yield view(ws, rid, "全部章节均已锁定，未重新生成。")
+        return
+    live = dict(view(ws, rid).texts)
+    notes: list[str] = []
+    try:
+        for event in stream_draft(ws.facts(rid), previous_report(ws, rid), retriever=retriever,
+                                  settings=settings, sections=todo):  # fmt: skip
+            if event.kind == "notes":
+                notes += list(event.notes)
+            elif event.kind == "reset":
+                live[event.section] = ""
+            elif event.kind == "delta":
+                live[event.section] = live.get(event.section, "") + event.text
+            elif event.kind == "section" and event.section_draft is not None:
+                _save(ws, rid, event.section_draft, "generate")
+                notes += [f"{event.section_draft.label}：{n}" for n in event.section_draft.notes]
+                live[event.section] = event.section_draft.text
+            else:
+                continue
+            yield _live(ws, rid, live, notes)
+    except Exception as e:  # noqa: BLE001 - a failure must leave the stored texts untouched
+        yield view(ws, rid, f"⚠ 起草中断（{type(e).__name__}），已保存的内容未受影响。")
+        return
+    yield view(ws, rid, _notes_text(notes) or "已生成。")
+
+
+def _live(ws: Workspace, rid: int, live: dict[str, str], notes: list[str]) -> DraftView:
+    base = view(ws, rid, _notes_text(notes))
+    return DraftView(
+        {**base.texts, **{k: v for k, v in live.items() if v}}, base.locked, base.findings, base.notes
+    )
+
+
+def _notes_text(notes: list[str]) -> str:
+    return "\n".join(f"- {n}" for n in dict.fromkeys(notes))
+
+
+def _save(ws: Workspace, rid: int, sd: SectionDraft, origin: str, note: str = "") -> None:
+    ws.save_section(rid, sd.key, sd.text, origin, note, [f.to_json() for f in sd.findings])
+
+
+def edit(ws: Workspace, rid: int, key: str, text: str) -> DraftView:
+    """Save the editor's text and re-check it with the guard (against this year's data)."""
+    if key not in SECTION_KEYS:
+        raise WorkspaceError(f"未知的章节“{key}”")
+    g = build_grounding(ws.facts(rid), previous_report(ws, rid))
+    result = check_section(key, text, g)
+    ws.save_section(rid, key, text, "edit", findings=[f.to_json() for f in result.findings])
+    return view(ws, rid, "已保存并重新核对。")
+
+
+def regenerate(ws: Workspace, rid: int, key: str, instruction: str, settings: Settings) -> DraftView:
+    rows = ws.sections(rid)
+    if key in rows and rows[key].locked:
+        return view(ws, rid, f"{spec.SECTION_BY_KEY[key].label} 已锁定，请先解锁。")
+    g = build_grounding(ws.facts(rid), previous_report(ws, rid))
+    current = {k: SectionDraft(k, r.text, "staff") for k, r in rows.items() if r.text}
+    if key not in current:
+        current[key] = SectionDraft(key, "", "staff")
+    draft = Draft(g.facts, current, grounding=g)
+    new = regenerate_section(draft, key, instruction, settings=settings).sections[key]
+    if new.text == current[key].text:
+        return view(ws, rid, _notes_text(list(new.notes)) or "未生成新的文本，原文保留。")
+    _save(ws, rid, new, "regenerate", instruction)
+    return view(ws, rid, _notes_text(list(new.notes)) or f"已按“{instruction or '换一种表述'}”重新生成。")
+
+
+def set_lock(ws: Workspace, rid: int, key: str, locked: bool) -> DraftView:
+    try:
+        ws.lock(rid, key, locked)
+    except WorkspaceError as e:
+        return view(ws, rid, f"⚠ {e}")
+    return view(ws, rid, f"{spec.SECTION_BY_KEY[key].label}：{'已锁定' if locked else '已解锁'}")
+
+
+def history_choices(ws: Workspace, rid: int, key: str) -> list[tuple[str, int]]:
+    import time
+
+    out = []
+    for v in ws.history(rid, key):
+        when = time.strftime("%m-%d %H:%M:%S", time.localtime(v.created_at))
+        origin = {"generate": "生成", "edit": "编辑", "regenerate": "重新生成", "restore": "恢复"}.get(
+            v.origin, v.origin
+        )
+        out.append((f"#{v.id} {when} {origin}{('：' + v.note) if v.note else ''}", v.id))
+    return out
+
+
+def version_diff(ws: Workspace, rid: int, key: str, version_id: int | None) -> str:
+    if version_id is None:
+        return ""
+    versions = {v.id: v for v in ws.history(rid, key)}
+    if version_id not in versions:
+        return "找不到该版本"
+    current = ws.sections(rid).get(key)
+    return diff_text(versions[version_id].text, current.text if current else "")
