@@ -15,7 +15,7 @@ from assistant.workspace import Workspace, WorkspaceError
 def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     specs = grids.grid_specs()
     frames = []
-    with gr.Tab("统计表", id="tables"):
+    with gr.Tab("统计表", id="tables") as tab:
         summary = gr.Markdown("", elem_id="tables_summary")
         for i, g in enumerate(specs):
             frames.append(
@@ -56,4 +56,9 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             return [*v.frames, v.summary, v.findings, msg]
 
         frame.input(on_edit, [rid, frame], outputs)
+
+    def on_select(report_id, request: gr.Request):  # the chat may have changed the cells
+        return refresh(ctx.workspace(user_of(request)), report_id)
+
+    tab.select(on_select, [rid], outputs)
     return Tab(outputs=outputs, refresh=refresh)

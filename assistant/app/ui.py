@@ -11,7 +11,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no outbound calls 
 
 import gradio as gr  # noqa: E402
 
-from assistant.app import session, tables_tab  # noqa: E402
+from assistant.app import chat_tab, draft_tab, files_tab, session, tables_tab  # noqa: E402
 from assistant.app.context import AppContext  # noqa: E402
 
 CSS = """
@@ -42,7 +42,14 @@ def build(ctx: AppContext) -> gr.Blocks:
             prev_file = gr.File(label="上年年报（可选：docx/html/txt/md/pdf 或数据文件）", type="filepath")
             start_btn = gr.Button("创建报告", variant="primary", elem_id="start_btn")
         with gr.Tabs():
-            tabs = [tables_tab.build(ctx, rid, user_of)]
+            tabs = [
+                chat_tab.build(ctx, rid, user_of),
+                tables_tab.build(ctx, rid, user_of),
+                draft_tab.build(ctx, rid, user_of),
+                files_tab.build_export(ctx, rid, user_of),
+                files_tab.build_audit(ctx, rid, user_of),
+            ]
+            tabs += _corpus_tab(ctx, rid)
         outputs = [rid, report_pick, status]
         for t in tabs:
             outputs.extend(t.outputs)
@@ -60,3 +67,11 @@ def build(ctx: AppContext) -> gr.Blocks:
         start_btn.click(on_start, [agency, level, year, prev_file], outputs)
         report_pick.input(on_pick, [report_pick], outputs)
     return demo
+
+
+def _corpus_tab(ctx: AppContext, rid: gr.State) -> list:
+    try:
+        from assistant.app import corpus_tab
+    except ImportError:
+        return []
+    return [corpus_tab.build(ctx, rid, user_of)]

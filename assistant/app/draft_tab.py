@@ -1,0 +1,126 @@
+"""The 起草与修改 tab: generate (streaming), edit, regenerate with an instruction, lock, history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from assistant.app import draft
+from assistant.app.context import AppContext
+from assistant.app.tab import Tab
+from assistant.core import spec
+from assistant.workspace import Workspace, WorkspaceError
+
+KEYS = draft.SECTION_KEYS
+
+
+def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
+    texts, locks, findings, instr, regen, saves = {}, {}, {}, {}, {}, {}
+    with gr.Tab("起草与修改", id="draft") as tab:
+        with gr.Row():
+            gen = gr.Button("生成全文（已锁定的章节不变）", variant="primary", elem_id="generate_btn")
+        notes = gr.Markdown("", elem_id="draft_notes")
+        for s in spec.SECTIONS:
+            k = s.key
+            with gr.Group():
+                texts[k] = gr.Textbox(
+                    label=s.label, lines=6, max_lines=30, interactive=True, elem_id=f"text_{k}"
+                )
+                findings[k] = gr.Markdown("", elem_id=f"findings_{k}")
+                with gr.Row():
+                    saves[k] = gr.Button("保存修改并核对", size="sm", elem_id=f"save_{k}")
+                    locks[k] = gr.Checkbox(label="锁定", value=False, elem_id=f"lock_{k}")
+                    instr[k] = gr.Textbox(placeholder="修改要求，如：更简洁 / 突出信息处理费情况", show_label=False,
+                                          scale=3, elem_id=f"instr_{k}")  # fmt: skip
+                    regen[k] = gr.Button("按要求重新生成", size="sm", elem_id=f"regen_{k}")
+        with gr.Accordion("版本历史", open=False):
+            with gr.Row():
+                hist_key = gr.Dropdown(
+                    label="章节", choices=[(s.label, s.key) for s in spec.SECTIONS], value=KEYS[0]
+                )
+                hist_ver = gr.Dropdown(label="版本", choices=[], elem_id="hist_ver")
+            hist_diff = gr.Code(label="与当前文本的差异", language=None, elem_id="hist_diff")
+            restore = gr.Button("恢复到此版本", elem_id="restore_btn")
+
+    def values(v: draft.DraftView) -> list[Any]:
+        out: list[Any] = [v.notes]
+        for k in KEYS:
+            out += [v.texts[k], v.findings[k], v.locked[k]]
+        return out
+
+    outs: list[Any] = [notes]
+    for k in KEYS:
+        outs += [texts[k], findings[k], locks[k]]
+
+    def refresh(ws: Workspace, report_id: int | None) -> list[Any]:
+        return values(draft.view(ws, report_id))
+
+    def guarded(report_id, request, fn):
+        ws = ctx.workspace(user_of(request))
+        if report_id is None:
+            return values(draft.view(ws, None, "请先创建或选择报告"))
+        try:
+            return values(fn(ws, report_id))
+        except WorkspaceError as e:
+            return values(draft.view(ws, report_id, f"⚠ {e}"))
+
+    def on_generate(report_id, request: gr.Request):
+        ws = ctx.workspace(user_of(request))
+        if report_id is None:
+            yield values(draft.view(ws, None, "请先创建或选择报告"))
+            return
+        for v in draft.generate(ws, report_id, ctx.settings):
+            yield values(v)
+
+    gen.click(on_generate, [rid], outs)
+    for k in KEYS:
+
+        def on_save(report_id, text, request: gr.Request, _k=k):
+            return guarded(report_id, request, lambda ws, r: draft.edit(ws, r, _k, text))
+
+        def on_regen(report_id, instruction, request: gr.Request, _k=k):
+            return guarded(
+                report_id, request, lambda ws, r: draft.regenerate(ws, r, _k, instruction, ctx.settings)
+            )
+
+        def on_lock(report_id, locked, request: gr.Request, _k=k):
+            return guarded(report_id, request, lambda ws, r: draft.set_lock(ws, r, _k, locked))
+
+        saves[k].click(on_save, [rid, texts[k]], outs)
+        texts[k].blur(on_save, [rid, texts[k]], outs)
+        regen[k].click(on_regen, [rid, instr[k]], outs)
+        locks[k].input(on_lock, [rid, locks[k]], outs)
+
+    def on_hist_key(report_id, key, request: gr.Request):
+        if report_id is None:
+            return gr.Dropdown(choices=[], value=None), ""
+        ws = ctx.workspace(user_of(request))
+        choices = draft.history_choices(ws, report_id, key)
+        first = choices[0][1] if choices else None
+        return gr.Dropdown(choices=choices, value=first), draft.version_diff(ws, report_id, key, first)
+
+    def on_hist_ver(report_id, key, ver, request: gr.Request):
+        if report_id is None or ver is None:
+            return ""
+        return draft.version_diff(ctx.workspace(user_of(request)), report_id, key, int(ver))
+
+    def on_restore(report_id, ver, request: gr.Request):
+        return guarded(report_id, request, lambda ws, r: _restore(ws, r, ver))
+
+    hist_key.change(on_hist_key, [rid, hist_key], [hist_ver, hist_diff])
+    hist_ver.change(on_hist_ver, [rid, hist_key, hist_ver], [hist_diff])
+    restore.click(on_restore, [rid, hist_ver], outs)
+
+    def on_select(report_id, key, request: gr.Request):
+        return on_hist_key(report_id, key, request)
+
+    tab.select(on_select, [rid, hist_key], [hist_ver, hist_diff])
+    return Tab(outputs=outs, refresh=refresh)
+
+
+def _restore(ws: Workspace, rid: int, ver: Any) -> draft.DraftView:
+    if ver is None:
+        return draft.view(ws, rid, "请先选择要恢复的版本")
+    v = ws.restore(rid, int(ver))
+    return draft.view(ws, rid, f"{spec.SECTION_BY_KEY[v.key].label}：已恢复到版本 #{v.id}")

@@ -1,0 +1,88 @@
+"""Export and audit handlers (plain functions): files in, files out."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from assistant.audit import check_paths
+from assistant.commands.check import write_csv
+from assistant.core.engine import summarize
+from assistant.export import write_report
+from assistant.facts_io import safe_filename
+from assistant.workspace import Workspace
+
+EXPORT_FORMATS = {
+    "Word（.docx）": ".docx",
+    "网页（.html）": ".html",
+    "Markdown（.md）": ".md",
+    "纯文本（.txt）": ".txt",
+}
+AUDIT_COLUMNS = ["文件", "机关", "年度", "级别", "规则", "说明"]
+SUMMARY_COLUMNS = ["文件", "机关", "年度", "错误", "提醒"]
+MAX_AUDIT_FILES = 200
+
+
+def export(ws: Workspace, rid: int, suffix: str, out_dir: Path) -> tuple[str, str]:
+    """Write the current report; returns (path, message). Table errors go into the appendix."""
+    report = ws.to_report(rid)
+    result = ws.check(rid)
+    missing = [k for k in ("s1_overview", "s5_problems", "s6_other") if not report.section(k)]
+    user_dir = out_dir / str(ws.user_id)
+    user_dir.mkdir(parents=True, exist_ok=True)
+    name = f"{safe_filename(report.title)}_{time.strftime('%Y%m%d-%H%M%S')}{suffix}"
+    path = write_report(report, user_dir / name, [f for f in result.findings if f.status == "fail"])
+    c = summarize(result.findings)
+    msg = f"已导出 {Path(path).name}。"
+    if c["error"]:
+        msg += f" 表格仍有 {c['error']} 个错误，已列在文末“附：核对意见”中，定稿前请处理。"
+    if missing:
+        msg += " 以下章节还没有正文：" + "、".join(missing) + "，请先在“起草与修改”页生成。"
+    return str(path), msg
+
+
+def audit(
+    paths: list[str], previous: str | None, out_dir: Path
+) -> tuple[pd.DataFrame, pd.DataFrame, str, str]:
+    """Audit uploaded reports: (findings table, summary table, csv path, message)."""
+    if not paths:
+        return (
+            pd.DataFrame(columns=AUDIT_COLUMNS),
+            pd.DataFrame(columns=SUMMARY_COLUMNS),
+            "",
+            "请先上传年报文件",
+        )
+    if len(paths) > MAX_AUDIT_FILES:
+        note = f"一次最多审核 {MAX_AUDIT_FILES} 份，本次只审核前 {MAX_AUDIT_FILES} 份"
+        paths = paths[:MAX_AUDIT_FILES]
+    else:
+        note = ""
+    results = check_paths(paths, previous)
+    rows, summary = [], []
+    for r in results:
+        name = Path(r.source).name
+        f = r.facts
+        if r.error:
+            rows.append([name, "", "", "无法读取", "UNREADABLE", r.error])
+            summary.append([name, "", "", "无法读取", ""])
+            continue
+        c = summarize(r.findings)
+        summary.append([name, f.agency if f else "", f.year if f else "", c["error"], c["warning"]])
+        for x in r.findings:
+            if x.status == "fail":
+                level = "错误" if x.severity == "error" else "提醒"
+                rows.append([name, f.agency if f else "", f.year if f else "", level, x.rule, x.message])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    csv_path = out_dir / f"审核结果_{time.strftime('%Y%m%d-%H%M%S')}.csv"
+    write_csv(results, csv_path)
+    bad = sum(1 for r in results if r.error)
+    errs = sum(1 for r in results if r.errors and not r.error)
+    msg = f"共审核 {len(results)} 份：{errs} 份有错误，{bad} 份无法读取。" + (f"（{note}）" if note else "")
+    return (
+        pd.DataFrame(rows, columns=AUDIT_COLUMNS),
+        pd.DataFrame(summary, columns=SUMMARY_COLUMNS),
+        str(csv_path),
+        msg,
+    )
