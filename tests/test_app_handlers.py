@@ -1,0 +1,172 @@
+"""App handlers without a server: chat intake, confirmation, ledger, drafting, editing, export, audit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.app import chat, draft, files, tables
+from assistant.config import load_settings
+from assistant.facts_io import load_facts
+from assistant.reader import read_report
+from assistant.store import Store
+from assistant.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "corpus" / "sources"
+OFFLINE = load_settings(env={})
+
+
+@pytest.fixture
+def ws(tmp_path):
+    store = Store(tmp_path / "db.sqlite3")
+    yield Workspace(store, store.user_id("u", create=True))
+    store.close()
+
+
+def test_chat_proposes_then_stores_only_after_confirmation(ws):
+    rid = ws.start("青梧县测试局", 2024, "县级部门")
+    first = chat.greet(ws, rid)
+    assert "收到多少件" in first.history[-1]["content"]
+    v = chat.turn(ws, rid, "今年共收到申请12件，其中自然人10件、企业2件")
+    assert "请确认" in v.history[-1]["content"] and len(v.pending) >= 3
+    assert "applications.new_received.natural_person" not in ws.facts(rid).cells  # nothing stored yet
+    v = chat.turn(ws, rid, "确认")
+    cells = ws.facts(rid).cells
+    assert cells["applications.new_received.natural_person"] == 10
+    assert cells["applications.new_received.commercial_enterprise"] == 2
+    assert "已保存" in v.history[-1]["content"] and v.pending.empty
+    assert "上年结转" in v.history[-1]["content"]  # the next topic is asked
+
+
+def test_chat_cancel_stores_nothing_and_conflicts_are_asked(ws):
+    rid = ws.start("青梧县测试局", 2024)
+    chat.turn(ws, rid, "今年共收到申请3件，都是自然人")
+    chat.turn(ws, rid, "取消")
+    assert ws.facts(rid).cells == {}
+    chat.turn(ws, rid, "今年共收到申请3件，都是自然人")
+    chat.turn(ws, rid, "确认")
+    v = chat.turn(ws, rid, "今年共收到申请5件，都是自然人")
+    chat_reply = chat.turn(ws, rid, "确认").history[-1]["content"]
+    assert "已确认为3" in chat_reply and ws.facts(rid).cells["applications.new_received.natural_person"] == 3
+    chat.turn(ws, rid, "覆盖")
+    assert ws.facts(rid).cells["applications.new_received.natural_person"] == 5
+    assert v.history  # the whole conversation is kept
+
+
+def test_chat_text_without_numbers_gets_help(ws):
+    rid = ws.start("青梧县测试局", 2024)
+    v = chat.turn(ws, rid, "你好")
+    assert "没有识别出" in v.history[-1]["content"]
+
+
+def test_ledger_upload_shows_rows_and_needs_confirmation(ws, tmp_path):
+    rid = ws.start("青梧县测试局", 2024)
+    ledger = tmp_path / "台账.csv"
+    ledger.write_text(
+        "收到日期,申请人类型,办理结果,办结日期\n2024-03-01,自然人,予以公开,2024-03-15\n"
+        "2024-12-20,商业企业,,\n2023-12-28,自然人,部分公开,2024-01-10\n",
+        encoding="utf-8",
+    )
+    v = chat.ledger(ws, rid, ledger)
+    assert "共读取 3 件" in v.history[-1]["content"]
+    assert any("台账第" in s for s in v.pending["来源"])
+    assert ws.facts(rid).cells == {}
+    chat.turn(ws, rid, "确认")
+    cells = ws.facts(rid).cells
+    assert cells["applications.new_received.natural_person"] == 1
+    assert cells["applications.carried_to_next.commercial_enterprise"] == 1
+    assert cells["applications.carried_over_from_prev.natural_person"] == 1
+
+
+def test_bad_ledger_stores_nothing(ws, tmp_path):
+    rid = ws.start("青梧县测试局", 2024)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("姓名,电话\n张三,123\n", encoding="utf-8")
+    v = chat.ledger(ws, rid, bad)
+    assert "bad.csv" in v.history[-1]["content"] and v.pending.empty
+    assert ws.facts(rid).cells == {}
+
+
+def _corpus_report(ws) -> int:
+    rid = ws.start(
+        "青梧县人民政府办公室", 2024, "县级政府办公室", SOURCES / "qingwu_xianzhengfuban_2023.yaml"
+    )
+    lf = load_facts(SOURCES / "qingwu_xianzhengfuban_2024.yaml")
+    ws.set_cells(rid, dict(lf.facts.cells))
+    for k, text in lf.facts.narrative.items():
+        ws.set_narrative(rid, k, text)
+    return rid
+
+
+def test_generate_edit_lock_regenerate_restore(ws):
+    rid = _corpus_report(ws)
+    views = list(draft.generate(ws, rid, OFFLINE, retriever=None))
+    final = views[-1]
+    assert all(final.texts[k] for k in draft.SECTION_KEYS)
+    assert "部分历史信息迁移后出现链接失效" in final.texts["s5_problems"]  # last year's problem followed up
+    assert not any("✗" in final.findings[k] for k in draft.SECTION_KEYS)
+    v = draft.edit(ws, rid, "s6_other", "本机关2024年度未收取信息处理费。全年共办理申请99件。")
+    assert "99件" in v.findings["s6_other"] and "✗" in v.findings["s6_other"]
+    draft.set_lock(ws, rid, "s6_other", True)
+    again = list(draft.generate(ws, rid, OFFLINE, retriever=None))[-1]
+    assert again.texts["s6_other"].endswith("99件。")  # locked: untouched
+    assert "已锁定" in draft.regenerate(ws, rid, "s6_other", "更简洁", OFFLINE).notes
+    draft.set_lock(ws, rid, "s6_other", False)
+    draft.regenerate(ws, rid, "s6_other", "更简洁", OFFLINE)
+    choices = draft.history_choices(ws, rid, "s6_other")
+    assert len(choices) >= 3
+    oldest, edited = choices[-1][1], choices[-2][1]
+    assert "+++ 新版本" in draft.version_diff(ws, rid, "s6_other", edited)
+    ws.restore(rid, oldest)
+    assert ws.sections(rid)["s6_other"].text == final.texts["s6_other"]
+
+
+def test_generation_failure_leaves_text_untouched(ws, monkeypatch):
+    rid = _corpus_report(ws)
+    ws.save_section(rid, "s5_problems", "人工写好的问题与改进。")
+
+    def boom(*a, **k):
+        raise RuntimeError("endpoint down")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(draft, "stream_draft", boom)
+    last = list(draft.generate(ws, rid, OFFLINE, retriever=None))[-1]
+    assert "起草中断" in last.notes
+    assert ws.sections(rid)["s5_problems"].text == "人工写好的问题与改进。"
+
+
+def test_export_docx_round_trips(ws, tmp_path):
+    rid = _corpus_report(ws)
+    list(draft.generate(ws, rid, OFFLINE, retriever=None))
+    path, msg = files.export(ws, rid, ".docx", tmp_path)
+    assert path.endswith(".docx") and "已导出" in msg
+    back = read_report(path)
+    assert (
+        back.cells["applications.new_received.total"]
+        == ws.check(rid).facts.cells["applications.new_received.total"]
+    )
+    assert back.section("s6_other") == ws.sections(rid)["s6_other"].text
+
+
+def test_audit_many_files_and_csv(tmp_path):
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    paths = [str(SOURCES / "qingwu_hezhuzhen_2024.yaml"), str(ROOT / "corpus" / "seed" / "000_cb9333bd62be4405.txt"),
+             str(bad)]  # fmt: skip
+    found, summary, csv_path, msg = files.audit(paths, None, tmp_path / "out")
+    assert "共审核 3 份" in msg and "1 份无法读取" in msg
+    assert "LABEL_DEVIATION" in set(found["规则"])
+    assert Path(csv_path).read_text(encoding="utf-8-sig").startswith("source,")
+
+
+def test_tables_edit_refuses_bad_value_and_keeps_the_rest(ws):
+    rid = ws.start("青梧县测试局", 2024)
+    v = tables.view(ws, rid)
+    frame = v.frames[3].data.copy()
+    frame.iat[0, 1] = "2"
+    frame.iat[0, 2] = "好几个"
+    v, errors = tables.edit(ws, rid, 3, frame)
+    assert errors and "结果纠正" in errors[0]
+    assert ws.facts(rid).cells == {"review.upheld": 2}
