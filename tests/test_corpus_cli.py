@@ -119,3 +119,15 @@ def test_shipped_corpus_sources_ingest_cleanly(env, capsys):
 
 def test_default_corpus_dir_is_the_repository_folder():
     assert default_corpus_dir() == Path(__file__).resolve().parents[1] / "corpus"
+
+
+def test_other_embedder_is_refused_with_a_reset_hint(folder, monkeypatch, capsys):
+    main(["ingest", str(folder / "geng_2022.yaml")])
+    capsys.readouterr()
+    monkeypatch.setenv("ASSISTANT_EMBEDDINGS", "openai")
+    monkeypatch.setenv("OPENAI_BASE_URL", f"http://127.0.0.1:{free_port()}/v1")
+    assert main(["ingest", str(folder / "geng_2023.yaml")]) == 1
+    captured = capsys.readouterr()
+    assert "assistant ingest --reset" in captured.err and captured.out == ""
+    assert main(["search", "主动公开"]) == 1
+    assert "两种向量不能混用" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from assistant.corpus.embedders import EndpointEmbedding, HashNgramEmbedding, ha
 from assistant.corpus.errors import CorpusError, EmbedderMismatch
 from assistant.corpus.ingest import ingest_reports
 from assistant.corpus.retrieval import open_retriever
-from assistant.corpus.store import CHUNKS, CorpusStore
+from assistant.corpus.store import CorpusStore, partition_name
 from tests.test_corpus_support import corpus_reports, make_report, temp_settings
 
 DIM = 16
@@ -101,7 +101,7 @@ def test_reopened_collection_rebuilds_the_registered_embedder(tmp_path):
     ingest_reports(CorpusStore.open(settings), corpus_reports()[:2])
     code = (
         "import chromadb, assistant.corpus.embedders\n"
-        f"col = chromadb.PersistentClient(path={str(settings.chroma_dir)!r}).get_collection({CHUNKS!r})\n"
+        f"col = chromadb.PersistentClient(path={str(settings.chroma_dir)!r}).get_collection({partition_name('s1_overview', 'active')!r})\n"
         "print(col.configuration_json['embedding_function']['name'])\n"
         "print(len(col.query(query_texts=['主动公开'], n_results=2)['ids'][0]))\n"
     )

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from assistant.core.facts import SLASH
+from assistant.corpus import retrieval
 from assistant.corpus.errors import CorpusError
 from assistant.corpus.ingest import ingest_reports
 from assistant.corpus.retrieval import EMPTY_NOTE, Exemplar, Retriever, open_retriever
@@ -135,3 +136,23 @@ def test_cells_are_stored_as_structured_data(filled):
 def test_unknown_section_is_a_clear_error(filled):
     with pytest.raises(CorpusError, match="未知的章节"):
         open_retriever(filled).search("x", section="s9")
+
+
+def test_selective_filters_are_exact_on_every_route(settings, monkeypatch):
+    """A filter few chunks pass (old reports among many new ones): scoring the few directly, a deep
+    metadata scan and Chroma's own filter give the same, correctly filtered results."""
+    reports = [(make_report(f"新{i}号机关", 2023), f"n{i}") for i in range(60)]
+    reports += [(make_report(f"旧{i}号机关", 2019 + i % 2), f"o{i}") for i in range(12)]
+    ingest_reports(CorpusStore.open(settings), reports)
+    results = []
+    for few, max_scan in ((64, 1024), (0, 1024), (0, 0)):
+        monkeypatch.setattr(retrieval, "FEW_REPORTS", few)
+        monkeypatch.setattr(retrieval, "MAX_SCAN", max_scan)
+        r = open_retriever(settings)
+        old = r.search("信息处理费", section="s6_other", exclude_year=2021, k=4)
+        assert len(old) >= 2 and all(h.year in (2019, 2020) for h in old)
+        platform = r.search("门户网站公开", subarea="platform", year=2019, k=4)
+        assert len(platform) >= 2 and all(h.year == 2019 and h.subarea == "platform" for h in platform)
+        assert r.search("公开", section="s5_problems", exclude_year=2019) == []
+        results.append((old, platform))
+    assert results[0] == results[1] == results[2]

@@ -38,10 +38,15 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"无法打开语料库：{e}\n")
         return 1
     summary = ingest_paths(paths, store, reset=args.reset, on_progress=_progress_bar())
-    print(render_summary(summary, store.embedder.describe(), args.reset))
+    if not (summary.error and _nothing_done(summary)):
+        print(render_summary(summary, store.embedder.describe(), args.reset))
     if summary.error:
         sys.stderr.write(f"入库中断：{summary.error}\n")
     return summary.exit_code()
+
+
+def _nothing_done(s: IngestSummary) -> bool:
+    return not (s.reports_added or s.reports_unchanged or s.skipped)
 
 
 def _exists(path: str) -> bool:

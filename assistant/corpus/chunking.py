@@ -19,6 +19,7 @@ from assistant.core import spec
 from assistant.core.report import Report
 
 MAX_CHARS = 450  # a chunk is about one or two paragraphs
+CHUNKER_VERSION = 1  # bump when chunking changes: reports recorded by an older version are redone
 SUBAREA_LEAD = "lead"  # the opening paragraph(s) of 一、总体情况, before the first sub-area
 SUBAREA_NONE = ""  # any other section, or an overview without recognisable sub-areas
 TABLE_SECTIONS = ("s2_active", "s3_applications", "s4_review_litig")

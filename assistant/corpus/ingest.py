@@ -8,22 +8,21 @@ for an unfinished report, which the next run simply redoes.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.audit import InputError, expand_paths, load_input
 from assistant.core.report import Report
-from assistant.corpus.chunking import Chunk, chunk_report
+from assistant.corpus.chunking import CHUNKER_VERSION, Chunk, chunk_report
 from assistant.corpus.errors import CorpusError
 from assistant.corpus.store import CorpusStore
 from assistant.corpus.tables import table_record
 from assistant.facts_io import FactsFileError, is_facts_file, load_facts
 
 Progress = Callable[[int, int, str], None]
-BATCH_REPORTS = 50  # reports written per batch
-BATCH_CHUNKS = 2000  # … or fewer when their chunks reach this many
+BATCH_REPORTS = 200  # reports written per batch
+BATCH_CHUNKS = 5000  # … or fewer when their chunks reach this many
 
 
 @dataclass
@@ -54,11 +53,11 @@ def default_corpus_dir() -> Path:
 
 
 def display_name(path: Path) -> str:
-    """The source name stored in metadata: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path.resolve(), Path.cwd())
-    except ValueError:  # another drive (Windows)
-        return str(path)
+    """The source name stored in metadata, the same from any working directory: relative to the
+    repository for the shipped corpus, else the absolute path."""
+    full = path.resolve()
+    root = Path(__file__).resolve().parents[2]
+    return full.relative_to(root).as_posix() if full.is_relative_to(root) else str(full)
 
 
 def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -100,7 +99,7 @@ def ingest_paths(
     try:
         if reset:
             store.reset()
-        store.chunks(create=True)  # fails early on a mismatched embedder or an unreachable server
+        store.verify()  # fails early on a mismatched embedder or an unreachable server
         for i, path in enumerate(files):
             if on_progress:
                 on_progress(i, len(files), str(path))
@@ -176,25 +175,25 @@ class _Batch:
             return
         store, summary = self.store, self.summary
         _drop_older_versions(store, items, summary)
-        rids = [p.rid for p in items]
-        existing = store.chunk_ids_of(rids)
-        recorded = {r["id"] for r in store.records(ids=rids)}
+        recorded = {r["id"]: r["metadata"] for r in store.records(ids=[p.rid for p in items])}
         todo: list[_Pending] = []
-        stale: list[str] = []
         for p in items:
-            have, want = existing.get(p.rid, set()), {c.id for c in p.chunks}
-            if p.rid in recorded and have == want:
+            meta = recorded.get(p.rid)
+            if meta and meta.get("chunks") == len(p.chunks) and meta.get("chunker") == CHUNKER_VERSION:
                 summary.reports_unchanged += 1
-                summary.chunks_unchanged += len(want)
-                continue
-            todo.append(p)
-            stale += sorted(have - want)
-            summary.chunks_added += len(want - have)
-            summary.chunks_unchanged += len(want & have)
-        store.delete_chunks(stale)
-        store.upsert_chunks([c for p in todo for c in p.chunks])
+                summary.chunks_unchanged += len(p.chunks)
+            else:
+                todo.append(p)
+        redo = [p.rid for p in todo if p.rid in recorded]  # recorded by an older chunker: start afresh
+        if redo:
+            store.delete_reports_chunks(redo)
+        chunks = [c for p in todo for c in p.chunks]
+        have = store.existing_ids(chunks) if chunks else set()  # left by an interrupted run
+        store.upsert_chunks(chunks)
         store.put_records([(p.rid, *table_record(p.report, p.source, p.rid, len(p.chunks))) for p in todo])
         summary.reports_added += len(todo)
+        summary.chunks_added += len(chunks) - len(have)
+        summary.chunks_unchanged += len(have)
 
 
 def _drop_older_versions(store: CorpusStore, items: list[_Pending], summary: IngestSummary) -> None:
@@ -202,9 +201,6 @@ def _drop_older_versions(store: CorpusStore, items: list[_Pending], summary: Ing
     new = {p.rid for p in items}
     sources = sorted({p.source for p in items})
     old = [r["id"] for r in store.records(where={"source": {"$in": sources}}) if r["id"] not in new]
-    if not old:
-        return
-    chunk_ids = sorted(set().union(*store.chunk_ids_of(old).values()))
-    store.delete_chunks(chunk_ids)
-    store.delete_records(old)
-    summary.chunks_removed += len(chunk_ids)
+    if old:
+        summary.chunks_removed += store.delete_reports_chunks(old)
+        store.delete_records(old)

@@ -7,6 +7,9 @@ returns [] and whose `note` says why in Chinese (drafting works without exemplar
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -20,7 +23,11 @@ from assistant.corpus.ranking import rank, relevance
 from assistant.corpus.store import Candidate, CorpusStore, where_all
 from assistant.corpus.tables import cells_of_record
 
-CANDIDATES = 32  # vector hits fetched before re-ranking (at least 8 × k)
+CANDIDATES = 16  # vector hits kept before re-ranking (at least 4 × k)
+OVERSAMPLE = 2  # fetched per collection before filtering in Python
+MAX_SCAN = 1024  # deepest metadata-only scan before leaving the filter to Chroma
+FEW_REPORTS = 64  # so few reports pass a filter that their chunks are scored directly
+QUERY_THREADS = 4  # collections queried at once (Chroma calls release the GIL / wait on HTTP)
 EMPTY_NOTE = "语料库为空：没有可参考的往年报告。可运行 assistant ingest 导入往年报告。"
 SUBAREA_KEYS = tuple(k for k, _ in spec.OVERVIEW_SUBAREAS) + (SUBAREA_LEAD,)
 
@@ -57,18 +64,22 @@ class Retriever:
         self.store = store
         self.note = note
         self.strict = strict
+        self._filled = False  # once the corpus had reports, it is not re-counted for every search
+        self._shares: dict[str, tuple[int, int]] = {}
 
     @property
     def is_empty(self) -> bool:
-        return self._count() == 0
+        return not self._has_reports()
 
-    def _count(self) -> int:
+    def _has_reports(self) -> bool:
         if self.store is None:
-            return 0
-        try:
-            return self.store.count()
-        except CorpusError as e:
-            return self._failed(e, 0)
+            return False
+        if not self._filled:
+            try:
+                self._filled = self.store.has_reports()
+            except CorpusError as e:
+                return self._failed(e, False)
+        return self._filled
 
     def _failed(self, e: CorpusError, value: Any) -> Any:
         if self.strict:
@@ -95,35 +106,84 @@ class Retriever:
         most recent earlier report first. Results are diverse (no near-duplicates).
         """
         _validate(section, subarea)
-        total = self._count()
-        if k <= 0 or total == 0:
-            if total == 0 and not self.note:
-                self.note = EMPTY_NOTE
+        if k <= 0:
             return []
-        conditions = _conditions(section, subarea, level, year, exclude_year)
+        if not self._has_reports():
+            self.note = self.note or EMPTY_NOTE
+            return []
+        conditions = _conditions(level, year, exclude_year)
         text = query.strip() or _fallback_query(section, subarea)
         try:
-            hits = self._candidates(text, conditions, agency, min(total, max(CANDIDATES, 8 * k)))
+            assert self.store is not None
+            names = self.store.names_for(section, subarea)
+            pool = max(CANDIDATES, 4 * k)
+            per = pool if len(names) <= 1 else max(2 * k, -(-2 * pool // len(names)))
+            hits = self._candidates(text, names, conditions, agency, per, pool)
         except CorpusError as e:
             return self._failed(e, [])
         return [_exemplar(c) for c in rank(hits, k, agency)]
 
     def _candidates(
-        self, text: str, conditions: list[dict[str, Any]], agency: str | None, n: int
+        self,
+        text: str,
+        names: list[str],
+        conditions: list[dict[str, Any]],
+        agency: str | None,
+        n: int,
+        pool: int,
     ) -> list[Candidate]:
+        """Up to `pool` nearest chunks (`n` per collection), preceded by up to `pool` of `agency`'s own."""
         assert self.store is not None
-        vector = self.store.embed_query(text)
-        hits = self.store.query(vector, where_all(conditions), n)
-        if agency:  # the agency's own chunks may rank below n: fetch them explicitly
-            own = self.store.query(vector, where_all([*conditions, {"agency": agency}]), n)
-            seen = {c.id for c in own}
-            hits = own + [c for c in hits if c.id not in seen]
-        return hits
+        store = self.store
+        vector = store.embed_query(text)
+        nearest = _each(names, lambda name: self._nearest(name, vector, conditions, n))
+        hits = sorted(nearest, key=_distance)[:pool]
+        if not agency:
+            return hits
+        # the agency's own chunks may rank below the others: fetch them all (few) and score them here
+        mine = _each(names, lambda name: store.matching(name, vector, {"agency": agency}))
+        own = sorted((c for c in mine if _matches(c.metadata, conditions)), key=_distance)[:pool]
+        seen = {c.id for c in own}
+        return own + [c for c in hits if c.id not in seen]
+
+    def _nearest(self, name: str, vector: Any, conditions: list[dict[str, Any]], n: int) -> list[Candidate]:
+        """The `n` nearest chunks of one collection that pass `conditions`.
+
+        Chroma's own filter costs time in proportion to the collection, so filter here: over-fetch a
+        little; if too few pass, use the share of reports that pass (from the report records): none,
+        score the few matching chunks directly, or scan deeper (ids and metadata only); only what
+        is left goes to Chroma's filter."""
+        assert self.store is not None
+        fetched = self.store.query(name, vector, n * OVERSAMPLE)
+        kept = [c for c in fetched if _matches(c.metadata, conditions)]
+        if len(kept) >= n or len(fetched) < n * OVERSAMPLE or not conditions:
+            return kept[:n]
+        passing, total = self._passing_reports(conditions)
+        if passing == 0:
+            return []
+        if passing <= FEW_REPORTS:
+            return sorted(self.store.matching(name, vector, where_all(conditions) or {}), key=_distance)[:n]
+        depth = math.ceil(n * total / passing * 1.5)
+        if depth <= MAX_SCAN:
+            scanned = self.store.scan(name, vector, depth)
+            ok = [(i, d) for i, meta, d in scanned if _matches(meta, conditions)]
+            if len(ok) >= n or len(scanned) < depth:
+                return self.store.fetch(name, ok[:n])
+        return self.store.query(name, vector, n, where_all(conditions))
+
+    def _passing_reports(self, conditions: list[dict[str, Any]]) -> tuple[int, int]:
+        """(reports passing `conditions`, all reports), cached for the Retriever's life."""
+        assert self.store is not None
+        key = repr(conditions)
+        if key not in self._shares:
+            self._shares[key] = (self.store.count_records(where_all(conditions)), self.store.count_records())
+        return self._shares[key]
 
     def cells_for(self, agency: str, year: int) -> dict[str, Value] | None:
         """The table cells of `agency`'s report for `year` ({cell key: value}), or None."""
-        if self.store is None or self._count() == 0:
+        if not self._has_reports():
             return None
+        assert self.store is not None
         try:
             recs = self.store.records(where={"$and": [{"agency": agency}, {"year": int(year)}]})
         except CorpusError as e:
@@ -142,14 +202,9 @@ def _validate(section: str | None, subarea: str | None) -> None:
         raise CorpusError(f"未知的总体情况分项“{subarea}”（可用：{'、'.join(SUBAREA_KEYS)}）")
 
 
-def _conditions(
-    section: str | None, subarea: str | None, level: str | None, year: int | None, exclude_year: int | None
-) -> list[dict[str, Any]]:
+def _conditions(level: str | None, year: int | None, exclude_year: int | None) -> list[dict[str, Any]]:
+    """Metadata conditions in Chroma's `where` form (section and sub-area choose the collection)."""
     out: list[dict[str, Any]] = []
-    if section:
-        out.append({"section": section})
-    if subarea:
-        out.append({"subarea": subarea})
     if level:
         out.append({"level": level})
     if year is not None:
@@ -157,6 +212,36 @@ def _conditions(
     if exclude_year is not None:
         out.append({"year": {"$lt": int(exclude_year)}})
     return out
+
+
+def _matches(meta: dict[str, Any], conditions: list[dict[str, Any]]) -> bool:
+    """`conditions` evaluated in Python, exactly as Chroma would."""
+    for cond in conditions:
+        ((field, test),) = cond.items()
+        value = meta.get(field)
+        if isinstance(test, dict):
+            if value is None or not value < test["$lt"]:
+                return False
+        elif value != test:
+            return False
+    return True
+
+
+def _distance(c: Candidate) -> float:
+    return c.distance
+
+
+_workers: ThreadPoolExecutor | None = None
+
+
+def _each(names: list[str], fn: Callable[[str], list[Candidate]]) -> list[Candidate]:
+    """`fn` over several collections at once (a search without a section touches a dozen)."""
+    global _workers
+    if len(names) <= 1:
+        return [c for name in names for c in fn(name)]
+    if _workers is None:
+        _workers = ThreadPoolExecutor(max_workers=QUERY_THREADS, thread_name_prefix="corpus-query")
+    return [c for part in _workers.map(fn, names) for c in part]
 
 
 def _fallback_query(section: str | None, subarea: str | None) -> str:
@@ -187,7 +272,7 @@ def open_retriever(settings: Settings | None = None, *, strict: bool = False) ->
     """
     try:
         store = CorpusStore.open(settings)
-        store.chunks()  # checks the embedder now, so a mismatch is reported once, up front
+        store.verify()  # checks the embedder now, so a mismatch is reported once, up front
     except CorpusError as e:
         if strict:
             raise

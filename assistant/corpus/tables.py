@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.core.facts import BLANK, SLASH, Marker, Value
 from assistant.core.report import Report
+from assistant.corpus.chunking import CHUNKER_VERSION
 
 
 def encode_cells(cells: Mapping[str, Value]) -> dict[str, Any]:
@@ -57,6 +58,7 @@ def table_record(report: Report, source: str, rid: str, n_chunks: int) -> tuple[
         "title": report.title,
         "chunks": n_chunks,
         "n_cells": len(report.cells),
+        "chunker": CHUNKER_VERSION,
     }
     return doc, meta
 
