@@ -38,13 +38,15 @@ def view(ws: Workspace, rid: int | None, notes: str = "") -> DraftView:
     rows = ws.sections(rid)
     texts = {k: rows[k].text if k in rows else "" for k in SECTION_KEYS}
     locked = {k: rows[k].locked if k in rows else False for k in SECTION_KEYS}
-    findings = {k: findings_markdown(rows[k].findings if k in rows else []) for k in SECTION_KEYS}
+    findings = {
+        k: findings_markdown(rows[k].findings) if k in rows and rows[k].text else "" for k in SECTION_KEYS
+    }
     return DraftView(texts, locked, findings, notes)
 
 
 def findings_markdown(findings: list[dict[str, Any]]) -> str:
     if not findings:
-        return ""
+        return "✓ 核对通过：文中数字均能对应到表格、计算指标或经办人提供的情况"
     return "\n".join(f"{SEVERITY.get(f['severity'], '·')} {f['message']}" for f in findings)
 
 

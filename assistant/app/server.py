@@ -51,7 +51,7 @@ def launch(ctx: AppContext, host: str, port: int, block: bool = True):
             file=sys.stderr,
         )
     print(f"年报助手已启动：http://{host}:{port}", file=sys.stderr)
-    return demo.launch(
+    demo.launch(
         server_name=host,
         server_port=port,
         auth=auth,
@@ -64,3 +64,4 @@ def launch(ctx: AppContext, host: str, port: int, block: bool = True):
         css=css,
         footer_links=[],
     )
+    return demo

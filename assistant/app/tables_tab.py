@@ -32,7 +32,11 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             )
         errors = gr.Markdown("", elem_id="grid_errors")
         findings = gr.Dataframe(
-            label="核对发现", headers=tables.FINDING_COLUMNS, interactive=False, wrap=True
+            label="核对发现",
+            headers=tables.FINDING_COLUMNS,
+            interactive=False,
+            wrap=True,
+            elem_id="table_findings",
         )
 
     def refresh(ws: Workspace, report_id: int | None) -> list[Any]:

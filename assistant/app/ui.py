@@ -30,7 +30,7 @@ def build(ctx: AppContext) -> gr.Blocks:
         with gr.Row():
             report_pick = gr.Dropdown(label="当前报告", choices=[], scale=2, elem_id="report_pick")
             status = gr.Markdown("", elem_id="status")
-        with gr.Accordion("新建报告", open=False, elem_id="new_report"):
+        with gr.Accordion("新建报告", open=False, elem_id="new_report") as new_acc:
             with gr.Row():
                 agency = gr.Textbox(
                     label="机关名称", placeholder="如：青梧县人民政府办公室", elem_id="new_agency"
@@ -64,7 +64,9 @@ def build(ctx: AppContext) -> gr.Blocks:
             return session.pick(ctx, user_of(request), tabs, choice)
 
         demo.load(on_load, None, outputs)
-        start_btn.click(on_start, [agency, level, year, prev_file], outputs)
+        start_btn.click(on_start, [agency, level, year, prev_file], outputs).then(
+            lambda: gr.Accordion(open=False), None, new_acc
+        )
         report_pick.input(on_pick, [report_pick], outputs)
     return demo
 

@@ -1,0 +1,151 @@
+"""One real-browser test of the main flow (Debian chromium via Playwright).
+
+Logs in, creates a report, fills it through the chat and the grid, uploads a ledger, generates the
+draft, edits a section and downloads the .docx. Screenshots go to a temporary folder, or to
+docs/images/ with UPDATE_SCREENSHOTS=1. Skipped without /usr/bin/chromium unless REQUIRE_BROWSER=1
+(CI sets it, so there it fails instead of skipping).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from assistant.config import load_settings
+from assistant.reader import read_report
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parents[1]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail("REQUIRE_BROWSER=1 but chromium is not installed")
+        pytest.skip("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
+    home = tmp_path_factory.mktemp("home")
+    from assistant.app.server import launch, prepare
+
+    settings = load_settings(env={"ASSISTANT_HOME": str(home)}, dotenv=False)
+    from assistant.store import Store
+
+    store = Store(settings.db_path)
+    store.add_user("zhangsan", "mima-12345")
+    store.close()
+    ctx = prepare("127.0.0.1", ingest=False, settings=settings)
+    port = _free_port()
+    demo = launch(ctx, "127.0.0.1", port, block=False)
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+@pytest.fixture
+def shots(tmp_path):
+    target = ROOT / "docs" / "images" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
+    target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def test_main_flow(app_url, shots, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 1000}, locale="zh-CN")
+        page.set_default_timeout(30_000)
+        page.goto(app_url)
+        page.locator('input[data-testid="password"]').wait_for()
+        page.locator('input[data-testid="textbox"]').fill("zhangsan")
+        page.locator('input[data-testid="password"]').fill("mima-12345")
+        page.locator("button.primary").first.click()
+
+        page.locator("#new_report").click()
+        page.locator("#new_agency textarea, #new_agency input").first.fill("青梧县测试局")
+        page.locator("#new_year input").fill("2024")
+        page.locator("#start_btn").click()
+        expect(page.locator("#status")).to_contain_text("青梧县测试局", timeout=30_000)
+        bot = page.locator("#chatbot")
+        expect(bot).to_contain_text("收到多少件")
+
+        box = page.locator("#chat_box textarea")
+        box.fill("今年共收到申请3件，都是自然人；予以公开2件，结转下年度1件")
+        box.press("Enter")
+        expect(page.locator("#pending")).to_contain_text("自然人")
+        page.screenshot(path=str(shots / "app-chat.png"), full_page=True)
+        page.locator("#confirm_btn").click()
+        expect(bot).to_contain_text("已保存")
+
+        ledger = tmp_path / "台账.csv"
+        ledger.write_text("收到日期,申请人类型,办理结果,办结日期\n2024-02-01,自然人,予以公开,2024-02-20\n"
+                          "2024-05-09,自然人,予以公开,2024-05-30\n2024-12-25,自然人,,\n", encoding="utf-8")  # fmt: skip
+        page.locator("#ledger input[type=file]").set_input_files(str(ledger))
+        expect(bot).to_contain_text("共读取 3 件申请记录")
+        expect(page.locator("#pending")).to_contain_text("台账第")
+        page.locator("#confirm_btn").click()
+        expect(bot).to_contain_text("已保存")
+
+        page.get_by_role("tab", name="统计表").click()
+        expect(page.locator("#tables_summary")).to_contain_text("已填")
+        edit_cell(page, "#grid2", 23, 1, "9")  # （七）总计 / 自然人: a wrong total is kept and flagged
+        findings = page.locator("#table_findings")
+        expect(findings).to_contain_text("填报 9", timeout=15_000)
+        edit_cell(page, "#grid3", 0, 1, "1")  # 行政复议 / 结果维持
+        expect(page.locator('#grid3 [data-testid="cell-0-1"]')).to_have_text("1", timeout=15_000)
+        page.screenshot(path=str(shots / "app-tables.png"), full_page=True)
+        edit_cell(page, "#grid2", 23, 1, "2")  # back to the computed value: no longer a given number
+        expect(findings).not_to_contain_text("填报 9", timeout=15_000)
+
+        page.get_by_role("tab", name="起草与修改").click()
+        page.locator("#generate_btn").click()
+        overview = page.locator("#text_s1_overview textarea")
+        expect(overview).to_have_value(lambda_contains("主动公开"), timeout=60_000)
+        s6 = page.locator("#text_s6_other textarea")
+        expect(s6).not_to_have_value("", timeout=30_000)
+        s6.fill("本机关2024年度未收取政府信息公开信息处理费。")
+        page.locator("#save_s6_other").click()
+        expect(page.locator("#draft_notes")).to_contain_text("已保存并重新核对")
+        page.screenshot(path=str(shots / "app-draft.png"), full_page=True)
+
+        page.get_by_role("tab", name="导出").click()
+        page.locator("#exportdocx").click()
+        link = page.locator("#export_file a[download]").first
+        link.wait_for()
+        with page.expect_download() as dl:
+            link.click()
+        out = tmp_path / "out.docx"
+        dl.value.save_as(out)
+        browser.close()
+
+    report = read_report(out)
+    assert report.section("s6_other") == "本机关2024年度未收取政府信息公开信息处理费。"
+    assert report.cells["review.upheld"] == 1
+    assert report.cells["applications.new_received.natural_person"] == 3
+
+
+def edit_cell(page, grid: str, row: int, col: int, text: str) -> None:
+    page.locator(f'{grid} [data-testid="cell-{row}-{col}"]').dblclick()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+    page.locator("#tables_summary").click()
+
+
+def lambda_contains(text: str):
+    import re
+
+    return re.compile(".*" + re.escape(text) + ".*", re.S)
