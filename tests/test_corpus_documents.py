@@ -32,3 +32,8 @@ def test_each_document_passes_check_against_last_year(doc):
     assert not result.error
     assert [f.message for f in result.findings if f.is_error] == []
     assert result.facts.year == int(year)
+
+
+def test_cells_doc_is_up_to_date():
+    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "cells_doc.py"), "--check"], capture_output=True)
+    assert r.returncode == 0, "docs/cells.md is stale: run scripts/cells_doc.py"
