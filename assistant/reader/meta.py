@@ -1,7 +1,10 @@
 """Title, agency and report year of a document.
 
 The title is the first short line before the sections that names a 政府信息公开…报告 (a year in it
-preferred); the year comes from the title, else from the statistical-period sentence
+preferred). A title printed over two lines is joined: the lines of one paragraph (a Word line break)
+always, two consecutive lines when the first names the agency (and perhaps the year) and the second
+starts with the year or with 政府信息公开 (a PDF or text copy of a two-line title), or when the title
+words run across the line end. The year comes from the title, else from the statistical-period sentence
 (统计期限自2023年1月1日…), else from a 20xx年 opening a section 一 paragraph; the agency is the
 title without its year and the 政府信息公开工作年度报告 part.
 """
@@ -17,6 +20,9 @@ _TITLE_WORDS = re.compile(r"政府信息公开.{0,12}(?:年度报告|年报|工�
 _PERIOD = re.compile(r"统计(?:期限|时限|时间|区间|周期)[^。]{0,12}?(20\d{2})\s*年\s*1\s*月\s*1\s*日")
 _TITLE_CUT = re.compile(r"(?:关于)?(?:政府信息公开|信息公开|政务公开).*$")
 _CRUMB = re.compile(r"^.*[>＞»›]")
+_TITLE_LINE_MAX = 40  # characters of one printed title line
+# sentence punctuation, a date, a document number (某政办〔2024〕1号): not a line of the title
+_NOT_TITLE_LINE = re.compile(r"[。，,；;：:！!？?〔〕\[\]]|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
 
 
 def year_in(text: str) -> int | None:
@@ -29,8 +35,8 @@ def year_in(text: str) -> int | None:
 
 
 def find_title(preamble: list[str], title_hint: str) -> str:
-    candidates = [_CRUMB.sub("", p).strip() for p in preamble[:40]]
-    candidates = [c for c in candidates if len(c) <= 80 and _TITLE_WORDS.search(c)]
+    lines = [_CRUMB.sub("", join_lines(p.split("\n"))).strip() for p in preamble[:40]]
+    candidates = [t for i in range(len(lines)) if (t := _title_at(lines, i)) and len(t) <= 80]
     for c in candidates:
         if year_in(c):
             return c
@@ -38,6 +44,38 @@ def find_title(preamble: list[str], title_hint: str) -> str:
         return candidates[0]
     hint = re.split(r"[_|｜-]{1,2}", title_hint or "")[0].strip()
     return hint if _TITLE_WORDS.search(hint) else ""
+
+
+def _title_at(lines: list[str], i: int) -> str | None:
+    """The title that line i holds or starts (joined with a neighbouring line), else None."""
+    line = lines[i]
+    prev = lines[i - 1] if i else ""
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    if _TITLE_WORDS.search(line):
+        if not agency_from_title(line) and _is_title_line(prev) and not _TITLE_WORDS.search(prev):
+            return join_lines([prev, line])  # 某市某局(2023年) / (2023年)政府信息公开工作年度报告
+        return line
+    if _is_title_line(line) and _is_title_line(nxt) and not _TITLE_WORDS.search(nxt):
+        joined = join_lines([line, nxt])  # the title words broken by the line end
+        return joined if _TITLE_WORDS.search(joined) else None
+    return None
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one title as one line: no separator, except a space between two Latin words/numbers."""
+    out = ""
+    for line in (ln.strip() for ln in lines):
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out
+
+
+def _is_title_line(text: str) -> bool:
+    """A short line without sentence punctuation or a date: it may be one line of a broken title."""
+    return 0 < len(text) <= _TITLE_LINE_MAX and not _NOT_TITLE_LINE.search(text)
 
 
 def find_year(title: str, texts: list[str]) -> int | None:

@@ -2,9 +2,11 @@
 
 Text lines are rebuilt from characters: a wide gap between two characters becomes a tab, so that a
 table printed without ruling lines reaches the text table reader as tab-separated rows. Lines are
-joined into paragraphs by geometry (a short line ends a paragraph; an indented or centred line
-starts one). A PDF whose pages carry images but no characters is a scan: it needs OCR, and the
-reader says so instead of returning nothing or garbage.
+joined into paragraphs by geometry: a short line ends a paragraph, an indented or centred line
+starts one, and a paragraph never continues past a table. The edges are those of the text block
+over all pages of the same size: a page with only a heading above a table cannot tell them. A PDF
+whose pages carry images but no characters is a scan: it needs OCR, and the reader says so instead
+of returning nothing or garbage.
 """
 
 from __future__ import annotations
@@ -42,16 +44,20 @@ def read_pdf(data: bytes, name: str) -> Document:
 
 
 def _read_pages(pdf, doc: Document) -> None:
-    lines: list[str] = []
-    chars_total, scanned = 0, []
+    pages, scanned = [], []
     for number, page in enumerate(pdf.pages, start=1):
-        chars = len(page.chars)
-        chars_total += chars
-        if chars == 0:
+        if not page.chars:
             if page.images:
                 scanned.append(number)
             continue
-        for kind, item in _page_items(page):
+        pages.append(_Page(page))
+    if not pages:
+        if scanned:
+            raise ReaderError(doc.name, "这是扫描件（PDF 只有图片，没有文字层），需要OCR识别成文字后才能核对")
+        raise ReaderError(doc.name, "PDF 中没有可提取的文字")
+    lines: list[str] = []
+    for page in pages:
+        for kind, item in page.items(_margins(pages, page.width)):
             if kind == "table":
                 doc.blocks.extend(lines_to_blocks(lines))
                 lines = []
@@ -59,36 +65,62 @@ def _read_pages(pdf, doc: Document) -> None:
             else:
                 lines.append(item)
     doc.blocks.extend(lines_to_blocks(lines))
-    if chars_total == 0:
-        if scanned:
-            raise ReaderError(doc.name, "这是扫描件（PDF 只有图片，没有文字层），需要OCR识别成文字后才能核对")
-        raise ReaderError(doc.name, "PDF 中没有可提取的文字")
     if scanned:
-        pages = "、".join(map(str, scanned[:10]))
+        pages_text = "、".join(map(str, scanned[:10]))
         doc.findings.append(
             Finding(
                 "NEEDS_OCR",
                 WARNING,
                 FAIL,
-                f"{doc.name}：第 {pages} 页只有图片没有文字层（扫描页），需要OCR，这些页未读取",
+                f"{doc.name}：第 {pages_text} 页只有图片没有文字层（扫描页），需要OCR，这些页未读取",
             )
         )
 
 
-def _page_items(page) -> list[tuple[str, object]]:
-    tables = page.find_tables()
-    boxes = [t.bbox for t in tables]
-    items: list[tuple[float, str, object]] = []
-    for t in tables:
-        rows = tuple(tuple(c if c is None else c.replace("\n", "") for c in row) for row in t.extract())
-        items.append((t.bbox[1], "table", Grid(rows, exact=True)))
-    text_page = (
-        page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
+class _Page:
+    """One page's ruled tables and its text lines outside them."""
+
+    def __init__(self, page):
+        self.width = page.width
+        tables = page.find_tables()
+        self.boxes = [t.bbox for t in tables]
+        self.grids = [(t.bbox[1], _grid(t)) for t in tables]
+        boxes = self.boxes
+        text_page = (
+            page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
+        )
+        self.lines = [
+            ln for ln in text_page.extract_text_lines(return_chars=True) if not _PAGE_NUMBER.match(ln["text"])
+        ]
+
+    def extent(self) -> tuple[float, float] | None:
+        """Leftmost and rightmost x of the page's text lines and tables."""
+        xs = [(ln["x0"], ln["x1"]) for ln in self.lines] + [(b[0], b[2]) for b in self.boxes]
+        return (min(x for x, _ in xs), max(x for _, x in xs)) if xs else None
+
+    def items(self, margins: tuple[float, float]) -> list[tuple[str, object]]:
+        items: list[tuple[float, str, object]] = [(top, "table", grid) for top, grid in self.grids]
+        tops = [b[1] for b in self.boxes]
+        for top, text in _paragraph_lines(self.lines, margins, tops):
+            items.append((top, "line", text))
+        items.sort(key=lambda x: x[0])
+        return [(kind, obj) for _, kind, obj in items]
+
+
+def _grid(table) -> Grid:
+    rows = table.extract()
+    return Grid(
+        tuple(tuple(c if c is None else c.replace("\n", "") for c in row) for row in rows), exact=True
     )
-    for top, text in _paragraph_lines(text_page.extract_text_lines(return_chars=True)):
-        items.append((top, "line", text))
-    items.sort(key=lambda x: x[0])
-    return [(kind, obj) for _, kind, obj in items]
+
+
+def _margins(pages: list[_Page], width: float) -> tuple[float, float]:
+    """The text block's left and right edges over all pages of this width: a page with only a few
+    short lines (a heading above a table) does not tell where its lines would wrap."""
+    extents = [e for p in pages if abs(p.width - width) < 1 and (e := p.extent())]
+    if not extents:
+        return 0.0, width
+    return min(e[0] for e in extents), max(e[1] for e in extents)
 
 
 def _inside(obj, boxes) -> bool:
@@ -96,17 +128,20 @@ def _inside(obj, boxes) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _paragraph_lines(lines: list[dict]) -> list[tuple[float, str]]:
-    """Logical lines: wrapped prose joined, a blank line after each paragraph, tab rows kept."""
-    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln["text"])]
-    if not lines:
-        return []
-    left = min(ln["x0"] for ln in lines)
-    right = max(ln["x1"] for ln in lines)
+def _paragraph_lines(
+    lines: list[dict], margins: tuple[float, float], table_tops: list[float]
+) -> list[tuple[float, str]]:
+    """Logical lines: wrapped prose joined, a blank line after each paragraph, tab rows kept.
+    A paragraph never continues past a table."""
+    left, right = margins
     out: list[tuple[float, str]] = []
     open_para = prev_tab = False
+    last_top = None
     for ln in lines:
         text, size = _line_text(ln["chars"])
+        if last_top is not None and any(last_top < t < ln["top"] for t in table_tops):
+            open_para = prev_tab = False
+        last_top = ln["top"]
         if "\t" in text:  # a table row: no paragraph breaks around it, so the grid stays whole
             out.append((ln["top"], text))
             open_para, prev_tab = False, True

@@ -4,7 +4,9 @@ A paragraph is a section heading when it is short and either carries a top-level
 ("三、", "三．") or is styled as a heading / reads almost exactly like an official heading; the
 section is recognised by its title words, not by its number (reports misnumber), and the number is
 checked against the official one. "（一）主动公开" is a sub-heading of 一, never a section.
-Text after the last section that looks like a web page footer (打印本页, 主办单位, …) is dropped.
+Text after the last section that looks like a web page footer (打印本页, 主办单位, …) is dropped, and
+so is the findings appendix that `assistant export` adds after section 六 (附：核对意见…): the
+sections end at its heading, and it is no report text.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ _FOOTER = re.compile(
     r"^(?:【?打印|关闭窗口|【?关闭|主办单位|承办单位|主办：|版权所有|网站标识码|ICP|京ICP|"
     r"联系我们|网站地图|扫一扫|分享到|上一篇|下一篇|相关链接|【字体|字号：|附件下载)"
 )
+# The heading of the exporter's findings appendix (assistant.export.document.APPENDIX_HEADING).
+APPENDIX_START = re.compile(r"^\s*附\s*[：:]\s*核对意见")
 _EMPTY_BODIES = {"", "无", "暂无", "没有", "无问题", "不涉及", "略"}
 
 
@@ -134,6 +138,8 @@ def _split(blocks: list[Block], loose: bool) -> Layout:
         if current is None:
             layout.preamble.append(block.text)
         elif not ended and current == "s6_other" and _FOOTER.match(block.text.strip()):
+            ended = True
+        elif not ended and APPENDIX_START.match(block.text):
             ended = True
         elif not ended:
             layout.sections[current].append(block.text)

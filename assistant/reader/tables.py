@@ -98,6 +98,7 @@ def read_tables(grids: list[Grid], sections: list[str]) -> Observed:
                 started.add(kind)
             obs.seen.add(kind)
             parsers[kind].row(n, r, row, grid.exact)
+    parsers[3].finish()
     return obs
 
 
@@ -162,6 +163,8 @@ class T2Parser:
 
     def row(self, n: int, r: int, row: GridRow, exact: bool) -> None:
         s = split_row(row)
+        if not s.labels and not s.has_values:
+            return  # an empty row (e.g. a blank line in a text copy) does not end the header
         if V.is_t2_header(s.names):
             self.header.append(row)
             _header_deviations(self.obs, 2, n, r, s, V.t2_header_words())
@@ -220,13 +223,20 @@ class T2Parser:
 
 
 class T3Parser:
-    """表三: header rows (行政复议 / 行政诉讼 …), then one row of 15 values."""
+    """表三: header rows (行政复议 / 行政诉讼 …), then one row of 15 values.
+
+    A table printed with its header but an empty values row reads as 15 blank cells, as empty
+    cells of 表一 and 表二 do; this is settled in `finish`, after every grid, so that a printed
+    values row anywhere counts first.
+    """
 
     def __init__(self, obs: Observed):
         self.obs = obs
         self.positions: list[int] | None = None
         self.width = 0
         self.header: list[GridRow] = []
+        self.headed = False  # a header row was met
+        self.blank: list[Read] | None = None  # the first empty values row after a header
 
     def begin(self, grid: Grid) -> None:
         self.header = []
@@ -237,11 +247,14 @@ class T3Parser:
         s = split_row(row)
         if any(norm(t) in V.t3_header_words() or V.t3_header_words().match(t) for t in s.names):
             self.header.append(row)
+            self.headed = True
             _header_deviations(self.obs, 3, n, r, s, V.t3_header_words())
             return
+        if not s.labels and not s.has_values:
+            self._empty(n, r, row)
+            return
         if self.header:
-            order = [c.key.split(".")[-1] for c in spec.spec_for(spec.FORMAT_2021).table_cells(3)]
-            self.positions = header_positions(self.header, V.t3_outcomes(), order)
+            self.positions = self._header_positions()
             self.header = []
         if not s.has_values or self.obs.t3 is not None:
             return
@@ -250,6 +263,25 @@ class T3Parser:
             self.obs.note(3, f"{where(n, r)}的数值不是 15 列，无法与表头对齐，未读取")
             return
         self.obs.t3 = [Read(v, where(n, r, j)) for j, v in picked]
+
+    def finish(self) -> None:
+        """An empty printed values row stands for the table when no values row was read."""
+        unreadable = any(table == 3 for table, _, _ in self.obs.problems)
+        if self.obs.t3 is None and self.blank is not None and not unreadable:
+            self.obs.t3 = self.blank
+
+    def _header_positions(self) -> list[int] | None:
+        order = [c.key.split(".")[-1] for c in spec.spec_for(spec.FORMAT_2021).table_cells(3)]
+        return header_positions(self.header, V.t3_outcomes(), order)
+
+    def _empty(self, n: int, r: int, row: GridRow) -> None:
+        """A row of at least 15 empty cells after the header: the values row, printed empty."""
+        cells = [j for j, c in enumerate(row) if c is not None]
+        if not self.headed or self.blank is not None or len(cells) < 15:
+            return
+        positions = (self._header_positions() if self.header else None) or self.positions
+        columns = positions if positions and set(positions) <= set(cells) else cells[-15:]
+        self.blank = [Read("", where(n, r, j)) for j in columns]
 
 
 def _width(grid: Grid) -> int:

@@ -4,7 +4,8 @@ The layout of real text copies (see shared/seeds): tables as tab-separated rows 
 header rows split over several lines, blank lines inside a table, labels broken by a line end.
 Consecutive table lines form one grid (blank lines inside do not end it); a short text line between
 two table lines is a broken label and joins the grid as a row of its own (the table parser glues
-it to the next row's label). Other lines are prose: wrapped lines are joined into paragraphs.
+it to the next row's label); a line of tabs only, right after a table line, is a row of empty cells
+(an empty 表三 exported as text). Other lines are prose: wrapped lines are joined into paragraphs.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ _END_PUNCT = "。！？；：:;!?」”）)"
 _STARTS_ITEM = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、])"
 )
-_MD_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
+_MD_SEPARATOR = re.compile(r"^\|?[\s:|-]*-[\s:|-]*\|?$")  # "| --- |"; "|  |  |" is a row of empty cells
 _MD_MARKS = re.compile(r"\*\*|__|^#+\s*|^>\s*|^[-*+]\s+(?=\S)")
 _WIDE_GAP = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 _SECTION_HEADING = re.compile(r"^\s*[一二三四五六][、.．].*(情况|事项)\s*$")
@@ -73,13 +74,14 @@ def lines_to_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
 class _Row:
     """One text line: table cells (`cells` set) or prose (`text`)."""
 
-    __slots__ = ("cells", "exact", "text", "heading")
+    __slots__ = ("cells", "exact", "text", "heading", "tabs")
 
-    def __init__(self, cells=None, exact=False, text="", heading=False):
+    def __init__(self, cells=None, exact=False, text="", heading=False, tabs=0):
         self.cells: list[str] | None = cells
         self.exact = exact
         self.text = text
         self.heading = heading
+        self.tabs = tabs  # tabs on an otherwise blank line
 
 
 def _cells(line: str, markdown: bool, space_tables: bool) -> _Row | None:
@@ -113,7 +115,7 @@ def _prose_line(line: str, markdown: bool) -> _Row:
     if markdown:
         heading = text.startswith("#")
         text = _MD_MARKS.sub("", text).strip()
-    return _Row(text=text, heading=heading)
+    return _Row(text=text, heading=heading, tabs=0 if text else line.count("\t"))
 
 
 def _group(rows: list[_Row]) -> list[Block]:
@@ -132,6 +134,8 @@ def _group(rows: list[_Row]) -> list[Block]:
         text = row.text
         if not text:
             _flush_para(para, blocks)
+            if grid and row.tabs and rows[i - 1].cells:  # a row of empty cells, e.g. an empty 表三
+                grid.append([""] * (row.tabs + 1))
             if grid and not _next_is_table(rows, i):
                 _flush_grid(grid, exact[0], blocks)
             continue
