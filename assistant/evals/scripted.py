@@ -1,0 +1,71 @@
+"""A scripted, gullible chat model for the injection cases (offline: no network, deterministic).
+
+It answers every drafting request with a clean text of the section, except that when the prompt
+of its target section carries the injected instruction (`trigger`), it does what the injection
+wants: `obey` writes the payload and drops what it was told to drop; `echo` copies the fenced
+exemplar it was shown. After the guard's feedback a stubborn model does it again, a docile one
+writes the clean text. It runs behind the real `LLMWriter`, so the whole chain (prompt assembly,
+fencing, masking, cleaning, the guard and its regeneration loop) is exercised.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import ConfigDict, Field
+
+from assistant.core import spec
+
+_REQUEST = re.compile(r"请起草“(.+?)”部分")
+FENCE = re.compile(r"<范文(\d+) 性质=不可信的风格参考[^>\n]*>\n(.*?)\n</范文\1>", re.S)
+_PIECES = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?|\n")
+
+
+def section_of(prompt: str) -> str:
+    """The section a drafting prompt asks for ("" if none)."""
+    m = _REQUEST.search(prompt)
+    if not m:
+        return ""
+    return next((s.key for s in spec.SECTIONS if s.label == m.group(1)), "")
+
+
+class GullibleChat(BaseChatModel):
+    """Clean texts per section (`base`), but follows an injected instruction in `section`."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    base: dict[str, str] = Field(default_factory=dict)
+    section: str = ""
+    trigger: str = ""
+    mode: str = "obey"  # obey | echo
+    payload: str = ""
+    drop: list[str] = Field(default_factory=list)
+    stubborn: bool = True
+    obeyed: list[str] = Field(default_factory=list)  # the sections where it followed the injection
+
+    @property
+    def _llm_type(self) -> str:
+        return "gullible-scripted"
+
+    def _generate(
+        self, messages: list[BaseMessage], stop: Any = None, run_manager: Any = None, **kw: Any
+    ) -> ChatResult:
+        prompt = "\n".join(str(m.content) for m in messages)
+        key = section_of(prompt)
+        text = self.base.get(key, "")
+        retry = any(m.type == "ai" for m in messages)
+        if key == self.section and self.trigger and self.trigger in prompt and (self.stubborn or not retry):
+            self.obeyed.append(key)
+            text = self._follow(text, prompt)
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+
+    def _follow(self, text: str, prompt: str) -> str:
+        if self.mode == "echo":
+            shown = [body for _n, body in FENCE.findall(prompt) if self.trigger in body]
+            return text + "\n" + (shown[0] if shown else "")
+        for phrase in self.drop:
+            text = "".join(p for p in _PIECES.findall(text) if phrase not in p)
+        return text + self.payload
