@@ -170,3 +170,25 @@ def test_tables_edit_refuses_bad_value_and_keeps_the_rest(ws):
     v, errors = tables.edit(ws, rid, 3, frame)
     assert errors and "结果纠正" in errors[0]
     assert ws.facts(rid).cells == {"review.upheld": 2}
+
+
+def test_corpus_tab_adds_and_searches(tmp_path):
+    from assistant.app import corpus
+
+    settings = load_settings(env={"ASSISTANT_HOME": str(tmp_path)}, dotenv=False)
+    bad = tmp_path / "x.docx"
+    bad.write_bytes(b"junk")
+    msg = corpus.add([str(ROOT / "corpus" / "reports" / "qingwu_xianzhengfuban_2023.html"), str(bad)], settings)
+    assert "新增或更新 1 份报告" in msg and "已跳过 x.docx" in msg
+    found, note = corpus.search("门户网站改版 迁移历史信息", "s1_overview", 3, settings)
+    assert found.iloc[0]["机关"] == "青梧县人民政府办公室" and "找到" in note
+    empty, note = corpus.search("", "", 3, settings)
+    assert empty.empty and "请输入" in note
+
+
+def test_first_run_ingests_the_sample_corpus_once(tmp_path):
+    from assistant.corpus.ingest import ensure_sample_corpus
+
+    settings = load_settings(env={"ASSISTANT_HOME": str(tmp_path)}, dotenv=False)
+    assert "已导入示例语料：16 份报告" in ensure_sample_corpus(settings)
+    assert ensure_sample_corpus(settings) == ""

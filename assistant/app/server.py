@@ -27,10 +27,8 @@ def prepare(host: str, ingest: bool = True, settings: Settings | None = None) ->
 
 
 def _first_run_ingest(ctx: AppContext) -> None:
-    try:
-        from assistant.corpus.ingest import ensure_sample_corpus
-    except ImportError:
-        return
+    from assistant.corpus.ingest import ensure_sample_corpus
+
     msg = ensure_sample_corpus(ctx.settings)
     if msg:
         print(msg, file=sys.stderr)

@@ -11,7 +11,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no outbound calls 
 
 import gradio as gr  # noqa: E402
 
-from assistant.app import chat_tab, draft_tab, files_tab, session, tables_tab  # noqa: E402
+from assistant.app import chat_tab, corpus_tab, draft_tab, files_tab, session, tables_tab  # noqa: E402
 from assistant.app.context import AppContext  # noqa: E402
 
 CSS = """
@@ -48,8 +48,8 @@ def build(ctx: AppContext) -> gr.Blocks:
                 draft_tab.build(ctx, rid, user_of),
                 files_tab.build_export(ctx, rid, user_of),
                 files_tab.build_audit(ctx, rid, user_of),
+                corpus_tab.build(ctx, rid, user_of),
             ]
-            tabs += _corpus_tab(ctx, rid)
         outputs = [rid, report_pick, status]
         for t in tabs:
             outputs.extend(t.outputs)
@@ -69,11 +69,3 @@ def build(ctx: AppContext) -> gr.Blocks:
         )
         report_pick.input(on_pick, [report_pick], outputs)
     return demo
-
-
-def _corpus_tab(ctx: AppContext, rid: gr.State) -> list:
-    try:
-        from assistant.app import corpus_tab
-    except ImportError:
-        return []
-    return [corpus_tab.build(ctx, rid, user_of)]

@@ -7,7 +7,7 @@ import sys
 
 from assistant.config import load_settings
 from assistant.corpus.errors import CorpusError
-from assistant.corpus.ingest import IngestSummary, default_corpus_dir, ingest_paths
+from assistant.corpus.ingest import IngestSummary, default_corpus_paths, ingest_paths
 from assistant.corpus.store import CorpusStore
 
 
@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = args.paths or [str(default_corpus_dir())]
+    paths = args.paths or [str(p) for p in default_corpus_paths()]
     missing = [p for p in paths if not _exists(p)]
     if missing:
         sys.stderr.write(f"找不到：{'、'.join(missing)}\n")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.audit import InputError, expand_paths, load_input
+from assistant.config import Settings
 from assistant.core.report import Report
 from assistant.corpus.chunking import CHUNKER_VERSION, Chunk, chunk_report
 from assistant.corpus.errors import CorpusError
@@ -50,6 +51,32 @@ def default_corpus_dir() -> Path:
     """The shipped corpus/ folder (the repository's, else ./corpus)."""
     repo = Path(__file__).resolve().parents[2] / "corpus"
     return repo if repo.is_dir() else Path("corpus")
+
+
+def default_corpus_paths() -> list[Path]:
+    """What a bare `assistant ingest` takes: the shipped published documents (corpus/reports, the seed).
+
+    corpus/sources holds the same fictional reports as facts files (their origin); ingesting both
+    would store every report twice.
+    """
+    root = default_corpus_dir()
+    parts = [root / "reports", root / "seed"]
+    existing = [p for p in parts if p.is_dir()]
+    return existing or [root]
+
+
+def ensure_sample_corpus(settings: Settings) -> str:
+    """On the app's first run, ingest the sample corpus into an empty store; returns a message."""
+    try:
+        store = CorpusStore.open(settings)
+        if store.has_reports():
+            return ""
+        summary = ingest_paths(default_corpus_paths(), store)
+    except CorpusError as e:
+        return f"示例语料未能导入（{e}），起草时将不使用范文"
+    if summary.error:
+        return f"示例语料未能导入（{summary.error}），起草时将不使用范文"
+    return f"已导入示例语料：{summary.reports_added} 份报告，{summary.chunks_added} 个片段"
 
 
 def display_name(path: Path) -> str:
