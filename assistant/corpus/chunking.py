@@ -66,10 +66,9 @@ def report_id(report: Report) -> str:
     return "r" + digest[:20]
 
 
-def chunk_report(report: Report, source: str) -> list[Chunk]:
-    """Every prose chunk of `report`, in document order."""
-    rid = report_id(report)
-    base = {
+def report_metadata(report: Report, source: str, rid: str) -> dict[str, Any]:
+    """The metadata every record of a report carries (its chunks and its tables record)."""
+    return {
         "agency": report.agency,
         "level": report.level,
         "year": int(report.year or 0),
@@ -77,6 +76,12 @@ def chunk_report(report: Report, source: str) -> list[Chunk]:
         "format": report.format,
         "report_id": rid,
     }
+
+
+def chunk_report(report: Report, source: str) -> list[Chunk]:
+    """Every prose chunk of `report`, in document order."""
+    rid = report_id(report)
+    base = report_metadata(report, source, rid)
     chunks: list[Chunk] = []
     for section, subarea, text in _pieces(report):
         seq = len(chunks)

@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.core.facts import BLANK, SLASH, Marker, Value
 from assistant.core.report import Report
-from assistant.corpus.chunking import CHUNKER_VERSION
+from assistant.corpus.chunking import CHUNKER_VERSION, report_metadata
 
 
 def encode_cells(cells: Mapping[str, Value]) -> dict[str, Any]:
@@ -49,12 +49,7 @@ def table_record(report: Report, source: str, rid: str, n_chunks: int) -> tuple[
         {"title": report.title, "cells": encode_cells(report.cells)}, ensure_ascii=False, sort_keys=True
     )
     meta = {
-        "agency": report.agency,
-        "level": report.level,
-        "year": int(report.year or 0),
-        "source": source,
-        "format": report.format,
-        "report_id": rid,
+        **report_metadata(report, source, rid),
         "title": report.title,
         "chunks": n_chunks,
         "n_cells": len(report.cells),
