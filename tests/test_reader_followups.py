@@ -81,7 +81,8 @@ def test_appendix_is_not_section_text(suffix, tmp_path):
     _assert_round_trip(report, back, suffix)
     assert back.sections["s6_other"] == SECTIONS_TEXT["s6_other"]
     assert not any("核对意见" in text or "【错误】" in text for text in back.sections.values())
-    assert [f.message for f in back.findings] == []  # the appendix names 五、… but is no heading
+    # the appendix names 五、… but is no heading; its presence is flagged (html keeps it apart in an <aside>)
+    assert [f.rule for f in back.findings] in ([], ["APPENDIX_LEFT"])
 
 
 @pytest.mark.parametrize("suffix", SUFFIXES)
@@ -273,7 +274,7 @@ def test_pdf_of_a_word_export_reads_back(office_pdfs):
     back = read_report(path)
     _assert_round_trip(report, back, "pdf")
     assert back.agency == "某市某区测试局"
-    assert [f.message for f in back.findings] == []
+    assert [f.rule for f in back.findings] == ["APPENDIX_LEFT"]
 
 
 @pytest.mark.slow
@@ -352,3 +353,26 @@ def test_empty_lines_with_tabs_inside_table_two_header_change_nothing():
     back = read_report_bytes("\n".join(lines).encode(), "tabs.txt")
     assert dict(back.cells) == dict(report.cells)
     assert [f.rule for f in back.findings] == []
+
+
+def test_a_left_over_review_appendix_is_flagged(tmp_path):
+    from assistant.core.findings import Finding as _F
+    from assistant.export import write_report as _write
+
+    report = read_report(
+        _write(
+            _sample_for_appendix(),
+            tmp_path / "r.md",
+            [_F("T3_REVIEW_TOTAL", "error", "fail", "行政复议 / 总计：填报 3，应为 2")],
+        )
+    )
+    assert "APPENDIX_LEFT" in {f.rule for f in report.findings}
+    clean = read_report(_write(_sample_for_appendix(), tmp_path / "c.md"))
+    assert "APPENDIX_LEFT" not in {f.rule for f in clean.findings}
+
+
+def _sample_for_appendix():
+    from assistant.core.report import Report as _R
+
+    return _R("x", "某县某局2024年政府信息公开工作年度报告", "某县某局", 2024, "2021",
+              {k: "正文。" for k in ("s1_overview", "s5_problems", "s6_other")}, {})  # fmt: skip

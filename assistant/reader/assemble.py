@@ -40,6 +40,15 @@ def assemble(doc: Document) -> Report:
     findings += cells.findings
     findings += structure_findings(obs, version, cells)
     findings += section_findings(layout, obs)
+    if layout.appendix:
+        findings.append(
+            Finding(
+                "APPENDIX_LEFT",
+                WARNING,
+                FAIL,
+                "文末仍有“附：核对意见”附录（导出草稿时供审核用），正式发布前应处理其中的问题并删除附录",
+            )
+        )
     return Report(
         source=doc.name,
         title=title,

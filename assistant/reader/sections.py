@@ -58,6 +58,7 @@ class Layout:
     headings: dict[str, Heading] = field(default_factory=dict)
     grids: list[Grid] = field(default_factory=list)
     grid_sections: list[str] = field(default_factory=list)
+    appendix: bool = False  # the exporter's "附：核对意见" was found (and left out of the sections)
 
     def text(self, key: str) -> str:
         return "\n".join(p for p in self.sections.get(key, []) if p)
@@ -140,7 +141,7 @@ def _split(blocks: list[Block], loose: bool) -> Layout:
         elif not ended and current == "s6_other" and _FOOTER.match(block.text.strip()):
             ended = True
         elif not ended and APPENDIX_START.match(block.text):
-            ended = True
+            ended = layout.appendix = True
         elif not ended:
             layout.sections[current].append(block.text)
     return layout
