@@ -192,3 +192,17 @@ def test_first_run_ingests_the_sample_corpus_once(tmp_path):
     settings = load_settings(env={"ASSISTANT_HOME": str(tmp_path)}, dotenv=False)
     assert "已导入示例语料：16 份报告" in ensure_sample_corpus(settings)
     assert ensure_sample_corpus(settings) == ""
+
+
+def test_the_tab_is_remembered_across_restarts(tmp_path):
+    from assistant.app import session
+    from assistant.app.context import AppContext
+
+    store = Store(tmp_path / "db.sqlite3")
+    ctx = AppContext(store, OFFLINE, auth=False)
+    rid = ctx.workspace(None).start("甲局", 2024)
+    assert session.last_tab(ctx, None, rid) == "chat"
+    session.remember_tab(ctx, None, rid, "起草与修改")
+    store.close()
+    ctx2 = AppContext(Store(tmp_path / "db.sqlite3"), OFFLINE, auth=False)
+    assert session.last_tab(ctx2, None, ctx2.workspace(None).resume()) == "draft"

@@ -71,3 +71,33 @@ def pick(ctx: AppContext, user: str | None, tabs: list[Tab], rid: Any) -> list[A
     except (WorkspaceError, TypeError, ValueError):
         return values(ctx, ws, ws.resume(), tabs, "⚠ 无法打开该报告")
     return values(ctx, ws, int(rid), tabs)
+
+
+TAB_IDS = {
+    "对话填报": "chat",
+    "统计表": "tables",
+    "起草与修改": "draft",
+    "导出": "export",
+    "审核": "audit",
+    "语料库": "corpus",
+}
+
+
+def remember_tab(ctx: AppContext, user: str | None, rid: Any, label: Any) -> None:
+    """Autosave which tab the user is on, so that a restart reopens it."""
+    tab = TAB_IDS.get(str(label), str(label) if str(label) in TAB_IDS.values() else None)
+    if rid is None or tab is None:
+        return
+    try:
+        ctx.workspace(user).update_state(int(rid), tab=tab)
+    except WorkspaceError:
+        pass
+
+
+def last_tab(ctx: AppContext, user: str | None, rid: Any) -> str:
+    if rid is None:
+        return "chat"
+    try:
+        return ctx.workspace(user).row(int(rid)).state.get("tab") or "chat"
+    except WorkspaceError:
+        return "chat"

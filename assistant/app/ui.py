@@ -41,7 +41,7 @@ def build(ctx: AppContext) -> gr.Blocks:
                 )
             prev_file = gr.File(label="上年年报（可选：docx/html/txt/md/pdf 或数据文件）", type="filepath")
             start_btn = gr.Button("创建报告", variant="primary", elem_id="start_btn")
-        with gr.Tabs():
+        with gr.Tabs(elem_id="tabs") as tabs_box:
             tabs = [
                 chat_tab.build(ctx, rid, user_of),
                 tables_tab.build(ctx, rid, user_of),
@@ -55,7 +55,11 @@ def build(ctx: AppContext) -> gr.Blocks:
             outputs.extend(t.outputs)
 
         def on_load(request: gr.Request):
-            return session.load(ctx, user_of(request), tabs)
+            values = session.load(ctx, user_of(request), tabs)
+            return [*values, gr.Tabs(selected=session.last_tab(ctx, user_of(request), values[0]))]
+
+        def on_tab(report_id, evt: gr.SelectData, request: gr.Request):
+            session.remember_tab(ctx, user_of(request), report_id, evt.value)
 
         def on_start(agency_v, level_v, year_v, prev_v, request: gr.Request):
             return session.start(ctx, user_of(request), tabs, agency_v, level_v, year_v, prev_v)
@@ -63,7 +67,8 @@ def build(ctx: AppContext) -> gr.Blocks:
         def on_pick(choice, request: gr.Request):
             return session.pick(ctx, user_of(request), tabs, choice)
 
-        demo.load(on_load, None, outputs)
+        demo.load(on_load, None, [*outputs, tabs_box])
+        tabs_box.select(on_tab, [rid], None)
         start_btn.click(on_start, [agency, level, year, prev_file], outputs).then(
             lambda: gr.Accordion(open=False), None, new_acc
         )
