@@ -20,11 +20,11 @@ run: $(STAMP)
 
 ## Lint, then the whole test suite (the same command CI runs).
 test: $(STAMP)
-	$(BIN)/ruff check assistant tests benchmarks evals
+	$(BIN)/ruff check assistant tests benchmarks evals scripts
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check assistant tests benchmarks evals
+	$(BIN)/ruff check assistant tests benchmarks evals scripts
 
 clean:
 	rm -rf $(VENV) .pytest_cache
