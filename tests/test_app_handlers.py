@@ -178,7 +178,9 @@ def test_corpus_tab_adds_and_searches(tmp_path):
     settings = load_settings(env={"ASSISTANT_HOME": str(tmp_path)}, dotenv=False)
     bad = tmp_path / "x.docx"
     bad.write_bytes(b"junk")
-    msg = corpus.add([str(ROOT / "corpus" / "reports" / "qingwu_xianzhengfuban_2023.html"), str(bad)], settings)
+    msg = corpus.add(
+        [str(ROOT / "corpus" / "reports" / "qingwu_xianzhengfuban_2023.html"), str(bad)], settings
+    )
     assert "新增或更新 1 份报告" in msg and "已跳过 x.docx" in msg
     found, note = corpus.search("门户网站改版 迁移历史信息", "s1_overview", 3, settings)
     assert found.iloc[0]["机关"] == "青梧县人民政府办公室" and "找到" in note
@@ -206,3 +208,13 @@ def test_the_tab_is_remembered_across_restarts(tmp_path):
     store.close()
     ctx2 = AppContext(Store(tmp_path / "db.sqlite3"), OFFLINE, auth=False)
     assert session.last_tab(ctx2, None, ctx2.workspace(None).resume()) == "draft"
+
+
+def test_plausibility_question_follows_a_confirmed_correction(ws):
+    rid = ws.start("青梧县测试局", 2024)
+    chat.turn(ws, rid, "行政复议2件，其中结果维持1件，结果纠正1件")
+    reply = chat.turn(ws, rid, "确认").history[-1]["content"]
+    assert "请核实" in reply and "纠正" in reply.split("请核实")[1]
+    again = chat.turn(ws, rid, "行政诉讼没有")
+    assert "请核实" not in chat.turn(ws, rid, "确认").history[-1]["content"]  # asked once
+    assert again.history

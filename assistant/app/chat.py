@@ -138,8 +138,20 @@ def confirm(ws: Workspace, rid: int, overwrite: bool = False) -> str:
         state["pending"] = {}
     ws.update_state(rid, **state)
     if not result.conflicts:
+        lines += _new_plausibility(ws, rid)
         lines.append(_next(ws, rid))
     return "\n".join(lines)
+
+
+def _new_plausibility(ws: Workspace, rid: int) -> list[str]:
+    """Questions a reviewer would ask about the data saved so far; each is asked once."""
+    row = ws.row(rid)
+    asked = list(row.state.get("asked", []))
+    fresh = [q for q in plausibility_questions(facts_of(row), ws.previous(rid)) if q not in asked]
+    if not fresh:
+        return []
+    ws.update_state(rid, asked=asked + fresh)
+    return ["请核实：", *[f"- {q}" for q in fresh]]
 
 
 def cancel(ws: Workspace, rid: int) -> str:
