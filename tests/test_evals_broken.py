@@ -80,15 +80,17 @@ def test_copied_last_year_raises_copy_rate():
 
 
 def test_number_contradicting_the_table_breaks_conformance():
-    """New + carried-over stated as the new applications: a number the binder accepts (it is a
-    metric), which only the re-read by `assistant check` (TEXT_TABLE_MISMATCH) catches."""
+    """New + carried-over stated as the new applications: the re-read by `assistant check`
+    (TEXT_TABLE_MISMATCH) catches it, and so does the binder, since its sentence names the quantity
+    (it is a metric of equal value, which binding by value alone used to accept)."""
 
     def contradict(text: str, request: SectionRequest) -> str:
         in_hand = request.grounding.q("q.applications.in_hand")
         return f"本年度新收政府信息公开申请{in_hand}件。" + text
 
     writer = BrokenWriter("s3_applications", contradict)
-    assert failing(("drafts",), backend=writer) == {"section_conformance"}
+    broken = {"section_conformance", "fabricated_numbers", "unsourced_sentence_share"}
+    assert failing(("drafts",), backend=writer) == broken
 
 
 def test_missing_section_breaks_conformance():

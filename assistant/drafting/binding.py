@@ -3,8 +3,13 @@
 A `Source` is a number the prose may state: a table cell, a metric computed by code, a number the
 staff typed in their notes, the report year, an official document number. `bind_numbers` finds every
 number in a text (`assistant.core.numbers.extract_numbers`) and binds it to the most plausible
-source of equal value, using the words just before it to choose between equal values. A number with
-no source is returned as `Unbound`: the guard turns it into an UNBOUND_NUMBER finding.
+source of equal value, using the words around it (`drafting.context`):
+- a number whose sentence names a table quantity (新收申请36件, 被申请行政复议3件; the reader's
+  keyword windows) binds only to that quantity: another cell of equal value does not count;
+- a rank (第2名, 排名第1, 位列第三) binds only to a rank the staff stated;
+- a year-on-year change binds only with a comparison or trend word (同比, 较上年, 增长 …) in its
+  clause; a share (予以公开的占…, 办结率) only to the share metric its sentence names.
+A number with no source is returned as `Unbound`: the guard turns it into an UNBOUND_NUMBER finding.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.core.numbers import (
     KIND_AMOUNT,
@@ -26,6 +31,8 @@ from assistant.core.numbers import (
     extract_numbers,
     format_number,
 )
+from assistant.core.quantities import Quantity, in_unit
+from assistant.drafting import context as C
 
 CELL = "cell"
 METRIC = "metric"
@@ -57,8 +64,6 @@ IDIOMS = (
     "一年来",
 )
 COMPARISON_WORDS = ("上年", "去年", "上一年", "同比")  # 较上年 / 比上年 / 与上年相比 contain 上年
-TREND_WORDS_ALL = ("增长", "增加", "上升", "提高", "减少", "下降", "降低", "持平", "增幅", "降幅")
-CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?\n：:]")
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ class Source:
 
     def matches_kind(self, mention_kind: str, mention_unit: str) -> bool:
         if self.kind == NOTE:  # the staff's own numbers, however worded (3件 / 3项 / 三次) …
-            strict = (KIND_DATE, KIND_YEAR, KIND_PERCENT, KIND_DOC_NUMBER)
+            strict = (KIND_DATE, KIND_YEAR, KIND_PERCENT, KIND_DOC_NUMBER, C.KIND_RANK)
             if mention_kind in strict or self.unit in strict:  # … but a date stays a date
                 return self.unit == mention_kind
             return True
@@ -122,15 +127,6 @@ def idiom_spans(text: str, names: Sequence[str] = ()) -> list[tuple[int, int]]:
     return spans
 
 
-def clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The clause (between commas, semicolons, stops) around `pos`."""
-    start = 0
-    for m in CLAUSE_SPLIT.finditer(text, 0, pos):
-        start = m.end()
-    m = CLAUSE_SPLIT.search(text, pos)
-    return start, (m.start() if m else len(text))
-
-
 def sentence_start(text: str, pos: int) -> int:
     start = 0
     for m in re.finditer(r"[。！？!?\n]", text[:pos]):
@@ -168,35 +164,104 @@ def _score(text: str, m: NumberMention, source: Source, comparative: bool) -> fl
     return score
 
 
-def _has_comparison(text: str, m: NumberMention) -> bool:
-    start, end = clause_bounds(text, m.start)
-    clause = text[start:end]
-    return any(w in clause for w in COMPARISON_WORDS + TREND_WORDS_ALL)
-
-
 def _previous_allowed(text: str, m: NumberMention, prev_year: int) -> bool:
     before = text[sentence_start(text, m.start) : m.start]
     return any(w in before for w in COMPARISON_WORDS + (f"{prev_year}年",))
 
 
-def bind_one(text: str, m: NumberMention, sources: Sequence[Source], year: int) -> Binding | Unbound:
-    """The best source for mention `m` of `text`, or why there is none."""
+def bind_one(
+    text: str,
+    m: NumberMention,
+    sources: Sequence[Source],
+    year: int,
+    quantity: Quantity | None = None,
+    previous_end: int = 0,
+) -> Binding | Unbound:
+    """The best source for mention `m` of `text`, or why there is none. `quantity`: the table
+    quantity its sentence names (`context.named_in`); `previous_end`: where the number before it ends."""
     if m.kind == KIND_YEAR and m.value in (year, year - 1):
         src = Source(
             YEAR, str(int(m.value)), "报告年度" if m.value == year else "上一年度", m.value, KIND_YEAR
         )
         return Binding(m.raw, m.value, m.start, m.end, src)
-    candidates = [s for s in sources if s.matches_kind(m.kind, m.unit) and _equal(m, s)]
-    if m.kind in (KIND_YEAR, KIND_DATE, KIND_ORDINAL, KIND_DOC_NUMBER):
-        candidates = [s for s in candidates if s.kind == NOTE]
+    named = _bind_quantity(m, quantity, sources) if quantity is not None else None
+    comparative = C.comparative(text, m)
+    if named is None and m.kind == KIND_PERCENT and not comparative:
+        named = _bind_share(text, m, sources, previous_end)
+    if named is not None:
+        return named
+    candidates = _candidates(text, m, sources, comparative)
     previous_only = bool(candidates) and all(s.kind == PREVIOUS for s in candidates)
     if not _previous_allowed(text, m, year - 1):
         candidates = [s for s in candidates if s.kind != PREVIOUS]
     if not candidates:
         return Unbound(m, _unbound_reason(m, previous_only, year))
-    comparative = _has_comparison(text, m)
     best = max(candidates, key=lambda s: _score(text, m, s, comparative))
     return Binding(m.raw, m.value, m.start, m.end, best)
+
+
+def _candidates(text: str, m: NumberMention, sources: Sequence[Source], comparative: bool) -> list[Source]:
+    """Sources of equal value the words around `m` allow: a change only with a comparison word near
+    it, a share only if its sentence names the share's subject; dates, ordinals, ranks: the staff's."""
+    out = [s for s in sources if s.matches_kind(m.kind, m.unit) and _equal(m, s)]
+    if m.kind in (KIND_YEAR, KIND_DATE, KIND_ORDINAL, KIND_DOC_NUMBER, C.KIND_RANK):
+        return [s for s in out if s.kind == NOTE]
+    if not comparative:
+        out = [s for s in out if not s.is_change]
+    if m.kind == KIND_PERCENT:
+        sentence = C.sentence_of(text, m.start)
+        out = [s for s in out if s.kind != METRIC or s.is_change or C.share_subject_in(sentence, s.key)]
+    return out
+
+
+def _bind_quantity(m: NumberMention, q: Quantity, sources: Sequence[Source]) -> Binding | Unbound | None:
+    """A number its sentence ties to table quantity `q`: right only if it is that quantity's value
+    (None: the table leaves the quantity blank, the number is bound by value alone)."""
+    cells = {s.key: s for s in sources if s.kind == CELL}
+    stated = in_unit(m, q)
+    if stated is None or any(k not in cells for k in q.keys):
+        return None
+    expected = sum((cells[k].value for k in q.keys), Decimal(0))
+    if abs(stated - expected) > (Decimal("0.01") if q.amount else 0):
+        return Unbound(m, _wrong_quantity(m, q, stated, expected, sources))
+    if len(q.keys) == 1:
+        return Binding(m.raw, m.value, m.start, m.end, cells[q.keys[0]])
+    sums = [s for s in sources if s.kind == METRIC and not s.is_change and s.value == expected]
+    best = max(sums, key=lambda s: _overlap(s.label, q.name), default=None)
+    if best is None or not _overlap(best.label, q.name):
+        best = Source(CELL, "+".join(q.keys), q.name, expected, KIND_COUNT)
+    return Binding(m.raw, m.value, m.start, m.end, best)
+
+
+def _overlap(label: str, name: str) -> int:
+    return sum(1 for i in range(len(name) - 1) if name[i : i + 2] in label)
+
+
+def _wrong_quantity(
+    m: NumberMention, q: Quantity, stated: Decimal, expected: Decimal, sources: Sequence[Source]
+) -> str:
+    labels = {s.key: s.label for s in sources if s.kind == CELL}
+    cell = f"“{labels[q.keys[0]]}”" + (f"等{len(q.keys)}项之和" if len(q.keys) > 1 else "")
+    value = f"{format_number(expected)}{q.unit}"
+    msg = f"“{m.raw}”与表格不符：这里写的是{q.name}，表格{cell}为{value}，应写{value}"
+    prev = {s.key: s.value for s in sources if s.kind == PREVIOUS}
+    if all(f"prev:{k}" in prev for k in q.keys) and sum(prev[f"prev:{k}"] for k in q.keys) == stated:
+        msg += "（该数字与上年数据相同，疑似误用了上年数字）"
+    return msg
+
+
+def _bind_share(
+    text: str, m: NumberMention, sources: Sequence[Source], previous_end: int
+) -> Binding | Unbound | None:
+    """A percentage the words before it name as a share (予以公开的占办理总数的 51.4%): that share only."""
+    key = C.share_named(text, m, previous_end)
+    src = next((s for s in sources if s.kind == METRIC and s.key == key), None) if key else None
+    if src is None:
+        return None
+    if _equal(m, src):
+        return Binding(m.raw, m.value, m.start, m.end, src)
+    shown = format_number(src.value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+    return Unbound(m, f"“{m.raw}”与计算结果不符：这里写的是{src.label}，按表格计算为{shown}%")
 
 
 def _unbound_reason(m: NumberMention, previous_only: bool, year: int) -> str:
@@ -204,6 +269,8 @@ def _unbound_reason(m: NumberMention, previous_only: bool, year: int) -> str:
         return f"“{m.raw}”与上年数据相同，但未作为上年数据引用，疑似误用了上年数字"
     if m.kind == KIND_YEAR:
         return f"“{m.raw}”不是报告年度（{year}年）或上一年度，也不在经办人提供的情况中"
+    if m.kind == C.KIND_RANK:
+        return f"“{m.raw}”是名次（排名），经办人提供的情况中没有这一名次，无法核实"
     if m.kind in (KIND_DATE, KIND_ORDINAL, KIND_DOC_NUMBER):
         return f"“{m.raw}”不在经办人提供的情况中，无法核实"
     return f"“{m.raw}”在表格数据、计算指标和经办人提供的情况中都找不到"
@@ -215,27 +282,44 @@ def bind_numbers(
     """Bind every number of `text`; numbers inside set phrases, `names` (the agency's name) and
     official citations are skipped, except that citation numbers are bound as references."""
     skip = idiom_spans(text, names)
+    named = C.named_in(text, year)
     bound: list[Binding] = []
     unbound: list[Unbound] = []
-    for m in extract_numbers(text):
+    previous_end = 0
+    for m in mentions(text):
         span = next(((a, b) for a, b in skip if a <= m.start and m.end <= b), None)
+        result: Binding | Unbound | None
         if span is not None:
-            cited = text[span[0] : span[1]]
-            if cited in REFERENCES:
-                bound.append(Binding(m.raw, m.value, m.start, m.end, _reference(cited, m.value)))
-            elif _PERIOD.fullmatch(cited) and m.kind != KIND_YEAR:
-                period = Source(YEAR, "period", "统计期限（报告年度）", m.value, KIND_DATE)
-                bound.append(Binding(m.raw, m.value, m.start, m.end, period))
-            elif m.kind == KIND_YEAR:  # the year of a period is still checked
-                result = bind_one(text, m, sources, year)
-                (bound if isinstance(result, Binding) else unbound).append(result)  # type: ignore[arg-type]
-            continue
-        if _legal_article(text, m):
-            bound.append(Binding(m.raw, m.value, m.start, m.end, _reference(f"《条例》第{m.raw}", m.value)))
-            continue
-        result = bind_one(text, m, sources, year)
-        (bound if isinstance(result, Binding) else unbound).append(result)  # type: ignore[arg-type]
+            result = _in_set_phrase(text, m, text[span[0] : span[1]], sources, year)
+        elif _legal_article(text, m):
+            result = Binding(m.raw, m.value, m.start, m.end, _reference(f"《条例》第{m.raw}", m.value))
+        else:
+            result = bind_one(text, m, sources, year, named.get(m.start), previous_end)
+        previous_end = m.end
+        if result is not None:
+            (bound if isinstance(result, Binding) else unbound).append(result)  # type: ignore[arg-type]
     return bound, unbound
+
+
+def mentions(text: str) -> list[NumberMention]:
+    """The numbers of `text` (`extract_numbers`), ranks (第2名, 排名第1, 位列第三) as rank mentions."""
+    ranks = C.ranks(text)
+    plain = [m for m in extract_numbers(text) if not any(m.start < r.end and r.start < m.end for r in ranks)]
+    return sorted(plain + ranks, key=lambda m: m.start)
+
+
+def _in_set_phrase(
+    text: str, m: NumberMention, cited: str, sources: Sequence[Source], year: int
+) -> Binding | Unbound | None:
+    """A number inside a citation (bound as a reference), the statistical period or a set phrase."""
+    if cited in REFERENCES:
+        return Binding(m.raw, m.value, m.start, m.end, _reference(cited, m.value))
+    if _PERIOD.fullmatch(cited) and m.kind != KIND_YEAR:
+        period = Source(YEAR, "period", "统计期限（报告年度）", m.value, KIND_DATE)
+        return Binding(m.raw, m.value, m.start, m.end, period)
+    if m.kind == KIND_YEAR:  # the year of a period is still checked
+        return bind_one(text, m, sources, year)
+    return None
 
 
 def _legal_article(text: str, m: NumberMention) -> bool:
@@ -252,9 +336,9 @@ def _reference(cited: str, value: Decimal) -> Source:
 
 
 def note_sources(key: str, label: str, texts: Iterable[str]) -> list[Source]:
-    """Every number the staff typed in `texts`, as sources."""
+    """Every number the staff typed in `texts`, as sources; the ranks they state also as ranks."""
     out = []
     for text in texts:
-        for m in extract_numbers(text):
+        for m in extract_numbers(text) + C.ranks(text):
             out.append(Source(NOTE, key, f"经办人提供：{label}", m.value, m.kind))
     return out

@@ -1,9 +1,11 @@
 """The guard: what a drafted section must and must not contain (pure logic, no I/O).
 
-Every number is bound to a cell, a metric or a staff-given number (UNBOUND_NUMBER); trend words
-agree with the sign of the change they describe (TREND_MISMATCH); the required topics are there
-(TOPIC_MISSING); no placeholders, Markdown, English, copied exemplar text; a sensible length. The
-result keeps, per sentence, which source each number was bound to.
+Every number is bound to a cell, a metric or a staff-given number, by what its words say it is
+(UNBOUND_NUMBER; a number stated for a table quantity must be that quantity's value, a rank one the
+staff stated, see `binding`); trend words agree with the sign of the change they describe
+(TREND_MISMATCH); the required topics are there (TOPIC_MISSING); no placeholders, Markdown, English,
+copied exemplar text; a sensible length. The result keeps, per sentence, which source each number
+was bound to.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from assistant.core import spec
 from assistant.core.findings import ERROR, FAIL, WARNING, Finding
 from assistant.drafting import binding as B
+from assistant.drafting.context import clause_bounds
 from assistant.drafting.followup import mentions
 from assistant.drafting.grounding import Grounding, is_government
 from assistant.drafting.phrasing import drop_repeats
@@ -119,7 +122,7 @@ def trend_findings(label: str, text: str, bound: list[B.Binding], g: Grounding) 
         if any(a < m.start() < b for a, b in quoted):
             continue  # a quotation (last year's problem), not a claim of this text
         expected = 1 if word in UP else -1 if word in DOWN else 0
-        c0, c1 = B.clause_bounds(text, m.start())
+        c0, c1 = clause_bounds(text, m.start())
         changes = [b for b in bound if c0 <= b.start < c1 and b.source.is_change]
         if changes:
             sign = min(changes, key=lambda b: abs(b.start - m.start())).source.trend

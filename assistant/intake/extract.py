@@ -40,7 +40,15 @@ from assistant.intake.model import (
     ExtractionContext,
     NarrativeProposal,
 )
-from assistant.intake.phrases import find_col, find_row, is_info_fee, numbers, overlap, row_matches
+from assistant.intake.phrases import (
+    find_col,
+    find_row,
+    is_info_fee,
+    numbers,
+    overlap,
+    row_matches,
+    trailing_col,
+)
 
 MAX_MESSAGE_CHARS = 20_000
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
@@ -53,7 +61,7 @@ _UNITS = {
 }
 _ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
 _FEE_ROW = "active.art20_8.admin_fees"
-_NEGATED_CARRY = re.compile(r"(上一?年度?)(没有|无|未)(结转|遗留)")
+_NEGATED_CARRY = re.compile(r"(上一?年度?|去年)(没有|无|未)(结转|遗留|剩下|剩余|积压)")
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
 
@@ -165,6 +173,8 @@ class _Reader:
         if hit is None:
             return False
         row, col = hit
+        if col == row.default_col and find_col(row, before, default=False) is None:
+            col = trailing_col(row, after) or col  # 「去年还有2件企业的申请没办完」
         if row.is_group and self.keyword_row and self.keyword_row.key in row.leaves:
             row = self.keyword_row  # 「涉及第三方合法权益，征求意见后不予公开1件」
         if col is None and row.kind == T1_DOC and self.last and self.last.row.kind == T1_DOC:

@@ -50,12 +50,32 @@ _UNABLE = tuple(k for k, _ in spec.T2_ROWS_2021 if k.startswith("results.unable.
 _NOT_PROCESSED = tuple(k for k, _ in spec.T2_ROWS_2021 if k.startswith("results.not_processed."))
 _OTHER = tuple(k for k, _ in spec.T2_ROWS_2021 if k.startswith("results.other."))
 
+# Colloquial wording of the rows whose official names staff rarely use.
+_SUED = r"(?:起诉|诉讼|告到法院|告上法庭|打官司|告(?:了)?我们)"
+_AFTER_REVIEW = (
+    r"复议后(?:提起|再)?(?:行政)?(?:诉讼|起诉)|经(?:行政)?复议后"
+    rf"|复议[^，。；\d]{{0,6}}?(?:以后|之后|后|完了|完|结束)[^，。；\d]{{0,8}}?{_SUED}"  # 复议后又起诉的案件
+    rf"|不服(?:行政)?复议[^，。；\d]{{0,8}}?{_SUED}|复议(?:决定|结果)?[^，。；\d]{{0,4}}?不服[^，。；\d]{{0,6}}?{_SUED}"
+)
+_DIRECT = (
+    r"直接(?:提起)?(?:行政)?(?:诉讼|起诉)|未经(?:行政)?复议"
+    rf"|没(?:有)?(?:经过?|走)(?:行政)?复议|直接[^，。；\d]{{0,6}}?{_SUED}"  # 没走复议直接去法院起诉
+)
+_LAST_YEAR = r"(?:去年|上一?年度?)(?:年底|年末|底|末)?"
+_CARRIED_OVER = (
+    r"上一?年度?(?:结转|遗留|未办结)|去年结转|结转自上一?年"
+    rf"|{_LAST_YEAR}(?:还|尚|仍)?(?:剩|剩下|剩余|遗留|留下|积压)"  # 去年还剩2件
+    rf"|{_LAST_YEAR}(?:还|尚|仍)有|{_LAST_YEAR}(?:还|尚|仍)?(?:没|未|没有)(?:办完|办结|答复完|处理完)"
+    rf"|(?:从)?{_LAST_YEAR}(?:转过来|转来|结转过来|带过来|延续过来|延续下来)"
+    r"|转过来|(?:转|结转|带|留|延续)(?:到|至|入)(?:今年|本年)"  # …没办完转过来 / 转到今年
+)
+
 # Most specific first: the first row whose pattern occurs in a phrase wins.
 ROWS: tuple[RowDef, ...] = (
-    _row("litigation_after_review", r"复议后(?:提起|再)?(?:行政)?(?:诉讼|起诉)|经(?:行政)?复议后", T3, "total", "复议后起诉"),
-    _row("litigation_direct", r"直接(?:提起)?(?:行政)?(?:诉讼|起诉)|未经(?:行政)?复议", T3, "total", "未经复议直接起诉"),
+    _row("litigation_after_review", _AFTER_REVIEW, T3, "total", "复议后起诉"),
+    _row("litigation_direct", _DIRECT, T3, "total", "未经复议直接起诉"),
     _row("review", r"行政复议|复议", T3, "total", "行政复议"),
-    _row("group:litigation", r"行政诉讼|诉讼|起诉|应诉", T3, "total", "行政诉讼",
+    _row("group:litigation", r"行政诉讼|诉讼|起诉|应诉|打官司|告到法院|告上法庭", T3, "total", "行政诉讼",
          ("litigation_direct", "litigation_after_review")),
     _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费", SINGLE, "amount_wan_yuan", "行政事业性收费"),
     _row("active.art20_5.admin_license", r"行政许可|许可", SINGLE, "decisions", "行政许可"),
@@ -63,9 +83,9 @@ ROWS: tuple[RowDef, ...] = (
     _row("active.art20_6.admin_coercion", r"行政强制|强制", SINGLE, "decisions", "行政强制"),
     _row("active.art20_1.normative_docs", r"规范性文件", T1_DOC, None, "行政规范性文件"),
     _row("active.art20_1.regulations", r"规章(?!制度)", T1_DOC, None, "规章"),
-    _row(_A + "carried_over_from_prev", r"上一?年度?(?:结转|遗留|未办结)|去年结转|结转自上一?年", T2, "total", "上年结转"),
+    _row(_A + "carried_over_from_prev", _CARRIED_OVER, T2, "total", "上年结转"),
     _row(_A + "carried_to_next",
-         r"结转(?:至|到|入)?(?:下一?年|明年)|转入下一?年|顺延(?:至|到)下一?年|尚未办结|未办结|尚未答复|仍在办理|正在办理|继续办理",
+         r"结转(?:至|到|入)?(?:下一?年|明年)|转入下一?年|顺延(?:至|到)下一?年|(?:转|带|留)(?:到|至|入)(?:下一?年|明年)|尚未办结|未办结|尚未答复|仍在办理|正在办理|继续办理",
          T2, "total", "结转下年度"),
     _row(_A + "results.partially_granted", r"部分公开|区分处理", T2, "total", "部分公开"),
     _row(_A + "results.withheld.state_secret", r"国家秘密|涉密", T2, "total", "属于国家秘密"),

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, NumberMention, extract_numbers
-from assistant.intake.lexicon import COLUMNS, NAMED_NUMERALS, ROW_BY_KEY, ROWS, RowDef
+from assistant.intake.lexicon import COLUMNS, NAMED_NUMERALS, ROW_BY_KEY, ROWS, T2, RowDef
 
 INFO_FEE = "信息处理费"
 _BARE_TEN = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])十(件|个|宗|起|项)")
@@ -52,6 +52,22 @@ def find_row(seg: str, weak: bool) -> RowDef | None:
 def find_col(row: RowDef, seg: str, default: bool = True) -> str | None:
     col = next((c for c, p in COLUMNS[row.kind] if p.search(seg)), None)
     return col if col or not default else row.default_col
+
+
+_TRAILING_LEAD = re.compile(r"^(?:是|为|系|均为|都是)?(?:由)?")
+_TRAILING_END = re.compile(r"^(?:的|提|申请)")
+
+
+def trailing_col(row: RowDef, after: str) -> str | None:
+    """An applicant type right after the number: 「2件企业的申请」「3件是律所提出的」 (T2 rows only)."""
+    if row.kind != T2:
+        return None
+    rest = after[_TRAILING_LEAD.match(after).end() :]  # type: ignore[union-attr]
+    for col, p in COLUMNS[T2]:
+        m = p.match(rest)
+        if m and _TRAILING_END.match(rest[m.end() :]):
+            return col
+    return None
 
 
 def row_matches(clause: str) -> list[tuple[tuple[int, int], RowDef]]:
