@@ -7,6 +7,7 @@ State kept per report (JSON in `reports.state`): `cells` (only what the user gav
 
 from __future__ import annotations
 
+import datetime as _dt
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,15 @@ class Workspace:
             raise WorkspaceError(str(e)) from None
         row = self.row(report_id)
         prev_facts = engine.fill(loaded.facts)[0]
+        if not engine.same_agency(prev_facts.agency, row.agency):
+            raise WorkspaceError(
+                f"{Path(path).name} 是“{prev_facts.agency}”的报告，与本报告的机关“{row.agency}”不一致，未采用"
+                "（如机构更名，请用同一名称新建报告）"
+            )
+        if prev_facts.year and prev_facts.year >= row.year:
+            raise WorkspaceError(
+                f"{Path(path).name} 是{prev_facts.year}年度报告，不早于本报告的{row.year}年度，未采用"
+            )
         problems = loaded.report.section("s5_problems") if loaded.report else ""
         if not problems:
             narrative = loaded.facts.narrative
@@ -216,6 +226,7 @@ def _year(raw: Any) -> int:
         y = int(str(raw).strip().removesuffix("年度").removesuffix("年"))
     except ValueError:
         raise WorkspaceError(f"年度“{raw}”无效，请填写如 2024") from None
-    if not 2008 <= y <= 2100:
-        raise WorkspaceError(f"年度“{raw}”超出范围（2008–2100）")
+    latest = _dt.date.today().year
+    if not 2008 <= y <= latest:
+        raise WorkspaceError(f"年度“{raw}”超出范围（2008–{latest}）")
     return y

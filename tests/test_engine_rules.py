@@ -210,3 +210,17 @@ def test_every_rule_has_source_and_message():
 
     for rule in RULES_BY_ID.values():
         assert rule.source and rule.message and rule.severity in ("error", "warning")
+
+
+def test_previous_report_of_another_agency_is_not_compared():
+    prev = facts(consistent_cells(random.Random(1)), 2023, agency="甲镇人民政府")
+    cur = facts(consistent_cells(random.Random(2)), 2024, agency="乙县自然资源局")
+    result = engine.check(cur, prev)
+    assert rules_failing(result) == ["PREVIOUS_AGENCY_MISMATCH"]
+    assert result.ok
+
+
+def test_previous_report_that_is_not_earlier_is_not_compared():
+    cells = consistent_cells(random.Random(1))
+    result = engine.check(facts(cells, 2024), facts(cells, 2024))
+    assert rules_failing(result) == ["PREVIOUS_YEAR_MISMATCH"] and result.ok

@@ -125,3 +125,14 @@ def test_to_report_has_filled_tables(store):
     ws.set_cells(rid, {"review.upheld": 1, "review.corrected": 1, "review.other": 0, "review.pending": 0})
     report = ws.to_report(rid)
     assert report.cells["review.total"] == 2 and report.format == spec.FORMAT_2021
+
+
+def test_previous_report_of_another_agency_or_year_is_refused(store):
+    ws = Workspace(store, store.add_user("u", "password-1"))
+    rid = ws.start("青梧县禾渚镇人民政府", 2024)
+    root = __import__("pathlib").Path(__file__).resolve().parents[1] / "corpus" / "sources"
+    with pytest.raises(WorkspaceError, match="不一致"):
+        ws.attach_previous(rid, root / "linlan_shengtaihuanjingju_2023.yaml")
+    with pytest.raises(WorkspaceError, match="不早于"):
+        ws.attach_previous(rid, root / "qingwu_hezhuzhen_2024.yaml")
+    assert ws.previous(rid) is None and ws.facts(rid).cells == {}

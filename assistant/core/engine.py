@@ -89,8 +89,37 @@ def check(facts: ReportFacts, previous: ReportFacts | None = None) -> CheckResul
     return CheckResult(filled, tuple(findings), derived)
 
 
+def same_agency(a: str, b: str) -> bool:
+    """Whether two agency names plausibly name the same body (spacing, one name inside the other)."""
+    x, y = "".join(a.split()), "".join(b.split())
+    if not x or not y:
+        return True  # unknown: do not block the comparison
+    return x == y or x in y or y in x
+
+
 def _cross_year(cur: ReportFacts, prev: ReportFacts) -> list[Finding]:
     out: list[Finding] = []
+    if not same_agency(cur.agency, prev.agency):
+        return [
+            Finding(
+                "PREVIOUS_AGENCY_MISMATCH",
+                WARNING,
+                FAIL,
+                f"所选上年报告是“{prev.agency}”的，本报告是“{cur.agency}”，不是同一机关，未做跨年度核对；"
+                "如机构更名，请在数据文件中使用同一名称",
+            )
+        ]
+    if prev.year and cur.year and prev.year >= cur.year:
+        return [
+            Finding(
+                "PREVIOUS_YEAR_MISMATCH",
+                WARNING,
+                FAIL,
+                f"所选“上年报告”是{prev.year}年度，不早于本报告（{cur.year}年度），未做跨年度核对",
+                reported=prev.year,
+                computed=cur.year - 1,
+            )
+        ]
     if prev.year != cur.year - 1:
         out.append(
             Finding(
