@@ -224,3 +224,21 @@ def test_previous_report_that_is_not_earlier_is_not_compared():
     cells = consistent_cells(random.Random(1))
     result = engine.check(facts(cells, 2024), facts(cells, 2024))
     assert rules_failing(result) == ["PREVIOUS_YEAR_MISMATCH"] and result.ok
+
+
+def test_a_computed_total_is_not_called_reported(cells):
+    cells = leaves_only(cells)
+    cells["applications.results.total.natural_person"] = 999  # given: the row total (总计) is computed
+    result = engine.check(facts(cells))
+    row_total = next(f for f in result.findings if f.rule == "T2_ROW_TOTAL")
+    assert "由其他单元格推算为" in row_total.message and "填报" not in row_total.message
+    given = next(f for f in result.findings if f.rule == "T2_RESULTS_TOTAL_2021")
+    assert "填报 999" in given.message
+
+
+def test_a_blank_total_is_called_blank(cells):
+    cells["review.total"] = BLANK
+    cells["review.upheld"] = cells["review.upheld"] + 1
+    result = engine.check(facts(cells))
+    f = next(f for f in result.findings if f.rule == "T3_REVIEW_TOTAL")
+    assert "空白（按 0 计）" in f.message

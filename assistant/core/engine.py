@@ -81,7 +81,7 @@ def check(facts: ReportFacts, previous: ReportFacts | None = None) -> CheckResul
     findings += _blank_findings(filled)
     findings += _nonneg_findings(filled)
     for eq in equations(filled.format):
-        f = _evaluate(eq, filled, None)
+        f = _evaluate(eq, filled, None, derived)
         if f:
             findings.append(f)
     if previous is not None:
@@ -141,7 +141,9 @@ def _cross_year(cur: ReportFacts, prev: ReportFacts) -> list[Finding]:
     return out
 
 
-def _evaluate(eq: R.Equation, cur: ReportFacts, prev: ReportFacts | None) -> Finding | None:
+def _evaluate(
+    eq: R.Equation, cur: ReportFacts, prev: ReportFacts | None, derived: frozenset[str] = frozenset()
+) -> Finding | None:
     rule = R.RULES_BY_ID[eq.rule_id]
 
     def value(t: R.Term) -> int | Decimal | None:
@@ -168,7 +170,7 @@ def _evaluate(eq: R.Equation, cur: ReportFacts, prev: ReportFacts | None) -> Fin
     if abs(lhs - rhs) <= rule.tolerance:
         return None
     return Finding(
-        rule.id, rule.severity, FAIL, _message(rule, cur, eq, lhs, rhs), keys, lhs, rhs, table=table
+        rule.id, rule.severity, FAIL, _message(rule, cur, eq, lhs, rhs, derived), keys, lhs, rhs, table=table
     )
 
 
@@ -184,9 +186,16 @@ def _context(cur: ReportFacts, eq: R.Equation) -> str:
     return cell.label
 
 
-def _message(rule: R.Rule, cur: ReportFacts, eq: R.Equation, reported, computed) -> str:
+def _message(rule: R.Rule, cur: ReportFacts, eq: R.Equation, reported, computed, derived=frozenset()) -> str:
     cell = cur.spec.cell(eq.subject)
-    return rule.message.format(
+    given = cur.cells.get(eq.subject)
+    if eq.subject in derived:  # nobody printed this number: say where it comes from
+        stated = f"由其他单元格推算为 {show(reported)}"
+    elif isinstance(given, Marker) and given == BLANK:
+        stated = "空白（按 0 计）"
+    else:
+        stated = f"填报 {show(reported)}"
+    return rule.message.replace("填报 {reported}", stated).format(
         label=cell.label,
         row=cell.row_label,
         col=cell.col_label,
