@@ -26,7 +26,26 @@ FACTS_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_FACTS_BYTES = 5 * 1024 * 1024
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (C parser where available) that refuses duplicate keys instead of keeping the last."""
+
+    def construct_mapping(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                line = key_node.start_mark.line + 1
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"键“{key}”重复出现（第 {seen[key]} 行和第 {line} 行），请只保留一个",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+_LOADER = _Loader
 
 
 class FactsFileError(Exception):

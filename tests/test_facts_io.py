@@ -160,3 +160,8 @@ def test_sections_and_title_make_a_report(tmp_path):
     assert report.title == "测试报告" and report.sections == {"s5_problems": "存在问题。"}
     with pytest.raises(FactsFileError, match="s9"):
         load(tmp_path, HEAD + "sections:\n  s9: x\n")
+
+
+def test_duplicate_keys_are_refused_not_silently_overwritten():
+    with pytest.raises(FactsFileError, match="重复出现（第 4 行和第 5 行）"):
+        parse_facts((HEAD + "cells:\n  review.upheld: 5\n  review.upheld: 3\n").encode(), "dup.yaml")
