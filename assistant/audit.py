@@ -18,6 +18,7 @@ from assistant.core.report import Report
 from assistant.facts_io import FactsFileError, is_facts_file, load_facts
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
+REFUSED_SUFFIXES = (".doc", ".wps")  # found in folders and reported (save as .docx), not skipped silently
 
 
 @dataclass(frozen=True)
@@ -81,14 +82,18 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if child.is_file() and _supported(child) and not child.name.startswith("."):
+                if child.is_file() and _supported(child) and not child.name.startswith((".", "~$")):
                     yield child
         else:
             yield p
 
 
 def _supported(p: Path) -> bool:
-    return is_facts_file(p) or p.suffix.lower() in DOCUMENT_SUFFIXES
+    """Files a folder audit takes: facts, documents, and old Word files (reported as such).
+
+    Word's lock files (~$name.docx) and hidden files are not reports.
+    """
+    return is_facts_file(p) or p.suffix.lower() in DOCUMENT_SUFFIXES + REFUSED_SUFFIXES
 
 
 def load_input(path: Path) -> Loaded:
@@ -104,6 +109,8 @@ def load_input(path: Path) -> Loaded:
         return Loaded(str(path), lf.facts, report, tuple(n.message for n in lf.notes), lf.findings)
     if path.suffix.lower() in DOCUMENT_SUFFIXES:
         return _load_document(path)
+    if path.suffix.lower() in REFUSED_SUFFIXES:
+        raise InputError(f"{path}：不支持旧版 Word/WPS 格式（{path.suffix}），请另存为 .docx 后再核对")
     raise InputError(
         f"{path}：不支持的文件类型“{path.suffix or '无扩展名'}”（支持 yaml/json 数据文件及 txt、md、html、docx、pdf 报告）"
     )

@@ -376,3 +376,16 @@ def _sample_for_appendix():
 
     return _R("x", "某县某局2024年政府信息公开工作年度报告", "某县某局", 2024, "2021",
               {k: "正文。" for k in ("s1_overview", "s5_problems", "s6_other")}, {})  # fmt: skip
+
+
+def test_markdown_saved_as_txt_and_folder_oddities(tmp_path):
+    from assistant.audit import check_paths
+
+    src = Path(__file__).resolve().parents[1] / "corpus" / "reports"
+    (tmp_path / "report.txt").write_bytes((src / "qingwu_ziranziyuanju_2023.md").read_bytes())
+    (tmp_path / "~$report.docx").write_bytes(b"lock")  # Word's lock file: not a report
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    results = {Path(r.source).name: r for r in check_paths([tmp_path])}
+    assert set(results) == {"report.txt", "old.doc"}
+    assert results["report.txt"].facts.agency == "青梧县自然资源局" and not results["report.txt"].errors
+    assert "另存为 .docx" in results["old.doc"].error

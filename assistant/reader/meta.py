@@ -35,7 +35,7 @@ def year_in(text: str) -> int | None:
 
 
 def find_title(preamble: list[str], title_hint: str) -> str:
-    lines = [_CRUMB.sub("", join_lines(p.split("\n"))).strip() for p in preamble[:40]]
+    lines = [_CRUMB.sub("", join_lines(p.split("\n"))).strip().lstrip("#").strip() for p in preamble[:40]]
     candidates = [t for i in range(len(lines)) if (t := _title_at(lines, i)) and len(t) <= 80]
     for c in candidates:
         if year_in(c):

@@ -58,7 +58,16 @@ def _looks_binary(text: str) -> bool:
 def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
     text = decode_text(data, name)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    markdown = markdown or _looks_like_markdown(lines)  # a Markdown report saved as .txt
     return Document(name, "md" if markdown else "txt", lines_to_blocks(lines, markdown))
+
+
+def _looks_like_markdown(lines: list[str]) -> bool:
+    """Pipe tables with their |---| separator lines, and no tab-separated rows."""
+    separators = sum(
+        1 for ln in lines if re.fullmatch(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*", ln)
+    )
+    return separators >= 2 and not any("\t" in ln for ln in lines)
 
 
 def lines_to_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
