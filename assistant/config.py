@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -41,8 +42,10 @@ class Settings:
             v = getattr(self, f.name)
             if f.name == "openai_api_key":
                 v = mask(v) if v else "（未设置：使用离线起草）"
+            elif f.name in ("openai_base_url", "chroma_url"):
+                v = mask_url(str(v))
             out[f.name] = str(v)
-        out["chroma"] = self.chroma_url or f"嵌入式 {self.chroma_dir}"
+        out["chroma"] = mask_url(self.chroma_url) or f"嵌入式 {self.chroma_dir}"
         return out
 
 
@@ -50,6 +53,11 @@ def mask(secret: str) -> str:
     if len(secret) <= 8:
         return "****"
     return f"{secret[:3]}…{secret[-4:]}"
+
+
+def mask_url(url: str) -> str:
+    """A URL with any user:password part masked (http://user:pass@host → http://****@host)."""
+    return re.sub(r"(?<=://)[^/@\s]+@", "****@", url)
 
 
 def load_settings(env: dict[str, str] | None = None, dotenv: bool = True) -> Settings:

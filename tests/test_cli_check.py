@@ -111,3 +111,17 @@ def test_bad_arguments_give_chinese_usage_error(capsys):
     except SystemExit as e:
         assert e.code == 2
     assert "参数错误" in capsys.readouterr().err
+
+
+def test_csv_lists_clean_files_too(tmp_path, capsys):
+    out_csv = tmp_path / "f.csv"
+    assert main(["check", str(SEED), "--csv", str(out_csv)]) == 0
+    rows = list(csv.DictReader(out_csv.open(encoding="utf-8-sig")))
+    assert rows == [{**rows[0], "status": "ok", "message": "未发现问题"}]
+
+
+def test_config_masks_credentials_in_urls():
+    from assistant.config import mask_url
+
+    assert mask_url("http://user:pass@host:8000/v1") == "http://****@host:8000/v1"
+    assert mask_url("http://127.0.0.1:8000") == "http://127.0.0.1:8000"

@@ -171,6 +171,9 @@ def write_csv(results: list[AuditResult], path: Path) -> None:
         w = csv.DictWriter(fh, fieldnames=CSV_FIELDS)
         w.writeheader()
         for r in results:
+            if not r.findings:  # a clean file is listed too, so the CSV shows everything that was checked
+                w.writerow({"source": r.source, "agency": r.facts.agency if r.facts else "",
+                            "year": r.facts.year if r.facts else "", "status": "ok", "message": "未发现问题"})  # fmt: skip
             for x in r.findings:
                 j = x.to_json()
                 w.writerow(

@@ -42,6 +42,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
+def _refusal(args: argparse.Namespace, facts, previous) -> str:
+    """Why drafting must not start: a model asked for without a key, or another body's last year."""
+    from assistant.config import load_settings
+    from assistant.core.engine import same_agency
+
+    if args.backend == "openai" and not load_settings().has_llm:
+        return "指定了 --backend openai，但未设置 OPENAI_API_KEY（不指定 --backend 则离线起草）"
+    prev = previous.to_facts() if hasattr(previous, "to_facts") else previous
+    if prev is not None and not same_agency(prev.agency, facts.agency):
+        return f"--previous 是“{prev.agency}”的报告，与本报告“{facts.agency}”不是同一机关"
+    if prev is not None and prev.year and prev.year >= facts.year:
+        return f"--previous 是{prev.year}年度报告，不早于本报告的{facts.year}年度"
+    return ""
+
+
 def run(args: argparse.Namespace) -> int:
     from assistant.export import ExportError, format_for
 
@@ -52,6 +67,10 @@ def run(args: argparse.Namespace) -> int:
         previous = _previous(args.previous) if args.previous else None
     except (InputError, ExportError) as e:
         sys.stderr.write(f"未起草：{e}\n")
+        return 2
+    refusal = _refusal(args, loaded.facts, previous)
+    if refusal:
+        sys.stderr.write(f"未起草：{refusal}\n")
         return 2
     out = sys.stderr if args.json else sys.stdout
     draft = draft_report(

@@ -28,5 +28,23 @@ def run(args: argparse.Namespace) -> int:
     except ServeRefused as e:
         print(f"错误：{e}", file=sys.stderr)
         return 2
+    if not _port_free(args.host, args.port):
+        print(
+            f"错误：端口 {args.port} 已被占用（年报助手可能已在运行）。请用 --port 指定其他端口",
+            file=sys.stderr,
+        )
+        return 2
     launch(ctx, args.host, args.port)
     return 0
+
+
+def _port_free(host: str, port: int) -> bool:
+    import socket
+
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True

@@ -39,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as e:
         print(f"错误：{e}", file=sys.stderr)
         return 1
+    except EOFError:
+        print("错误：没有读到密码。在脚本中使用时请加 --password-stdin 并从标准输入提供密码", file=sys.stderr)
+        return 2
     finally:
         store.close()
 
