@@ -20,6 +20,7 @@ from assistant.drafting import binding as B
 from assistant.drafting.exemplars import StyleExample
 from assistant.drafting.followup import problem_items
 from assistant.drafting.metrics import Metric, compute_metrics, quantity, trend_of
+from assistant.drafting.staff_notes import routed_items
 
 FEE_NIL = "本年度未收取政府信息公开信息处理费。"
 _NEGATION = ("未", "没有", "无", "不")
@@ -59,7 +60,8 @@ class Grounding:
         return quantity(key, self.facts)
 
     def items(self, key: str) -> list[str]:
-        return note_items(self.notes.get(key, ""))
+        """The staff's items about `key` (labels stripped; labelled items moved to their part)."""
+        return routed_items(self.notes).get(key, [])
 
     def with_extra(self, label: str, text: str) -> Grounding:
         """The same bundle, where the numbers of `text` (a staff instruction) are also allowed."""
@@ -76,11 +78,6 @@ def clean_note(text: str) -> str:
     lines = [line for line in lines if line]
     joined = "；".join(line.rstrip("；;") for line in lines)
     return re.sub(r"[ \t\u3000]+", " ", joined).strip()
-
-
-def note_items(text: str) -> list[str]:
-    """The staff's note split into items (by ；。 and line breaks)."""
-    return [p.strip(" ，,") for p in re.split(r"[；;。\n]", text or "") if p.strip(" ，,")]
 
 
 def self_name(agency: str) -> str:
@@ -162,8 +159,9 @@ def _sources(
 
 
 def _fee(facts: ReportFacts, notes: Mapping[str, str]) -> tuple[FeeStatement, tuple[str, ...]]:
-    for key in ("other", *notes):
-        for item in note_items(notes.get(key, "")):
+    routed = routed_items(notes)
+    for key in ("other", *routed):
+        for item in routed.get(key, []):
             if "处理费" not in item:
                 continue
             if any(w in item for w in _NEGATION) and not extract_numbers(item):
@@ -182,7 +180,8 @@ def _sentence(text: str) -> str:
     return text + "。"
 
 
-def _missing_notes(notes: Mapping[str, str], facts: ReportFacts) -> tuple[str, ...]:
+def _missing_notes(given: Mapping[str, str], facts: ReportFacts) -> tuple[str, ...]:
+    notes = routed_items(given)
     out = []
     for key, label in spec.OVERVIEW_SUBAREAS:
         if key not in notes:
@@ -193,7 +192,7 @@ def _missing_notes(notes: Mapping[str, str], facts: ReportFacts) -> tuple[str, .
         out.append("五：经办人未提供本年度存在的问题，请据实补充或修改")
     if "improvements" not in notes:
         out.append("五：经办人未提供改进措施，请据实补充或修改")
-    if is_government(facts) and not _mentions_assessment(notes.get("supervision", "")):
+    if is_government(facts) and not _mentions_assessment("".join(notes.get("supervision", []))):
         out.append("一、总体情况（监督保障）：人民政府应报告工作考核、社会评议和责任追究结果情况，请补充")
     return tuple(out)
 

@@ -25,9 +25,8 @@ _OPENINGS = (
     "落实上级政务公开工作要点，不断规范政府信息公开工作，持续提升政务公开质量和实效。",
 )
 _LEADS = (
-    "重点做了以下工作：",
+    "主要做了以下工作：",
     "主要开展了以下工作：",
-    "具体工作中，",
 )
 # Items that describe rather than report an action: written as sentences, not as 一是/二是.
 _DESCRIPTIVE = ("申请", "主要", "其中", "全年", "本年", "年底", "年末", "截至")
@@ -109,26 +108,25 @@ def _active_data(g: Grounding) -> str:
 
 
 def _decisions(g: Grounding) -> str:
+    """Each kind of decision with its own change: permits, penalties and enforcement are not summed."""
     names = (
         ("active.art20_5.admin_license.decisions", "行政许可"),
         ("active.art20_6.admin_penalty.decisions", "行政处罚"),
         ("active.art20_6.admin_coercion.decisions", "行政强制"),
     )
-    found = [(key, label, g.q(key)) for key, label in names if g.q(key)]
-    if not found:
-        return ""
-    if len(found) == 1:
-        key, label, value = found[0]
-        text = f"主动公开{label}处理决定{n(value, '个')}"
-        change = g.metrics.get(f"yoy.{key}.change")
-    else:
-        labels = join_list([label for _, label, _ in found])
-        text = f"主动公开{labels}处理决定分别为{join_list([n(v, '个') for _, _, v in found])}"
-        change = g.metrics.get("yoy.q.active.decisions.change")
-        text += "，合计" if change is not None else ""
-    if change is not None:
-        text += ("" if text.endswith("合计") else "，") + _trend(change.sign, change.show(), "")
-    return sentence(text)
+    parts = []
+    for key, label in names:
+        value = g.q(key)
+        if not value:
+            continue
+        cells = g.facts.spec.by_key
+        unit = cells[key].unit if key in cells else "个"
+        text = f"{label}处理决定{n(value, unit)}"
+        change, before = g.metrics.get(f"yoy.{key}.change"), g.metrics.get(f"prev.{key}")
+        if change is not None and before is not None and before.value:  # from 0: says nothing more
+            text += "，" + _trend(change.sign, change.show(), "")
+        parts.append(text)
+    return sentence("主动公开" + "；".join(parts)) if parts else ""
 
 
 def _fees(g: Grounding) -> str:

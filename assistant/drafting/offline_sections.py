@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.drafting.followup import best_match
 from assistant.drafting.grounding import FEE_NIL, Grounding
 from assistant.drafting.phrasing import as_action, enumerate_items, join_list, n, pick, sentence
+from assistant.drafting.staff_notes import FOLLOWUP, routed_items
 
 _S2 = (
     "本年度{self}主动公开政府信息情况如下：",
@@ -72,9 +75,7 @@ def draft_lead_review(g: Grounding, variant: str = "") -> str:
     if review is None:
         return "本年度政府信息公开行政复议、行政诉讼情况如下："
     if not review and not direct and not after:
-        return (
-            f"本年度{g.self_name}未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况，具体情况如下："
-        )
+        return f"本年度{g.self_name}未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。"
     parts = []
     if review:
         outcomes = _outcomes(g, "review")
@@ -108,7 +109,7 @@ def draft_problems(g: Grounding, variant: str = "") -> str:
     seed = g.seed + variant
     paragraphs = []
     heads = ["存在的主要问题", "改进措施"]
-    if g.problems:
+    if g.problems or g.items(FOLLOWUP):
         heads.insert(0, "上年度问题整改情况")
         paragraphs.append(_followups(g))
     problems = [i for i in g.items("problems")] or list(_GENERIC_PROBLEMS)
@@ -124,9 +125,11 @@ def draft_problems(g: Grounding, variant: str = "") -> str:
 
 
 def followup_candidates(g: Grounding) -> list[str]:
-    """Everything the staff wrote this year, improvements first: where follow-ups are reported."""
-    keys = ["improvements", *(k for k in g.notes if k not in ("improvements", "problems"))]
-    return [item for key in keys for item in g.items(key)]
+    """What the staff wrote this year, their 上年问题整改 items and improvements first."""
+    routed = routed_items(g.notes)
+    skip = (FOLLOWUP, "improvements", "problems")
+    keys = [FOLLOWUP, "improvements", *(k for k in routed if k not in skip)]
+    return [item for key in keys for item in routed.get(key, [])]
 
 
 def unmatched_problems(g: Grounding) -> list[str]:
@@ -134,13 +137,25 @@ def unmatched_problems(g: Grounding) -> list[str]:
     return [p for p in g.problems if best_match(p, candidates) is None]
 
 
+_AIMED = re.compile(r"^针对[^，,。；]{1,40}[，,]")
+
+
+def _followup_action(match: str | None) -> str:
+    """What was done, as a clause after 针对上年度报告指出的“…”问题，."""
+    if match is None:
+        return "本年度已将其列入整改事项，持续推进落实"
+    action = as_action(_AIMED.sub("", match)) or match  # 针对X问题， is already said
+    return action if action.startswith(("本年", "全年", "年内", "已")) else f"本年度{action}"
+
+
 def _followups(g: Grounding) -> str:
     candidates = followup_candidates(g)
-    out = []
+    out, used = [], set()
     for item in g.problems:
         match = best_match(item, candidates)
-        action = f"本年度{as_action(match)}" if match else "本年度已将其列入整改事项，持续推进落实"
-        out.append(sentence(f"针对上年度报告指出的“{item}”问题，{action}"))
+        used.add(match)
+        out.append(sentence(f"针对上年度报告指出的“{item}”问题，{_followup_action(match)}"))
+    out += [sentence(i) for i in g.items(FOLLOWUP) if i not in used]  # the staff's own account
     return "".join(out)
 
 

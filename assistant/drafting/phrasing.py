@@ -88,7 +88,11 @@ def as_action(item: str) -> str:
         return f"承办人大代表建议{m.group(1)}、政协提案{m.group(2)}{m.group(3)}"
     if item in ("无建议提案", "无建议和提案"):
         return "无承办的人大代表建议和政协提案"
-    if item.endswith(_INSTRUMENTS) and not item.startswith(_CREATING + _ACTION_STARTS):
+    if (
+        item.endswith(_INSTRUMENTS)
+        and not item.startswith(_CREATING + _ACTION_STARTS)
+        and not any(verb in item for verb in _CREATING)  # 2025年建立…机制 has its verb
+    ):
         return f"建立{item}"
     return item
 

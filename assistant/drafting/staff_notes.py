@@ -1,0 +1,60 @@
+"""The staff's notes as items, without the topic labels they typed, each under the part it is about.
+
+Staff often head their notes with the name of the part: 主动公开方面，全年通过…, 平台建设：在县政府网站…,
+上年问题整改：针对…, 改进措施：2025年…. The label is not prose: it is stripped, and it says where the
+item (and the items after it, until the next label) belongs. Items under 上年问题整改 go to the
+follow-up of last year's problems (`FOLLOWUP`), never to this year's measures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+FOLLOWUP = "followup"  # a pseudo note key: what was done about last year's problems
+_LABELS: tuple[tuple[str, str], ...] = (
+    ("上年度问题整改情况", FOLLOWUP), ("上年度问题整改", FOLLOWUP), ("上年问题整改情况", FOLLOWUP),
+    ("上年问题整改", FOLLOWUP), ("上年度整改情况", FOLLOWUP), ("上年整改情况", FOLLOWUP),
+    ("问题整改情况", FOLLOWUP), ("问题整改", FOLLOWUP), ("整改情况", FOLLOWUP),
+    ("政府信息公开平台建设", "platform"), ("公开平台建设", "platform"), ("平台建设", "platform"),
+    ("政府信息管理", "info_mgmt"), ("信息管理", "info_mgmt"),
+    ("依申请公开", "on_request"), ("主动公开", "active"), ("监督保障", "supervision"),
+    ("存在的主要问题", "problems"), ("存在的问题", "problems"), ("存在问题", "problems"),
+    ("主要问题", "problems"),
+    ("改进措施", "improvements"), ("改进情况", "improvements"), ("整改措施", "improvements"),
+    ("其他需要报告的事项", "other"), ("其他事项", "other"),
+)  # fmt: skip
+_KEY_OF = dict(_LABELS)
+_NAMES = "|".join(re.escape(name) for name, _ in _LABELS)
+# 主动公开方面，… / 平台建设：… / 【改进措施】… / 在监督保障方面，…: a label, never the item's own words.
+_LABEL = re.compile(
+    rf"^\s*(?:[【\[]\s*({_NAMES})\s*[】\]]\s*[：:，,]?|在?({_NAMES})(?:工作)?方面\s*[：:，,]?"
+    rf"|({_NAMES})(?:工作|方面)?\s*[：:])\s*"
+)
+
+
+def split_label(item: str) -> tuple[str, str]:
+    """(the note key the item's label names or "", the item without its label)."""
+    m = _LABEL.match(item)
+    if not m:
+        return "", item
+    name = next(g for g in m.groups() if g)
+    return _KEY_OF[name], item[m.end() :].strip(" ，,：:")
+
+
+def note_items(text: str) -> list[str]:
+    """The staff's note split into items (by ；。 and line breaks)."""
+    return [p.strip(" ，,") for p in re.split(r"[；;。\n]", text or "") if p.strip(" ，,")]
+
+
+def routed_items(notes: Mapping[str, str]) -> dict[str, list[str]]:
+    """Every note's items without labels, under the key their label names (else the note's own)."""
+    out: dict[str, list[str]] = {}
+    for key, text in notes.items():
+        current = key
+        for item in note_items(text):
+            label, rest = split_label(item)
+            current = label or current
+            if rest:
+                out.setdefault(current, []).append(rest)
+    return out

@@ -1,0 +1,98 @@
+"""An editor's review of the offline drafts: labels, decisions, repeats, register, notes, placeholders."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant.drafting import draft_report
+from assistant.drafting.grounding import build_grounding
+from assistant.drafting.offline import offline_section
+from assistant.drafting.staff_notes import FOLLOWUP, routed_items, split_label
+from tests.test_drafting_support import NARRATIVE, make_facts, make_previous
+
+LABELLED = NARRATIVE | {
+    "active": "主动公开方面，全年通过门户网站发布政府信息1268条；平台建设：在县政府网站开设“交通政策解读”栏目",
+    "platform": "平台建设：在县政府网站新增政务公开专区",
+    "improvements": "改进措施：2025年建立信息发布时限提醒机制；"
+    "上年问题整改：针对依申请公开答复文书不规范问题，制定答复文书范本",
+}
+
+
+def _draft(narrative: dict | None = None, **cells):
+    facts = make_facts(narrative=narrative, **cells)
+    return draft_report(facts, make_previous(), backend="offline", retriever=None)
+
+
+@pytest.fixture(scope="module")
+def labelled():
+    return _draft(LABELLED)
+
+
+@pytest.mark.parametrize(
+    ("item", "key", "rest"),
+    [
+        ("主动公开方面，全年通过门户网站发布信息", "active", "全年通过门户网站发布信息"),
+        ("平台建设：在县政府网站开设专栏", "platform", "在县政府网站开设专栏"),
+        ("上年问题整改：针对A问题，完成B", FOLLOWUP, "针对A问题，完成B"),
+        ("改进措施：2025年完成归集", "improvements", "2025年完成归集"),
+        ("存在问题：解读不够深入", "problems", "解读不够深入"),
+        ("【监督保障】开展检查2次", "supervision", "开展检查2次"),
+        ("主动公开政府信息1268条", "", "主动公开政府信息1268条"),  # words, not a label
+    ],
+)
+def test_topic_labels_are_split_off(item, key, rest):
+    assert split_label(item) == (key, rest)
+
+
+def test_a_label_governs_the_items_after_it():
+    routed = routed_items({"improvements": "改进措施：甲措施；乙措施；上年问题整改：丙；丁"})
+    assert routed == {"improvements": ["甲措施", "乙措施"], FOLLOWUP: ["丙", "丁"]}
+
+
+def test_labels_never_reach_the_prose(labelled):
+    text = "".join(labelled.text(k) for k in ("s1_overview", "s5_problems"))
+    for label in ("主动公开方面", "平台建设：", "上年问题整改", "改进措施：", "本年度平台建设"):
+        assert label not in text
+    assert "全年通过门户网站发布政府信息1268条" in labelled.text("s1_overview")
+    assert "在县政府网站开设“交通政策解读”栏目" in labelled.text("s1_overview").split("（四）")[1]
+    assert labelled.findings == ()
+
+
+def test_followup_note_goes_to_the_followup_not_the_measures(labelled):
+    s5 = labelled.text("s5_problems")
+    followup, measures = s5.split("（二）")[0], s5.split("（三）")[1]
+    assert "制定答复文书范本" in followup and "制定答复文书范本" not in measures
+    assert "针对上年度报告指出的“依申请公开答复文书不够规范”问题，本年度制定答复文书范本" in followup
+    assert "2025年建立信息发布时限提醒机制" in measures and "建立2025年" not in measures
+
+
+def test_decisions_are_reported_by_kind_never_summed():
+    s1 = _draft().text("s1_overview")
+    assert "合计" not in s1 and "分别为" not in s1
+    assert "行政许可处理决定120个，较上年增加20个" in s1
+    assert "行政处罚处理决定35个，较上年减少5个" in s1
+    assert "行政强制处理决定2个，与上年持平" in s1
+
+
+def test_no_change_is_given_from_a_zero_year():
+    previous = make_previous()
+    key = "active.art20_6.admin_coercion.decisions"
+    previous = replace(previous, cells={**previous.cells, key: 0})
+    g = build_grounding(make_facts(), previous)
+    s1 = offline_section("s1_overview", g)
+    assert "行政强制处理决定2个。" in s1 and "行政强制处理决定2个，" not in s1
+
+
+def test_all_zero_review_table_lead_in():
+    zero = {"review.upheld": 0, "review.corrected": 0, "review.pending": 0, "litigation_direct.upheld": 0}
+    lead = _draft(**zero).text("s4_review_litig")
+    assert lead == "本年度我局未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。"
+
+
+def test_report_register_leads():
+    for i in range(12):
+        g = build_grounding(make_facts(agency=f"测试县第{i}局"), make_previous())
+        s1 = offline_section("s1_overview", g)
+        assert "重点做了以下工作" not in s1 and "具体工作中" not in s1
