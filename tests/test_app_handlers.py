@@ -121,6 +121,8 @@ def test_generate_edit_lock_regenerate_restore(ws):
     assert "+++ 新版本" in draft.version_diff(ws, rid, "s6_other", edited)
     ws.restore(rid, oldest)
     assert ws.sections(rid)["s6_other"].text == final.texts["s6_other"]
+    restored = draft.restore(ws, rid, edited)  # the edited text with 99件 comes back: flagged again
+    assert "99件" in restored.findings["s6_other"] and "重新核对" in restored.notes
 
 
 def test_generation_failure_leaves_text_untouched(ws, monkeypatch):
@@ -218,3 +220,57 @@ def test_plausibility_question_follows_a_confirmed_correction(ws):
     again = chat.turn(ws, rid, "行政诉讼没有")
     assert "请核实" not in chat.turn(ws, rid, "确认").history[-1]["content"]  # asked once
     assert again.history
+
+
+def test_unconfirmed_messages_accumulate_instead_of_being_dropped(ws):
+    rid = ws.start("青梧县测试局", 2024)
+    chat.turn(ws, rid, "主动公开方面，全年通过门户网站发布信息498条")
+    v = chat.turn(ws, rid, "今年没有收取信息处理费。")
+    assert "仍在“待确认”表中" in v.history[-1]["content"]
+    chat.turn(ws, rid, "确认")
+    narrative = ws.facts(rid).narrative
+    assert "498条" in narrative.get("active", "") and "信息处理费" in narrative.get("other", "")
+
+
+def test_cancel_says_what_it_dropped_and_nothing_pending_is_said(ws, tmp_path):
+    rid = ws.start("青梧县测试局", 2024)
+    assert "没有待确认" in chat.turn(ws, rid, "放弃").history[-1]["content"]
+    chat.turn(ws, rid, "今年共收到申请3件，都是自然人")
+    reply = chat.turn(ws, rid, "取消").history[-1]["content"]
+    assert "已放弃待确认的" in reply and "此前已保存的数据不受影响" in reply
+
+
+def test_ledger_replaces_stale_totals_only_after_asking(ws, tmp_path):
+    rid = ws.start("青梧县测试局", 2024)
+    chat.turn(ws, rid, "今年共收到申请5件")
+    chat.turn(ws, rid, "确认")
+    ledger = tmp_path / "台账.csv"
+    ledger.write_text(
+        "收到日期,申请人类型,办理结果,办结日期\n2024-03-01,自然人,予以公开,2024-03-15\n", encoding="utf-8"
+    )
+    chat.ledger(ws, rid, ledger)
+    reply = chat.turn(ws, rid, "确认").history[-1]["content"]
+    assert "总计" in reply and "覆盖" in reply
+    chat.turn(ws, rid, "覆盖")
+    assert ws.facts(rid).cells["applications.new_received.total"] == 1
+    assert not ws.check(rid).errors
+
+
+def test_hand_edit_locks_the_section_and_generate_keeps_it(ws):
+    rid = _corpus_report(ws)
+    list(draft.generate(ws, rid, OFFLINE, retriever=None))
+    unchanged = draft.edit(ws, rid, "s6_other", ws.sections(rid)["s6_other"].text)
+    assert not unchanged.locked["s6_other"]  # losing focus without a change locks nothing
+    v = draft.edit(ws, rid, "s6_other", "本机关2024年度未收取政府信息公开信息处理费。")
+    assert v.locked["s6_other"] and "自动锁定" in v.notes
+    again = list(draft.generate(ws, rid, OFFLINE, retriever=None))[-1]
+    assert again.texts["s6_other"] == "本机关2024年度未收取政府信息公开信息处理费。"
+
+
+def test_refused_grid_value_keeps_the_stored_one(ws):
+    rid = ws.start("青梧县测试局", 2024)
+    ws.set_cells(rid, {"review.total": 2})
+    frame = tables.view(ws, rid).frames[3].data.copy()
+    frame.iat[0, 5] = "abc"
+    _, errors = tables.edit(ws, rid, 3, frame)
+    assert errors and ws.facts(rid).cells["review.total"] == 2

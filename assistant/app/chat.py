@@ -84,12 +84,21 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
         reply = confirm(ws, rid)
     elif pending and CANCEL.match(message):
         reply = cancel(ws, rid)
+    elif _nothing_to_answer(ws, rid, message):
+        reply = "目前没有待确认的数据。" + _next(ws, rid)
     elif SKIP.match(message):
         reply = skip(ws, rid)
     else:
         reply = _extract(ws, rid, message, model)
     _append(ws, rid, [{"role": "user", "content": message}, {"role": "assistant", "content": reply}])
     return view(ws, rid)
+
+
+def _nothing_to_answer(ws: Workspace, rid: int, message: str) -> bool:
+    """确认/取消/覆盖 with nothing pending (a "yes" to a confirm-style question is an answer)."""
+    if CANCEL.match(message) or OVERWRITE.match(message):
+        return True
+    return bool(CONFIRM.match(message)) and not ws.row(rid).state.get("question_proposals")
 
 
 def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
@@ -102,11 +111,29 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
         ex_props = [_proposal(p) for p in question]
         _store_pending(ws, rid, ex_props, [])
         return confirm(ws, rid)
-    _store_pending(ws, rid, list(ex.proposals), list(ex.narrative))
+    earlier = row.state.get("pending") or {}
+    kept = _merge_pending(ws, rid, earlier, list(ex.proposals), list(ex.narrative))
     reply = ex.reply()
     if not ex.empty:
+        if kept:
+            reply += f"\n\n（此前尚未确认的 {kept} 项仍在“待确认”表中，将一并保存。）"
         reply += "\n\n回复“确认”保存，“取消”放弃；如需修改，直接重新说一遍即可。"
     return reply
+
+
+def _merge_pending(
+    ws: Workspace, rid: int, earlier: dict, cells: list[Proposal], narrative: list[NarrativeProposal]
+) -> int:
+    """Add new proposals to the unconfirmed ones (a new value for the same cell replaces the old);
+    returns how many earlier items were kept."""
+    new_keys = {p.key for p in cells}
+    old_cells = [_proposal(p) for p in earlier.get("cells", []) if p["key"] not in new_keys]
+    old_text = [NarrativeProposal(**n) for n in earlier.get("narrative", [])]
+    old_text = [n for n in old_text if all(n.text != m.text for m in narrative)]
+    if not cells and not narrative:
+        return 0
+    _store_pending(ws, rid, old_cells + cells, old_text + narrative)
+    return len(old_cells) + len(old_text)
 
 
 def confirm(ws: Workspace, rid: int, overwrite: bool = False) -> str:
@@ -155,8 +182,10 @@ def _new_plausibility(ws: Workspace, rid: int) -> list[str]:
 
 
 def cancel(ws: Workspace, rid: int) -> str:
+    pending = ws.row(rid).state.get("pending") or {}
+    n = len(pending.get("cells", [])) + len(pending.get("narrative", []))
     ws.update_state(rid, pending={})
-    return "已放弃这些数据，没有保存任何内容。\n" + _next(ws, rid)
+    return f"已放弃待确认的 {n} 项；此前已保存的数据不受影响。\n" + _next(ws, rid)
 
 
 def skip(ws: Workspace, rid: int) -> str:
@@ -198,7 +227,7 @@ def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
     proposals = [
         Proposal(k, v, fs.cell(k).label, _rows_text(result.sources.get(k, ())))
         for k, v in result.cells.items()
-        if k in fs.by_key and not fs.cell(k).derived
+        if k in fs.by_key  # totals too: the ledger gives the whole table, so stale totals are asked about
     ]
     _store_pending(ws, rid, proposals, [])
     text = (

@@ -109,10 +109,21 @@ def edit(ws: Workspace, rid: int, key: str, text: str) -> DraftView:
     """Save the editor's text and re-check it with the guard (against this year's data)."""
     if key not in SECTION_KEYS:
         raise WorkspaceError(f"未知的章节“{key}”")
+    current = ws.sections(rid).get(key)
+    if current is not None and current.text == text:
+        return view(ws, rid)  # nothing changed (e.g. the box merely lost focus)
+    ws.save_section(rid, key, text, "edit", findings=recheck(ws, rid, key, text))
+    if not ws.sections(rid)[key].locked:
+        ws.lock(rid, key, True)  # a hand edit is never overwritten by 生成全文
+    return view(
+        ws, rid, "已保存并重新核对；该部分已自动锁定，“生成全文”不会覆盖（如需重新生成请先取消锁定）。"
+    )
+
+
+def recheck(ws: Workspace, rid: int, key: str, text: str) -> list[dict[str, Any]]:
+    """The guard's findings on `text` against this year's data (after an edit or a restore)."""
     g = build_grounding(ws.facts(rid), previous_report(ws, rid))
-    result = check_section(key, text, g)
-    ws.save_section(rid, key, text, "edit", findings=[f.to_json() for f in result.findings])
-    return view(ws, rid, "已保存并重新核对。")
+    return [f.to_json() for f in check_section(key, text, g).findings]
 
 
 def regenerate(ws: Workspace, rid: int, key: str, instruction: str, settings: Settings) -> DraftView:
@@ -137,6 +148,13 @@ def set_lock(ws: Workspace, rid: int, key: str, locked: bool) -> DraftView:
     except WorkspaceError as e:
         return view(ws, rid, f"⚠ {e}")
     return view(ws, rid, f"{spec.SECTION_BY_KEY[key].label}：{'已锁定' if locked else '已解锁'}")
+
+
+def restore(ws: Workspace, rid: int, version_id: int) -> DraftView:
+    """Bring back an earlier text; it is checked again against this year's data."""
+    v = ws.restore(rid, version_id)
+    ws.store.set_findings(ws.user_id, rid, v.key, recheck(ws, rid, v.key, v.text))
+    return view(ws, rid, f"{spec.SECTION_BY_KEY[v.key].label}：已恢复到版本 #{v.id}，并已重新核对")
 
 
 def history_choices(ws: Workspace, rid: int, key: str) -> list[tuple[str, int]]:

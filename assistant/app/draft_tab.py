@@ -122,5 +122,4 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
 def _restore(ws: Workspace, rid: int, ver: Any) -> draft.DraftView:
     if ver is None:
         return draft.view(ws, rid, "请先选择要恢复的版本")
-    v = ws.restore(rid, int(ver))
-    return draft.view(ws, rid, f"{spec.SECTION_BY_KEY[v.key].label}：已恢复到版本 #{v.id}")
+    return draft.restore(ws, rid, int(ver))

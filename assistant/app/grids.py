@@ -109,6 +109,7 @@ def _show(v: Value | None) -> str:
 class GridEdit:
     given: dict[str, Value]  # what the user gave (derived values shown and untouched are not included)
     errors: list[str]  # refused values, Chinese, naming the cell
+    refused: frozenset[str] = frozenset()  # their keys: the stored value stays as it was
 
 
 def from_frame(
@@ -123,6 +124,7 @@ def from_frame(
     fs = spec.spec_for(version)
     given: dict[str, Value] = {}
     errors: list[str] = []
+    refused: set[str] = set()
     for r, keys in enumerate(g.keys):
         row = rows[r] if r < len(rows) else []
         for c, key in enumerate(keys):
@@ -137,9 +139,10 @@ def from_frame(
             value, _note, err = parse_cell_value(key, text, fs.cell(key))
             if err:
                 errors.append(err.message)
+                refused.add(key)
                 continue
             given[key] = value  # type: ignore[assignment]
-    return GridEdit(given, errors)
+    return GridEdit(given, errors, frozenset(refused))
 
 
 def _rows(frame: Any) -> list[list[Any]]:

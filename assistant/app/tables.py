@@ -64,6 +64,6 @@ def edit(ws: Workspace, report_id: int, grid_index: int, frame: Any) -> tuple[Ta
     result = grids.from_frame(g, frame, before.facts.format, before.facts.cells, before.derived)
     grid_keys = {k for row in g.keys for k in row if k}
     user_given = set(ws.row(report_id).state.get("cells", {})) & grid_keys
-    cleared = user_given - set(result.given)  # emptied by the user: no longer given
+    cleared = user_given - set(result.given) - result.refused  # emptied by the user: no longer given
     ws.set_cells(report_id, result.given, replace_keys=cleared)
     return view(ws, report_id), result.errors
