@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intake import read_ledger
+from assistant.intake import (
+    ExtractionContext,
+    Proposal,
+    apply_confirmed,
+    extract,
+    plausibility_questions,
+    read_ledger,
+)
+from tests import factories
 
 A = "applications."
 
@@ -37,3 +45,43 @@ def test_ledger_accepts_short_outcome_forms(outcome: str, row: str) -> None:
 def test_ledger_still_refuses_ambiguous_outcomes(outcome: str) -> None:
     text = f"收到日期,申请人类型,办理结果,办结日期\n2024-03-01,自然人,{outcome},2024-03-20\n"
     assert not read_ledger(text.encode("utf-8"), "台账.csv", 2024).ok
+
+
+# ---------------------------------------------------------------- 5. wording
+
+
+def test_year_on_year_question_does_not_repeat_this_year() -> None:
+    cur = factories.facts({A + "new_received.total": 6})
+    prev = factories.facts({A + "new_received.total": 0}, year=2023)
+    (q,) = plausibility_questions(cur, prev)
+    assert "本年新收政府信息公开申请本年" not in q and "上年为0件，本年为6件" in q
+    cur = factories.facts({A + "new_received.total": 30})
+    (q,) = plausibility_questions(cur, factories.facts({A + "new_received.total": 12}, year=2023))
+    assert q.count("本年") == 1 and "新收政府信息公开申请本年30件" in q
+
+
+def test_few_zero_cells_are_named() -> None:
+    reply = extract("今年没有规章").reply()
+    assert "另有" not in reply and "“第二十条第（一）项规章 / 现行有效件数”记为 0" in reply
+    many = extract("没有收到申请").reply()
+    assert "另有" in many and "个单元格记为 0" in many
+
+
+def test_ledger_conflict_reads_naturally() -> None:
+    p = Proposal(A + "new_received.natural_person", 4, "一、本年新收 / 自然人", "台账第2、3、6、7行")
+    (c,) = apply_confirmed({A + "new_received.natural_person": 3}, [p]).conflicts
+    assert "台账计算为4（第2、3、6、7行）" in c.question and "这次的说法" not in c.question
+    chat = Proposal(A + "new_received.natural_person", 4, "一、本年新收 / 自然人", "自然人4件")
+    (c,) = apply_confirmed({A + "new_received.natural_person": 3}, [chat]).conflicts
+    assert "这次的说法是4（来源：“自然人4件”）" in c.question
+
+
+@pytest.mark.parametrize(
+    ("message", "vague"), [("十几件", "十几件"), ("几件", "几件"), ("大概十来件", "十来件"),
+                           ("约10件", "约10件"), ("有多件", "多件"), ("今年收到二十多件申请", "二十多件")]
+)  # fmt: skip
+def test_vague_amounts_get_a_specific_reply(message: str, vague: str) -> None:
+    ex = extract(message, ExtractionContext(topic="new_received"))
+    assert not ex.proposals
+    reply = ex.reply()
+    assert f"“{vague}”不是确切数字" in reply and "没有识别出" not in reply

@@ -39,11 +39,20 @@ def apply_confirmed(
                 p.label,
                 current,  # type: ignore[arg-type]
                 p.value,
-                f"{p.label}已确认为{show(current)}，这次的说法是{format_number(p.value)}"
-                f"（来源：“{p.source}”）。要改为{format_number(p.value)}吗？",
+                f"{p.label}已确认为{show(current)}，{_said(p)}。要改为{format_number(p.value)}吗？",
             )
         )
     return ApplyResult(out, tuple(applied), tuple(conflicts))
+
+
+def _said(p: Proposal) -> str:
+    """Where the new value comes from: 「台账计算为4（第2、3、6、7行）」 or 「这次的说法是4（来源：“…”）」."""
+    value = format_number(p.value)
+    if p.source.startswith("台账第"):
+        return f"台账计算为{value}（{p.source.removeprefix('台账')}）"
+    if p.source.startswith("台账"):
+        return f"台账计算为{value}{p.source.removeprefix('台账')}"
+    return f"这次的说法是{value}（来源：“{p.source}”）"
 
 
 def _empty(v: Value | None) -> bool:

@@ -65,6 +65,28 @@ _NEGATED_CARRY = re.compile(r"(上一?年度?|去年)(没有|无|未)(结转|遗
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
 
+_VAGUE = re.compile(
+    r"(?:[一二两三四五六七八九十百千\d]+(?:几|来|多|余)|几十|几百|好几|几|若干|多)(?:件|个|宗|起|项|份)"
+)
+
+
+_ABOUT = re.compile(r"(?:大约|大概|约|近|将近|差不多|左右)$")
+
+
+def _vague_raw(sentence: str, m: NumberMention) -> str:
+    """「约10件」 rather than 「10件」: the word that makes the number vague, with the number."""
+    about = _ABOUT.search(sentence[: m.start])
+    return (about.group() if about else "") + m.raw
+
+
+def _vague_question(sentence: str, vague: list[str]) -> str:
+    shown = "”“".join(dict.fromkeys(vague))
+    return (
+        f"“{sentence}”中的“{shown}”不是确切数字，表格需要准确件数。"
+        "请告诉我具体是多少件（例如“12件”）；记不清的可以先查一下台账。"
+    )
+
+
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
     """Proposals (with official labels and source phrases), questions and narrative facts of a message."""
     ctx = context or ExtractionContext()
@@ -129,8 +151,13 @@ class _Reader:
                 if not self._number(m, sentence[lo : m.start], sentence[m.end : hi], source):
                     self.dangling.append((m, source))
         self._includes_carry_over(sentence, first)
-        unassigned = [m.raw for m, _ in self.dangling]
+        unassigned = [m.raw for m, _ in self.dangling if not m.approximate]
+        vague = [_vague_raw(sentence, m) for m, _ in self.dangling if m.approximate]
         if self._produced() == before:
+            vague += [v.group() for v in _VAGUE.finditer(sentence)]
+            if vague and not (self.ctx.topic or "").startswith(NARRATIVE_TOPIC_PREFIX):
+                self.questions.append(_vague_question(sentence, vague))
+                return
             key = self._narrative_key(sentence)
             if key:
                 self._add_narrative(key, sentence)
@@ -182,7 +209,8 @@ class _Reader:
         if m.unit not in _UNITS[row.kind] or (m.unit.endswith("元") and row.key != _FEE_ROW):
             return False
         if m.approximate:
-            self.questions.append(f"“{source}”中的“{m.raw}”不是确切数字，表格需要准确件数，请提供准确数字。")
+            about = _ABOUT.search(before)
+            self.questions.append(_vague_question(source, [(about.group() if about else "") + m.raw]))
             return True
         value = self._value(row, m, source)
         if value is None:

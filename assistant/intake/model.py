@@ -80,11 +80,11 @@ class Extraction:
         if self.proposals:
             lines.append("我从您的话中识别出以下数据，请确认后保存：")
             lines += [f"- {p.describe()}" for p in self.proposals if p.value or not p.inferred]
-            zeros: dict[str, int] = {}
+            zeros: dict[str, list[str]] = {}
             for p in self.proposals:
                 if p.inferred and not p.value:
-                    zeros[p.source] = zeros.get(p.source, 0) + 1
-            lines += [f"- 根据“{src}”，另有{n}个单元格记为 0" for src, n in zeros.items()]
+                    zeros.setdefault(p.source, []).append(p.label)
+            lines += [_zeros_line(src, labels) for src, labels in zeros.items()]
         if self.narrative:
             lines.append("以下文字将作为年报素材，请确认：")
             lines += [f"- 【{n.label}】{n.text}" for n in self.narrative]
@@ -95,6 +95,17 @@ class Extraction:
         if self.empty and not self.questions:
             lines.insert(0, NO_NUMBERS_REPLY)
         return "\n".join(lines)
+
+
+MAX_NAMED_ZEROS = 3
+
+
+def _zeros_line(source: str, labels: list[str]) -> str:
+    """「根据“…”，“X”记为 0」 for up to three cells; a count beyond that."""
+    if len(labels) > MAX_NAMED_ZEROS:
+        return f"- 根据“{source}”，另有{len(labels)}个单元格记为 0"
+    named = "、".join(f"“{label}”" for label in labels)
+    return f"- 根据“{source}”，{named}记为 0"
 
 
 NO_NUMBERS_REPLY = (

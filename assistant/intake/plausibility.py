@@ -19,10 +19,10 @@ LARGE_CHANGE_RATIO = Decimal("0.5")  # more than 50 % …
 LARGE_CHANGE_MIN = 5  # … and at least 5 件
 
 _YEAR_ON_YEAR: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    ((f"{_A}new_received.total",), "本年新收政府信息公开申请", "件"),
+    ((f"{_A}new_received.total",), "新收政府信息公开申请", "件"),
     (("review.total",), "政府信息公开行政复议", "件"),
     (("litigation_direct.total", "litigation_after_review.total"), "政府信息公开行政诉讼", "件"),
-    (("active.art20_1.normative_docs.issued",), "本年制发行政规范性文件", "件"),
+    (("active.art20_1.normative_docs.issued",), "制发行政规范性文件", "件"),
     (("active.art20_5.admin_license.decisions",), "行政许可决定", "个"),
     (("active.art20_6.admin_penalty.decisions",), "行政处罚决定", "个"),
     (("active.art20_6.admin_coercion.decisions",), "行政强制决定", "个"),
