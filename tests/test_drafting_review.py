@@ -96,3 +96,26 @@ def test_report_register_leads():
         g = build_grounding(make_facts(agency=f"测试县第{i}局"), make_previous())
         s1 = offline_section("s1_overview", g)
         assert "重点做了以下工作" not in s1 and "具体工作中" not in s1
+
+
+def _on_request(note: str) -> str:
+    s1 = _draft(NARRATIVE | {"on_request": note}).text("s1_overview")
+    return s1.split("（二）")[1].split("（三）")[0]
+
+
+def test_a_note_restating_the_carry_over_is_dropped():
+    para = _on_request("12月下旬4件结转；申请主要涉及道路建设征迁补偿")
+    assert "结转下年度继续办理4件。" in para and "12月下旬" not in para
+    assert "申请主要涉及道路建设征迁补偿" in para
+
+
+def test_a_note_explaining_the_carry_over_is_merged():
+    para = _on_request("年底4件在答复期内")
+    assert "结转下年度继续办理4件（年底在答复期内）。" in para
+    assert para.count("4件") == 1
+
+
+def test_merged_and_dropped_notes_raise_no_finding():
+    for note in ("12月下旬4件结转", "年底4件在答复期内"):
+        d = _draft(NARRATIVE | {"on_request": note})
+        assert d.sections["s1_overview"].findings == ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.core import spec
+from assistant.core.numbers import extract_numbers
 from assistant.drafting.grounding import Grounding
 from assistant.drafting.phrasing import (
     CN_ORDINALS,
@@ -62,6 +63,8 @@ def subarea_body(g: Grounding, key: str, data: str, seed: str, stated: str = "")
     """Data sentence(s), then the staff's items; a general sentence when the staff gave nothing."""
     stated = stated or data
     kept = [as_action(i) for i in (drop_repeats(i, stated) for i in g.items(key)) if i]
+    if key == "on_request":
+        data, kept = merge_carry_over(g, data, kept)
     if covered_by(data, kept):
         data = ""  # the staff's own wording already states these numbers
     facts_told = "".join(sentence(i) for i in kept if i.startswith(_DESCRIPTIVE))
@@ -79,6 +82,24 @@ def subarea_body(g: Grounding, key: str, data: str, seed: str, stated: str = "")
     if not notes:
         return data + _GENERIC[key]
     return data + notes
+
+
+_CARRY_WORDS = ("结转", "答复期", "办理期限", "跨年", "下年度")
+
+
+def merge_carry_over(g: Grounding, data: str, items: list[str]) -> tuple[str, list[str]]:
+    """A staff item about the carried-over applications (年底2件在答复期内) joins the 结转 clause
+    of the data sentence instead of repeating its number in a sentence of its own."""
+    carry = g.q("applications.carried_to_next.total")
+    clause = f"结转下年度继续办理{n(carry)}" if carry else ""
+    if not clause or clause not in data:
+        return data, items
+    for item in items:
+        counts = [m for m in extract_numbers(item) if m.is_quantity]
+        if any(w in item for w in _CARRY_WORDS) and [m.value for m in counts] == [carry]:
+            remark = (item[: counts[0].start] + item[counts[0].end :]).strip("，, ")
+            return data.replace(clause, f"{clause}（{remark}）", 1), [i for i in items if i != item]
+    return data, items
 
 
 def items_given(g: Grounding, key: str) -> bool:

@@ -117,11 +117,15 @@ SYNONYMS = (
 _DEPENDENT = ("均", "其中", "并", "且", "另", "同时", "分别", "也")
 
 
+# When, not what: 12月下旬1件结转 says no more than the 结转 figure.
+_WHEN = re.compile(r"\d{1,2}月(?:[上中下]旬|底|末|初|份)?|\d{1,2}日|年底|年末|年初|年内|全年|本年度?")
+
+
 def _redundant_clause(clause: str, stated_values: set, stated: str) -> bool:
-    numbers = extract_numbers(clause)
+    numbers = [m for m in extract_numbers(clause) if m.is_quantity]
     if not numbers or any(m.value not in stated_values for m in numbers):
         return False
-    pairs = bigrams(re.sub(r"[0-9.．]+[件个项次条篇份名人]?", "｜", clause))
+    pairs = bigrams(re.sub(r"[0-9.．]+[件个项次条篇份名人]?", "｜", _WHEN.sub("｜", clause)))
     return not pairs or len(pairs & bigrams(stated)) / len(pairs) >= 0.5
 
 
