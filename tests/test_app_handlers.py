@@ -274,3 +274,11 @@ def test_refused_grid_value_keeps_the_stored_one(ws):
     frame.iat[0, 5] = "abc"
     _, errors = tables.edit(ws, rid, 3, frame)
     assert errors and ws.facts(rid).cells["review.total"] == 2
+
+
+def test_previous_report_uploaded_in_the_chat(ws):
+    rid = ws.start("青梧县人民政府办公室", 2024)
+    v = chat.previous(ws, rid, SOURCES / "qingwu_xianzhengfuban_2023.yaml")
+    assert "已读取上年年报" in v.history[-1]["content"] and ws.previous(rid).year == 2023
+    v = chat.previous(ws, rid, SOURCES / "qingwu_hezhuzhen_2023.yaml")
+    assert "不一致" in v.history[-1]["content"] and "/" not in v.history[-1]["content"].split("⚠")[1][:5]

@@ -29,7 +29,7 @@ from assistant.intake import (
     plausibility_questions,
     read_ledger,
 )
-from assistant.workspace import Workspace, facts_of
+from assistant.workspace import Workspace, WorkspaceError, facts_of
 
 CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
 OVERWRITE = re.compile(r"^\s*(确认覆盖|覆盖|全部覆盖|改吧|要改)[。！!.\s]*$")
@@ -234,6 +234,21 @@ def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
         result.message()
         + "\n\n表二的计算结果已列在右侧“待确认”表中（含每个数来自台账哪些行），回复“确认”保存。"
     )
+    messages.append({"role": "assistant", "content": text})
+    _append(ws, rid, messages)
+    return view(ws, rid)
+
+
+def previous(ws: Workspace, rid: int, path: str | Path) -> ChatView:
+    """Attach (or replace) last year's report from the chat tab."""
+    from assistant.app.files import hide_dirs
+
+    messages = [{"role": "user", "content": f"（上传上年年报：{Path(path).name}）"}]
+    try:
+        notes = ws.attach_previous(rid, path)
+        text = "已读取上年年报。" + "；".join(notes)
+    except WorkspaceError as e:
+        text = f"⚠ {hide_dirs(str(e))}"
     messages.append({"role": "assistant", "content": text})
     _append(ws, rid, messages)
     return view(ws, rid)

@@ -30,6 +30,9 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                     ok = gr.Button("确认保存", variant="primary", elem_id="confirm_btn")
                     overwrite = gr.Button("覆盖原数值", elem_id="overwrite_btn")
                     cancel = gr.Button("放弃", elem_id="cancel_btn")
+                prev = gr.File(
+                    label="上传上年年报（用于上年结转和问题整改）", type="filepath", elem_id="chat_previous"
+                )
                 ledger = gr.File(label="上传申请台账（xlsx/csv，每行一件申请）", type="filepath",
                                  file_types=[".xlsx", ".csv"], elem_id="ledger")  # fmt: skip
 
@@ -75,6 +78,11 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             return run(report_id, lambda ws, r: chat.view(ws, r), request)
         return run(report_id, lambda ws, r: chat.ledger(ws, r, path), request)
 
+    def on_previous(report_id, path, request: gr.Request):
+        if not path:
+            return run(report_id, lambda ws, r: chat.view(ws, r), request)
+        return run(report_id, lambda ws, r: chat.previous(ws, r, path), request)
+
     outs = [bot, pending, box]
     box.submit(on_send, [rid, box], outs)
     send.click(on_send, [rid, box], outs)
@@ -82,4 +90,5 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     overwrite.click(on_word("覆盖"), [rid], outs)
     cancel.click(on_word("取消"), [rid], outs)
     ledger.upload(on_ledger, [rid, ledger], outs)
+    prev.upload(on_previous, [rid, prev], outs)
     return Tab(outputs=[bot, pending], refresh=refresh)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -23,6 +24,11 @@ EXPORT_FORMATS = {
 AUDIT_COLUMNS = ["文件", "机关", "年度", "级别", "规则", "说明"]
 SUMMARY_COLUMNS = ["文件", "机关", "年度", "错误", "提醒"]
 MAX_AUDIT_FILES = 200
+
+
+def hide_dirs(message: str) -> str:
+    """A message without server-side folders: uploads are named by their file name only."""
+    return re.sub(r"(?:/[^/\s：:，,]+)+/([^/\s：:，,]+)", r"\1", message)
 
 
 def export(ws: Workspace, rid: int, suffix: str, out_dir: Path) -> tuple[str, str]:
@@ -65,7 +71,7 @@ def audit(
         name = Path(r.source).name
         f = r.facts
         if r.error:
-            rows.append([name, "", "", "无法读取", "UNREADABLE", r.error])
+            rows.append([name, "", "", "无法读取", "UNREADABLE", hide_dirs(r.error)])
             summary.append([name, "", "", "无法读取", ""])
             continue
         c = summarize(r.findings)
@@ -73,7 +79,9 @@ def audit(
         for x in r.findings:
             if x.status == "fail":
                 level = "错误" if x.severity == "error" else "提醒"
-                rows.append([name, f.agency if f else "", f.year if f else "", level, x.rule, x.message])
+                rows.append(
+                    [name, f.agency if f else "", f.year if f else "", level, x.rule, hide_dirs(x.message)]
+                )
     out_dir.mkdir(parents=True, exist_ok=True)
     csv_path = out_dir / f"审核结果_{time.strftime('%Y%m%d-%H%M%S')}.csv"
     write_csv(results, csv_path)

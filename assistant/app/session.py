@@ -8,6 +8,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.app.context import AppContext
+from assistant.app.files import hide_dirs
 from assistant.app.tab import Tab
 from assistant.workspace import Workspace, WorkspaceError
 
@@ -19,7 +20,9 @@ def default_year() -> int:
 
 
 def choices(ws: Workspace) -> list[tuple[str, int]]:
-    return [(r.name, r.id) for r in ws.reports()]
+    rows = ws.reports()
+    names = [r.name for r in rows]
+    return [(f"{r.name}（#{r.id}）" if names.count(r.name) > 1 else r.name, r.id) for r in rows]
 
 
 def header(ws: Workspace, rid: int | None, note: str = "") -> str:
@@ -60,7 +63,7 @@ def start(ctx: AppContext, user: str | None, tabs: list[Tab], agency, level, yea
             notes = ws.attach_previous(rid, prev_path)
             note += " " + "；".join(notes)
         except WorkspaceError as e:
-            note += f" 上年报告未能读取：{e}（可稍后在对话页重新上传）"
+            note += f" 上年报告未采用：{hide_dirs(str(e))}（可在“对话填报”页重新上传上年年报）"
     return values(ctx, ws, rid, tabs, note)
 
 
