@@ -85,3 +85,42 @@ def test_vague_amounts_get_a_specific_reply(message: str, vague: str) -> None:
     assert not ex.proposals
     reply = ex.reply()
     assert f"“{vague}”不是确切数字" in reply and "没有识别出" not in reply
+
+
+# ---------------------------------------------------------------- 1. narrative is not a 「没有」 answer
+
+WITHHELD = ExtractionContext(topic="results.withheld")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "存在的主要问题：一是历史征收项目档案尚未全部归集；二是不予公开答复说理不够具体。",
+        "档案还没有全部归集",
+        "一是历史征收项目档案尚未全部归集",
+    ],
+)
+def test_problem_description_is_narrative_not_zeros(message: str) -> None:
+    ex = extract(message, WITHHELD)
+    assert not ex.proposals
+    assert [n.key for n in ex.narrative] == ["problems"]
+
+
+def test_enumerated_problems_are_kept_whole() -> None:
+    message = "存在的主要问题：一是历史征收项目档案尚未全部归集；二是不予公开答复说理不够具体。"
+    (n,) = extract(message, WITHHELD).narrative
+    assert "一是历史征收项目档案尚未全部归集" in n.text and "二是不予公开答复说理不够具体" in n.text
+
+
+@pytest.mark.parametrize("topic", [None, "results.withheld", "narrative.improvements"])
+def test_rectification_clause_is_not_cut_off(topic: str | None) -> None:
+    message = "整改情况：一是加强了答复说理审核；对短期内大量申请的，建立了会商机制。"
+    (n,) = extract(message, ExtractionContext(topic=topic)).narrative
+    assert n.key == "improvements" and "对短期内大量申请的，建立了会商机制" in n.text
+
+
+@pytest.mark.parametrize("message", ["没有", "没有不予公开的", "无", "今年没有这类情况"])
+def test_short_negation_still_answers_the_topic(message: str) -> None:
+    cells = extract(message, WITHHELD).cells
+    assert cells[A + "results.withheld.state_secret.total"] == 0
+    assert len(cells) == 56 and set(cells.values()) == {0}

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from assistant.core import spec
 from assistant.core.numbers import NumberMention, format_number
+from assistant.intake import answers as A
 from assistant.intake import narrative as N
 from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
 from assistant.intake.lexicon import (
@@ -65,33 +66,11 @@ _NEGATED_CARRY = re.compile(r"(上一?年度?|去年)(没有|无|未)(结转|遗
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
 
-_VAGUE = re.compile(
-    r"(?:[一二两三四五六七八九十百千\d]+(?:几|来|多|余)|几十|几百|好几|几|若干|多)(?:件|个|宗|起|项|份)"
-)
-
-
-_ABOUT = re.compile(r"(?:大约|大概|约|近|将近|差不多|左右)$")
-
-
-def _vague_raw(sentence: str, m: NumberMention) -> str:
-    """「约10件」 rather than 「10件」: the word that makes the number vague, with the number."""
-    about = _ABOUT.search(sentence[: m.start])
-    return (about.group() if about else "") + m.raw
-
-
-def _vague_question(sentence: str, vague: list[str]) -> str:
-    shown = "”“".join(dict.fromkeys(vague))
-    return (
-        f"“{sentence}”中的“{shown}”不是确切数字，表格需要准确件数。"
-        "请告诉我具体是多少件（例如“12件”）；记不清的可以先查一下台账。"
-    )
-
-
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
     """Proposals (with official labels and source phrases), questions and narrative facts of a message."""
     ctx = context or ExtractionContext()
-    reader = _Reader(ctx)
     message = message or ""
+    reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message))
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
         message = message[:MAX_MESSAGE_CHARS]
@@ -118,6 +97,8 @@ class _Last:
 @dataclass
 class _Reader:
     ctx: ExtractionContext
+    narrative_like: bool = False  # 「一是……尚未全部归集」: negations are not answers
+    short: bool = False  # 「没有」: a negation without a row answers the topic asked
     statements: list[Statement] = field(default_factory=list)
     groups: list[GroupStatement] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
@@ -127,6 +108,7 @@ class _Reader:
     last: _Last | None = None
     keyword_row: RowDef | None = None  # named in this sentence by a clause without a number
     dangling: list[tuple[NumberMention, str]] = field(default_factory=list)  # numbers not placed yet
+    continues: str | None = None  # narrative key of the previous sentence (a clause it continues)
 
     def _produced(self) -> int:
         return len(self.statements) + len(self.groups) + len(self.questions)
@@ -152,16 +134,18 @@ class _Reader:
                     self.dangling.append((m, source))
         self._includes_carry_over(sentence, first)
         unassigned = [m.raw for m, _ in self.dangling if not m.approximate]
-        vague = [_vague_raw(sentence, m) for m, _ in self.dangling if m.approximate]
+        vague = [A.vague_raw(sentence, m) for m, _ in self.dangling if m.approximate]
         if self._produced() == before:
-            vague += [v.group() for v in _VAGUE.finditer(sentence)]
+            vague += [v.group() for v in A.VAGUE.finditer(sentence)]
             if vague and not (self.ctx.topic or "").startswith(NARRATIVE_TOPIC_PREFIX):
-                self.questions.append(_vague_question(sentence, vague))
+                self.questions.append(A.vague_question(sentence, vague))
                 return
-            key = self._narrative_key(sentence)
+            key = self._narrative_key(sentence) or self._continued(sentence)
             if key:
                 self._add_narrative(key, sentence)
+                self.continues = key
                 return
+        self.continues = None
         if unassigned:
             shown = "、".join(unassigned[:3])
             self.questions.append(
@@ -186,6 +170,10 @@ class _Reader:
             return topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
         return N.classify(sentence)
 
+    def _continued(self, sentence: str) -> str | None:
+        """「对短期内大量申请的，建立了会商机制」 after an improvement: the same part, not dropped."""
+        return self.continues if self.continues and len(sentence) >= N.MIN_CHARS else None
+
     def _add_narrative(self, key: str, text: str) -> None:
         text = text if text.endswith(("。", "！", "？")) else text + "。"
         if self.narrative and self.narrative[-1].key == key:
@@ -209,8 +197,8 @@ class _Reader:
         if m.unit not in _UNITS[row.kind] or (m.unit.endswith("元") and row.key != _FEE_ROW):
             return False
         if m.approximate:
-            about = _ABOUT.search(before)
-            self.questions.append(_vague_question(source, [(about.group() if about else "") + m.raw]))
+            about = A.ABOUT.search(before)
+            self.questions.append(A.vague_question(source, [(about.group() if about else "") + m.raw]))
             return True
         value = self._value(row, m, source)
         if value is None:
@@ -308,9 +296,9 @@ class _Reader:
         ]
         taken = [span for span, _ in rows] + cols
         negs = [m for m in NEGATION.finditer(clause) if not any(overlap(m.span(), s) for s in taken)]
-        if negs:
+        if negs and not self.narrative_like:
             targets = [r for span, r in rows if span[0] >= negs[0].end()]
-            if not targets and not rows:
+            if not targets and not rows and self.short:
                 targets = [ROW_BY_KEY[k] for k in TOPIC_ROWS.get(self.ctx.topic or "", ())]
             for row in targets:
                 row = self._row(row)

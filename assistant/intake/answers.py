@@ -1,0 +1,77 @@
+"""How a chat message answers the question asked: a short 「没有」, a narrative, a correction, a vague amount.
+
+Pure helpers of `extract`. A negation makes the asked topic zero only when the message is a short
+answer (「没有」「没有不予公开的」「无」), never when it reads as narrative (「一是……尚未全部归集」): such
+a message describes problems or measures and goes to the narrative only. A correction (「自然人其实是40
+件」) goes to the row already confirmed for the column it names, not to the topic asked about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.core import spec
+from assistant.core.facts import Value
+from assistant.core.numbers import NumberMention
+
+SHORT_ANSWER_CHARS = 14
+_PUNCT = re.compile(r"[\s。，,.！!？?；;：:、“”\"'（）()]+")
+_NARRATIVE_MARKERS = re.compile(
+    r"[一二三四五六七八九十][是要]|首先|其次|问题|不足|短板|(?<!不)存在|"
+    r"尚未(?!办结|审结|答复|结案|收到|发生|出现)|还(?:没有?|未)(?:全部|完全|完成|建立|落实)|不够|有待|不到位|不规范"
+)
+_CORRECTION = re.compile(r"其实|实际上|应该是|应为|应当是|更正|改为|改成|搞错|说错|不是[^，。；]{0,8}而?是")
+
+
+def narrative_like(message: str) -> bool:
+    """The message describes (problems, measures, enumerations), rather than answers with a count."""
+    return bool(_NARRATIVE_MARKERS.search(message))
+
+
+def short_answer(message: str) -> bool:
+    """A bare answer such as 「没有」「无」「今年没有这类申请」 (no narrative)."""
+    return len(_PUNCT.sub("", message)) <= SHORT_ANSWER_CHARS and not narrative_like(message)
+
+
+def is_correction(message: str) -> bool:
+    return bool(_CORRECTION.search(message))
+
+
+def corrected_keys(col: str, cells: Mapping[str, Value], version: str) -> list[str]:
+    """Confirmed (non-derived) cells in column `col`: the rows a correction naming only `col` may mean."""
+    fspec = spec.spec_for(version)
+    return [k for k in cells if k.endswith("." + col) and k in fspec.by_key and not fspec.cell(k).derived]
+
+
+def correction_question(source: str, col_name: str, keys: list[str], version: str) -> str:
+    fspec = spec.spec_for(version)
+    if keys:
+        rows = "、".join(f"“{fspec.cell(k).row_label}”" for k in keys[:6])
+        which = f"已确认的有{rows}"
+    else:
+        which = "目前还没有已确认的这一栏"
+    return (
+        f"“{source}”：要更正的是哪一项的{col_name}件数？{which}。"
+        f"请连同项目一起说，例如“本年新收的{col_name}应为40件”。"
+    )
+
+
+VAGUE = re.compile(
+    r"(?:[一二两三四五六七八九十百千\d]+(?:几|来|多|余)|几十|几百|好几|几|若干|多)(?:件|个|宗|起|项|份)"
+)
+ABOUT = re.compile(r"(?:大约|大概|约|近|将近|差不多|左右)$")
+
+
+def vague_raw(sentence: str, m: NumberMention) -> str:
+    """「约10件」 rather than 「10件」: the word that makes the number vague, with the number."""
+    about = ABOUT.search(sentence[: m.start])
+    return (about.group() if about else "") + m.raw
+
+
+def vague_question(sentence: str, vague: list[str]) -> str:
+    shown = "”“".join(dict.fromkeys(vague))
+    return (
+        f"“{sentence}”中的“{shown}”不是确切数字，表格需要准确件数。"
+        "请告诉我具体是多少件（例如“12件”）；记不清的可以先查一下台账。"
+    )
