@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from assistant.core import spec
+from assistant.core.agency import infer_level
 from assistant.core.facts import ReportFacts, Value, ValueNote, parse_cell_value, suggest_key
 from assistant.core.findings import ERROR, FAIL, Finding
 from assistant.core.numbers import parse_decimal
@@ -176,7 +177,7 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
         format=version,
         cells=cells,
         narrative=narrative,
-        level=str(doc.get("level") or ""),
+        level=str(doc.get("level") or "").strip() or infer_level(agency),
         source=name,
     )
     title = str(doc.get("title") or "").strip()

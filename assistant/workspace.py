@@ -15,6 +15,7 @@ from typing import Any
 
 from assistant.audit import InputError, load_input
 from assistant.core import engine, spec
+from assistant.core.agency import same_agency
 from assistant.core.engine import CheckResult
 from assistant.core.facts import ReportFacts, Value, cells_from_json, cells_to_json
 from assistant.core.report import Report
@@ -119,7 +120,7 @@ class Workspace:
             raise WorkspaceError(str(e)) from None
         row = self.row(report_id)
         prev_facts = engine.fill(loaded.facts)[0]
-        if not engine.same_agency(prev_facts.agency, row.agency):
+        if not same_agency(prev_facts.agency, row.agency):
             raise WorkspaceError(
                 f"{Path(path).name} 是“{prev_facts.agency}”的报告，与本报告的机关“{row.agency}”不一致，未采用"
                 "（如机构更名，请用同一名称新建报告）"

@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _refusal(args: argparse.Namespace, facts, previous) -> str:
     """Why drafting must not start: a model asked for without a key, or another body's last year."""
     from assistant.config import load_settings
-    from assistant.core.engine import same_agency
+    from assistant.core.agency import same_agency
 
     if args.backend == "openai" and not load_settings().has_llm:
         return "指定了 --backend openai，但未设置 OPENAI_API_KEY（不指定 --backend 则离线起草）"

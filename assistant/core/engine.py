@@ -13,6 +13,7 @@ from functools import cache
 
 from assistant.core import rules as R
 from assistant.core import spec
+from assistant.core.agency import same_agency
 from assistant.core.facts import BLANK, Marker, ReportFacts, Value
 from assistant.core.findings import ERROR, FAIL, NOT_ASSESSABLE, WARNING, Finding, show
 
@@ -87,14 +88,6 @@ def check(facts: ReportFacts, previous: ReportFacts | None = None) -> CheckResul
     if previous is not None:
         findings += _cross_year(filled, fill(previous)[0])
     return CheckResult(filled, tuple(findings), derived)
-
-
-def same_agency(a: str, b: str) -> bool:
-    """Whether two agency names plausibly name the same body (spacing, one name inside the other)."""
-    x, y = "".join(a.split()), "".join(b.split())
-    if not x or not y:
-        return True  # unknown: do not block the comparison
-    return x == y or x in y or y in x
 
 
 def _cross_year(cur: ReportFacts, prev: ReportFacts) -> list[Finding]:

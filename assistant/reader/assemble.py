@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.core import rules, spec
+from assistant.core.agency import infer_level
 from assistant.core.findings import ERROR, FAIL, WARNING, Finding
 from assistant.core.report import Report
 from assistant.reader.blocks import Document
@@ -59,6 +60,7 @@ def assemble(doc: Document) -> Report:
         cells=cells.values,
         provenance=cells.provenance,
         findings=tuple(findings),
+        level=infer_level(agency_from_title(title)),
     )
 
 
