@@ -124,3 +124,31 @@ def test_short_negation_still_answers_the_topic(message: str) -> None:
     cells = extract(message, WITHHELD).cells
     assert cells[A + "results.withheld.state_secret.total"] == 0
     assert len(cells) == 56 and set(cells.values()) == {0}
+
+
+# ---------------------------------------------------------------- 2. corrections go to the confirmed row
+
+CONFIRMED = {A + "new_received.natural_person": 38, A + "new_received.commercial_enterprise": 2}
+
+
+@pytest.mark.parametrize(
+    "message", ["自然人其实是40件", "不是38件，自然人应该是40件", "自然人不是38件，是40件"]
+)
+def test_correction_goes_to_the_one_confirmed_row(message: str) -> None:
+    ex = extract(message, ExtractionContext(topic="results.unable", cells=CONFIRMED))
+    assert ex.cells == {A + "new_received.natural_person": 40} and not ex.questions
+    (conflict,) = apply_confirmed(CONFIRMED, ex.proposals).conflicts
+    assert conflict.current == 38 and conflict.proposed == 40
+
+
+def test_correction_with_several_confirmed_rows_asks_which() -> None:
+    cells = {**CONFIRMED, A + "carried_over_from_prev.natural_person": 1}
+    ex = extract("自然人其实是40件", ExtractionContext(topic="results.unable", cells=cells))
+    assert not ex.proposals
+    (q,) = ex.questions
+    assert "哪一项的自然人" in q and "本年新收" in q and "上年结转" in q
+
+
+def test_without_correction_words_the_topic_is_answered() -> None:
+    ex = extract("自然人3件", ExtractionContext(topic="results.unable", cells=CONFIRMED))
+    assert not ex.proposals and "无法提供·自然人3件" in ex.questions[0]

@@ -23,6 +23,7 @@ from assistant.intake import narrative as N
 from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
 from assistant.intake.lexicon import (
     ALL_OF,
+    COLUMN_NAMES,
     COLUMNS,
     LEGAL_PERSONS,
     NEGATION,
@@ -70,7 +71,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     """Proposals (with official labels and source phrases), questions and narrative facts of a message."""
     ctx = context or ExtractionContext()
     message = message or ""
-    reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message))
+    reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
         message = message[:MAX_MESSAGE_CHARS]
@@ -99,6 +100,7 @@ class _Reader:
     ctx: ExtractionContext
     narrative_like: bool = False  # 「一是……尚未全部归集」: negations are not answers
     short: bool = False  # 「没有」: a negation without a row answers the topic asked
+    correction: bool = False  # 「其实」「应该是」: a column without a row means a confirmed cell
     statements: list[Statement] = field(default_factory=list)
     groups: list[GroupStatement] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
@@ -108,6 +110,7 @@ class _Reader:
     last: _Last | None = None
     keyword_row: RowDef | None = None  # named in this sentence by a clause without a number
     dangling: list[tuple[NumberMention, str]] = field(default_factory=list)  # numbers not placed yet
+    sentence: str = ""
     continues: str | None = None  # narrative key of the previous sentence (a clause it continues)
 
     def _produced(self) -> int:
@@ -118,6 +121,7 @@ class _Reader:
             self._add_narrative("other", sentence)  # 信息处理费 is reported in section 六, not a cell
             return
         before, first = self._produced(), len(self.statements)
+        self.sentence = sentence
         self.last = self.keyword_row = None
         self.dangling = []
         mentions = numbers(sentence)
@@ -184,7 +188,12 @@ class _Reader:
     # ------------------------------------------------------------ numbers
 
     def _number(self, m: NumberMention, before: str, after: str, source: str) -> bool:
-        hit = self._locate(before) or self._locate(after, weak=False) or self._topic_hit(before + after)
+        if self.correction and A.WRONG_VALUE.search(before):
+            return True  # 「不是38件，应该是40件」: 38 is the value being corrected
+        hit = self._locate(before) or self._locate(after, weak=False)
+        if hit is None and self.correction and self._correct(m, before + after + "|" + self.sentence, source):
+            return True
+        hit = hit or self._topic_hit(before + after)
         if hit is None:
             return False
         row, col = hit
@@ -211,6 +220,19 @@ class _Reader:
         self._emit(row, col, value, source)
         self.context_row = row
         self.last = _Last(row, col or "", value)
+        return True
+
+    def _correct(self, m: NumberMention, seg: str, source: str) -> bool:
+        """「自然人其实是40件」: the one confirmed row with that column, or a question which row."""
+        col = next((c for kind in (T2, T3) for c, p in COLUMNS[kind] if p.search(seg)), None)
+        if col in (None, "total", LEGAL_PERSONS) or m.approximate or m.value != m.value.to_integral_value():
+            return False
+        keys = A.corrected_keys(col, self.ctx.cells, self.ctx.version)  # type: ignore[arg-type]
+        if len(keys) == 1:
+            self.statements.append(Statement(keys[0], int(m.value), source, note="更正已确认的数字"))
+        else:
+            name = COLUMN_NAMES.get(col, col)  # type: ignore[arg-type]
+            self.questions.append(A.correction_question(source, name, keys, self.ctx.version))
         return True
 
     def _value(self, row: RowDef, m: NumberMention, source: str) -> int | Decimal | None:
