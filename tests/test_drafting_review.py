@@ -119,3 +119,39 @@ def test_merged_and_dropped_notes_raise_no_finding():
     for note in ("12月下旬4件结转", "年底4件在答复期内"):
         d = _draft(NARRATIVE | {"on_request": note})
         assert d.sections["s1_overview"].findings == ()
+
+
+def _shown(section) -> list[str]:
+    """Notes as the app shows them (assistant/app/draft.py prefixes each with the section label)."""
+    return [f"{section.label}：{n}" for n in section.notes]
+
+
+def test_section_notes_carry_their_label_once():
+    d = _draft(NARRATIVE | {"on_request": "", "problems": ""})
+    s1, s5 = d.sections["s1_overview"], d.sections["s5_problems"]
+    assert "一、总体情况：依申请公开部分，经办人未提供工作情况" in _shown(s1)[0]
+    assert all(n.count("一、总体情况") == 1 for n in _shown(s1))
+    assert all(n.count("五、") == 1 and "：五：" not in n for n in _shown(s5))
+    previous = make_previous(s5="存在的问题：一是档案数字化进度滞后。\n改进措施：加快进度。")
+    bare = draft_report(make_facts(), previous, backend="offline", retriever=None)
+    unmatched = [n for n in bare.sections["s5_problems"].notes if "未找到上年问题" in n]
+    assert unmatched and all(n.startswith("未找到上年问题") for n in unmatched)
+
+
+def test_fallback_note_has_no_label_of_its_own():
+    from assistant.drafting.service import _fallback
+
+    g = build_grounding(make_facts(), make_previous())
+    s = _fallback("s6_other", g, "请求超时", lambda _e: None, False)
+    assert s.notes[0] == "模型起草失败（请求超时），已改用离线起草"
+
+
+def test_placeholder_problems_are_general_and_announced():
+    d = _draft(NARRATIVE | {"problems": "", "improvements": ""})
+    s5 = d.text("s5_problems")
+    assert "仍有改进空间" in s5 and "仍存在以下问题" not in s5
+    assert "业务能力有待" not in s5 and "不够丰富" not in s5  # no concrete weakness asserted
+    notes = d.sections["s5_problems"].notes
+    assert any("存在的主要问题" in n and "占位内容" in n and "请据实替换" in n for n in notes)
+    assert any("改进措施" in n and "占位内容" in n for n in notes)
+    assert d.sections["s5_problems"].findings == ()

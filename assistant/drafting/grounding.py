@@ -186,14 +186,16 @@ def _missing_notes(given: Mapping[str, str], facts: ReportFacts) -> tuple[str, .
     for key, label in spec.OVERVIEW_SUBAREAS:
         if key not in notes:
             out.append(
-                f"一、总体情况（{label}）：经办人未提供工作情况，本段只有表格数据和通用表述，请补充具体做法"
+                f"一、总体情况：{label}部分，经办人未提供工作情况，本段只有表格数据和通用表述，请补充具体做法"
             )
-    if "problems" not in notes:
-        out.append("五：经办人未提供本年度存在的问题，请据实补充或修改")
-    if "improvements" not in notes:
-        out.append("五：经办人未提供改进措施，请据实补充或修改")
+    for key, part in (("problems", "存在的主要问题"), ("improvements", "改进措施")):
+        if key not in notes:
+            out.append(
+                f"五：经办人未提供{part}，“{part}”一段是通用表述的占位内容，"
+                "不代表本机关的实际情况，请据实替换"
+            )
     if is_government(facts) and not _mentions_assessment("".join(notes.get("supervision", []))):
-        out.append("一、总体情况（监督保障）：人民政府应报告工作考核、社会评议和责任追究结果情况，请补充")
+        out.append("一、总体情况：监督保障部分，人民政府应报告工作考核、社会评议和责任追究结果情况，请补充")
     return tuple(out)
 
 

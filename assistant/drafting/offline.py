@@ -37,14 +37,18 @@ def offline_section(section: str, g: Grounding, variant: str = "") -> str:
     return DRAFTERS[section](g, variant)
 
 
+# How the grounding's notices name the section they are about (stripped: a section's notes are
+# shown under, or prefixed with, the section's own label).
+_NOTICE_PREFIX = {"s1_overview": "一、总体情况：", "s5_problems": "五：", "s6_other": "六："}
+
+
 def section_notices(section: str, g: Grounding) -> tuple[str, ...]:
-    """What the offline text had to assume, for the user (per section)."""
-    prefix = {"s1_overview": "一、总体情况", "s5_problems": "五", "s6_other": "六"}.get(section)
-    notices = tuple(n for n in g.notices if prefix and n.startswith(prefix))
+    """What the offline text had to assume, for the user (per section, without the section label)."""
+    prefix = _NOTICE_PREFIX.get(section)
+    notices = tuple(n.removeprefix(prefix) for n in g.notices if prefix and n.startswith(prefix))
     if section == "s5_problems":
         notices += tuple(
-            f"五：未找到上年问题“{p}”的整改情况，已按“持续推进整改”起草，请补充"
-            for p in unmatched_problems(g)
+            f"未找到上年问题“{p}”的整改情况，已按“持续推进整改”起草，请补充" for p in unmatched_problems(g)
         )
     return notices
 

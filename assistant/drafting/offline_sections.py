@@ -25,10 +25,12 @@ _PROBLEM_LEADS = (
     "{self}政府信息公开工作虽取得一定成效，但也存在一些问题和不足：",
 )
 _MEASURE_LEADS = ("下一步，{self}将重点做好以下工作：", "针对上述问题，{self}将采取以下措施：")
+# Placeholders when the staff gave no problems: general formulations, no concrete weakness asserted.
+_GENERIC_LEAD = "对照《条例》要求和上级部署，{self}政府信息公开工作仍有改进空间："
 _GENERIC_PROBLEMS = (
-    "政府信息公开的全面性和及时性还有提升空间",
-    "政策解读的形式还不够丰富，解读的针对性有待增强",
-    "工作人员的业务能力有待进一步提高",
+    "政府信息公开的全面性、及时性还有提升空间",
+    "政策解读和回应关切工作还需进一步深化",
+    "政务公开队伍建设和业务培训还需持续加强",
 )
 _GENERIC_MEASURES = (
     "进一步加强政府信息公开工作的统筹协调，压实工作责任",
@@ -112,8 +114,9 @@ def draft_problems(g: Grounding, variant: str = "") -> str:
     if g.problems or g.items(FOLLOWUP):
         heads.insert(0, "上年度问题整改情况")
         paragraphs.append(_followups(g))
-    problems = [i for i in g.items("problems")] or list(_GENERIC_PROBLEMS)
-    lead = pick(seed, "problems", _PROBLEM_LEADS).format(self=g.self_name)
+    problems = g.items("problems") or list(_GENERIC_PROBLEMS)
+    lead = pick(seed, "problems", _PROBLEM_LEADS) if g.items("problems") else _GENERIC_LEAD
+    lead = lead.format(self=g.self_name)
     paragraphs.append(lead + enumerate_items(problems))
     measures = [as_action(i) for i in g.items("improvements")] or list(_GENERIC_MEASURES)
     lead = pick(seed, "measures", _MEASURE_LEADS).format(self=g.self_name)

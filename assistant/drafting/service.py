@@ -169,16 +169,15 @@ def _attempt(request: SectionRequest, writer: SectionWriter, emit: Emit, stream:
         return _section(section, text, writer.name, result, notes)
     emit(DraftEvent("reset", section))
     retry = replace(request, feedback=result.errors, previous_text=text)
-    label = spec.SECTION_BY_KEY[section].label
     try:
         text2 = _produce(writer, retry, emit, stream)
     except DraftingError as e:
-        note = f"{label}：按核查意见重新起草失败（{e}），保留第一次起草的文本"
+        note = f"按核查意见重新起草失败（{e}），保留第一次起草的文本"
         return _section(section, text, writer.name, result, notes + (note,))
     result2 = check_section(section, text2, g)
     if len(result2.errors) <= len(result.errors):
         return _section(section, text2, writer.name, result2, notes, attempts=2, history=(text,))
-    note = f"{label}：重新起草后问题更多，保留第一次起草的文本"
+    note = "重新起草后问题更多，保留第一次起草的文本"
     return _section(section, text, writer.name, result, notes + (note,), attempts=2, history=(text2,))
 
 
@@ -198,13 +197,12 @@ def _neutral_notices(section: str, g: Grounding) -> tuple[str, ...]:
 
 
 def _fallback(section: str, g: Grounding, cause: str, emit: Emit, stream: bool) -> SectionDraft:
-    label = spec.SECTION_BY_KEY[section].label
     text = offline_section(section, g)
     if stream:
         emit(DraftEvent("reset", section))
         emit(DraftEvent("delta", section, text))
     result = check_section(section, text, g)
-    note = f"{label}：模型起草失败（{cause}），已改用离线起草"
+    note = f"模型起草失败（{cause}），已改用离线起草"
     return SectionDraft(
         section, text, "offline", result.findings, result.sentences, (note, *section_notices(section, g)),
         fallback=True,
@@ -233,7 +231,7 @@ def regenerate_section(
     try:
         new = _attempt(request, writer, lambda _e: None, False)
     except DraftingError as e:
-        note = f"{old.label}：重新起草失败（{e}），保留原文本"
+        note = f"重新起草失败（{e}），保留原文本"
         return replace(draft, sections={**draft.sections, section: replace(old, notes=old.notes + (note,))})
     new = replace(new, history=old.history + (old.text,) + new.history, notes=notes + new.notes)
     return replace(draft, sections={**draft.sections, section: new}, grounding=g)
