@@ -389,3 +389,13 @@ def test_markdown_saved_as_txt_and_folder_oddities(tmp_path):
     assert set(results) == {"report.txt", "old.doc"}
     assert results["report.txt"].facts.agency == "青梧县自然资源局" and not results["report.txt"].errors
     assert "另存为 .docx" in results["old.doc"].error
+
+
+def test_formulaic_table_lead_ins_are_not_copying():
+    from assistant.core.report import Report as _R
+    from assistant.reader.textcheck import copy_findings
+
+    lead = "本机关本年度政府信息公开行政复议、行政诉讼情况如下表所示，表中数据均按照统计口径据实填报，未发生因政府信息公开引发的其他争议。"
+    cur = _R("a", "", "甲局", 2024, "2021", {"s4_review_litig": lead})
+    prev = _R("b", "", "甲局", 2023, "2021", {"s4_review_litig": lead})
+    assert [f.message for f in copy_findings(cur, prev) if "四、" in f.message] == []

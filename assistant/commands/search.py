@@ -36,6 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not args.query.strip():
+        sys.stderr.write('请给出检索内容，例如：assistant search "网站改版 栏目迁移"\n')
+        return 2
     try:
         section = resolve_section(args.section)
         subarea = resolve_subarea(args.subarea)

@@ -25,6 +25,9 @@ from assistant.reader.prose import Statement, fee_statements, statements, table_
 
 COPY_THRESHOLD = 0.5
 MIN_COPY_CHARS = 60
+# The lead-ins of 二、三、四 introduce fixed tables and are formulaic by nature: repeating them is not
+# the copying assessors penalise (they still count in the overall rate).
+FORMULA_SECTIONS = frozenset({"s2_active", "s3_applications", "s4_review_litig"})
 _TOLERANCE = {True: 0.01, False: 0}  # 万元 amounts are rounded in prose
 _TITLE_YEAR = re.compile(r"(20\d{2})\s*年度?政府信息公开工作年度报告")
 _PERIOD_YEAR = re.compile(r"统计(?:期限|时限|时间|区间|周期)[^。]{0,12}?(20\d{2})\s*年\s*1\s*月\s*1\s*日")
@@ -122,7 +125,7 @@ def copy_findings(report: Report, previous: Report) -> list[Finding]:
     rates = copy_rates(dict(report.sections), dict(previous.sections))
     out: list[Finding] = []
     for key, (rate, chars) in rates.items():
-        if rate <= COPY_THRESHOLD or chars < MIN_COPY_CHARS:
+        if rate <= COPY_THRESHOLD or chars < MIN_COPY_CHARS or key in FORMULA_SECTIONS:
             continue
         label = "全文" if key == "overall" else spec.SECTION_BY_KEY[key].label
         out.append(
