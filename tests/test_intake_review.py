@@ -152,3 +152,29 @@ def test_correction_with_several_confirmed_rows_asks_which() -> None:
 def test_without_correction_words_the_topic_is_answered() -> None:
     ex = extract("自然人3件", ExtractionContext(topic="results.unable", cells=CONFIRMED))
     assert not ex.proposals and "无法提供·自然人3件" in ex.questions[0]
+
+
+# ---------------------------------------------------------------- 3. 「都予以公开了」
+
+TYPES = ("natural_person", "commercial_enterprise", "research_institution", "social_welfare_org",
+         "legal_service_org", "other_org")  # fmt: skip
+NEW = {f"{A}new_received.{c}": n for c, n in zip(TYPES, (5, 1, 0, 0, 0, 0), strict=True)}
+
+
+@pytest.mark.parametrize("message", ["都予以公开了", "全部予以公开", "全部予以公开。"])
+def test_all_granted_copies_new_received_per_column(message: str) -> None:
+    ex = extract(message, ExtractionContext(topic="results.main", cells=NEW))
+    expected = {f"{A}results.granted.{c}": n for c, n in zip(TYPES, (5, 1, 0, 0, 0, 0), strict=True)}
+    assert ex.cells == expected
+    assert all(p.inferred for p in ex.proposals) and "没有识别出" not in ex.reply()
+
+
+def test_all_granted_counts_carry_over_in_and_out() -> None:
+    cells = {**NEW, f"{A}carried_over_from_prev.natural_person": 2, f"{A}carried_to_next.natural_person": 1}
+    ex = extract("都予以公开了", ExtractionContext(topic="results.main", cells=cells))
+    assert ex.cells[f"{A}results.granted.natural_person"] == 6
+
+
+def test_all_granted_with_only_a_total_asks_for_types() -> None:
+    ex = extract("都予以公开了", ExtractionContext(topic="results.main", cells={A + "new_received.total": 6}))
+    assert ex.cells == {A + "results.granted.total": 6} and "申请人类型" in ex.questions[0]

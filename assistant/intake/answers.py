@@ -59,6 +59,29 @@ def correction_question(source: str, col_name: str, keys: list[str], version: st
     )
 
 
+GRANTED = "applications.results.granted"
+_IN = ("applications.new_received", "applications.carried_over_from_prev")
+_OUT = "applications.carried_to_next"
+
+
+def all_granted(known: Mapping[str, Value]) -> dict[str, int]:
+    """「都予以公开了」: every application handled this year was granted, column by column (new and carried
+    over, less what is carried to next year); only the 总计 when the applicant types are not known."""
+    out: dict[str, int] = {}
+    types = [c for c in spec.T2_APPLICANT_COLUMNS if isinstance(known.get(f"{_IN[0]}.{c}"), int)]
+    cols = spec.T2_APPLICANT_COLUMNS if len(types) == len(spec.T2_APPLICANT_COLUMNS) else ("total",)
+    for col in cols:
+        new = known.get(f"{_IN[0]}.{col}")
+        if not isinstance(new, int):
+            return {}
+        rest = [known.get(f"{_IN[1]}.{col}"), known.get(f"{_OUT}.{col}")]
+        carried, to_next = (v if isinstance(v, int) else 0 for v in rest)
+        if new + carried - to_next < 0:
+            return {}
+        out[f"{GRANTED}.{col}"] = new + carried - to_next
+    return out
+
+
 VAGUE = re.compile(
     r"(?:[一二两三四五六七八九十百千\d]+(?:几|来|多|余)|几十|几百|好几|几|若干|多)(?:件|个|宗|起|项|份)"
 )

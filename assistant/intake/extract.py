@@ -348,6 +348,13 @@ class _Reader:
             col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
             if all_of and row is None and col in spec.T2_APPLICANT_COLUMNS:
                 return self._all_to_column(col, source)
+            if all_of and row is not None and row.key == A.GRANTED and col is None:
+                granted = A.all_granted({**self.ctx.cells, **{s.key: s.value for s in self.statements}})
+                for key, value in granted.items():
+                    self.statements.append(
+                        Statement(key, value, source, True, "全部予以公开，按收到的申请推出")
+                    )
+                return bool(granted)
             return False
         target = row or last.row
         col = find_col(target, clause, default=False)
