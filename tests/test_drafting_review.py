@@ -155,3 +155,12 @@ def test_placeholder_problems_are_general_and_announced():
     assert any("存在的主要问题" in n and "占位内容" in n and "请据实替换" in n for n in notes)
     assert any("改进措施" in n and "占位内容" in n for n in notes)
     assert d.sections["s5_problems"].findings == ()
+
+
+def test_a_nil_note_restating_the_nil_table_is_dropped():
+    note = NARRATIVE | {"on_request": "全年无申请，无结转"}
+    assert "全年无申请，无结转" in _on_request(note["on_request"])  # the table has some: kept
+    cells = {k: 0 for k in make_facts().cells if k.startswith("applications.")}
+    g = build_grounding(make_facts(narrative=note, **cells))
+    para = offline_section("s1_overview", g).split("（二）")[1].split("（三）")[0]
+    assert para == "依申请公开。本年度未收到政府信息公开申请，也没有上年结转的申请。\n"

@@ -121,9 +121,17 @@ _DEPENDENT = ("均", "其中", "并", "且", "另", "同时", "分别", "也")
 _WHEN = re.compile(r"\d{1,2}月(?:[上中下]旬|底|末|初|份)?|\d{1,2}日|年底|年末|年初|年内|全年|本年度?")
 
 
-def _redundant_clause(clause: str, stated_values: set, stated: str) -> bool:
+def _restated_nil(clause: str, plain: str) -> bool:
+    """无结转 / 全年无申请 after a data sentence saying 未收到申请、也没有上年结转的申请."""
+    m = re.fullmatch(r"(?:无|未|没有)(\w{2,6})", _WHEN.sub("", clause).strip())
+    return bool(m) and bool(re.search(rf"(?:未|没有|无)[^。；，]{{0,12}}{re.escape(m.group(1))}", plain))
+
+
+def _redundant_clause(clause: str, stated_values: set, stated: str, plain: str = "") -> bool:
     numbers = [m for m in extract_numbers(clause) if m.is_quantity]
-    if not numbers or any(m.value not in stated_values for m in numbers):
+    if not numbers:
+        return _restated_nil(clause, plain)
+    if any(m.value not in stated_values for m in numbers):
         return False
     pairs = bigrams(re.sub(r"[0-9.．]+[件个项次条篇份名人]?", "｜", _WHEN.sub("｜", clause)))
     return not pairs or len(pairs & bigrams(stated)) / len(pairs) >= 0.5
@@ -135,9 +143,9 @@ def drop_repeats(item: str, stated: str) -> str:
     if not stated:
         return item
     stated_values = {m.value for m in extract_numbers(stated)}
-    stated += SYNONYMS
+    plain, stated = stated, stated + SYNONYMS
     clauses = [c for c in re.split(r"[，,]", item) if c.strip()]
-    kept = [c for c in clauses if not _redundant_clause(c, stated_values, stated)]
+    kept = [c for c in clauses if not _redundant_clause(c, stated_values, stated, plain)]
     if any(c.strip().startswith(_DEPENDENT) for c in kept):
         return item  # 均7个工作日内公开 needs the clause it leans on
     return "，".join(kept) if len(kept) < len(clauses) else item
