@@ -7,9 +7,12 @@ import pytest
 
 from assistant.intake import (
     ExtractionContext,
+    IntakeState,
     Proposal,
+    Question,
     apply_confirmed,
     extract,
+    next_question,
     plausibility_questions,
     read_ledger,
 )
@@ -178,3 +181,61 @@ def test_all_granted_counts_carry_over_in_and_out() -> None:
 def test_all_granted_with_only_a_total_asks_for_types() -> None:
     ex = extract("都予以公开了", ExtractionContext(topic="results.main", cells={A + "new_received.total": 6}))
     assert ex.cells == {A + "results.granted.total": 6} and "申请人类型" in ex.questions[0]
+
+
+# ---------------------------------------------------------------- 4. questions already answered
+
+PROFILE = {"agency": "某县自然资源局", "level": "县级部门", "year": 2024}
+RECEIVED = {**NEW, **{f"{A}carried_over_from_prev.{c}": 0 for c in TYPES}}
+
+
+def _ask(cells: dict, skipped: frozenset[str] = frozenset()) -> Question:
+    q = next_question(IntakeState(**PROFILE, cells=cells, skipped=skipped))
+    assert q is not None
+    return q
+
+
+@pytest.mark.parametrize(
+    "granted",
+    [
+        {A + "results.granted.total": 2},
+        {f"{A}results.granted.{c}": n for c, n in zip(TYPES, (2, 0, 0, 0, 0, 0), strict=True)},
+    ],
+)
+def test_saved_granted_is_not_asked_again(granted: dict) -> None:
+    q = _ask({**RECEIVED, **granted})
+    assert q.topic == "results.main" and "予以公开" not in q.text and "部分公开的有多少件" in q.text
+    ex = extract("没有", ExtractionContext(topic=q.topic, cells={**RECEIVED, **granted}))
+    assert ex.cells[A + "results.partially_granted.total"] == 0
+    assert not any(k.startswith(A + "results.granted") for k in ex.cells)
+
+
+def test_remaining_count_already_confirmed_is_not_asked() -> None:
+    cells = {A + "new_received.total": 10, A + "new_received.natural_person": 1}
+    q = _ask(cells)
+    assert "其余9件" in q.text and "自然人" not in q.text.split("其余")[1]
+    q = _ask({**cells, A + "new_received.commercial_enterprise": 9})
+    assert "其余" not in q.text and {p.value for p in q.proposals} == {0} and len(q.proposals) == 4
+
+
+def test_breakdown_counts_confirmed_parts() -> None:
+    cells = {**RECEIVED, A + "results.granted.total": 6, A + "results.granted.natural_person": 5}
+    skipped = frozenset({"results.withheld", "results.unable", "results.not_processed", "results.other"})
+    q = _ask(
+        {**cells, A + "results.partially_granted.total": 0, **{f"{A}carried_to_next.{c}": 0 for c in TYPES}},
+        skipped,
+    )
+    assert q.topic == "results.breakdown" and "其余1件" in q.text and "自然人" not in q.text.split("其余")[1]
+
+
+def test_extraction_does_not_ask_for_confirmed_remainder() -> None:
+    ctx = ExtractionContext(cells={A + "new_received.commercial_enterprise": 9})
+    ex = extract("本年新收10件，其中自然人1件", ctx)
+    assert not any("其余" in q for q in ex.questions)
+    assert (
+        ex.cells[A + "new_received.other_org"] == 0
+        and A + "new_received.commercial_enterprise" not in ex.cells
+    )
+    ctx = ExtractionContext(cells={A + "results.withheld.third_party_rights.total": 9})
+    ex = extract("不予公开10件，其中国家秘密1件", ctx)
+    assert not any("其余" in q for q in ex.questions)

@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from assistant.core import spec
 from assistant.core.facts import Value
 from assistant.core.numbers import NumberMention
+from assistant.intake.lexicon import ROW_BY_KEY
+from assistant.intake.model import TOPIC_ROWS
 
 SHORT_ANSWER_CHARS = 14
 _PUNCT = re.compile(r"[\s。，,.！!？?；;：:、“”\"'（）()]+")
@@ -57,6 +59,26 @@ def correction_question(source: str, col_name: str, keys: list[str], version: st
         f"“{source}”：要更正的是哪一项的{col_name}件数？{which}。"
         f"请连同项目一起说，例如“本年新收的{col_name}应为40件”。"
     )
+
+
+def row_answered(row: str, cells: Mapping[str, Value]) -> bool:
+    """A Table 2 row is answered when its 总计 or every applicant type is confirmed."""
+    if not row.startswith("applications."):
+        return False
+    return f"{row}.total" in cells or all(f"{row}.{c}" in cells for c in spec.T2_APPLICANT_COLUMNS)
+
+
+def open_topic_rows(topic: str | None, cells: Mapping[str, Value]) -> tuple[str, ...]:
+    """The rows of the topic asked that are not answered yet (a group's unanswered leaves once any
+    leaf is answered): what a bare 「3件」 or 「没有」 answers."""
+    out: list[str] = []
+    for row in TOPIC_ROWS.get(topic or "", ()):
+        leaves = ROW_BY_KEY[row].leaves
+        if leaves and any(row_answered(leaf, cells) for leaf in leaves):
+            out += [leaf for leaf in leaves if not row_answered(leaf, cells)]
+        elif not row_answered(row, cells):
+            out.append(row)
+    return tuple(out)
 
 
 GRANTED = "applications.results.granted"

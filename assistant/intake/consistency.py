@@ -8,11 +8,12 @@ zeros for the parts not mentioned (proposed as inferred); a total without parts 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant.core import spec
+from assistant.core.facts import Value
 from assistant.core.numbers import format_number
 from assistant.intake.lexicon import COLUMN_NAMES, ROW_BY_KEY
 from assistant.intake.model import Proposal
@@ -43,9 +44,13 @@ class GroupStatement:
 
 
 def resolve(
-    statements: Iterable[Statement], groups: Iterable[GroupStatement], version: str
+    statements: Iterable[Statement],
+    groups: Iterable[GroupStatement],
+    version: str,
+    confirmed: Mapping[str, Value] | None = None,
 ) -> tuple[list[Proposal], list[str], list[str]]:
-    """(proposals, questions, notes) after merging duplicates and checking totals against parts."""
+    """(proposals, questions, notes) after merging duplicates and checking totals against parts;
+    parts already `confirmed` count towards a total but are never asked for again."""
     fspec = spec.spec_for(version)
     questions: list[str] = []
     notes: list[str] = []
@@ -65,14 +70,15 @@ def resolve(
             continue
         final[key] = explicit[0]
     unsplit: list[str] = []
+    known = _Known(final, {k: v for k, v in (confirmed or {}).items() if isinstance(v, (int, Decimal))})
     for row, _ in spec.t2_rows(version):
         parts = tuple(f"{_A}{row}.{c}" for c in spec.T2_APPLICANT_COLUMNS)
-        _check_parts(final, f"{_A}{row}.total", parts, questions, unsplit)
+        _check_parts(known, f"{_A}{row}.total", parts, questions, unsplit)
     for group, _ in spec.T3_GROUPS:
         parts = tuple(f"{group}.{o}" for o in T3_PARTS)
-        _check_parts(final, f"{group}.total", parts, questions, unsplit)
+        _check_parts(known, f"{group}.total", parts, questions, unsplit)
     for g in groups:
-        _check_group(final, g, questions)
+        _check_group(known, g, questions)
     _check_results_total(final, version, questions)
     if unsplit:
         questions.append(_unsplit_question(unsplit))
@@ -96,13 +102,31 @@ def _proposal(fspec: spec.FormatSpec, s: Statement) -> Proposal:
     return Proposal(s.key, s.value, _label(fspec, s.key), s.source, s.inferred, s.note)
 
 
+@dataclass(frozen=True)
+class _Known:
+    """This message's statements (`final`, edited in place) and the values confirmed before."""
+
+    final: dict[str, Statement]
+    confirmed: dict[str, int | Decimal]
+
+    def given(self, keys: Iterable[str]) -> dict[str, Statement]:
+        out = {}
+        for k in keys:
+            if k in self.final:
+                out[k] = self.final[k]
+            elif k in self.confirmed:
+                out[k] = Statement(k, self.confirmed[k], "已确认", inferred=True)
+        return out
+
+
 def _check_parts(
-    final: dict[str, Statement], total_key: str, parts: tuple[str, ...], questions: list[str], unsplit: list
+    known: _Known, total_key: str, parts: tuple[str, ...], questions: list[str], unsplit: list
 ) -> None:
+    final = known.final
     total = final.get(total_key)
     if total is None or (total.inferred and total.value == 0):
         return
-    given = {k: final[k] for k in parts if k in final}
+    given = known.given(parts)
     t = total.value
     if not given:
         if t != 0 and total_key.startswith(_A):
@@ -123,7 +147,7 @@ def _check_parts(
         )
     elif s == t:
         for k in parts:
-            if k not in final:
+            if k not in given:
                 _infer_zero(final, k, total.source, "分项之和已等于总数，其余按0计")
     else:
         missing = "、".join(_name(k).split("·")[-1] for k in parts if k not in given)
@@ -144,10 +168,11 @@ def _infer_zero(final: dict[str, Statement], key: str, source: str, note: str) -
         final.setdefault(f"{prefix}.{part}", Statement(f"{prefix}.{part}", 0, source, True, "总数为0"))
 
 
-def _check_group(final: dict[str, Statement], g: GroupStatement, questions: list[str]) -> None:
+def _check_group(known: _Known, g: GroupStatement, questions: list[str]) -> None:
+    final = known.final
     row = ROW_BY_KEY[g.group]
     keys = [f"{leaf}.{g.col}" for leaf in row.leaves]
-    given = {k: final[k] for k in keys if k in final}
+    given = known.given(keys)
     names = "、".join(_name(k).split("·")[0] for k in keys)
     head = f"{row.name}{'' if g.col == 'total' else '·' + COLUMN_NAMES.get(g.col, g.col)}"
     if not given:
@@ -156,7 +181,7 @@ def _check_group(final: dict[str, Statement], g: GroupStatement, questions: list
     s = sum(x.value for x in given.values())
     if s == g.value:
         for k in keys:
-            if k not in final:
+            if k not in given:
                 _infer_zero(final, k, g.source, f"{row.name}各情形之和已等于{g.value}件")
     elif s > g.value:
         questions.append(f"您说“{g.source}”，{head}共{g.value}件，但各情形合计{format_number(s)}件，请核对。")

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from assistant.core import spec
 from assistant.core.facts import Value
 from assistant.core.numbers import format_number, parse_decimal, to_halfwidth
-from assistant.intake.lexicon import ROW_BY_KEY
+from assistant.intake.answers import row_answered
+from assistant.intake.lexicon import COLUMN_NAMES, ROW_BY_KEY
 from assistant.intake.model import NARRATIVE_TOPIC_PREFIX, TOPIC_ROWS, IntakeState, Proposal, Question
 
 _A = "applications."
@@ -88,13 +89,33 @@ def _tables(state: IntakeState) -> Question | None:
         if topic.key in state.skipped:
             continue
         keys = topic_keys(topic.key, state.version)
-        if any(k not in cells for k in keys):
+        missing = [k for k in keys if not _given(k, cells)]
+        if missing:
+            if len(missing) < len(keys) and topic.key.startswith("results."):
+                return _rest_question(topic.key, keys, missing)
             return _table_question(topic, keys, cells, state.version)
         if topic.key == "carried_to_next" and "results.breakdown" not in state.skipped:
             q = _breakdown(cells, state.version)
             if q is not None:
                 return q
     return None
+
+
+def _given(key: str, cells: Mapping[str, Value]) -> bool:
+    """A cell is given when confirmed; a Table 2 总计 also when every applicant type is."""
+    if key in cells:
+        return True
+    prefix, _, col = key.rpartition(".")
+    return col == "total" and prefix.startswith(_A) and row_answered(prefix, cells)
+
+
+def _rest_question(topic: str, keys: tuple[str, ...], missing: list[str]) -> Question:
+    """Only the rows of a result topic still missing: 「部分公开的有多少件？」 after 予以公开 was saved."""
+    names = [ROW_BY_KEY[k.rpartition(".")[0]].name.split("·")[-1] for k in missing]
+    ask = f"{names[0]}的有多少件？" if len(names) == 1 else f"{'、'.join(names)}各有多少件？"
+    group = ROW_BY_KEY[TOPIC_ROWS[topic][0]]
+    lead = f"{group.name}的申请中，还有" if group.is_group else "今年办结的申请中，"
+    return Question(topic, f"{lead}{ask}{_NONE}", keys)
 
 
 def topic_keys(topic: str, version: str = spec.FORMAT_2021) -> tuple[str, ...]:
@@ -133,6 +154,8 @@ def _row_breakdown(
     topic: str, row: str, total: int, cells: Mapping[str, Value], keys: tuple, version: str
 ) -> Question:
     name = ROW_BY_KEY[row].name
+    if any(k in cells for k in keys):
+        return _rest_of_parts(topic, name, total, cells, keys, version)
     single = _single_type(cells)
     if single and row != f"{_A}new_received":
         return _single_type_question(topic, row, total, single, version)
@@ -148,11 +171,37 @@ def _breakdown(cells: Mapping[str, Value], version: str) -> Question | None:
         keys = tuple(f"{prefix}.{c}" for c in spec.T2_APPLICANT_COLUMNS)
         if not isinstance(total, int) or total == 0 or all(k in cells for k in keys):
             continue  # a zero total needs no breakdown: every part is 0
+        label = spec.spec_for(version).cell(f"{prefix}.total").row_label
+        if any(k in cells for k in keys):
+            return _rest_of_parts("results.breakdown", f"“{label}”", total, cells, keys, version)
         if single:
             return _single_type_question("results.breakdown", prefix, total, single, version)
-        label = spec.spec_for(version).cell(f"{prefix}.total").row_label
         return Question("results.breakdown", f"“{label}”共{total}件，其中{_APPLICANTS}各多少件？", keys)
     return None
+
+
+def _rest_of_parts(
+    topic: str, name: str, total: int, cells: Mapping[str, Value], keys: tuple, version: str
+) -> Question:
+    """Some applicant types confirmed: ask only for the others, or confirm they are 0 when the
+    confirmed ones already add up to the total."""
+    fspec = spec.spec_for(version)
+    known = {k: cells[k] for k in keys if k in cells}
+    rest = [k for k in keys if k not in cells]
+    done = sum(v for v in known.values() if isinstance(v, int))
+    listed = "、".join(f"{_col_name(k)}{format_number(v)}件" for k, v in known.items() if isinstance(v, int))
+    others = "、".join(_col_name(k) for k in rest)
+    if done >= total:
+        source = f"{name}共{total}件，已确认{listed}"
+        proposals = tuple(Proposal(k, 0, fspec.cell(k).label, source, inferred=True) for k in rest)
+        text = f"{source}，合计已等于总数。{others}是否都记为0？回复“是”即可确认。"
+        return Question(topic, text, tuple(rest), proposals)
+    text = f"{name}共{total}件，已确认{listed}，其余{total - done}件中{others}各多少件？"
+    return Question(topic, text, tuple(rest))
+
+
+def _col_name(key: str) -> str:
+    return COLUMN_NAMES[key.rpartition(".")[2]]
 
 
 def _single_type(cells: Mapping[str, Value]) -> str | None:

@@ -37,7 +37,6 @@ from assistant.intake.lexicon import (
 from assistant.intake.model import (
     NARRATIVE_TOPIC_PREFIX,
     RULES,
-    TOPIC_ROWS,
     Extraction,
     ExtractionContext,
     NarrativeProposal,
@@ -78,7 +77,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     for m in _SENTENCE.finditer(message):
         if m.group().strip():
             reader.read(m.group().strip())
-    proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version)
+    proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
     return Extraction(
         tuple(proposals),
         tuple(reader.narrative),
@@ -258,7 +257,7 @@ class _Reader:
         return None
 
     def _topic_hit(self, seg: str) -> tuple[RowDef, str | None] | None:
-        rows = TOPIC_ROWS.get(self.ctx.topic or "", ())
+        rows = A.open_topic_rows(self.ctx.topic, self.ctx.cells)
         if len(rows) != 1:
             return None
         row = self._row(ROW_BY_KEY[rows[0]])
@@ -321,7 +320,7 @@ class _Reader:
         if negs and not self.narrative_like:
             targets = [r for span, r in rows if span[0] >= negs[0].end()]
             if not targets and not rows and self.short:
-                targets = [ROW_BY_KEY[k] for k in TOPIC_ROWS.get(self.ctx.topic or "", ())]
+                targets = [ROW_BY_KEY[k] for k in A.open_topic_rows(self.ctx.topic, self.ctx.cells)]
             for row in targets:
                 row = self._row(row)
                 if row:

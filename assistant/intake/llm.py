@@ -136,7 +136,7 @@ def validate(parsed: LlmExtraction, message: str, ctx: ExtractionContext) -> Ext
             continue
         source = c.source.strip()
         statements.append(Statement(key, value, source if source and source in message else message.strip()))
-    proposals, questions, more = resolve(statements, (), ctx.version)
+    proposals, questions, more = resolve(statements, (), ctx.version, ctx.cells)
     narrative = _narrative(parsed, notes)
     asked = [q.strip()[:200] for q in parsed.questions if q.strip()][:MAX_QUESTIONS]
     return Extraction(tuple(proposals), tuple(narrative), (*questions, *asked), (*notes, *more), LLM)
