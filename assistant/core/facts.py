@@ -143,7 +143,8 @@ def _finish(
 def suggest_key(key: str, version: str) -> str | None:
     """The closest official cell key, for a misspelt one."""
     keys = list(spec.spec_for(version).by_key)
-    tails = [k for k in keys if key.endswith("." + k)]  # an extra prefix, e.g. review_litigation.review.upheld
+    # an extra prefix, e.g. review_litigation.review.upheld
+    tails = [k for k in keys if key.endswith("." + k)]
     if tails:
         return max(tails, key=len)
     hit = difflib.get_close_matches(key, keys, n=1, cutoff=0.75)
