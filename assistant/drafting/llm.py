@@ -126,15 +126,7 @@ class LLMWriter:
 
 def openai_writer(settings: Any) -> LLMWriter:
     """ChatOpenAI against the configured endpoint, with an explicit timeout (its default is none)."""
-    from langchain_openai import ChatOpenAI
+    from assistant.llm import chat_openai
 
-    model = ChatOpenAI(
-        model=settings.model,
-        base_url=settings.openai_base_url or None,
-        api_key=settings.openai_api_key,
-        timeout=settings.llm_timeout,
-        max_retries=settings.llm_max_retries,
-        temperature=0.3,
-        use_responses_api=False,
-    )
+    model = chat_openai(settings, temperature=0.3)
     return LLMWriter(model, timeout=settings.llm_timeout)

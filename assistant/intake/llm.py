@@ -74,16 +74,9 @@ def build_chat_model(settings: Settings | None = None) -> Any | None:
     settings = settings or load_settings()
     if not settings.has_llm:
         return None
-    from langchain_openai import ChatOpenAI  # slow import, only when an endpoint is configured
+    from assistant.llm import chat_openai
 
-    return ChatOpenAI(
-        model=settings.model,
-        base_url=settings.openai_base_url or None,
-        api_key=settings.openai_api_key,
-        timeout=settings.llm_timeout,
-        max_retries=settings.llm_max_retries,
-        temperature=0,
-    )
+    return chat_openai(settings, temperature=0)
 
 
 def extract_message(message: str, context: ExtractionContext | None = None, model: Any = None) -> Extraction:
