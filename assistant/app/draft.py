@@ -28,7 +28,7 @@ class DraftView:
     texts: dict[str, str]
     locked: dict[str, bool]
     findings: dict[str, str]  # markdown per section
-    notes: str
+    notes: str | None  # None: leave the notes on screen as they are
 
 
 def view(ws: Workspace, rid: int | None, notes: str = "") -> DraftView:
@@ -111,7 +111,8 @@ def edit(ws: Workspace, rid: int, key: str, text: str) -> DraftView:
         raise WorkspaceError(f"未知的章节“{key}”")
     current = ws.sections(rid).get(key)
     if current is not None and current.text == text:
-        return view(ws, rid)  # nothing changed (e.g. the box merely lost focus)
+        unchanged = view(ws, rid)  # nothing changed (e.g. the box merely lost focus): keep the notes shown
+        return DraftView(unchanged.texts, unchanged.locked, unchanged.findings, None)
     ws.save_section(rid, key, text, "edit", findings=recheck(ws, rid, key, text))
     if not ws.sections(rid)[key].locked:
         ws.lock(rid, key, True)  # a hand edit is never overwritten by 生成全文

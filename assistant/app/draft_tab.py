@@ -44,7 +44,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             restore = gr.Button("恢复到此版本", elem_id="restore_btn")
 
     def values(v: draft.DraftView) -> list[Any]:
-        out: list[Any] = [v.notes]
+        out: list[Any] = [gr.skip() if v.notes is None else v.notes]
         for k in KEYS:
             out += [v.texts[k], v.findings[k], v.locked[k]]
         return out
