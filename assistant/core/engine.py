@@ -162,9 +162,38 @@ def _evaluate(
     rhs = sum(t.sign * value(t) for t in eq.rhs)  # type: ignore[operator]
     if abs(lhs - rhs) <= rule.tolerance:
         return None
+    blank = _blank_gap(eq, cur, lhs - rhs)
+    if blank is not None:
+        cell, should = blank
+        message = f"{cell.label}：空白，按其他数推算应为 {show(should)}（{_context(cur, eq)}），请补填"
+        return Finding(rule.id, WARNING, FAIL, message, keys, BLANK, should, table=table)
     return Finding(
         rule.id, rule.severity, FAIL, _message(rule, cur, eq, lhs, rhs, derived), keys, lhs, rhs, table=table
     )
+
+
+def _blank_gap(
+    eq: R.Equation, cur: ReportFacts, diff: int | Decimal
+) -> tuple[spec.Cell, int | Decimal] | None:
+    """The one blank cell whose value would make the equation hold, and that value (never negative).
+
+    A blank cell is a completeness gap, not an arithmetic error: when exactly one term of a broken
+    identity is blank and a non-negative number in its place makes it hold, say what it should be.
+    """
+    blanks = [
+        (t, side)
+        for side, terms in ((1, eq.lhs), (-1, eq.rhs))
+        for t in terms
+        if t.scope == R.CURRENT and cur.cells.get(t.key) == BLANK and isinstance(cur.cells.get(t.key), Marker)
+    ]
+    if len({t.key for t, _ in blanks}) != 1:
+        return None
+    t, side = blanks[0]
+    should = -diff * side * t.sign  # signs are ±1
+    cell = cur.spec.by_key.get(t.key)
+    if cell is None or (should < 0 and not cell.signed):
+        return None
+    return cell, should
 
 
 def _label(cur: ReportFacts, prev: ReportFacts | None, t: R.Term) -> str:

@@ -81,7 +81,8 @@ def build_cells(obs: Observed, version: str) -> Cells:
             out.deviations.append(Deviation(2, t2.label, t2.match.official, t2.where, tuple(keys)))
     if obs.t3 is not None:
         for cell, read in zip(fspec.table_cells(3), obs.t3, strict=True):
-            _set(out, fspec, cell.key, read)
+            if read is not None:  # None: a group of 表三 printed as its own table was not found
+                _set(out, fspec, cell.key, read)
     return out
 
 
