@@ -253,3 +253,29 @@ def test_a_blank_that_cannot_make_the_identity_hold_stays_an_error(cells):
     result = engine.check(facts(cells))
     f = next(f for f in result.findings if f.rule == "T3_REVIEW_TOTAL")
     assert f.severity == "error" and "空白" not in f.message
+
+
+def test_a_printed_subtotal_stands_in_for_sub_items_not_printed(cells):
+    leaves = (
+        "results.other.no_correction_overdue",
+        "results.other.fee_unpaid_overdue",
+        "results.other.other",
+    )
+    col = "natural_person"
+    printed = sum(cells[f"applications.{k}.{col}"] for k in leaves)
+    for k in leaves:
+        for c in ("natural_person", "commercial_enterprise", "research_institution", "social_welfare_org",
+                  "legal_service_org", "other_org", "total"):  # fmt: skip
+            del cells[f"applications.{k}.{c}"]
+    group = tuple(f"applications.{k}.{col}" for k in leaves)
+    rule = "T2_RESULTS_TOTAL_2021"
+    subject = f"applications.results.total.{col}"
+
+    def finding(subtotals):
+        result = engine.check(facts(cells), subtotals=subtotals)
+        return next((f for f in result.findings if f.rule == rule and f.cells[0] == subject), None)
+
+    assert finding({}).status == "not_assessable"
+    assert finding({group: printed}) is None
+    wrong = finding({group: printed + 2})
+    assert wrong.status == "fail" and wrong.computed == cells[subject] + 2

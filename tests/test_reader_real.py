@@ -40,3 +40,20 @@ def test_headings_drawn_on_background_rectangles_are_headings():
     assert not [f for f in m.findings if f.rule == "SECTION_MISSING"]
     [f] = [f for f in m.findings if f.rule == "TEXT_TABLE_MISMATCH"]
     assert f.cells == ("applications.new_received.total",)
+
+
+def test_a_collapsed_row_keeps_its_subtotal_in_the_rules():
+    m = measure("pdf_collapsed_2023.pdf")
+    assert not [f for f in m.findings if f.rule == "T2_RESULTS_TOTAL_2021"]  # checked, and it adds up
+    wrong = measure("pdf_collapsed_wrong_2023.pdf")
+    [f] = [f for f in wrong.findings if f.rule == "T2_RESULTS_TOTAL_2021"]
+    assert f.status == "fail" and f.cells[0] == "applications.results.total.natural_person"
+
+
+def test_committed_fixtures_are_current():
+    from tests.fixtures.reader_real.measure import HERE
+
+    for name, case in CASES.items():
+        assert (HERE / name).read_bytes() == case.build(case.truth()), (
+            f"{name}: run scripts/make_reader_fixtures.py"
+        )

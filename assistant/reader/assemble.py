@@ -10,6 +10,7 @@ from assistant.reader.blame import blame, document_text
 from assistant.reader.blocks import Document
 from assistant.reader.cells import (
     build_cells,
+    collapsed_subtotals,
     decide_version,
     deviation_findings,
     structure_findings,
@@ -62,6 +63,7 @@ def assemble(doc: Document) -> Report:
         provenance=cells.provenance,
         findings=tuple(blame(findings, document_text(doc), spec.spec_for(version))),
         level=infer_level(agency_from_title(title)),
+        subtotals=collapsed_subtotals(obs, version),
     )
 
 
