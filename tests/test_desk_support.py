@@ -55,3 +55,24 @@ def test_planted_yaml_replaces_and_adds_cells(tmp_path):
     text = p.read_text(encoding="utf-8")
     assert "  review.upheld: 7" in text and "  review.upheld: 1" not in text
     assert "  applications.new_received.total: 70" in text
+
+
+def make_batch(folder: Path, n: int, formats: tuple[str, ...] = ("txt", "html", "docx")) -> list[Path]:
+    """`n` reports of distinct bodies: corpus sources renamed, rendered in turn in each format."""
+    from assistant.export.service import export_file
+
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = sorted(SOURCES.glob("*.yaml"))
+    out = []
+    for i in range(n):
+        src = sources[i % len(sources)]
+        text = src.read_text(encoding="utf-8")
+        agency = next(ln.split(":", 1)[1].strip() for ln in text.splitlines() if ln.startswith("agency:"))
+        renamed = text.replace(agency, f"{agency[:-1]}第{i}分{agency[-1]}")
+        yaml = folder / f"src_{i:03d}.yaml"
+        yaml.write_text(renamed, encoding="utf-8")
+        target = folder / f"r_{i:03d}.{formats[i % len(formats)]}"
+        export_file(str(yaml), str(target), None, appendix=False, strict=False)
+        yaml.unlink()
+        out.append(target)
+    return out
