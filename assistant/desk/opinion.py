@@ -99,7 +99,9 @@ def write_opinion(rep: ReviewedReport, out: Path, letter: Letter = Letter()) -> 
     for i, item in enumerate(items):
         num = NUMERALS[i] if i < len(NUMERALS) else str(i + 1)
         x = item.finding
-        _para(doc, f"{num}、{where_of(x, version)}", HEADING_FONT, BODY_SIZE)
+        _para(
+            doc, f"{num}、{where_of(x, version)}", HEADING_FONT, BODY_SIZE
+        ).paragraph_format.keep_with_next = True
         _para(doc, f"问题：{x.message}", BODY_FONT, BODY_SIZE)
         _para(doc, f"整改要求：{what_to_correct(x)}", BODY_FONT, BODY_SIZE)
         if item.decision and item.decision.reason:
@@ -111,8 +113,8 @@ def write_opinion(rep: ReviewedReport, out: Path, letter: Letter = Letter()) -> 
         BODY_FONT,
         BODY_SIZE,
     )
-    _para(doc, "", BODY_FONT, BODY_SIZE)
-    _para(doc, letter.reviewer_org, BODY_FONT, BODY_SIZE, right=True)
+    _para(doc, "", BODY_FONT, BODY_SIZE).paragraph_format.keep_with_next = True
+    _para(doc, letter.reviewer_org, BODY_FONT, BODY_SIZE, right=True).paragraph_format.keep_with_next = True
     _para(doc, letter.date or "____年__月__日", BODY_FONT, BODY_SIZE, right=True)
     out.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(out))
