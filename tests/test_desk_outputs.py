@@ -66,13 +66,35 @@ def test_workbook_has_summary_findings_and_dispositions(tmp_path):
 def test_cli_decide_then_letters(tmp_path, capsys):
     src = planted_yaml(tmp_path)
     rev = tmp_path / "rev.json"
-    assert main(["desk", "decide", str(src), "--reviews", str(rev), "--as", "确认", "--by", "王", "--rule", "T3_REVIEW_TOTAL"]) == 0
+    assert (
+        main(
+            [
+                "desk",
+                "decide",
+                str(src),
+                "--reviews",
+                str(rev),
+                "--as",
+                "确认",
+                "--by",
+                "王",
+                "--rule",
+                "T3_REVIEW_TOTAL",
+            ]
+        )
+        == 0
+    )
     assert main(["desk", "decide", str(src), "--reviews", str(rev), "--as", "误报"]) == 2  # no reason
     assert "须附理由" in capsys.readouterr().err
     doc = json.loads(rev.read_text(encoding="utf-8"))
     assert sum(1 for e in doc["reviews"] if e["disposition"] == "confirmed") == 1
     out = tmp_path / "out"
-    assert main(["desk", "letters", str(src), "--reviews", str(rev), "-o", str(out), "--deadline", "2024年5月1日"]) == 0
+    assert (
+        main(
+            ["desk", "letters", str(src), "--reviews", str(rev), "-o", str(out), "--deadline", "2024年5月1日"]
+        )
+        == 0
+    )
     [letter] = list(out.glob("*.docx"))
     assert letter.name == "青梧县自然资源局_2023年度_审核意见.docx"
     text = "\n".join(p.text for p in Document(str(letter)).paragraphs)
