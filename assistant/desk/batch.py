@@ -8,6 +8,7 @@ data directory (`unpack`); over `MAX_BATCH_FILES` files, the rest is listed as n
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -55,8 +56,12 @@ def run_batch(
     jobs: int | None = None,
     on_progress: Progress | None = None,
     work_dir: Path | None = None,
+    start_method: str | None = None,
 ) -> list[AuditResult]:
-    """Audit everything under `paths`, in input order, with `jobs` processes (default: core count)."""
+    """Audit everything under `paths`, in input order, with `jobs` processes (default: core count).
+
+    `start_method` "spawn" suits a threaded caller (the app server); the default (fork) is faster.
+    """
     files, refused = gather(paths, work_dir or Path("data") / "desk" / "uploads")
     head: list[AuditResult] = []
     if previous is not None:
@@ -69,7 +74,7 @@ def run_batch(
     if jobs <= 1 or len(files) < POOL_MIN_FILES:
         results = check_paths(files, previous, on_progress) if files else []
     else:
-        results = _pooled(files, previous, jobs, on_progress)
+        results = _pooled(files, previous, jobs, on_progress, start_method)
     return head + mark_duplicates(results) + refused
 
 
@@ -77,13 +82,16 @@ def _audit_chunk(files: Sequence[str], previous: str | None) -> list[AuditResult
     return check_paths(files, previous)
 
 
-def _pooled(files: list[Path], previous: str | Path | None, jobs: int, on_progress: Progress | None) -> list[AuditResult]:  # fmt: skip
+def _pooled(
+    files: list[Path], previous: str | Path | None, jobs: int, on_progress: Progress | None, start: str | None
+) -> list[AuditResult]:
     size = max(1, min(16, len(files) // (jobs * 4)))
     chunks = [[str(f) for f in files[i : i + size]] for i in range(0, len(files), size)]
     out: dict[int, list[AuditResult]] = {}
     done = 0
     prev = str(previous) if previous is not None else None
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    ctx = multiprocessing.get_context(start) if start else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         futures = {pool.submit(_audit_chunk, c, prev): i for i, c in enumerate(chunks)}
         for fut in as_completed(futures):
             i = futures[fut]

@@ -81,7 +81,7 @@ def decide(
     """A decision on one finding; 已说明 and 误报 need a reason."""
     disp = parse_disposition(disposition)
     if disp in DISMISSED and not reason.strip():
-        raise DeskError(f"标记为“{LABELS[disp]}”须附理由（{item.finding.rule}：{item.finding.message[:40]}）")
+        raise DeskError(f"标记为“{LABELS[disp]}”须附理由（{item.finding.message[:40]}）")
     f = item.finding
     return Decision(
         item.fingerprint, disp, reason.strip(), reviewer.strip(), at or now_iso(),
