@@ -162,3 +162,30 @@ def test_one_address_guessing_many_names_is_refused_in_chinese(client):
 def test_a_very_long_password_at_login_is_a_refusal_not_a_500(client):
     assert _login(client, "长" * 30).status_code == 400
     assert _login(client, "x", user="本机用户").status_code == 400
+
+
+def test_an_export_url_downloads_only_for_the_account_that_exported_it(store, tmp_path):
+    import gradio as gr
+    from fastapi.testclient import TestClient
+    from gradio.routes import App
+
+    store.add_user("li", "li-password-1", org="某县住建局")
+    exports, cache = tmp_path / "exports", tmp_path / "cache" / "0123abcd"
+    mine = exports / str(store.user_id("zhang")) / "某县住建局2024年报_20250101-120000.docx"
+    for p in (mine, cache / mine.name):
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_bytes(b"PK docx")
+    with gr.Blocks() as demo:
+        gr.Markdown("x")
+    demo.auth, demo.auth_message = login.make_auth(store, login.Throttle(5)), "请登录"
+    demo.allowed_paths = [str(tmp_path / "cache")]
+    app = App.create_app(demo, app_kwargs=login.app_kwargs(store, exports))
+    url = f"/gradio_api/file={cache / mine.name}"
+    with TestClient(app) as other:
+        assert _login(other, "li-password-1", user="li").status_code == 200
+        r = other.get(url)
+        assert r.status_code == 403 and "其他账号导出" in r.json()["detail"]
+    with TestClient(app) as owner:
+        assert _login(owner, "right-password").status_code == 200
+        r = owner.get(url)
+        assert r.status_code == 200 and r.content == b"PK docx"

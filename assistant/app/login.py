@@ -7,17 +7,21 @@
   when the change is made by `assistant user …` in another process.
 - `LoginGuard`: ASGI middleware on /login and /logout: refuses throttled addresses (429, Chinese),
   sets the session cookies SameSite=Lax with an expiry, drops the non-Secure copy over HTTPS,
-  and ends the session in the store on logout.
+  and ends the session in the store on logout; an exported file is served only to the account
+  that exported it.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, MutableMapping
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from assistant.store import Store, StoreError
 from assistant.store_accounts import SESSION_SECONDS
@@ -119,14 +123,23 @@ class StoreTokens(MutableMapping):
 class LoginGuard:
     """ASGI middleware for /login (address throttle, cookie flags) and /logout (end the session)."""
 
-    def __init__(self, app, store: Store | None = None, addresses: Throttle | None = None):
+    def __init__(
+        self,
+        app,
+        store: Store | None = None,
+        addresses: Throttle | None = None,
+        export_dir: Path | None = None,
+    ):
         self.app = app
         self.store = store
         self.addresses = addresses or Throttle(ADDRESS_LIMIT)
+        self.export_dir = export_dir
 
     async def __call__(self, scope, receive, send):
         self._own_tokens(scope.get("app"))
         path = scope.get("path", "").rstrip("/")
+        if scope.get("type") == "http" and "/file=" in path and not self._may_download(scope, path):
+            return await _refuse(send, 0, 403, "该文件是其他账号导出的，您无权下载；请在“导出”页自行导出")
         if scope.get("type") != "http" or not (path.endswith("/login") or path.endswith("/logout")):
             return await self.app(scope, receive, send)
         if path.endswith("/logout"):
@@ -158,11 +171,39 @@ class LoginGuard:
             if hasattr(app, "tokens"):
                 app.tokens = StoreTokens(self.store)
 
+    def _may_download(self, scope, path: str) -> bool:
+        """An exported file is served only to the account that exported it (exports/<user id>/…)."""
+        if self.store is None or self.export_dir is None:
+            return True
+        name = Path(unquote(path.split("/file=", 1)[1])).name
+        owners = {p.relative_to(self.export_dir).parts[0] for p in _named(self.export_dir, name)}
+        if not owners:
+            return True  # not an export (an upload, a static file): Gradio's own rules apply
+        users = [self.store.session_user(t) for t in _cookie_tokens(scope)]
+        ids = set()
+        for user in filter(None, users):
+            try:
+                ids.add(str(self.store.user_id(user)))
+            except StoreError:
+                pass
+        return bool(ids & owners)
+
     def _end_session(self, scope) -> None:
         if self.store is None:
             return
         for token in _cookie_tokens(scope):
             self.store.close_session(token)
+
+
+def _named(root: Path, name: str) -> list[Path]:
+    if not name or not root.is_dir():
+        return []
+    from gradio_client.utils import strip_invalid_filename_characters as served_name  # Gradio's cache name
+
+    found = []
+    for folder, _dirs, files in os.walk(root):
+        found += [Path(folder) / f for f in files if f == name or served_name(f) == name]
+    return found
 
 
 def _is_https(scope) -> bool:
@@ -192,18 +233,20 @@ def _fix_cookies(headers: list[tuple[bytes, bytes]], secure: bool) -> list[tuple
     return out
 
 
-async def _refuse(send, wait: float) -> None:
-    body = json.dumps({"detail": wait_message(wait)}, ensure_ascii=False).encode("utf-8")
-    headers = [(b"content-type", b"application/json; charset=utf-8"), (b"retry-after", b"%d" % int(wait + 1))]
-    await send({"type": "http.response.start", "status": 429, "headers": headers})
+async def _refuse(send, wait: float, status: int = 429, message: str = "") -> None:
+    body = json.dumps({"detail": message or wait_message(wait)}, ensure_ascii=False).encode("utf-8")
+    headers = [(b"content-type", b"application/json; charset=utf-8")]
+    if status == 429:
+        headers.append((b"retry-after", b"%d" % int(wait + 1)))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
 
-def app_kwargs(store: Store) -> dict[str, Any]:
+def app_kwargs(store: Store, export_dir: Path | None = None) -> dict[str, Any]:
     """FastAPI arguments for `demo.launch(app_kwargs=…)`: the guard as middleware."""
     from starlette.middleware import Middleware
 
-    return {"middleware": [Middleware(LoginGuard, store=store)]}
+    return {"middleware": [Middleware(LoginGuard, store=store, export_dir=export_dir)]}
 
 
 def install(demo, store: Store) -> None:

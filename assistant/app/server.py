@@ -63,6 +63,6 @@ def launch(ctx: AppContext, host: str, port: int, block: bool = True):
         quiet=True,
         css=css,
         footer_links=[],
-        app_kwargs=login.app_kwargs(ctx.store) if ctx.auth else None,
+        app_kwargs=login.app_kwargs(ctx.store, ctx.export_dir) if ctx.auth else None,
     )
     return demo
