@@ -25,6 +25,7 @@ from assistant.core.numbers import format_number
 from assistant.evals.case_types import ConversationCase
 from assistant.evals.metrics import CaseFailure, PartResult, ratio
 
+
 @dataclass
 class Outcome:
     """What one conversation left behind, scored against its expectations."""
