@@ -28,6 +28,8 @@ from assistant.intake.model import (
     Proposal,
     Question,
 )
+from assistant.intake.balance import balance_lines, imbalances
+from assistant.intake.pending import merge as merge_pending
 from assistant.intake.plausibility import plausibility_questions
 
 __all__ = [
@@ -42,6 +44,9 @@ __all__ = [
     "Question",
     "apply_confirmed",
     "apply_narrative",
+    "balance_lines",
+    "imbalances",
+    "merge_pending",
     "build_chat_model",
     "extract",
     "extract_message",
