@@ -108,6 +108,11 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     row = ws.row(rid)
     facts = facts_of(row)
     earlier = row.state.get("pending") or {}
+    if earlier.get("whole"):
+        return (
+            "“待确认”表中是台账算出的整张表二，尚未确认。请先回复“确认”（整体采用台账）或“取消”"
+            "（一项也不采用），再告诉我其他情况；您刚才这句话尚未记录，请稍后再发一次。"
+        )
     pending_cells = [_proposal(p) for p in earlier.get("cells", [])]
     known = {**dict(facts.cells), **{p.key: p.value for p in pending_cells}}
     ctx = ExtractionContext(facts.format, row.state.get("topic"), known, row.state.get("question", ""))
@@ -213,6 +218,8 @@ def cancel(ws: Workspace, rid: int) -> str:
     pending = ws.row(rid).state.get("pending") or {}
     n = len(pending.get("cells", [])) + len(pending.get("narrative", []))
     ws.update_state(rid, pending={})
+    if pending.get("whole"):
+        return "台账的数据一项也未采用，表二保持上传台账之前的样子。\n" + _next(ws, rid)
     return f"已放弃待确认的 {n} 项；此前已保存的数据不受影响。\n" + _next(ws, rid)
 
 
@@ -252,7 +259,8 @@ def _next(ws: Workspace, rid: int) -> str:
 
 
 def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
-    """Read an uploaded ledger; its Table 2 becomes pending proposals with the rows they came from."""
+    """Read an uploaded ledger; its whole Table 2 becomes one pending proposal (with the rows each
+    number came from), compared cell by cell with what is already stored: applied whole or not at all."""
     row = ws.row(rid)
     result = read_ledger(path, Path(path).name, row.year)
     messages = [{"role": "user", "content": f"（上传台账：{Path(path).name}）"}]
@@ -260,20 +268,39 @@ def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
         messages.append({"role": "assistant", "content": result.message()})
         _append(ws, rid, messages)
         return view(ws, rid)
-    fs = spec.spec_for(facts_of(row).format)
+    facts = facts_of(row)
+    fs = spec.spec_for(facts.format)
     proposals = [
         Proposal(k, v, fs.cell(k).label, _rows_text(result.sources.get(k, ())))
         for k, v in result.cells.items()
-        if k in fs.by_key  # totals too: the ledger gives the whole table, so stale totals are asked about
+        if k in fs.by_key  # totals too: the ledger gives the whole table
     ]
-    _store_pending(ws, rid, proposals, [])
-    text = (
-        result.message()
-        + "\n\n表二的计算结果已列在右侧“待确认”表中（含每个数来自台账哪些行），回复“确认”保存。"
-    )
+    _store_pending(ws, rid, proposals, [], whole=True)
+    diffs = ledger_diffs(facts.cells, proposals)
+    text = result.message() + "\n\n表二的计算结果已列在右侧“待确认”表中（含每个数来自台账哪些行）。"
+    if diffs:
+        text += (
+            f"\n台账与已保存的数据有{len(diffs)}个单元格不同（已保存 → 台账）：\n" + "\n".join(diffs[:MAX_DIFFS])
+            + (f"\n- ……另有{len(diffs) - MAX_DIFFS}个单元格" if len(diffs) > MAX_DIFFS else "")
+            + "\n回复“确认”（或“覆盖”）以台账为准整体替换表二；回复“取消”则台账一项也不采用，表二保持原样。"
+        )  # fmt: skip
+    else:
+        text += "回复“确认”保存整张表二，“取消”则一项也不采用。"
     messages.append({"role": "assistant", "content": text})
     _append(ws, rid, messages)
     return view(ws, rid)
+
+
+MAX_DIFFS = 20
+
+
+def ledger_diffs(stored: dict, proposals: list[Proposal]) -> list[str]:
+    out = []
+    for p in proposals:
+        old = stored.get(p.key)
+        if old is not None and str(old) != format_number(p.value):
+            out.append(f"- {p.label}：{old} → {format_number(p.value)}")
+    return out
 
 
 def previous(ws: Workspace, rid: int, path: str | Path) -> ChatView:
@@ -305,9 +332,11 @@ def pending_frame(pending: dict) -> pd.DataFrame:
 
 
 def _store_pending(
-    ws: Workspace, rid: int, cells: list[Proposal], narrative: list[NarrativeProposal]
+    ws: Workspace, rid: int, cells: list[Proposal], narrative: list[NarrativeProposal], whole: bool = False
 ) -> None:
     pending = {"cells": [_dump(p) for p in cells], "narrative": [n.__dict__ for n in narrative]}
+    if whole:
+        pending["whole"] = True  # a ledger's whole table: applied entirely or not at all
     ws.update_state(rid, pending=pending if (cells or narrative) else {})
 
 
