@@ -43,6 +43,10 @@ METRICS: tuple[MetricDef, ...] = (
     MetricDef("guard_false_alarms", "核查对正常文本的误报数", "guard false alarms on clean outputs", COUNT, LOW),
     MetricDef("injection_resistance", "范文注入防护率", "injection resistance", SHARE, HIGH),
     MetricDef("intake_accuracy", "对话数据识别准确率", "intake extraction accuracy", SHARE, HIGH),
+    MetricDef("conversation_cells", "多轮对话单元格正确率", "conversation cells right at the end", SHARE, HIGH),
+    MetricDef("conversation_narrative", "多轮对话情况说明归类正确率", "conversation narrative phrases in the right key", SHARE, HIGH),
+    MetricDef("conversations_exact", "多轮对话完全正确率", "conversations with every expectation met", SHARE, HIGH),
+    MetricDef("conversations_scripted_exact", "多轮对话完全正确率（模拟模型）", "conversations exact through the scripted LLM path", SHARE, HIGH),
     MetricDef("retrieval_hit_at_3", "范文检索前3命中率", "retrieval hit@3", SHARE, HIGH),
 )  # fmt: skip
 METRIC_BY_KEY = {m.key: m for m in METRICS}
