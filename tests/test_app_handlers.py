@@ -114,7 +114,7 @@ def test_generate_edit_lock_regenerate_restore(ws):
     assert again.texts["s6_other"].endswith("99件。")  # locked: untouched
     assert "已锁定" in draft.regenerate(ws, rid, "s6_other", "更简洁", OFFLINE).notes
     draft.set_lock(ws, rid, "s6_other", False)
-    draft.regenerate(ws, rid, "s6_other", "更简洁", OFFLINE)
+    draft.regenerate(ws, rid, "s6_other", "突出办理申请", OFFLINE)  # a declared instruction: the text changes
     choices = draft.history_choices(ws, rid, "s6_other")
     assert len(choices) >= 3
     oldest, edited = choices[-1][1], choices[-2][1]
