@@ -116,7 +116,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
         run = gr.Button("开始批量审核", variant="primary", elem_id="review_btn")
         msg = gr.Markdown("", elem_id="review_msg")
         with gr.Row():
-            query = gr.Textbox(label="筛选（机关或文件名）", scale=2)
+            query = gr.Textbox(label="筛选（机关或文件名）", scale=2, elem_id="review_query")
             status = gr.Dropdown(board.STATUSES, value="全部", label="状态")
             sort = gr.Dropdown(board.SORTS, value="原顺序", label="排序")
         with gr.Row():
