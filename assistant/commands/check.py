@@ -77,10 +77,17 @@ _MARK = {"error": "✗ 错误", "warning": "! 提醒"}
 
 
 def render_text(results: list[AuditResult], show_all: bool = False) -> str:
-    blocks = [_render_one(r, show_all) for r in results]
+    blocks = [_render_guarded(r, show_all) for r in results]
     if len(results) > 1:
         blocks.append(render_summary(results))
     return "\n\n".join(blocks)
+
+
+def _render_guarded(r: AuditResult, show_all: bool) -> str:
+    try:
+        return _render_one(r, show_all)
+    except Exception as e:  # noqa: BLE001 - one result that cannot be shown must not hide the others
+        return f"== {r.source} ==\n  ✗ 显示核对结果时出现意外错误（{type(e).__name__}），请单独核对此文件"
 
 
 def _render_one(r: AuditResult, show_all: bool) -> str:
