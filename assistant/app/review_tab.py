@@ -29,7 +29,14 @@ MAX_UPLOADS = 5_000
 
 
 def org_of(ctx: AppContext, username: str | None) -> str:
-    return username if (ctx.auth and username) else LOCAL_USER
+    """Whose decisions: the user's organisation when they belong to one, else the user."""
+    name = username if (ctx.auth and username) else LOCAL_USER
+    try:
+        account = ctx.store.account(ctx.store.user_id(name, create=not ctx.auth))
+    except Exception:  # noqa: BLE001 - an unknown account keeps its own decisions
+        return f"user:{name}"
+    org_id = getattr(account, "org_id", None)
+    return f"org:{org_id}" if org_id is not None else f"user:{name}"
 
 
 def desk_store(ctx: AppContext) -> DeskStore:
