@@ -97,7 +97,9 @@ def edit_cell(
     if value_text == "":
         ws.set_cells(report_id, {}, replace_keys={key})  # emptied: no longer given (a total is computed)
         after = view(ws, report_id)
-        note = f"已清空{where}（原为 {old}）" + ("，改由程序计算" if key in grids.total_keys(before.facts.format) else "")
+        note = f"已清空{where}（原为 {old}）" + (
+            "，改由程序计算" if key in grids.total_keys(before.facts.format) else ""
+        )
         return after, [], note
     value, err = grids.parse(key, value_text, before.facts.format)
     if err:
