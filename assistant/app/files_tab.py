@@ -15,7 +15,7 @@ from assistant.workspace import WorkspaceError
 def build_export(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     with gr.Tab("导出", id="export"):
         gr.Markdown(
-            "导出当前报告：正文取自“起草与修改”页，表格由程序按统计表填写；表格如仍有错误，会列在文末附录中。"
+            "导出当前报告：正文取自“起草与修改”页，表格由程序按统计表填写。审阅稿标出有问题的单元格并附核对意见；定稿不含任何标记。"
         )
         edition = gr.Radio(
             label="导出版本",
