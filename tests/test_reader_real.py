@@ -57,3 +57,9 @@ def test_committed_fixtures_are_current():
         assert (HERE / name).read_bytes() == case.build(case.truth()), (
             f"{name}: run scripts/make_reader_fixtures.py"
         )
+
+
+def test_a_number_bound_to_a_sum_is_checked_against_the_sum():
+    [f] = [f for f in measure("txt_prose_sum_wrong_2023.txt").findings if f.rule == "TEXT_TABLE_MISMATCH"]
+    assert f.cells == ("applications.results.granted.total", "applications.results.partially_granted.total")
+    assert "予以公开与部分公开" in f.message
