@@ -135,9 +135,17 @@ def audit_one(loaded: Loaded, previous: Loaded | None = None) -> AuditResult:
     ]
     if loaded.report is not None:
         findings += _document_findings(loaded, result.facts, previous)
+        findings = _old_form(findings)
     return AuditResult(
         loaded.source, result.facts, tuple(findings), loaded.notes, "", loaded.report, result.derived
     )
+
+
+def _old_form(findings: list[Finding]) -> list[Finding]:
+    """A report in the pre-2019 form: the current form's table checks do not apply (the reader says so)."""
+    from assistant.reader.oldform import RULE, applies
+
+    return [f for f in findings if applies(f)] if any(f.rule == RULE for f in findings) else findings
 
 
 def _document_findings(loaded: Loaded, filled: ReportFacts, previous: Loaded | None) -> list[Finding]:

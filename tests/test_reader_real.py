@@ -63,3 +63,25 @@ def test_a_number_bound_to_a_sum_is_checked_against_the_sum():
     [f] = [f for f in measure("txt_prose_sum_wrong_2023.txt").findings if f.rule == "TEXT_TABLE_MISMATCH"]
     assert f.cells == ("applications.results.granted.total", "applications.results.partially_granted.total")
     assert "予以公开与部分公开" in f.message
+
+
+def test_a_pre_2019_report_is_an_annual_report_in_a_superseded_form():
+    from assistant.audit import check_paths
+    from tests.fixtures.reader_real.measure import HERE
+
+    [result] = check_paths([HERE / "txt_pre2019_2015.txt"])
+    assert not result.error and not result.errors
+    [f] = [f for f in result.findings if f.status == "fail"]
+    assert f.rule == "FORMAT_PRE2019" and "不适用" in f.message and "正文核对照常进行" in f.message
+    assert not [f for f in result.findings if f.status == "not_assessable"]
+
+
+def test_a_pre_2019_report_still_gets_its_prose_checked(tmp_path):
+    from assistant.audit import check_paths
+    from tests.fixtures.reader_real.measure import HERE
+
+    text = (HERE / "txt_pre2019_2015.txt").read_text(encoding="utf-8")
+    p = tmp_path / "old.txt"
+    p.write_text(text.replace("2015年，我办", "2014年，我办"), encoding="utf-8")
+    [result] = check_paths([p])
+    assert [f.rule for f in result.errors] == ["TEXT_TABLE_MISMATCH"]  # the year copied from last year
