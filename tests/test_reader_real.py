@@ -85,3 +85,25 @@ def test_a_pre_2019_report_still_gets_its_prose_checked(tmp_path):
     p.write_text(text.replace("2015年，我办", "2014年，我办"), encoding="utf-8")
     [result] = check_paths([p])
     assert [f.rule for f in result.errors] == ["TEXT_TABLE_MISMATCH"]  # the year copied from last year
+
+
+@pytest.mark.parametrize("name", sorted(n for n, c in CASES.items() if c.warnings))
+def test_the_planted_warnings_appear_and_no_others_of_their_kind(name):
+    m = measure(name)
+    kinds = set(CASES[name].warnings)
+    seen = sorted(f.rule for f in m.findings if f.severity == "warning" and f.rule in kinds)
+    assert seen == sorted(CASES[name].warnings)
+
+
+def test_text_quality_does_not_flag_a_word_boundary_or_other_business():
+    import random
+
+    from assistant.core.report import Report
+    from assistant.reader.textquality import quality_findings
+    from tests.factories import consistent_cells, facts
+
+    cells = consistent_cells(random.Random(1))
+    cells["applications.carried_to_next.total"] = 2
+    text = "按照县政府政府信息公开工作部署开展工作。县人大代表建议5件已全部办结。一是完善制度；二是加强培训。"
+    report = Report("x.txt", sections={"s1_overview": text})
+    assert quality_findings(report, facts(cells)) == []

@@ -38,7 +38,19 @@ _FOOTER = re.compile(
 )
 # The heading of the exporter's findings appendix (assistant.export.document.APPENDIX_HEADING).
 APPENDIX_START = re.compile(r"^\s*附\s*[：:]\s*核对意见")
-_EMPTY_BODIES = {"", "无", "暂无", "没有", "无问题", "不涉及", "略"}
+_EMPTY_BODIES = {
+    "",
+    "无",
+    "暂无",
+    "没有",
+    "无问题",
+    "不涉及",
+    "略",
+    "暂无问题",
+    "无明显问题",
+    "暂未发现问题",
+    "无此类情况",
+}
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from assistant.core.quantities import QUANTITIES
 from assistant.core.report import Report
 from assistant.reader.copyrate import copy_rates
 from assistant.reader.prose import Quantity, Statement, fee_statements, statements, table_value
+from assistant.reader.textquality import quality_findings
 
 COPY_THRESHOLD = 0.5
 MIN_COPY_CHARS = 60
@@ -37,6 +38,7 @@ _OPENING_YEAR = re.compile(r"^(20\d{2})\s*年度?(?:[，,以上]|我|本)")
 
 def text_findings(report: Report, filled: ReportFacts, previous: Report | None = None) -> list[Finding]:
     out = mismatch_findings(report, filled)
+    out += quality_findings(report, filled)
     out += fee_findings(report)
     out += year_findings(report)
     if previous is not None:
