@@ -19,7 +19,7 @@ from assistant.reader.cells import (
 from assistant.reader.errors import ReaderError
 from assistant.reader.meta import agency_from_title, find_title, find_year
 from assistant.reader.oldform import applies, is_pre2019, old_form_finding
-from assistant.reader.sections import Layout, is_empty_body, split_sections
+from assistant.reader.sections import STRAY, Layout, is_empty_body, split_sections
 from assistant.reader.tables import Observed, read_tables
 
 _SECTION_TABLE = {"s2_active": 1, "s3_applications": 2, "s4_review_litig": 3}
@@ -112,7 +112,18 @@ def section_findings(layout: Layout, obs: Observed) -> list[Finding]:
                     f"缺少第{sec.number}部分“{sec.label}”{what}，年报应包含格式规定的六个部分",
                 )
             )
-        elif h.number and h.number != sec.number:
+        elif STRAY.match(h.text):
+            stray = STRAY.match(h.text).group(0).strip()  # type: ignore[union-attr]
+            out.append(
+                Finding(
+                    "TEXT_QUALITY",
+                    WARNING,
+                    FAIL,
+                    f"章节标题“{h.text[:30]}”前有多余字符“{stray}”，应删除",
+                    reported=stray,
+                )
+            )
+        if h is not None and h.number and h.number != sec.number:
             out.append(
                 Finding(
                     "SECTION_MISSING",
