@@ -128,7 +128,8 @@ def _load_document(path: Path) -> Loaded:
 
 def audit_one(loaded: Loaded, previous: Loaded | None = None) -> AuditResult:
     subtotals = loaded.report.subtotals if loaded.report is not None else None
-    result = engine.check(loaded.facts, previous.facts if previous else None, subtotals)
+    blank_as_gap = loaded.report is not None  # a published document: a blank is a gap to fill
+    result = engine.check(loaded.facts, previous.facts if previous else None, subtotals, blank_as_gap)
     own = {f.rule for f in loaded.findings}  # a reader's FORMAT_2019 (with evidence) replaces the engine's
     findings = list(loaded.findings) + [
         f for f in result.findings if not (f.rule == "FORMAT_2019" and f.rule in own)
