@@ -128,16 +128,25 @@ def _load_document(path: Path) -> Loaded:
 
 def audit_one(loaded: Loaded, previous: Loaded | None = None) -> AuditResult:
     subtotals = loaded.report.subtotals if loaded.report is not None else None
-    result = engine.check(loaded.facts, previous.facts if previous else None, subtotals)
+    blank_as_gap = loaded.report is not None  # a published document: a blank is a gap to fill
+    result = engine.check(loaded.facts, previous.facts if previous else None, subtotals, blank_as_gap)
     own = {f.rule for f in loaded.findings}  # a reader's FORMAT_2019 (with evidence) replaces the engine's
     findings = list(loaded.findings) + [
         f for f in result.findings if not (f.rule == "FORMAT_2019" and f.rule in own)
     ]
     if loaded.report is not None:
         findings += _document_findings(loaded, result.facts, previous)
+        findings = _old_form(findings)
     return AuditResult(
         loaded.source, result.facts, tuple(findings), loaded.notes, "", loaded.report, result.derived
     )
+
+
+def _old_form(findings: list[Finding]) -> list[Finding]:
+    """A report in the pre-2019 form: the current form's table checks do not apply (the reader says so)."""
+    from assistant.reader.oldform import RULE, applies
+
+    return [f for f in findings if applies(f)] if any(f.rule == RULE for f in findings) else findings
 
 
 def _document_findings(loaded: Loaded, filled: ReportFacts, previous: Loaded | None) -> list[Finding]:

@@ -239,9 +239,11 @@ def test_a_computed_total_is_not_called_reported(cells):
 def test_a_blank_total_is_called_blank(cells):
     cells["review.total"] = BLANK
     cells["review.upheld"] = cells["review.upheld"] + 1
-    result = engine.check(facts(cells))
+    f = next(f for f in engine.check(facts(cells)).findings if f.rule == "T3_REVIEW_TOTAL")
+    assert "空白（按 0 计）" in f.message and f.severity == "error"  # intake and facts files: as before
+    result = engine.check(facts(cells), blank_as_gap=True)
     f = next(f for f in result.findings if f.rule == "T3_REVIEW_TOTAL")
-    # a completeness gap, not an arithmetic error: the message says what the blank should be
+    # audits of published reports: a completeness gap, not an arithmetic error: the message says what the blank should be
     assert "空白，按其他数推算应为" in f.message and f.severity == "warning"
     assert f.computed == sum(cells[f"review.{k}"] for k in ("upheld", "corrected", "other", "pending"))
 
@@ -250,7 +252,7 @@ def test_a_blank_that_cannot_make_the_identity_hold_stays_an_error(cells):
     cells["review.total"] = 1
     cells["review.upheld"] = BLANK
     cells["review.corrected"] = cells["review.other"] = cells["review.pending"] = 1
-    result = engine.check(facts(cells))
+    result = engine.check(facts(cells), blank_as_gap=True)
     f = next(f for f in result.findings if f.rule == "T3_REVIEW_TOTAL")
     assert f.severity == "error" and "空白" not in f.message
 

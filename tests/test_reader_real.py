@@ -57,3 +57,53 @@ def test_committed_fixtures_are_current():
         assert (HERE / name).read_bytes() == case.build(case.truth()), (
             f"{name}: run scripts/make_reader_fixtures.py"
         )
+
+
+def test_a_number_bound_to_a_sum_is_checked_against_the_sum():
+    [f] = [f for f in measure("txt_prose_sum_wrong_2023.txt").findings if f.rule == "TEXT_TABLE_MISMATCH"]
+    assert f.cells == ("applications.results.granted.total", "applications.results.partially_granted.total")
+    assert "予以公开与部分公开" in f.message
+
+
+def test_a_pre_2019_report_is_an_annual_report_in_a_superseded_form():
+    from assistant.audit import check_paths
+    from tests.fixtures.reader_real.measure import HERE
+
+    [result] = check_paths([HERE / "txt_pre2019_2015.txt"])
+    assert not result.error and not result.errors
+    [f] = [f for f in result.findings if f.status == "fail"]
+    assert f.rule == "FORMAT_PRE2019" and "不适用" in f.message and "正文核对照常进行" in f.message
+    assert not [f for f in result.findings if f.status == "not_assessable"]
+
+
+def test_a_pre_2019_report_still_gets_its_prose_checked(tmp_path):
+    from assistant.audit import check_paths
+    from tests.fixtures.reader_real.measure import HERE
+
+    text = (HERE / "txt_pre2019_2015.txt").read_text(encoding="utf-8")
+    p = tmp_path / "old.txt"
+    p.write_text(text.replace("2015年，我办", "2014年，我办"), encoding="utf-8")
+    [result] = check_paths([p])
+    assert [f.rule for f in result.errors] == ["TEXT_TABLE_MISMATCH"]  # the year copied from last year
+
+
+@pytest.mark.parametrize("name", sorted(n for n, c in CASES.items() if c.warnings))
+def test_the_planted_warnings_appear_and_no_others_of_their_kind(name):
+    m = measure(name)
+    kinds = set(CASES[name].warnings)
+    seen = sorted(f.rule for f in m.findings if f.severity == "warning" and f.rule in kinds)
+    assert seen == sorted(CASES[name].warnings)
+
+
+def test_text_quality_does_not_flag_a_word_boundary_or_other_business():
+    import random
+
+    from assistant.core.report import Report
+    from assistant.reader.textquality import quality_findings
+    from tests.factories import consistent_cells, facts
+
+    cells = consistent_cells(random.Random(1))
+    cells["applications.carried_to_next.total"] = 2
+    text = "按照县政府政府信息公开工作部署开展工作。县人大代表建议5件已全部办结。一是完善制度；二是加强培训。"
+    report = Report("x.txt", sections={"s1_overview": text})
+    assert quality_findings(report, facts(cells)) == []

@@ -78,12 +78,17 @@ Subtotals = Mapping[tuple[str, ...], int | Decimal]
 
 
 def check(
-    facts: ReportFacts, previous: ReportFacts | None = None, subtotals: Subtotals | None = None
+    facts: ReportFacts,
+    previous: ReportFacts | None = None,
+    subtotals: Subtotals | None = None,
+    blank_as_gap: bool = False,
 ) -> CheckResult:
     """Fill, then evaluate every rule of the facts' format; cross-year rules when `previous` is given.
 
     `subtotals`: printed subtotals of sub-items that were not printed (a collapsed row); a rule
     whose only missing terms are such sub-items is checked with the subtotal in their place.
+    `blank_as_gap` (audits of published reports): one blank cell that breaks an identity is a
+    completeness warning 「空白，按其他数推算应为 N」, not an arithmetic error.
     """
     filled, derived = fill(facts)
     findings: list[Finding] = []
@@ -91,7 +96,7 @@ def check(
     findings += _blank_findings(filled)
     findings += _nonneg_findings(filled)
     for eq in equations(filled.format):
-        f = _evaluate(eq, filled, None, derived, subtotals or {})
+        f = _evaluate(eq, filled, None, derived, subtotals or {}, blank_as_gap)
         if f:
             findings.append(f)
     if previous is not None:
@@ -149,6 +154,7 @@ def _evaluate(
     prev: ReportFacts | None,
     derived: frozenset[str] = frozenset(),
     subtotals: Subtotals | None = None,
+    blank_as_gap: bool = False,
 ) -> Finding | None:
     rule = R.RULES_BY_ID[eq.rule_id]
     stand_in = _stand_ins(eq, cur, subtotals or {})
@@ -178,7 +184,7 @@ def _evaluate(
     rhs = sum(t.sign * value(t) for t in eq.rhs)  # type: ignore[operator]
     if abs(lhs - rhs) <= rule.tolerance:
         return None
-    blank = _blank_gap(eq, cur, lhs - rhs)
+    blank = _blank_gap(eq, cur, lhs - rhs) if blank_as_gap else None
     if blank is not None:
         cell, should = blank
         message = f"{cell.label}：空白，按其他数推算应为 {show(should)}（{_context(cur, eq)}），请补填"

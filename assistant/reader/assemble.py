@@ -18,7 +18,8 @@ from assistant.reader.cells import (
 )
 from assistant.reader.errors import ReaderError
 from assistant.reader.meta import agency_from_title, find_title, find_year
-from assistant.reader.sections import Layout, is_empty_body, split_sections
+from assistant.reader.oldform import applies, is_pre2019, old_form_finding
+from assistant.reader.sections import STRAY, Layout, is_empty_body, split_sections
 from assistant.reader.tables import Observed, read_tables
 
 _SECTION_TABLE = {"s2_active": 1, "s3_applications": 2, "s4_review_litig": 3}
@@ -27,7 +28,8 @@ _SECTION_TABLE = {"s2_active": 1, "s3_applications": 2, "s4_review_litig": 3}
 def assemble(doc: Document) -> Report:
     layout = split_sections(doc.blocks)
     obs = read_tables(layout.grids, layout.grid_sections)
-    if not layout.headings and not (obs.t1 or obs.t2 or obs.t3):
+    has_tables = bool(obs.t1 or obs.t2 or obs.t3)
+    if not layout.headings and not has_tables and not _titled_old_report(layout):
         raise ReaderError(
             doc.name,
             "未识别出年报结构（没有“一、总体情况”等章节标题，也没有统计表），可能不是政府信息公开工作年度报告",
@@ -43,6 +45,9 @@ def assemble(doc: Document) -> Report:
     findings += cells.findings
     findings += structure_findings(obs, version, cells)
     findings += section_findings(layout, obs)
+    old_form = is_pre2019(year, "\n".join(texts), has_tables)
+    if old_form:
+        findings = [f for f in findings if applies(f)] + [old_form_finding(year)]
     if layout.appendix:
         findings.append(
             Finding(
@@ -65,6 +70,13 @@ def assemble(doc: Document) -> Report:
         level=infer_level(agency_from_title(title)),
         subtotals=collapsed_subtotals(obs, version),
     )
+
+
+def _titled_old_report(layout: Layout) -> bool:
+    """An annual report of the old form whose headings were not recognised: its title says so."""
+    title = find_title(layout.preamble, "")
+    year = find_year(title, layout.preamble[:3])
+    return "政府信息公开" in title and "年度报告" in title and is_pre2019(year, "", False)
 
 
 def _format_findings(obs: Observed, version: str, year: int | None) -> list[Finding]:
@@ -100,7 +112,18 @@ def section_findings(layout: Layout, obs: Observed) -> list[Finding]:
                     f"缺少第{sec.number}部分“{sec.label}”{what}，年报应包含格式规定的六个部分",
                 )
             )
-        elif h.number and h.number != sec.number:
+        elif STRAY.match(h.text):
+            stray = STRAY.match(h.text).group(0).strip()  # type: ignore[union-attr]
+            out.append(
+                Finding(
+                    "TEXT_QUALITY",
+                    WARNING,
+                    FAIL,
+                    f"章节标题“{h.text[:30]}”前有多余字符“{stray}”，应删除",
+                    reported=stray,
+                )
+            )
+        if h is not None and h.number and h.number != sec.number:
             out.append(
                 Finding(
                     "SECTION_MISSING",

@@ -83,9 +83,9 @@ class _Page:
 
     def __init__(self, page):
         self.width = page.width
-        tables = [t for t in page.find_tables() if _is_table(t)]
-        self.boxes = [t.bbox for t in tables]
-        self.grids = [(t.bbox[1], _grid(t)) for t in tables]
+        tables = [(t, rows) for t in page.find_tables() if _is_table(rows := t.extract())]
+        self.boxes = [t.bbox for t, _ in tables]
+        self.grids = [(t.bbox[1], _grid(rows)) for t, rows in tables]
         boxes = self.boxes
         text_page = (
             page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
@@ -112,16 +112,14 @@ class _Page:
         return [(kind, obj) for _, kind, obj in items]
 
 
-def _is_table(table) -> bool:
+def _is_table(rows: list[list[str | None]]) -> bool:
     """A statistical table has text in more than one column; a one-column run of prose drawn on
     filled rectangles (each line its own "cell") is text, and its headings must stay headings."""
-    rows = table.extract()
     width = max((sum(1 for c in row if c is not None and c.strip()) for row in rows), default=0)
     return width >= 2  # an empty 表三 has no numbers, but its header spans many columns
 
 
-def _grid(table) -> Grid:
-    rows = table.extract()
+def _grid(rows: list[list[str | None]]) -> Grid:
     return Grid(
         tuple(tuple(c if c is None else c.replace("\n", "") for c in row) for row in rows), exact=True
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.core import spec
 from assistant.reader.blocks import Block, Grid, Para
@@ -22,6 +22,7 @@ from assistant.reader.labels import squash
 _TOP_NUMBER = re.compile(r"^\s*([一二三四五六七八九十]{1,2})\s*[、.．,，:：]\s*")
 _SUB_NUMBER = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]")
 _LOOSE_NUMBER = re.compile(r"^\s*(?:[（(]\s*[一二三四五六]\s*[)）]|[1-6]\s*[.．、])\s*")
+STRAY = re.compile(r"^[A-Za-z0-9|·'\"`~!@#$%^&*_\-]{1,2}\s*(?=[一二三四五六]\s*[、.．])")
 _TITLE_END = re.compile(r"[：:。；;]")
 # Title words per section, most specific first (FORMAT.md §1.1 and the variants seen in reports).
 _KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -38,7 +39,19 @@ _FOOTER = re.compile(
 )
 # The heading of the exporter's findings appendix (assistant.export.document.APPENDIX_HEADING).
 APPENDIX_START = re.compile(r"^\s*附\s*[：:]\s*核对意见")
-_EMPTY_BODIES = {"", "无", "暂无", "没有", "无问题", "不涉及", "略"}
+_EMPTY_BODIES = {
+    "",
+    "无",
+    "暂无",
+    "没有",
+    "无问题",
+    "不涉及",
+    "略",
+    "暂无问题",
+    "无明显问题",
+    "暂未发现问题",
+    "无此类情况",
+}
 
 
 @dataclass(frozen=True)
@@ -75,7 +88,18 @@ def section_for_title(title: str) -> str | None:
 
 def heading_of(para: Para, loose: bool = False) -> Heading | None:
     """The section heading in `para`, or None. `loose`: also "（三）…" / "3." numbering, when the
-    title reads almost exactly like an official one (reports that number sections that way)."""
+    title reads almost exactly like an official one (reports that number sections that way).
+    A stray character typed before the number (「l六、存在的……」) does not hide the heading; the
+    heading's text keeps it, so that it can be reported."""
+    raw = para.text.strip()
+    clean = STRAY.sub("", raw)
+    if clean == raw:
+        return _heading_of(para, loose)
+    h = _heading_of(Para(clean, para.heading), loose)
+    return replace(h, text=raw) if h else None
+
+
+def _heading_of(para: Para, loose: bool) -> Heading | None:
     text = para.text.strip()
     if not text:
         return None

@@ -19,9 +19,11 @@ from assistant.core import spec
 from assistant.core.facts import ReportFacts
 from assistant.core.findings import ERROR, FAIL, WARNING, Finding
 from assistant.core.numbers import format_number
+from assistant.core.quantities import QUANTITIES
 from assistant.core.report import Report
 from assistant.reader.copyrate import copy_rates
-from assistant.reader.prose import Statement, fee_statements, statements, table_value
+from assistant.reader.prose import Quantity, Statement, fee_statements, statements, table_value
+from assistant.reader.textquality import quality_findings
 
 COPY_THRESHOLD = 0.5
 MIN_COPY_CHARS = 60
@@ -36,6 +38,7 @@ _OPENING_YEAR = re.compile(r"^(20\d{2})\s*年度?(?:[，,以上]|我|本)")
 
 def text_findings(report: Report, filled: ReportFacts, previous: Report | None = None) -> list[Finding]:
     out = mismatch_findings(report, filled)
+    out += quality_findings(report, filled)
     out += fee_findings(report)
     out += year_findings(report)
     if previous is not None:
@@ -48,26 +51,54 @@ def mismatch_findings(report: Report, filled: ReportFacts) -> list[Finding]:
     seen: set[tuple[str, str]] = set()
     for sec in spec.SECTIONS:
         for st in statements(report.section(sec.key), report.year):
-            table = table_value(filled, st.quantity)
-            if table is None or (st.quantity.name, st.text) in seen:
+            if (st.quantity.name, st.text) in seen:
                 continue
             seen.add((st.quantity.name, st.text))
+            bound = _binding(st)
+            if not bound:
+                continue  # a part of a scope, not the quantity itself
+            values = [table_value(filled, q) for q in bound]
+            if None in values:
+                continue
+            table = sum(values)  # type: ignore[arg-type]
             if abs(table - st.stated) > _TOLERANCE[st.quantity.amount]:
-                out.append(_mismatch(sec, st, table, filled))
+                out.append(_mismatch(sec, st, table, filled, bound))
     return out
 
 
-def _mismatch(sec: spec.Section, st: Statement, table, filled: ReportFacts) -> Finding:
-    cells = [filled.spec.cell(k) for k in st.quantity.keys]
+_PART_OF = re.compile(r"(?:申请|案件|事项|件)中")  # 办结的申请中同意公开答复7件: a part, not the whole
+_JOINED = re.compile(r"(?:以及|及|和|与|、|加)")  # right after a quantity's words: another follows
+
+
+def _binding(st: Statement) -> list[Quantity]:
+    """The quantities the number is stated for: the one its words end with, and those joined to it
+    (予以公开及部分公开30件 = 予以公开 + 部分公开); none for a part of a scope (办结的申请中同意
+    公开答复7件 is a part of 办结, not 办结)."""
+    words = st.text
+    if not st.quantity.outcome and _PART_OF.search(words):
+        return []
+    named = [st.quantity]
+    for q in QUANTITIES:
+        if q is st.quantity or q.amount != st.quantity.amount:
+            continue
+        if any(q.phrase.search(words[:i]) and _JOINED.match(words, i) for i in range(1, len(words))):
+            named.insert(len(named) - 1, q)
+    return named
+
+
+def _mismatch(sec: spec.Section, st: Statement, table, filled: ReportFacts, bound: list[Quantity]) -> Finding:
+    keys = [k for q in bound for k in q.keys]
+    cells = [filled.spec.cell(k) for k in keys]
     names = "、".join(f"“{c.label}”" for c in cells[:3]) + (f"等{len(cells)}项之和" if len(cells) > 1 else "")
+    name = "与".join(q.name for q in bound)
     unit = "万元" if st.quantity.amount else "件"
     return Finding(
         "TEXT_TABLE_MISMATCH",
         ERROR,
         FAIL,
-        f"正文写“{st.text}”（{st.quantity.name} {format_number(st.stated)}{unit}），"
+        f"正文写“{st.text}”（{name} {format_number(st.stated)}{unit}），"
         f"但表格{names}为 {format_number(table)}{unit}",
-        tuple(st.quantity.keys),
+        tuple(keys),
         st.stated,
         table,
         table=cells[0].table,
