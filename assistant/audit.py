@@ -127,7 +127,8 @@ def _load_document(path: Path) -> Loaded:
 
 
 def audit_one(loaded: Loaded, previous: Loaded | None = None) -> AuditResult:
-    result = engine.check(loaded.facts, previous.facts if previous else None)
+    subtotals = loaded.report.subtotals if loaded.report is not None else None
+    result = engine.check(loaded.facts, previous.facts if previous else None, subtotals)
     own = {f.rule for f in loaded.findings}  # a reader's FORMAT_2019 (with evidence) replaces the engine's
     findings = list(loaded.findings) + [
         f for f in result.findings if not (f.rule == "FORMAT_2019" and f.rule in own)

@@ -48,7 +48,9 @@ def make_app(ctx: AppContext):
 
 def launch(ctx: AppContext, host: str, port: int, block: bool = True):
     demo, css = make_app(ctx)
-    auth = (lambda u, p: ctx.store.verify(u, p)) if ctx.auth else None
+    from assistant.app import login
+
+    auth = login.make_auth(ctx.store, login.Throttle(login.USER_LIMIT)) if ctx.auth else None
     if not ctx.auth:
         print(
             "提示：尚未创建账号，本机免登录使用。多人使用请先运行 `assistant user add 用户名`。",
@@ -67,5 +69,6 @@ def launch(ctx: AppContext, host: str, port: int, block: bool = True):
         quiet=True,
         css=css,
         footer_links=[],
+        app_kwargs=login.app_kwargs(ctx.store, ctx.export_dir) if ctx.auth else None,
     )
     return demo

@@ -8,10 +8,11 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.audit import AuditResult, check_paths, exit_code
+from assistant.audit import AuditResult, exit_code
 from assistant.core import spec
 from assistant.core.engine import summarize
 from assistant.core.findings import NOT_ASSESSABLE, Finding
+from assistant.desk import checkrun
 
 PROGRESS_MIN_FILES = 5
 
@@ -28,13 +29,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="输出 JSON（机器可读）")
     p.add_argument("--csv", metavar="FILE", help="把全部发现写入 CSV 文件")
     p.add_argument("--all", action="store_true", help="列出每一条“无法核验”（默认合并显示）")
+    checkrun.add_arguments(p)  # --jobs, --reviews (the supervisor's desk)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    results = check_paths(args.paths, args.previous, on_progress=_progress_bar(args.paths))
+    results = checkrun.audit(args, on_progress=_progress_bar(args.paths))
     if args.csv:
         write_csv(results, Path(args.csv))
+    if getattr(args, "reviews", None):
+        return checkrun.with_reviews(args, results, lambda rs: render_text(rs, show_all=args.all))
     if args.json:
         print(json.dumps({"reports": [r.to_json() for r in results]}, ensure_ascii=False, indent=2))
     else:
