@@ -114,11 +114,12 @@ def test_generate_edit_lock_regenerate_restore(ws):
     assert again.texts["s6_other"].endswith("99件。")  # locked: untouched
     assert "已锁定" in draft.regenerate(ws, rid, "s6_other", "更简洁", OFFLINE).notes
     draft.set_lock(ws, rid, "s6_other", False)
-    draft.regenerate(ws, rid, "s6_other", "更简洁", OFFLINE)
+    draft.regenerate(ws, rid, "s6_other", "突出办理申请", OFFLINE)  # a declared instruction: the text changes
     choices = draft.history_choices(ws, rid, "s6_other")
     assert len(choices) >= 3
     oldest, edited = choices[-1][1], choices[-2][1]
-    assert "+++ 新版本" in draft.version_diff(ws, rid, "s6_other", edited)
+    diff = draft.version_diff(ws, rid, "s6_other", edited)
+    assert "<del" in diff and "<ins" in diff and "+++" not in diff  # inline highlighted, not unified
     ws.restore(rid, oldest)
     assert ws.sections(rid)["s6_other"].text == final.texts["s6_other"]
     restored = draft.restore(ws, rid, edited)  # the edited text with 99件 comes back: flagged again
