@@ -90,14 +90,14 @@ def _slow_settings(mock: MockOpenAI, timeout: float, deadline: float):
 def test_hung_endpoint_draft_ends_at_the_deadline_with_progress() -> None:
     import time
 
-    with MockOpenAI(lambda body: Reply(OFFLINE[section_of(body)], delay=4)) as mock:
+    with MockOpenAI(lambda body: Reply(OFFLINE[section_of(body)], delay=30)) as mock:
         t0 = time.monotonic()
         events = list(
             stream_draft(FACTS, PREVIOUS, backend="openai", retriever=None,
                          settings=_slow_settings(mock, timeout=30, deadline=1.5))
         )  # fmt: skip
         took = time.monotonic() - t0
-    assert took < 3.5
+    assert took < 20  # a hang bound, not a speed test: the endpoint hangs for 30 s
     d = events[-1].draft
     for key in DRAFTED_SECTIONS:
         assert d.sections[key].fallback and d.text(key) == OFFLINE[key]
@@ -113,7 +113,7 @@ def test_after_the_first_timeout_the_rest_fall_back_at_once(monkeypatch) -> None
     first = DRAFTED_SECTIONS[0]
 
     def answer(body: dict) -> Reply:
-        return Reply(OFFLINE[section_of(body)], delay=1.5 if section_of(body) == first else 6)
+        return Reply(OFFLINE[section_of(body)], delay=1.5 if section_of(body) == first else 30)
 
     with MockOpenAI(answer) as mock:
         t0 = time.monotonic()
@@ -122,7 +122,7 @@ def test_after_the_first_timeout_the_rest_fall_back_at_once(monkeypatch) -> None
                          settings=_slow_settings(mock, timeout=1, deadline=60))
         )  # fmt: skip
         took = time.monotonic() - t0
-    assert took < 4.5  # not 6 s per hung section
+    assert took < 20  # a hang bound, not a speed test: the hung sections would take 30 s
     waiting = [e for e in events if e.kind == "waiting"]
     assert waiting and "正在等待模型起草" in waiting[0].text
     d = events[-1].draft
