@@ -22,6 +22,7 @@ class Settings:
     home: Path = Path("data")
     llm_timeout: float = 60.0
     llm_max_retries: int = 2
+    draft_deadline: float = 60.0  # seconds for a whole draft; sections not done by then fall back
 
     @property
     def has_llm(self) -> bool:
@@ -80,6 +81,7 @@ def load_settings(env: dict[str, str] | None = None, dotenv: bool = True) -> Set
         home=Path(env.get("ASSISTANT_HOME", "").strip() or "data"),
         llm_timeout=_float(env.get("ASSISTANT_LLM_TIMEOUT"), 60.0),
         llm_max_retries=int(_float(env.get("ASSISTANT_LLM_MAX_RETRIES"), 2)),
+        draft_deadline=_float(env.get("ASSISTANT_DRAFT_DEADLINE"), 60.0),
     )
 
 

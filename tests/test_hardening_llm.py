@@ -79,3 +79,51 @@ def test_think_filter_holds_back_reasoning_across_pieces() -> None:
     g = _ThinkFilter()
     assert "".join(g.feed(p) for p in ["正", "文<think>不是开头"]) == "正文<think>不是开头"
     assert strip_reasoning("<think>没有结束") == ""
+
+
+def _slow_settings(mock: MockOpenAI, timeout: float, deadline: float):
+    from dataclasses import replace
+
+    return replace(settings(mock, timeout=timeout), draft_deadline=deadline)
+
+
+def test_hung_endpoint_draft_ends_at_the_deadline_with_progress() -> None:
+    import time
+
+    with MockOpenAI(lambda body: Reply(OFFLINE[section_of(body)], delay=30)) as mock:
+        t0 = time.monotonic()
+        events = list(
+            stream_draft(FACTS, PREVIOUS, backend="openai", retriever=None,
+                         settings=_slow_settings(mock, timeout=30, deadline=1.5))
+        )  # fmt: skip
+        took = time.monotonic() - t0
+    assert took < 20  # a hang bound, not a speed test: the endpoint hangs for 30 s
+    d = events[-1].draft
+    for key in DRAFTED_SECTIONS:
+        assert d.sections[key].fallback and d.text(key) == OFFLINE[key]
+        assert any("1.5 秒" in n for n in d.sections[key].notes)
+
+
+def test_after_the_first_timeout_the_rest_fall_back_at_once(monkeypatch) -> None:
+    import time
+
+    from assistant.drafting import service
+
+    monkeypatch.setattr(service, "WAIT_REPORT_EVERY", 0.3)
+    first = DRAFTED_SECTIONS[0]
+
+    def answer(body: dict) -> Reply:
+        return Reply(OFFLINE[section_of(body)], delay=1.5 if section_of(body) == first else 30)
+
+    with MockOpenAI(answer) as mock:
+        t0 = time.monotonic()
+        events = list(
+            stream_draft(FACTS, PREVIOUS, backend="openai", retriever=None,
+                         settings=_slow_settings(mock, timeout=1, deadline=60))
+        )  # fmt: skip
+        took = time.monotonic() - t0
+    assert took < 20  # a hang bound, not a speed test: the hung sections would take 30 s
+    waiting = [e for e in events if e.kind == "waiting"]
+    assert waiting and "正在等待模型起草" in waiting[0].text
+    d = events[-1].draft
+    assert all(d.sections[k].fallback for k in DRAFTED_SECTIONS)

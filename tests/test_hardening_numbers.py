@@ -112,3 +112,9 @@ def test_format_and_parse_never_raise_on_huge() -> None:
     assert parse_decimal("1" * 5000) is None
     assert format_number(Decimal("1E+5000"))  # a string, no ValueError (4300 digits)
     assert format_number(10**5000)
+
+
+def test_minus_sign_in_prose_is_kept() -> None:
+    (m,) = extract_numbers("本年新收申请-5件")
+    assert m.value == -5 and m.raw == "-5件"
+    assert [x.value for x in extract_numbers("办理3-5件")] == [Decimal(3), Decimal(5)]

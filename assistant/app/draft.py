@@ -84,6 +84,9 @@ def generate(ws: Workspace, rid: int, settings: Settings, retriever: Any = "auto
                 live[event.section] = ""
             elif event.kind == "delta":
                 live[event.section] = live.get(event.section, "") + event.text
+            elif event.kind == "waiting":
+                yield _live(ws, rid, live, notes + [event.text])
+                continue
             elif event.kind == "section" and event.section_draft is not None:
                 _save(ws, rid, event.section_draft, "generate")
                 notes += [f"{event.section_draft.label}：{n}" for n in event.section_draft.notes]

@@ -174,6 +174,8 @@ def extract_numbers(text: str) -> list[NumberMention]:
             if value is None:
                 continue
             start, end = m.start("num"), m.end()
+            if _signed(text, start):  # 「-5件」 is minus five, never five; 「3-5件」 is a range
+                value, start = -value, start - 1
         else:
             raw_num = m.group("cn")
             unit = m.group("cn_unit")
@@ -202,6 +204,11 @@ def extract_numbers(text: str) -> list[NumberMention]:
             value, unit = value * 10_000, "万元"
         out.append(NumberMention(value, text[start:end], unit, kind, start, end, approx))
     return out
+
+
+def _signed(text: str, start: int) -> bool:
+    before = text[max(0, start - 2) : start]
+    return before[-1:] in ("-", "－", "负", "−") and not (len(before) == 2 and before[0].isdigit())
 
 
 def _cn_with_point(body: str) -> Decimal | None:

@@ -113,7 +113,8 @@ class DraftEvent:
 
     kind: "notes" (report-wide notes, first), "delta" (text to append to `section`), "reset"
     (discard what was streamed for `section`: a new attempt follows), "section" (the final
-    SectionDraft of `section`; its text is authoritative), "done" (the whole Draft).
+    SectionDraft of `section`; its text is authoritative), "waiting" (`text` says which sections the
+    model is still writing and for how long), "done" (the whole Draft).
     """
 
     kind: str

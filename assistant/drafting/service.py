@@ -9,6 +9,7 @@ offline draft with a note giving the cause: a section is never empty.
 from __future__ import annotations
 
 import queue
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -96,23 +97,80 @@ def stream_draft(
     g, table_findings, corpus_notes = prepare(facts, previous, retriever, settings)
     notes = backend_notes + corpus_notes
     yield DraftEvent("notes", notes=notes)
-    events: queue.Queue[DraftEvent | None] = queue.Queue()
+    deadline = _deadline(writer, settings)
     done: dict[str, SectionDraft] = {}
-    with ThreadPoolExecutor(max_workers=len(sections), thread_name_prefix="draft") as pool:
-        futures = [pool.submit(_job, key, writer, g, events.put, stream) for key in sections]
-        finished = 0
-        while finished < len(futures):
-            event = events.get()
+    yield from _run_sections(sections, writer, g, stream, deadline, done)
+    draft = Draft(g.facts, done, tuple(table_findings), notes, writer.name, g)
+    yield DraftEvent("done", draft=draft, notes=notes)
+
+
+WAIT_REPORT_EVERY = 10.0  # seconds between "waiting for …" progress events
+DEADLINE_NOTE = "整篇起草超过 {s:g} 秒仍未完成"
+TIMEOUT_MARK = "超时"
+
+
+def _deadline(writer: SectionWriter, settings: Settings | None) -> float | None:
+    if writer.name == "offline":
+        return None
+    return (settings or load_settings()).draft_deadline
+
+
+def _run_sections(
+    sections: tuple[str, ...], writer: SectionWriter, g: Grounding, stream: bool,
+    deadline: float | None, done: dict[str, SectionDraft],
+) -> Iterator[DraftEvent]:  # fmt: skip
+    """Sections drafted concurrently; when the deadline passes or one section timed out, every
+    section not yet done falls back to the offline text at once (its thread is abandoned)."""
+    events: queue.Queue[DraftEvent | None] = queue.Queue()
+    pool = ThreadPoolExecutor(max_workers=len(sections), thread_name_prefix="draft")
+    futures = [pool.submit(_job, key, writer, g, events.put, stream) for key in sections]
+    start = time.monotonic()
+    end = start + deadline if deadline else None
+    finished, cause = 0, ""
+    try:
+        while finished < len(futures) and not cause:
+            wait = WAIT_REPORT_EVERY if end is None else max(0.0, min(WAIT_REPORT_EVERY, end - time.monotonic()))
+            try:
+                event = events.get(timeout=wait)
+            except queue.Empty:
+                if end is not None and time.monotonic() >= end:
+                    cause = DEADLINE_NOTE.format(s=deadline)
+                    break
+                yield _waiting(sections, done, time.monotonic() - start)
+                continue
             if event is None:
                 finished += 1
                 continue
             if event.kind == "section" and event.section_draft is not None:
                 done[event.section] = event.section_draft
+                cause = _timed_out(event.section_draft)
             yield event
-        for f in futures:
-            f.result()  # re-raise a programming error rather than hide it
-    draft = Draft(g.facts, done, tuple(table_findings), notes, writer.name, g)
-    yield DraftEvent("done", draft=draft, notes=notes)
+        if not cause:
+            for f in futures:
+                f.result()  # re-raise a programming error rather than hide it
+    finally:
+        pool.shutdown(wait=not cause, cancel_futures=True)
+    for key in (k for k in sections if k not in done):
+        sd = _fallback(key, g, cause, lambda e: None, False)
+        done[key] = sd
+        if stream:
+            yield DraftEvent("reset", key)
+            yield DraftEvent("delta", key, sd.text)
+        yield DraftEvent("section", key, sd.text, section_draft=sd)
+
+
+def _timed_out(sd: SectionDraft) -> str:
+    """After one section's request timed out, why the others are not waited for ("" if it did not)."""
+    note = next((n for n in sd.notes if TIMEOUT_MARK in n), "") if sd.fallback else ""
+    if "（" not in note or "）" not in note:
+        return ""
+    inner = note[note.index("（") + 1 : note.rindex("），")] if "），" in note else TIMEOUT_MARK
+    return f"“{sd.label}”{inner}，其余部分不再等待"
+
+
+def _waiting(sections: tuple[str, ...], done: dict[str, SectionDraft], waited: float) -> DraftEvent:
+    labels = "、".join(spec.SECTION_BY_KEY[k].label for k in sections if k not in done)
+    return DraftEvent("waiting", text=f"正在等待模型起草：{labels}（已等待 {waited:.0f} 秒）")
 
 
 def draft_report(

@@ -184,6 +184,12 @@ def _split_header(rows: Iterator[Sequence[Any]], name: str) -> tuple[Sequence[An
 
 
 def _open_workbook(data: bytes, name: str) -> Any:
+    from assistant.limits import LimitError, check_zip
+
+    try:
+        check_zip(io.BytesIO(data))
+    except LimitError as e:
+        raise LedgerError(f"{name}：{e}") from None
     try:
         from openpyxl import load_workbook
 

@@ -47,10 +47,25 @@ def read_report_bytes(data: bytes, name: str) -> Report:
     if not data.strip():
         raise ReaderError(name, "文件是空的")
     parse = _parser(name)
+    _check_unpacked(data, name)
     doc = parse(data, name)
     from assistant.reader.assemble import assemble
 
     return assemble(doc)
+
+
+def _check_unpacked(data: bytes, name: str) -> None:
+    """A docx whose members would unpack to gigabytes is refused before it is opened (issue 15)."""
+    if not name.lower().endswith(".docx") or not data.startswith(b"PK"):
+        return
+    import io
+
+    from assistant.limits import LimitError, check_zip
+
+    try:
+        check_zip(io.BytesIO(data))
+    except LimitError as e:
+        raise ReaderError(name, str(e)) from None
 
 
 def _check_size(size: int, name: str) -> None:

@@ -50,6 +50,8 @@ _CJK_GAP = re.compile(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
 )
 _MAX_SPAN = 60
+_MAX_ROWS = 2_000  # an official table has ~40 rows; a grid is at most _MAX_ROWS x _MAX_COLUMNS
+_MAX_COLUMNS = 60
 
 
 def decode_html(data: bytes, name: str) -> str:
@@ -177,7 +179,7 @@ def _span(cell, attr: str) -> int:
 def expand_table(table) -> tuple[GridRow, ...]:
     """The table as a rectangular grid: merged cells once, None where a span continues."""
     grid: dict[tuple[int, int], str | None] = {}
-    rows = list(table.iter("tr"))
+    rows = list(table.iter("tr"))[:_MAX_ROWS]
     for r, tr in enumerate(rows):
         c = 0
         for td in tr:
@@ -186,6 +188,8 @@ def expand_table(table) -> tuple[GridRow, ...]:
             while (r, c) in grid:
                 c += 1
             rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            if c + cs > _MAX_COLUMNS:
+                break  # far wider than any official table (15 columns): the rest of the row is dropped
             for dr in range(min(rs, len(rows) - r)):
                 for dc in range(cs):
                     grid[(r + dr, c + dc)] = None

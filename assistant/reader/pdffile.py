@@ -44,7 +44,12 @@ def read_pdf(data: bytes, name: str) -> Document:
     return doc
 
 
+MAX_PAGES = 300  # a year report has 5-30 pages
+
+
 def _read_pages(pdf, doc: Document) -> None:
+    if len(pdf.pages) > MAX_PAGES:
+        raise ReaderError(doc.name, f"PDF 共 {len(pdf.pages)} 页，超过 {MAX_PAGES} 页上限，不像一份年度报告")
     pages, scanned = [], []
     for number, page in enumerate(pdf.pages, start=1):
         if not page.chars:
