@@ -62,7 +62,9 @@ _UNITS = {
 }
 _ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
 _FEE_ROW = "active.art20_8.admin_fees"
-_NEGATED_CARRY = re.compile(r"(上一?年度?|去年)(没有|无|未)(结转|遗留|剩下|剩余|积压)")
+_NEGATED_CARRY = re.compile(r"(上一?年度?|去年)(?:也|都|还)?(没有|无|未)(结转|遗留|剩下|剩余|积压)")
+_NEGATED_YEAR_END = re.compile(r"(年底|年末|年终)(?:也|都|还)?(没有|没|无)(结转|剩|剩下|遗留|积压)")
+_NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:的|了|啊|呢|哈)?$")
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
 
@@ -257,6 +259,8 @@ class _Reader:
         return None
 
     def _topic_hit(self, seg: str) -> tuple[RowDef, str | None] | None:
+        if not self.short:
+            return None  # only a bare answer (「3件」) is read as the topic asked; 「公开了12件」 is not
         rows = A.open_topic_rows(self.ctx.topic, self.ctx.cells)
         if len(rows) != 1:
             return None
@@ -308,6 +312,7 @@ class _Reader:
 
     def _keywords(self, clause: str, source: str) -> None:
         clause = _NEGATED_CARRY.sub(r"\2\1\3", clause)  # 上年没有结转 → 没有上年结转
+        clause = _NEGATED_YEAR_END.sub(r"\2\1\3", clause)  # 年底没有结转 → 没有年底结转
         rows = row_matches(clause)
         cols = [
             m.span()
@@ -319,6 +324,8 @@ class _Reader:
         negs = [m for m in NEGATION.finditer(clause) if not any(overlap(m.span(), s) for s in taken)]
         if negs and not self.narrative_like:
             targets = [r for span, r in rows if span[0] >= negs[0].end()]
+            if not targets and _NEGATION_TAIL.match(clause[negs[-1].end() :].strip()):
+                targets = [r for span, r in rows if span[1] <= negs[-1].start()]  # 「复议诉讼都没有」
             if not targets and not rows and self.short:
                 targets = [ROW_BY_KEY[k] for k in A.open_topic_rows(self.ctx.topic, self.ctx.cells)]
             for row in targets:
