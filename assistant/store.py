@@ -1,7 +1,9 @@
 """Persistence: SQLite under the data directory. Users, their reports, section texts and versions.
 
-Every change is written at once (autosave); a restart resumes exactly where the user was. Each user
-sees only their own reports: every read and write takes the owner's user id.
+Every change is written at once (autosave); a restart resumes exactly where the user was. A report
+belongs to an organisation (or, made by an account without one, to that account): every read and
+write takes the asking user's id, and a report outside what that user may see is "not found".
+Role checks (who may write, approve, …) are the workspace's job; the store only decides visibility.
 """
 
 from __future__ import annotations
@@ -16,36 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import bcrypt
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS users (
-  id INTEGER PRIMARY KEY, username TEXT UNIQUE NOT NULL, pw_hash BLOB NOT NULL, created_at REAL NOT NULL,
-  last_report_id INTEGER
-);
-CREATE TABLE IF NOT EXISTS reports (
-  id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
-  agency TEXT NOT NULL, level TEXT NOT NULL DEFAULT '', year INTEGER NOT NULL,
-  state TEXT NOT NULL DEFAULT '{}',          -- JSON: cells, narrative, previous, ledger, chat, pending …
-  created_at REAL NOT NULL, updated_at REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sections (
-  report_id INTEGER NOT NULL REFERENCES reports(id), key TEXT NOT NULL, text TEXT NOT NULL DEFAULT '',
-  locked INTEGER NOT NULL DEFAULT 0, findings TEXT NOT NULL DEFAULT '[]', updated_at REAL NOT NULL,
-  PRIMARY KEY (report_id, key)
-);
-CREATE TABLE IF NOT EXISTS versions (
-  id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES reports(id), key TEXT NOT NULL,
-  text TEXT NOT NULL, origin TEXT NOT NULL, note TEXT NOT NULL DEFAULT '', created_at REAL NOT NULL
-);
-CREATE INDEX IF NOT EXISTS versions_by_section ON versions(report_id, key, id);
-"""
-
-USERNAME_MAX = 40
-
-
-class StoreError(Exception):
-    """A Chinese message for the user (unknown report, duplicate user, …)."""
+from assistant.store_accounts import (  # noqa: F401  (re-exported)
+    LOCAL_USER,
+    USERNAME_MAX,
+    Account,
+    AccountsMixin,
+    StoreError,
+)
+from assistant.store_review import ReviewMixin
+from assistant.store_schema import migrate
 
 
 @dataclass(frozen=True)
@@ -57,6 +38,10 @@ class ReportRow:
     year: int
     state: dict[str, Any]
     updated_at: float
+    org_id: int | None = None
+    review_state: str = "草稿"
+    review_by: str = ""
+    review_at: float | None = None
 
     @property
     def name(self) -> str:
@@ -69,6 +54,8 @@ class SectionRow:
     text: str
     locked: bool
     findings: list[dict[str, Any]]
+    updated_at: float = 0.0
+    updated_by: str = ""
 
 
 @dataclass(frozen=True)
@@ -79,9 +66,10 @@ class Version:
     origin: str  # generate | edit | regenerate | restore | import
     note: str
     created_at: float
+    author: str = ""
 
 
-class Store:
+class Store(AccountsMixin, ReviewMixin):
     """A thread-safe handle on the SQLite database (Gradio runs handlers in threads)."""
 
     def __init__(self, path: str | Path):
@@ -92,7 +80,8 @@ class Store:
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(SCHEMA)
+        with self._lock:
+            migrate(self._db)
 
     def close(self) -> None:
         with self._lock:
@@ -111,61 +100,6 @@ class Store:
 
     # ------------------------------------------------------------------ users
 
-    def add_user(self, username: str, password: str) -> int:
-        username = username.strip()
-        if not username or len(username) > USERNAME_MAX:
-            raise StoreError(f"用户名应为 1–{USERNAME_MAX} 个字符")
-        if len(password) < 8:
-            raise StoreError("密码至少 8 位")
-        pw_hash = bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt())
-        try:
-            with self._tx() as db:
-                cur = db.execute(
-                    "INSERT INTO users(username, pw_hash, created_at) VALUES (?, ?, ?)",
-                    (username, pw_hash, time.time()),
-                )
-        except sqlite3.IntegrityError:
-            raise StoreError(f"用户“{username}”已存在") from None
-        return int(cur.lastrowid)
-
-    def set_password(self, username: str, password: str) -> None:
-        if len(password) < 8:
-            raise StoreError("密码至少 8 位")
-        pw_hash = bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt())
-        with self._tx() as db:
-            n = db.execute("UPDATE users SET pw_hash=? WHERE username=?", (pw_hash, username)).rowcount
-        if not n:
-            raise StoreError(f"用户“{username}”不存在")
-
-    def verify(self, username: str, password: str) -> bool:
-        row = self._one("SELECT pw_hash FROM users WHERE username=?", (username.strip(),))
-        if row is None:
-            bcrypt.checkpw(b"x", bcrypt.hashpw(b"y", bcrypt.gensalt(4)))  # similar timing for unknown users
-            return False
-        return bcrypt.checkpw(password.encode("utf-8"), row["pw_hash"])
-
-    def user_id(self, username: str, create: bool = False) -> int:
-        row = self._one("SELECT id FROM users WHERE username=?", (username,))
-        if row is not None:
-            return int(row["id"])
-        if not create:
-            raise StoreError(f"用户“{username}”不存在")
-        with self._tx() as db:  # the loopback single-user mode has no password login
-            cur = db.execute(
-                "INSERT INTO users(username, pw_hash, created_at) VALUES (?, ?, ?)",
-                (username, b"!", time.time()),
-            )
-        return int(cur.lastrowid)
-
-    def usernames(self) -> list[str]:
-        return [
-            r["username"]
-            for r in self._all("SELECT username FROM users WHERE pw_hash != ? ORDER BY id", (b"!",))
-        ]
-
-    def has_login_users(self) -> bool:
-        return bool(self.usernames())
-
     def last_report(self, user_id: int) -> int | None:
         row = self._one("SELECT last_report_id FROM users WHERE id=?", (user_id,))
         return None if row is None or row["last_report_id"] is None else int(row["last_report_id"])
@@ -180,21 +114,38 @@ class Store:
         self, user_id: int, agency: str, year: int, level: str = "", state: dict | None = None
     ) -> int:
         now = time.time()
+        org_id = self.account(user_id).org_id
         with self._tx() as db:
             cur = db.execute(
-                "INSERT INTO reports(user_id, agency, level, year, state, created_at, updated_at) VALUES (?,?,?,?,?,?,?)",
-                (user_id, agency, level, year, _dumps(state or {}), now, now),
+                "INSERT INTO reports(user_id, agency, level, year, state, created_at, updated_at, org_id) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                (user_id, agency, level, year, _dumps(state or {}), now, now, org_id),
             )
             rid = int(cur.lastrowid)
             db.execute("UPDATE users SET last_report_id=? WHERE id=?", (rid, user_id))
         return rid
 
+    def _visible(self, user_id: int) -> tuple[str, tuple]:
+        """SQL condition on `reports` for what the user may see: own org, oversight, or own reports."""
+        acc = self.account(user_id)
+        cond = "(reports.org_id IS NULL AND reports.user_id=?)"
+        args: tuple = (user_id,)
+        if acc.org_id is not None:
+            cond += " OR reports.org_id=?"
+            args += (acc.org_id,)
+            if acc.office and acc.role == "审核人":
+                cond += " OR reports.org_id IN (SELECT id FROM orgs WHERE parent_id=?)"
+                args += (acc.org_id,)
+        return f"({cond})", args
+
     def reports(self, user_id: int) -> list[ReportRow]:
-        rows = self._all("SELECT * FROM reports WHERE user_id=? ORDER BY updated_at DESC", (user_id,))
+        cond, args = self._visible(user_id)
+        rows = self._all(f"SELECT * FROM reports WHERE {cond} ORDER BY updated_at DESC", args)
         return [_report(r) for r in rows]
 
     def report(self, user_id: int, report_id: int) -> ReportRow:
-        row = self._one("SELECT * FROM reports WHERE id=? AND user_id=?", (report_id, user_id))
+        cond, args = self._visible(user_id)
+        row = self._one(f"SELECT * FROM reports WHERE id=? AND {cond}", (report_id, *args))
         if row is None:
             raise StoreError("找不到该报告，或您无权查看")
         return _report(row)
@@ -209,18 +160,25 @@ class Store:
         year = int(fields.get("year", current.year))
         with self._tx() as db:
             db.execute(
-                "UPDATE reports SET agency=?, level=?, year=?, state=?, updated_at=? WHERE id=? AND user_id=?",
-                (agency, level, year, _dumps(state), time.time(), report_id, user_id),
+                "UPDATE reports SET agency=?, level=?, year=?, state=?, updated_at=? WHERE id=?",
+                (agency, level, year, _dumps(state), time.time(), report_id),
             )
         return self.report(user_id, report_id)
 
     # ------------------------------------------------------------------ sections and versions
 
     def sections(self, user_id: int, report_id: int) -> dict[str, SectionRow]:
-        self.report(user_id, report_id)  # ownership
+        self.report(user_id, report_id)  # visibility
         rows = self._all("SELECT * FROM sections WHERE report_id=?", (report_id,))
         return {
-            r["key"]: SectionRow(r["key"], r["text"], bool(r["locked"]), json.loads(r["findings"]))
+            r["key"]: SectionRow(
+                r["key"],
+                r["text"],
+                bool(r["locked"]),
+                json.loads(r["findings"]),
+                r["updated_at"],
+                r["updated_by"],
+            )  # fmt: skip
             for r in rows
         }
 
@@ -233,23 +191,31 @@ class Store:
         origin: str,
         note: str = "",
         findings: list[dict] | None = None,
+        base: str | None = None,
     ) -> None:
-        """Store the text and, if it changed, a new version. A locked section is never overwritten."""
-        current = self.sections(user_id, report_id).get(key)
-        if current is not None and current.locked and origin in ("generate", "regenerate"):
-            raise StoreError("该部分已锁定，解锁后才能重新生成")
+        """Store the text and, if it changed, a new version by this user. A locked section is never
+        overwritten by generation. With `base` (the text the user started from), a section changed by
+        someone else since then is not overwritten: `EditConflict` carries old → theirs → current."""
+        author = self.account(user_id).username
         now = time.time()
-        with self._tx() as db:
+        with self._tx() as db:  # read and write in one transaction: no save slips in between
+            current = self.sections(user_id, report_id).get(key)
+            if current is not None and current.locked and origin in ("generate", "regenerate"):
+                raise StoreError("该部分已锁定，解锁后才能重新生成")
+            now_text = current.text if current is not None else ""
+            if base is not None and now_text != base and now_text != text:
+                raise EditConflict(key, base, text, now_text, current.updated_by if current else "")
             db.execute(
-                "INSERT INTO sections(report_id, key, text, locked, findings, updated_at) VALUES (?,?,?,?,?,?) "
-                "ON CONFLICT(report_id, key) DO UPDATE SET text=excluded.text, findings=excluded.findings, "
-                "updated_at=excluded.updated_at",
-                (report_id, key, text, 0, _dumps(findings or []), now),
+                "INSERT INTO sections(report_id, key, text, locked, findings, updated_at, updated_by) "
+                "VALUES (?,?,?,?,?,?,?) ON CONFLICT(report_id, key) DO UPDATE SET text=excluded.text, "
+                "findings=excluded.findings, updated_at=excluded.updated_at, updated_by=excluded.updated_by",
+                (report_id, key, text, 0, _dumps(findings or []), now, author),
             )
             if current is None or current.text != text:
                 db.execute(
-                    "INSERT INTO versions(report_id, key, text, origin, note, created_at) VALUES (?,?,?,?,?,?)",
-                    (report_id, key, text, origin, note, now),
+                    "INSERT INTO versions(report_id, key, text, origin, note, created_at, author) "
+                    "VALUES (?,?,?,?,?,?,?)",
+                    (report_id, key, text, origin, note, now, author),
                 )
             db.execute("UPDATE reports SET updated_at=? WHERE id=?", (now, report_id))
 
@@ -275,7 +241,7 @@ class Store:
         rows = self._all(
             "SELECT * FROM versions WHERE report_id=? AND key=? ORDER BY id DESC", (report_id, key)
         )
-        return [Version(r["id"], r["key"], r["text"], r["origin"], r["note"], r["created_at"]) for r in rows]
+        return [_version(r) for r in rows]
 
     def restore(self, user_id: int, report_id: int, version_id: int) -> Version:
         self.report(user_id, report_id)
@@ -285,7 +251,7 @@ class Store:
         self.save_section(
             user_id, report_id, row["key"], row["text"], "restore", note=f"恢复到版本 {version_id}"
         )
-        return Version(row["id"], row["key"], row["text"], row["origin"], row["note"], row["created_at"])
+        return _version(row)
 
     # ------------------------------------------------------------------ helpers
 
@@ -304,5 +270,19 @@ def _dumps(obj: Any) -> str:
 
 def _report(r: sqlite3.Row) -> ReportRow:
     return ReportRow(
-        r["id"], r["user_id"], r["agency"], r["level"], r["year"], json.loads(r["state"]), r["updated_at"]
-    )
+        r["id"], r["user_id"], r["agency"], r["level"], r["year"], json.loads(r["state"]), r["updated_at"],
+        r["org_id"], r["review_state"], r["review_by"], r["review_at"],
+    )  # fmt: skip
+
+
+def _version(r: sqlite3.Row) -> Version:
+    return Version(r["id"], r["key"], r["text"], r["origin"], r["note"], r["created_at"], r["author"])
+
+
+class EditConflict(StoreError):
+    """The section changed since the user opened it: nothing was saved."""
+
+    def __init__(self, key: str, old: str, theirs: str, current: str, by: str = ""):
+        who = f"（{by} 修改）" if by else ""
+        super().__init__(f"该部分在您打开后已被他人修改{who}，您的修改尚未保存：请对照后选择保留哪一版")
+        self.key, self.old, self.theirs, self.current, self.by = key, old, theirs, current, by

@@ -3,6 +3,9 @@
 State kept per report (JSON in `reports.state`): `cells` (only what the user gave or confirmed),
 `narrative`, `previous` (last year's facts and its problems section), `ledger` (cells and source rows),
 `chat` (messages), `pending` (proposals waiting for confirmation), `format`.
+
+Role checks live here, not in the UI: every write asks `_writable` (a member who may edit, the report
+not approved), and every saved cell, narrative item and section records the account and time.
 """
 
 from __future__ import annotations
@@ -19,17 +22,46 @@ from assistant.core.agency import same_agency
 from assistant.core.engine import CheckResult
 from assistant.core.facts import ReportFacts, Value, cells_from_json, cells_to_json
 from assistant.core.report import Report
-from assistant.store import ReportRow, Store, StoreError
+from assistant.review_service import EditConflictError, ReviewService, WorkspaceError
+from assistant.roles import APPROVED, WRITERS
+from assistant.store import Account, EditConflict, ReportRow, Store, StoreError
 
+__all__ = ["EditConflictError", "Workspace", "WorkspaceError", "diff_text", "facts_of"]
 
-class WorkspaceError(Exception):
-    """A Chinese message for the user."""
+VIEW_KEYS = frozenset({"tab"})  # state a read-only viewer may still keep (which tab is open)
 
 
 @dataclass(frozen=True)
-class Workspace:
+class Workspace(ReviewService):
     store: Store
     user_id: int
+
+    # ------------------------------------------------------------ who is asking
+
+    @property
+    def account(self) -> Account:
+        try:
+            return self.store.account(self.user_id)
+        except StoreError as e:
+            raise WorkspaceError(str(e)) from None
+
+    def can_write(self, row: ReportRow) -> str:
+        """'' when this user may edit the report now, else the Chinese reason."""
+        acc = self.account
+        if row.org_id is not None and row.org_id != acc.org_id:
+            return "该报告属于下级机构，您只能查看，不能修改"
+        if acc.effective_role not in WRITERS:
+            return f"您的角色是{acc.role}，只能查看报告，不能修改"
+        if row.review_state == APPROVED:
+            return "报告已审定并锁定；如需修改，请审核人先“重新打开”并说明理由"
+        return ""
+
+    def _writable(self, report_id: int) -> ReportRow:
+        row = self.row(report_id)
+        reason = self.can_write(row)
+        if reason:
+            raise WorkspaceError(reason)
+        return row
 
     # ------------------------------------------------------------ reports
 
@@ -38,6 +70,8 @@ class Workspace:
         if not agency:
             raise WorkspaceError("请填写机关名称")
         y = _year(year)
+        if self.account.effective_role not in WRITERS:
+            raise WorkspaceError(f"您的角色是{self.account.role}，不能新建报告")
         state: dict[str, Any] = {"format": spec.version_for_year(y), "cells": {}, "narrative": {}, "chat": []}
         rid = self.store.create_report(self.user_id, agency, y, level.strip(), state)
         if previous_path:
@@ -71,6 +105,10 @@ class Workspace:
         return row
 
     def update_state(self, report_id: int, **state: Any) -> ReportRow:
+        if set(state) - VIEW_KEYS:
+            self._writable(report_id)
+        else:
+            self.row(report_id)
         return self.store.update_report(self.user_id, report_id, state=state)
 
     # ------------------------------------------------------------ facts
@@ -97,20 +135,30 @@ class Workspace:
         self, report_id: int, given: dict[str, Value], replace_keys: set[str] | None = None
     ) -> ReportRow:
         """Merge the user's values (already confirmed) into the report; autosaved."""
-        row = self.row(report_id)
-        cells = dict(row.state.get("cells", {}))
+        row = self._writable(report_id)
+        old = row.state.get("cells", {})
+        cells = dict(old)
         for k in replace_keys or set():
             cells.pop(k, None)
         cells.update(cells_to_json(given))
-        return self.update_state(report_id, cells=cells)
+        changed = {k: (old.get(k), cells.get(k)) for k in set(old) | set(cells) if old.get(k) != cells.get(k)}
+        updated = self.update_state(report_id, cells=cells)
+        if changed:
+            self.store.log_changes(report_id, "cell", changed, self.account.username)
+        return updated
 
     def set_narrative(self, report_id: int, key: str, text: str, append: bool = True) -> ReportRow:
         if key not in spec.NARRATIVE_KEYS:
             raise WorkspaceError(f"未知的栏目“{key}”")
-        narrative = dict(self.row(report_id).state.get("narrative", {}))
+        narrative = dict(self._writable(report_id).state.get("narrative", {}))
         old = narrative.get(key, "")
         narrative[key] = f"{old}\n{text}".strip() if append and old and text not in old else text.strip()
-        return self.update_state(report_id, narrative=narrative)
+        updated = self.update_state(report_id, narrative=narrative)
+        if narrative[key] != old:
+            self.store.log_changes(
+                report_id, "narrative", {key: (old, narrative[key])}, self.account.username
+            )
+        return updated
 
     def attach_previous(self, report_id: int, path: str | Path) -> list[str]:
         """Last year's report or facts: carry-overs prefilled, its problems kept for follow-up."""
@@ -118,7 +166,7 @@ class Workspace:
             loaded = load_input(Path(path))
         except InputError as e:
             raise WorkspaceError(str(e)) from None
-        row = self.row(report_id)
+        row = self._writable(report_id)
         prev_facts = engine.fill(loaded.facts)[0]
         if not same_agency(prev_facts.agency, row.agency):
             raise WorkspaceError(
@@ -170,16 +218,29 @@ class Workspace:
         return self.store.sections(self.user_id, report_id)
 
     def save_section(
-        self, report_id: int, key: str, text: str, origin: str = "edit", note: str = "", findings=None
+        self,
+        report_id: int,
+        key: str,
+        text: str,
+        origin: str = "edit",
+        note: str = "",
+        findings=None,
+        base: str | None = None,
     ):
+        """Save a section's text. `base`: the text the user started from; if someone else saved the
+        section since, `EditConflict` (a WorkspaceError) carries old/theirs/current and nothing is saved."""
         if key not in spec.SECTION_BY_KEY:
             raise WorkspaceError(f"未知的章节“{key}”")
+        self._writable(report_id)
         try:
-            self.store.save_section(self.user_id, report_id, key, text, origin, note, findings)
+            self.store.save_section(self.user_id, report_id, key, text, origin, note, findings, base)
+        except EditConflict as e:
+            raise EditConflictError(str(e), e.key, e.old, e.theirs, e.current, e.by) from None
         except StoreError as e:
             raise WorkspaceError(str(e)) from None
 
     def lock(self, report_id: int, key: str, locked: bool = True) -> None:
+        self._writable(report_id)
         try:
             self.store.set_locked(self.user_id, report_id, key, locked)
         except StoreError as e:
@@ -189,6 +250,7 @@ class Workspace:
         return self.store.versions(self.user_id, report_id, key)
 
     def restore(self, report_id: int, version_id: int):
+        self._writable(report_id)
         try:
             return self.store.restore(self.user_id, report_id, version_id)
         except StoreError as e:

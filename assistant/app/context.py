@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
-from assistant.store import Store
+from assistant.store import Store, StoreError
 from assistant.workspace import Workspace
 
 LOCAL_USER = "本机用户"
@@ -27,11 +27,20 @@ class AppContext:
         name = username if (self.auth and username) else LOCAL_USER
         if self.auth and not username:
             raise PermissionError("未登录")
-        return Workspace(self.store, self.store.user_id(name, create=not self.auth))
+        try:
+            return Workspace(self.store, self.store.user_id(name, create=not self.auth))
+        except StoreError:
+            raise PermissionError("该账号已被删除或停用，请重新登录") from None
+
+
+def resolve_host(host: str | None) -> str:
+    """An empty --host means the default loopback address, never "all addresses" (Gradio would read
+    GRADIO_SERVER_NAME, e.g. 0.0.0.0, for an empty name and bind everything without login)."""
+    return (host or "").strip() or "127.0.0.1"
 
 
 def is_loopback(host: str) -> bool:
-    if host in ("localhost", ""):
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback

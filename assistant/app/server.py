@@ -34,15 +34,23 @@ def _first_run_ingest(ctx: AppContext) -> None:
         print(msg, file=sys.stderr)
 
 
+EVENT_CONCURRENCY = 16  # per event: a hung model call must not queue other users' saves behind it
+QUEUE_MAX = 200  # requests waiting at most, beyond that a user is told the server is busy
+
+
 def make_app(ctx: AppContext):
     from assistant.app.ui import CSS, build
 
-    return build(ctx), CSS
+    demo = build(ctx)
+    demo.queue(default_concurrency_limit=EVENT_CONCURRENCY, max_size=QUEUE_MAX)
+    return demo, CSS
 
 
 def launch(ctx: AppContext, host: str, port: int, block: bool = True):
     demo, css = make_app(ctx)
-    auth = (lambda u, p: ctx.store.verify(u, p)) if ctx.auth else None
+    from assistant.app import login
+
+    auth = login.make_auth(ctx.store, login.Throttle(login.USER_LIMIT)) if ctx.auth else None
     if not ctx.auth:
         print(
             "提示：尚未创建账号，本机免登录使用。多人使用请先运行 `assistant user add 用户名`。",
@@ -61,5 +69,6 @@ def launch(ctx: AppContext, host: str, port: int, block: bool = True):
         quiet=True,
         css=css,
         footer_links=[],
+        app_kwargs=login.app_kwargs(ctx.store, ctx.export_dir) if ctx.auth else None,
     )
     return demo

@@ -21,8 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    from assistant.app.context import resolve_host
     from assistant.app.server import ServeRefused, launch, prepare
 
+    args.host = resolve_host(args.host)
     try:
         ctx = prepare(args.host, ingest=not args.no_ingest)
     except ServeRefused as e:

@@ -41,6 +41,7 @@ from assistant.evals.case_types import (
     Turn,
 )
 from assistant.facts_io import FactsFileError, facts_from_mapping, is_facts_file, load_facts
+from assistant.limits import safe_yaml_load
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_CASES = REPO / "evals" / "cases"
@@ -104,8 +105,8 @@ def _read(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as e:
         raise EvalCaseError(f"{path}：无法读取（{getattr(e, 'strerror', None) or e}）") from None
     try:
-        return json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (ValueError, yaml.YAMLError) as e:
+        return json.loads(text) if path.suffix.lower() == ".json" else safe_yaml_load(text)
+    except (ValueError, RecursionError, yaml.YAMLError) as e:
         where = getattr(e, "problem_mark", None)
         line = f"第 {where.line + 1} 行" if where is not None else ""
         raise EvalCaseError(f"{path}：不是有效的 YAML/JSON {line}".rstrip()) from None
