@@ -113,6 +113,7 @@ class _Reader:
     dangling: list[tuple[NumberMention, str]] = field(default_factory=list)  # numbers not placed yet
     sentence: str = ""
     continues: str | None = None  # narrative key of the previous sentence (a clause it continues)
+    named: str | None = None  # the narrative part the message named (「平台建设方面，」)
 
     def _produced(self) -> int:
         return len(self.statements) + len(self.groups) + len(self.questions)
@@ -121,7 +122,8 @@ class _Reader:
         if is_info_fee(sentence):
             self._add_narrative("other", sentence)  # 信息处理费 is reported in section 六, not a cell
             return
-        before, first = self._produced(), len(self.statements)
+        self.named = N.named_topic(sentence) or self.named
+        before, first, asked = self._produced(), len(self.statements), len(self.questions)
         self.sentence = sentence
         self.last = self.keyword_row = None
         self.dangling = []
@@ -138,6 +140,12 @@ class _Reader:
                 if not self._number(m, sentence[lo : m.start], sentence[m.end : hi], source):
                     self.dangling.append((m, source))
         self._includes_carry_over(sentence, first)
+        home = self._home(sentence)
+        if home and mentions:  # narrative with numbers: kept whole; a clear table quantity stays too
+            del self.questions[asked:]
+            self._add_narrative(home, sentence)
+            self.continues = home
+            return
         unassigned = [m.raw for m, _ in self.dangling if not m.approximate]
         vague = [A.vague_raw(sentence, m) for m, _ in self.dangling if m.approximate]
         if self._produced() == before:
@@ -145,7 +153,7 @@ class _Reader:
             if vague and not (self.ctx.topic or "").startswith(NARRATIVE_TOPIC_PREFIX):
                 self.questions.append(A.vague_question(sentence, vague))
                 return
-            key = self._narrative_key(sentence) or self._continued(sentence)
+            key = home or self._narrative_key(sentence) or self._continued(sentence)
             if key:
                 self._add_narrative(key, sentence)
                 self.continues = key
@@ -169,6 +177,18 @@ class _Reader:
                 f"（{format_number(s.value)}件是否已包含上年结转）。"
             )
 
+    def _home(self, sentence: str) -> str | None:
+        """Where a sentence belongs as narrative: the part the user named, the narrative question
+        asked, or (for a sentence that reads as narrative) its keywords."""
+        if self.named:
+            return N.home_of(self.named, sentence)
+        topic = self.ctx.topic or ""
+        if topic.startswith(NARRATIVE_TOPIC_PREFIX):
+            return topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
+        if A.narrative_like(sentence):
+            return N.classify(sentence)
+        return None
+
     def _narrative_key(self, sentence: str) -> str | None:
         topic = self.ctx.topic or ""
         if topic.startswith(NARRATIVE_TOPIC_PREFIX):
@@ -180,6 +200,7 @@ class _Reader:
         return self.continues if self.continues and len(sentence) >= N.MIN_CHARS else None
 
     def _add_narrative(self, key: str, text: str) -> None:
+        text = N.strip_named(text)
         text = text if text.endswith(("。", "！", "？")) else text + "。"
         if self.narrative and self.narrative[-1].key == key:
             prev = self.narrative.pop()
