@@ -8,7 +8,7 @@ questions computed from the data once the tables are complete.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -122,6 +122,12 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     known = {**dict(facts.cells), **{p.key: p.value for p in pending_cells}}
     ctx = ExtractionContext(facts.format, row.state.get("topic"), known, row.state.get("question", ""))
     ex = extract_message(message, ctx, model)
+    explain = row.state.get("explain")
+    if explain:
+        ws.update_state(rid, explain=None)
+        if ex.empty and len(message) >= MIN_EXPLANATION:  # the reason the assistant asked for
+            text = message if message.endswith(("。", "！", "？")) else message + "。"
+            ex = replace(ex, narrative=(NarrativeProposal(explain, spec.NARRATIVE_LABELS[explain], text),))
     question = row.state.get("question_proposals") or []
     if ex.empty and question and CONFIRM.match(message):
         ex_props = [_proposal(p) for p in question]
@@ -144,6 +150,7 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
 
 
 MAX_REFILE_CHARS = 30
+MIN_EXPLANATION = 6
 
 
 def _refile(ws: Workspace, rid: int, earlier: dict, message: str) -> str | None:
@@ -200,7 +207,8 @@ def confirm(ws: Workspace, rid: int, overwrite: bool = False) -> str:
     conflicted = {c.key for c in result.conflicts}
     state: dict[str, Any] = {
         "narrative": new_narrative,
-        "prefilled": sorted(prefilled - ({p.key for p in proposals} - conflicted)),
+        # the prefill is one row (上年结转): once the user gives any of it, the row is theirs
+        "prefilled": [] if prefilled & ({p.key for p in proposals} - conflicted) else sorted(prefilled),
     }
     lines = []
     if changed or narrative:
@@ -239,7 +247,8 @@ def _new_plausibility(ws: Workspace, rid: int) -> list[str]:
     fresh = [q for q in plausibility_questions(facts_of(row), ws.previous(rid)) if q not in asked]
     if not fresh:
         return []
-    ws.update_state(rid, asked=asked + fresh)
+    explain = "on_request" if any("申请" in q for q in fresh) else "active"
+    ws.update_state(rid, asked=asked + fresh, explain=explain)  # the answer is material for that part
     return ["请核实：", *[f"- {q}" for q in fresh]]
 
 
