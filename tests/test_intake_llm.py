@@ -73,7 +73,18 @@ def test_prompt_lists_cell_keys_and_is_sent_as_system_message():
     extract_message(MESSAGE, None, model=model)
     (messages,) = model.seen
     assert messages[0].type == "system" and A + "new_received.total" in messages[0].content
-    assert messages[1].content == MESSAGE
+    assert messages[1].content.endswith(MESSAGE) and "上一个问题" not in messages[1].content
+
+
+def test_the_question_asked_goes_with_the_message():
+    from assistant.intake import ExtractionContext
+
+    model = fake(cells=[])
+    ctx = ExtractionContext(topic="new_received", question="今年共收到多少件政府信息公开申请？")
+    extract_message("都是自然人", ctx, model=model)
+    (messages,) = model.seen
+    assert "主题：new_received" in messages[1].content and "今年共收到多少件" in messages[1].content
+    assert messages[1].content.endswith("都是自然人")
     assert "一、本年新收政府信息公开申请数量 / 自然人" in system_prompt()
 
 

@@ -8,7 +8,7 @@ questions computed from the data once the tables are complete.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,8 @@ from assistant.intake import (
     plausibility_questions,
     read_ledger,
 )
+from assistant.intake import narrative as filing
+from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.workspace import Workspace, WorkspaceError, facts_of
 
 CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
@@ -113,10 +115,19 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
             "“待确认”表中是台账算出的整张表二，尚未确认。请先回复“确认”（整体采用台账）或“取消”"
             "（一项也不采用），再告诉我其他情况；您刚才这句话尚未记录，请稍后再发一次。"
         )
+    moved = _refile(ws, rid, earlier, message)
+    if moved is not None:
+        return moved
     pending_cells = [_proposal(p) for p in earlier.get("cells", [])]
     known = {**dict(facts.cells), **{p.key: p.value for p in pending_cells}}
     ctx = ExtractionContext(facts.format, row.state.get("topic"), known, row.state.get("question", ""))
     ex = extract_message(message, ctx, model)
+    explain = row.state.get("explain")
+    if explain:
+        ws.update_state(rid, explain=None)
+        if ex.empty and len(message) >= MIN_EXPLANATION:  # the reason the assistant asked for
+            text = message if message.endswith(("。", "！", "？")) else message + "。"
+            ex = replace(ex, narrative=(NarrativeProposal(explain, spec.NARRATIVE_LABELS[explain], text),))
     question = row.state.get("question_proposals") or []
     if ex.empty and question and CONFIRM.match(message):
         ex_props = [_proposal(p) for p in question]
@@ -126,6 +137,9 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     cells, changes = merge_pending(pending_cells, ex.proposals, facts.cells, prefilled)
     kept = _merge_pending(ws, rid, earlier, cells, list(ex.narrative), len(ex.proposals))
     reply = ex.reply()
+    lost = unaccounted(message, ex)
+    if lost:
+        reply += "\n\n" + not_understood_line(lost)
     if changes:
         reply += "\n\n以下数值将被替换（确认后生效）：\n" + "\n".join(c.line() for c in changes)
     if not ex.empty:
@@ -133,6 +147,28 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
             reply += f"\n\n（此前尚未确认的 {kept} 项仍在“待确认”表中，将一并保存。）"
         reply += "\n\n回复“确认”保存，“取消”放弃；如需修改，直接重新说一遍即可。"
     return reply
+
+
+MAX_REFILE_CHARS = 30
+MIN_EXPLANATION = 6
+
+
+def _refile(ws: Workspace, rid: int, earlier: dict, message: str) -> str | None:
+    """「你放错了」「这个放到存在的问题里」: a filing instruction about pending narrative, never material."""
+    target = filing.placed_topic(message)
+    if len(message) > MAX_REFILE_CHARS or not (target or filing.MISPLACED.search(message)):
+        return None
+    items = [NarrativeProposal(**n) for n in earlier.get("narrative", [])]
+    if not items:
+        return "目前“待确认”表中没有情况说明。已保存的文字可以在“起草与修改”页修改。"
+    if target is None or target == filing.BOTH:
+        names = "、".join(spec.NARRATIVE_LABELS.values())
+        return f"好的，这段文字还没有保存。请告诉我应该放到哪一部分（{names}），例如“放到存在的主要问题”。"
+    label = spec.NARRATIVE_LABELS[target]
+    moved = [NarrativeProposal(target, label, n.text) for n in items]
+    was = "、".join(dict.fromkeys(f"【{n.label}】" for n in items))
+    _store_pending(ws, rid, [_proposal(p) for p in earlier.get("cells", [])], moved)
+    return f"已把待确认的{len(items)}条文字从{was}改放到【{label}】。回复“确认”保存，“取消”放弃。"
 
 
 def _merge_pending(
@@ -171,7 +207,8 @@ def confirm(ws: Workspace, rid: int, overwrite: bool = False) -> str:
     conflicted = {c.key for c in result.conflicts}
     state: dict[str, Any] = {
         "narrative": new_narrative,
-        "prefilled": sorted(prefilled - ({p.key for p in proposals} - conflicted)),
+        # the prefill is one row (上年结转): once the user gives any of it, the row is theirs
+        "prefilled": [] if prefilled & ({p.key for p in proposals} - conflicted) else sorted(prefilled),
     }
     lines = []
     if changed or narrative:
@@ -210,7 +247,8 @@ def _new_plausibility(ws: Workspace, rid: int) -> list[str]:
     fresh = [q for q in plausibility_questions(facts_of(row), ws.previous(rid)) if q not in asked]
     if not fresh:
         return []
-    ws.update_state(rid, asked=asked + fresh)
+    explain = "on_request" if any("申请" in q for q in fresh) else "active"
+    ws.update_state(rid, asked=asked + fresh, explain=explain)  # the answer is material for that part
     return ["请核实：", *[f"- {q}" for q in fresh]]
 
 

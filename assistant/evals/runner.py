@@ -55,7 +55,6 @@ def components_for(backend: str, settings: Settings) -> Components:
         injection_backend=lambda _case, _base: "openai",
         model=settings.model,
         chat_model=model,
-        scripted_chat=None,
     )
 
 

@@ -62,7 +62,9 @@ _UNITS = {
 }
 _ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
 _FEE_ROW = "active.art20_8.admin_fees"
-_NEGATED_CARRY = re.compile(r"(上一?年度?|去年)(没有|无|未)(结转|遗留|剩下|剩余|积压)")
+_NEGATED_CARRY = re.compile(r"(上一?年度?|去年)(?:也|都|还)?(没有|无|未)(结转|遗留|剩下|剩余|积压)")
+_NEGATED_YEAR_END = re.compile(r"(年底|年末|年终)(?:也|都|还)?(没有|没|无)(结转|剩|剩下|遗留|积压)")
+_NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:的|了|啊|呢|哈)?$")
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
 
@@ -111,6 +113,7 @@ class _Reader:
     dangling: list[tuple[NumberMention, str]] = field(default_factory=list)  # numbers not placed yet
     sentence: str = ""
     continues: str | None = None  # narrative key of the previous sentence (a clause it continues)
+    named: str | None = None  # the narrative part the message named (「平台建设方面，」)
 
     def _produced(self) -> int:
         return len(self.statements) + len(self.groups) + len(self.questions)
@@ -119,7 +122,8 @@ class _Reader:
         if is_info_fee(sentence):
             self._add_narrative("other", sentence)  # 信息处理费 is reported in section 六, not a cell
             return
-        before, first = self._produced(), len(self.statements)
+        self.named = N.named_topic(sentence) or self.named
+        before, first, asked = self._produced(), len(self.statements), len(self.questions)
         self.sentence = sentence
         self.last = self.keyword_row = None
         self.dangling = []
@@ -136,6 +140,12 @@ class _Reader:
                 if not self._number(m, sentence[lo : m.start], sentence[m.end : hi], source):
                     self.dangling.append((m, source))
         self._includes_carry_over(sentence, first)
+        home = self._home(sentence)
+        if home and mentions:  # narrative with numbers: kept whole; a clear table quantity stays too
+            del self.questions[asked:]
+            self._add_narrative(home, sentence)
+            self.continues = home
+            return
         unassigned = [m.raw for m, _ in self.dangling if not m.approximate]
         vague = [A.vague_raw(sentence, m) for m, _ in self.dangling if m.approximate]
         if self._produced() == before:
@@ -143,7 +153,7 @@ class _Reader:
             if vague and not (self.ctx.topic or "").startswith(NARRATIVE_TOPIC_PREFIX):
                 self.questions.append(A.vague_question(sentence, vague))
                 return
-            key = self._narrative_key(sentence) or self._continued(sentence)
+            key = home or self._narrative_key(sentence) or self._continued(sentence)
             if key:
                 self._add_narrative(key, sentence)
                 self.continues = key
@@ -167,6 +177,18 @@ class _Reader:
                 f"（{format_number(s.value)}件是否已包含上年结转）。"
             )
 
+    def _home(self, sentence: str) -> str | None:
+        """Where a sentence belongs as narrative: the part the user named, the narrative question
+        asked, or (for a sentence that reads as narrative) its keywords."""
+        if self.named:
+            return N.home_of(self.named, sentence)
+        topic = self.ctx.topic or ""
+        if topic.startswith(NARRATIVE_TOPIC_PREFIX):
+            return topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
+        if A.narrative_like(sentence):
+            return N.classify(sentence)
+        return None
+
     def _narrative_key(self, sentence: str) -> str | None:
         topic = self.ctx.topic or ""
         if topic.startswith(NARRATIVE_TOPIC_PREFIX):
@@ -178,6 +200,7 @@ class _Reader:
         return self.continues if self.continues and len(sentence) >= N.MIN_CHARS else None
 
     def _add_narrative(self, key: str, text: str) -> None:
+        text = N.strip_named(text)
         text = text if text.endswith(("。", "！", "？")) else text + "。"
         if self.narrative and self.narrative[-1].key == key:
             prev = self.narrative.pop()
@@ -257,6 +280,8 @@ class _Reader:
         return None
 
     def _topic_hit(self, seg: str) -> tuple[RowDef, str | None] | None:
+        if not self.short:
+            return None  # only a bare answer (「3件」) is read as the topic asked; 「公开了12件」 is not
         rows = A.open_topic_rows(self.ctx.topic, self.ctx.cells)
         if len(rows) != 1:
             return None
@@ -308,6 +333,7 @@ class _Reader:
 
     def _keywords(self, clause: str, source: str) -> None:
         clause = _NEGATED_CARRY.sub(r"\2\1\3", clause)  # 上年没有结转 → 没有上年结转
+        clause = _NEGATED_YEAR_END.sub(r"\2\1\3", clause)  # 年底没有结转 → 没有年底结转
         rows = row_matches(clause)
         cols = [
             m.span()
@@ -319,6 +345,8 @@ class _Reader:
         negs = [m for m in NEGATION.finditer(clause) if not any(overlap(m.span(), s) for s in taken)]
         if negs and not self.narrative_like:
             targets = [r for span, r in rows if span[0] >= negs[0].end()]
+            if not targets and _NEGATION_TAIL.match(clause[negs[-1].end() :].strip()):
+                targets = [r for span, r in rows if span[1] <= negs[-1].start()]  # 「复议诉讼都没有」
             if not targets and not rows and self.short:
                 targets = [ROW_BY_KEY[k] for k in A.open_topic_rows(self.ctx.topic, self.ctx.cells)]
             for row in targets:

@@ -85,7 +85,8 @@ ROWS: tuple[RowDef, ...] = (
     _row("active.art20_1.regulations", r"规章(?!制度)", T1_DOC, None, "规章"),
     _row(_A + "carried_over_from_prev", _CARRIED_OVER, T2, "total", "上年结转"),
     _row(_A + "carried_to_next",
-         r"结转(?:至|到|入)?(?:下一?年|明年)|转入下一?年|顺延(?:至|到)下一?年|(?:转|带|留)(?:到|至|入)(?:下一?年|明年)|尚未办结|未办结|尚未答复|仍在办理|正在办理|继续办理",
+         r"结转(?:至|到|入)?(?:下一?年|明年)|转入下一?年|顺延(?:至|到)下一?年|(?:转|带|留)(?:到|至|入)(?:下一?年|明年)|尚未办结|未办结|尚未答复|仍在办理|正在办理|继续办理"
+         r"|(?:年底|年末|12月31日|年终)(?:还|仍|尚)?(?:有|剩|剩下|在办)|(?:年底|年末|年终)(?=[^，。；\d]{0,4}结转)|(?:没|未)(?:有)?办完|还在办|没有?答复完",
          T2, "total", "结转下年度"),
     _row(_A + "results.partially_granted", r"部分公开|区分处理", T2, "total", "部分公开"),
     _row(_A + "results.withheld.state_secret", r"国家秘密|涉密", T2, "total", "属于国家秘密"),
@@ -110,7 +111,7 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "results.other.fee_unpaid_overdue", r"未(?:按(?:收费通知)?要求)?缴(?:纳)?(?:费|信息处理费)|不缴费",
          T2, "total", "逾期未缴纳费用"),
     _row(_A + "results.other.other", r"其他处理[中的之]*其他(?:情形)?|其他情形", T2, "total", "其他处理·其他"),
-    _row(_A + "results.granted", r"予以公开|全部公开|同意公开|准予公开|已公开|依法公开", T2, "total", "予以公开"),
+    _row(_A + "results.granted", r"予以公开|全部公开|同意公开|准予公开|已公开|依法公开|(?<!不予)(?<!部分)(?<!不)公开了|(?:都|均|全)(?:已|给)?公开", T2, "total", "予以公开"),
     _row("group:withheld", r"不予公开", T2, "total", "不予公开", tuple(_A + k for k in _WITHHELD)),
     _row("group:unable", r"无法提供|不能提供", T2, "total", "无法提供", tuple(_A + k for k in _UNABLE)),
     _row("group:not_processed", r"不予处理", T2, "total", "不予处理", tuple(_A + k for k in _NOT_PROCESSED)),

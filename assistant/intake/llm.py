@@ -90,7 +90,9 @@ def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> 
     ctx = context or ExtractionContext()
     try:
         structured = model.with_structured_output(LlmExtraction)
-        raw = structured.invoke([("system", system_prompt(ctx.version)), ("human", message)])
+        raw = structured.invoke(
+            [("system", system_prompt(ctx.version)), ("human", human_prompt(message, ctx))]
+        )
         parsed = raw if isinstance(raw, LlmExtraction) else LlmExtraction.model_validate(raw)
     except Exception as e:  # any failure of the endpoint or its output: the rules answer instead
         log.warning("LLM extraction failed: %s: %s", type(e).__name__, e)
@@ -99,6 +101,15 @@ def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> 
     if result.empty and not result.questions:
         return _fallback(message, ctx, "在线模型没有给出可用结果，已改用离线规则识别", result.notes)
     return result
+
+
+def human_prompt(message: str, ctx: ExtractionContext) -> str:
+    """The user's words with the question just asked (dialogue state): a short answer such as
+    「都是自然人」 or 「没有」 is read against it."""
+    if not ctx.topic:
+        return f"用户的话：\n{message}"
+    asked = ctx.question.strip()[:600] or "（无）"
+    return f"上一个问题（主题：{ctx.topic}）：{asked}\n用户的话：\n{message}"
 
 
 def _fallback(message: str, ctx: ExtractionContext, why: str, notes: tuple[str, ...] = ()) -> Extraction:

@@ -102,11 +102,16 @@ MAX_NAMED_ZEROS = 3
 
 
 def _zeros_line(source: str, labels: list[str]) -> str:
-    """「根据“…”，“X”记为 0」 for up to three cells; a count beyond that."""
-    if len(labels) > MAX_NAMED_ZEROS:
-        return f"- 根据“{source}”，另有{len(labels)}个单元格记为 0"
-    named = "、".join(f"“{label}”" for label in labels)
-    return f"- 根据“{source}”，{named}记为 0"
+    """「根据“…”，“X”记为 0」 for up to three cells; beyond that the rows, each named once."""
+    if len(labels) <= MAX_NAMED_ZEROS:
+        named = "、".join(f"“{label}”" for label in labels)
+        return f"- 根据“{source}”，{named}记为 0"
+    rows: dict[str, int] = {}
+    for label in labels:
+        row = label.split(" / ")[0]
+        rows[row] = rows.get(row, 0) + 1
+    listed = "；".join(f"“{row}”{n}栏" for row, n in rows.items())
+    return f"- 根据“{source}”，以下各行记为 0（共{len(labels)}个单元格）：{listed}"
 
 
 NO_NUMBERS_REPLY = (

@@ -47,6 +47,64 @@ def classify(text: str) -> str | None:
     return best if scores[best] > 0 else None
 
 
+BOTH = "problems+improvements"
+_NAMES: tuple[tuple[str, str], ...] = (
+    (BOTH, r"问题和改进|问题与改进|问题及改进|问题和整改|存在的?问题及改进情况"),
+    ("on_request", r"依申请公开|依申请"),
+    ("active", r"主动公开"),
+    ("info_mgmt", r"政府信息管理|信息管理"),
+    ("platform", r"平台建设|公开平台|平台"),
+    ("supervision", r"监督保障|监督|保障"),
+    ("improvements", r"改进情况|改进措施|改进|整改情况|整改|下一步"),
+    ("problems", r"存在的?(?:主要)?问题|问题和不足|问题|不足"),
+    ("other", r"其他需要报告的事项|其他事项"),
+)
+_NAMED = re.compile(
+    r"^(?:在|关于|至于|说说|再说|还有)?(?:"
+    + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES))
+    + r")"
+    r"(?:工作)?(?:方面|情况|工作|这块|这一块|这边|上)?(?:我一起说|一起说|的话)?\s*[，,：:]"
+)
+_PLACE = re.compile(
+    r"(?:放到|放在|归到|归入|移到|改到|挪到|应该是|应属于|属于)(?:“|「)?"
+    r"(?:" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES)) + ")"
+)
+MISPLACED = re.compile(r"放错|弄错了?地方|不是这一?部分|不属于这一?部分|归错")
+
+
+def named_topic(sentence: str) -> str | None:
+    """The part a sentence names at its start: 「平台建设方面，」「监督保障：」「问题和改进我一起说：」."""
+    m = _NAMED.match(sentence.strip())
+    return _key_of(m) if m else None
+
+
+def placed_topic(message: str) -> str | None:
+    """「这个放到存在的问题里」: the part the user moves material to."""
+    m = _PLACE.search(message)
+    return _key_of(m) if m else None
+
+
+def _key_of(m: re.Match[str]) -> str | None:
+    for i, (key, _) in enumerate(_NAMES):
+        if m.group(f"k{i}"):
+            return key
+    return None
+
+
+def home_of(named: str, sentence: str) -> str:
+    """The key of a sentence under a named part (problems and improvements told together)."""
+    if named != BOTH:
+        return named
+    return "improvements" if _IMPROVE.search(strip_named(sentence)) else "problems"
+
+
+def strip_named(sentence: str) -> str:
+    """The sentence without the part's name it starts with (the name is a filing instruction)."""
+    m = _NAMED.match(sentence.strip())
+    rest = sentence.strip()[m.end() :].strip() if m else sentence
+    return rest or sentence
+
+
 def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 

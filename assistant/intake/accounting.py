@@ -1,0 +1,54 @@
+"""Clause accounting: every clause of a message ends as a proposal, narrative, a question about it,
+or is said back as not understood (「这部分没能理解：……」). Pure; the same for the rules and the LLM.
+
+A clause counts as accounted for when most of its characters lie inside the source phrase of a
+proposal, a narrative text, or a phrase quoted in a question or note of the extraction. Fillers
+(「好的」「我们是县级部门」) are not material and need no account.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.intake.model import Extraction
+
+_CLAUSE = re.compile(r"[^，,。；;！!？?\n：:（）()]+")
+_QUOTED = re.compile(r"“([^”]{2,})”")
+_FILLER = re.compile(
+    r"^(?:嗯+|啊|哦|好的?|对的?|是的|那个|这个|然后|另外|还有|就这些|就这样|没了|谢谢|麻烦了?|你好|您好"
+    r"|我们是[^，。]{0,12}|我们单位是[^，。]{0,12}|[^，。]{0,6}(?:县级|市级|乡镇|省级)(?:部门|单位|政府)[^，。]{0,4})$"
+)
+_NOISE = re.compile(r"[\s、“”\"'‘’…—~～]+")
+COVERED_SHARE = 0.5
+
+
+def unaccounted(message: str, ex: Extraction) -> list[str]:
+    """The clauses of `message` that nothing in `ex` accounts for, in order."""
+    covered = [False] * len(message)
+    phrases = [p.source for p in ex.proposals] + [n.text.rstrip("。") for n in ex.narrative]
+    for text in (*ex.questions, *ex.notes):
+        phrases += _QUOTED.findall(text)
+    for phrase in phrases:
+        for piece in _CLAUSE.findall(phrase):
+            piece = piece.strip()
+            if len(piece) < 2:
+                continue
+            start = message.find(piece)
+            while start >= 0:
+                covered[start : start + len(piece)] = [True] * len(piece)
+                start = message.find(piece, start + 1)
+    out = []
+    for m in _CLAUSE.finditer(message):
+        text = m.group().strip()
+        core = _NOISE.sub("", text)
+        if len(core) < 3 or _FILLER.match(core):
+            continue
+        share = sum(covered[m.start() : m.end()]) / max(1, len(m.group()))
+        if share < COVERED_SHARE:
+            out.append(text)
+    return out
+
+
+def not_understood_line(clauses: list[str]) -> str:
+    shown = "”“".join(clauses[:5]) + ("”等" if len(clauses) > 5 else "”")
+    return f"这部分没能理解：“{shown}。请换个说法，或告诉我它属于表格的哪一项、年报的哪一部分。"
