@@ -7,6 +7,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.app import review_flow
 from assistant.app.context import AppContext
 from assistant.app.files import hide_dirs
 from assistant.app.tab import Tab
@@ -22,19 +23,19 @@ def default_year() -> int:
 def choices(ws: Workspace) -> list[tuple[str, int]]:
     rows = ws.reports()
     names = [r.name for r in rows]
-    return [(f"{r.name}（#{r.id}）" if names.count(r.name) > 1 else r.name, r.id) for r in rows]
+    return [(review_flow.report_label(r, names.count(r.name) > 1), r.id) for r in rows]
 
 
 def header(ws: Workspace, rid: int | None, note: str = "") -> str:
     if rid is None:
-        return note or "还没有报告：请展开“新建报告”，填写机关名称和年度后创建。"
+        return review_flow.who_line(ws) + (note or "还没有报告：请展开“新建报告”，填写机关名称和年度后创建。")
     row = ws.row(rid)
     state = row.state
     prev = (state.get("previous") or {}).get("source")
-    text = f"**{row.agency}** {row.year}年度 · {row.level or '未选层级'}"
+    text = f"**{row.agency}** {row.year}年度 · {row.level or '未选层级'} · {review_flow.state_label(row)}"
     if prev:
         text += f" · 上年报告：{prev}"
-    return text + (f"\n\n{note}" if note else "")
+    return review_flow.who_line(ws) + text + (f"\n\n{note}" if note else "")
 
 
 def values(ctx: AppContext, ws: Workspace, rid: int | None, tabs: list[Tab], note: str = "") -> list[Any]:
@@ -80,6 +81,7 @@ TAB_IDS = {
     "对话填报": "chat",
     "统计表": "tables",
     "起草与修改": "draft",
+    "审阅与审定": "review",
     "导出": "export",
     "审核": "audit",
     "语料库": "corpus",
