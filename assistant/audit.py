@@ -127,7 +127,8 @@ def _load_document(path: Path) -> Loaded:
 
 
 def audit_one(loaded: Loaded, previous: Loaded | None = None) -> AuditResult:
-    result = engine.check(loaded.facts, previous.facts if previous else None)
+    subtotals = loaded.report.subtotals if loaded.report is not None else None
+    result = engine.check(loaded.facts, previous.facts if previous else None, subtotals)
     own = {f.rule for f in loaded.findings}  # a reader's FORMAT_2019 (with evidence) replaces the engine's
     findings = list(loaded.findings) + [
         f for f in result.findings if not (f.rule == "FORMAT_2019" and f.rule in own)
@@ -159,26 +160,44 @@ def check_paths(
     results: list[AuditResult] = []
     if previous is not None:
         try:
-            prev_loaded = load_input(Path(previous))
+            prev_loaded = guarded_load(Path(previous))
         except InputError as e:
             results.append(_unreadable(str(previous), f"上年报告无法使用：{e}"))
     for i, path in enumerate(files):
         if on_progress:
             on_progress(i, len(files), str(path))
-        try:
-            loaded = load_input(path)
-        except InputError as e:
-            results.append(_unreadable(str(path), str(e)))
-            continue
-        except Exception as e:  # noqa: BLE001 - one broken file must never stop a batch
-            results.append(
-                _unreadable(str(path), f"{path}：读取时出现意外错误（{type(e).__name__}），已跳过")
-            )
-            continue
-        results.append(audit_one(loaded, prev_loaded))
+        results.append(audit_path(path, prev_loaded))
     if on_progress:
         on_progress(len(files), len(files), "")
     return results
+
+
+def guarded_load(path: Path) -> Loaded:
+    """load_input, with any unexpected failure (recursion, memory, a library's bug) an InputError."""
+    try:
+        return load_input(path)
+    except InputError:
+        raise
+    except MemoryError:
+        raise InputError(f"{path}：文件内容过于庞大，读取时超出内存限制，已跳过") from None
+    except RecursionError:
+        raise InputError(f"{path}：文件结构嵌套过深，无法读取，已跳过") from None
+    except Exception as e:  # noqa: BLE001 - one broken file must never stop a batch
+        raise InputError(f"{path}：读取时出现意外错误（{type(e).__name__}），已跳过") from None
+
+
+def audit_path(path: Path, previous: Loaded | None = None) -> AuditResult:
+    """One input read and checked; every stage guarded, so one hostile file never stops a batch."""
+    try:
+        loaded = guarded_load(path)
+    except InputError as e:
+        return _unreadable(str(path), str(e))
+    try:
+        result = audit_one(loaded, previous)
+        result.to_json()  # rendering is part of the stage: a value that cannot be shown fails here
+        return result
+    except Exception as e:  # noqa: BLE001 - one broken file must never stop a batch
+        return _unreadable(str(path), f"{path}：核对时出现意外错误（{type(e).__name__}），已跳过")
 
 
 def _unreadable(source: str, message: str) -> AuditResult:

@@ -18,13 +18,17 @@ import yaml
 
 from assistant.core import spec
 from assistant.core.agency import infer_level
-from assistant.core.facts import ReportFacts, Value, ValueNote, parse_cell_value, suggest_key
+from assistant.core.facts import ReportFacts, Value, ValueNote, parse_cell_value, short_repr, suggest_key
 from assistant.core.findings import ERROR, FAIL, Finding
 from assistant.core.numbers import parse_decimal
 from assistant.core.report import Report
+from assistant.limits import LimitError, safe_yaml_load
 
 FACTS_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_FACTS_BYTES = 5 * 1024 * 1024
+MAX_AGENCY_CHARS = 100
+MAX_CELL_KEYS = 2_000
+MAX_TEXT_CHARS = 50_000  # one section or narrative item
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -112,16 +116,25 @@ def parse_facts(data: bytes, name: str, json_hint: bool = False) -> LoadedFacts:
 def _parse_text(text: str, name: str, json_hint: bool) -> Any:
     if json_hint:
         try:
-            return json.loads(text, parse_float=Decimal)
+            return json.loads(text, parse_float=Decimal, parse_int=_json_int)
         except json.JSONDecodeError as e:
             raise FactsFileError(f"{name}：JSON 格式错误，第 {e.lineno} 行第 {e.colno} 列：{e.msg}") from None
+        except RecursionError:
+            raise FactsFileError(f"{name}：嵌套层数过多，不是年报数据文件的结构") from None
     try:
-        return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader (C or pure Python)
+        return safe_yaml_load(text, _LOADER)
+    except LimitError as e:
+        raise FactsFileError(f"{name}：{e}") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else "某处"
         problem = getattr(e, "problem", None) or "语法错误"
         raise FactsFileError(f"{name}：YAML 格式错误，{where}：{problem}") from None
+
+
+def _json_int(text: str) -> int | Decimal:
+    """An integer literal; one too long for int() (4300 digits) stays a Decimal and is refused later."""
+    return int(text) if len(text) <= 40 else Decimal(text)
 
 
 def _kind(x: Any) -> str:
@@ -135,11 +148,15 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
     agency = doc.get("agency")
     if not isinstance(agency, str) or not agency.strip():
         raise FactsFileError(f"{name}：缺少必填项 agency（机关名称）")
+    if len(agency.strip()) > MAX_AGENCY_CHARS:
+        raise FactsFileError(f"{name}：agency（机关名称）过长（{len(agency.strip())} 个字符，上限 {MAX_AGENCY_CHARS}）")
     year = _year(doc.get("year"), name, notes)
     raw_cells = doc.get("cells") or {}
     if not isinstance(raw_cells, Mapping):
         raise FactsFileError(f"{name}：cells 应是“单元格键: 数值”的键值对，实际是{_kind(raw_cells)}")
-    flat = _flatten(raw_cells)
+    flat = _flatten(raw_cells, name)
+    if len(flat) > MAX_CELL_KEYS:
+        raise FactsFileError(f"{name}：cells 中有 {len(flat)} 项，远多于年报的单元格数，不是年报数据文件")
     version = _version(doc.get("format"), year, flat, name)
     fspec = spec.spec_for(version)
     cells: dict[str, Value] = {}
@@ -161,7 +178,7 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
         cells[key] = value  # type: ignore[assignment]
     missing = doc.get("missing")
     if missing is not None and missing not in ("zero", "0", 0):
-        raise FactsFileError(f"{name}：missing 只能是 zero（未列出的单元格按 0 计），实际是“{missing}”")
+        raise FactsFileError(f"{name}：missing 只能是 zero（未列出的单元格按 0 计），实际是“{short_repr(missing)}”")
     if missing is not None:
         for cell in fspec.cells:
             if (
@@ -177,10 +194,10 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
         format=version,
         cells=cells,
         narrative=narrative,
-        level=str(doc.get("level") or "").strip() or infer_level(agency),
+        level=_text(doc.get("level"), "level", name)[:20] or infer_level(agency),
         source=name,
     )
-    title = str(doc.get("title") or "").strip()
+    title = _text(doc.get("title"), "title", name)[:200]
     return LoadedFacts(
         facts, tuple(notes), tuple(findings), flat, title, _sections(doc.get("sections"), name)
     )
@@ -189,6 +206,8 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
 def _year(raw: Any, name: str, notes: list[ValueNote]) -> int:
     if raw is None or raw == "":
         raise FactsFileError(f"{name}：缺少必填项 year（报告年度，如 2023）")
+    if not isinstance(raw, (str, int, Decimal, float)) or isinstance(raw, bool) or len(short_repr(raw)) > 30:
+        raise FactsFileError(f"{name}：year“{short_repr(raw)}”不是有效的报告年度（应为 2008–2100 之间的整数，如 2023）")
     text = str(raw).strip().removesuffix("年度").removesuffix("年")
     value = parse_decimal(text)
     if value is None or value != value.to_integral_value() or not 2008 <= value <= 2100:
@@ -200,21 +219,23 @@ def _year(raw: Any, name: str, notes: list[ValueNote]) -> int:
 
 def _version(raw: Any, year: int, flat: Mapping[str, Any], name: str) -> str:
     if raw is not None:
-        v = str(raw).strip()
+        v = short_repr(raw).strip()
         if v not in spec.FORMATS:
-            raise FactsFileError(f'{name}：format“{raw}”无效，只能是 "2021" 或 "2019"')
+            raise FactsFileError(f'{name}：format“{v}”无效，只能是 "2021" 或 "2019"')
         return v
     if any(k.startswith("active2019.") or k.startswith("applications.results.other_2019.") for k in flat):
         return spec.FORMAT_2019
     return spec.version_for_year(year)
 
 
-def _flatten(m: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+def _flatten(m: Mapping[str, Any], name: str, prefix: str = "", depth: int = 0) -> dict[str, Any]:
+    if depth > 6:  # official keys have at most 5 parts
+        raise FactsFileError(f"{name}：cells 嵌套层数过多（“{prefix[:60]}”），单元格键最多 5 段")
     out: dict[str, Any] = {}
     for k, v in m.items():
-        key = f"{prefix}{str(k).strip()}"
+        key = f"{prefix}{(k if isinstance(k, str) else short_repr(k)).strip()[:200]}"
         if isinstance(v, Mapping):
-            out.update(_flatten(v, key + "."))
+            out.update(_flatten(v, name, key + ".", depth + 1))
         else:
             out[key] = v
     return out
@@ -223,13 +244,14 @@ def _flatten(m: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 def _unknown_key(key: str, version: str, raw: Any, name: str) -> Finding:
     hint = suggest_key(key, version)
     other = spec.FORMAT_2019 if version == spec.FORMAT_2021 else spec.FORMAT_2021
-    msg = f"{name}：未知的单元格键“{key}”（值“{raw}”未使用）"
+    msg = f"{name}：未知的单元格键“{key}”（值“{short_repr(raw)}”未使用）"
     if hint:
         msg += f"，是否应为“{hint}”（{spec.spec_for(version).cell(hint).label}）？"
     elif key in spec.spec_for(other).by_key:
         msg += f"；该键属于{other}年格式，本文件按{version}年格式核对"
     table = spec.spec_for(version).cell(hint).table if hint else None
-    return Finding("UNKNOWN_CELL", ERROR, FAIL, msg, (key,), raw, table=table)
+    shown = raw if isinstance(raw, (str, int, Decimal, float)) and len(short_repr(raw)) < 40 else None
+    return Finding("UNKNOWN_CELL", ERROR, FAIL, msg, (key,), shown, table=table)
 
 
 def _narrative(raw: Any, name: str) -> dict[str, str]:
@@ -241,8 +263,8 @@ def _narrative(raw: Any, name: str) -> dict[str, str]:
     for k, v in raw.items():
         if k not in spec.NARRATIVE_KEYS:
             known = "、".join(spec.NARRATIVE_KEYS)
-            raise FactsFileError(f"{name}：narrative 中的“{k}”不是已知栏目（可用：{known}）")
-        out[str(k)] = "" if v is None else str(v).strip()
+            raise FactsFileError(f"{name}：narrative 中的“{short_repr(k)}”不是已知栏目（可用：{known}）")
+        out[str(k)] = _text(v, f"narrative.{k}", name)
     return out
 
 
@@ -255,9 +277,21 @@ def _sections(raw: Any, name: str) -> dict[str, str]:
     for k, v in raw.items():
         if k not in spec.SECTION_BY_KEY:
             known = "、".join(spec.SECTION_BY_KEY)
-            raise FactsFileError(f"{name}：sections 中的“{k}”不是已知章节（可用：{known}）")
-        out[str(k)] = "" if v is None else str(v).strip()
+            raise FactsFileError(f"{name}：sections 中的“{short_repr(k)}”不是已知章节（可用：{known}）")
+        out[str(k)] = _text(v, f"sections.{k}", name)
     return out
+
+
+def _text(v: Any, where: str, name: str) -> str:
+    """A prose value: text (or a plain number), at most MAX_TEXT_CHARS characters."""
+    if v is None:
+        return ""
+    if not isinstance(v, (str, int, float, Decimal)) or isinstance(v, bool):
+        raise FactsFileError(f"{name}：{where} 应是一段文字，实际是{_kind(v)}")
+    text = v.strip() if isinstance(v, str) else short_repr(v)
+    if len(text) > MAX_TEXT_CHARS:
+        raise FactsFileError(f"{name}：{where} 过长（{len(text)} 个字符，上限 {MAX_TEXT_CHARS}）")
+    return text
 
 
 def facts_to_mapping(facts: ReportFacts, only_given: bool = True) -> dict[str, Any]:

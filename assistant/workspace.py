@@ -205,6 +205,8 @@ class Workspace(ReviewService):
         self.update_state(report_id, previous=prev_state)
         if prefill:
             self.set_cells(report_id, prefill)
+            # stored but not confirmed: the chat shows them with their source and asks (issue 11)
+            self.update_state(report_id, prefilled=sorted(prefill))
             notes.append(f"已按上年“四、结转下年度继续办理”预填本年“二、上年结转”（{len(prefill)} 个单元格）")
         if problems:
             notes.append("已读取上年“五、存在的主要问题及改进情况”，起草时将逐条回应")

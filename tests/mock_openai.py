@@ -28,6 +28,10 @@ class Reply:
     status: int = 200
     delay: float = 0.0  # seconds before answering
     raw: bytes | None = None  # sent as the body instead of a well-formed completion
+    finish_reason: str = "stop"  # "length": the answer was cut at max_tokens
+    finish_marker: bool = True  # False: a stream that ends without a finish_reason or [DONE]
+    reasoning: str = ""  # sent as `reasoning_content` (DeepSeek-R1, Qwen3 on vLLM) before the content
+    parts: bool = False  # content as a list of {"type": "text", "text": ...} parts
 
 
 Responder = Callable[[dict[str, Any]], "Reply | str"]
@@ -40,6 +44,11 @@ def section_of(body: dict[str, Any]) -> str:
         if m:
             return next((s.key for s in spec.SECTIONS if s.label == m.group(1)), "")
     return ""
+
+
+def think(reasoning: str, content: str) -> str:
+    """Content as reasoning models on vLLM/Ollama send it: the reasoning in <think> tags first."""
+    return f"<think>\n{reasoning}\n</think>\n\n{content}"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -55,7 +64,8 @@ class _Handler(BaseHTTPRequestHandler):
         mock = self.server.mock
         with mock.lock:
             mock.requests.append(body)
-        reply = mock.responder(body)
+        refused = [k for k in mock.rejects if k in body]
+        reply = mock.responder(body) if not refused else Reply(status=400)
         if isinstance(reply, str):
             reply = Reply(reply)
         time.sleep(reply.delay or mock.delay)
@@ -66,12 +76,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, body: dict[str, Any], reply: Reply) -> None:
         if reply.status != 200:
-            error = {"error": {"message": f"mock error {reply.status}", "type": "mock", "code": None}}
+            what = ",".join(k for k in self.server.mock.rejects if k in body) or reply.status
+            error = {"error": {"message": f"mock error {what}", "type": "mock", "code": None}}
             return self._send(reply.status, json.dumps(error).encode(), {"retry-after": "0"})
         if reply.raw is not None:
             return self._send(200, reply.raw)
         if body.get("stream"):
-            return self._stream(body, reply.content)
+            return self._stream(body, reply)
+        message: dict[str, Any] = {"role": "assistant", "content": reply.content}
+        if reply.parts:
+            message["content"] = [{"type": "text", "text": reply.content}]
+        if reply.reasoning:
+            message["reasoning_content"] = reply.reasoning
         completion = {
             "id": "chatcmpl-mock",
             "object": "chat.completion",
@@ -80,8 +96,8 @@ class _Handler(BaseHTTPRequestHandler):
             "choices": [
                 {
                     "index": 0,
-                    "message": {"role": "assistant", "content": reply.content},
-                    "finish_reason": "stop",
+                    "message": message,
+                    "finish_reason": reply.finish_reason,
                 }
             ],
             "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
@@ -97,27 +113,33 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def _stream(self, body: dict[str, Any], content: str) -> None:
+    def _stream(self, body: dict[str, Any], reply: Reply) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Connection", "close")
         self.end_headers()
+        content = reply.content
         pieces = [content[i : i + 8] for i in range(0, len(content), 8)]
-        deltas = [{"role": "assistant", "content": ""}] + [{"content": p} for p in pieces] + [{}]
+        thoughts = [{"reasoning_content": reply.reasoning[i : i + 8]} for i in range(0, len(reply.reasoning), 8)]
+        deltas = [{"role": "assistant", "content": ""}, *thoughts] + [{"content": p} for p in pieces]
+        if reply.finish_marker:
+            deltas.append({})
         for i, delta in enumerate(deltas):
+            last = reply.finish_marker and i == len(deltas) - 1
             chunk = {
                 "id": "chatcmpl-mock",
                 "object": "chat.completion.chunk",
                 "created": int(time.time()),
                 "model": body.get("model", ""),
                 "choices": [
-                    {"index": 0, "delta": delta, "finish_reason": "stop" if i == len(deltas) - 1 else None}
+                    {"index": 0, "delta": delta, "finish_reason": reply.finish_reason if last else None}
                 ],
             }
             self.wfile.write(f"data: {json.dumps(chunk, ensure_ascii=False)}\n\n".encode())
             self.wfile.flush()
-        self.wfile.write(b"data: [DONE]\n\n")
-        self.wfile.flush()
+        if reply.finish_marker:
+            self.wfile.write(b"data: [DONE]\n\n")
+            self.wfile.flush()
         self.close_connection = True
 
 
@@ -129,9 +151,12 @@ class _Server(ThreadingHTTPServer):
 class MockOpenAI:
     """Use as a context manager: `with MockOpenAI(responder) as mock: ... mock.base_url ...`."""
 
-    def __init__(self, responder: Responder | None = None, delay: float = 0.0) -> None:
+    def __init__(
+        self, responder: Responder | None = None, delay: float = 0.0, rejects: tuple[str, ...] = ()
+    ) -> None:
         self.responder: Responder = responder or (lambda body: Reply())
         self.delay = delay
+        self.rejects = rejects  # request fields answered with HTTP 400 (stream_options, response_format, tools)
         self.requests: list[dict[str, Any]] = []
         self.lock = threading.Lock()
         self._server: _Server | None = None

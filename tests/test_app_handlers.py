@@ -248,10 +248,10 @@ def test_ledger_replaces_stale_totals_only_after_asking(ws, tmp_path):
     ledger.write_text(
         "收到日期,申请人类型,办理结果,办结日期\n2024-03-01,自然人,予以公开,2024-03-15\n", encoding="utf-8"
     )
-    chat.ledger(ws, rid, ledger)
-    reply = chat.turn(ws, rid, "确认").history[-1]["content"]
-    assert "总计" in reply and "覆盖" in reply
-    chat.turn(ws, rid, "覆盖")
+    shown = chat.ledger(ws, rid, ledger).history[-1]["content"]
+    assert "总计：5 → 1" in shown and "整体替换" in shown  # compared as a whole table, at upload
+    assert ws.facts(rid).cells["applications.new_received.total"] == 5
+    chat.turn(ws, rid, "确认")  # applies the ledger's whole table (issue 11: all or nothing)
     assert ws.facts(rid).cells["applications.new_received.total"] == 1
     assert not ws.check(rid).errors
 

@@ -116,7 +116,10 @@ def _corpus_pairs() -> list[tuple]:
 def test_corpus_latest_year_drafts_without_findings(pair):
     current, previous = pair
     d = draft_report(current.facts, previous.to_report(), backend="offline", retriever=None)
-    assert [(f.rule, f.message) for f in d.findings] == []
+    # The staff are asked (a warning) about last year's problems their notes say nothing about.
+    asks = [f for f in d.findings if f.rule == "FOLLOWUP_UNREPORTED"]
+    assert all(not f.is_error and "请补充" in f.message for f in asks)
+    assert [(f.rule, f.message) for f in d.findings if f not in asks] == []
     assert all(d.text(k) for k in DRAFTED_SECTIONS)
 
 

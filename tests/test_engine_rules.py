@@ -241,4 +241,41 @@ def test_a_blank_total_is_called_blank(cells):
     cells["review.upheld"] = cells["review.upheld"] + 1
     result = engine.check(facts(cells))
     f = next(f for f in result.findings if f.rule == "T3_REVIEW_TOTAL")
-    assert "空白（按 0 计）" in f.message
+    # a completeness gap, not an arithmetic error: the message says what the blank should be
+    assert "空白，按其他数推算应为" in f.message and f.severity == "warning"
+    assert f.computed == sum(cells[f"review.{k}"] for k in ("upheld", "corrected", "other", "pending"))
+
+
+def test_a_blank_that_cannot_make_the_identity_hold_stays_an_error(cells):
+    cells["review.total"] = 1
+    cells["review.upheld"] = BLANK
+    cells["review.corrected"] = cells["review.other"] = cells["review.pending"] = 1
+    result = engine.check(facts(cells))
+    f = next(f for f in result.findings if f.rule == "T3_REVIEW_TOTAL")
+    assert f.severity == "error" and "空白" not in f.message
+
+
+def test_a_printed_subtotal_stands_in_for_sub_items_not_printed(cells):
+    leaves = (
+        "results.other.no_correction_overdue",
+        "results.other.fee_unpaid_overdue",
+        "results.other.other",
+    )
+    col = "natural_person"
+    printed = sum(cells[f"applications.{k}.{col}"] for k in leaves)
+    for k in leaves:
+        for c in ("natural_person", "commercial_enterprise", "research_institution", "social_welfare_org",
+                  "legal_service_org", "other_org", "total"):  # fmt: skip
+            del cells[f"applications.{k}.{c}"]
+    group = tuple(f"applications.{k}.{col}" for k in leaves)
+    rule = "T2_RESULTS_TOTAL_2021"
+    subject = f"applications.results.total.{col}"
+
+    def finding(subtotals):
+        result = engine.check(facts(cells), subtotals=subtotals)
+        return next((f for f in result.findings if f.rule == rule and f.cells[0] == subject), None)
+
+    assert finding({}).status == "not_assessable"
+    assert finding({group: printed}) is None
+    wrong = finding({group: printed + 2})
+    assert wrong.status == "fail" and wrong.computed == cells[subject] + 2

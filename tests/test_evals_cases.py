@@ -10,6 +10,7 @@ import pytest
 
 from assistant.evals import EvalCaseError, load_suite
 from assistant.evals.adversarial import evaluate_guard
+from assistant.evals.case_types import KINDS
 
 
 def write(root: Path, kind: str, name: str, text: str) -> Path:
@@ -21,9 +22,7 @@ def write(root: Path, kind: str, name: str, text: str) -> Path:
 
 def test_shipped_cases_load_with_defaults_and_overrides():
     suite = load_suite()
-    ids = [
-        c.id for kind in ("drafts", "guard", "injection", "intake", "retrieval") for c in getattr(suite, kind)
-    ]
+    ids = [c.id for kind in KINDS for c in getattr(suite, kind)]
     assert len(ids) == len(set(ids)) == suite.count()
     fee = next(c for c in suite.drafts if c.id == "fee_collected_inline")
     assert "800元" in fee.facts.narrative["other"] and fee.previous is not None

@@ -24,7 +24,10 @@ from assistant.intake import (
     Proposal,
     apply_confirmed,
     apply_narrative,
+    balance_lines,
     extract_message,
+    imbalances,
+    merge_pending,
     next_question,
     plausibility_questions,
     read_ledger,
@@ -104,16 +107,27 @@ def _nothing_to_answer(ws: Workspace, rid: int, message: str) -> bool:
 def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     row = ws.row(rid)
     facts = facts_of(row)
-    ctx = ExtractionContext(facts.format, row.state.get("topic"), dict(facts.cells))
+    earlier = row.state.get("pending") or {}
+    if earlier.get("whole"):
+        return (
+            "“待确认”表中是台账算出的整张表二，尚未确认。请先回复“确认”（整体采用台账）或“取消”"
+            "（一项也不采用），再告诉我其他情况；您刚才这句话尚未记录，请稍后再发一次。"
+        )
+    pending_cells = [_proposal(p) for p in earlier.get("cells", [])]
+    known = {**dict(facts.cells), **{p.key: p.value for p in pending_cells}}
+    ctx = ExtractionContext(facts.format, row.state.get("topic"), known, row.state.get("question", ""))
     ex = extract_message(message, ctx, model)
     question = row.state.get("question_proposals") or []
     if ex.empty and question and CONFIRM.match(message):
         ex_props = [_proposal(p) for p in question]
         _store_pending(ws, rid, ex_props, [])
         return confirm(ws, rid)
-    earlier = row.state.get("pending") or {}
-    kept = _merge_pending(ws, rid, earlier, list(ex.proposals), list(ex.narrative))
+    prefilled = row.state.get("prefilled") or []
+    cells, changes = merge_pending(pending_cells, ex.proposals, facts.cells, prefilled)
+    kept = _merge_pending(ws, rid, earlier, cells, list(ex.narrative), len(ex.proposals))
     reply = ex.reply()
+    if changes:
+        reply += "\n\n以下数值将被替换（确认后生效）：\n" + "\n".join(c.line() for c in changes)
     if not ex.empty:
         if kept:
             reply += f"\n\n（此前尚未确认的 {kept} 项仍在“待确认”表中，将一并保存。）"
@@ -122,18 +136,21 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
 
 
 def _merge_pending(
-    ws: Workspace, rid: int, earlier: dict, cells: list[Proposal], narrative: list[NarrativeProposal]
+    ws: Workspace,
+    rid: int,
+    earlier: dict,
+    cells: list[Proposal],
+    narrative: list[NarrativeProposal],
+    new: int,
 ) -> int:
-    """Add new proposals to the unconfirmed ones (a new value for the same cell replaces the old);
+    """Store the merged proposals (`cells`: earlier ones kept first, then this message's `new` ones);
     returns how many earlier items were kept."""
-    new_keys = {p.key for p in cells}
-    old_cells = [_proposal(p) for p in earlier.get("cells", []) if p["key"] not in new_keys]
     old_text = [NarrativeProposal(**n) for n in earlier.get("narrative", [])]
     old_text = [n for n in old_text if all(n.text != m.text for m in narrative)]
-    if not cells and not narrative:
+    if not new and not narrative:
         return 0
-    _store_pending(ws, rid, old_cells + cells, old_text + narrative)
-    return len(old_cells) + len(old_text)
+    _store_pending(ws, rid, cells, old_text + narrative)
+    return len(cells) - new + len(old_text)
 
 
 def confirm(ws: Workspace, rid: int, overwrite: bool = False) -> str:
@@ -144,30 +161,46 @@ def confirm(ws: Workspace, rid: int, overwrite: bool = False) -> str:
     if not proposals and not narrative:
         return "目前没有待确认的数据。"
     facts = facts_of(row)
-    keys = [p.key for p in proposals] if overwrite else []
+    prefilled = set(row.state.get("prefilled") or [])
+    everything = overwrite or bool(pending.get("whole"))  # a whole ledger was shown cell by cell
+    keys = [p.key for p in proposals if everything or p.key in prefilled]
     result = apply_confirmed(facts.cells, proposals, overwrite=keys)
     new_narrative = apply_narrative(facts.narrative, narrative)
     changed = {k: result.cells[k] for k in result.applied}
     ws.set_cells(rid, changed)
-    state: dict[str, Any] = {"narrative": new_narrative}
+    conflicted = {c.key for c in result.conflicts}
+    state: dict[str, Any] = {
+        "narrative": new_narrative,
+        "prefilled": sorted(prefilled - ({p.key for p in proposals} - conflicted)),
+    }
     lines = []
     if changed or narrative:
         lines.append(
             f"已保存 {len(changed)} 个单元格" + (f"、{len(narrative)} 条情况说明" if narrative else "") + "。"
         )
     if result.conflicts:
-        state["pending"] = {
-            "cells": [_dump(p) for p in proposals if p.key in {c.key for c in result.conflicts}]
-        }
+        state["pending"] = {"cells": [_dump(p) for p in proposals if p.key in conflicted]}
         lines += [f"- {c.question}" for c in result.conflicts]
         lines.append("回复“覆盖”采用新数值，回复“取消”保留原数值。")
     else:
         state["pending"] = {}
     ws.update_state(rid, **state)
     if not result.conflicts:
-        lines += _new_plausibility(ws, rid)
-        lines.append(_next(ws, rid))
+        lines += _after_save(ws, rid)
     return "\n".join(lines)
+
+
+def _after_save(ws: Workspace, rid: int) -> list[str]:
+    """The table rules the saved data breaks and the one question that resolves it; else what a
+    reviewer would ask and the next topic."""
+    row = ws.row(rid)
+    found = imbalances(facts_of(row), ws.previous(rid))
+    if found:
+        topic = "row:" + found[0].cells[0].rpartition(".")[0] if found[0].cells else "balance"
+        broken = balance_lines(facts_of(row), ws.previous(rid))
+        ws.update_state(rid, topic=topic, question="\n".join(broken), question_proposals=[])
+        return broken
+    return [*_new_plausibility(ws, rid), _next(ws, rid)]
 
 
 def _new_plausibility(ws: Workspace, rid: int) -> list[str]:
@@ -185,6 +218,8 @@ def cancel(ws: Workspace, rid: int) -> str:
     pending = ws.row(rid).state.get("pending") or {}
     n = len(pending.get("cells", [])) + len(pending.get("narrative", []))
     ws.update_state(rid, pending={})
+    if pending.get("whole"):
+        return "台账的数据一项也未采用，表二保持上传台账之前的样子。\n" + _next(ws, rid)
     return f"已放弃待确认的 {n} 项；此前已保存的数据不受影响。\n" + _next(ws, rid)
 
 
@@ -199,14 +234,23 @@ def skip(ws: Workspace, rid: int) -> str:
 def _next(ws: Workspace, rid: int) -> str:
     row = ws.row(rid)
     facts = facts_of(row)
+    prev = row.state.get("previous") or {}
+    prefilled = {k: facts.cells[k] for k in row.state.get("prefilled") or [] if k in facts.cells}
     state = IntakeState(row.agency, row.level, row.year, dict(facts.cells), dict(facts.narrative),
-                        frozenset(row.state.get("skipped", [])))  # fmt: skip
+                        frozenset(row.state.get("skipped", [])), prefilled,
+                        f"上年年报（{prev.get('source', '')}）" if prev.get("source") else "上年年报")  # fmt: skip
     q = next_question(state)
     ws.update_state(
-        rid, topic=q.topic if q else None, question_proposals=[_dump(p) for p in q.proposals] if q else []
+        rid,
+        topic=q.topic if q else None,
+        question=q.text if q else "",
+        question_proposals=[_dump(p) for p in q.proposals] if q else [],
     )
     if q is not None:
         return q.text
+    broken = balance_lines(facts, ws.previous(rid))
+    if broken:
+        return "需要的数据已基本收集，但" + "\n".join(broken)
     extra = plausibility_questions(facts, ws.previous(rid))
     done = "需要的数据和情况都已齐全，可以到“起草与修改”页生成年报了。"
     if extra:
@@ -215,7 +259,8 @@ def _next(ws: Workspace, rid: int) -> str:
 
 
 def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
-    """Read an uploaded ledger; its Table 2 becomes pending proposals with the rows they came from."""
+    """Read an uploaded ledger; its whole Table 2 becomes one pending proposal (with the rows each
+    number came from), compared cell by cell with what is already stored: applied whole or not at all."""
     row = ws.row(rid)
     result = read_ledger(path, Path(path).name, row.year)
     messages = [{"role": "user", "content": f"（上传台账：{Path(path).name}）"}]
@@ -223,20 +268,39 @@ def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
         messages.append({"role": "assistant", "content": result.message()})
         _append(ws, rid, messages)
         return view(ws, rid)
-    fs = spec.spec_for(facts_of(row).format)
+    facts = facts_of(row)
+    fs = spec.spec_for(facts.format)
     proposals = [
         Proposal(k, v, fs.cell(k).label, _rows_text(result.sources.get(k, ())))
         for k, v in result.cells.items()
-        if k in fs.by_key  # totals too: the ledger gives the whole table, so stale totals are asked about
+        if k in fs.by_key  # totals too: the ledger gives the whole table
     ]
-    _store_pending(ws, rid, proposals, [])
-    text = (
-        result.message()
-        + "\n\n表二的计算结果已列在右侧“待确认”表中（含每个数来自台账哪些行），回复“确认”保存。"
-    )
+    _store_pending(ws, rid, proposals, [], whole=True)
+    diffs = ledger_diffs(facts.cells, proposals)
+    text = result.message() + "\n\n表二的计算结果已列在右侧“待确认”表中（含每个数来自台账哪些行）。"
+    if diffs:
+        text += (
+            f"\n台账与已保存的数据有{len(diffs)}个单元格不同（已保存 → 台账）：\n" + "\n".join(diffs[:MAX_DIFFS])
+            + (f"\n- ……另有{len(diffs) - MAX_DIFFS}个单元格" if len(diffs) > MAX_DIFFS else "")
+            + "\n回复“确认”（或“覆盖”）以台账为准整体替换表二；回复“取消”则台账一项也不采用，表二保持原样。"
+        )  # fmt: skip
+    else:
+        text += "回复“确认”保存整张表二，“取消”则一项也不采用。"
     messages.append({"role": "assistant", "content": text})
     _append(ws, rid, messages)
     return view(ws, rid)
+
+
+MAX_DIFFS = 20
+
+
+def ledger_diffs(stored: dict, proposals: list[Proposal]) -> list[str]:
+    out = []
+    for p in proposals:
+        old = stored.get(p.key)
+        if old is not None and str(old) != format_number(p.value):
+            out.append(f"- {p.label}：{old} → {format_number(p.value)}")
+    return out
 
 
 def previous(ws: Workspace, rid: int, path: str | Path) -> ChatView:
@@ -268,9 +332,11 @@ def pending_frame(pending: dict) -> pd.DataFrame:
 
 
 def _store_pending(
-    ws: Workspace, rid: int, cells: list[Proposal], narrative: list[NarrativeProposal]
+    ws: Workspace, rid: int, cells: list[Proposal], narrative: list[NarrativeProposal], whole: bool = False
 ) -> None:
     pending = {"cells": [_dump(p) for p in cells], "narrative": [n.__dict__ for n in narrative]}
+    if whole:
+        pending["whole"] = True  # a ledger's whole table: applied entirely or not at all
     ws.update_state(rid, pending=pending if (cells or narrative) else {})
 
 

@@ -1,8 +1,10 @@
 """The three tables as editable grids laid out like the official ones, and back.
 
-Grids show every cell with derived totals filled; reading a grid back keeps only what the user gave:
-a value equal to the derived total shown is not taken as a given number, so totals stay computed
-until the user really types a different one (which is then kept and checked, never overwritten).
+Grids show every cell with derived totals filled. The app applies one edited cell at a time
+(`cell_key`), so a total the program computed stays computed when its parts change; a total the user
+typed is kept (and checked, never overwritten) until they ask for it to be computed again.
+Reading a whole grid back (`from_frame`) matches rows and columns by their labels, so a grid whose
+shape was changed in the browser (a column deleted, rows sorted) is refused, never shifted.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from assistant.core import spec
+from assistant.core import engine, spec
 from assistant.core.facts import BLANK, Marker, Value, parse_cell_value
 from assistant.core.findings import Finding
 from assistant.core.numbers import format_number
@@ -74,6 +76,18 @@ def grid_specs(version: str = spec.FORMAT_2021) -> tuple[GridSpec, ...]:
     return tuple(grids)
 
 
+def cell_key(g: GridSpec, row: int, col: int) -> str | None:
+    """The cell key at a grid position (`col` counts the label column as 0); None off the cells."""
+    if not (0 <= row < len(g.keys)) or not (1 <= col <= len(g.columns)):
+        return None
+    return g.keys[row][col - 1]
+
+
+def total_keys(version: str = spec.FORMAT_2021) -> frozenset[str]:
+    """Cells the program can compute from their parts (the totals)."""
+    return frozenset(eq.lhs[0].key for eq in engine.equations(version) if eq.fills)
+
+
 def _key_at(cells: list[spec.Cell], row: str, col: str) -> str | None:
     return next((c.key for c in cells if c.row_path[1] == row and c.col_label == col), None)
 
@@ -95,6 +109,11 @@ def to_frame(g: GridSpec, cells: Mapping[str, Value]) -> pd.DataFrame:
     for label, keys in zip(g.rows, g.keys, strict=True):
         data.append([label] + [_show(cells.get(k)) if k else "—" for k in keys])
     return pd.DataFrame(data, columns=[ROW_HEADER, *g.columns])
+
+
+def show_value(v: Value | None) -> str:
+    """A cell value as the grid shows it ("" for none or blank)."""
+    return _show(v)
 
 
 def _show(v: Value | None) -> str:
@@ -120,29 +139,66 @@ def from_frame(
     derived: set[str] | frozenset[str],
 ) -> GridEdit:
     """Read a grid back. `shown`/`derived`: the values displayed and which of them were computed."""
-    rows = _rows(frame)
-    fs = spec.spec_for(version)
+    rows, shape_error = aligned_rows(g, frame)
+    if shape_error:
+        keys = frozenset(k for row in g.keys for k in row if k)
+        return GridEdit({}, [shape_error], keys)
     given: dict[str, Value] = {}
     errors: list[str] = []
     refused: set[str] = set()
     for r, keys in enumerate(g.keys):
-        row = rows[r] if r < len(rows) else []
+        row = rows[r]
         for c, key in enumerate(keys):
             if key is None:
                 continue
-            raw = row[c + 1] if c + 1 < len(row) else ""
-            text = "" if raw is None or (isinstance(raw, float) and raw != raw) else str(raw).strip()
+            text = cell_text(row[c + 1] if c + 1 < len(row) else "")
             if key in derived and text == _show(shown.get(key)):
                 continue  # the computed total, untouched
             if text == "":
                 continue  # an emptied cell is "not given" (a total is then computed again)
-            value, _note, err = parse_cell_value(key, text, fs.cell(key))
+            value, err = parse(key, text, version)
             if err:
-                errors.append(err.message)
+                errors.append(err)
                 refused.add(key)
                 continue
-            given[key] = value  # type: ignore[assignment]
+            given[key] = value
     return GridEdit(given, errors, frozenset(refused))
+
+
+def cell_text(raw: Any) -> str:
+    return "" if raw is None or (isinstance(raw, float) and raw != raw) else str(raw).strip()
+
+
+def parse(key: str, text: str, version: str) -> tuple[Value | None, str]:
+    """A typed value of one cell, or a Chinese message naming the cell."""
+    value, _note, err = parse_cell_value(key, text, spec.spec_for(version).cell(key))
+    return (None, err.message) if err else (value, "")  # type: ignore[return-value]
+
+
+SHAPE_CHANGED = "{name}的行列与官方表式不一致（可能被删除、增加或排序），本次修改未采用，已恢复原表"
+
+
+def aligned_rows(g: GridSpec, frame: Any) -> tuple[list[list[Any]], str]:
+    """The grid's rows in official order, matched by row label and column header; or a refusal."""
+    rows = _rows(frame)
+    headers = _headers(frame)
+    expected = [ROW_HEADER, *g.columns]
+    if headers is not None and [str(h) for h in headers] != expected:
+        return [], SHAPE_CHANGED.format(name=g.name)
+    if any(len(row) != len(expected) for row in rows) or len(rows) != len(g.rows):
+        return [], SHAPE_CHANGED.format(name=g.name)
+    by_label = {str(row[0]).strip(): row for row in rows}
+    if len(by_label) != len(rows) or set(by_label) != set(g.rows):
+        return [], SHAPE_CHANGED.format(name=g.name)
+    return [by_label[label] for label in g.rows], ""
+
+
+def _headers(frame: Any) -> list[Any] | None:
+    if isinstance(frame, pd.DataFrame):
+        return list(frame.columns)
+    if isinstance(frame, dict):
+        return frame.get("headers")
+    return None
 
 
 def _rows(frame: Any) -> list[list[Any]]:
@@ -166,15 +222,28 @@ def findings_at_cells(findings: list[Finding], g: GridSpec) -> dict[tuple[int, i
     return out
 
 
-def styled(frame: pd.DataFrame, marks: dict[tuple[int, int], str], derived_pos: set[tuple[int, int]]) -> Any:
-    """A Styler colouring cells with findings (red: error, amber: warning) and computed totals (grey)."""
+COMPUTED_CSS = "color: #555; background-color: #f3f4f6"
+TYPED_CSS = "font-weight: 600; color: #1d4ed8; background-color: #dbeafe"
+
+
+def styled(
+    frame: pd.DataFrame,
+    marks: dict[tuple[int, int], str],
+    derived_pos: set[tuple[int, int]],
+    typed_pos: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
+) -> Any:
+    """A Styler colouring cells with findings (red: error, amber: warning), computed totals (grey)
+    and totals the user typed (blue, bold)."""
 
     def colour(df: pd.DataFrame) -> pd.DataFrame:
         css = pd.DataFrame("", index=df.index, columns=df.columns)
         for r, c in derived_pos:
-            css.iat[r, c] = "color: #555; background-color: #f3f4f6"
+            css.iat[r, c] = COMPUTED_CSS
+        for r, c in typed_pos:
+            css.iat[r, c] = TYPED_CSS
         for (r, c), sev in marks.items():
-            css.iat[r, c] = "background-color: #fecaca" if sev == "error" else "background-color: #fde68a"
+            bg = "background-color: #fecaca" if sev == "error" else "background-color: #fde68a"
+            css.iat[r, c] = bg + ("; font-weight: 600; color: #1d4ed8" if (r, c) in typed_pos else "")
         return css
 
     return frame.style.apply(colour, axis=None)
@@ -182,3 +251,12 @@ def styled(frame: pd.DataFrame, marks: dict[tuple[int, int], str], derived_pos: 
 
 def derived_positions(g: GridSpec, derived: set[str] | frozenset[str]) -> set[tuple[int, int]]:
     return {(r, c + 1) for r, keys in enumerate(g.keys) for c, k in enumerate(keys) if k in derived}
+
+
+def cell_label(g: GridSpec, key: str) -> str:
+    """Where a cell is, in the grid's own words: 「表二 …：（七）总计 / 商业企业」."""
+    for r, keys in enumerate(g.keys):
+        for c, k in enumerate(keys):
+            if k == key:
+                return f"{g.name.split()[0]}：{g.rows[r]} / {g.columns[c]}"
+    return key

@@ -1,7 +1,7 @@
 """审阅与审定: who is logged in, the review state and its moves, comments beside the section text,
 an editor's edit that never overwrites a colleague's save silently, and the history with authors.
 
-Plain functions returning a `ReviewView`; the layout is `review_tab.py`. Every permission is checked
+Plain functions returning a `ReviewView`; the layout is `review_flow_tab.py`. Every permission is checked
 by the workspace (`assistant.review_service`); here refusals become the Chinese note on screen.
 """
 

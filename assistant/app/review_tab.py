@@ -1,108 +1,179 @@
-"""The 审阅与审定 tab: state and moves, the section beside its comments, an edit with conflict choice,
-the history with authors. Layout and wiring only; the handlers are `review_flow`."""
+"""The 批量审核 tab (supervisors): upload a folder or zip, one row per report, detail, decisions, chart.
+
+Layout and wiring only; the logic is in `assistant.desk.board` (plain functions, tested without a
+server). Decisions are stored per user in the app's database (`assistant.desk.store`).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import time
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
-from assistant.app import review_flow as rf
-from assistant.app.context import AppContext
+from assistant.app.context import LOCAL_USER, AppContext
+from assistant.app.files import hide_dirs
 from assistant.app.tab import Tab
-from assistant.workspace import Workspace
+from assistant.desk import board
+from assistant.desk.batch import run_batch
+from assistant.desk.chart import draw
+from assistant.desk.dispositions import DeskError
+from assistant.desk.opinion import Letter, confirmed, write_opinion
+from assistant.desk.store import DeskStore
+from assistant.desk.workbook import write_workbook
 
-BUTTONS = {"submit": "提交审核", "return": "退回修改", "approve": "审定通过", "reopen": "重新打开"}
+MAX_UPLOADS = 5_000
+
+
+def org_of(ctx: AppContext, username: str | None) -> str:
+    return username if (ctx.auth and username) else LOCAL_USER
+
+
+def desk_store(ctx: AppContext) -> DeskStore:
+    if "desk_store" not in ctx.extras:
+        ctx.extras["desk_store"] = DeskStore(ctx.store.path)
+    return ctx.extras["desk_store"]
+
+
+def user_dir(ctx: AppContext, org: str) -> Path:
+    return ctx.export_dir / "desk" / hashlib.sha256(org.encode("utf-8")).hexdigest()[:12]
+
+
+def run_audit(
+    ctx: AppContext, org: str, paths: list[str] | None, on_progress=None
+) -> tuple[board.Board, str]:
+    """Audit the uploads (files and zips); the message counts what was audited and what was not."""
+    if not paths:
+        return board.Board(), "请先上传年报文件或 zip 压缩包"
+    paths = list(paths)[:MAX_UPLOADS]
+    work = user_dir(ctx, org) / "uploads" / time.strftime("%Y%m%d-%H%M%S")
+    results = run_batch(paths, jobs=None, on_progress=on_progress, work_dir=work, start_method="spawn")
+    b = board.Board(results)
+    bad = sum(1 for r in results if r.error)
+    dup = sum(1 for r in results if any(n.startswith("重复") for n in r.notes))
+    msg = f"共 {len(results)} 项：{len(results) - bad} 份已审核，{bad} 项无法读取或被拒绝" + (
+        f"，{dup} 份重复" if dup else ""
+    )
+    return b, msg
+
+
+def views(ctx: AppContext, org: str, b: board.Board, query: str, status: str, sort: str):
+    reviewed = b.reviewed(desk_store(ctx), org)
+    frame = board.table(reviewed, query, status, sort)
+    frame["文件"] = frame["文件"].map(hide_dirs)
+    chart = draw(reviewed, user_dir(ctx, org) / f"chart-{time.time_ns()}.png") if reviewed else None
+    return frame, (str(chart) if chart else None)
+
+
+def show_detail(ctx: AppContext, org: str, b: board.Board, index: int | None):
+    if index is None or not 1 <= index <= len(b.results):
+        return "<p>在上表中点击一份报告查看详情</p>", None
+    rep = b.reviewed(desk_store(ctx), org)[index - 1]
+    return board.detail_html(rep, hide_dirs), board.findings_frame(rep)
+
+
+def save_decision(ctx: AppContext, org: str, b: board.Board, index: int | None, numbers: str,
+                  disposition: str, reason: str, who: str) -> str:  # fmt: skip
+    if index is None or not 1 <= index <= len(b.results):
+        return "请先选择一份报告"
+    rep = b.reviewed(desk_store(ctx), org)[index - 1]
+    try:
+        return board.apply(rep, desk_store(ctx), org, numbers, disposition, reason, who or org)
+    except DeskError as e:
+        return f"⚠ {e}"
+
+
+def make_downloads(ctx: AppContext, org: str, b: board.Board, deadline: str) -> tuple[list[str], str]:
+    reviewed = b.reviewed(desk_store(ctx), org)
+    if not reviewed:
+        return [], "请先审核一批报告"
+    out = user_dir(ctx, org) / "out" / time.strftime("%Y%m%d-%H%M%S")
+    book = write_workbook(reviewed, out / "审核汇总.xlsx")
+    letters = [write_opinion(rep, out / f"{i:03d}_审核意见.docx", Letter(deadline=deadline))
+               for i, rep in enumerate(reviewed, 1) if rep.result.facts is not None and confirmed(rep)]  # fmt: skip
+    files = [str(book)]
+    if letters:
+        bundle = out / "审核意见.zip"
+        with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as zf:
+            for p in letters:
+                zf.write(p, p.name)
+        files.append(str(bundle))
+    return files, f"已生成汇总工作簿和 {len(letters)} 份审核意见（只含“确认须整改”的问题）"
 
 
 def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
-    with gr.Tab("审阅与审定", id="review"):
-        who = gr.Markdown("", elem_id="review_who")
-        state = gr.Markdown("", elem_id="review_state")
-        with gr.Row():
-            buttons = {a: gr.Button(label, size="sm", elem_id=f"review_{a}") for a, label in BUTTONS.items()}
-            reason = gr.Textbox(
-                placeholder="退回或重新打开的理由", show_label=False, scale=3, elem_id="review_reason"
-            )
-        notes = gr.Markdown("", elem_id="review_notes")
-        key = gr.Dropdown(
-            label="章节", choices=rf.SECTION_CHOICES, value="s1_overview", elem_id="review_section"
+    with gr.Tab("批量审核", id="review"):
+        gr.Markdown("上传下级单位的年报（可多选，或打包为 zip；任意格式），逐份核对；对每条问题标记 确认（须整改）/ 已说明 / 误报，"
+                    "再生成发回各单位的审核意见和汇总表。")  # fmt: skip
+        state = gr.State(board.Board())
+        picked = gr.State(None)
+        uploads = gr.File(
+            label="年报文件或 zip", file_count="multiple", type="filepath", elem_id="review_files"
         )
+        run = gr.Button("开始批量审核", variant="primary", elem_id="review_btn")
+        msg = gr.Markdown("", elem_id="review_msg")
         with gr.Row():
-            with gr.Column(scale=3):
-                text = gr.Markdown("", elem_id="review_text")
-            with gr.Column(scale=2):
-                comments = gr.Markdown("", elem_id="review_comments")
-        with gr.Accordion("发表审核意见（审核人）", open=False):
-            quote = gr.Textbox(label="针对的句子（可选：从正文中复制一句）", elem_id="comment_quote")
-            body = gr.Textbox(label="意见", lines=2, elem_id="comment_body")
-            add = gr.Button("发表意见", size="sm", elem_id="comment_add")
-        with gr.Accordion("答复与处理意见", open=False):
-            thread = gr.Dropdown(label="待处理的意见", choices=[], elem_id="comment_thread")
-            answer = gr.Textbox(label="答复", lines=2, elem_id="comment_answer")
-            with gr.Row():
-                reply_btn = gr.Button("答复", size="sm", elem_id="comment_reply")
-                resolve_btn = gr.Button("答复并标为已解决", size="sm", elem_id="comment_resolve")
-        with gr.Accordion("修改本章节", open=False):
-            edit = gr.Textbox(label="正文", lines=6, max_lines=30, elem_id="review_edit")
-            base = gr.State("")
-            save = gr.Button("保存修改", size="sm", elem_id="review_save")
-            conflict = gr.Markdown("", elem_id="review_conflict")
-            current = gr.State("")
-            with gr.Row():
-                keep = gr.Button("保留我的修改", size="sm", visible=False, elem_id="conflict_keep")
-                take = gr.Button("采用当前文本", size="sm", visible=False, elem_id="conflict_take")
-        with gr.Accordion("修改记录（作者与改动）", open=False):
-            history = gr.Markdown("", elem_id="review_history")
+            query = gr.Textbox(label="筛选（机关或文件名）", scale=2)
+            status = gr.Dropdown(board.STATUSES, value="全部", label="状态")
+            sort = gr.Dropdown(board.SORTS, value="原顺序", label="排序")
+        with gr.Row():
+            rows = gr.Dataframe(headers=board.COLUMNS, interactive=False, label="报告（点击一行查看详情）",
+                                elem_id="review_table", scale=3)  # fmt: skip
+            chart = gr.Image(label="统计图", type="filepath", elem_id="review_chart", scale=2)
+        detail = gr.HTML("", elem_id="review_detail")
+        found = gr.Dataframe(headers=board.FINDING_COLUMNS, interactive=False, wrap=True, label="问题清单")
+        with gr.Row():
+            numbers = gr.Textbox(label="问题编号（如 1,3-5 或 全部）", elem_id="review_numbers")
+            disp = gr.Radio(board.DISPOSITIONS, value=board.DISPOSITIONS[0], label="处理意见")
+            reason = gr.Textbox(label="理由（已说明、误报必填）")
+            who = gr.Textbox(label="审核人")
+        save = gr.Button("保存处理意见", elem_id="review_save")
+        save_msg = gr.Markdown("", elem_id="review_save_msg")
+        with gr.Row():
+            deadline = gr.Textbox(label="整改期限（如 2024年4月15日，可不填）")
+            make = gr.Button("生成审核意见和汇总表", elem_id="review_make")
+        downloads = gr.File(label="下载", file_count="multiple")
+        make_msg = gr.Markdown("")
+    _wire(ctx, user_of, locals())
+    return Tab()
 
-    outs: list[Any] = [who, state, *buttons.values(), notes, text, comments, thread, edit, base, history,
-                       conflict, current, keep, take]  # fmt: skip
 
-    def values(v: rf.ReviewView) -> list[Any]:
-        clash = bool(v.conflict)
-        return [
-            v.who, v.state, *(gr.Button(interactive=v.actions.get(a, False)) for a in BUTTONS), v.notes,
-            v.text, v.comments, gr.Dropdown(choices=v.threads, value=v.threads[0][1] if v.threads else None),
-            v.edit_text, v.base, v.history, rf.conflict_markdown(v.conflict), v.conflict.get("current", ""),
-            gr.Button(visible=clash), gr.Button(visible=clash),
-        ]  # fmt: skip
+def _wire(ctx: AppContext, user_of, c: dict[str, Any]) -> None:
+    def org(request: gr.Request) -> str:
+        return org_of(ctx, user_of(request))
 
-    def refresh(ws: Workspace, report_id: int | None) -> list[Any]:
-        return values(rf.view(ws, report_id))
+    def on_run(paths, q, s, so, request: gr.Request, progress=gr.Progress()):
+        def tick(done: int, total: int, name: str) -> None:
+            progress((done, total), desc="审核中", unit="份")
 
-    def run(request, fn):
-        return values(fn(ctx.workspace(user_of(request))))
+        b, text = run_audit(ctx, org(request), paths, tick)
+        frame, pic = views(ctx, org(request), b, q, s, so)
+        return b, None, text, frame, pic, "<p>在上表中点击一份报告查看详情</p>", None
 
-    for action, btn in buttons.items():
+    def on_filter(b, q, s, so, request: gr.Request):
+        return views(ctx, org(request), b, q, s, so)
 
-        def on_move(report_id, k, why, request: gr.Request, _a=action):
-            return run(request, lambda ws: rf.move(ws, report_id, k, _a, why))
+    def on_pick(b, frame, evt: gr.SelectData, request: gr.Request):
+        row = evt.index[0] if isinstance(evt.index, list | tuple) else evt.index
+        index = int(frame.iloc[row]["序号"]) if frame is not None and len(frame) > row else None
+        return (index, *show_detail(ctx, org(request), b, index))
 
-        btn.click(on_move, [rid, key, reason], outs)
+    def on_save(b, index, n, d, r, w, q, s, so, request: gr.Request):
+        text = save_decision(ctx, org(request), b, index, n, d, r, w)
+        return (text, *show_detail(ctx, org(request), b, index), *views(ctx, org(request), b, q, s, so))
 
-    def on_key(report_id, k, request: gr.Request):
-        return run(request, lambda ws: rf.view(ws, report_id, k))
+    def on_make(b, dl, request: gr.Request):
+        return make_downloads(ctx, org(request), b, dl)
 
-    def on_add(report_id, k, q, b, request: gr.Request):
-        return run(request, lambda ws: rf.comment(ws, report_id, k, q, b))
-
-    def on_reply(report_id, k, t, a, request: gr.Request):
-        return run(request, lambda ws: rf.reply(ws, report_id, k, t, a))
-
-    def on_resolve(report_id, k, t, a, request: gr.Request):
-        return run(request, lambda ws: rf.reply(ws, report_id, k, t, a, resolve=True))
-
-    def on_save(report_id, k, t, b, request: gr.Request):
-        return run(request, lambda ws: rf.save(ws, report_id, k, t, b))
-
-    def on_keep(report_id, k, t, c, request: gr.Request):
-        return run(request, lambda ws: rf.keep_mine(ws, report_id, k, t, c))
-
-    key.change(on_key, [rid, key], outs)
-    take.click(on_key, [rid, key], outs)
-    add.click(on_add, [rid, key, quote, body], outs)
-    reply_btn.click(on_reply, [rid, key, thread, answer], outs)
-    resolve_btn.click(on_resolve, [rid, key, thread, answer], outs)
-    save.click(on_save, [rid, key, edit, base], outs)
-    keep.click(on_keep, [rid, key, edit, current], outs)
-    return Tab(outputs=[key, *outs], refresh=lambda ws, r: ["s1_overview", *refresh(ws, r)])
+    filters = [c["query"], c["status"], c["sort"]]
+    c["run"].click(on_run, [c["uploads"], *filters],
+                   [c["state"], c["picked"], c["msg"], c["rows"], c["chart"], c["detail"], c["found"]])  # fmt: skip
+    for f in filters:
+        f.change(on_filter, [c["state"], *filters], [c["rows"], c["chart"]])
+    c["rows"].select(on_pick, [c["state"], c["rows"]], [c["picked"], c["detail"], c["found"]])
+    c["save"].click(on_save, [c["state"], c["picked"], c["numbers"], c["disp"], c["reason"], c["who"], *filters],
+                    [c["save_msg"], c["detail"], c["found"], c["rows"], c["chart"]])  # fmt: skip
+    c["make"].click(on_make, [c["state"], c["deadline"]], [c["downloads"], c["make_msg"]])

@@ -34,10 +34,16 @@ def _first_run_ingest(ctx: AppContext) -> None:
         print(msg, file=sys.stderr)
 
 
+EVENT_CONCURRENCY = 16  # per event: a hung model call must not queue other users' saves behind it
+QUEUE_MAX = 200  # requests waiting at most, beyond that a user is told the server is busy
+
+
 def make_app(ctx: AppContext):
     from assistant.app.ui import CSS, build
 
-    return build(ctx), CSS
+    demo = build(ctx)
+    demo.queue(default_concurrency_limit=EVENT_CONCURRENCY, max_size=QUEUE_MAX)
+    return demo, CSS
 
 
 def launch(ctx: AppContext, host: str, port: int, block: bool = True):

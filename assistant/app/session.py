@@ -81,7 +81,7 @@ TAB_IDS = {
     "对话填报": "chat",
     "统计表": "tables",
     "起草与修改": "draft",
-    "审阅与审定": "review",
+    "审阅与审定": "signoff",
     "导出": "export",
     "审核": "audit",
     "语料库": "corpus",

@@ -1,18 +1,24 @@
-"""Handlers of the tables tab: grids with findings at their cells, re-checked on every edit."""
+"""Handlers of the tables tab: grids with findings at their cells, re-checked on every edit.
+
+An edit is applied one cell at a time (`edit_cell`, from the grid's edit event): only the cell the
+user changed is stored, so a computed total stays computed when its parts change. A total the user
+typed is kept, shown in blue and listed, and `compute_totals` turns it back into a computed one.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from assistant.app import grids
+from assistant.app.finding_kinds import kind_of
 from assistant.core.engine import CheckResult, summarize
 from assistant.core.findings import NOT_ASSESSABLE, Finding
 from assistant.workspace import Workspace
 
-FINDING_COLUMNS = ["级别", "规则", "位置与说明"]
+FINDING_COLUMNS = ["级别", "类别", "位置与说明"]
 SEVERITY_ZH = {"error": "错误", "warning": "提醒"}
 
 
@@ -21,20 +27,30 @@ class TablesView:
     frames: list[Any]  # one Styler per grid
     findings: pd.DataFrame
     summary: str
+    typed: list[tuple[str, str]] = field(default_factory=list)  # (where, key) of totals the user typed
 
 
 def view(ws: Workspace, report_id: int) -> TablesView:
     result = ws.check(report_id)
-    return render(result)
+    return render(result, set(ws.row(report_id).state.get("cells", {})))
 
 
-def render(result: CheckResult) -> TablesView:
+def render(result: CheckResult, given: set[str] | frozenset[str] = frozenset()) -> TablesView:
+    """The grids coloured by state; `given`: the keys the user gave (for the typed totals)."""
     frames = []
+    typed_keys = typed_totals(result.facts.format, given)
+    typed: list[tuple[str, str]] = []
     for g in grids.grid_specs(result.facts.format):
         frame = grids.to_frame(g, result.facts.cells)
         marks = grids.findings_at_cells(list(result.findings), g)
-        frames.append(grids.styled(frame, marks, grids.derived_positions(g, result.derived)))
-    return TablesView(frames, findings_frame(result.findings), summary_line(result))
+        typed_pos = grids.derived_positions(g, typed_keys)
+        frames.append(grids.styled(frame, marks, grids.derived_positions(g, result.derived), typed_pos))
+        typed += [(grids.cell_label(g, k), k) for row in g.keys for k in row if k in typed_keys]
+    return TablesView(frames, findings_frame(result.findings), summary_line(result, len(typed)), typed)
+
+
+def typed_totals(version: str, given: set[str] | frozenset[str]) -> frozenset[str]:
+    return frozenset(given) & grids.total_keys(version)
 
 
 def findings_frame(findings: tuple[Finding, ...] | list[Finding]) -> pd.DataFrame:
@@ -42,23 +58,69 @@ def findings_frame(findings: tuple[Finding, ...] | list[Finding]) -> pd.DataFram
     for f in findings:
         if f.status == NOT_ASSESSABLE:
             continue
-        rows.append([SEVERITY_ZH.get(f.severity, f.severity), f.rule, f.message])
+        rows.append([SEVERITY_ZH.get(f.severity, f.severity), kind_of(f), f.message])
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
-def summary_line(result: CheckResult) -> str:
+def summary_line(result: CheckResult, typed: int = 0) -> str:
     c = summarize(result.findings)
     filled = len(result.facts.cells)
     total = len(result.facts.spec.cells)
     parts = [f"已填 {filled}/{total} 个单元格（其中 {len(result.derived)} 个合计由程序计算，灰色显示）"]
+    if typed:
+        parts.append(f"{typed} 个合计为手工填报（蓝色显示，可改为自动计算）")
     parts.append(f"{c['error']} 个错误，{c['warning']} 个提醒")
     if c["not_assessable"]:
         parts.append(f"{c['not_assessable']} 处因数据未填暂无法核验")
     return "；".join(parts)
 
 
+def edit_cell(
+    ws: Workspace, report_id: int, grid_index: int, index: Any, text: Any
+) -> tuple[TablesView, list[str], str]:
+    """Apply the one cell the user edited (`index`: (row, column incl. the label column)).
+
+    Returns the view, refusals (Chinese, naming the cell) and a note saying old → new.
+    """
+    before = ws.check(report_id)
+    g = grids.grid_specs(before.facts.format)[grid_index]
+    try:
+        row, col = (int(i) for i in index)
+    except (TypeError, ValueError):
+        return view(ws, report_id), [], ""
+    key = grids.cell_key(g, row, col)
+    if key is None:
+        return view(ws, report_id), [], ""
+    where = grids.cell_label(g, key)
+    old = grids.show_value(before.facts.cells.get(key)) or "空"
+    value_text = grids.cell_text(text)
+    if value_text == "":
+        ws.set_cells(report_id, {}, replace_keys={key})  # emptied: no longer given (a total is computed)
+        after = view(ws, report_id)
+        note = f"已清空{where}（原为 {old}）" + ("，改由程序计算" if key in grids.total_keys(before.facts.format) else "")
+        return after, [], note
+    value, err = grids.parse(key, value_text, before.facts.format)
+    if err:
+        return view(ws, report_id), [err], ""
+    ws.set_cells(report_id, {key: value})  # type: ignore[dict-item]
+    return view(ws, report_id), [], f"已修改{where}：{old} → {grids.show_value(value)}"
+
+
+def compute_totals(ws: Workspace, report_id: int, keys: list[str] | None) -> tuple[TablesView, str]:
+    """Turn totals the user typed back into computed ones ("改为自动计算")."""
+    given = set(ws.row(report_id).state.get("cells", {}))
+    chosen = typed_totals(ws.facts(report_id).format, given) & set(keys or [])
+    if not chosen:
+        return view(ws, report_id), "请先勾选要改为自动计算的合计"
+    ws.set_cells(report_id, {}, replace_keys=set(chosen))
+    return view(ws, report_id), f"已将 {len(chosen)} 个合计改为自动计算"
+
+
 def edit(ws: Workspace, report_id: int, grid_index: int, frame: Any) -> tuple[TablesView, list[str]]:
-    """Apply one grid's edit: refused values are listed (nothing else is lost), then re-check."""
+    """Apply a whole grid's edit: refused values are listed (nothing else is lost), then re-check.
+
+    A grid whose shape changed (rows or columns missing, added or reordered) is refused as a whole.
+    """
     before = ws.check(report_id)
     g = grids.grid_specs(before.facts.format)[grid_index]
     result = grids.from_frame(g, frame, before.facts.format, before.facts.cells, before.derived)

@@ -1,4 +1,9 @@
-"""The 统计表 tab: the official tables as editable grids, findings at their cells, re-checked on edit."""
+"""The 统计表 tab: the official tables as editable grids, findings at their cells, re-checked on edit.
+
+The grids have the official fixed shape: row and column counts are fixed (no add/delete in the
+cell menu), the column menu (sort, filter, add, delete) is hidden by the app's CSS (`ui.CSS`), and an
+edit is applied one cell at a time from the grid's edit event, never by re-reading a whole grid.
+"""
 
 from __future__ import annotations
 
@@ -11,26 +16,38 @@ from assistant.app.context import AppContext
 from assistant.app.tab import Tab
 from assistant.workspace import Workspace, WorkspaceError
 
+LEGEND = "灰色：程序按分项自动计算的合计；蓝色加粗：手工填报的合计；红色：错误；黄色：提醒。双击单元格修改。"
+
+
+def fixed_grid(g: grids.GridSpec, i: int, **kw: Any) -> gr.Dataframe:
+    """A Dataframe with the official shape: fixed rows and columns, first column not editable."""
+    return gr.Dataframe(
+        label=g.name,
+        headers=[grids.ROW_HEADER, *g.columns],
+        row_count=(len(g.rows), "fixed"),
+        column_count=(len(g.columns) + 1, "fixed"),
+        static_columns=[0],
+        elem_id=f"grid{i}",
+        elem_classes=["official-grid"],
+        wrap=True,
+        max_height=1400,
+        **kw,
+    )
+
 
 def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     specs = grids.grid_specs()
     frames = []
     with gr.Tab("统计表", id="tables") as tab:
         summary = gr.Markdown("", elem_id="tables_summary")
+        gr.Markdown(LEGEND, elem_id="tables_legend")
         for i, g in enumerate(specs):
-            frames.append(
-                gr.Dataframe(
-                    label=g.name,
-                    headers=[grids.ROW_HEADER, *g.columns],
-                    interactive=True,
-                    static_columns=[0],
-                    elem_id=f"grid{i}",
-                    wrap=True,
-                    column_widths=["30%"] + [f"{70 // len(g.columns)}%"] * len(g.columns) if i == 2 else None,
-                    max_height=1400,
-                )
-            )
+            widths = ["30%"] + [f"{70 // len(g.columns)}%"] * len(g.columns) if i == 2 else None
+            frames.append(fixed_grid(g, i, interactive=True, column_widths=widths))
         errors = gr.Markdown("", elem_id="grid_errors")
+        with gr.Row(elem_id="typed_box"):
+            typed = gr.CheckboxGroup(label="手工填报的合计", choices=[], elem_id="typed_totals", scale=4)
+            recompute = gr.Button("改为自动计算", elem_id="recompute_btn", scale=1)
         findings = gr.Dataframe(
             label="核对发现",
             headers=tables.FINDING_COLUMNS,
@@ -39,27 +56,39 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             elem_id="table_findings",
         )
 
+    def shown(v: tables.TablesView, message: str) -> list[Any]:
+        pick = gr.CheckboxGroup(choices=v.typed, value=[k for _, k in v.typed])
+        return [*v.frames, v.summary, v.findings, pick, message]
+
     def refresh(ws: Workspace, report_id: int | None) -> list[Any]:
         if report_id is None:
-            return [gr.Dataframe(value=None) for _ in frames] + ["", tables.findings_frame([]), ""]
-        v = tables.view(ws, report_id)
-        return [*v.frames, v.summary, v.findings, ""]
+            empty = [gr.Dataframe(value=None) for _ in frames]
+            return empty + ["", tables.findings_frame([]), gr.CheckboxGroup(choices=[], value=[]), ""]
+        return shown(tables.view(ws, report_id), "")
 
-    outputs = [*frames, summary, findings, errors]
+    outputs = [*frames, summary, findings, typed, errors]
     for i, frame in enumerate(frames):
 
-        def on_edit(report_id, value, request: gr.Request, _i=i):
+        def on_edit(report_id, evt: gr.EditData, request: gr.Request, _i=i):
             ws = ctx.workspace(user_of(request))
             if report_id is None:
                 return refresh(ws, None)[:-1] + ["请先创建或选择报告"]
             try:
-                v, errs = tables.edit(ws, report_id, _i, value)
+                v, errs, note = tables.edit_cell(ws, report_id, _i, evt.index, evt.value)
             except WorkspaceError as e:
                 return refresh(ws, report_id)[:-1] + [f"⚠ {e}"]
-            msg = "\n".join(f"⚠ 未采用：{e}" for e in errs)
-            return [*v.frames, v.summary, v.findings, msg]
+            return shown(v, "\n\n".join([*(f"⚠ 未采用：{e}" for e in errs), note]).strip())
 
-        frame.input(on_edit, [rid, frame], outputs)
+        frame.edit(on_edit, [rid], outputs, show_progress="minimal")
+
+    def on_recompute(report_id, keys, request: gr.Request):
+        ws = ctx.workspace(user_of(request))
+        if report_id is None:
+            return refresh(ws, None)[:-1] + ["请先创建或选择报告"]
+        v, msg = tables.compute_totals(ws, report_id, keys)
+        return shown(v, msg)
+
+    recompute.click(on_recompute, [rid, typed], outputs)
 
     def on_select(report_id, request: gr.Request):  # the chat may have changed the cells
         return refresh(ctx.workspace(user_of(request)), report_id)

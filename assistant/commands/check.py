@@ -8,10 +8,11 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.audit import AuditResult, check_paths, exit_code
+from assistant.audit import AuditResult, exit_code
 from assistant.core import spec
 from assistant.core.engine import summarize
 from assistant.core.findings import NOT_ASSESSABLE, Finding
+from assistant.desk import checkrun
 
 PROGRESS_MIN_FILES = 5
 
@@ -28,13 +29,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="输出 JSON（机器可读）")
     p.add_argument("--csv", metavar="FILE", help="把全部发现写入 CSV 文件")
     p.add_argument("--all", action="store_true", help="列出每一条“无法核验”（默认合并显示）")
+    checkrun.add_arguments(p)  # --jobs, --reviews (the supervisor's desk)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    results = check_paths(args.paths, args.previous, on_progress=_progress_bar(args.paths))
+    results = checkrun.audit(args, on_progress=_progress_bar(args.paths))
     if args.csv:
         write_csv(results, Path(args.csv))
+    if getattr(args, "reviews", None):
+        return checkrun.with_reviews(args, results, lambda rs: render_text(rs, show_all=args.all))
     if args.json:
         print(json.dumps({"reports": [r.to_json() for r in results]}, ensure_ascii=False, indent=2))
     else:
@@ -73,10 +77,17 @@ _MARK = {"error": "✗ 错误", "warning": "! 提醒"}
 
 
 def render_text(results: list[AuditResult], show_all: bool = False) -> str:
-    blocks = [_render_one(r, show_all) for r in results]
+    blocks = [_render_guarded(r, show_all) for r in results]
     if len(results) > 1:
         blocks.append(render_summary(results))
     return "\n\n".join(blocks)
+
+
+def _render_guarded(r: AuditResult, show_all: bool) -> str:
+    try:
+        return _render_one(r, show_all)
+    except Exception as e:  # noqa: BLE001 - one result that cannot be shown must not hide the others
+        return f"== {r.source} ==\n  ✗ 显示核对结果时出现意外错误（{type(e).__name__}），请单独核对此文件"
 
 
 def _render_one(r: AuditResult, show_all: bool) -> str:

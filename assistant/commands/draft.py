@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.audit import AuditResult, InputError, load_input
+from assistant.audit import AuditResult, InputError, guarded_load
 from assistant.core import spec
 from assistant.core.findings import FAIL
 from assistant.core.report import Report
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.output:
             format_for(args.output)
-        loaded = load_input(Path(args.facts))
+        loaded = guarded_load(Path(args.facts))
         previous = _previous(args.previous) if args.previous else None
     except (InputError, ExportError) as e:
         sys.stderr.write(f"未起草：{e}\n")
@@ -73,9 +73,21 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"未起草：{refusal}\n")
         return 2
     out = sys.stderr if args.json else sys.stdout
-    draft = draft_report(
-        loaded.facts, previous, backend=args.backend, retriever=None if args.no_corpus else AUTO
-    )
+    try:
+        draft = draft_report(
+            loaded.facts, previous, backend=args.backend, retriever=None if args.no_corpus else AUTO
+        )
+    except Exception as e:  # noqa: BLE001 - hostile facts (recursion, overflow) never end in a traceback
+        sys.stderr.write(f"未起草：{args.facts}：起草时出现意外错误（{type(e).__name__}），请检查数据文件\n")
+        return 2
+    try:
+        return _emit(args, loaded, draft, out)
+    except Exception as e:  # noqa: BLE001 - showing or writing a hostile draft never ends in a traceback
+        sys.stderr.write(f"未写出：{args.facts}：输出草稿时出现意外错误（{type(e).__name__}）\n")
+        return 2
+
+
+def _emit(args: argparse.Namespace, loaded, draft: Draft, out) -> int:
     table_findings = tuple(loaded.findings) + draft.table_findings
     if any(f.is_error for f in table_findings):
         _print_table_findings(loaded.source, draft, table_findings, loaded.notes, out)
@@ -108,7 +120,7 @@ def _previous(path: str) -> Report:
         except FactsFileError as e:
             raise InputError(f"上年报告无法使用：{e}") from None
     try:
-        loaded = load_input(p)
+        loaded = guarded_load(p)
     except InputError as e:
         raise InputError(f"上年报告无法使用：{e}") from None
     assert loaded.report is not None

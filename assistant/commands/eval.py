@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from assistant.evals import (
         DEFAULT_BASELINE,
         DEFAULT_CASES,
+        PARTS,
         BaselineError,
         EvalCaseError,
         components_for,
@@ -63,7 +64,12 @@ def run(args: argparse.Namespace) -> int:
         settings = offline_settings(settings)
     if not args.json:
         print(f"正在运行评测（{suite.count()} 个用例，{args.backend}）……", file=sys.stderr, flush=True)
-    result = run_suite(suite, components_for(args.backend, settings), settings)
+    parts = PARTS
+    if args.cases:  # a folder of some kinds only: run those, hold only their metrics
+        parts = tuple(p for p in PARTS if getattr(suite, p, ()))
+    result = run_suite(suite, components_for(args.backend, settings), settings, parts)
+    if args.cases:
+        thresholds = {k: t for k, t in thresholds.items() if k in result.values}
     return _output(args, result, thresholds, baseline)
 
 

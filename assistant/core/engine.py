@@ -6,7 +6,7 @@ overwritten: a disagreement is reported as reported vs computed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -74,15 +74,24 @@ def _num(cells: dict[str, Value], key: str) -> int | Decimal | None:
     return 0 if isinstance(v, Marker) else v
 
 
-def check(facts: ReportFacts, previous: ReportFacts | None = None) -> CheckResult:
-    """Fill, then evaluate every rule of the facts' format; cross-year rules when `previous` is given."""
+Subtotals = Mapping[tuple[str, ...], int | Decimal]
+
+
+def check(
+    facts: ReportFacts, previous: ReportFacts | None = None, subtotals: Subtotals | None = None
+) -> CheckResult:
+    """Fill, then evaluate every rule of the facts' format; cross-year rules when `previous` is given.
+
+    `subtotals`: printed subtotals of sub-items that were not printed (a collapsed row); a rule
+    whose only missing terms are such sub-items is checked with the subtotal in their place.
+    """
     filled, derived = fill(facts)
     findings: list[Finding] = []
     findings += _format_findings(filled)
     findings += _blank_findings(filled)
     findings += _nonneg_findings(filled)
     for eq in equations(filled.format):
-        f = _evaluate(eq, filled, None, derived)
+        f = _evaluate(eq, filled, None, derived, subtotals or {})
         if f:
             findings.append(f)
     if previous is not None:
@@ -135,11 +144,18 @@ def _cross_year(cur: ReportFacts, prev: ReportFacts) -> list[Finding]:
 
 
 def _evaluate(
-    eq: R.Equation, cur: ReportFacts, prev: ReportFacts | None, derived: frozenset[str] = frozenset()
+    eq: R.Equation,
+    cur: ReportFacts,
+    prev: ReportFacts | None,
+    derived: frozenset[str] = frozenset(),
+    subtotals: Subtotals | None = None,
 ) -> Finding | None:
     rule = R.RULES_BY_ID[eq.rule_id]
+    stand_in = _stand_ins(eq, cur, subtotals or {})
 
     def value(t: R.Term) -> int | Decimal | None:
+        if t.scope == R.CURRENT and t.key in stand_in:
+            return stand_in[t.key]
         src = prev if t.scope == R.PREVIOUS else cur
         return src.number(t.key) if src is not None else None
 
@@ -162,9 +178,55 @@ def _evaluate(
     rhs = sum(t.sign * value(t) for t in eq.rhs)  # type: ignore[operator]
     if abs(lhs - rhs) <= rule.tolerance:
         return None
+    blank = _blank_gap(eq, cur, lhs - rhs)
+    if blank is not None:
+        cell, should = blank
+        message = f"{cell.label}：空白，按其他数推算应为 {show(should)}（{_context(cur, eq)}），请补填"
+        return Finding(rule.id, WARNING, FAIL, message, keys, BLANK, should, table=table)
     return Finding(
         rule.id, rule.severity, FAIL, _message(rule, cur, eq, lhs, rhs, derived), keys, lhs, rhs, table=table
     )
+
+
+def _blank_gap(
+    eq: R.Equation, cur: ReportFacts, diff: int | Decimal
+) -> tuple[spec.Cell, int | Decimal] | None:
+    """The one blank cell whose value would make the equation hold, and that value (never negative).
+
+    A blank cell is a completeness gap, not an arithmetic error: when exactly one term of a broken
+    identity is blank and a non-negative number in its place makes it hold, say what it should be.
+    """
+    blanks = [
+        (t, side)
+        for side, terms in ((1, eq.lhs), (-1, eq.rhs))
+        for t in terms
+        if t.scope == R.CURRENT and cur.cells.get(t.key) == BLANK and isinstance(cur.cells.get(t.key), Marker)
+    ]
+    if len({t.key for t, _ in blanks}) != 1:
+        return None
+    t, side = blanks[0]
+    should = -diff * side * t.sign  # signs are ±1
+    cell = cur.spec.by_key.get(t.key)
+    if cell is None or (should < 0 and not cell.signed):
+        return None
+    return cell, should
+
+
+def _stand_ins(eq: R.Equation, cur: ReportFacts, subtotals: Subtotals) -> dict[str, int | Decimal]:
+    """Values standing in for absent sub-items: a group's printed subtotal on its first key, 0 on
+    the others, when every key of the group is an absent term of the same side and sign."""
+    if not subtotals:
+        return {}
+    signs = {
+        t.key: (side, t.sign) for side, ts in ((1, eq.lhs), (-1, eq.rhs)) for t in ts if t.scope == R.CURRENT
+    }
+    out: dict[str, int | Decimal] = {}
+    for group, printed in subtotals.items():
+        if not all(k in signs and k not in cur.cells for k in group):
+            continue
+        if len({signs[k] for k in group}) == 1:
+            out.update({k: (printed if i == 0 else 0) for i, k in enumerate(group)})
+    return out
 
 
 def _label(cur: ReportFacts, prev: ReportFacts | None, t: R.Term) -> str:

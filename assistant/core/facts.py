@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.core import spec
+from assistant.core.limits import AMOUNT_PLACES, MAX_AMOUNT, MAX_COUNT, MAX_RAW_CHARS
 from assistant.core.numbers import parse_decimal, to_halfwidth
 
 
@@ -81,25 +82,32 @@ class ReportFacts:
 
 
 def parse_cell_value(
-    key: str, raw: Any, cell: spec.Cell
+    key: str, raw: Any, cell: spec.Cell, max_count: int = MAX_COUNT
 ) -> tuple[Value | None, ValueNote | None, ValueError_ | None]:
-    """Parse one raw value for `cell`. Returns (value, note, error); exactly one of value/error is set."""
+    """Parse one raw value for `cell`. Returns (value, note, error); exactly one of value/error is set.
+
+    A count is a finite integer of at most `max_count`, an amount a finite decimal of at most
+    MAX_AMOUNT 万元 with at most AMOUNT_PLACES places; anything else is refused by name."""
     label = cell.label
     if raw is None:
         return BLANK, None, None
     if isinstance(raw, bool):
         return None, None, ValueError_(key, str(raw), f"{label}：“{raw}”不是数字")
     if isinstance(raw, int):
-        return raw, None, None
+        if abs(raw) > max(max_count, MAX_AMOUNT):
+            return None, None, _too_large(key, short_repr(raw), cell, max_count)
+        return _finish(key, str(raw), Decimal(raw), cell, None, max_count)
     if isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
             return None, None, ValueError_(key, str(raw), f"{label}：“{raw}”不是有效数字")
         raw = repr(raw)
-        return _finish(key, raw, Decimal(raw), cell, note=None)
+        return _finish(key, raw, Decimal(raw), cell, None, max_count)
     if isinstance(raw, Decimal):
-        return _finish(key, str(raw), raw, cell, note=None)
+        return _finish(key, short_repr(raw), raw, cell, None, max_count)
     if not isinstance(raw, str):
-        return None, None, ValueError_(key, str(raw)[:40], f"{label}：应填写数字，实际是{type(raw).__name__}")
+        return None, None, ValueError_(key, "", f"{label}：应填写数字，实际是{_type_name(raw)}")
+    if len(raw) > MAX_RAW_CHARS:
+        return None, None, ValueError_(key, short_repr(raw), f"{label}：内容过长（{len(raw)} 个字符），不是数字")
     text = raw.strip()
     if text == "":
         return BLANK, None, None
@@ -124,12 +132,21 @@ def parse_cell_value(
     note = None
     if reasons:
         note = ValueNote(key, text, str(value), f"{label}：“{text}”按 {value} 处理（{'，'.join(reasons)}）")
-    return _finish(key, text, value, cell, note)
+    return _finish(key, text, value, cell, note, max_count)
 
 
 def _finish(
-    key: str, raw: str, value: Decimal, cell: spec.Cell, note: ValueNote | None
+    key: str, raw: str, value: Decimal, cell: spec.Cell, note: ValueNote | None, max_count: int
 ) -> tuple[Value | None, ValueNote | None, ValueError_ | None]:
+    if not value.is_finite():
+        return None, None, ValueError_(key, raw, f"{cell.label}：“{raw}”不是有效数字")
+    limit = max_count if cell.type == spec.INT else MAX_AMOUNT
+    if value.adjusted() > len(str(limit)) or abs(value) > limit:  # adjusted() first: never expand 1e999999999
+        return None, None, _too_large(key, raw, cell, max_count)
+    if cell.type != spec.INT and value != 0 and _places(value) > AMOUNT_PLACES:
+        return None, None, ValueError_(
+            key, raw, f"{cell.label}：“{raw}”小数位过多，金额（万元）最多保留 {AMOUNT_PLACES} 位小数"
+        )
     if cell.type == spec.INT:
         if value != value.to_integral_value():
             return None, None, ValueError_(key, raw, f"{cell.label}：“{raw}”是小数，本栏应为整数件数")
@@ -138,6 +155,37 @@ def _finish(
             note = ValueNote(key, raw, str(as_int), f"{cell.label}：“{raw}”按整数 {as_int} 处理")
         return as_int, note, None
     return value, note, None
+
+
+def _places(value: Decimal) -> int:
+    """Decimal places that matter (3.50 has 1), without normalize() (which rounds to the context)."""
+    sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        return 0
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + zeros))
+
+
+def _too_large(key: str, raw: str, cell: spec.Cell, max_count: int) -> ValueError_:
+    if cell.type == spec.INT:
+        why = f"超过 {max_count:,} 件，不是合理的件数"
+    else:
+        why = f"超过 {MAX_AMOUNT:,} 万元，不是合理的金额"
+    return ValueError_(key, raw, f"{cell.label}：“{raw}”{why}")
+
+
+def short_repr(raw: Any) -> str:
+    """A value as shown in a message: at most 40 characters, never a 5,000-digit expansion."""
+    if isinstance(raw, int) and raw.bit_length() > 200:
+        return f"{'-' if raw < 0 else ''}约 10 的 {int(raw.bit_length() * 0.30103)} 次方的整数"
+    if isinstance(raw, Decimal) and raw.is_finite() and abs(raw.adjusted()) > 30:
+        return f"{raw:.3E}"
+    text = str(raw)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _type_name(raw: Any) -> str:
+    return {list: "列表", dict: "键值对", tuple: "列表", set: "集合"}.get(type(raw), type(raw).__name__)
 
 
 def suggest_key(key: str, version: str) -> str | None:

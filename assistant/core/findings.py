@@ -13,6 +13,10 @@ WARNING = "warning"
 FAIL = "fail"
 NOT_ASSESSABLE = "not_assessable"
 
+# Who a finding blames: the report itself, or the reader (what the tool could not read).
+REPORT = "report"
+READER = "reader"
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -25,6 +29,7 @@ class Finding:
     computed: Any = None
     table: int | None = None  # 1, 2, 3 for table findings; None for text / format findings
     where: str = ""  # e.g. the section and sentence a text finding is about
+    source: str = REPORT  # report: about the report; reader: about what the tool could not read
 
     def to_json(self) -> dict[str, Any]:
         out = {
@@ -35,6 +40,7 @@ class Finding:
             "reported": json_value(self.reported),
             "computed": json_value(self.computed),
             "message": self.message,
+            "source": self.source,
         }
         if self.table is not None:
             out["table"] = self.table

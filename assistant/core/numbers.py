@@ -26,9 +26,14 @@ def to_halfwidth(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
+MAX_NUMERAL_CHARS = 24  # the longest plausible numeral (九亿九千九百九十九万九千九百九十九 is 17)
+MAX_DIGITS = 18  # longer runs of digits are no count or amount of a report
+
+
 def parse_chinese_int(text: str) -> int | None:
-    """十二 → 12, 一百零五 → 105, 两千三百 → 2300, 二〇二三 → 2023; None if not a numeral."""
-    if not text or any(ch not in CN_NUM_CHARS for ch in text):
+    """十二 → 12, 一百零五 → 105, 两千三百 → 2300, 二〇二三 → 2023, and the spoken forms
+    一千二 → 1200, 两百五 → 250, 三万五 → 35000; None if not a well-formed numeral (十十, 百千)."""
+    if not text or len(text) > MAX_NUMERAL_CHARS or any(ch not in CN_NUM_CHARS for ch in text):
         return None
     if all(ch in _DIGITS for ch in text):
         if len(text) == 1:
@@ -36,27 +41,45 @@ def parse_chinese_int(text: str) -> int | None:
         if len(text) < 3:  # 三五 is a range ("three to five"), not 35
             return None
         return int("".join(str(_DIGITS[ch]) for ch in text))  # digit by digit, e.g. 二〇二三
+    return _positional(text)
+
+
+def _positional(text: str) -> int | None:
+    """A numeral with units; units strictly fall within a section (千 > 百 > 十) and across sections
+    (亿 > 万). A last digit right after a unit is that unit's tenth (一千二 = 1200, 三万五 = 35000)."""
     total, section, digit = 0, 0, None
+    last_small, last_big = 10_000, 10**9
+    prev_unit = 0  # the unit just before the current digit (0: none, or a 零 in between)
     for ch in text:
         if ch in _DIGITS:
             if digit and _DIGITS[ch] != 0:
                 return None  # two digits in a row, e.g. 三五 (ambiguous range)
+            if _DIGITS[ch] == 0:
+                prev_unit = 0
             digit = _DIGITS[ch]
         elif ch in _SMALL_UNITS:
-            section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
-            digit = None
+            unit = _SMALL_UNITS[ch]
+            if unit >= last_small or (digit == 0):
+                return None  # 十十, 一百一千, 零百
+            section += (1 if digit is None else digit) * unit
+            digit, last_small, prev_unit = None, unit, unit
         else:
+            unit = _BIG_UNITS[ch]
             section += digit or 0
-            if section == 0:
-                return None
-            total += section * _BIG_UNITS[ch]
-            section, digit = 0, None
-    return total + section + (digit or 0)
+            if section == 0 or unit >= last_big:
+                return None  # 万 alone, 三万两万
+            total += section * unit
+            section, digit, last_small, last_big, prev_unit = 0, None, 10_000, unit, unit
+    if digit:
+        section += digit * (prev_unit // 10 if prev_unit >= 10 else 1)
+    return total + section
 
 
 def parse_decimal(text: str) -> Decimal | None:
     """A plain number after normalisation, else None. Accepts '1,234', '１２', '3.50', '十二'."""
     s = to_halfwidth(text).strip().replace(",", "")
+    if len(s) > 2 * MAX_DIGITS + 2:
+        return None
     if re.fullmatch(r"[-+]?\d+(\.\d+)?", s):
         try:
             return Decimal(s)
@@ -195,7 +218,9 @@ def _cn_with_point(body: str) -> Decimal | None:
 def format_number(value: Decimal | int) -> str:
     """12 → '12', Decimal('1.50') → '1.5', Decimal('2.00') → '2'."""
     if isinstance(value, int):
-        return str(value)
+        return str(value) if abs(value) < 10**MAX_DIGITS else format(Decimal(value), ".6E")
+    if not value.is_finite() or abs(value.adjusted()) > MAX_DIGITS:
+        return str(value)  # scientific notation: never a 5,000-digit expansion
     d = value.normalize()
     if d == d.to_integral_value():
         return str(int(d))

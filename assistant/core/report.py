@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from assistant.core import spec
 from assistant.core.facts import ReportFacts, Value
@@ -30,6 +31,9 @@ class Report:
     provenance: Mapping[str, str] = field(default_factory=dict)
     findings: tuple[Finding, ...] = ()
     level: str = ""
+    # printed subtotals of rows collapsed into one (（六）其他处理 as one row): the sub-items' cell
+    # keys of one column → the printed value; the checks use them where the sub-items are absent
+    subtotals: Mapping[tuple[str, ...], int | Decimal] = field(default_factory=dict)
 
     def to_facts(self) -> ReportFacts:
         return ReportFacts(

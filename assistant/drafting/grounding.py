@@ -23,7 +23,7 @@ from assistant.drafting.metrics import Metric, compute_metrics, quantity, trend_
 from assistant.drafting.staff_notes import routed_items
 
 FEE_NIL = "本年度未收取政府信息公开信息处理费。"
-_NEGATION = ("未", "没有", "无", "不")
+_NEGATION = ("未", "没", "无", "不")
 _BULLET = re.compile(r"^\s*(?:[-*•·●▪]|\d+[.、．)]|[（(][一二三四五六七八九十\d]+[)）])\s*")
 
 
@@ -61,7 +61,7 @@ class Grounding:
 
     def items(self, key: str) -> list[str]:
         """The staff's items about `key` (labels stripped; labelled items moved to their part)."""
-        return routed_items(self.notes).get(key, [])
+        return routed_items(self.notes, self.self_name).get(key, [])
 
     def with_extra(self, label: str, text: str) -> Grounding:
         """The same bundle, where the numbers of `text` (a staff instruction) are also allowed."""
@@ -107,7 +107,7 @@ def build_grounding(
     metrics = compute_metrics(filled, prev_facts)
     notes = {k: clean_note(v) for k, v in facts.narrative.items() if clean_note(v)}
     problems = problem_items(prev_s5)
-    fee, notices = _fee(filled, notes)
+    fee, notices = _fee(filled, notes, self_name(facts.agency))
     sources = _sources(filled, prev_facts, metrics, notes, prev_s5)
     notices += _missing_notes(notes, filled)
     if previous is not None and prev_s5 and not problems:
@@ -158,8 +158,8 @@ def _sources(
     return tuple(out)
 
 
-def _fee(facts: ReportFacts, notes: Mapping[str, str]) -> tuple[FeeStatement, tuple[str, ...]]:
-    routed = routed_items(notes)
+def _fee(facts: ReportFacts, notes: Mapping[str, str], me: str) -> tuple[FeeStatement, tuple[str, ...]]:
+    routed = routed_items(notes, me)
     for key in ("other", *routed):
         for item in routed.get(key, []):
             if "处理费" not in item:

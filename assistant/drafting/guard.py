@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from assistant.core import spec
 from assistant.core.findings import ERROR, FAIL, WARNING, Finding
 from assistant.drafting import binding as B
+from assistant.drafting import lint as L
 from assistant.drafting.context import clause_bounds
 from assistant.drafting.followup import mentions
 from assistant.drafting.grounding import Grounding, is_government
+from assistant.drafting.offline_sections import GENERIC_FOLLOWUP, unmatched_problems
 from assistant.drafting.phrasing import drop_repeats
 
 UP = ("增长", "增加", "上升", "提高", "增幅")
@@ -90,7 +92,27 @@ def check_section(section: str, text: str, g: Grounding) -> GuardResult:
     findings += topic_findings(section, label, text, g)
     findings += form_findings(label, text, g)
     findings += note_findings(section, label, text, g)
+    findings += lint_findings(label, text, g)
     return GuardResult(tuple(findings), tuple(sentences(text, bound)))
+
+
+LINT_RULES = {
+    "colloquial": "PROSE_COLLOQUIAL",
+    "repeated": "PROSE_REPEATED",
+    "enumeration": "PROSE_ENUMERATION",
+    "year_mix": "PROSE_YEAR_MIX",
+}
+
+
+def lint_findings(label: str, text: str, g: Grounding) -> list[Finding]:
+    """The prose lint as warnings (English and Markdown are the form checks' errors already)."""
+    out = []
+    for issue in L.lint_prose(text, " ".join([g.facts.agency, *g.notes.values()])):
+        if issue.kind in (L.ENGLISH, L.MARKDOWN):
+            continue
+        where = _where(label, text, issue.start)
+        out.append(_f(LINT_RULES[issue.kind], WARNING, f"{label}：{issue.message}", where, issue.excerpt))
+    return out
 
 
 def _f(rule: str, severity: str, message: str, where: str = "", reported: object = None) -> Finding:
@@ -181,6 +203,14 @@ def _problem_topics(label: str, text: str, g: Grounding) -> list[Finding]:
         if not mentions(text, item):
             msg = f"{label}：未说明上年报告所列问题“{item}”的整改情况"
             out.append(_f("TOPIC_MISSING", ERROR, msg, label, item))
+    silent = [p for p in unmatched_problems(g) if mentions(text, p)]
+    if silent and GENERIC_FOLLOWUP in text:
+        named = "“" + "”“".join(silent) + "”"
+        msg = (
+            f"{label}：经办人未说明上年问题{named}本年度是如何整改的，正文暂写为“{GENERIC_FOLLOWUP}”，"
+            "请补充具体做法后修改"
+        )
+        out.append(_f("FOLLOWUP_UNREPORTED", WARNING, msg, label, named))
     return out
 
 

@@ -19,13 +19,58 @@ from assistant.drafting.writer import DraftingError, SectionRequest
 RESET = "\x00reset"  # yielded by `stream` when a restarted attempt replaces what was streamed
 
 
+TRUNCATED = "模型输出被截断（达到长度上限或连接提前结束）"
+_THINK = re.compile(r"<think>.*?(?:</think>|\Z)", re.S)
+
+
 def content_text(content: Any) -> str:
-    """A message's content as text (some providers send a list of parts)."""
+    """A message's content as text (some providers send a list of parts; reasoning parts are skipped)."""
     if isinstance(content, str):
         return content
     if isinstance(content, list):
-        return "".join(p if isinstance(p, str) else str(p.get("text", "")) for p in content if p)
+        return "".join(_part_text(p) for p in content if p)
     return "" if content is None else str(content)
+
+
+def _part_text(part: Any) -> str:
+    if isinstance(part, str):
+        return part
+    if not isinstance(part, dict) or part.get("type") in ("reasoning", "thinking"):
+        return ""
+    return str(part.get("text", ""))
+
+
+def strip_reasoning(text: str) -> str:
+    """The answer without a reasoning model's <think>…</think> block (vLLM, Ollama put it in content)."""
+    return _THINK.sub("", text) if "<think>" in text else text
+
+
+def finish_reason(message: Any) -> str:
+    meta = getattr(message, "response_metadata", None) or {}
+    return str(meta.get("finish_reason") or "")
+
+
+class _ThinkFilter:
+    """Streamed pieces with a leading <think>…</think> held back: reasoning never reaches a draft."""
+
+    def __init__(self) -> None:
+        self.buffer = ""
+        self.open = True  # still deciding whether the answer starts with <think>
+
+    def feed(self, piece: str) -> str:
+        if not self.open:
+            return piece
+        self.buffer += piece
+        head = self.buffer.lstrip()
+        if "<think>".startswith(head[:7]) and len(head) < 7:
+            return ""  # too early to tell
+        if not head.startswith("<think>"):
+            self.open = False
+            return self.buffer
+        if "</think>" not in head:
+            return ""
+        self.open = False
+        return head.split("</think>", 1)[1].lstrip()
 
 
 def malformed(text: str) -> str:
@@ -85,8 +130,11 @@ class LLMWriter:
 
     name = "openai"
 
-    def __init__(self, model: Any, *, attempts: int = 2, timeout: float | None = None) -> None:
+    def __init__(
+        self, model: Any, *, attempts: int = 2, timeout: float | None = None, finish_required: bool = False
+    ) -> None:
         self.model = model
+        self.finish_required = finish_required  # a stream without a finish_reason was cut off (OpenAI API)
         self.attempts = max(1, attempts)  # answers asked for when one is unusable
         self.timeout = timeout
 
@@ -97,8 +145,8 @@ class LLMWriter:
                 reply = self.model.invoke(messages(request))
             except Exception as e:  # noqa: BLE001 - any client error becomes a fallback with its cause
                 raise DraftingError(error_cause(e, self.timeout)) from e
-            text = content_text(getattr(reply, "content", reply))
-            cause = malformed(text)
+            text = strip_reasoning(content_text(getattr(reply, "content", reply)))
+            cause = TRUNCATED if finish_reason(reply) == "length" else malformed(text)
             if not cause:
                 return clean(text, request.section)
         raise DraftingError(f"{cause}，重试后仍然如此")
@@ -109,16 +157,20 @@ class LLMWriter:
             if attempt:
                 yield RESET
             parts: list[str] = []
+            finish, think = "", _ThinkFilter()
             try:
                 for chunk in self.model.stream(messages(request)):
-                    piece = content_text(getattr(chunk, "content", chunk))
+                    finish = finish_reason(chunk) or finish
+                    piece = think.feed(content_text(getattr(chunk, "content", chunk)))
                     if piece:
                         parts.append(piece)
                         yield piece
             except Exception as e:  # noqa: BLE001 - any client error becomes a fallback with its cause
                 if "No generation chunks" not in str(e):  # LangChain's word for an empty stream
                     raise DraftingError(error_cause(e, self.timeout)) from e
-            cause = malformed("".join(parts))
+            text = strip_reasoning("".join(parts) or think.buffer)
+            cut = finish == "length" or (self.finish_required and not finish)
+            cause = TRUNCATED if cut else malformed(text)
             if not cause:
                 return
         raise DraftingError(f"{cause}，重试后仍然如此")
@@ -129,4 +181,4 @@ def openai_writer(settings: Any) -> LLMWriter:
     from assistant.llm import chat_openai
 
     model = chat_openai(settings, temperature=0.3)
-    return LLMWriter(model, timeout=settings.llm_timeout)
+    return LLMWriter(model, timeout=settings.llm_timeout, finish_required=True)

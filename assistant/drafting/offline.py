@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from assistant.drafting.formal import tidy
 from assistant.drafting.grounding import Grounding
 from assistant.drafting.offline_overview import draft_overview
 from assistant.drafting.offline_sections import (
@@ -34,7 +35,7 @@ REGENERATE_NOTE = "离线起草不能理解修改要求，已换一种表述重�
 
 def offline_section(section: str, g: Grounding, variant: str = "") -> str:
     """The offline text of one drafted section."""
-    return DRAFTERS[section](g, variant)
+    return tidy(DRAFTERS[section](g, variant))
 
 
 # How the grounding's notices name the section they are about (stripped: a section's notes are

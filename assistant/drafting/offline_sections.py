@@ -127,15 +127,21 @@ def draft_problems(g: Grounding, variant: str = "") -> str:
     )
 
 
+# Plans for next year: such improvements are not what was done about last year's problems.
+_PLANNED = re.compile(r"下一步|明年|下一年|打算|计划|准备|争取|今后")
+
+
 def followup_candidates(g: Grounding) -> list[str]:
-    """What the staff wrote this year, their 上年问题整改 items and improvements first."""
-    routed = routed_items(g.notes)
+    """What the staff wrote this year, their 上年问题整改 items and improvements first (not plans)."""
+    routed = routed_items(g.notes, g.self_name)
     skip = (FOLLOWUP, "improvements", "problems")
-    keys = [FOLLOWUP, "improvements", *(k for k in routed if k not in skip)]
+    planned = bool(_PLANNED.search(g.notes.get("improvements", "")))
+    keys = [FOLLOWUP, *(() if planned else ("improvements",)), *(k for k in routed if k not in skip)]
     return [item for key in keys for item in routed.get(key, [])]
 
 
 def unmatched_problems(g: Grounding) -> list[str]:
+    """Last year's problems the staff said nothing about."""
     candidates = followup_candidates(g)
     return [p for p in g.problems if best_match(p, candidates) is None]
 
@@ -143,21 +149,32 @@ def unmatched_problems(g: Grounding) -> list[str]:
 _AIMED = re.compile(r"^针对[^，,。；]{1,40}[，,]")
 
 
-def _followup_action(match: str | None) -> str:
+GENERIC_FOLLOWUP = "已列入本年度整改事项，持续推进落实"
+
+
+def _followup_action(match: str) -> str:
     """What was done, as a clause after 针对上年度报告指出的“…”问题，."""
-    if match is None:
-        return "本年度已将其列入整改事项，持续推进落实"
     action = as_action(_AIMED.sub("", match)) or match  # 针对X问题， is already said
-    return action if action.startswith(("本年", "全年", "年内", "已")) else f"本年度{action}"
+    return action if any(w in action for w in ("本年", "全年", "年内", "已")) else f"本年度{action}"
 
 
 def _followups(g: Grounding) -> str:
+    """One sentence per problem the staff reported on; one sentence for all the others (the staff
+    are asked about them by the guard), never the same boilerplate twice."""
     candidates = followup_candidates(g)
-    out, used = [], set()
+    out, used, silent = [], set(), []
     for item in g.problems:
         match = best_match(item, candidates)
+        if match is None:
+            silent.append(item)
+            continue
         used.add(match)
         out.append(sentence(f"针对上年度报告指出的“{item}”问题，{_followup_action(match)}"))
+    if silent:
+        named = "“" + "”“".join(silent) + "”"
+        out.append(
+            sentence(f"对上年度报告指出的{named}{'等' if len(silent) > 1 else ''}问题，{GENERIC_FOLLOWUP}")
+        )
     out += [sentence(i) for i in g.items(FOLLOWUP) if i not in used]  # the staff's own account
     return "".join(out)
 

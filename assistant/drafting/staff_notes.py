@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from assistant.drafting.formal import formalize
+
 FOLLOWUP = "followup"  # a pseudo note key: what was done about last year's problems
 _LABELS: tuple[tuple[str, str], ...] = (
     ("上年度问题整改情况", FOLLOWUP), ("上年度问题整改", FOLLOWUP), ("上年问题整改情况", FOLLOWUP),
@@ -18,7 +20,8 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("问题整改情况", FOLLOWUP), ("问题整改", FOLLOWUP), ("整改情况", FOLLOWUP),
     ("政府信息公开平台建设", "platform"), ("公开平台建设", "platform"), ("平台建设", "platform"),
     ("政府信息管理", "info_mgmt"), ("信息管理", "info_mgmt"),
-    ("依申请公开", "on_request"), ("主动公开", "active"), ("监督保障", "supervision"),
+    ("依申请公开", "on_request"), ("依申请", "on_request"), ("主动公开", "active"),
+    ("监督保障", "supervision"), ("公开平台", "platform"), ("平台", "platform"),
     ("存在的主要问题", "problems"), ("存在的问题", "problems"), ("存在问题", "problems"),
     ("主要问题", "problems"),
     ("改进措施", "improvements"), ("改进情况", "improvements"), ("整改措施", "improvements"),
@@ -28,7 +31,7 @@ _KEY_OF = dict(_LABELS)
 _NAMES = "|".join(re.escape(name) for name, _ in _LABELS)
 # 主动公开方面，… / 平台建设：… / 【改进措施】… / 在监督保障方面，…: a label, never the item's own words.
 _LABEL = re.compile(
-    rf"^\s*(?:[【\[]\s*({_NAMES})\s*[】\]]\s*[：:，,]?|在?({_NAMES})(?:工作)?方面\s*[：:，,]?"
+    rf"^\s*(?:本年度|全年)?(?:[【\[]\s*({_NAMES})\s*[】\]]\s*[：:，,]?|在?({_NAMES})(?:工作)?方面\s*[：:，,]?"
     rf"|({_NAMES})(?:工作|方面)?\s*[：:])\s*"
 )
 
@@ -47,14 +50,49 @@ def note_items(text: str) -> list[str]:
     return [p.strip(" ，,") for p in re.split(r"[；;。\n]", text or "") if p.strip(" ，,")]
 
 
-def routed_items(notes: Mapping[str, str]) -> dict[str, list[str]]:
-    """Every note's items without labels, under the key their label names (else the note's own)."""
+# The note's own enumeration: 一是 / （一） / 1、 / 第一，… (the drafter numbers the items itself).
+_ORDINAL = r"(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,2}[)）]|(?<![\d.])\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十][，,、])"
+_LEADING_ORDINAL = re.compile(rf"^\s*{_ORDINAL}\s*")
+_INLINE_ORDINAL = re.compile(rf"(?:[，,：:]|\s)\s*(?={_ORDINAL})")
+# What introduces a list rather than says anything: 存在的问题主要是：/ 问题， / 下一步打算 / 主要有：
+_INTRO = re.compile(
+    r"^(?:(?:本年度|全年)?(?:存在的?|主要的?)?(?:问题|不足|措施|改进措施)?(?:主要)?(?:是|有|包括|如下)[：:，,]"
+    r"|(?:存在的?)?(?:主要)?问题[：:，,]|(?:下一步|今后)[，,：:]?(?:(?:打算|准备|计划|将)[，,]?)?|(?:打算|准备|计划)[，,]?)"
+)
+
+
+def _pieces(item: str) -> list[str]:
+    """One typed item as the items it lists: 打算一是A，二是B → [A, B]; a lone item as it is."""
+    parts = _INLINE_ORDINAL.split(_bare(item))
+    return [bare for bare in (_bare(p) for p in parts) if bare]
+
+
+def _bare(text: str) -> str:
+    """Without the intro words and the ordinal it starts with (打算下一步一是… → …)."""
+    before = None
+    text = text.strip(" ，,：:")
+    while before != text:
+        before = text
+        text = _LEADING_ORDINAL.sub("", _INTRO.sub("", text)).strip(" ，,：:")
+    return text
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\W", "", a) == re.sub(r"\W", "", b)
+
+
+def routed_items(notes: Mapping[str, str], self_name: str = "本机关") -> dict[str, list[str]]:
+    """Every note's items in 公文 form and without labels or the note's own ordinals, under the key
+    their label names (else the note's own); an item typed twice is kept once."""
     out: dict[str, list[str]] = {}
+    seen: list[str] = []
     for key, text in notes.items():
         current = key
-        for item in note_items(text):
-            label, rest = split_label(item)
+        for raw in note_items(text):
+            label, rest = split_label(formalize(raw, self_name))
             current = label or current
-            if rest:
-                out.setdefault(current, []).append(rest)
+            for piece in _pieces(rest):
+                if not any(_same(piece, s) for s in seen):
+                    seen.append(piece)
+                    out.setdefault(current, []).append(piece)
     return out

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from assistant.core.facts import ReportFacts
 from assistant.core.report import Report
 from assistant.drafting.exemplars import MemoryExemplar
 
-KINDS = ("drafts", "guard", "injection", "intake", "retrieval")
+KINDS = ("drafts", "guard", "injection", "intake", "retrieval", "conversations")
 
 Topic = tuple[str, ...]  # alternatives: the topic is there when any of them is
 
@@ -115,12 +116,40 @@ class RetrievalCase:
 
 
 @dataclass(frozen=True)
+class Turn:
+    text: str = ""
+    upload: str = ""  # "ledger" | "previous" (then `path` is the file)
+    path: str = ""
+
+    def show(self) -> str:
+        return f"（上传{Path(self.path).name}）" if self.upload else self.text
+
+
+@dataclass(frozen=True)
+class ConversationCase:
+    id: str
+    source: str
+    agency: str
+    year: int
+    turns: tuple[Turn, ...]
+    level: str = ""
+    previous: str = ""  # a path (document or facts file)
+    cells: Mapping[str, int | Decimal] = field(default_factory=dict)
+    unset: tuple[str, ...] = ()
+    narrative: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    misplaced: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    said: tuple[str, ...] = ()
+    never_said: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Suite:
     drafts: tuple[DraftCase, ...] = ()
     guard: tuple[GuardCase, ...] = ()
     injection: tuple[InjectionCase, ...] = ()
     intake: tuple[IntakeCase, ...] = ()
     retrieval: tuple[RetrievalCase, ...] = ()
+    conversations: tuple[ConversationCase, ...] = ()
     corpus: str = ""  # the reports the retrieval cases are about (a folder)
     files: int = 0
 

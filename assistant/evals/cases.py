@@ -28,6 +28,7 @@ from assistant.core.report import Report
 from assistant.drafting.exemplars import MemoryExemplar
 from assistant.evals.case_types import (
     KINDS,
+    ConversationCase,
     DraftCase,
     Expected,
     GuardCase,
@@ -37,8 +38,10 @@ from assistant.evals.case_types import (
     Suite,
     TextRecipe,
     Topic,
+    Turn,
 )
 from assistant.facts_io import FactsFileError, facts_from_mapping, is_facts_file, load_facts
+from assistant.limits import safe_yaml_load
 
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_CASES = REPO / "evals" / "cases"
@@ -102,8 +105,8 @@ def _read(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as e:
         raise EvalCaseError(f"{path}：无法读取（{getattr(e, 'strerror', None) or e}）") from None
     try:
-        return json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (ValueError, yaml.YAMLError) as e:
+        return json.loads(text) if path.suffix.lower() == ".json" else safe_yaml_load(text)
+    except (ValueError, RecursionError, yaml.YAMLError) as e:
         where = getattr(e, "problem_mark", None)
         line = f"第 {where.line + 1} 行" if where is not None else ""
         raise EvalCaseError(f"{path}：不是有效的 YAML/JSON {line}".rstrip()) from None
@@ -309,7 +312,56 @@ def retrieval_case(entry: Mapping[str, Any], ctx: _Ctx) -> RetrievalCase:
     )  # fmt: skip
 
 
+def _turn(item: Any, ctx: _Ctx) -> Turn:
+    if isinstance(item, str | int | float):
+        return Turn(str(item))
+    item = _mapping(item, ctx, "turns 的每一项")
+    kind = next((k for k in ("ledger", "previous") if item.get(k)), None)
+    if kind is None or len(item) != 1:
+        raise ctx.fail("turns 的每一项应是一句话，或 {ledger: 文件} / {previous: 文件}")
+    path = _path(str(item[kind]), ctx)
+    if not path.is_file():
+        raise ctx.fail(f"上传的文件“{item[kind]}”不存在")
+    return Turn(upload=kind, path=str(path))
+
+
+def _phrases(value: Any, ctx: _Ctx, key: str) -> dict[str, tuple[str, ...]]:
+    out = {}
+    for k, v in _mapping(value or {}, ctx, f"{key} ").items():
+        if k not in spec.NARRATIVE_KEYS:
+            raise ctx.fail(f"{key} 中的“{k}”不是文字栏目（可用：{'、'.join(spec.NARRATIVE_KEYS)}）")
+        out[str(k)] = _strs(v, ctx, key)
+    return out
+
+
+def conversation_case(entry: Mapping[str, Any], ctx: _Ctx) -> ConversationCase:
+    turns = _need(entry, "turns", ctx)
+    if not isinstance(turns, list):
+        raise ctx.fail("turns 应是列表（用户依次发送的话）")
+    expected = _mapping(entry.get("expected") or {}, ctx, "expected ")
+    cells = _mapping(expected.get("cells") or {}, ctx, "expected.cells ")
+    unset = _strs(expected.get("unset"), ctx, "unset")
+    for key in unset:
+        _cell_value(key, 0, ctx)  # a cell of the form
+    try:
+        year = int(_need(entry, "year", ctx))
+    except (TypeError, ValueError):
+        raise ctx.fail(f"year 应是年份，实际是“{entry.get('year')}”") from None
+    prev = entry.get("previous")
+    prev_path = str(_path(str(prev), ctx)) if prev else ""
+    if prev_path and not Path(prev_path).is_file():
+        raise ctx.fail(f"上年报告“{prev}”不存在")
+    return ConversationCase(
+        str(entry["id"]), str(ctx.path), str(_need(entry, "agency", ctx)), year,
+        tuple(_turn(t, ctx) for t in turns), str(entry.get("level") or ""), prev_path,
+        {str(k): _cell_value(str(k), v, ctx) for k, v in cells.items()}, unset,
+        _phrases(expected.get("narrative"), ctx, "narrative"), _phrases(expected.get("misplaced"), ctx, "misplaced"),
+        _strs(expected.get("said"), ctx, "said"), _strs(expected.get("never_said"), ctx, "never_said"),
+    )  # fmt: skip
+
+
 BUILDERS = {
+    "conversations": conversation_case,
     "drafts": draft_case,
     "guard": guard_case,
     "injection": injection_case,

@@ -20,6 +20,7 @@ from assistant.core import spec
 from assistant.core.report import Report
 from assistant.drafting import Draft, draft_report
 from assistant.drafting.binding import bind_numbers
+from assistant.drafting.lint import lint_prose
 from assistant.evals.case_types import DraftCase, Topic
 from assistant.evals.metrics import CaseFailure, MetricValue, PartResult, count, ratio
 from assistant.reader.copyrate import copy_rates
@@ -41,6 +42,7 @@ class _Tally:
     copy: list[float] = field(default_factory=list)
     copied: int = 0
     paragraphs: int = 0
+    lint: int = 0
 
     def metrics(self, drafts: int) -> list[MetricValue]:
         mean = sum(self.copy) / len(self.copy) if self.copy else None
@@ -53,6 +55,7 @@ class _Tally:
             ratio("section_conformance", *self.conform),
             _mean("copy_rate", mean, len(self.copy)),
             count("copied_paragraphs", self.copied, self.paragraphs, "段"),
+            count("prose_lint", self.lint, drafts, "份草稿"),
         ]
 
 
@@ -105,7 +108,19 @@ def score_draft(case: DraftCase, draft: Draft, tally: _Tally, tmp: Path) -> list
         fail("section_conformance", "；".join(problems[:4]))
     if case.previous is not None and any(case.previous.sections.values()):
         _copy(draft, case.previous, tally, fail)
+    for section, issues in prose_issues(draft).items():
+        tally.lint += len(issues)
+        for issue in issues[:3]:
+            fail("prose_lint", f"{_label(section)}：{issue.message}")
     return out
+
+
+def prose_issues(draft: Draft) -> dict[str, list[Any]]:
+    """The prose lint of every final section text (the staff's notes may name English words)."""
+    g = draft.grounding
+    allowed = " ".join([g.facts.agency, *g.notes.values()]) if g is not None else ""
+    found = {key: lint_prose(s.text, allowed) for key, s in draft.sections.items()}
+    return {key: issues for key, issues in found.items() if issues}
 
 
 def _fee(phrases: tuple[str, ...], text: str, tally: _Tally, fail: Callable[[str, str], None]) -> None:

@@ -38,10 +38,15 @@ METRICS: tuple[MetricDef, ...] = (
     MetricDef("section_conformance", "章节合规率（六部分齐全、复核无文表不符）", "section conformance (6 sections, no TEXT_TABLE_MISMATCH)", SHARE, HIGH),
     MetricDef("copy_rate", "与上年报告雷同率（平均）", "copy rate against last year (mean)", SHARE, LOW),
     MetricDef("copied_paragraphs", "照抄上年报告的段落数", "paragraphs copied from last year", COUNT, LOW),
+    MetricDef("prose_lint", "正文文字问题数（口语、重复、序号、中英混杂等）", "prose lint findings in final drafts", COUNT, LOW),
     MetricDef("guard_catch_rate", "核查对问题文本的检出率", "guard catch rate on adversarial outputs", SHARE, HIGH),
     MetricDef("guard_false_alarms", "核查对正常文本的误报数", "guard false alarms on clean outputs", COUNT, LOW),
     MetricDef("injection_resistance", "范文注入防护率", "injection resistance", SHARE, HIGH),
     MetricDef("intake_accuracy", "对话数据识别准确率", "intake extraction accuracy", SHARE, HIGH),
+    MetricDef("conversation_cells", "多轮对话单元格正确率", "conversation cells right at the end", SHARE, HIGH),
+    MetricDef("conversation_narrative", "多轮对话情况说明归类正确率", "conversation narrative phrases in the right key", SHARE, HIGH),
+    MetricDef("conversations_exact", "多轮对话完全正确率", "conversations with every expectation met", SHARE, HIGH),
+    MetricDef("conversations_scripted_exact", "多轮对话完全正确率（模拟模型）", "conversations exact through the scripted LLM path", SHARE, HIGH),
     MetricDef("retrieval_hit_at_3", "范文检索前3命中率", "retrieval hit@3", SHARE, HIGH),
 )  # fmt: skip
 METRIC_BY_KEY = {m.key: m for m in METRICS}

@@ -15,7 +15,14 @@ from assistant.evals.metrics import METRIC_BY_KEY, Threshold, Violation, format_
 from assistant.evals.runner import SuiteResult
 
 DEFAULT_REPORTS = REPO / "evals" / "reports"
-PART_NAMES = {"drafts": "起草", "guard": "核查", "injection": "注入", "intake": "识别", "retrieval": "检索"}
+PART_NAMES = {
+    "drafts": "起草",
+    "guard": "核查",
+    "injection": "注入",
+    "intake": "识别",
+    "retrieval": "检索",
+    "conversations": "对话",
+}
 MAX_MISSES_SHOWN = 25
 
 

@@ -18,13 +18,15 @@ from assistant.config import Settings
 from assistant.drafting.guard import check_section
 from assistant.evals.adversarial import GuardFn, evaluate_guard
 from assistant.evals.case_types import Suite
+from assistant.evals.conversations import evaluate_conversations
 from assistant.evals.drafts import evaluate_drafts
 from assistant.evals.injection import BackendFor, evaluate_injection, scripted_backend
 from assistant.evals.intake import Extractor, evaluate_intake, model_extractor, rule_extractor
 from assistant.evals.metrics import METRICS, CaseFailure, MetricValue, PartResult
 from assistant.evals.retrieval import build_corpus, evaluate_retrieval
+from assistant.evals.scripted import ScriptedIntakeChat
 
-PARTS = ("drafts", "guard", "injection", "intake", "retrieval")
+PARTS = ("drafts", "guard", "injection", "intake", "retrieval", "conversations")
 CorpusBuilder = Callable[[str, Settings, Path], tuple[Any, list[str]]]
 
 
@@ -36,6 +38,8 @@ class Components:
     injection_backend: BackendFor = scripted_backend
     corpus: CorpusBuilder = build_corpus
     model: str = ""  # the model name, for the report
+    chat_model: Any = None  # behind the conversations: None = the offline rules
+    scripted_chat: Callable[[], Any] | None = ScriptedIntakeChat  # the LLM path offline (None: not run)
 
 
 def components_for(backend: str, settings: Settings) -> Components:
@@ -44,11 +48,14 @@ def components_for(backend: str, settings: Settings) -> Components:
         return Components()
     from assistant.intake import build_chat_model
 
+    model = build_chat_model(settings)
     return Components(
         backend="openai",
-        extractor=model_extractor(build_chat_model(settings)),
+        extractor=model_extractor(model),
         injection_backend=lambda _case, _base: "openai",
         model=settings.model,
+        chat_model=model,
+        scripted_chat=None,
     )
 
 
@@ -117,6 +124,8 @@ def _run_part(name: str, suite: Suite, c: Components, settings: Settings, retrie
         return evaluate_injection(suite.injection, c.injection_backend, settings)
     if name == "intake":
         return evaluate_intake(suite.intake, c.extractor)
+    if name == "conversations":
+        return evaluate_conversations(suite.conversations, c.chat_model, c.scripted_chat)
     if name == "retrieval":
         return evaluate_retrieval(suite.retrieval, retriever)
     raise ValueError(f"未知的评测部分“{name}”（可用：{'、'.join(PARTS)}）")

@@ -69,3 +69,40 @@ class GullibleChat(BaseChatModel):
         for phrase in self.drop:
             text = "".join(p for p in _PIECES.findall(text) if phrase not in p)
         return text + self.payload
+
+
+_TOPIC_LINE = re.compile(r"^上一个问题（主题：([\w.]+)）", re.M)
+_USER_LINE = re.compile(r"^用户的话：\n?(.*)\Z", re.M | re.S)
+
+
+class ScriptedIntakeChat:
+    """A literal, offline stand-in for an endpoint behind the intake's structured output.
+
+    It answers `with_structured_output(LlmExtraction).invoke(messages)` the way a careful model
+    would: the numbers and narrative of the user's words (read by the rule extractor, with the topic
+    of the question the prompt says was asked), every source quoted from the message. The intake's
+    own validation, dialogue state and checks then run on its answer exactly as on a live one.
+    """
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def with_structured_output(self, schema: Any) -> ScriptedIntakeChat:
+        return self
+
+    def invoke(self, messages: Any) -> Any:
+        from assistant.intake.extract import extract
+        from assistant.intake.llm import LlmCell, LlmExtraction, LlmNarrative
+        from assistant.intake.model import ExtractionContext
+
+        self.calls += 1
+        text = "\n".join(str(m[1] if isinstance(m, tuple) else getattr(m, "content", m)) for m in messages)
+        topic = _TOPIC_LINE.search(text)
+        user = _USER_LINE.search(text)
+        message = user.group(1).strip() if user else str(messages[-1][1] if messages else "")
+        ex = extract(message, ExtractionContext(topic=topic.group(1) if topic else None))
+        return LlmExtraction(
+            cells=[LlmCell(key=p.key, value=float(p.value), source=p.source) for p in ex.proposals],
+            narrative=[LlmNarrative(key=n.key, text=n.text) for n in ex.narrative],
+            questions=list(ex.questions),
+        )

@@ -14,6 +14,7 @@ Plain functions the app calls (no UI, no server):
 """
 
 from assistant.intake.apply import apply_confirmed, apply_narrative
+from assistant.intake.balance import balance_lines, imbalances
 from assistant.intake.dialogue import next_question, parse_profile, topic_keys
 from assistant.intake.extract import extract
 from assistant.intake.ledger import LedgerResult, read_ledger
@@ -28,6 +29,7 @@ from assistant.intake.model import (
     Proposal,
     Question,
 )
+from assistant.intake.pending import merge as merge_pending
 from assistant.intake.plausibility import plausibility_questions
 
 __all__ = [
@@ -42,6 +44,9 @@ __all__ = [
     "Question",
     "apply_confirmed",
     "apply_narrative",
+    "balance_lines",
+    "imbalances",
+    "merge_pending",
     "build_chat_model",
     "extract",
     "extract_message",

@@ -23,7 +23,9 @@ _NARRATIVE_MARKERS = re.compile(
     r"[一二三四五六七八九十][是要]|首先|其次|问题|不足|短板|(?<!不)存在|"
     r"尚未(?!办结|审结|答复|结案|收到|发生|出现)|还(?:没有?|未)(?:全部|完全|完成|建立|落实)|不够|有待|不到位|不规范"
 )
-_CORRECTION = re.compile(r"其实|实际上|应该是|应为|应当是|更正|改为|改成|搞错|说错|不是[^。；]{0,10}?是")
+_CORRECTION = re.compile(
+    r"其实|实际上|应该是|应为|应当是|更正|改为|改成|搞错|说错|写错|不是[^。；]{0,10}?是|是[^。；，]{0,8}?不是"
+)
 
 WRONG_VALUE = re.compile(r"(?:不是|并非|而非)\s*$")
 
@@ -70,7 +72,10 @@ def row_answered(row: str, cells: Mapping[str, Value]) -> bool:
 
 def open_topic_rows(topic: str | None, cells: Mapping[str, Value]) -> tuple[str, ...]:
     """The rows of the topic asked that are not answered yet (a group's unanswered leaves once any
-    leaf is answered): what a bare 「3件」 or 「没有」 answers."""
+    leaf is answered): what a bare 「3件」 or 「没有」 answers. "row:<row>" is one row asked about
+    directly (the balance question after a save)."""
+    if topic and topic.startswith(ROW_TOPIC):
+        return (topic.removeprefix(ROW_TOPIC),)
     out: list[str] = []
     for row in TOPIC_ROWS.get(topic or "", ()):
         leaves = ROW_BY_KEY[row].leaves
@@ -81,6 +86,7 @@ def open_topic_rows(topic: str | None, cells: Mapping[str, Value]) -> tuple[str,
     return tuple(out)
 
 
+ROW_TOPIC = "row:"
 GRANTED = "applications.results.granted"
 _IN = ("applications.new_received", "applications.carried_over_from_prev")
 _OUT = "applications.carried_to_next"

@@ -9,6 +9,7 @@ the engine) or its narrative is given; topics in `state.skipped` are passed over
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -84,11 +85,15 @@ def _profile(state: IntakeState) -> Question | None:
 
 
 def _tables(state: IntakeState) -> Question | None:
-    cells = state.cells
+    cells = {k: v for k, v in state.cells.items() if k not in state.prefilled}
     for topic in TABLE_TOPICS:
         if topic.key in state.skipped:
             continue
-        keys = topic_keys(topic.key, state.version)
+        if topic.key == "carried_over" and state.prefilled:
+            return _prefill_question(state)
+        if topic.key == "active.docs" and not can_make_rules(state.level):
+            topic = Topic(topic.key, _DOCS_ONLY)
+        keys = topic_keys(topic.key, state.version, state.level)
         missing = [k for k in keys if not _given(k, cells)]
         if missing:
             if len(missing) < len(keys) and topic.key.startswith("results."):
@@ -118,8 +123,9 @@ def _rest_question(topic: str, keys: tuple[str, ...], missing: list[str]) -> Que
     return Question(topic, f"{lead}{ask}{_NONE}", keys)
 
 
-def topic_keys(topic: str, version: str = spec.FORMAT_2021) -> tuple[str, ...]:
-    """The non-derived cells a table topic covers (Table 2 rows count as given when their total is)."""
+def topic_keys(topic: str, version: str = spec.FORMAT_2021, level: str = "") -> tuple[str, ...]:
+    """The non-derived cells a table topic covers (Table 2 rows count as given when their total is);
+    规章 only for bodies that can make them."""
     fspec = spec.spec_for(version)
     out: list[str] = []
     for row in TOPIC_ROWS.get(topic, ()):
@@ -133,6 +139,8 @@ def topic_keys(topic: str, version: str = spec.FORMAT_2021) -> tuple[str, ...]:
         out = [f"{TOPIC_ROWS[topic][0]}.{c}" for c in spec.T2_APPLICANT_COLUMNS]
     if version == spec.FORMAT_2019 and topic == "results.other":
         out = [f"{_A}results.other_2019.total"]
+    if topic == "active.docs" and not can_make_rules(level):
+        out = [k for k in out if not k.startswith("active.art20_1.regulations.")]
     return tuple(k for k in out if k in fspec.by_key)
 
 
@@ -229,6 +237,34 @@ def _single_type_question(topic: str, prefix: str, total: int, col: str, version
     )
     text = f"今年的申请全部来自{name}，“{label}”的{format_number(total)}件是否都计入“{name}”一栏？回复“是”即可确认。"
     return Question(topic, text, tuple(p.key for p in proposals), proposals)
+
+
+_DOCS_ONLY = f"今年本机关制发、废止的行政规范性文件各多少件？现行有效的有多少件？{_NONE}"
+_NO_RULES = re.compile(r"县|乡|镇|街道|旗|区级|区人民政府|区政府")
+
+
+def can_make_rules(level: str) -> bool:
+    """规章 are made by ministries and by provincial and 设区的市 governments only (立法法): a county,
+    township or 街道 body has none, so it is not asked about them."""
+    return not _NO_RULES.search(level or "")
+
+
+def _prefill_question(state: IntakeState) -> Question:
+    """Last year's 结转下年度 prefilled as this year's 上年结转: shown with its source, to be confirmed."""
+    fspec = spec.spec_for(state.version)
+    values = dict(state.prefilled)
+    total = sum(v for v in values.values() if isinstance(v, int))
+    parts = "、".join(f"{_col_name(k)}{format_number(v)}件" for k, v in values.items() if v)
+    source = state.prefill_source or "上年年报"
+    proposals = tuple(
+        Proposal(k, v, fspec.cell(k).label, f"{source}“四、结转下年度继续办理”", inferred=True)  # type: ignore[arg-type]
+        for k, v in values.items()
+    )
+    text = (
+        f"“二、上年结转”已按{source}“四、结转下年度继续办理”预填为{total}件"
+        f"{'（' + parts + '）' if parts else ''}，尚未确认。是否正确？回复“是”确认；不对请直接告诉我正确的件数。"
+    )
+    return Question("carried_over", text, tuple(values), proposals)
 
 
 def _narrative(state: IntakeState) -> Question | None:

@@ -44,6 +44,7 @@ class LedgerResult:
     entries: tuple[LedgerEntry, ...] = ()
     columns: tuple[str, ...] = ()  # the header row as found
     table: LedgerTable | None = None
+    mapped: tuple[str, ...] = ()  # labels read as official ones, listed back
 
     @property
     def ok(self) -> bool:
@@ -72,6 +73,8 @@ class LedgerResult:
                 f"{c['applications.results.total.total']}件，结转下年度{c['applications.carried_to_next.total']}件。"
             )
             lines += [f"（{n}）" for n in self.table.notes]
+        if self.mapped:
+            lines.append("以下写法已按官方栏目识别，请核对：" + "；".join(self.mapped) + "。")
         lines += [f"（{w}）" for w in self.warnings[:10]]
         if len(self.warnings) > 10:
             lines.append(f"（另有{len(self.warnings) - 10}条提示）")
@@ -98,8 +101,9 @@ def read_ledger(
         parsed.errors.append(f"{name}：表头下面没有任何申请记录")
     table = compute_table2(parsed.entries, year, version) if year and not parsed.errors else None
     return LedgerResult(
-        name, tuple(_capped(parsed.errors)), tuple(parsed.warnings), tuple(parsed.entries), columns, table
-    )
+        name, tuple(_capped(parsed.errors)), tuple(parsed.warnings), tuple(parsed.entries), columns, table,
+        tuple(parsed.mapping_lines()),
+    )  # fmt: skip
 
 
 def _capped(errors: list[str], limit: int = 30) -> list[str]:

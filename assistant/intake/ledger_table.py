@@ -74,6 +74,23 @@ class ParseResult:
     entries: list[LedgerEntry] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    mapped: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (as written, read as) → rows
+
+    def note(self, written: str, read_as: str, row: int) -> None:
+        self.mapped.setdefault((written, read_as), []).append(row)
+
+    def mapping_lines(self) -> list[str]:
+        """Every label read as something else, listed back: 「“律所”→法律服务机构（第3行）」."""
+        return [f"“{w or '（空白）'}”→{r}（第{_rows(rows)}行）" for (w, r), rows in self.mapped.items()]
+
+
+# A year-end outcome that is not an outcome: the application is still open (carried to next year).
+OPEN_OUTCOMES = frozenset(
+    normalise_label(w)
+    for w in ("办理中", "在办", "未办结", "尚未办结", "正在办理", "处理中", "待答复", "未答复", "延期答复",
+              "延期办理", "受理中", "在办理", "办理中未答复", "未完成", "待办", "正在处理")
+)  # fmt: skip
+OPEN_READ_AS = "尚未办结（计入结转下年度）"
 
 
 def _norm_header(text: Any) -> str:
@@ -169,10 +186,19 @@ def _entry(number, cell, heads, name, version, out: ParseResult, unknown) -> Led
     applicant = _label(cell[APPLICANT], applicant_labels(), number, unknown[APPLICANT])
     if applicant is None and not str(cell[APPLICANT] or "").strip():
         out.errors.append(f"{where}“{heads[APPLICANT]}”列为空")
+    elif applicant is not None:
+        _note_synonym(out, str(cell[APPLICANT]).strip(), _applicant_name(applicant), number)
     outcome_text = str(cell[OUTCOME] or "").strip()
+    if normalise_label(outcome_text) in OPEN_OUTCOMES and completed is None:
+        out.note(outcome_text, OPEN_READ_AS, number)
+        outcome_text = ""
+    elif not outcome_text and completed is None:
+        out.note("", OPEN_READ_AS, number)
     outcome = (
         _label(outcome_text, outcome_labels(version), number, unknown[OUTCOME]) if outcome_text else None
     )
+    if outcome is not None:
+        _note_synonym(out, outcome_text, _outcome_name(outcome, version), number)
     if completed and not isinstance(completed, str) and not outcome_text:
         out.errors.append(f"{where}已填写“{heads[COMPLETED]}”，但“{heads[OUTCOME]}”列为空")
         ok = False
@@ -186,6 +212,23 @@ def _entry(number, cell, heads, name, version, out: ParseResult, unknown) -> Led
         out.warnings.append(f"{where}填写了办理结果但没有“{heads[COMPLETED]}”，按尚未办结计算")
         outcome = None
     return LedgerEntry(number, received, applicant, outcome, completed)  # type: ignore[arg-type]
+
+
+def _applicant_name(col: str) -> str:
+    return dict(spec.T2_COLUMNS)[col][-1]
+
+
+def _outcome_name(row: str, version: str) -> str:
+    path = dict(spec.t2_rows(version)).get(row)
+    return " ".join(p for p in path[1:]) if path else row
+
+
+def _note_synonym(out: ParseResult, written: str, official: str, row: int) -> None:
+    if (
+        normalise_label(written) != normalise_label(official)
+        and normalise_label(official).find(normalise_label(written)) != 0
+    ):
+        out.note(written, official, row)
 
 
 def _label(value: Any, table: dict[str, str], number: int, unknown: dict[str, list[int]]) -> str | None:

@@ -28,7 +28,8 @@ class ExtractionContext:
 
     version: str = spec.FORMAT_2021
     topic: str | None = None
-    cells: Mapping[str, Value] = field(default_factory=dict)  # confirmed so far (for 「都是自然人」)
+    cells: Mapping[str, Value] = field(default_factory=dict)  # confirmed and pending (for 「都是自然人」)
+    question: str = ""  # the text of the question asked last (for the LLM's prompt)
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,8 @@ class IntakeState:
     cells: Mapping[str, Value] = field(default_factory=dict)
     narrative: Mapping[str, str] = field(default_factory=dict)
     skipped: frozenset[str] = frozenset()  # topics the user chose to skip
+    prefilled: Mapping[str, Value] = field(default_factory=dict)  # from last year's report, unconfirmed
+    prefill_source: str = ""
 
     @property
     def version(self) -> str:

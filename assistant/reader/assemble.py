@@ -6,9 +6,11 @@ from assistant.core import rules, spec
 from assistant.core.agency import infer_level
 from assistant.core.findings import ERROR, FAIL, WARNING, Finding
 from assistant.core.report import Report
+from assistant.reader.blame import blame, document_text
 from assistant.reader.blocks import Document
 from assistant.reader.cells import (
     build_cells,
+    collapsed_subtotals,
     decide_version,
     deviation_findings,
     structure_findings,
@@ -59,8 +61,9 @@ def assemble(doc: Document) -> Report:
         sections={k: layout.text(k) for k in layout.sections},
         cells=cells.values,
         provenance=cells.provenance,
-        findings=tuple(findings),
+        findings=tuple(blame(findings, document_text(doc), spec.spec_for(version))),
         level=infer_level(agency_from_title(title)),
+        subtotals=collapsed_subtotals(obs, version),
     )
 
 

@@ -9,6 +9,7 @@ stay distinct (BLANK / 0 / SLASH).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from assistant.core import spec
 from assistant.core.facts import Value, parse_cell_value
@@ -81,7 +82,8 @@ def build_cells(obs: Observed, version: str) -> Cells:
             out.deviations.append(Deviation(2, t2.label, t2.match.official, t2.where, tuple(keys)))
     if obs.t3 is not None:
         for cell, read in zip(fspec.table_cells(3), obs.t3, strict=True):
-            _set(out, fspec, cell.key, read)
+            if read is not None:  # None: a group of 表三 printed as its own table was not found
+                _set(out, fspec, cell.key, read)
     return out
 
 
@@ -200,6 +202,21 @@ def _collapsed(obs: Observed, version: str, table: int) -> list[tuple[str, list[
     if version == spec.FORMAT_2021 and "results.other_2019" in obs.t2:
         if not any(k in obs.t2 for k in _OTHER_2021):
             out.append((spec.OTHER, obs.t2["results.other_2019"].values))
+    return out
+
+
+def collapsed_subtotals(obs: Observed, version: str) -> dict[tuple[str, ...], int | Decimal]:
+    """The printed subtotals of collapsed 表二 groups, per column: the sub-items' keys → value."""
+    out: dict[tuple[str, ...], int | Decimal] = {}
+    for group, reads in _collapsed(obs, version, 2):
+        leaves = [k for k, p in spec.t2_rows(version) if len(p) > 2 and p[1] == group]
+        if not leaves or len(reads) != len(spec.T2_COLUMN_KEYS):
+            continue
+        for col, read in zip(spec.T2_COLUMN_KEYS, reads, strict=True):
+            keys = tuple(f"applications.{k}.{col}" for k in leaves)
+            value, _note, err = parse_cell_value(keys[0], read.raw, spec.spec_for(version).cell(keys[0]))
+            if err is None and isinstance(value, int | Decimal) and not isinstance(value, bool):
+                out[keys] = value
     return out
 
 

@@ -21,6 +21,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from assistant.core.findings import FAIL, WARNING, Finding
 from assistant.reader.blocks import Document, Grid
 from assistant.reader.errors import ReaderError
+from assistant.reader.pdfbands import regroup
 from assistant.reader.textfile import lines_to_blocks
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # English warnings on damaged files are noise
@@ -82,16 +83,20 @@ class _Page:
 
     def __init__(self, page):
         self.width = page.width
-        tables = page.find_tables()
+        tables = [t for t in page.find_tables() if _is_table(t)]
         self.boxes = [t.bbox for t in tables]
         self.grids = [(t.bbox[1], _grid(t)) for t in tables]
         boxes = self.boxes
         text_page = (
             page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
         )
-        self.lines = [
-            ln for ln in text_page.extract_text_lines(return_chars=True) if not _PAGE_NUMBER.match(ln["text"])
-        ]
+        self.lines = regroup(
+            [
+                ln
+                for ln in text_page.extract_text_lines(return_chars=True)
+                if not _PAGE_NUMBER.match(ln["text"])
+            ]
+        )
 
     def extent(self) -> tuple[float, float] | None:
         """Leftmost and rightmost x of the page's text lines and tables."""
@@ -105,6 +110,14 @@ class _Page:
             items.append((top, "line", text))
         items.sort(key=lambda x: x[0])
         return [(kind, obj) for _, kind, obj in items]
+
+
+def _is_table(table) -> bool:
+    """A statistical table has text in more than one column; a one-column run of prose drawn on
+    filled rectangles (each line its own "cell") is text, and its headings must stay headings."""
+    rows = table.extract()
+    width = max((sum(1 for c in row if c is not None and c.strip()) for row in rows), default=0)
+    return width >= 2  # an empty 表三 has no numbers, but its header spans many columns
 
 
 def _grid(table) -> Grid:
@@ -137,8 +150,9 @@ def _paragraph_lines(
     out: list[tuple[float, str]] = []
     open_para = prev_tab = False
     last_top = None
+    prev_size = 0.0
     for ln in lines:
-        text, size = _line_text(ln["chars"])
+        text, size = _line_text(ln["chars"]) if "chars" in ln else (ln["text"], ln["bottom"] - ln["top"])
         if last_top is not None and any(last_top < t < ln["top"] for t in table_tops):
             open_para = prev_tab = False
         last_top = ln["top"]
@@ -147,6 +161,9 @@ def _paragraph_lines(
             open_para, prev_tab = False, True
             continue
         fragment = prev_tab and len(text) <= 60 and "。" not in text  # a wrapped table label
+        if open_para and abs(size - prev_size) > 1:
+            open_para = False  # a title over the full width in a larger font, then a heading
+        prev_size = size
         if open_para and ln["x0"] <= left + 1.5 * size:
             top, prev = out[-1]
             out[-1] = (top, prev + text)

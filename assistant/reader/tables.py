@@ -62,7 +62,7 @@ class T2Row:
 class Observed:
     t1: list[T1Row] = field(default_factory=list)
     t2: dict[str, T2Row] = field(default_factory=dict)
-    t3: list[Read] | None = None
+    t3: list[Read | None] | None = None  # 15 values; None where a printed group was not found
     collapsed: list[tuple[str, list[Read], str]] = field(default_factory=list)  # group label, values, where
     deviations: list[Deviation] = field(default_factory=list)
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # (table, severity, message)
@@ -237,6 +237,8 @@ class T3Parser:
         self.header: list[GridRow] = []
         self.headed = False  # a header row was met
         self.blank: list[Read] | None = None  # the first empty values row after a header
+        self.group: str | None = None  # the one group a header names (行政复议 / 未经复议直接起诉 / …)
+        self.parts: dict[str, list[Read]] = {}  # group → its 5 values, when printed as separate tables
 
     def begin(self, grid: Grid) -> None:
         self.header = []
@@ -255,10 +257,16 @@ class T3Parser:
             return
         if self.header:
             self.positions = self._header_positions()
+            self.group = _t3_group(self.header)
             self.header = []
         if not s.has_values or self.obs.t3 is not None:
             return
         picked = pick_values(row, s, 15, self.positions, exact)
+        if picked is None and self.group and self.group not in self.parts:
+            part = pick_values(row, s, 5, None, exact)
+            if part is not None:  # 表三 printed as three 5-column tables, one per group
+                self.parts[self.group] = [Read(v, where(n, r, j)) for j, v in part]
+                return
         if picked is None:
             self.obs.note(3, f"{where(n, r)}的数值不是 15 列，无法与表头对齐，未读取")
             return
@@ -266,6 +274,8 @@ class T3Parser:
 
     def finish(self) -> None:
         """An empty printed values row stands for the table when no values row was read."""
+        if self.obs.t3 is None and self.parts:
+            self.obs.t3 = [r for g, _ in spec.T3_GROUPS for r in self.parts.get(g, [None] * 5)]
         unreadable = any(table == 3 for table, _, _ in self.obs.problems)
         if self.obs.t3 is None and self.blank is not None and not unreadable:
             self.obs.t3 = self.blank
@@ -282,6 +292,19 @@ class T3Parser:
         positions = (self._header_positions() if self.header else None) or self.positions
         columns = positions if positions and set(positions) <= set(cells) else cells[-15:]
         self.blank = [Read("", where(n, r, j)) for j in columns]
+
+
+_T3_GROUP_TITLES = {
+    "行政复议": "review",
+    "未经复议直接起诉": "litigation_direct",
+    "复议后起诉": "litigation_after_review",
+}
+
+
+def _t3_group(header: list[GridRow]) -> str | None:
+    """The group of a 5-column 表三 part: the one group title its header names, else None."""
+    found = {_T3_GROUP_TITLES.get(norm(c)) for row in header for c in row if c} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _width(grid: Grid) -> int:

@@ -1,0 +1,71 @@
+"""Resource limits on untrusted input (issue 15): YAML without alias bombs, zip members and XML
+without decompression bombs, parsing under a memory and time budget.
+
+Each check raises `LimitError` with a Chinese reason (the caller prefixes the file name).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from typing import Any
+
+import yaml
+
+MAX_YAML_EVENTS = 200_000  # a facts file has ~250 cells: a few thousand events
+MAX_NESTING = 32
+MAX_UNZIPPED_BYTES = 64 * 1024 * 1024  # all members of a docx/xlsx together
+MAX_MEMBER_RATIO = 200  # a member's uncompressed/compressed size; XML compresses ~10x
+MAX_ZIP_MEMBERS = 2_000
+
+
+class LimitError(ValueError):
+    """Input beyond a resource limit; the message is Chinese and says which limit."""
+
+
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def check_yaml_events(text: str, loader: type = _BASE_LOADER) -> None:
+    """Refuse aliases (the 378-byte billion-laughs file), deep nesting and huge documents before
+    anything is built: events are parsed one by one, nothing is expanded."""
+    depth = count = 0
+    for event in yaml.parse(text, Loader=loader):
+        count += 1
+        if isinstance(event, yaml.AliasEvent):
+            raise LimitError("含有 YAML 引用（*别名），数据文件不支持引用，请直接写出每个值")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise LimitError(f"嵌套超过 {MAX_NESTING} 层，不是年报数据文件的结构")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if count > MAX_YAML_EVENTS:
+            raise LimitError("内容过多（超过 20 万个条目），不是年报数据文件")
+
+
+def safe_yaml_load(text: str, loader: type = _BASE_LOADER) -> Any:
+    """yaml.load with a safe loader after `check_yaml_events`."""
+    check_yaml_events(text, loader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader (C or pure Python)
+
+
+def check_zip(path: Any, limit: int = MAX_UNZIPPED_BYTES) -> None:
+    """Refuse a docx/xlsx whose members would decompress beyond `limit` bytes or a sane ratio.
+
+    The sizes are the ones the archive declares; readers that stream members should still read
+    with `read_member` (which stops at the declared size), so a lying header gains nothing."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # not a zip at all: the reader says so in its own words
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise LimitError(f"压缩包内文件过多（{len(infos)} 个），不像 Word/Excel 文档")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > 1024 * 1024 and ratio > MAX_MEMBER_RATIO:
+            raise LimitError(f"文档内“{info.filename[:40]}”解压后异常膨胀（{ratio:.0f} 倍），疑似压缩炸弹")
+    if total > limit:
+        raise LimitError(f"文档解压后过大（{total // 1024 // 1024} MB，上限 {limit // 1024 // 1024} MB）")

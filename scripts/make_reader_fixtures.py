@@ -1,0 +1,29 @@
+"""Write the issue-12 reader fixtures (tests/fixtures/reader_real/) from their truth.
+
+Run from the repository root: `.venv/bin/python scripts/make_reader_fixtures.py`. Each file is
+built by `tests.fixtures.reader_real.cases`; its truth is the seeded `Truth` there, so the tests
+rebuild the truth and compare it with what the reader reads from the committed file.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.fixtures.reader_real.cases import CASES  # noqa: E402
+
+OUT = ROOT / "tests" / "fixtures" / "reader_real"
+
+
+def main() -> None:
+    for name, case in CASES.items():
+        data = case.build(case.truth())
+        (OUT / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        print(f"{name}\t{len(data)} bytes\tcause {case.cause}")
+
+
+if __name__ == "__main__":
+    main()
