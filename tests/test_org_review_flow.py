@@ -142,3 +142,12 @@ def test_stale_session_of_a_removed_account_is_refused(store, rid):
     store.remove_user("clerk")
     with pytest.raises(PermissionError, match="已被删除"):
         ctx.workspace("clerk")
+
+
+def test_the_supervisors_desk_is_kept_per_organisation(store):
+    from assistant.app.context import desk_owner
+
+    ctx = AppContext(store, load_settings(env={}), auth=True)
+    assert desk_owner(ctx, "clerk") == desk_owner(ctx, "editor") != desk_owner(ctx, "edu")
+    store.add_user("solo", "password-1")
+    assert desk_owner(ctx, "solo") == "solo"  # an account without organisation keeps its own desk

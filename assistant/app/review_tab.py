@@ -14,7 +14,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.app.context import LOCAL_USER, AppContext
+from assistant.app.context import AppContext, desk_owner
 from assistant.app.files import hide_dirs
 from assistant.app.tab import Tab
 from assistant.desk import board
@@ -29,7 +29,7 @@ MAX_UPLOADS = 5_000
 
 
 def org_of(ctx: AppContext, username: str | None) -> str:
-    return username if (ctx.auth and username) else LOCAL_USER
+    return desk_owner(ctx, username)  # per organisation (issue 16)
 
 
 def desk_store(ctx: AppContext) -> DeskStore:
