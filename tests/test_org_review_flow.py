@@ -151,3 +151,19 @@ def test_the_supervisors_desk_is_kept_per_organisation(store):
     assert desk_owner(ctx, "clerk") == desk_owner(ctx, "editor") != desk_owner(ctx, "edu")
     store.add_user("solo", "password-1")
     assert desk_owner(ctx, "solo") == "solo"  # an account without organisation keeps its own desk
+
+
+def test_draft_tab_save_after_a_colleague_saved_shows_both_and_overwrites_nothing(store, rid):
+    from assistant.app import draft
+
+    clerk, editor = ws(store, "clerk"), ws(store, "editor")
+    shown = draft.view(clerk, rid).texts[S1]  # what the clerk's box shows
+    draft.edit(editor, rid, S1, "审核人改过的文本。", draft.view(editor, rid).texts[S1])
+    v = draft.edit(clerk, rid, S1, "经办人改过的文本。", shown)
+    assert "他人修改" in v.notes and "审核人改过的文本" in v.notes and "您的修改" in v.notes
+    assert v.texts[S1] == "经办人改过的文本。" and v.bases[S1] == "审核人改过的文本。"
+    assert clerk.sections(rid)[S1].text == "审核人改过的文本。"
+    unchanged = draft.edit(clerk, rid, S1, shown, shown)  # an untouched box losing focus saves nothing
+    assert unchanged.notes is None and clerk.sections(rid)[S1].text == "审核人改过的文本。"
+    draft.edit(clerk, rid, S1, "经办人改过的文本。", v.bases[S1])  # saving again: chosen knowingly
+    assert clerk.sections(rid)[S1].text == "经办人改过的文本。"

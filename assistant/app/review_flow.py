@@ -115,8 +115,11 @@ def text_markdown(text: str, threads: list[Comment]) -> str:
 
 def highlight(old: str, new: str) -> str:
     """new with insertions marked and deletions struck through (escaped)."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    if old and new and matcher.ratio() < 0.5:  # a rewrite: shown whole, not as scattered characters
+        return f"<del>{escape(old)}</del><mark>{escape(new)}</mark>"
     parts = []
-    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op in ("delete", "replace") and a1 > a0:
             parts.append(f"<del>{escape(old[a0:a1])}</del>")
         if op in ("insert", "replace") and b1 > b0:
