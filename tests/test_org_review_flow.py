@@ -167,3 +167,25 @@ def test_draft_tab_save_after_a_colleague_saved_shows_both_and_overwrites_nothin
     assert unchanged.notes is None and clerk.sections(rid)[S1].text == "审核人改过的文本。"
     draft.edit(clerk, rid, S1, "经办人改过的文本。", v.bases[S1])  # saving again: chosen knowingly
     assert clerk.sections(rid)[S1].text == "经办人改过的文本。"
+
+
+def test_draft_history_names_the_author_of_each_version(store, rid):
+    from assistant.app import draft
+
+    editor = ws(store, "editor")
+    editor.save_section(rid, S1, "审核人改过的文本。")
+    labels = [label for label, _ in draft.history_choices(editor, rid, S1)]
+    assert " editor " in labels[0] and " clerk " in labels[1]
+
+
+def test_an_approved_report_refuses_chat_and_narrative_changes_in_chinese(store, rid):
+    from assistant.workspace import WorkspaceError
+
+    clerk, editor = ws(store, "clerk"), ws(store, "editor")
+    rf.move(clerk, rid, S1, "submit")
+    rf.move(editor, rid, S1, "approve")
+    with pytest.raises(WorkspaceError, match="已审定并锁定"):
+        clerk.update_state(rid, chat=[{"role": "user", "content": "收到申请12件"}])
+    with pytest.raises(WorkspaceError, match="已审定并锁定"):
+        clerk.set_narrative(rid, "active", "补充一句")
+    assert clerk.row(rid).state.get("chat") == []

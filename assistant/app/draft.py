@@ -183,7 +183,8 @@ def history_choices(ws: Workspace, rid: int, key: str) -> list[tuple[str, int]]:
         origin = {"generate": "生成", "edit": "编辑", "regenerate": "重新生成", "restore": "恢复"}.get(
             v.origin, v.origin
         )
-        out.append((f"#{v.id} {when} {origin}{('：' + v.note) if v.note else ''}", v.id))
+        who = f" {v.author}" if v.author else ""  # who saved it (issue 16)
+        out.append((f"#{v.id} {when}{who} {origin}{('：' + v.note) if v.note else ''}", v.id))
     return out
 
 
