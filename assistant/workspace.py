@@ -160,19 +160,18 @@ class Workspace(ReviewService):
             )
         return updated
 
-    def attach_previous(self, report_id: int, path: str | Path) -> list[str]:
-        """Last year's report or facts: carry-overs prefilled, its problems kept for follow-up."""
+    def attach_previous(self, report_id: int, path: str | Path, same_body: bool = False) -> list[str]:
+        """Last year's report or facts: carry-overs prefilled, its problems kept for follow-up.
+
+        A report under another agency name is refused unless `same_body` (the user confirmed it is the
+        same body); the refused one is kept as `previous_offer` so that `confirm_previous` can use it.
+        """
         try:
             loaded = load_input(Path(path))
         except InputError as e:
             raise WorkspaceError(str(e)) from None
         row = self._writable(report_id)
         prev_facts = engine.fill(loaded.facts)[0]
-        if not same_agency(prev_facts.agency, row.agency):
-            raise WorkspaceError(
-                f"{Path(path).name} 是“{prev_facts.agency}”的报告，与本报告的机关“{row.agency}”不一致，未采用"
-                "（如机构更名，请用同一名称新建报告）"
-            )
         if prev_facts.year and prev_facts.year >= row.year:
             raise WorkspaceError(
                 f"{Path(path).name} 是{prev_facts.year}年度报告，不早于本报告的{row.year}年度，未采用"
@@ -183,16 +182,44 @@ class Workspace(ReviewService):
             problems = "\n".join(
                 x for x in (narrative.get("problems", ""), narrative.get("improvements", "")) if x
             )
-        prev_state = {
-            "facts": {
-                "agency": prev_facts.agency,
-                "year": prev_facts.year,
-                "format": prev_facts.format,
-                "cells": cells_to_json(prev_facts.cells),
-            },
-            "problems": problems,
-            "source": Path(path).name,
-        }
+        prev_state = previous_state(prev_facts, problems, Path(path).name)
+        if not same_body and not same_agency(prev_facts.agency, row.agency):
+            self.update_state(report_id, previous_offer=prev_state)
+            raise WorkspaceError(
+                f"{Path(path).name} 是“{prev_facts.agency}”的报告，与本报告的机关“{row.agency}”名称不一致，未采用"
+                "（如确为同一机关——名称写法不同或机构更名——请点击“确认为同一机关并采用”）"
+            )
+        return self.use_previous(report_id, prev_state)
+
+    def confirm_previous(self, report_id: int) -> list[str]:
+        """Use the last-year report refused for its name, now that the user confirmed the same body."""
+        offer = self.row(report_id).state.get("previous_offer")
+        if not offer:
+            raise WorkspaceError("没有待确认的上年报告，请重新上传")
+        return self.use_previous(report_id, offer)
+
+    def own_previous(self, report_id: int) -> list[str]:
+        """Use this user's own report of the year before for the same body, if there is one."""
+        row = self.row(report_id)
+        if (row.state.get("previous") or {}).get("facts"):
+            return []
+        for other in self.reports():
+            if other.id != row.id and other.year == row.year - 1 and same_agency(other.agency, row.agency):
+                filled = engine.fill(facts_of(other))[0]
+                section = self.sections(other.id).get("s5_problems")
+                problems = getattr(section, "text", "") or ""
+                return self.use_previous(
+                    report_id, previous_state(filled, problems, f"本系统中的{other.year}年度报告")
+                )
+        return []
+
+    def use_previous(self, report_id: int, prev_state: dict[str, Any]) -> list[str]:
+        """Store last year's facts and problems; prefill this year's carry-overs from them."""
+        row = self.row(report_id)
+        f = prev_state["facts"]
+        prev_facts = ReportFacts(
+            f["agency"], int(f["year"]), f["format"], cells_from_json(f["cells"], f["format"])
+        )
         notes = []
         if prev_facts.year and prev_facts.year != row.year - 1:
             notes.append(f"注意：上传的是{prev_facts.year}年度报告，本报告是{row.year}年度")
@@ -202,13 +229,13 @@ class Workspace(ReviewService):
             key = f"applications.carried_over_from_prev.{col}"
             if v is not None and col != "total" and key not in row.state.get("cells", {}):
                 prefill[key] = v
-        self.update_state(report_id, previous=prev_state)
+        self.update_state(report_id, previous=prev_state, previous_offer=None)
         if prefill:
             self.set_cells(report_id, prefill)
             # stored but not confirmed: the chat shows them with their source and asks (issue 11)
             self.update_state(report_id, prefilled=sorted(prefill))
             notes.append(f"已按上年“四、结转下年度继续办理”预填本年“二、上年结转”（{len(prefill)} 个单元格）")
-        if problems:
+        if prev_state.get("problems"):
             notes.append("已读取上年“五、存在的主要问题及改进情况”，起草时将逐条回应")
         return notes
 
@@ -271,6 +298,20 @@ class Workspace(ReviewService):
         return Report(
             f"report-{report_id}", title, row.agency, row.year, filled.format, sections, dict(filled.cells)
         )
+
+
+def previous_state(facts: ReportFacts, problems: str, source: str) -> dict[str, Any]:
+    """What a report keeps of last year's: its filled facts, its problems section, where it came from."""
+    return {
+        "facts": {
+            "agency": facts.agency,
+            "year": facts.year,
+            "format": facts.format,
+            "cells": cells_to_json(facts.cells),
+        },
+        "problems": problems,
+        "source": source,
+    }
 
 
 def facts_of(row: ReportRow) -> ReportFacts:

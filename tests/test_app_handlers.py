@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from assistant.app import chat, draft, files, tables
 from assistant.config import load_settings
+from assistant.core import spec
 from assistant.facts_io import load_facts
 from assistant.reader import read_report
 from assistant.store import Store
@@ -114,11 +116,12 @@ def test_generate_edit_lock_regenerate_restore(ws):
     assert again.texts["s6_other"].endswith("99件。")  # locked: untouched
     assert "已锁定" in draft.regenerate(ws, rid, "s6_other", "更简洁", OFFLINE).notes
     draft.set_lock(ws, rid, "s6_other", False)
-    draft.regenerate(ws, rid, "s6_other", "更简洁", OFFLINE)
+    draft.regenerate(ws, rid, "s6_other", "突出办理申请", OFFLINE)  # a declared instruction: the text changes
     choices = draft.history_choices(ws, rid, "s6_other")
     assert len(choices) >= 3
     oldest, edited = choices[-1][1], choices[-2][1]
-    assert "+++ 新版本" in draft.version_diff(ws, rid, "s6_other", edited)
+    diff = draft.version_diff(ws, rid, "s6_other", edited)
+    assert "<del" in diff and "<ins" in diff and "+++" not in diff  # inline highlighted, not unified
     ws.restore(rid, oldest)
     assert ws.sections(rid)["s6_other"].text == final.texts["s6_other"]
     restored = draft.restore(ws, rid, edited)  # the edited text with 99件 comes back: flagged again
@@ -137,6 +140,27 @@ def test_generation_failure_leaves_text_untouched(ws, monkeypatch):
     last = list(draft.generate(ws, rid, OFFLINE, retriever=None))[-1]
     assert "起草中断" in last.notes
     assert ws.sections(rid)["s5_problems"].text == "人工写好的问题与改进。"
+
+
+def test_final_copy_has_no_shading_and_review_copy_has(ws, tmp_path):
+    from docx import Document
+
+    rid = ws.start("青梧县测试局", 2024)
+    cells = {f"applications.new_received.{c}": 0 for c in spec.T2_COLUMN_KEYS}
+    ws.set_cells(
+        rid, cells | {"applications.new_received.natural_person": 2, "applications.new_received.total": 5}
+    )
+    final, msg = files.export(ws, rid, ".docx", tmp_path)
+    assert "定稿" in msg and "审阅稿" in msg  # the remaining errors are said, not printed
+    review, rmsg = files.export(ws, rid, ".docx", tmp_path, review=True)
+    assert "附：核对意见" in rmsg
+    assert "s1_overview" not in msg and "一、总体情况" in msg
+
+    def shaded(path: str) -> int:
+        return Document(path).element.xml.count("w:shd ")
+
+    assert shaded(final) == 0 and shaded(review) > 0
+    assert "核对意见" not in "".join(p.text for p in Document(final).paragraphs)
 
 
 def test_export_docx_round_trips(ws, tmp_path):
@@ -159,8 +183,10 @@ def test_audit_many_files_and_csv(tmp_path):
              str(bad)]  # fmt: skip
     found, summary, csv_path, msg = files.audit(paths, None, tmp_path / "out")
     assert "共审核 3 份" in msg and "1 份无法读取" in msg
-    assert "LABEL_DEVIATION" in set(found["规则"])
-    assert Path(csv_path).read_text(encoding="utf-8-sig").startswith("source,")
+    assert "表式" in set(found["类别"]) and "无法读取" in set(found["类别"])  # LABEL_DEVIATION, UNREADABLE
+    text = Path(csv_path).read_text(encoding="utf-8-sig")
+    assert text.startswith("文件,机关,年度,级别,状态,类别")
+    assert not re.search(r"[A-Z]{2,}_[A-Z]", text + found.to_string())  # no rule ids shown to users
 
 
 def test_tables_edit_refuses_bad_value_and_keeps_the_rest(ws):

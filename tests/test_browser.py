@@ -101,16 +101,31 @@ def test_main_flow(app_url, shots, tmp_path):
 
         page.get_by_role("tab", name="统计表").click()
         expect(page.locator("#tables_summary")).to_contain_text("已填")
+        check_fixed_shape(page)
+        # a detail cell edited: the computed total follows, stays computed, no false error
+        total = page.locator('#grid3 [data-testid="cell-0-5"]')  # 行政复议 / 总计
+        for col, value in ((1, "1"), (2, "0"), (3, "0"), (4, "0")):  # 维持、纠正、其他、尚未审结
+            edit_cell(page, "#grid3", 0, col, value)
+            expect(page.locator(f'#grid3 [data-testid="cell-0-{col}"]')).to_have_text(value, timeout=15_000)
+        expect(total).to_have_text("1", timeout=15_000)  # computed
+        edit_cell(page, "#grid3", 0, 2, "1")  # a detail cell changed: the total follows
+        expect(page.locator("#grid_errors")).to_contain_text("0 → 1", timeout=15_000)
+        expect(total).to_have_text("2", timeout=15_000)
+        expect(page.locator("#table_findings")).not_to_contain_text("行政复议")  # no false 填报 1 … 应为 2
+        edit_cell(page, "#grid3", 0, 2, "0")
+        expect(total).to_have_text("1", timeout=15_000)
+        assert english_labels(page) == []
         edit_cell(page, "#grid2", 23, 1, "9")  # （七）总计 / 自然人: a wrong total is kept and flagged
         findings = page.locator("#table_findings")
         expect(findings).to_contain_text("填报 9", timeout=15_000)
-        edit_cell(page, "#grid3", 0, 1, "1")  # 行政复议 / 结果维持
-        expect(page.locator('#grid3 [data-testid="cell-0-1"]')).to_have_text("1", timeout=15_000)
         page.screenshot(path=str(shots / "app-tables.png"), full_page=True)
-        edit_cell(page, "#grid2", 23, 1, "2")  # back to the computed value: no longer a given number
+        expect(page.locator("#tables_summary")).to_contain_text("手工填报", timeout=15_000)
+        page.locator("#recompute_btn").click()  # 改为自动计算: the typed totals are computed again
         expect(findings).not_to_contain_text("填报 9", timeout=15_000)
+        expect(page.locator("#tables_summary")).not_to_contain_text("手工填报", timeout=15_000)
 
         page.get_by_role("tab", name="起草与修改").click()
+        page.screenshot(path=str(shots / "app-draft-status.png"), full_page=False)
         page.locator("#generate_btn").click()
         overview = page.locator("#text_s1_overview textarea")
         expect(overview).to_have_value(lambda_contains("主动公开"), timeout=60_000)
@@ -122,7 +137,13 @@ def test_main_flow(app_url, shots, tmp_path):
         page.screenshot(path=str(shots / "app-draft.png"), full_page=True)
 
         page.get_by_role("tab", name="导出").click()
+        page.locator("#export_edition").get_by_text("审阅稿（标出问题）").click()
         page.locator("#exportdocx").click()
+        page.screenshot(path=str(shots / "app-export-progress.png"), full_page=False)
+        expect(page.locator("#export_msg")).to_contain_text("已导出审阅稿", timeout=30_000)
+        page.locator("#export_edition").get_by_text("定稿", exact=True).click()
+        page.locator("#exportdocx").click()
+        expect(page.locator("#export_msg")).to_contain_text("已导出定稿", timeout=30_000)
         link = page.locator("#export_file a[download]").first
         link.wait_for()
         with page.expect_download() as dl:
@@ -135,6 +156,30 @@ def test_main_flow(app_url, shots, tmp_path):
     assert report.section("s6_other") == "本机关2024年度未收取政府信息公开信息处理费。"
     assert report.cells["review.upheld"] == 1
     assert report.cells["applications.new_received.natural_person"] == 3
+
+
+def check_fixed_shape(page) -> None:
+    """No column menu in any grid: no sort, filter, add or delete, by button or right click."""
+    for i in range(4):
+        grid = page.locator(f"#grid{i}")
+        grid.locator('[role="columnheader"]').nth(1).click(force=True)
+        assert grid.locator(".cell-menu-button").filter(visible=True).count() == 0
+        grid.locator('[data-testid="cell-0-1"]').click(button="right")
+        grid.locator('[data-testid="cell-0-1"]').click()
+        page.keyboard.press("Escape")
+    for word in ("删除列", "Delete column", "Sort", "升序", "Filter", "筛选"):
+        assert page.get_by_text(word, exact=True).filter(visible=True).count() == 0, word
+
+
+def english_labels(page) -> list[str]:
+    """Accessibility labels, titles and placeholders still in English."""
+    values = page.evaluate(
+        """() => [...document.querySelectorAll('[aria-label],[title],[placeholder]')]
+            .filter((el) => el.offsetParent !== null)
+            .flatMap((el) => ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a)))
+            .filter((v) => v && /[A-Za-z]{3,}/.test(v))"""
+    )
+    return sorted(set(values))
 
 
 def edit_cell(page, grid: str, row: int, col: int, text: str) -> None:

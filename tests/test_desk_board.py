@@ -90,3 +90,15 @@ def test_the_app_builds_with_the_review_tab(ctx):
 
     demo = build(ctx)
     assert any(getattr(b, "elem_id", None) == "review_btn" for b in demo.blocks.values())
+
+
+def test_decisions_belong_to_the_users_organisation(ctx, tmp_path):
+    assert review_tab.org_of(ctx, None) == "user:本机用户"
+    store = ctx.store
+    oid = store.add_org("青梧县政务公开办", office=True)
+    store.add_user("wang", "mima-12345", org="青梧县政务公开办")
+    store.add_user("li", "mima-12345", org="青梧县政务公开办")
+    store.add_user("solo", "mima-12345")
+    authed = AppContext(store, ctx.settings, auth=True, export_dir=tmp_path / "exports")
+    assert review_tab.org_of(authed, "wang") == review_tab.org_of(authed, "li") == f"org:{oid}"
+    assert review_tab.org_of(authed, "solo") == "user:solo"

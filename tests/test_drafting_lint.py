@@ -129,3 +129,20 @@ def test_a_note_typed_twice_is_kept_once():
 def test_a_labelled_colloquial_note_goes_to_its_part():
     routed = routed_items({"platform": "本年度主动公开这块，我们发了大概186条信息。"}, "我局")
     assert routed == {"active": ["我局发布约186条信息"]}
+
+
+def test_the_lint_runs_on_the_llm_path_as_warnings():
+    """A model that pastes the staff's colloquial note through (scripted, offline) is told so."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from assistant.core.facts import ReportFacts
+    from assistant.drafting import draft_report
+    from assistant.drafting.llm import LLMWriter
+
+    text = "本年度我们没收过信息处理费。一是无其他事项；二是二是无建议提案。"
+    facts = ReportFacts("测试县交通运输局", 2024, "2021", {}, narrative={"other": "今年没收过信息处理费"})
+    model = FakeListChatModel(responses=[text] * 20)
+    d = draft_report(facts, None, backend=LLMWriter(model), retriever=None)
+    rules = {f.rule for f in d.sections["s6_other"].findings}
+    assert {"PROSE_COLLOQUIAL", "PROSE_ENUMERATION"} <= rules
+    assert not any(f.is_error for f in d.sections["s6_other"].findings if f.rule.startswith("PROSE_"))

@@ -145,12 +145,12 @@ def test_stale_session_of_a_removed_account_is_refused(store, rid):
 
 
 def test_the_supervisors_desk_is_kept_per_organisation(store):
-    from assistant.app.context import desk_owner
+    from assistant.app.review_tab import org_of as desk_owner
 
     ctx = AppContext(store, load_settings(env={}), auth=True)
     assert desk_owner(ctx, "clerk") == desk_owner(ctx, "editor") != desk_owner(ctx, "edu")
     store.add_user("solo", "password-1")
-    assert desk_owner(ctx, "solo") == "solo"  # an account without organisation keeps its own desk
+    assert desk_owner(ctx, "solo") == "user:solo"  # an account without organisation keeps its own desk
 
 
 def test_draft_tab_save_after_a_colleague_saved_shows_both_and_overwrites_nothing(store, rid):

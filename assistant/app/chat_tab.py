@@ -90,5 +90,5 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     overwrite.click(on_word("覆盖"), [rid], outs)
     cancel.click(on_word("取消"), [rid], outs)
     ledger.upload(on_ledger, [rid, ledger], outs)
-    prev.upload(on_previous, [rid, prev], outs)
-    return Tab(outputs=[bot, pending], refresh=refresh)
+    uploaded = prev.upload(on_previous, [rid, prev], outs)
+    return Tab(outputs=[bot, pending], refresh=refresh, changes=[uploaded])

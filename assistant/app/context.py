@@ -33,17 +33,6 @@ class AppContext:
             raise PermissionError("该账号已被删除或停用，请重新登录") from None
 
 
-def desk_owner(ctx: AppContext, username: str | None) -> str:
-    """Whose supervisor's-desk records these are: the account's organisation when it has one
-    (shared by its staff), else the account (or the local user)."""
-    name = username if (ctx.auth and username) else LOCAL_USER
-    try:
-        acc = ctx.store.account(ctx.store.user_id(name))
-    except StoreError:
-        return name
-    return f"机构#{acc.org_id}" if acc.org_id is not None else name
-
-
 def resolve_host(host: str | None) -> str:
     """An empty --host means the default loopback address, never "all addresses" (Gradio would read
     GRADIO_SERVER_NAME, e.g. 0.0.0.0, for an empty name and bind everything without login)."""

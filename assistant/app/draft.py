@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.app.draft_status import diff_html, report_status
 from assistant.config import Settings
 from assistant.core import spec
 from assistant.core.report import Report
 from assistant.drafting import Draft, SectionDraft, regenerate_section, stream_draft
 from assistant.drafting.grounding import build_grounding
 from assistant.drafting.guard import check_section
-from assistant.workspace import EditConflictError, Workspace, WorkspaceError, diff_text
+from assistant.workspace import EditConflictError, Workspace, WorkspaceError
 
 SECTION_KEYS = tuple(s.key for s in spec.SECTIONS)
 SEVERITY = {"error": "✗", "warning": "!"}
@@ -29,26 +30,32 @@ class DraftView:
     locked: dict[str, bool]
     findings: dict[str, str]  # markdown per section
     notes: str | None  # None: leave the notes on screen as they are
+    status: str = ""  # the whole report's state (tables and prose), shown at the top
     bases: dict[str, str] | None = None  # the texts a later save starts from (default: `texts`)
 
 
 def view(ws: Workspace, rid: int | None, notes: str = "") -> DraftView:
     if rid is None:
         empty = dict.fromkeys(SECTION_KEYS, "")
-        return DraftView(empty, dict.fromkeys(SECTION_KEYS, False), empty, notes)
+        return DraftView(empty, dict.fromkeys(SECTION_KEYS, False), empty, notes, "请先创建或选择报告")
     rows = ws.sections(rid)
     texts = {k: rows[k].text if k in rows else "" for k in SECTION_KEYS}
     locked = {k: rows[k].locked if k in rows else False for k in SECTION_KEYS}
     findings = {
         k: findings_markdown(rows[k].findings) if k in rows and rows[k].text else "" for k in SECTION_KEYS
     }
-    return DraftView(texts, locked, findings, notes)
+    status = report_status(ws.check(rid).findings, rows)
+    return DraftView(texts, locked, findings, notes, status)
+
+
+SECTION_SCOPE = "（只核对本部分文字：数字来源、必备内容、文字规范；统计表见页首）"
 
 
 def findings_markdown(findings: list[dict[str, Any]]) -> str:
     if not findings:
-        return "✓ 核对通过：文中数字均能对应到表格、计算指标或经办人提供的情况"
-    return "\n".join(f"{SEVERITY.get(f['severity'], '·')} {f['message']}" for f in findings)
+        return "✓ 本部分文字未发现问题" + SECTION_SCOPE
+    lines = [f"{SEVERITY.get(f['severity'], '·')} {f['message']}" for f in findings]
+    return "\n".join(lines) + "\n\n" + SECTION_SCOPE
 
 
 def previous_report(ws: Workspace, rid: int) -> Report | None:
@@ -94,7 +101,11 @@ def generate(ws: Workspace, rid: int, settings: Settings, retriever: Any = "auto
 def _live(ws: Workspace, rid: int, live: dict[str, str], notes: list[str]) -> DraftView:
     base = view(ws, rid, _notes_text(notes))
     return DraftView(
-        {**base.texts, **{k: v for k, v in live.items() if v}}, base.locked, base.findings, base.notes
+        {**base.texts, **{k: v for k, v in live.items() if v}},
+        base.locked,
+        base.findings,
+        base.notes,
+        base.status,
     )
 
 
@@ -114,7 +125,7 @@ def edit(ws: Workspace, rid: int, key: str, text: str, base: str | None = None) 
     current = ws.sections(rid).get(key)
     if (current is not None and current.text == text) or (base is not None and text == base):
         unchanged = view(ws, rid)  # nothing changed (e.g. the box merely lost focus): keep the notes shown
-        return DraftView(unchanged.texts, unchanged.locked, unchanged.findings, None)
+        return DraftView(unchanged.texts, unchanged.locked, unchanged.findings, None, unchanged.status)
     try:
         ws.save_section(rid, key, text, "edit", findings=recheck(ws, rid, key, text), base=base)
     except EditConflictError as e:
@@ -134,7 +145,7 @@ def conflict_view(ws: Workspace, rid: int, key: str, e: EditConflictError) -> Dr
              .replace("请选择“保留我的修改”（覆盖当前文本，旧文本仍在版本历史中）或“采用当前文本”。",
                       "您的文本仍在框中：再次点击“保存修改并核对”即保留您的版本（当前文本留在版本历史中）；"
                       "如要采用当前文本，请重新选择本报告。"))  # fmt: skip
-    return DraftView({**v.texts, key: e.theirs}, v.locked, v.findings, v.notes, {**v.texts})
+    return DraftView({**v.texts, key: e.theirs}, v.locked, v.findings, v.notes, v.status, bases={**v.texts})
 
 
 def recheck(ws: Workspace, rid: int, key: str, text: str) -> list[dict[str, Any]]:
@@ -195,4 +206,4 @@ def version_diff(ws: Workspace, rid: int, key: str, version_id: int | None) -> s
     if version_id not in versions:
         return "找不到该版本"
     current = ws.sections(rid).get(key)
-    return diff_text(versions[version_id].text, current.text if current else "")
+    return diff_html(versions[version_id].text, current.text if current else "")

@@ -18,6 +18,7 @@ KEYS = draft.SECTION_KEYS
 def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     texts, locks, findings, instr, regen, saves = {}, {}, {}, {}, {}, {}
     with gr.Tab("起草与修改", id="draft") as tab:
+        status = gr.Markdown("", elem_id="draft_status")
         with gr.Row():
             gen = gr.Button("生成全文（已锁定的章节不变）", variant="primary", elem_id="generate_btn")
         notes = gr.Markdown("", elem_id="draft_notes")
@@ -29,29 +30,33 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                 )
                 findings[k] = gr.Markdown("", elem_id=f"findings_{k}")
                 with gr.Row():
-                    saves[k] = gr.Button("保存修改并核对", size="sm", elem_id=f"save_{k}")
+                    saves[k] = gr.Button(
+                        "保存修改并核对", variant="secondary", min_width=140, elem_id=f"save_{k}"
+                    )
                     locks[k] = gr.Checkbox(label="锁定", value=False, elem_id=f"lock_{k}")
                     instr[k] = gr.Textbox(placeholder="修改要求，如：更简洁 / 突出信息处理费情况", show_label=False,
                                           scale=3, elem_id=f"instr_{k}")  # fmt: skip
-                    regen[k] = gr.Button("按要求重新生成", size="sm", elem_id=f"regen_{k}")
-        with gr.Accordion("版本历史", open=False):
+                    regen[k] = gr.Button(
+                        "按要求重新生成", variant="secondary", min_width=140, elem_id=f"regen_{k}"
+                    )
+        with gr.Accordion("版本历史", open=False) as history:
             with gr.Row():
                 hist_key = gr.Dropdown(
                     label="章节", choices=[(s.label, s.key) for s in spec.SECTIONS], value=KEYS[0]
                 )
                 hist_ver = gr.Dropdown(label="版本", choices=[], elem_id="hist_ver")
-            hist_diff = gr.Code(label="与当前文本的差异", language=None, elem_id="hist_diff")
+            hist_diff = gr.HTML("", label="与当前文本的差异", elem_id="hist_diff")
             restore = gr.Button("恢复到此版本", elem_id="restore_btn")
 
     bases = gr.State({})  # the texts shown, so that a save can tell a colleague's change (issue 16)
 
     def values(v: draft.DraftView) -> list[Any]:
-        out: list[Any] = [gr.skip() if v.notes is None else v.notes]
+        out: list[Any] = [gr.skip() if v.notes is None else v.notes, v.status]
         for k in KEYS:
             out += [v.texts[k], v.findings[k], v.locked[k]]
         return [*out, dict(v.bases if v.bases is not None else v.texts)]
 
-    outs: list[Any] = [notes]
+    outs: list[Any] = [notes, status]
     for k in KEYS:
         outs += [texts[k], findings[k], locks[k]]
     outs.append(bases)
@@ -92,9 +97,10 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
         def on_lock(report_id, locked, request: gr.Request, _k=k):
             return guarded(report_id, request, lambda ws, r: draft.set_lock(ws, r, _k, locked))
 
-        saves[k].click(on_save, [rid, texts[k], bases], outs)
-        texts[k].blur(on_save, [rid, texts[k], bases], outs)
-        regen[k].click(on_regen, [rid, instr[k]], outs)
+        # Saving re-checks the section (2–3 s): the progress is shown over the page until it is done.
+        saves[k].click(on_save, [rid, texts[k], bases], outs, show_progress="full")
+        texts[k].blur(on_save, [rid, texts[k], bases], outs, show_progress="minimal")
+        regen[k].click(on_regen, [rid, instr[k]], outs, show_progress="full")
         locks[k].input(on_lock, [rid, locks[k]], outs)
 
     def on_hist_key(report_id, key, request: gr.Request):
@@ -121,6 +127,9 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
         return on_hist_key(report_id, key, request)
 
     tab.select(on_select, [rid, hist_key], [hist_ver, hist_diff])
+    history.expand(
+        on_select, [rid, hist_key], [hist_ver, hist_diff]
+    )  # the first section's list on first open
     return Tab(outputs=outs, refresh=refresh)
 
 

@@ -15,7 +15,14 @@ from assistant.workspace import WorkspaceError
 def build_export(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     with gr.Tab("导出", id="export"):
         gr.Markdown(
-            "导出当前报告：正文取自“起草与修改”页，表格由程序按统计表填写；表格如仍有错误，会列在文末附录中。"
+            "导出当前报告：正文取自“起草与修改”页，表格由程序按统计表填写。审阅稿标出有问题的单元格并附核对意见；定稿不含任何标记。"
+        )
+        edition = gr.Radio(
+            label="导出版本",
+            choices=list(files.EDITIONS),
+            value="定稿",
+            info="定稿：干净的发布稿；审阅稿：标出有问题的单元格，并在文末附核对意见",
+            elem_id="export_edition",
         )
         with gr.Row():
             buttons = {label: gr.Button(f"导出{label}", elem_id=f"export{suffix.strip('.')}")
@@ -25,16 +32,25 @@ def build_export(ctx: AppContext, rid: gr.State, user_of) -> Tab:
 
     for label, btn in buttons.items():
 
-        def on_export(report_id, request: gr.Request, _suffix=files.EXPORT_FORMATS[label]):
+        def on_export(
+            report_id,
+            edition_v,
+            request: gr.Request,
+            progress=gr.Progress(),
+            _suffix=files.EXPORT_FORMATS[label],
+        ):
             if report_id is None:
                 return None, "请先创建或选择报告"
+            progress(0, desc="正在导出…")
             ws = ctx.workspace(user_of(request))
             try:
-                return files.export(ws, report_id, _suffix, ctx.export_dir)
+                return files.export(
+                    ws, report_id, _suffix, ctx.export_dir, files.EDITIONS.get(edition_v, False)
+                )
             except (WorkspaceError, OSError) as e:
                 return None, f"⚠ 导出失败：{e}"
 
-        btn.click(on_export, [rid], [out, msg])
+        btn.click(on_export, [rid, edition], [out, msg], show_progress="full")
     return Tab(outputs=[out, msg], refresh=lambda ws, r: [None, ""])
 
 
@@ -54,11 +70,14 @@ def build_audit(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                              elem_id="audit_table")  # fmt: skip
         csv = gr.File(label="下载 CSV")
 
-    def on_audit(paths: list[str] | None, prev: str | None, request: gr.Request) -> list[Any]:
+    def on_audit(
+        paths: list[str] | None, prev: str | None, request: gr.Request, progress=gr.Progress()
+    ) -> list[Any]:
+        progress(0, desc="正在审核…")
         ws = ctx.workspace(user_of(request))
         out_dir = ctx.export_dir / str(ws.user_id) / "audit"
         found, summ, csv_path, text = files.audit(list(paths or []), prev, out_dir)
         return [found, summ, csv_path or None, text]
 
-    run.click(on_audit, [uploads, previous], [table, summary, csv, msg])
+    run.click(on_audit, [uploads, previous], [table, summary, csv, msg], show_progress="full")
     return Tab()

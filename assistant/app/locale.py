@@ -71,7 +71,7 @@ LABELS: dict[str, str] = {
     "Add row above": "在上方添加行", "Add row below": "在下方添加行",
     "Add column to the left": "在左侧添加列", "Add column to the right": "在右侧添加列",
     "Apply filter and update dataframe values": "应用筛选", "Type a value": "输入值",
-    "Copy table": "复制表格", "Copy": "复制", "Copied": "已复制", "Fullscreen": "全屏",
+    "Copy table": "复制表格", "Copy table data": "复制表格数据", "Copy": "复制", "Copied": "已复制", "Fullscreen": "全屏",
     "Exit fullscreen mode": "退出全屏", "Enter fullscreen mode": "全屏", "Search...": "搜索…",
     "Clear": "清除", "Remove": "移除", "Download": "下载", "Upload": "上传", "Close": "关闭",
     "Share": "分享", "Edit": "编辑", "Retry": "重试", "Undo": "撤销", "Like": "赞", "Dislike": "踩",

@@ -14,7 +14,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.app.context import AppContext, desk_owner
+from assistant.app.context import LOCAL_USER, AppContext
 from assistant.app.files import hide_dirs
 from assistant.app.tab import Tab
 from assistant.desk import board
@@ -29,7 +29,14 @@ MAX_UPLOADS = 5_000
 
 
 def org_of(ctx: AppContext, username: str | None) -> str:
-    return desk_owner(ctx, username)  # per organisation (issue 16)
+    """Whose decisions: the user's organisation when they belong to one, else the user."""
+    name = username if (ctx.auth and username) else LOCAL_USER
+    try:
+        account = ctx.store.account(ctx.store.user_id(name, create=not ctx.auth))
+    except Exception:  # noqa: BLE001 - an unknown account keeps its own decisions
+        return f"user:{name}"
+    org_id = getattr(account, "org_id", None)
+    return f"org:{org_id}" if org_id is not None else f"user:{name}"
 
 
 def desk_store(ctx: AppContext) -> DeskStore:
@@ -116,7 +123,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
         run = gr.Button("开始批量审核", variant="primary", elem_id="review_btn")
         msg = gr.Markdown("", elem_id="review_msg")
         with gr.Row():
-            query = gr.Textbox(label="筛选（机关或文件名）", scale=2)
+            query = gr.Textbox(label="筛选（机关或文件名）", scale=2, elem_id="review_query")
             status = gr.Dropdown(board.STATUSES, value="全部", label="状态")
             sort = gr.Dropdown(board.SORTS, value="原顺序", label="排序")
         with gr.Row():

@@ -20,7 +20,7 @@ def prepare(host: str, ingest: bool = True, settings: Settings | None = None) ->
     auth = decide_auth(host, store)
     ctx = AppContext(store, settings, auth, export_dir=settings.home / "exports")
     if not settings.has_llm:
-        print("未设置 OPENAI_API_KEY，使用离线起草。", file=sys.stderr)
+        print("未设置模型接口密钥（OPENAI_API_KEY），使用离线起草。", file=sys.stderr)
     if ingest:
         _first_run_ingest(ctx)
     return ctx
@@ -47,6 +47,8 @@ def make_app(ctx: AppContext):
 
 
 def launch(ctx: AppContext, host: str, port: int, block: bool = True):
+    from assistant.app.locale import launch_options
+
     demo, css = make_app(ctx)
     from assistant.app import login
 
@@ -70,5 +72,6 @@ def launch(ctx: AppContext, host: str, port: int, block: bool = True):
         css=css,
         footer_links=[],
         app_kwargs=login.app_kwargs(ctx.store, ctx.export_dir) if ctx.auth else None,
+        **launch_options(),  # Gradio's own texts in Chinese whatever the browser's language
     )
     return demo

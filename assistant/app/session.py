@@ -33,9 +33,24 @@ def header(ws: Workspace, rid: int | None, note: str = "") -> str:
     state = row.state
     prev = (state.get("previous") or {}).get("source")
     text = f"**{row.agency}** {row.year}年度 · {row.level or '未选层级'} · {review_flow.state_label(row)}"
-    if prev:
-        text += f" · 上年报告：{prev}"
+    text += f" · 上年报告：{prev}" if prev else " · 上年报告：未采用"
+    offer = state.get("previous_offer") or {}
+    if offer.get("facts"):
+        text += (
+            f"\n\n待确认：上传的 {offer.get('source', '')} 是“{offer['facts'].get('agency', '')}”的报告，"
+            "名称与本机关不同。如确为同一机关，请点击“确认为同一机关并采用”。"
+        )
     return review_flow.who_line(ws) + text + (f"\n\n{note}" if note else "")
+
+
+def has_offer(ws: Workspace, rid: int | None) -> bool:
+    """Whether a last-year report refused for its name waits for the user's confirmation."""
+    if rid is None:
+        return False
+    try:
+        return bool((ws.row(rid).state.get("previous_offer") or {}).get("facts"))
+    except WorkspaceError:
+        return False
 
 
 def values(ctx: AppContext, ws: Workspace, rid: int | None, tabs: list[Tab], note: str = "") -> list[Any]:
@@ -52,7 +67,10 @@ def load(ctx: AppContext, user: str | None, tabs: list[Tab]) -> list[Any]:
     return values(ctx, ws, rid, tabs)
 
 
-def start(ctx: AppContext, user: str | None, tabs: list[Tab], agency, level, year, prev_path) -> list[Any]:
+def start(
+    ctx: AppContext, user: str | None, tabs: list[Tab], agency, level, year, prev_path, same_body=False
+) -> list[Any]:
+    """Create a report; last year's comes from the upload, else from this user's own report of year N-1."""
     ws = ctx.workspace(user)
     try:
         rid = ws.start(agency, year, level or "")
@@ -61,11 +79,36 @@ def start(ctx: AppContext, user: str | None, tabs: list[Tab], agency, level, yea
     note = "已创建报告。"
     if prev_path:
         try:
-            notes = ws.attach_previous(rid, prev_path)
+            notes = ws.attach_previous(rid, prev_path, same_body=bool(same_body))
             note += " " + "；".join(notes)
         except WorkspaceError as e:
-            note += f" 上年报告未采用：{hide_dirs(str(e))}（可在“对话填报”页重新上传上年年报）"
+            note += f" 上年报告未采用：{hide_dirs(str(e))}（也可在“对话填报”页重新上传上年年报）"
+    else:
+        notes = ws.own_previous(rid)
+        if notes:
+            note += " 已采用本系统中同一机关的上年度报告作为上年报告：" + "；".join(notes)
     return values(ctx, ws, rid, tabs, note)
+
+
+def confirm_previous(ctx: AppContext, user: str | None, rid: Any) -> str:
+    """The header after the user confirmed that a differently named last-year report is the same body."""
+    ws = ctx.workspace(user)
+    if rid is None:
+        return header(ws, None)
+    try:
+        notes = ws.confirm_previous(int(rid))
+    except WorkspaceError as e:
+        return header(ws, int(rid), f"⚠ {e}")
+    return header(ws, int(rid), "已采用上年报告。" + "；".join(notes))
+
+
+def status(ctx: AppContext, user: str | None, rid: Any) -> str:
+    """The header line as it stands (after an upload in another tab)."""
+    ws = ctx.workspace(user)
+    try:
+        return header(ws, int(rid) if rid is not None else None)
+    except WorkspaceError:
+        return header(ws, None)
 
 
 def pick(ctx: AppContext, user: str | None, tabs: list[Tab], rid: Any) -> list[Any]:

@@ -13,3 +13,5 @@ from assistant.workspace import Workspace
 class Tab:
     outputs: list[Any] = field(default_factory=list)  # components set when the current report changes
     refresh: Callable[[Workspace, int | None], list[Any]] = lambda ws, rid: []
+    # events after which the report's header may have changed (e.g. last year's report uploaded)
+    changes: list[Any] = field(default_factory=list)

@@ -77,10 +77,11 @@ def summary_line(result: CheckResult, typed: int = 0) -> str:
 
 def edit_cell(
     ws: Workspace, report_id: int, grid_index: int, index: Any, text: Any
-) -> tuple[TablesView, list[str], str]:
+) -> tuple[TablesView, list[str], str | None]:
     """Apply the one cell the user edited (`index`: (row, column incl. the label column)).
 
-    Returns the view, refusals (Chinese, naming the cell) and a note saying old → new.
+    Returns the view, refusals (Chinese, naming the cell) and a note saying old → new (None: the
+    value the user already gave, nothing changed).
     """
     before = ws.check(report_id)
     g = grids.grid_specs(before.facts.format)[grid_index]
@@ -97,22 +98,27 @@ def edit_cell(
     if value_text == "":
         ws.set_cells(report_id, {}, replace_keys={key})  # emptied: no longer given (a total is computed)
         after = view(ws, report_id)
-        note = f"已清空{where}（原为 {old}）" + ("，改由程序计算" if key in grids.total_keys(before.facts.format) else "")
+        note = f"已清空{where}（原为 {old}）" + (
+            "，改由程序计算" if key in grids.total_keys(before.facts.format) else ""
+        )
         return after, [], note
     value, err = grids.parse(key, value_text, before.facts.format)
     if err:
         return view(ws, report_id), [err], ""
+    if key in ws.row(report_id).state.get("cells", {}) and grids.show_value(value) == old:
+        return view(ws, report_id), [], None  # the same value again (the grid reports an edit twice)
     ws.set_cells(report_id, {key: value})  # type: ignore[dict-item]
     return view(ws, report_id), [], f"已修改{where}：{old} → {grids.show_value(value)}"
 
 
-def compute_totals(ws: Workspace, report_id: int, keys: list[str] | None) -> tuple[TablesView, str]:
-    """Turn totals the user typed back into computed ones ("改为自动计算")."""
-    given = set(ws.row(report_id).state.get("cells", {}))
-    chosen = typed_totals(ws.facts(report_id).format, given) & set(keys or [])
+def compute_totals(ws: Workspace, report_id: int, picked: list[str] | None) -> tuple[TablesView, str]:
+    """Turn totals the user typed back into computed ones ("改为自动计算"); `picked`: where or keys."""
+    picked_set = set(picked or [])
+    typed = view(ws, report_id).typed
+    chosen = {k for where, k in typed if where in picked_set or k in picked_set}
     if not chosen:
         return view(ws, report_id), "请先勾选要改为自动计算的合计"
-    ws.set_cells(report_id, {}, replace_keys=set(chosen))
+    ws.set_cells(report_id, {}, replace_keys=chosen)
     return view(ws, report_id), f"已将 {len(chosen)} 个合计改为自动计算"
 
 

@@ -57,7 +57,8 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
         )
 
     def shown(v: tables.TablesView, message: str) -> list[Any]:
-        pick = gr.CheckboxGroup(choices=v.typed, value=[k for _, k in v.typed])
+        where = [w for w, _ in v.typed]  # shown and sent back by place, never by cell key
+        pick = gr.CheckboxGroup(choices=where, value=where)
         return [*v.frames, v.summary, v.findings, pick, message]
 
     def refresh(ws: Workspace, report_id: int | None) -> list[Any]:
@@ -77,7 +78,9 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                 v, errs, note = tables.edit_cell(ws, report_id, _i, evt.index, evt.value)
             except WorkspaceError as e:
                 return refresh(ws, report_id)[:-1] + [f"⚠ {e}"]
-            return shown(v, "\n\n".join([*(f"⚠ 未采用：{e}" for e in errs), note]).strip())
+            if note is None and not errs:
+                return [gr.skip() for _ in outputs]  # nothing changed: keep the last message
+            return shown(v, "\n\n".join([*(f"⚠ 未采用：{e}" for e in errs), note or ""]).strip())
 
         frame.edit(on_edit, [rid], outputs, show_progress="minimal")
 

@@ -25,6 +25,16 @@ from assistant.app.context import AppContext  # noqa: E402
 
 CSS = """
 .gradio-container { max-width: 1360px !important; }
+/* Official tables have a fixed shape: no column menu (sort, filter, add or delete) in any grid. */
+.cell-menu-button, .cell-menu, .filter-menu { display: none !important; }
+.official-grid [role="columnheader"] { pointer-events: none; }
+/* Secondary buttons look like buttons, not grey labels. */
+button.secondary {
+  border: 1px solid #2563eb !important; color: #1d4ed8 !important; background: #eff6ff !important;
+  font-weight: 600 !important; box-shadow: 0 1px 2px rgba(0, 0, 0, 0.08) !important;
+}
+button.secondary:hover { background: #dbeafe !important; }
+button:disabled, button[disabled] { opacity: 0.6; cursor: progress; }
 """
 
 
@@ -49,7 +59,14 @@ def build(ctx: AppContext) -> gr.Blocks:
                     label="报告年度", value=session.default_year(), precision=0, elem_id="new_year"
                 )
             prev_file = gr.File(label="上年年报（可选：docx/html/txt/md/pdf 或数据文件）", type="filepath")
+            same_body = gr.Checkbox(
+                label="上年年报的机关名称与本机关写法不同（如机构更名），确认为同一机关",
+                value=False,
+                elem_id="same_body",
+            )
+            gr.Markdown("不上传时，如本系统中已有同一机关的上年度报告，将自动作为上年报告。")
             start_btn = gr.Button("创建报告", variant="primary", elem_id="start_btn")
+        confirm_prev = gr.Button("确认为同一机关并采用", visible=False, elem_id="confirm_previous", size="sm")
         with gr.Tabs(elem_id="tabs") as tabs_box:
             tabs = [
                 chat_tab.build(ctx, rid, user_of),
@@ -72,16 +89,31 @@ def build(ctx: AppContext) -> gr.Blocks:
         def on_tab(report_id, evt: gr.SelectData, request: gr.Request):
             session.remember_tab(ctx, user_of(request), report_id, evt.value)
 
-        def on_start(agency_v, level_v, year_v, prev_v, request: gr.Request):
-            return session.start(ctx, user_of(request), tabs, agency_v, level_v, year_v, prev_v)
+        def on_start(agency_v, level_v, year_v, prev_v, same_v, request: gr.Request):
+            return session.start(ctx, user_of(request), tabs, agency_v, level_v, year_v, prev_v, same_v)
+
+        def on_status(report_id, request: gr.Request):
+            ws_user = user_of(request)
+            offer = session.has_offer(ctx.workspace(ws_user), report_id)
+            return session.status(ctx, ws_user, report_id), gr.Button(visible=offer)
+
+        def on_offer(report_id, request: gr.Request):
+            return gr.Button(visible=session.has_offer(ctx.workspace(user_of(request)), report_id))
+
+        def on_confirm(report_id, request: gr.Request):
+            return session.confirm_previous(ctx, user_of(request), report_id), gr.Button(visible=False)
 
         def on_pick(choice, request: gr.Request):
             return session.pick(ctx, user_of(request), tabs, choice)
 
-        demo.load(on_load, None, [*outputs, tabs_box])
+        demo.load(on_load, None, [*outputs, tabs_box]).then(on_offer, [rid], [confirm_prev])
         tabs_box.select(on_tab, [rid], None)
-        start_btn.click(on_start, [agency, level, year, prev_file], outputs).then(
+        start_btn.click(on_start, [agency, level, year, prev_file, same_body], outputs).then(
             lambda: gr.Accordion(open=False), None, new_acc
-        )
-        report_pick.input(on_pick, [report_pick], outputs)
+        ).then(on_offer, [rid], [confirm_prev])
+        report_pick.input(on_pick, [report_pick], outputs).then(on_offer, [rid], [confirm_prev])
+        confirm_prev.click(on_confirm, [rid], [status, confirm_prev])
+        for t in tabs:
+            for event in t.changes:  # e.g. last year's report uploaded in the chat tab
+                event.then(on_status, [rid], [status, confirm_prev])
     return demo

@@ -8,9 +8,30 @@ COUNTY = re.compile(r"[县区旗](?!域)")
 CITY = re.compile(r"市(?!场)|州(?!市)|盟")
 
 
+# Ways of writing the same name (applied in order to both names before comparing).
+VARIANTS = (
+    ("（", "("),
+    ("）", ")"),
+    ("与", "和"),
+    ("住房和城乡", "住房城乡"),
+    ("人民政府", "政府"),
+    ("办公室", "办"),
+    ("办公厅", "办"),
+)
+
+
+def canonical_name(name: str) -> str:
+    """A name with spacing and known variants (和/与, 住房和城乡/住房城乡, 人民政府办公室/政府办) unified."""
+    out = "".join(name.split())
+    for old, new in VARIANTS:
+        out = out.replace(old, new)
+    return out
+
+
 def same_agency(a: str, b: str) -> bool:
-    """Whether two agency names plausibly name the same body (spacing, one name inside the other)."""
-    x, y = "".join(a.split()), "".join(b.split())
+    """Whether two agency names plausibly name the same body (spacing, known variants of the same
+    name, one name inside the other)."""
+    x, y = canonical_name(a), canonical_name(b)
     if not x or not y:
         return True  # unknown: do not block the comparison
     return x == y or x in y or y in x

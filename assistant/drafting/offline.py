@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from assistant.core import spec
 from assistant.drafting.formal import tidy
 from assistant.drafting.grounding import Grounding
-from assistant.drafting.offline_overview import draft_overview
+from assistant.drafting.offline_overview import GENERIC, draft_overview
 from assistant.drafting.offline_sections import (
     draft_lead_active,
     draft_lead_applications,
@@ -20,6 +21,7 @@ from assistant.drafting.offline_sections import (
     draft_problems,
     unmatched_problems,
 )
+from assistant.drafting.revise import REPHRASE, Revision, revise
 from assistant.drafting.writer import SectionRequest
 
 DRAFTERS: dict[str, Callable[[Grounding, str], str]] = {
@@ -30,7 +32,9 @@ DRAFTERS: dict[str, Callable[[Grounding, str], str]] = {
     "s5_problems": draft_problems,
     "s6_other": draft_other,
 }
-REGENERATE_NOTE = "离线起草不能理解修改要求，已换一种表述重新生成；如需按要求改写，请配置模型或直接编辑"
+REGENERATE_NOTE = (
+    "离线起草已换一种表述重新生成；如需按要求修改，请在修改要求中写明“更简洁”“更详细”“更正式”或“突出某项内容”"
+)
 
 
 def offline_section(section: str, g: Grounding, variant: str = "") -> str:
@@ -54,12 +58,28 @@ def section_notices(section: str, g: Grounding) -> tuple[str, ...]:
     return notices
 
 
+def offline_revision(request: SectionRequest) -> Revision | None:
+    """The current text revised by the staff's instruction (None: no instruction, or 换一种表述)."""
+    if not request.instruction or request.instruction == REPHRASE:
+        return None
+    current = request.current_text or offline_section(request.section, request.grounding)
+    general = (
+        {label: GENERIC[key] for key, label in spec.OVERVIEW_SUBAREAS}
+        if request.section == "s1_overview"
+        else {}
+    )
+    return revise(current, request.instruction, general)
+
+
 class OfflineWriter:
     """The offline backend (SectionWriter)."""
 
     name = "offline"
 
     def write(self, request: SectionRequest) -> str:
+        revision = offline_revision(request)
+        if revision is not None:
+            return revision.text
         return offline_section(request.section, request.grounding, request.instruction)
 
     def stream(self, request: SectionRequest) -> Iterator[str]:

@@ -33,7 +33,7 @@ _LEADS = (
 )
 # Items that describe rather than report an action: written as sentences, not as 一是/二是.
 _DESCRIPTIVE = ("申请", "主要", "其中", "全年", "本年", "年底", "年末", "截至")
-_GENERIC = {
+GENERIC = {
     "active": "按照《条例》第二十条的规定，结合本机关职能做好政府信息主动公开，及时发布与群众切身利益"
     "密切相关的政策文件和工作信息。",
     "on_request": "严格按照《条例》规定的程序和时限受理、办理政府信息公开申请，依法依规作出答复。",
@@ -81,9 +81,9 @@ def subarea_body(g: Grounding, key: str, data: str, seed: str, stated: str = "")
     if not notes and items_given(g, key):
         return data  # the staff's items only repeated the table numbers
     if not notes and not data:
-        return _GENERIC[key]
+        return GENERIC[key]
     if not notes:
-        return data + _GENERIC[key]
+        return data + GENERIC[key]
     return data + notes
 
 

@@ -24,7 +24,13 @@ from assistant.drafting.grounding import Grounding, build_grounding
 from assistant.drafting.guard import GuardResult, check_section
 from assistant.drafting.llm import RESET, clean, openai_writer
 from assistant.drafting.model import Draft, DraftEvent, SectionDraft
-from assistant.drafting.offline import REGENERATE_NOTE, OfflineWriter, offline_section, section_notices
+from assistant.drafting.offline import (
+    REGENERATE_NOTE,
+    OfflineWriter,
+    offline_revision,
+    offline_section,
+    section_notices,
+)
 from assistant.drafting.writer import DRAFTED_SECTIONS, DraftingError, SectionRequest, SectionWriter
 
 NO_KEY = "未设置 OPENAI_API_KEY，使用离线起草"
@@ -164,7 +170,7 @@ def _attempt(request: SectionRequest, writer: SectionWriter, emit: Emit, stream:
     section, g = request.section, request.grounding
     text = _produce(writer, request, emit, stream)
     result = check_section(section, text, g)
-    notes = _notes(section, g, writer.name, request.instruction)
+    notes = _notes(section, g, writer.name, request)
     if not result.errors or writer.name == "offline":
         return _section(section, text, writer.name, result, notes)
     emit(DraftEvent("reset", section))
@@ -187,9 +193,12 @@ def _section(
     return SectionDraft(key, text, backend, result.findings, result.sentences, notes, **kw)
 
 
-def _notes(section: str, g: Grounding, backend: str, instruction: str) -> tuple[str, ...]:
+def _notes(section: str, g: Grounding, backend: str, request: SectionRequest) -> tuple[str, ...]:
     notes = section_notices(section, g) if backend == "offline" else _neutral_notices(section, g)
-    return notes + ((REGENERATE_NOTE,) if instruction and backend == "offline" else ())
+    if not request.instruction or backend != "offline":
+        return notes
+    revision = offline_revision(request)
+    return notes + (revision.notes if revision is not None else (REGENERATE_NOTE,))
 
 
 def _neutral_notices(section: str, g: Grounding) -> tuple[str, ...]:
