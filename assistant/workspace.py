@@ -242,7 +242,10 @@ class Workspace(ReviewService):
     # ------------------------------------------------------------ sections
 
     def sections(self, report_id: int) -> dict[str, Any]:
-        return self.store.sections(self.user_id, report_id)
+        try:
+            return self.store.sections(self.user_id, report_id)
+        except StoreError as e:
+            raise WorkspaceError(str(e)) from None
 
     def save_section(
         self,
@@ -274,7 +277,10 @@ class Workspace(ReviewService):
             raise WorkspaceError(str(e)) from None
 
     def history(self, report_id: int, key: str):
-        return self.store.versions(self.user_id, report_id, key)
+        try:
+            return self.store.versions(self.user_id, report_id, key)
+        except StoreError as e:
+            raise WorkspaceError(str(e)) from None
 
     def restore(self, report_id: int, version_id: int):
         self._writable(report_id)

@@ -18,7 +18,7 @@ from assistant.core.report import Report
 from assistant.drafting import Draft, SectionDraft, regenerate_section, stream_draft
 from assistant.drafting.grounding import build_grounding
 from assistant.drafting.guard import check_section
-from assistant.workspace import Workspace, WorkspaceError
+from assistant.workspace import EditConflictError, Workspace, WorkspaceError
 
 SECTION_KEYS = tuple(s.key for s in spec.SECTIONS)
 SEVERITY = {"error": "✗", "warning": "!"}
@@ -31,6 +31,7 @@ class DraftView:
     findings: dict[str, str]  # markdown per section
     notes: str | None  # None: leave the notes on screen as they are
     status: str = ""  # the whole report's state (tables and prose), shown at the top
+    bases: dict[str, str] | None = None  # the texts a later save starts from (default: `texts`)
 
 
 def view(ws: Workspace, rid: int | None, notes: str = "") -> DraftView:
@@ -119,20 +120,35 @@ def _save(ws: Workspace, rid: int, sd: SectionDraft, origin: str, note: str = ""
     ws.save_section(rid, sd.key, sd.text, origin, note, [f.to_json() for f in sd.findings])
 
 
-def edit(ws: Workspace, rid: int, key: str, text: str) -> DraftView:
-    """Save the editor's text and re-check it with the guard (against this year's data)."""
+def edit(ws: Workspace, rid: int, key: str, text: str, base: str | None = None) -> DraftView:
+    """Save the editor's text and re-check it with the guard (against this year's data). `base`: the
+    text shown when the user started; if a colleague saved since, nothing is overwritten (conflict)."""
     if key not in SECTION_KEYS:
         raise WorkspaceError(f"未知的章节“{key}”")
     current = ws.sections(rid).get(key)
-    if current is not None and current.text == text:
+    if (current is not None and current.text == text) or (base is not None and text == base):
         unchanged = view(ws, rid)  # nothing changed (e.g. the box merely lost focus): keep the notes shown
         return DraftView(unchanged.texts, unchanged.locked, unchanged.findings, None, unchanged.status)
-    ws.save_section(rid, key, text, "edit", findings=recheck(ws, rid, key, text))
+    try:
+        ws.save_section(rid, key, text, "edit", findings=recheck(ws, rid, key, text), base=base)
+    except EditConflictError as e:
+        return conflict_view(ws, rid, key, e)
     if not ws.sections(rid)[key].locked:
         ws.lock(rid, key, True)  # a hand edit is never overwritten by 生成全文
     return view(
         ws, rid, "已保存并重新核对；该部分已自动锁定，“生成全文”不会覆盖（如需重新生成请先取消锁定）。"
     )
+
+
+def conflict_view(ws: Workspace, rid: int, key: str, e: EditConflictError) -> DraftView:
+    """Old → theirs → current: the user's text stays in the box; saving again keeps it, knowingly."""
+    from assistant.app.review_flow import conflict_markdown
+
+    v = view(ws, rid, f"⚠ {e}\n\n" + conflict_markdown({"old": e.old, "theirs": e.theirs, "current": e.current, "by": e.by})
+             .replace("请选择“保留我的修改”（覆盖当前文本，旧文本仍在版本历史中）或“采用当前文本”。",
+                      "您的文本仍在框中：再次点击“保存修改并核对”即保留您的版本（当前文本留在版本历史中）；"
+                      "如要采用当前文本，请重新选择本报告。"))  # fmt: skip
+    return DraftView({**v.texts, key: e.theirs}, v.locked, v.findings, v.notes, v.status, bases={**v.texts})
 
 
 def recheck(ws: Workspace, rid: int, key: str, text: str) -> list[dict[str, Any]]:
@@ -181,7 +197,8 @@ def history_choices(ws: Workspace, rid: int, key: str) -> list[tuple[str, int]]:
         origin = {"generate": "生成", "edit": "编辑", "regenerate": "重新生成", "restore": "恢复"}.get(
             v.origin, v.origin
         )
-        out.append((f"#{v.id} {when} {origin}{('：' + v.note) if v.note else ''}", v.id))
+        who = f" {v.author}" if v.author else ""  # who saved it (issue 16)
+        out.append((f"#{v.id} {when}{who} {origin}{('：' + v.note) if v.note else ''}", v.id))
     return out
 
 

@@ -48,15 +48,18 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             hist_diff = gr.HTML("", label="与当前文本的差异", elem_id="hist_diff")
             restore = gr.Button("恢复到此版本", elem_id="restore_btn")
 
+    bases = gr.State({})  # the texts shown, so that a save can tell a colleague's change (issue 16)
+
     def values(v: draft.DraftView) -> list[Any]:
         out: list[Any] = [gr.skip() if v.notes is None else v.notes, v.status]
         for k in KEYS:
             out += [v.texts[k], v.findings[k], v.locked[k]]
-        return out
+        return [*out, dict(v.bases if v.bases is not None else v.texts)]
 
     outs: list[Any] = [notes, status]
     for k in KEYS:
         outs += [texts[k], findings[k], locks[k]]
+    outs.append(bases)
 
     def refresh(ws: Workspace, report_id: int | None) -> list[Any]:
         return values(draft.view(ws, report_id))
@@ -81,8 +84,10 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     gen.click(on_generate, [rid], outs)
     for k in KEYS:
 
-        def on_save(report_id, text, request: gr.Request, _k=k):
-            return guarded(report_id, request, lambda ws, r: draft.edit(ws, r, _k, text))
+        def on_save(report_id, text, shown, request: gr.Request, _k=k):
+            return guarded(
+                report_id, request, lambda ws, r: draft.edit(ws, r, _k, text, (shown or {}).get(_k))
+            )
 
         def on_regen(report_id, instruction, request: gr.Request, _k=k):
             return guarded(
@@ -93,8 +98,8 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             return guarded(report_id, request, lambda ws, r: draft.set_lock(ws, r, _k, locked))
 
         # Saving re-checks the section (2–3 s): the progress is shown over the page until it is done.
-        saves[k].click(on_save, [rid, texts[k]], outs, show_progress="full")
-        texts[k].blur(on_save, [rid, texts[k]], outs, show_progress="minimal")
+        saves[k].click(on_save, [rid, texts[k], bases], outs, show_progress="full")
+        texts[k].blur(on_save, [rid, texts[k], bases], outs, show_progress="minimal")
         regen[k].click(on_regen, [rid, instr[k]], outs, show_progress="full")
         locks[k].input(on_lock, [rid, locks[k]], outs)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import gradio as gr
 
+from assistant.app import review_flow
 from assistant.app.context import AppContext
 from assistant.app.files import hide_dirs
 from assistant.app.tab import Tab
@@ -22,16 +23,16 @@ def default_year() -> int:
 def choices(ws: Workspace) -> list[tuple[str, int]]:
     rows = ws.reports()
     names = [r.name for r in rows]
-    return [(f"{r.name}（#{r.id}）" if names.count(r.name) > 1 else r.name, r.id) for r in rows]
+    return [(review_flow.report_label(r, names.count(r.name) > 1), r.id) for r in rows]
 
 
 def header(ws: Workspace, rid: int | None, note: str = "") -> str:
     if rid is None:
-        return note or "还没有报告：请展开“新建报告”，填写机关名称和年度后创建。"
+        return review_flow.who_line(ws) + (note or "还没有报告：请展开“新建报告”，填写机关名称和年度后创建。")
     row = ws.row(rid)
     state = row.state
     prev = (state.get("previous") or {}).get("source")
-    text = f"**{row.agency}** {row.year}年度 · {row.level or '未选层级'}"
+    text = f"**{row.agency}** {row.year}年度 · {row.level or '未选层级'} · {review_flow.state_label(row)}"
     text += f" · 上年报告：{prev}" if prev else " · 上年报告：未采用"
     offer = state.get("previous_offer") or {}
     if offer.get("facts"):
@@ -39,7 +40,7 @@ def header(ws: Workspace, rid: int | None, note: str = "") -> str:
             f"\n\n待确认：上传的 {offer.get('source', '')} 是“{offer['facts'].get('agency', '')}”的报告，"
             "名称与本机关不同。如确为同一机关，请点击“确认为同一机关并采用”。"
         )
-    return text + (f"\n\n{note}" if note else "")
+    return review_flow.who_line(ws) + text + (f"\n\n{note}" if note else "")
 
 
 def has_offer(ws: Workspace, rid: int | None) -> bool:
@@ -123,6 +124,7 @@ TAB_IDS = {
     "对话填报": "chat",
     "统计表": "tables",
     "起草与修改": "draft",
+    "审阅与审定": "signoff",
     "导出": "export",
     "审核": "audit",
     "语料库": "corpus",

@@ -11,7 +11,16 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no outbound calls 
 
 import gradio as gr  # noqa: E402
 
-from assistant.app import chat_tab, corpus_tab, draft_tab, files_tab, review_tab, session, tables_tab  # noqa: E402
+from assistant.app import (  # noqa: E402
+    chat_tab,
+    corpus_tab,
+    draft_tab,
+    files_tab,
+    review_flow_tab,
+    review_tab,
+    session,
+    tables_tab,
+)
 from assistant.app.context import AppContext  # noqa: E402
 
 CSS = """
@@ -63,6 +72,7 @@ def build(ctx: AppContext) -> gr.Blocks:
                 chat_tab.build(ctx, rid, user_of),
                 tables_tab.build(ctx, rid, user_of),
                 draft_tab.build(ctx, rid, user_of),
+                review_flow_tab.build(ctx, rid, user_of),
                 files_tab.build_export(ctx, rid, user_of),
                 files_tab.build_audit(ctx, rid, user_of),
                 review_tab.build(ctx, rid, user_of),
