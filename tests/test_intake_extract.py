@@ -242,3 +242,21 @@ def test_very_long_message_is_cut_with_a_note():
     ex = extract("予以公开8件。" + "好" * 30_000 + "部分公开1件")
     assert ex.cells == {R + "granted.total": 8}
     assert any("消息过长" in n for n in ex.notes)
+
+
+def _cells(message: str) -> dict[str, Decimal]:
+    return {p.key: Decimal(p.value) for p in extract(message).proposals}
+
+
+def test_one_of_none_is_zero_not_one():
+    assert _cells("今年依申请公开一件也没收到").get("applications.new_received.total") == 0
+
+
+def test_fee_in_wan_is_an_amount_and_an_estimate_is_not_stored():
+    assert _cells("财务说了，收费是3.2万") == {"active.art20_8.admin_fees.amount_wan_yuan": Decimal("3.2")}
+    ex = extract("行政事业性收费今年大概3万多吧")
+    assert not ex.proposals and ex.questions
+
+
+def test_a_duration_is_not_a_count():
+    assert "applications.new_received.total" not in _cells("收到申请后力争3个工作日内完成审核")
