@@ -260,3 +260,10 @@ def test_fee_in_wan_is_an_amount_and_an_estimate_is_not_stored():
 
 def test_a_duration_is_not_a_count():
     assert "applications.new_received.total" not in _cells("收到申请后力争3个工作日内完成审核")
+
+
+def test_bare_no_fee_and_short_carry_negations_are_zero():
+    assert _cells("不收费") == {"active.art20_8.admin_fees.amount_wan_yuan": 0}
+    assert _cells("上年没结转").get("applications.carried_over_from_prev.total") == 0
+    assert _cells("去年没有没办完的").get("applications.carried_over_from_prev.total") == 0
+    assert _cells("执法卷宗2件").get("applications.results.withheld.enforcement_file.total") == 2

@@ -96,7 +96,7 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "results.withheld.third_party_rights", r"第三方|商业秘密|个人隐私", T2, "total", "保护第三方合法权益"),
     _row(_A + "results.withheld.internal_affairs", r"内部事务", T2, "total", "属于三类内部事务信息"),
     _row(_A + "results.withheld.process_info", r"过程性", T2, "total", "属于四类过程性信息"),
-    _row(_A + "results.withheld.enforcement_file", r"执法案卷", T2, "total", "属于行政执法案卷"),
+    _row(_A + "results.withheld.enforcement_file", r"执法案卷|执法卷宗|执法档案", T2, "total", "属于行政执法案卷"),
     _row(_A + "results.withheld.admin_inquiry", r"查询事项", T2, "total", "属于行政查询事项"),
     _row(_A + "results.unable.not_held", r"不掌握|非本机关|没有相关(?:政府)?信息|信息不存在", T2, "total", "本机关不掌握相关政府信息"),
     _row(_A + "results.unable.needs_creation", r"(?:没有现成信息)?(?:需要|需)?另行制作|需要制作|需要加工", T2, "total", "没有现成信息需要另行制作"),
