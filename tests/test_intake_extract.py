@@ -267,3 +267,8 @@ def test_bare_no_fee_and_short_carry_negations_are_zero():
     assert _cells("上年没结转").get("applications.carried_over_from_prev.total") == 0
     assert _cells("去年没有没办完的").get("applications.carried_over_from_prev.total") == 0
     assert _cells("执法卷宗2件").get("applications.results.withheld.enforcement_file.total") == 2
+
+
+def test_colloquial_needs_creation_and_issued():
+    assert _cells("没有现成信息1件").get("applications.results.unable.needs_creation.total") == 1
+    assert _cells("规范性文件今年发了两件").get("active.art20_1.normative_docs.issued") == 2

@@ -99,7 +99,7 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "results.withheld.enforcement_file", r"执法案卷|执法卷宗|执法档案", T2, "total", "属于行政执法案卷"),
     _row(_A + "results.withheld.admin_inquiry", r"查询事项", T2, "total", "属于行政查询事项"),
     _row(_A + "results.unable.not_held", r"不掌握|非本机关|没有相关(?:政府)?信息|信息不存在", T2, "total", "本机关不掌握相关政府信息"),
-    _row(_A + "results.unable.needs_creation", r"(?:没有现成信息)?(?:需要|需)?另行制作|需要制作|需要加工", T2, "total", "没有现成信息需要另行制作"),
+    _row(_A + "results.unable.needs_creation", r"(?:没有现成信息)?(?:需要|需)?另行制作|需要制作|需要加工|没有现成(?:的)?信息|无现成信息|另外做|另外制作", T2, "total", "没有现成信息需要另行制作"),
     _row(_A + "results.unable.unclear_after_correction", r"不明确", T2, "total", "补正后申请内容仍不明确"),
     _row(_A + "results.not_processed.petition_complaint", r"信访|举报|投诉", T2, "total", "信访举报投诉类申请"),
     _row(_A + "results.not_processed.duplicate", r"重复申请", T2, "total", "重复申请"),
@@ -145,7 +145,7 @@ _COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
     T1_DOC: (
         ("repealed", r"废止|废除|失效"),
         ("in_force", r"现行有效|现行|有效"),
-        ("issued", r"制发|出台|印发|制定|发布|新制|新发"),
+        ("issued", r"制发|出台|印发|制定|发布|新制|新发|发了"),
     ),
     SINGLE: (),
 }
