@@ -272,3 +272,9 @@ def test_bare_no_fee_and_short_carry_negations_are_zero():
 def test_colloquial_needs_creation_and_issued():
     assert _cells("没有现成信息1件").get("applications.results.unable.needs_creation.total") == 1
     assert _cells("规范性文件今年发了两件").get("active.art20_1.normative_docs.issued") == 2
+
+
+def test_bare_gongkai_is_granted_and_yijia_is_no_count():
+    assert _cells("公开4件，部分公开1件").get("applications.results.granted.total") == 4
+    got = _cells("今年新收了6件，5件是居民个人的，1件是一家物业公司")
+    assert got.get("applications.new_received.commercial_enterprise") == 1

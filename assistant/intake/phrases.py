@@ -47,6 +47,8 @@ def numbers(sentence: str) -> list[NumberMention]:
             continue
         if m.unit in ("", "个") and _DURATION.match(masked, m.end):
             continue
+        if m.raw == "一家" and prev in ("是", "个", "为", "有"):  # 1件是一家物业公司: an article, not a count
+            continue
         out.append(_amount(masked, m))
     return sorted(out, key=lambda m: m.start)
 
