@@ -278,3 +278,8 @@ def test_bare_gongkai_is_granted_and_yijia_is_no_count():
     assert _cells("公开4件，部分公开1件").get("applications.results.granted.total") == 4
     got = _cells("今年新收了6件，5件是居民个人的，1件是一家物业公司")
     assert got.get("applications.new_received.commercial_enterprise") == 1
+
+
+def test_whose_clause_gives_the_applicant_type_of_the_number_before():
+    got = _cells("上年结转1件，是个人的")
+    assert got.get("applications.carried_over_from_prev.natural_person") == 1

@@ -69,6 +69,7 @@ _NEGATED_YEAR_END = re.compile(r"(年底|年末|年终)(?:也|都|还)?(没有|�
 _NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:的|了|啊|呢|哈)?$")
 _NOT_ONE = re.compile(r"[一1]\s*[件个宗起项份]\s*(?:也|都)(?:没有|没|未|不)(?:有)?")  # 一件也没收到 is none
 _NO_FEE = re.compile(r"^(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?费(?:用)?[。！!]?$")
+_WHOSE = re.compile(r"^(?:也|还)?(?:是|为|系|属于)")  # 上年结转1件，是个人的: the applicant type of that number
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
 
@@ -393,7 +394,8 @@ class _Reader:
         col = find_col(target, clause, default=False)
         leaf_of_group = row is not None and row.key in last.row.leaves
         t3_outcome = last.row.kind == T3 and target is last.row and col not in (None, "total")
-        if not (all_of or leaf_of_group or t3_outcome):
+        whose = bool(_WHOSE.match(clause.strip())) and col in spec.T2_APPLICANT_COLUMNS and last.col == "total"
+        if not (all_of or leaf_of_group or t3_outcome or whose):
             return False
         col = col or last.col
         if target is last.row and col == last.col:
