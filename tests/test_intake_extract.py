@@ -242,3 +242,44 @@ def test_very_long_message_is_cut_with_a_note():
     ex = extract("予以公开8件。" + "好" * 30_000 + "部分公开1件")
     assert ex.cells == {R + "granted.total": 8}
     assert any("消息过长" in n for n in ex.notes)
+
+
+def _cells(message: str) -> dict[str, Decimal]:
+    return {p.key: Decimal(p.value) for p in extract(message).proposals}
+
+
+def test_one_of_none_is_zero_not_one():
+    assert _cells("今年依申请公开一件也没收到").get("applications.new_received.total") == 0
+
+
+def test_fee_in_wan_is_an_amount_and_an_estimate_is_not_stored():
+    assert _cells("财务说了，收费是3.2万") == {"active.art20_8.admin_fees.amount_wan_yuan": Decimal("3.2")}
+    ex = extract("行政事业性收费今年大概3万多吧")
+    assert not ex.proposals and ex.questions
+
+
+def test_a_duration_is_not_a_count():
+    assert "applications.new_received.total" not in _cells("收到申请后力争3个工作日内完成审核")
+
+
+def test_bare_no_fee_and_short_carry_negations_are_zero():
+    assert _cells("不收费") == {"active.art20_8.admin_fees.amount_wan_yuan": 0}
+    assert _cells("上年没结转").get("applications.carried_over_from_prev.total") == 0
+    assert _cells("去年没有没办完的").get("applications.carried_over_from_prev.total") == 0
+    assert _cells("执法卷宗2件").get("applications.results.withheld.enforcement_file.total") == 2
+
+
+def test_colloquial_needs_creation_and_issued():
+    assert _cells("没有现成信息1件").get("applications.results.unable.needs_creation.total") == 1
+    assert _cells("规范性文件今年发了两件").get("active.art20_1.normative_docs.issued") == 2
+
+
+def test_bare_gongkai_is_granted_and_yijia_is_no_count():
+    assert _cells("公开4件，部分公开1件").get("applications.results.granted.total") == 4
+    got = _cells("今年新收了6件，5件是居民个人的，1件是一家物业公司")
+    assert got.get("applications.new_received.commercial_enterprise") == 1
+
+
+def test_whose_clause_gives_the_applicant_type_of_the_number_before():
+    got = _cells("上年结转1件，是个人的")
+    assert got.get("applications.carried_over_from_prev.natural_person") == 1

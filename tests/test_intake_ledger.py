@@ -281,3 +281,23 @@ def test_every_listed_and_official_outcome_label_is_accepted(version):
         if row.startswith("results.") and row != "results.total":
             assert table.get(normalise_label(path[-1])) == row or path[-1].endswith("其他")
             assert table[normalise_label("".join(path[1:]))] == row
+
+
+def test_a_total_row_is_skipped_and_short_outcome_labels_are_read():
+    text = (
+        "申请人类型,收到日期,办理结果,办结日期\n"
+        "自然人,2024-01-05,不予公开-第三方权益,2024-01-20\n"
+        "自然人,2024-02-05,无法提供-本机关不掌握,2024-02-20\n"
+        "合计,,2件,\n"
+    )
+    result = read_ledger(text.encode("utf-8"), "台账.csv", 2024)
+    assert not result.errors
+    assert result.cells[A + "new_received.total"] == 2
+    assert result.cells[A + "results.withheld.third_party_rights.natural_person"] == 1
+    assert result.cells[A + "results.unable.not_held.natural_person"] == 1
+    assert any("合计行" in w for w in result.warnings)
+
+
+def test_a_short_label_that_fits_several_rows_is_still_refused():
+    text = "申请人类型,收到日期,办理结果,办结日期\n自然人,2024-01-05,不予公开-信息,2024-01-20\n"
+    assert read_ledger(text.encode("utf-8"), "台账.csv", 2024).errors

@@ -62,16 +62,23 @@ _UNITS = {
 }
 _ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
 _FEE_ROW = "active.art20_8.admin_fees"
-_NEGATED_CARRY = re.compile(r"(上一?年度?|去年)(?:也|都|还)?(没有|无|未)(结转|遗留|剩下|剩余|积压)")
+_NEGATED_CARRY = re.compile(
+    r"(上一?年度?|去年)(?:也|都|还)?(没有|没|无|未)(结转|遗留|剩下|剩余|积压|没办完|未办结|没办结)"
+)
 _NEGATED_YEAR_END = re.compile(r"(年底|年末|年终)(?:也|都|还)?(没有|没|无)(结转|剩|剩下|遗留|积压)")
 _NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:的|了|啊|呢|哈)?$")
+_NOT_ONE = re.compile(r"[一1]\s*[件个宗起项份]\s*(?:也|都)(?:没有|没|未|不)(?:有)?")  # 一件也没收到 is none
+_NO_FEE = re.compile(r"^(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?费(?:用)?[。！!]?$")
+_WHOSE = re.compile(r"^(?:也|还)?(?:是|为|系|属于)")  # 上年结转1件，是个人的: the applicant type of that number
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
 
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
     """Proposals (with official labels and source phrases), questions and narrative facts of a message."""
     ctx = context or ExtractionContext()
-    message = message or ""
+    message = _NOT_ONE.sub("没有", message or "")
+    if _NO_FEE.match(message.strip()):  # 「不收费」 as a whole answer: no 行政事业性收费
+        message = "行政事业性收费没有"
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
@@ -332,7 +339,7 @@ class _Reader:
     # ------------------------------------------------------------ clauses without numbers
 
     def _keywords(self, clause: str, source: str) -> None:
-        clause = _NEGATED_CARRY.sub(r"\2\1\3", clause)  # 上年没有结转 → 没有上年结转
+        clause = _NEGATED_CARRY.sub(_negation_first, clause)  # 上年没有结转 → 没有上年结转
         clause = _NEGATED_YEAR_END.sub(r"\2\1\3", clause)  # 年底没有结转 → 没有年底结转
         rows = row_matches(clause)
         cols = [
@@ -387,7 +394,8 @@ class _Reader:
         col = find_col(target, clause, default=False)
         leaf_of_group = row is not None and row.key in last.row.leaves
         t3_outcome = last.row.kind == T3 and target is last.row and col not in (None, "total")
-        if not (all_of or leaf_of_group or t3_outcome):
+        whose = bool(_WHOSE.match(clause.strip())) and col in spec.T2_APPLICANT_COLUMNS and last.col == "total"
+        if not (all_of or leaf_of_group or t3_outcome or whose):
             return False
         col = col or last.col
         if target is last.row and col == last.col:
@@ -411,3 +419,8 @@ class _Reader:
                 )
             done = True
         return done
+
+
+def _negation_first(m: re.Match) -> str:
+    """上年没结转 → 没有上年结转 (the negation before the rows it zeroes)."""
+    return ("没有" if m.group(2) == "没" else m.group(2)) + m.group(1) + m.group(3)

@@ -160,6 +160,9 @@ def parse_rows(rows: Sequence[tuple[int, Sequence[Any]]], cols: dict[str, int], 
         cell = {f: (values[i] if i < len(values) else None) for f, i in cols.items()}
         if all(v is None or not str(v).strip() for v in cell.values()):
             continue
+        if _total_row(values, cell):
+            out.warnings.append(f"{name} 第{number}行是合计行，未作为申请计入")
+            continue
         entry = _entry(number, cell, heads, name, version, out, unknown)
         if entry is not None:
             out.entries.append(entry)
@@ -167,6 +170,15 @@ def parse_rows(rows: Sequence[tuple[int, Sequence[Any]]], cols: dict[str, int], 
         if labels:
             out.errors.append(_unknown_message(fld, labels, heads[fld], name, version))
     return out
+
+
+def _total_row(values: Sequence[Any], cell: dict[str, Any]) -> bool:
+    """「合计」/「小计」 rows at the foot of a ledger: a sum, not an application."""
+    label = any(str(v).strip().replace(" ", "") in _TOTAL_WORDS for v in values if v is not None)
+    return label and not str(cell[RECEIVED] or "").strip()
+
+
+_TOTAL_WORDS = frozenset({"合计", "小计", "总计", "共计", "合计：", "总计："})
 
 
 def _entry(number, cell, heads, name, version, out: ParseResult, unknown) -> LedgerEntry | None:
@@ -235,10 +247,26 @@ def _label(value: Any, table: dict[str, str], number: int, unknown: dict[str, li
     text = str(value or "").strip()
     if not text:
         return None
-    key = table.get(normalise_label(text))
+    key = table.get(normalise_label(text)) or _shortened(normalise_label(text), table)
     if key is None:
         unknown[text].append(number)
     return key
+
+
+_GROUPS = ("不予公开", "无法提供", "不予处理", "其他处理")
+
+
+def _shortened(text: str, table: dict[str, str]) -> str | None:
+    """「不予公开-第三方权益」: a group and a shortened reason that fits exactly one official row."""
+    if not text.startswith(_GROUPS) or len(text) < len(_GROUPS[0]) + 2:
+        return None
+    rows = {key for label, key in table.items() if _in_order(text, label)}
+    return rows.pop() if len(rows) == 1 else None
+
+
+def _in_order(short: str, label: str) -> bool:
+    rest = iter(label)
+    return all(ch in rest for ch in short)
 
 
 def _unknown_message(fld: str, labels: dict[str, list[int]], head: str, name: str, version: str) -> str:

@@ -6,6 +6,7 @@ Pure helpers of `extract`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, NumberMention, extract_numbers
@@ -13,6 +14,9 @@ from assistant.intake.lexicon import COLUMNS, NAMED_NUMERALS, ROW_BY_KEY, ROWS, 
 
 INFO_FEE = "信息处理费"
 _BARE_TEN = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])十(件|个|宗|起|项)")
+_DURATION = re.compile(r"(?:个)?(?:工作日|自然日|日内|天|小时|个月|周|星期|季度|年内)")  # 3个工作日: a time, no cell
+_WAN = re.compile(r"万元?(余|多)?")  # 3.2万 / 3万多: an amount in 万元
+_ABOUT = ("大概", "大约", "约", "近", "将近", "差不多")
 _BARE_ZERO = re.compile(r"(?<=[为是])零(?![零〇一二两三四五六七八九十百千万件个])")  # 数量为零
 
 
@@ -41,8 +45,24 @@ def numbers(sentence: str) -> list[NumberMention]:
             continue
         if not m.unit and nxt in (".", "．", "、", ")", "）") and prev in ("", "（", "(", " ", "　"):
             continue
-        out.append(m)
+        if m.unit in ("", "个") and _DURATION.match(masked, m.end):
+            continue
+        if m.raw == "一家" and prev in ("是", "个", "为", "有"):  # 1件是一家物业公司: an article, not a count
+            continue
+        out.append(_amount(masked, m))
     return sorted(out, key=lambda m: m.start)
+
+
+def _amount(text: str, m: NumberMention) -> NumberMention:
+    """「3.2万」 is 3.2 万元; 「大概3万多」 is only an estimate (asked, never stored)."""
+    if not m.unit and (w := _WAN.match(text, m.end)):
+        m = replace(m, unit="万元", kind=KIND_AMOUNT, raw=text[m.start : w.end()], end=w.end())
+        if w.group(1):
+            m = replace(m, approximate=True)
+    before = text[max(0, m.start - 3) : m.start]
+    if m.unit == "万元" and not m.approximate and before.endswith(_ABOUT):
+        m = replace(m, approximate=True)
+    return m
 
 
 def find_row(seg: str, weak: bool) -> RowDef | None:
