@@ -89,12 +89,16 @@ def _batch(tmp_path: Path, n: int = 240, seed: int = 15) -> tuple[Path, list[str
 
 
 # The batch runs in a fresh interpreter that prints its own peak RSS (and its pool workers'), so the
-# figure is this batch's and not that of whatever earlier tests ran in the pytest process.
+# figure is this batch's and not that of whatever earlier tests ran in the pytest process. Its own peak is
+# VmHWM of its own address space: Linux carries the spawning process's high-water mark across exec into
+# ru_maxrss, which would report the pytest process's size instead.
 _RUN = (
-    "import resource, sys\n"
+    "import re, resource, sys\n"
+    "from pathlib import Path\n"
     "from assistant.cli import main\n"
     "code = main(['check', '--json', sys.argv[1]])\n"
-    "peak = max(resource.getrusage(w).ru_maxrss for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
+    "own = int(re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text()).group(1))\n"
+    "peak = max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     "print(f'PEAK_RSS_KB={peak}', file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
