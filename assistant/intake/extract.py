@@ -222,6 +222,8 @@ class _Reader:
         hit = self._locate(before) or self._locate(after, weak=False)
         if hit is None and self.correction and self._correct(m, before + after + "|" + self.sentence, source):
             return True
+        if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
+            hit = self.keyword_row, find_col(self.keyword_row, before + after)
         hit = hit or self._topic_hit(before + after)
         if hit is None:
             return False
@@ -266,7 +268,9 @@ class _Reader:
 
     def _value(self, row: RowDef, m: NumberMention, source: str) -> int | Decimal | None:
         if row.key == _FEE_ROW:
-            return m.value / 10_000 if m.unit == "元" else m.value
+            if m.unit == "元" or (not m.unit and "万" in m.raw):  # 十二万五 is 125000 元
+                return m.value / 10_000
+            return m.value
         if m.value != m.value.to_integral_value():
             self.questions.append(f"“{source}”中的“{m.raw}”不是整数，件数应为整数，请核实。")
             return None

@@ -77,7 +77,7 @@ ROWS: tuple[RowDef, ...] = (
     _row("review", r"行政复议|复议", T3, "total", "行政复议"),
     _row("group:litigation", r"行政诉讼|诉讼|起诉|应诉|打官司|告到法院|告上法庭", T3, "total", "行政诉讼",
          ("litigation_direct", "litigation_after_review")),
-    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费|收费(?=金额|总额|收入|是|为|共|合计|约|大概|[0-9０-９])", SINGLE, "amount_wan_yuan", "行政事业性收费"),
+    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费|收费(?=金额|总额|收入|是|为|共|合计|约|大概|的话|方面|[0-9０-９零一二两三四五六七八九十])", SINGLE, "amount_wan_yuan", "行政事业性收费"),
     _row("active.art20_5.admin_license", r"行政许可|许可", SINGLE, "decisions", "行政许可"),
     _row("active.art20_6.admin_penalty", r"行政处罚|处罚", SINGLE, "decisions", "行政处罚"),
     _row("active.art20_6.admin_coercion", r"行政强制|强制", SINGLE, "decisions", "行政强制"),

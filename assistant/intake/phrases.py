@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, NumberMention, extract_numbers
+from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, NumberMention, extract_numbers, parse_chinese_int
 from assistant.intake.lexicon import COLUMNS, NAMED_NUMERALS, ROW_BY_KEY, ROWS, T2, RowDef
 
 INFO_FEE = "信息处理费"
@@ -17,6 +17,12 @@ _BARE_TEN = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])
 _DURATION = re.compile(r"(?:个)?(?:工作日|自然日|日内|天|小时|个月|周|星期|季度|年内)")  # 3个工作日: a time, no cell
 _WAN = re.compile(r"万元?(余|多)?")  # 3.2万 / 3万多: an amount in 万元
 _ABOUT = ("大概", "大约", "约", "近", "将近", "差不多")
+# 「行政处罚三十八」「一千二。」: a numeral with a unit character and no measure word, ending its clause
+_BARE_NUMERAL = re.compile(
+    r"(?<![第之统唯初0-9零〇一二两三四五六七八九十百千万亿])"
+    r"([零〇一二两三四五六七八九]?[十百千万][零〇一二两三四五六七八九十百千万]*)"
+    r"(?=\s*(?:$|[，,。；;！!？?、）)]|了(?:$|[，,。；;！!？?])))"
+)
 _BARE_ZERO = re.compile(r"(?<=[为是])零(?![零〇一二两三四五六七八九十百千万件个])")  # 数量为零
 
 
@@ -35,7 +41,7 @@ def numbers(sentence: str) -> list[NumberMention]:
     ] + [
         NumberMention(Decimal(0), "零", "", KIND_COUNT, t.start(), t.end())
         for t in _BARE_ZERO.finditer(masked)
-    ]
+    ] + _bare_numerals(masked)
     for m in extract_numbers(masked):
         if m.kind not in (KIND_COUNT, KIND_AMOUNT):
             continue
@@ -51,6 +57,15 @@ def numbers(sentence: str) -> list[NumberMention]:
             continue
         out.append(_amount(masked, m))
     return sorted(out, key=lambda m: m.start)
+
+
+def _bare_numerals(text: str) -> list[NumberMention]:
+    out = []
+    for t in _BARE_NUMERAL.finditer(text):
+        n = parse_chinese_int(t.group(1))
+        if n is not None and t.group(1) not in ("十", "百", "千", "万"):
+            out.append(NumberMention(Decimal(n), t.group(1), "", KIND_COUNT, t.start(1), t.end(1)))
+    return out
 
 
 def _amount(text: str, m: NumberMention) -> NumberMention:
