@@ -69,6 +69,10 @@ _NEGATED_YEAR_END = re.compile(r"(年底|年末|年终)(?:也|都|还)?(没有|�
 _NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:的|了|啊|呢|哈)?$")
 _NOT_ONE = re.compile(r"[一1]\s*[件个宗起项份]\s*(?:也|都)(?:没有|没|未|不)(?:有)?")  # 一件也没收到 is none
 _NO_FEE = re.compile(r"^(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?费(?:用)?[。！!]?$")
+_NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 行政事业性收费
+    r"(?<![^，,。；;\s])(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
+    r"(?:的|了)?(?=$|[，,。；;！!])"
+)
 _WHOSE = re.compile(r"^(?:也|还)?(?:是|为|系|属于)")  # 上年结转1件，是个人的: the applicant type of that number
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
@@ -79,6 +83,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     message = _NOT_ONE.sub("没有", message or "")
     if _NO_FEE.match(message.strip()):  # 「不收费」 as a whole answer: no 行政事业性收费
         message = "行政事业性收费没有"
+    message = _NO_FEE_CLAUSE.sub("行政事业性收费没有", message)
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
@@ -360,6 +365,8 @@ class _Reader:
                 targets = [r for span, r in rows if span[1] <= negs[-1].start()]  # 「复议诉讼都没有」
             if not targets and not rows and self.short:
                 targets = [ROW_BY_KEY[k] for k in A.open_topic_rows(self.ctx.topic, self.ctx.cells)]
+            if not targets and not rows and self._zero_column(clause, source):
+                return
             for row in targets:
                 row = self._row(row)
                 if row:
@@ -375,6 +382,15 @@ class _Reader:
             return
         if strong:
             self.context_row = self.keyword_row = self._row(strong[0])
+
+    def _zero_column(self, clause: str, source: str) -> bool:
+        """「规范性文件发了2件，没有废止的」: a negated column of the row just spoken of is 0."""
+        row = self.context_row
+        col = find_col(row, clause, default=False) if row else None
+        if row is None or col in (None, "total", LEGAL_PERSONS):
+            return False
+        self._emit(row, col, 0, source)
+        return True
 
     def _carry_last(self, clause: str, rows: list, source: str) -> bool:
         """A clause without a number that gives the previous number another row or column:

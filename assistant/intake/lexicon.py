@@ -77,7 +77,7 @@ ROWS: tuple[RowDef, ...] = (
     _row("review", r"行政复议|复议", T3, "total", "行政复议"),
     _row("group:litigation", r"行政诉讼|诉讼|起诉|应诉|打官司|告到法院|告上法庭", T3, "total", "行政诉讼",
          ("litigation_direct", "litigation_after_review")),
-    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费|收费(?=金额|总额|收入|是|为|共|合计|约|大概|的话|方面|[0-9０-９零一二两三四五六七八九十])", SINGLE, "amount_wan_yuan", "行政事业性收费"),
+    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费|收费(?=金额|总额|收入|是|为|共|合计|约|大概|的话|方面|也|都|没|无|[0-9０-９零一二两三四五六七八九十])", SINGLE, "amount_wan_yuan", "行政事业性收费"),
     _row("active.art20_5.admin_license", r"行政许可|许可", SINGLE, "decisions", "行政许可"),
     _row("active.art20_6.admin_penalty", r"行政处罚|处罚", SINGLE, "decisions", "行政处罚"),
     _row("active.art20_6.admin_coercion", r"行政强制|强制", SINGLE, "decisions", "行政强制"),
@@ -164,7 +164,7 @@ COLUMN_NAMES["other_org"] = "其他组织"
 COLUMN_NAMES["total"] = "总计"
 
 # Negations that make a statement zero (「没有行政复议」, 「未收到申请」).
-NEGATION = re.compile(r"没有|未发生|未收到|未出现|未|无|尚无|均无|不存在")
+NEGATION = re.compile(r"没有|没(?=收到|接到|发生|出现|受理|制发|印发|废止|发过|收过)|未发生|未出现|未|无|尚无|均无|不存在")
 # 「均为自然人」「全部予以公开」「结果维持」: the previous number applies to this row / column.
 ALL_OF = re.compile(r"均|全部|都|全都|一律|结果")
 # Phrases with numerals that are names, not numbers (masked before number extraction).
