@@ -20,6 +20,7 @@ from assistant.core import spec
 from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
 from assistant.intake import narrative as N
+from assistant.intake import remainder as R
 from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
 from assistant.intake.lexicon import (
     ALL_OF,
@@ -126,6 +127,8 @@ class _Reader:
     sentence: str = ""
     continues: str | None = None  # narrative key of the previous sentence (a clause it continues)
     named: str | None = None  # the narrative part the message named (「平台建设方面，」)
+    scope_col: str | None = None  # 「企业的3件：……」: the applicant type of this sentence's numbers
+    scoped_rows: list[str] = field(default_factory=list)
 
     def _produced(self) -> int:
         return len(self.statements) + len(self.groups) + len(self.questions)
@@ -139,7 +142,7 @@ class _Reader:
         self.sentence = sentence
         self.last = self.keyword_row = None
         self.dangling = []
-        mentions = numbers(sentence)
+        mentions = self._scoped(sentence, numbers(sentence))
         for clause in _CLAUSE.finditer(sentence):
             inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
             if not inside:
@@ -176,6 +179,17 @@ class _Reader:
             self.questions.append(
                 f"“{sentence}”中的 {shown} 没能确定对应表格的哪一栏，请换个说法（例如“本年新收申请12件”）。"
             )
+
+    def _scoped(self, sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
+        """「企业的3件：予以公开2件、部分公开1件」: the sentence's numbers go to that applicant type."""
+        self.scope_col, self.scoped_rows = None, []
+        found = R.scope(sentence)
+        if not found:
+            return mentions
+        self.scope_col, end = found
+        phrase = sentence[:end].rstrip("，,：: ")
+        self.notes.append(f"“{phrase}”：这句中的数字记入“{COLUMN_NAMES[self.scope_col]}”一栏")
+        return [m for m in mentions if m.start >= end]
 
     def _includes_carry_over(self, sentence: str, start: int) -> None:
         """「共收到申请12件（含上年结转2件）」: 本年新收 excludes the carry-over, so 12 is not proposed."""
@@ -235,6 +249,9 @@ class _Reader:
         row, col = hit
         if col == row.default_col and find_col(row, before, default=False) is None:
             col = trailing_col(row, after) or col  # 「去年还有2件企业的申请没办完」
+        if self.scope_col and row.kind == T2 and col == "total" and find_col(row, before, default=False) is None:
+            col = self.scope_col
+            self.scoped_rows.append(row.key)
         if row.is_group and self.keyword_row and self.keyword_row.key in row.leaves:
             row = self.keyword_row  # 「涉及第三方合法权益，征求意见后不予公开1件」
         if col is None and row.kind == T1_DOC and self.last and self.last.row.kind == T1_DOC:
@@ -358,6 +375,8 @@ class _Reader:
             for m in p.finditer(clause)
         ]
         taken = [span for span, _ in rows] + cols
+        if self._rest(clause, source):
+            return
         negs = [m for m in NEGATION.finditer(clause) if not any(overlap(m.span(), s) for s in taken)]
         if negs and not self.narrative_like:
             targets = [r for span, r in rows if span[0] >= negs[0].end()]
@@ -382,6 +401,21 @@ class _Reader:
             return
         if strong:
             self.context_row = self.keyword_row = self._row(strong[0])
+
+    def _rest(self, clause: str, source: str) -> bool:
+        """「其余都是个人」: the remainder of the rows just spoken of (or the rows asked about)."""
+        col = R.rest_column(clause)
+        if col is None:
+            return False
+        rows = self.scoped_rows or ([self.last.row.key] if self.last and self.last.row.kind == T2 else [])
+        rows = rows or [r for r in A.open_topic_rows(self.ctx.topic, {}) if r.startswith("applications.")]
+        if not rows:
+            return False
+        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        statements, questions = R.fill_rest(col, rows, known, source)
+        self.statements += statements
+        self.questions += questions
+        return True
 
     def _zero_column(self, clause: str, source: str) -> bool:
         """「规范性文件发了2件，没有废止的」: a negated column of the row just spoken of is 0."""
