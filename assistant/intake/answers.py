@@ -86,6 +86,14 @@ def open_topic_rows(topic: str | None, cells: Mapping[str, Value]) -> tuple[str,
     return tuple(out)
 
 
+def topic_rows_missing(topic: str | None, cells: Mapping[str, Value], col: str) -> tuple[str, ...]:
+    """The Table 2 rows of the topic asked whose total is known but column `col` is not."""
+    rows = (topic.removeprefix(ROW_TOPIC),) if topic and topic.startswith(ROW_TOPIC) else TOPIC_ROWS.get(topic or "", ())
+    return tuple(
+        r for r in rows if r.startswith("applications.") and f"{r}.total" in cells and f"{r}.{col}" not in cells
+    )
+
+
 ROW_TOPIC = "row:"
 GRANTED = "applications.results.granted"
 _IN = ("applications.new_received", "applications.carried_over_from_prev")

@@ -316,6 +316,9 @@ class _Reader:
         if not self.short:
             return None  # only a bare answer (「3件」) is read as the topic asked; 「公开了12件」 is not
         rows = A.open_topic_rows(self.ctx.topic, self.ctx.cells)
+        col = find_col(ROW_BY_KEY["applications.new_received"], seg, default=False)
+        if not rows and col in spec.T2_APPLICANT_COLUMNS:  # 「自然人11件」 after the total: that type
+            rows = A.topic_rows_missing(self.ctx.topic, self.ctx.cells, col)
         if len(rows) != 1:
             return None
         row = self._row(ROW_BY_KEY[rows[0]])
@@ -411,7 +414,12 @@ class _Reader:
         rows = rows or [r for r in A.open_topic_rows(self.ctx.topic, {}) if r.startswith("applications.")]
         if not rows:
             return False
+        return self._rest_of(col, rows, source)
+
+    def _rest_of(self, col: str, rows: list[str], source: str) -> bool:
         known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        if not any(isinstance(known.get(f"{r}.total"), int) for r in rows):
+            return False
         statements, questions = R.fill_rest(col, rows, known, source)
         self.statements += statements
         self.questions += questions
@@ -432,6 +440,10 @@ class _Reader:
         「行政复议1件，复议机关维持原答复」."""
         row = self._row(rows[0][1]) if rows and not rows[0][1].weak else None
         last, all_of = self.last, bool(ALL_OF.search(clause))
+        if all_of and row is not None and row.kind == T2 and (last is None or row.key != last.row.key):
+            col = find_col(row, clause, default=False)
+            if col in spec.T2_APPLICANT_COLUMNS and self._rest_of(col, [row.key], source):
+                return True  # 「不掌握的也都是个人」: that row's own total, not the previous number
         if last is None:
             col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
             if all_of and row is None and col in spec.T2_APPLICANT_COLUMNS:

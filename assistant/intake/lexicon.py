@@ -111,7 +111,7 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "results.other.fee_unpaid_overdue", r"未(?:按(?:收费通知)?要求)?缴(?:纳)?(?:费|信息处理费)|不缴费",
          T2, "total", "逾期未缴纳费用"),
     _row(_A + "results.other.other", r"其他处理[中的之]*其他(?:情形)?|其他情形", T2, "total", "其他处理·其他"),
-    _row(_A + "results.granted", r"^公开(?=\s*[0-9０-９一二两三四五六七八九十]|$)|予以公开|全部公开|同意公开|准予公开|已公开|依法公开|(?<!不予)(?<!部分)(?<!不)公开了|(?:都|均|全)(?:已|给)?公开", T2, "total", "予以公开"),
+    _row(_A + "results.granted", r"^公开(?=\s*[0-9０-９一二两三四五六七八九十]|$)|予以公开|全部公开|同意公开|准予公开|已公开|依法公开|(?<!不予)(?<!部分)(?<!不)公开了|(?<!不予)(?<!部分)(?<!不)(?<!主动)公开的(?=[那这]?[0-9０-９一二两三四五六七八九十])|(?:都|均|全)(?:已|给)?公开", T2, "total", "予以公开"),
     _row("group:withheld", r"不予公开", T2, "total", "不予公开", tuple(_A + k for k in _WITHHELD)),
     _row("group:unable", r"无法提供|不能提供", T2, "total", "无法提供", tuple(_A + k for k in _UNABLE)),
     _row("group:not_processed", r"不予处理", T2, "total", "不予处理", tuple(_A + k for k in _NOT_PROCESSED)),
@@ -132,7 +132,7 @@ _COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("legal_service_org", r"法律服务机构|律师事务所|律所|律师|法律服务所"),
         ("other_org", r"其他组织|其他单位|其他法人|其他机构"),
         ("commercial_enterprise", r"商业企业|企业|公司"),
-        ("natural_person", r"自然人|个人(?!隐私|信息)|公民|群众|市民|居民|村民"),
+        ("natural_person", r"自然人|个人(?!隐私|信息)|公民|群众|市民|居民|村民|老百姓|百姓|老乡"),
         ("total", r"共|合计|总计|总数|累计"),
     ),
     T3: (
