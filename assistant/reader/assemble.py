@@ -19,6 +19,7 @@ from assistant.reader.cells import (
 from assistant.reader.errors import ReaderError
 from assistant.reader.meta import agency_from_title, find_title, find_year
 from assistant.reader.oldform import applies, is_pre2019, old_form_finding
+from assistant.reader.ordered import place_tables
 from assistant.reader.sections import STRAY, Layout, is_empty_body, split_sections
 from assistant.reader.tables import Observed, read_tables
 
@@ -38,6 +39,9 @@ def assemble(doc: Document) -> Report:
     texts = layout.preamble + [p for key in layout.sections for p in layout.sections[key]]
     year = find_year(title, texts)
     version = decide_version(obs, year)
+    if doc.kind in ("txt", "md"):  # text extracted from a PDF: labels and numbers apart (issue 12)
+        place_tables(obs, layout.flow, version)
+        version = decide_version(obs, year)
     cells = build_cells(obs, version)
     findings = list(doc.findings)
     findings += _format_findings(obs, version, year)

@@ -132,7 +132,7 @@ def _group(rows: list[_Row]) -> list[Block]:
     blocks: list[Block] = []
     grid: list[list[str]] = []
     exact = [False]
-    para: list[str] = []
+    para: list = []  # [text, start line]
     for i, row in enumerate(rows):
         if row.cells is not None:
             _flush_para(para, blocks)
@@ -155,11 +155,11 @@ def _group(rows: list[_Row]) -> list[Block]:
         if row.heading:
             _flush_para(para, blocks)
             blocks.append(Para(text, heading=True))
-        elif para and _continues(para[-1], text):
-            para[-1] += text
+        elif para and _continues(para[0], text):
+            para[0] += text
         else:
             _flush_para(para, blocks)
-            para.append(text)
+            para += [text, i]
     _flush_grid(grid, exact[0], blocks)
     _flush_para(para, blocks)
     return blocks
@@ -196,9 +196,10 @@ def _continues(prev: str, text: str) -> bool:
     return len(prev) >= 25 and prev[-1] not in _END_PUNCT and not _STARTS_ITEM.match(text)
 
 
-def _flush_para(para: list[str], blocks: list[Block]) -> None:
+def _flush_para(para: list, blocks: list[Block]) -> None:
+    """`para` is [text, start line] while a paragraph is open."""
     if para:
-        blocks.append(Para(para[0]))
+        blocks.append(Para(para[0], line=para[1]))
         para.clear()
 
 
