@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.core import spec
 from assistant.reader.blocks import Block, Document, Grid, Para
 from assistant.reader.errors import ReaderError
 from assistant.reader.labels import is_value_like
@@ -58,8 +59,27 @@ def _looks_binary(text: str) -> bool:
 def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
     text = decode_text(data, name)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [part for line in lines for part in split_inline_headings(line)]
     markdown = markdown or _looks_like_markdown(lines)  # a Markdown report saved as .txt
     return Document(name, "md" if markdown else "txt", lines_to_blocks(lines, markdown))
+
+
+_OFFICIAL_HEADINGS = re.compile("|".join(re.escape(sec.label) for sec in spec.SECTIONS))
+
+
+def split_inline_headings(line: str) -> list[str]:
+    """A crawled page's text runs on in one long line; the official section headings inside it are
+    headings, on lines of their own (cause 7 of issue 12)."""
+    if len(line) < 200:
+        return [line]
+    cuts = [m.span() for m in _OFFICIAL_HEADINGS.finditer(line)]
+    if len(cuts) < 2:
+        return [line]
+    out, pos = [], 0
+    for a, b in cuts:
+        out += [line[pos:a], line[a:b]]
+        pos = b
+    return [p for p in [*out, line[pos:]] if p.strip()]
 
 
 def _looks_like_markdown(lines: list[str]) -> bool:
