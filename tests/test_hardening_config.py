@@ -39,4 +39,4 @@ def test_no_key_is_not_tested() -> None:
     with MockOpenAI() as mock:
         lines: list[str] = []
         assert probe(replace(settings(mock), openai_api_key=""), lines.append) == 2
-    assert "未设置 OPENAI_API_KEY" in lines[0] and not mock.requests
+    assert "未设置模型接口密钥（OPENAI_API_KEY）" in lines[0] and not mock.requests

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
 def test_endpoint(settings: Settings, out: Callable[[str], None] = print) -> int:
     """One tiny request per capability; exit 0 if the plain request worked, else 2."""
     if not settings.has_llm:
-        out("连接测试：未设置 OPENAI_API_KEY，未测试（将使用离线起草）")
+        out("连接测试：未设置模型接口密钥（OPENAI_API_KEY），未测试（将使用离线起草）")
         return 2
     from assistant.drafting.llm import content_text, error_cause, strip_reasoning
     from assistant.llm import chat_openai
