@@ -47,8 +47,8 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                 hist_ver = gr.Dropdown(label="版本", choices=[], elem_id="hist_ver")
             hist_diff = gr.HTML("", label="与当前文本的差异", elem_id="hist_diff")
             restore = gr.Button("恢复到此版本", elem_id="restore_btn")
-
-    bases = gr.State({})  # the texts shown, so that a save can tell a colleague's change (issue 16)
+        # Inside the tab: a component directly under gr.Tabs turns the next tab's button into a copy.
+        bases = gr.State({})  # the texts shown, so that a save can tell a colleague's change (issue 16)
 
     def values(v: draft.DraftView) -> list[Any]:
         out: list[Any] = [gr.skip() if v.notes is None else v.notes, v.status]
