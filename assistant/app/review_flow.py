@@ -8,17 +8,20 @@ by the workspace (`assistant.review_service`); here refusals become the Chinese 
 from __future__ import annotations
 
 import difflib
+import re
 import time
 from dataclasses import dataclass, field
 
 from assistant.core import spec
 from assistant.review_service import escape
-from assistant.roles import ACTION_LABELS, APPROVED, EDITOR, TRANSITIONS
+from assistant.roles import ACTION_LABELS, APPROVED, EDITOR, RETURNED, SUBMITTED, TRANSITIONS, WRITERS
 from assistant.store_review import Comment
 from assistant.workspace import EditConflictError, Workspace, WorkspaceError
 
 SECTION_CHOICES = [(s.label, s.key) for s in spec.SECTIONS]
 ACTIONS = tuple(TRANSITIONS)  # submit, return, approve, reopen
+WHOLE = "（针对整个章节）"  # the first choice of the sentence list: a comment on the section
+_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,13 @@ class ReviewView:
     history: str  # markdown: versions with authors, each one's changes highlighted
     notes: str = ""
     conflict: dict[str, str] = field(default_factory=dict)  # old / theirs / current after a clash
+    sentences: list[str] = field(default_factory=list)  # the section's sentences, to comment on one
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a section, in order, each once (what an editor picks to comment on)."""
+    found = (m.group(0).strip() for m in _SENTENCE.finditer(text or ""))
+    return list(dict.fromkeys(s for s in found if len(s) >= 4))
 
 
 def when(ts: float | None) -> str:
@@ -64,12 +74,33 @@ def state_markdown(ws: Workspace, rid: int) -> str:
     reason = ws.can_write(row)
     if reason and row.review_state != APPROVED:
         lines.append(f"（{reason}）")
+    hint = next_step(ws, row)
+    if hint:
+        lines.append(hint)
     for e in ws.events(rid)[-8:]:
         why = f"：{escape(e.reason)}" if e.reason else ""
         lines.append(
             f"- {when(e.created_at)} {escape(e.author)} {ACTION_LABELS.get(e.action, e.action)} → {e.to_state}{why}"
         )
     return "\n".join(lines)
+
+
+def next_step(ws: Workspace, row) -> str:
+    """What this user can do next, in words (the buttons of moves not open to them are hidden)."""
+    acc, state = ws.account, row.review_state
+    if (row.org_id is not None and row.org_id != acc.org_id) or acc.effective_role not in WRITERS:
+        return ""
+    editor = acc.effective_role == EDITOR
+    if state == SUBMITTED:
+        return (
+            "下一步：审阅后点击“退回修改”（请写明理由）或“审定通过”。"
+            if editor
+            else "已提交，等待审核人审核。审核人退回或审定后，本页会显示结果和意见。"
+        )
+    if state == APPROVED:
+        return "如需修改：在右侧填写理由后点击“重新打开”。" if editor else ""
+    back = "按审核意见修改后，" if state == RETURNED else "起草完成后，"
+    return f"下一步：{back}点击“提交审核”。"
 
 
 def allowed_actions(ws: Workspace, rid: int) -> dict[str, bool]:
@@ -114,12 +145,29 @@ def text_markdown(text: str, threads: list[Comment]) -> str:
 
 
 def highlight(old: str, new: str) -> str:
-    """new with insertions marked and deletions struck through (escaped)."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    if old and new and matcher.ratio() < 0.5:  # a rewrite: shown whole, not as scattered characters
-        return f"<del>{escape(old)}</del><mark>{escape(new)}</mark>"
+    """new with insertions marked and deletions struck through (escaped). Compared sentence by
+    sentence: a rewritten sentence is shown whole (struck, then marked), a touched one by characters."""
+    a, b = _pieces(old), _pieces(new)
     parts = []
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        gone, come = "".join(a[a0:a1]), "".join(b[b0:b1])
+        if op == "equal":
+            parts.append(escape(come))
+        elif gone and come and difflib.SequenceMatcher(None, gone, come, autojunk=False).ratio() >= 0.5:
+            parts.append(_by_chars(gone, come))
+        else:
+            parts.append((f"<del>{escape(gone)}</del>" if gone else "") + (f"<mark>{escape(come)}</mark>" if come else ""))
+    return "".join(parts)
+
+
+def _pieces(text: str) -> list[str]:
+    """Sentences with their end mark and the line breaks as pieces of their own."""
+    return re.findall(r"[^。！？；\n]+[。！？；]?|\n", text or "")
+
+
+def _by_chars(old: str, new: str) -> str:
+    parts = []
+    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if op in ("delete", "replace") and a1 > a0:
             parts.append(f"<del>{escape(old[a0:a1])}</del>")
         if op in ("insert", "replace") and b1 > b0:
@@ -184,7 +232,7 @@ def _view(ws: Workspace, rid: int | None, key: str, notes: str, base: str | None
     return ReviewView(
         who_markdown(ws), state_markdown(ws, rid), allowed_actions(ws, rid), text_markdown(text, threads),
         comments_markdown(threads), open_threads, text, text if base is None else base,
-        history_markdown(ws, rid, key), notes,
+        history_markdown(ws, rid, key), notes, sentences=sentences(text),
     )  # fmt: skip
 
 
@@ -207,7 +255,8 @@ def move(ws: Workspace, rid: int | None, key: str, action: str, reason: str = ""
 
 def comment(ws: Workspace, rid: int | None, key: str, quote: str, body: str) -> ReviewView:
     def run():
-        cid, note = ws.comment(rid, key, body, (quote or "").strip())
+        chosen = "" if (quote or "").strip() == WHOLE else (quote or "").strip()
+        cid, note = ws.comment(rid, key, body, chosen)
         return view(ws, rid, key, f"已添加审核意见 #{cid}" + (f"。{note}" if note else ""))
 
     return _guard(ws, rid, key, run)
