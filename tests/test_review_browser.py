@@ -30,7 +30,11 @@ EDITED = "本年度共收到政府信息公开申请3件，均已依法答复。
 def cli(home: Path, *args: str, stdin: str = "") -> str:
     env = {**os.environ, "ASSISTANT_HOME": str(home)}
     done = subprocess.run(
-        [sys.executable, "-c", "from assistant.cli import entry; entry()", *args], input=stdin, env=env, capture_output=True, text=True
+        [sys.executable, "-c", "from assistant.cli import entry; entry()", *args],
+        input=stdin,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -44,8 +48,8 @@ def app(tmp_path_factory):
         pytest.skip("chromium is not installed")
     home = tmp_path_factory.mktemp("home")
     cli(home, "org", "add", ORG)
-    cli(home, "user", "add", CLERK, "--org", ORG, "--role", "经办人", "--password-stdin", stdin=PASSWORD + "\n")
-    cli(home, "user", "add", EDITOR, "--org", ORG, "--role", "审核人", "--password-stdin", stdin=PASSWORD + "\n")
+    for name, role in ((CLERK, "经办人"), (EDITOR, "审核人")):
+        cli(home, "user", "add", name, "--org", ORG, "--role", role, "--password-stdin", stdin=PASSWORD)
     assert "审核人" in cli(home, "user", "list")
     from assistant.app.server import launch, prepare
 
@@ -143,7 +147,7 @@ def test_clerk_and_editor(app, shots):
         editor = login(browser, url, EDITOR)
         expect(editor.locator("#status")).to_contain_text("审核人")
         pick = editor.locator("#report_pick input")
-        assert "待审核" in pick.input_value(), pick.input_value()  # the clerk's report, on the list with its state
+        assert "待审核" in pick.input_value()  # the clerk's report, on the editor's list with its state
         review_tab(editor)
         expect(editor.locator("#review_text")).to_contain_text(first[:10])
         open_accordion(editor, "发表审核意见（审核人）")

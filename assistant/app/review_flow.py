@@ -156,7 +156,10 @@ def highlight(old: str, new: str) -> str:
         elif gone and come and difflib.SequenceMatcher(None, gone, come, autojunk=False).ratio() >= 0.5:
             parts.append(_by_chars(gone, come))
         else:
-            parts.append((f"<del>{escape(gone)}</del>" if gone else "") + (f"<mark>{escape(come)}</mark>" if come else ""))
+            parts.append(
+                (f"<del>{escape(gone)}</del>" if gone else "")
+                + (f"<mark>{escape(come)}</mark>" if come else "")
+            )
     return "".join(parts)
 
 

@@ -35,7 +35,9 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             with gr.Column(scale=2):
                 comments = gr.Markdown("", elem_id="review_comments")
         with gr.Accordion("发表审核意见（审核人）", open=False):
-            quote = gr.Dropdown(label="针对的句子", choices=[rf.WHOLE], value=rf.WHOLE, elem_id="comment_quote")
+            quote = gr.Dropdown(
+                label="针对的句子", choices=[rf.WHOLE], value=rf.WHOLE, elem_id="comment_quote"
+            )
             body = gr.Textbox(label="意见", lines=2, elem_id="comment_body")
             add = gr.Button("发表意见", size="sm", elem_id="comment_add")
         with gr.Accordion("答复与处理意见", open=False):
