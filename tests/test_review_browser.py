@@ -10,6 +10,7 @@ temporary folder, or to docs/images/review-*.png with UPDATE_SCREENSHOTS=1.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -105,6 +106,7 @@ def open_accordion(page, label: str):
 
 
 def shot(page, shots: Path, name: str, locator: str | None = None):
+    page.wait_for_timeout(700)  # the header's refresh after a move: let it settle
     if locator:
         page.locator(locator).scroll_into_view_if_needed()
     page.screenshot(path=str(shots / f"review-{name}.png"))
@@ -134,7 +136,8 @@ def test_clerk_and_editor(app, shots):
         overview = clerk.locator("#text_s1_overview textarea")
         expect(overview).not_to_have_value("", timeout=60_000)
         expect(clerk.locator("#text_s6_other textarea")).not_to_have_value("", timeout=60_000)
-        first, second = [x + "。" for x in overview.input_value().split("。")[:2]]
+        said = [x + "。" for x in overview.input_value().split("。") if x.strip()]
+        first, second = said[0], next(x for x in said[1:] if len(x) > 15)
 
         review_tab(clerk)
         expect(clerk.locator("#review_approve")).to_be_hidden()  # a clerk is never offered approval
@@ -193,6 +196,9 @@ def test_clerk_and_editor(app, shots):
         expect(editor.locator("#review_state")).to_contain_text("审核状态：待审核")
         editor.locator("#review_approve").click()
         expect(editor.locator("#review_state")).to_contain_text("已审定")
+        expect(editor.locator("#status")).to_contain_text("已审定（lisi")  # the header follows the move
+        expect(editor.locator("#report_pick input")).to_have_value(re.compile("已审定$"))
+        assert "审定通过 → 已审定：" not in editor.locator("#review_state").inner_text()  # no stale reason
         shot(editor, shots, "4-editor-approved")
 
         clerk.reload()

@@ -65,18 +65,17 @@ def state_label(row) -> str:
 
 def state_markdown(ws: Workspace, rid: int) -> str:
     row = ws.row(rid)
-    lines = [
+    head = [
         f"审核状态：**{row.review_state}**"
         + (f" · {escape(row.review_by)} 于 {when(row.review_at)}" if row.review_by else "")
     ]
     if row.review_state == APPROVED:
-        lines.append("已审定：正文与表格已锁定，只有审核人可以“重新打开”（需说明理由）。")
+        head.append("已审定：正文与表格已锁定，只有审核人可以“重新打开”（需说明理由）。")
     reason = ws.can_write(row)
     if reason and row.review_state != APPROVED:
-        lines.append(f"（{reason}）")
-    hint = next_step(ws, row)
-    if hint:
-        lines.append(hint)
+        head.append(f"（{reason}）")
+    head.append(next_step(ws, row))
+    lines = ["\n\n".join(h for h in head if h), ""]
     for e in ws.events(rid)[-8:]:
         why = f"：{escape(e.reason)}" if e.reason else ""
         lines.append(
@@ -99,6 +98,8 @@ def next_step(ws: Workspace, row) -> str:
         )
     if state == APPROVED:
         return "如需修改：在右侧填写理由后点击“重新打开”。" if editor else ""
+    if state == RETURNED and editor:
+        return "已退回经办人修改；修改后由经办人重新提交审核。"
     back = "按审核意见修改后，" if state == RETURNED else "起草完成后，"
     return f"下一步：{back}点击“提交审核”。"
 
@@ -198,7 +199,7 @@ def history_markdown(ws: Workspace, rid: int, key: str, limit: int = 6) -> str:
         if prev is not None and prev.author != v.author and v.author:
             head += f" · 修改了 {escape(prev.author) or '之前'} 的文本"
         body = escape(v.text) if prev is None else highlight(prev.text, v.text)
-        blocks.append(f"{head}\n\n{body}")
+        blocks.append(f"{head}\n\n" + body.replace("\n", "  \n"))
     return "\n\n---\n\n".join(reversed(blocks[-limit:]))
 
 
@@ -250,7 +251,7 @@ def _guard(ws: Workspace, rid: int | None, key: str, fn) -> ReviewView:
 
 def move(ws: Workspace, rid: int | None, key: str, action: str, reason: str = "") -> ReviewView:
     def run():
-        ws.move(rid, action, reason)
+        ws.move(rid, action, reason if action in ("return", "reopen") else "")  # a reason is theirs only
         return view(ws, rid, key, f"已{ACTION_LABELS[action]}：报告现为“{ws.row(rid).review_state}”")
 
     return _guard(ws, rid, key, run)

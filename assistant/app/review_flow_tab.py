@@ -61,11 +61,12 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     outs: list[Any] = [who, state, *buttons.values(), reason, notes, text, comments, thread, edit, base,
                        history, conflict, current, keep, take, quote]  # fmt: skip
 
-    def values(v: rf.ReviewView) -> list[Any]:
+    def values(v: rf.ReviewView, moved: bool = False) -> list[Any]:
         clash = bool(v.conflict)
+        why = v.actions.get("return", False) or v.actions.get("reopen", False)
         return [
             v.who, v.state, *(gr.Button(visible=v.actions.get(a, False)) for a in BUTTONS),
-            gr.Textbox(visible=v.actions.get("return", False) or v.actions.get("reopen", False)), v.notes,
+            gr.Textbox(visible=why, value="") if moved else gr.Textbox(visible=why), v.notes,
             v.text, v.comments, gr.Dropdown(choices=v.threads, value=v.threads[0][1] if v.threads else None),
             v.edit_text, v.base, v.history, rf.conflict_markdown(v.conflict), v.conflict.get("current", ""),
             gr.Button(visible=clash), gr.Button(visible=clash),
@@ -75,15 +76,17 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     def refresh(ws: Workspace, report_id: int | None) -> list[Any]:
         return values(rf.view(ws, report_id))
 
-    def run(request, fn):
-        return values(fn(ctx.workspace(user_of(request))))
+    def run(request, fn, moved: bool = False):
+        return values(fn(ctx.workspace(user_of(request))), moved)
 
+    moves = []
     for action, btn in buttons.items():
 
         def on_move(report_id, k, why, request: gr.Request, _a=action):
-            return run(request, lambda ws: rf.move(ws, report_id, k, _a, why))
+            v = rf.move(ctx.workspace(user_of(request)), report_id, k, _a, why)
+            return values(v, moved=not v.notes.startswith("⚠"))  # the reason typed goes with its move
 
-        btn.click(on_move, [rid, key, reason], outs)
+        moves.append(btn.click(on_move, [rid, key, reason], outs))
 
     def on_key(report_id, k, request: gr.Request):
         return run(request, lambda ws: rf.view(ws, report_id, k))
@@ -112,4 +115,6 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     resolve_btn.click(on_resolve, [rid, key, thread, answer], outs)
     save.click(on_save, [rid, key, edit, base], outs)
     keep.click(on_keep, [rid, key, edit, current], outs)
-    return Tab(outputs=[key, *outs], refresh=lambda ws, r: ["s1_overview", *refresh(ws, r)])
+    return Tab(
+        outputs=[key, *outs], refresh=lambda ws, r: ["s1_overview", *refresh(ws, r)], changes=moves
+    )  # after a move, the header and the report list show the new state
