@@ -151,6 +151,22 @@ def test_clerk_and_editor(app, shots):
         expect(editor.locator("#status")).to_contain_text("审核人")
         pick = editor.locator("#report_pick input")
         assert "待审核" in pick.input_value()  # the clerk's report, on the editor's list with its state
+        # both save section 六 from the same text: the second chooses, nothing is overwritten
+        tab(editor, "起草与修改")
+        editor.locator("#text_s6_other textarea").fill("本机关2024年度未收取信息处理费。（审核人改）")
+        editor.locator("#save_s6_other").click()
+        expect(editor.locator("#draft_notes")).to_contain_text("已保存并重新核对")
+        tab(clerk, "起草与修改")
+        clerk.locator("#text_s6_other textarea").fill("本机关2024年度未收取信息处理费。（经办人改）")
+        clerk.locator("#save_s6_other").click()
+        expect(clerk.locator("#draft_notes")).to_contain_text("lisi 修改", timeout=15_000)
+        expect(clerk.locator("#draft_keep_mine")).to_be_visible()
+        shot(clerk, shots, "7-save-clash", "#draft_notes")
+        clerk.locator("#draft_take_current").click()
+        expect(clerk.locator("#text_s6_other textarea")).to_have_value(re.compile("审核人改"))
+        expect(clerk.locator("#draft_notes")).to_contain_text("您的修改未保存")
+        expect(clerk.locator("#draft_keep_mine")).to_be_hidden()
+
         review_tab(editor)
         expect(editor.locator("#review_text")).to_contain_text(first[:10])
         open_accordion(editor, "发表审核意见（审核人）")
