@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.app.draft_status import diff_html, report_status
+from assistant.app.review_flow import KEEP_MINE, TAKE_CURRENT  # noqa: F401 - the tab's button labels
 from assistant.config import Settings
 from assistant.core import spec
 from assistant.core.report import Report
@@ -142,22 +143,14 @@ def edit(ws: Workspace, rid: int, key: str, text: str, base: str | None = None) 
     )
 
 
-KEEP_MINE, TAKE_CURRENT = "仍用我的版本保存", "采用当前文本"
-
-
 def conflict_view(ws: Workspace, rid: int, key: str, e: EditConflictError) -> DraftView:
     """Old → theirs → current: the user's text stays in the box, nothing is saved until they choose
     (KEEP_MINE / TAKE_CURRENT). The box's base stays the old text, so that the box losing focus or
     a second 保存 shows the clash again instead of overwriting the colleague's text."""
     from assistant.app.review_flow import conflict_markdown
 
-    choice = (f"请选择：“{KEEP_MINE}”（覆盖当前文本，当前文本留在版本历史中），"
-              f"或“{TAKE_CURRENT}”（把当前文本放进框中，您的修改不保存）。")  # fmt: skip
     clash = {"old": e.old, "theirs": e.theirs, "current": e.current, "by": e.by}
-    md = conflict_markdown(clash).replace(
-        "请选择“保留我的修改”（覆盖当前文本，旧文本仍在版本历史中）或“采用当前文本”。", choice
-    )
-    v = view(ws, rid, f"⚠ {e}\n\n" + md)
+    v = view(ws, rid, f"⚠ {spec.SECTION_BY_KEY[key].label}：{e}\n\n" + conflict_markdown(clash))
     return DraftView({**v.texts, key: e.theirs}, v.locked, v.findings, v.notes, v.status,
                      bases={**v.texts, key: e.old}, conflict={**clash, "key": key})  # fmt: skip
 

@@ -310,14 +310,21 @@ def save(ws: Workspace, rid: int | None, key: str, text: str, base: str) -> Revi
     return _guard(ws, rid, key, run)
 
 
+KEEP_MINE, TAKE_CURRENT = "仍用我的版本保存", "采用当前文本"
+CHOICE = (
+    f"请选择：“{KEEP_MINE}”（覆盖当前文本，当前文本留在版本历史中），"
+    f"或“{TAKE_CURRENT}”（把当前文本放进框中，您的修改不保存）。"
+)
+
+
 def conflict_markdown(conflict: dict[str, str]) -> str:
+    """Old → theirs (the user's) → current, each change highlighted, and the two choices."""
     if not conflict:
         return ""
     by = escape(conflict.get("by") or "他人")
     return (
         f"**您打开时的文本**\n\n{escape(conflict['old'])}\n\n**您的修改**\n\n{highlight(conflict['old'], conflict['theirs'])}"
-        f"\n\n**{by} 已保存的当前文本**\n\n{highlight(conflict['old'], conflict['current'])}\n\n"
-        "请选择“保留我的修改”（覆盖当前文本，旧文本仍在版本历史中）或“采用当前文本”。"
+        f"\n\n**{by} 已保存的当前文本**\n\n{highlight(conflict['old'], conflict['current'])}\n\n{CHOICE}"
     )
 
 

@@ -53,8 +53,8 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             conflict = gr.Markdown("", elem_id="review_conflict")
             current = gr.State("")
             with gr.Row():
-                keep = gr.Button("保留我的修改", size="sm", visible=False, elem_id="conflict_keep")
-                take = gr.Button("采用当前文本", size="sm", visible=False, elem_id="conflict_take")
+                keep = gr.Button(rf.KEEP_MINE, size="sm", visible=False, elem_id="conflict_keep")
+                take = gr.Button(rf.TAKE_CURRENT, size="sm", visible=False, elem_id="conflict_take")
         with gr.Accordion("修改记录（作者与改动）", open=False):
             history = gr.Markdown("", elem_id="review_history")
 
