@@ -250,7 +250,7 @@ STALE_MESSAGE = (
 # the login page, instead of Gradio's silent "错误" badge on every output.
 STALE_HEAD = """<script>
 (() => {
-  const message = %s;
+  const message = __MESSAGE__;
   const fetch0 = window.fetch.bind(window);
   let told = false;
   window.fetch = async (...args) => {
@@ -264,7 +264,7 @@ STALE_HEAD = """<script>
     return res;
   };
 })();
-</script>""" % json.dumps(STALE_MESSAGE, ensure_ascii=False)
+</script>""".replace("__MESSAGE__", json.dumps(STALE_MESSAGE, ensure_ascii=False))
 
 
 def app_kwargs(store: Store, export_dir: Path | None = None) -> dict[str, Any]:
