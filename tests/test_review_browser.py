@@ -141,6 +141,7 @@ def test_clerk_and_editor(app, shots):
 
         review_tab(clerk)
         expect(clerk.locator("#review_approve")).to_be_hidden()  # a clerk is never offered approval
+        expect(clerk.get_by_text("发表审核意见（审核人）")).to_be_hidden()  # nor the comment panel
         clerk.locator("#review_submit").click()
         expect(clerk.locator("#review_notes")).to_contain_text("已提交审核")
         expect(clerk.locator("#review_state")).to_contain_text("待审核")
@@ -177,6 +178,7 @@ def test_clerk_and_editor(app, shots):
         )
         editor.locator("#comment_add").click()
         expect(editor.locator("#review_notes")).to_contain_text("已添加审核意见")
+        expect(editor.locator("#comment_body textarea")).to_have_value("")  # ready for the next one
         expect(editor.locator("#review_text mark")).to_contain_text(second[:10])
         expect(editor.locator("#review_comments")).to_contain_text("<b>加粗</b>")
         assert editor.locator("#review_comments b, #review_comments img").count() == 0  # shown, not run
