@@ -54,9 +54,9 @@ from assistant.intake.phrases import (
 
 MAX_MESSAGE_CHARS = 20_000
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-_CLAUSE = re.compile(r"[^，,：:（）()]+")
+_CLAUSE = re.compile(r"(?:[^，,：:（）()\s]|\s+(?=[件宗起项份家次]))+")  # 「一共十五 个人十三」: a space separates
 _UNITS = {
-    T2: ("", "件", "件次", "宗", "起", "个", "例"),
+    T2: ("", "件", "件次", "宗", "起", "个", "例", "家"),
     T3: ("", "件", "起", "宗", "个", "例"),
     T1_DOC: ("", "件", "个", "部", "份", "项"),
     SINGLE: ("", "件", "个", "项", "次", "宗", "起", "万元", "元"),
@@ -247,8 +247,8 @@ class _Reader:
         if hit is None:
             return False
         row, col = hit
-        if col == row.default_col and find_col(row, before, default=False) is None:
-            col = trailing_col(row, after) or col  # 「去年还有2件企业的申请没办完」
+        if col == row.default_col:  # 「律所那2件都给了」: the type before, the row after
+            col = find_col(row, before, default=False) or trailing_col(row, after) or col  # 「去年还有2件企业的申请没办完」
         if self.scope_col and row.kind == T2 and col == "total" and find_col(row, before, default=False) is None:
             col = self.scope_col
             self.scoped_rows.append(row.key)

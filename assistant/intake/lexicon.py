@@ -88,7 +88,7 @@ ROWS: tuple[RowDef, ...] = (
          r"结转(?:至|到|入)?(?:下一?年|明年)|转入下一?年|顺延(?:至|到)下一?年|(?:转|带|留)(?:到|至|入)(?:下一?年|明年)|尚未办结|未办结|尚未答复|仍在办理|正在办理|继续办理"
          r"|(?:年底|年末|12月31日|年终)(?:还|仍|尚)?(?:有|剩|剩下|在办)|(?:年底|年末|年终)(?=[^，。；\d]{0,4}结转)|(?:没|未)(?:有)?办完|还在办|没有?答复完",
          T2, "total", "结转下年度"),
-    _row(_A + "results.partially_granted", r"部分公开|区分处理", T2, "total", "部分公开"),
+    _row(_A + "results.partially_granted", r"部分公开|区分处理|部分给了|给了一部分|给了部分|公开了一部分", T2, "total", "部分公开"),
     _row(_A + "results.withheld.state_secret", r"国家秘密|涉密", T2, "total", "属于国家秘密"),
     _row(_A + "results.withheld.other_law_prohibits", r"法律、?行政法规禁止|法律法规禁止", T2, "total", "其他法律行政法规禁止公开"),
     _row(_A + "results.withheld.three_security_one_stability", r"三安全一稳定|国家安全|公共安全|经济安全|社会稳定",
@@ -111,7 +111,7 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "results.other.fee_unpaid_overdue", r"未(?:按(?:收费通知)?要求)?缴(?:纳)?(?:费|信息处理费)|不缴费",
          T2, "total", "逾期未缴纳费用"),
     _row(_A + "results.other.other", r"其他处理[中的之]*其他(?:情形)?|其他情形", T2, "total", "其他处理·其他"),
-    _row(_A + "results.granted", r"^公开(?=\s*[0-9０-９一二两三四五六七八九十]|$)|予以公开|全部公开|同意公开|准予公开|已公开|依法公开|(?<!不予)(?<!部分)(?<!不)公开了|(?<!不予)(?<!部分)(?<!不)(?<!主动)公开的(?=[那这]?[0-9０-９一二两三四五六七八九十])|(?:都|均|全)(?:已|给)?公开", T2, "total", "予以公开"),
+    _row(_A + "results.granted", r"^公开(?=\s*[0-9０-９一二两三四五六七八九十]|$)|予以公开|全部公开|同意公开|准予公开|已公开|依法公开|(?<!不予)(?<!部分)(?<!不)公开了|(?<!不予)(?<!部分)(?<!不)(?<!主动)公开的(?=[那这]?[0-9０-９一二两三四五六七八九十])|(?:都|均|全)(?:已|给)?公开|(?<!部分)(?<!没)(?<!不)(?<!没有)给了(?!一?部分)", T2, "total", "予以公开"),
     _row("group:withheld", r"不予公开", T2, "total", "不予公开", tuple(_A + k for k in _WITHHELD)),
     _row("group:unable", r"无法提供|不能提供", T2, "total", "无法提供", tuple(_A + k for k in _UNABLE)),
     _row("group:not_processed", r"不予处理", T2, "total", "不予处理", tuple(_A + k for k in _NOT_PROCESSED)),
@@ -128,9 +128,9 @@ _COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
     T2: (
         (LEGAL_PERSONS, r"法人或其他组织|法人和其他组织|(?<!其他)法人"),
         ("research_institution", r"科研机构|科研院所|研究机构|研究院|研究所"),
-        ("social_welfare_org", r"社会公益组织|公益组织|公益机构"),
+        ("social_welfare_org", r"社会公益组织|公益组织|公益机构|公益协会|基金会|慈善会|慈善组织|志愿者协会"),
         ("legal_service_org", r"法律服务机构|律师事务所|律所|律师|法律服务所"),
-        ("other_org", r"其他组织|其他单位|其他法人|其他机构"),
+        ("other_org", r"其他组织|其他单位|其他法人|其他机构|村委会|居委会|村委|业委会|业主委员会"),
         ("commercial_enterprise", r"商业企业|企业|公司"),
         ("natural_person", r"自然人|个人(?!隐私|信息)|公民|群众|市民|居民|村民|老百姓|百姓|老乡"),
         ("total", r"共|合计|总计|总数|累计"),
@@ -173,12 +173,12 @@ NAMED_NUMERALS = re.compile(r"三安全一稳定|三类内部|四类过程|一�
 # ---------------------------------------------------------------- exact labels (ledger)
 
 _APPLICANT_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "natural_person": ("自然人", "个人", "公民", "群众", "市民", "居民", "村民"),
+    "natural_person": ("自然人", "个人", "公民", "群众", "市民", "居民", "村民", "老百姓", "百姓"),
     "commercial_enterprise": ("商业企业", "企业", "公司", "法人或其他组织商业企业"),
     "research_institution": ("科研机构", "科研院所", "研究机构", "法人或其他组织科研机构"),
-    "social_welfare_org": ("社会公益组织", "公益组织", "法人或其他组织社会公益组织"),
+    "social_welfare_org": ("社会公益组织", "公益组织", "公益协会", "基金会", "法人或其他组织社会公益组织"),
     "legal_service_org": ("法律服务机构", "律师事务所", "律所", "律师", "法人或其他组织法律服务机构"),
-    "other_org": ("其他组织", "其他", "其他单位", "法人或其他组织其他"),
+    "other_org": ("其他组织", "其他", "其他单位", "村委会", "居委会", "法人或其他组织其他"),
 }
 
 _OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {

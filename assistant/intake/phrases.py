@@ -21,8 +21,10 @@ _ABOUT = ("大概", "大约", "约", "近", "将近", "差不多")
 _BARE_NUMERAL = re.compile(
     r"(?<![第之统唯初0-9零〇一二两三四五六七八九十百千万亿])"
     r"([零〇一二两三四五六七八九]?[十百千万][零〇一二两三四五六七八九十百千万]*)"
-    r"(?=\s*(?:$|[，,。；;！!？?、）)]|了(?:$|[，,。；;！!？?])))"
+    r"(?=\s+(?![件宗起项份家次])|\s*(?:$|[，,。；;！!？?、）)]|了(?:$|[，,。；;！!？?])))"
 )
+_LIANG_SA = re.compile(r"(?<=[\u4e00-\u9fff])(俩|仨)(?=\s|$|[，,。；;！!？?、])")  # 公司俩: two
+
 _BARE_ZERO = re.compile(r"(?<=[为是])零(?![零〇一二两三四五六七八九十百千万件个])")  # 数量为零
 
 
@@ -65,6 +67,9 @@ def _bare_numerals(text: str) -> list[NumberMention]:
         n = parse_chinese_int(t.group(1))
         if n is not None and t.group(1) not in ("十", "百", "千", "万"):
             out.append(NumberMention(Decimal(n), t.group(1), "", KIND_COUNT, t.start(1), t.end(1)))
+    for t in _LIANG_SA.finditer(text):
+        value = Decimal(2 if t.group(1) == "俩" else 3)
+        out.append(NumberMention(value, t.group(1), "", KIND_COUNT, t.start(1), t.end(1)))
     return out
 
 
