@@ -54,7 +54,7 @@ from assistant.intake.phrases import (
 
 MAX_MESSAGE_CHARS = 20_000
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-_CLAUSE = re.compile(r"(?:[^，,：:（）()\s]|\s+(?=[件宗起项份家次]))+")  # 「一共十五 个人十三」: a space separates
+_CLAUSE = re.compile(r"(?:[^，,：:（）()\s]|\s+(?=[件宗起项份家次0-9０-９]))+")  # 「一共十五 个人十三」: a space separates
 _UNITS = {
     T2: ("", "件", "件次", "宗", "起", "个", "例", "家"),
     T3: ("", "件", "起", "宗", "个", "例"),
@@ -468,6 +468,8 @@ class _Reader:
             return False
         self._emit(target, col, last.value, source, True, "由上一个数字推出")
         self.context_row = target
+        if not target.is_group:  # 「不予公开2件，都是国家秘密，都是自然人」: the next clause is about the leaf
+            self.last = _Last(target, col, last.value)
         return True
 
     def _all_to_column(self, col: str, source: str) -> bool:
