@@ -28,6 +28,23 @@ _CORRECTION = re.compile(
 )
 
 WRONG_VALUE = re.compile(r"(?:不是|并非|而非)\s*$")
+_WRONG_NUMBER = re.compile(r"(?:不是|并非|而非)\s*([0-9]+)(?![0-9])")
+
+
+def wrong_value(sentence: str) -> int | None:
+    """「是7不是9」: the value being corrected (9), or None."""
+    m = _WRONG_NUMBER.search(sentence)
+    return int(m.group(1)) if m else None
+
+
+def keys_with_value(value: int, cells: Mapping[str, Value], version: str) -> list[str]:
+    """The non-derived cells holding `value`; 总计 cells first when several rows share it."""
+    fspec = spec.spec_for(version)
+    keys = [k for k, v in cells.items() if v == value and k in fspec.by_key]
+    totals = [k for k in keys if k.endswith(".total")]
+    if len(totals) == 1:
+        return totals
+    return [k for k in keys if not fspec.cell(k).derived]
 
 
 def narrative_like(message: str) -> bool:

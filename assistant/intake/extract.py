@@ -74,6 +74,8 @@ _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 
     r"(?<![^，,。；;\s])(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
     r"(?:的|了)?(?=$|[，,。；;！!])"
 )
+_ALL_ONE = re.compile(r"^\s*(?:的)?(?:也|都|均|全|全部|全都)(?:是|为|系|属于|来自)")
+_RETRACT = re.compile(r"^(?:哦|噢|啊)?(?:不对|不是|错了|说错了|搞错了|写错了|不不|更正一下)(?:了|啊|哦)?$")
 _WHOSE = re.compile(r"^(?:也|还)?(?:是|为|系|属于)")  # 上年结转1件，是个人的: the applicant type of that number
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
@@ -127,6 +129,7 @@ class _Reader:
     sentence: str = ""
     continues: str | None = None  # narrative key of the previous sentence (a clause it continues)
     named: str | None = None  # the narrative part the message named (「平台建设方面，」)
+    retract: bool = False  # 「……，不对，」: the next number replaces the one just said
     scope_col: str | None = None  # 「企业的3件：……」: the applicant type of this sentence's numbers
     scoped_rows: list[str] = field(default_factory=list)
 
@@ -238,8 +241,12 @@ class _Reader:
     def _number(self, m: NumberMention, before: str, after: str, source: str) -> bool:
         if self.correction and A.WRONG_VALUE.search(before):
             return True  # 「不是38件，应该是40件」: 38 is the value being corrected
-        hit = self._locate(before) or self._locate(after, weak=False)
-        if hit is None and self.correction and self._correct(m, before + after + "|" + self.sentence, source):
+        if self.retract and self.last and find_row(before, weak=False) is None:
+            return self._replace_last(m, source)
+        hit = self._locate(before)
+        if hit is None and (hit := self._locate(after, weak=False)):
+            source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
+        if hit is None and self.correction and self._correct(m, before + "\x00" + after + "|" + self.sentence, source):
             return True
         if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
             hit = self.keyword_row, find_col(self.keyword_row, before + after)
@@ -247,8 +254,12 @@ class _Reader:
         if hit is None:
             return False
         row, col = hit
+        whole = None  # 「上年结转2件都是个人的」: the total, all of one applicant type
         if col == row.default_col:  # 「律所那2件都给了」: the type before, the row after
-            col = find_col(row, before, default=False) or trailing_col(row, after) or col  # 「去年还有2件企业的申请没办完」
+            named = find_col(row, before, default=False)
+            col = named or trailing_col(row, after) or col
+            if not named and col != row.default_col and _ALL_ONE.match(after):
+                whole, col = col, row.default_col  # 「去年还有2件企业的申请没办完」
         if self.scope_col and row.kind == T2 and col == "total" and find_col(row, before, default=False) is None:
             col = self.scope_col
             self.scoped_rows.append(row.key)
@@ -273,16 +284,48 @@ class _Reader:
         self._emit(row, col, value, source)
         self.context_row = row
         self.last = _Last(row, col or "", value)
+        if whole and not row.is_group:
+            self._rest_of(whole, [row.key], source)
+        return True
+
+    def _replace_last(self, m: NumberMention, source: str) -> bool:
+        """「新收15件，不对，是16件」: the number just said is taken back and replaced, said as old → new."""
+        self.retract = False
+        last = self.last
+        key = f"{last.row.key}.{last.col}"  # type: ignore[union-attr]
+        if last is None or last.row.is_group or m.value != m.value.to_integral_value():
+            return False
+        old = [s for s in self.statements if s.key == key and not s.inferred]
+        if not old:
+            return False
+        self.statements = [s for s in self.statements if s.key != key]
+        note = f"同一句中更正：{format_number(old[-1].value)} → {format_number(m.value)}"
+        self.statements.append(Statement(key, int(m.value), old[-1].source + "，" + source, note=note))
+        self.last = _Last(last.row, last.col, int(m.value))
+        return True
+
+    def _correct_value(self, old: int, m: NumberMention, source: str) -> bool:
+        """「刚才那个说错了，是7不是9」: the one cell holding 9 (confirmed or pending) becomes 7."""
+        keys = A.keys_with_value(old, self.ctx.cells, self.ctx.version)
+        if len(keys) != 1 or m.value != m.value.to_integral_value():
+            self.questions.append(f"“{self.sentence}”：要更正的是哪一项？请连同项目一起说，例如“予以公开应为7件”。")
+            return True
+        self.statements.append(Statement(keys[0], int(m.value), source, note=f"更正：{old} → {m.raw}"))
         return True
 
     def _correct(self, m: NumberMention, seg: str, source: str) -> bool:
         """「自然人其实是40件」: the one confirmed row with that column, or a question which row."""
-        col = next((c for kind in (T2, T3) for c, p in COLUMNS[kind] if p.search(seg)), None)
+        parts = seg.split("|")[0].split("\x00") + seg.split("|")[1:]  # the words before the number first
+        col = next((c for part in parts for kind in (T2, T3) for c, p in COLUMNS[kind] if p.search(part)), None)
+        if col is None and (old := A.wrong_value(self.sentence)) is not None:
+            return self._correct_value(old, m, source)
         if col in (None, "total", LEGAL_PERSONS) or m.approximate or m.value != m.value.to_integral_value():
             return False
         keys = A.corrected_keys(col, self.ctx.cells, self.ctx.version)  # type: ignore[arg-type]
         if len(keys) == 1:
             self.statements.append(Statement(keys[0], int(m.value), source, note="更正已确认的数字"))
+            row = ROW_BY_KEY.get(keys[0].rsplit(".", 1)[0])
+            self.context_row = row or self.context_row  # 「企业那个改成2，还有1个是律所的」: the same row
         else:
             name = COLUMN_NAMES.get(col, col)  # type: ignore[arg-type]
             self.questions.append(A.correction_question(source, name, keys, self.ctx.version))
@@ -378,6 +421,9 @@ class _Reader:
             for m in p.finditer(clause)
         ]
         taken = [span for span, _ in rows] + cols
+        if _RETRACT.match(clause.strip()) and self.last:
+            self.retract = True
+            return
         if self._rest(clause, source):
             return
         negs = [m for m in NEGATION.finditer(clause) if not any(overlap(m.span(), s) for s in taken)]
