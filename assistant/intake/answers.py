@@ -153,3 +153,15 @@ def vague_question(sentence: str, vague: list[str]) -> str:
         f"“{sentence}”中的“{shown}”不是确切数字，表格需要准确件数。"
         "请告诉我具体是多少件（例如“12件”）；记不清的可以先查一下台账。"
     )
+
+
+SAME_AS_ABOVE = re.compile(r"^\s*(?:同上|同前|一样|也一样|同样|和上面一样|跟上面一样|跟上一个一样|和上一个一样)[。！!.\s]*$")
+_CONTROL = re.compile(r"^\s*(?:确认|确定|是|是的|对|好|好的|可以|保存|覆盖|取消|放弃|跳过|同上|一样)[。！!.\s]*$")
+
+
+def repeat_previous(message: str, earlier: list[str]) -> str:
+    """「同上」 answers the question asked with the user's previous answer (e.g. 「没有」)."""
+    if not SAME_AS_ABOVE.match(message):
+        return message
+    answers = [m for m in earlier if not _CONTROL.match(m)]
+    return answers[-1] if answers and len(answers[-1]) <= SHORT_ANSWER_CHARS else message

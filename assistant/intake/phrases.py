@@ -95,7 +95,7 @@ def find_col(row: RowDef, seg: str, default: bool = True) -> str | None:
 
 
 _TRAILING_LEAD = re.compile(r"^(?:是|为|系|均为|都是)?(?:由)?")
-_TRAILING_END = re.compile(r"^(?:的|提|申请)")
+_TRAILING_END = re.compile(r"^(?:的|提|申请|\s*$)")
 
 
 def trailing_col(row: RowDef, after: str) -> str | None:
