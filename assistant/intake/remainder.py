@@ -22,7 +22,9 @@ REST = re.compile(
     rf"^\s*(?:[，,]\s*)?{_REST_WORD}(?:的)?(?:[0-9一二两三四五六七八九十]+件)?"
     r"(?:也|都|均|全|全部|全都)?(?:是|为|属于|来自|系)?(?:由)?"
 )
-_SCOPE = re.compile(r"^(?P<col>[^，,：:\d]{1,8}?)(?:的|提的|申请的|那|这)?(?P<n>[0-9一二两三四五六七八九十]+件)?\s*[：:，,]")
+_SCOPE = re.compile(
+    r"^(?P<col>[^，,：:\d]{1,8}?)(?:的|提的|申请的|那|这)?(?P<n>[0-9一二两三四五六七八九十]+件)?\s*[：:，,]"
+)
 
 
 def rest_column(clause: str) -> str | None:
@@ -61,7 +63,9 @@ def fill_rest(
         total = known.get(f"{row}.total")
         label = _row_label(row)
         if not isinstance(total, int):
-            questions.append(f"“{source}”：{label}的总数还不知道，无法算出其余的件数，请告诉我{label}共多少件。")
+            questions.append(
+                f"“{source}”：{label}的总数还不知道，无法算出其余的件数，请告诉我{label}共多少件。"
+            )
             continue
         others = {c: known.get(f"{row}.{c}") for c in spec.T2_APPLICANT_COLUMNS if c != col}
         stated = sum(v for v in others.values() if isinstance(v, int))
@@ -70,7 +74,9 @@ def fill_rest(
                 f"“{source}”：{label}共{total}件，已知各类申请人合计{stated}件，超过了总数，请核实。"
             )
             continue
-        out.append(Statement(f"{row}.{col}", total - stated, source, True, f"总数{total}件减去已知的{stated}件"))
+        out.append(
+            Statement(f"{row}.{col}", total - stated, source, True, f"总数{total}件减去已知的{stated}件")
+        )
         out += [
             Statement(f"{row}.{c}", 0, source, True, f"其余都是{COLUMN_NAMES.get(col, col)}")
             for c, v in others.items()
@@ -83,4 +89,3 @@ def _row_label(row: str) -> str:
     key = f"{row}.total"
     cell = spec.spec_for(spec.FORMAT_2021).by_key.get(key)
     return cell.row_label if cell else row
-
