@@ -86,7 +86,7 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "carried_over_from_prev", _CARRIED_OVER, T2, "total", "上年结转"),
     _row(_A + "carried_to_next",
          r"结转(?:至|到|入)?(?:下一?年|明年)|转入下一?年|顺延(?:至|到)下一?年|(?:转|带|留)(?:到|至|入)(?:下一?年|明年)|尚未办结|未办结|尚未答复|仍在办理|正在办理|继续办理"
-         r"|(?:年底|年末|12月31日|年终)(?:还|仍|尚)?(?:有|剩|剩下|在办)|(?:年底|年末|年终)(?=[^，。；\d]{0,4}结转)|(?:没|未)(?:有)?办完|还在办|没有?答复完",
+         r"|(?:年底|年末|12月31日|年终)(?:还|仍|尚)?(?:有|剩|剩下|在办)|(?:年底|年末|年终)(?=[^，。；\d]{0,4}结转)|(?<!上年)(?<!去年)(?<!上一年)(?<!上年度)(?<![转从])结转(?![自过来到至入]|下)|(?:没|未)(?:有)?办完|还在办|没有?答复完",
          T2, "total", "结转下年度"),
     _row(_A + "results.partially_granted", r"部分公开|区分处理|部分给了|给了一部分|给了部分|公开了一部分", T2, "total", "部分公开"),
     _row(_A + "results.withheld.state_secret", r"国家秘密|涉密", T2, "total", "属于国家秘密"),
@@ -117,7 +117,7 @@ ROWS: tuple[RowDef, ...] = (
     _row("group:not_processed", r"不予处理", T2, "total", "不予处理", tuple(_A + k for k in _NOT_PROCESSED)),
     _row("group:other", r"其他处理", T2, "total", "其他处理", tuple(_A + k for k in _OTHER)),
     _row(_A + "results.total", r"已办结|办结|办理完毕|处理完毕|已答复|予以答复|作出答复|答复了", T2, "total", "办结"),
-    _row(_A + "new_received", r"新收|收到|(?<!不予)受理|接收|接到|新增申请|申请总数|申请数量|申请量", T2, "total", "本年新收"),
+    _row(_A + "new_received", r"新收|收到|(?<![不没费])收了(?!费)|(?<!不予)受理|接收|接到|新增申请|申请总数|申请数量|申请量", T2, "total", "本年新收"),
     _row(_A + "new_received", r"申请(?!人)", T2, "total", "本年新收", weak=True),
 )  # fmt: skip
 ROW_BY_KEY: dict[str, RowDef] = {}

@@ -55,6 +55,8 @@ def numbers(sentence: str) -> list[NumberMention]:
             continue
         if m.unit in ("", "个") and _DURATION.match(masked, m.end):
             continue
+        if m.raw in ("一批", "一些"):  # 「去年有一批集中申请」: a batch, not the number 1
+            continue
         if m.raw == "一家" and prev in ("是", "个", "为", "有"):  # 1件是一家物业公司: an article, not a count
             continue
         out.append(_amount(masked, m))
@@ -94,7 +96,7 @@ def find_col(row: RowDef, seg: str, default: bool = True) -> str | None:
     return col if col or not default else row.default_col
 
 
-_TRAILING_LEAD = re.compile(r"^(?:是|为|系|均为|都是)?(?:由)?")
+_TRAILING_LEAD = re.compile(r"^(?:也都是|也是|全是|都是|均为|是|为|系)?(?:由)?")
 _TRAILING_END = re.compile(r"^(?:的|提|申请|\s*$)")
 
 
