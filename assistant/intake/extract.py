@@ -13,7 +13,7 @@ that reads as narrative, stay in the narrative text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from assistant.core import spec
@@ -46,6 +46,8 @@ from assistant.intake.phrases import (
     find_row,
     is_info_fee,
     numbers,
+    restore,
+    rewrite,
     row_matches,
     trailing_col,
 )
@@ -68,16 +70,18 @@ _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 
     r"(?:的|了)?(?=$|[，,。；;！!])"
 )
 _ALL_ONE = re.compile(r"^\s*(?:的)?(?:也|都|均|全|全部|全都)(?:是|为|系|属于|来自)")
+_ALL_DONE = re.compile(r"(?:年底|年末|年终)(?:前)?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])")
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
 
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
     """Proposals (with official labels and source phrases), questions and narrative facts of a message."""
     ctx = context or ExtractionContext()
-    message = _NOT_ONE.sub("没有", message or "")
-    if _NO_FEE.match(message.strip()):  # 「不收费」 as a whole answer: no 行政事业性收费
-        message = "行政事业性收费没有"
-    message = _NO_FEE_CLAUSE.sub("行政事业性收费没有", message)
+    said: list[tuple[str, str]] = []  # (rewritten, as the user said it): sources show the user's words
+    message = rewrite(_NOT_ONE, "没有", message or "", said)
+    message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
+    message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
+    message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried to next year
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
@@ -86,6 +90,9 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         if m.group().strip():
             reader.read(m.group().strip())
     proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
+    if said:
+        proposals = [replace(p, source=restore(p.source, said)) for p in proposals]
+        reader.narrative = [replace(n, text=restore(n.text, said)) for n in reader.narrative]
     return Extraction(
         tuple(proposals),
         tuple(reader.narrative),

@@ -28,6 +28,24 @@ _LIANG_SA = re.compile(r"(?<=[\u4e00-\u9fff])(俩|仨)(?=\s|$|[，,。；;！!�
 _BARE_ZERO = re.compile(r"(?<=[为是])零(?![零〇一二两三四五六七八九十百千万件个])")  # 数量为零
 
 
+def rewrite(pattern: re.Pattern[str], new: str, text: str, log: list[tuple[str, str]]) -> str:
+    """`pattern` → `new` in `text`, each (new, original) logged so that `restore` can give the
+    user's own words back in source phrases and narrative."""
+
+    def sub(m: re.Match[str]) -> str:
+        log.append((new, m.group()))
+        return new
+
+    return pattern.sub(sub, text)
+
+
+def restore(text: str, log: list[tuple[str, str]]) -> str:
+    for new, old in log:
+        if new in text:
+            text = text.replace(new, old, 1)
+    return text
+
+
 def is_info_fee(sentence: str) -> bool:
     """信息处理费 charged (section 六), as opposed to 逾期未缴纳信息处理费 (a Table 2 row)."""
     unpaid = ROW_BY_KEY["applications.results.other.fee_unpaid_overdue"].pattern
