@@ -110,7 +110,7 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "results.other.no_correction_overdue", r"(?:无正当理由)?逾期不补正|不补正|未补正|未按期补正", T2, "total", "逾期不补正"),
     _row(_A + "results.other.fee_unpaid_overdue", r"未(?:按(?:收费通知)?要求)?缴(?:纳)?(?:费|信息处理费)|不缴费",
          T2, "total", "逾期未缴纳费用"),
-    _row(_A + "results.other.other", r"其他处理[中的之]*其他(?:情形)?|其他情形", T2, "total", "其他处理·其他"),
+    _row(_A + "results.other.other", r"其他处理[中的之]*其他(?:情形)?|其他情形|申请人(?:主动)?撤回|撤回(?:了)?(?:申请|的申请)|主动撤回", T2, "total", "其他处理·其他"),
     _row(_A + "results.granted", r"^公开(?=\s*[0-9０-９一二两三四五六七八九十]|$)|予以公开|全部公开|同意公开|准予公开|已公开|依法公开|(?<!不予)(?<!部分)(?<!不)公开了|(?<!不予)(?<!部分)(?<!不)(?<!主动)公开的(?=[那这]?[0-9０-９一二两三四五六七八九十])|(?:都|均|全)(?:已|给)?公开|(?<!部分)(?<!没)(?<!不)(?<!没有)给了(?!一?部分)", T2, "total", "予以公开"),
     _row("group:withheld", r"不予公开|不给(?:公开)?的|没给(?:公开)?的|不公开的", T2, "total", "不予公开", tuple(_A + k for k in _WITHHELD)),
     _row("group:unable", r"无法提供|不能提供", T2, "total", "无法提供", tuple(_A + k for k in _UNABLE)),
@@ -223,7 +223,7 @@ _OUTCOME_SYNONYMS: dict[str, tuple[str, ...]] = {
         "逾期未缴纳信息处理费",
         "逾期不缴费",
     ),
-    "results.other.other": ("其他处理其他",),
+    "results.other.other": ("其他处理其他", "申请人撤回", "撤回申请", "主动撤回", "申请人主动撤回", "已撤回", "撤回"),
 }
 _GROUP_LABEL = {
     "results.withheld.": spec.WITHHELD,
