@@ -178,3 +178,18 @@ def test_inline_headings_of_running_text_are_headings():
     assert split_inline_headings("一、本年新收政府信息公开申请数量3520100038" * 5) == [
         "一、本年新收政府信息公开申请数量3520100038" * 5
     ]
+
+
+def test_hostile_long_lines_are_read_in_bounded_work():
+    from assistant.reader import read_report_bytes
+
+    numbers = " 1" * 100_000
+    text = (
+        "一、总体情况\n正文，"
+        + numbers
+        + "x\n三、收到和处理政府信息公开申请情况\n"
+        + "3520100038" * 5000
+        + "\n"
+    )
+    report = read_report_bytes(text.encode(), "long.txt")  # finishes; nothing is made up
+    assert not any(k.startswith("applications.") for k in report.cells)

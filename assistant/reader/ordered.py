@@ -29,6 +29,7 @@ _NUMBER = re.compile(
 )
 _TAIL = re.compile(r"(?:[\s|\u3000]+(?:\d+(?:\.\d+)?|/)){2,}[\s|\u3000]*$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_ROW_MAX = 300  # characters of a table row's line (longer lines are prose; the tail search is bounded)
 MAX_TOKENS = 2000  # a section with more numbers than this is not a table (the search is bounded)
 
 
@@ -52,11 +53,13 @@ def tokens(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
         if _PAGE.match(text) or _BLOCK_TITLE.search(squash(text)):
             continue
         if _PROSE.search(text):  # prose, or a wrapped label with the row's numbers after it
-            tail = _TAIL.search(text)
+            tail = _TAIL.search(text[-_ROW_MAX:]) if len(text) <= 4 * _ROW_MAX else None
             if tail is None:
                 continue
             text = tail.group(0)
-        text = re.sub(r"\d+\s*[.．、]\s*(?=\D)", " ", text)  # 1.属于国家秘密: numbering, not a value
+        text = re.sub(
+            r"(?<!\d)\d{1,2}\s*[.．、]\s*(?=\D)", " ", text
+        )  # 1.属于国家秘密: numbering, not a value
         for m in _NUMBER.finditer(text):
             if m.group(1) in "/／" and not _alone(text, m):
                 continue
