@@ -193,3 +193,25 @@ def test_hostile_long_lines_are_read_in_bounded_work():
     )
     report = read_report_bytes(text.encode(), "long.txt")  # finishes; nothing is made up
     assert not any(k.startswith("applications.") for k in report.cells)
+
+
+def test_a_2019_form_table_two_in_a_2023_report_is_placed_in_its_own_row_order():
+    from assistant.core import spec
+    from assistant.reader import read_report_bytes
+
+    rows = {k: [0] * 7 for k, _ in spec.t2_rows(spec.FORMAT_2019)}
+    rows["new_received"] = [4, 1, 0, 0, 0, 0, 5]
+    rows["results.granted"] = [3, 1, 0, 0, 0, 0, 4]
+    rows["results.other_2019"] = [1, 0, 0, 0, 0, 0, 1]
+    rows["results.total"] = [4, 1, 0, 0, 0, 0, 5]
+    numbers = "\n\n".join(str(v) for row in rows.values() for v in row)  # plain pdftotext: one a line
+    text = (
+        "某县某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n正文。\n\n"
+        "三、收到和处理政府信息公开申请情况\n\n申请人情况\n\n"
+        + numbers
+        + "\n\n四、政府信息公开行政复议、行政诉讼情况\n\n正文。\n"
+    )
+    report = read_report_bytes(text.encode(), "old.txt")
+    assert report.format == spec.FORMAT_2019
+    assert report.cells["applications.results.other_2019.natural_person"] == 1
+    assert report.cells["applications.new_received.total"] == 5

@@ -78,8 +78,14 @@ def _num(raw: str) -> float:
 
 
 def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> None:
-    """Fill what the labels did not read, where one placement by order fits (mutates `obs`)."""
+    """Fill what the labels did not read, where one placement by order fits (mutates `obs`).
+    表二's rows tell the form: when its numbers fit only the other version's rows (23 in 2019,
+    25 in 2021), that version's order is used for every table."""
     regions = titled_regions(flow)
+    toks = unstack(tokens(lines_of(regions.get(2) or flow.get("s3_applications", []))))
+    other = spec.FORMAT_2019 if version == spec.FORMAT_2021 else spec.FORMAT_2021
+    if not obs.t2 and place_t2(toks, version) is None and place_t2(toks, other) is not None:
+        version = other
     t1 = _place_t1(lines_of(regions.get(1) or flow.get("s2_active", [])), version)
     if t1 and _t1_incomplete(obs, version):
         full = {(r.block, r.item) for r in obs.t1 if r.values and all(read.raw for _, read in r.values)}
@@ -89,8 +95,7 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         if not _t1_incomplete(obs, version):
             obs.problems = [p for p in obs.problems if p[0] != 1]
         obs.seen.add(1)
-    t2_lines = lines_of(regions.get(2) or flow.get("s3_applications", []))
-    placed = place_t2(unstack(tokens(t2_lines)), version)
+    placed = place_t2(toks, version)
     t2, full = placed if placed else ({}, False)
     if t2 and _t2_differs(obs, t2) and (full or _agrees(obs.t2, t2)):
         obs.t2 = {**obs.t2, **t2} if _agrees(obs.t2, t2) else t2  # the arithmetic decides
