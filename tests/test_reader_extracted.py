@@ -215,3 +215,31 @@ def test_a_2019_form_table_two_in_a_2023_report_is_placed_in_its_own_row_order()
     assert report.format == spec.FORMAT_2019
     assert report.cells["applications.results.other_2019.natural_person"] == 1
     assert report.cells["applications.new_received.total"] == 5
+
+
+@pytest.mark.parametrize(
+    ("previous", "name", "settled"),
+    [
+        ("linlan_shengtaihuanjingju_2023", "crawled_shengtaihuanjingju_2024.txt", True),
+        ("qingwu_xianzhengfuban_2022", "crawled_xianzhengfuban_2023.txt", True),
+        # 2110 after 9 in force: 2/1/10 and 2/11/0 both roll forward, so the row stays the reader's gap
+        ("qingwu_ziranziyuanju_2023", "crawled_ziranziyuanju_2024.txt", False),
+    ],
+)
+def test_last_years_report_settles_run_together_normative_documents(previous, name, settled):
+    from assistant.audit import check_paths
+    from assistant.facts_io import load_facts
+    from assistant.reader.rollforward import KEYS
+    from tests.fixtures.reader_real.extract import SOURCES, truth_source
+    from tests.fixtures.reader_real.measure import HERE
+
+    [result] = check_paths([HERE / name], previous=SOURCES / f"{previous}.yaml")
+    truth = load_facts(truth_source(name)).facts.cells
+    rules = {f.rule for f in result.findings if set(f.cells) == set(KEYS)}
+    if settled:
+        assert [result.facts.cells[k] for k in KEYS] == [truth[k] for k in KEYS]
+        assert "ROW_RECOVERED" in rules and "ROW_UNREADABLE" not in rules
+    else:
+        assert not any(k in result.facts.cells for k in KEYS)
+        assert "ROW_UNREADABLE" in rules
+    assert not [f for f in result.errors if f.status == "fail"]
