@@ -243,3 +243,28 @@ def test_last_years_report_settles_run_together_normative_documents(previous, na
         assert not any(k in result.facts.cells for k in KEYS)
         assert "ROW_UNREADABLE" in rules
     assert not [f for f in result.errors if f.status == "fail"]
+
+
+def test_the_issues_run_together_examples():
+    from assistant.reader import read_report_bytes
+    from assistant.reader.runin import _Budget, _row_options
+
+    # 35 2 0 1 0 0 38 runs together as 352010038: one split adds up (no number has a leading zero)
+    assert _row_options("352010038", _Budget()) == [("35", "2", "0", "1", "0", "0", "38")]
+    text = (
+        "某县某局2023年政府信息公开工作年度报告一、总体情况2023年，本局认真落实政府信息公开条例。"
+        + "本局持续推进政务公开。" * 12
+        + "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+        "规章000行政规范性文件5238第二十条第（五）项信息内容本年处理决定数量行政许可64"
+        "三、收到和处理政府信息公开申请情况本年度情况如下。\n"
+    )
+    report = read_report_bytes(text.encode(), "crawled.txt")
+    regulations = [
+        report.cells[f"active.art20_1.regulations.{c}"] for c in ("issued", "repealed", "in_force")
+    ]
+    assert regulations == [0, 0, 0]
+    assert report.cells["active.art20_5.admin_license.decisions"] == 64
+    assert "active.art20_1.normative_docs.issued" not in report.cells
+    [gap] = [f for f in report.findings if f.rule == "ROW_UNREADABLE" and f.table == 1]
+    assert gap.source == READER and "5、2、38" in gap.message and "52、3、8" in gap.message
+    assert {"s1_overview", "s2_active", "s3_applications"} <= set(report.sections)
