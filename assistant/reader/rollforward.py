@@ -2,7 +2,8 @@
 
 「行政规范性文件2110」 splits three ways (2/1/10, 2/11/0, 21/1/0), so the reader leaves the row as its
 gap. With last year's report given (`check --previous`), 现行有效件数 = 上年现行有效件数 + 本年制发 −
-本年废止 leaves at most one split: it is read, and said back (ROW_RECOVERED) with the rule it used.
+本年废止 may leave one split: then it is read, and said back (ROW_RECOVERED) with the rule it used;
+when several still fit (2110 after 9: 2/1/10 and 2/11/0), the row stays the reader's gap.
 """
 
 from __future__ import annotations
