@@ -128,6 +128,10 @@ def _load_document(path: Path) -> Loaded:
 
 
 def audit_one(loaded: Loaded, previous: Loaded | None = None) -> AuditResult:
+    if loaded.report is not None and previous is not None:
+        from assistant.reader.rollforward import settle
+
+        loaded = settle(loaded, previous)  # run-together 表一 digits settled by last year's in-force count
     subtotals = loaded.report.subtotals if loaded.report is not None else None
     blank_as_gap = loaded.report is not None  # a published document: a blank is a gap to fill
     result = engine.check(loaded.facts, previous.facts if previous else None, subtotals, blank_as_gap)

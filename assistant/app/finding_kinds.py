@@ -21,6 +21,7 @@ PREFIX_KINDS = (
     ("UNREADABLE", "无法读取"),
     ("NEEDS_OCR", "无法读取"),
     ("FILE_", "无法读取"),
+    ("ROW_RECOVERED", "数字拆分"),
     ("ROW_", "表格读取"),
     ("FORMAT_", "表式"),
     ("LABEL_", "表式"),
