@@ -11,6 +11,7 @@ from pathlib import Path
 from assistant.audit import AuditResult, exit_code
 from assistant.core import spec
 from assistant.core.engine import summarize
+from assistant.core.finding_kinds import kind_of, tag_of
 from assistant.core.findings import NOT_ASSESSABLE, Finding
 from assistant.desk import checkrun
 
@@ -107,13 +108,13 @@ def _render_one(r: AuditResult, show_all: bool) -> str:
         failing = [x for x in items if x.status != NOT_ASSESSABLE]
         for x in sorted(failing, key=lambda x: x.severity != "error"):
             where = f"（{x.where}）" if x.where else ""
-            lines.append(f"  {_MARK.get(x.severity, x.severity)} [{x.rule}] {x.message}{where}")
+            lines.append(f"  {_MARK.get(x.severity, x.severity)} {tag_of(x)}{x.message}{where}")
         unassessable = [x for x in items if x.status == NOT_ASSESSABLE]
         if unassessable and show_all:
-            lines += [f"  ? 无法核验 [{x.rule}] {x.message}" for x in unassessable]
+            lines += [f"  ? 无法核验 {tag_of(x)}{x.message}" for x in unassessable]
         elif unassessable:
-            rules = "、".join(sorted({x.rule for x in unassessable}))
-            lines.append(f"  ? 另有 {len(unassessable)} 处因数据不全无法核验（{rules}），加 --all 查看")
+            kinds = "、".join(sorted({kind_of(x) for x in unassessable}))
+            lines.append(f"  ? 另有 {len(unassessable)} 处因数据不全无法核验（{kinds}），加 --all 查看")
     c = summarize(r.findings)
     if not r.findings:
         lines.append("  ✓ 未发现问题")
