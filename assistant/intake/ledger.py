@@ -84,8 +84,28 @@ class LedgerResult:
 def read_ledger(
     source: str | Path | bytes, name: str | None = None, year: int | None = None, version: str | None = None
 ) -> LedgerResult:
-    """Read a ledger; with `year`, also compute that year's Table 2 (`result.cells`, `result.sources`)."""
+    """Read a ledger; with `year`, also compute that year's Table 2 (`result.cells`, `result.sources`).
+
+    A file of some size is read in a forked child under a memory and time budget (`assistant.sandbox`)."""
+    from assistant import sandbox
+
     name = name or (Path(source).name if not isinstance(source, bytes) else "台账")
+    if sandbox.should_isolate(_size(source)):
+        try:
+            return sandbox.run(_read_ledger, source, name, year, version, name=name)
+        except sandbox.BudgetError as e:
+            return LedgerResult(name, (str(e),))
+    return _read_ledger(source, name, year, version)
+
+
+def _size(source: str | Path | bytes) -> int:
+    try:
+        return len(source) if isinstance(source, bytes) else Path(source).stat().st_size
+    except OSError:
+        return 0
+
+
+def _read_ledger(source: str | Path | bytes, name: str, year: int | None, version: str | None) -> LedgerResult:
     try:
         data = _read_bytes(source, name)
         header, rows = _rows(data, name)
