@@ -22,7 +22,17 @@ def ledger_xlsx(rows: int, stray_column: int = 0) -> bytes:
     ws = wb.active
     ws.append(HEADER)
     for i in range(rows):
-        ws.append([i + 1, "自然人", f"2023-{i % 12 + 1:02d}-01", "予以公开", f"2023-{i % 12 + 1:02d}-20", f"关于某街道某小区{i}号楼规划许可信息的申请", ""])
+        ws.append(
+            [
+                i + 1,
+                "自然人",
+                f"2023-{i % 12 + 1:02d}-01",
+                "予以公开",
+                f"2023-{i % 12 + 1:02d}-20",
+                f"关于某街道某小区{i}号楼规划许可信息的申请",
+                "",
+            ]
+        )
         if stray_column:
             ws.cell(row=i + 2, column=stray_column, value=" ")
     buf = io.BytesIO()

@@ -43,7 +43,11 @@ def test_a_formula_beyond_the_header_columns_does_not_matter() -> None:
 
 
 def test_merged_applicant_type_applies_to_every_covered_row() -> None:
-    rows = [list(ROWS[0]), ["", "2023-02-01", "予以公开", "2023-02-10"], ["", "2023-03-01", "予以公开", "2023-03-05"]]
+    rows = [
+        list(ROWS[0]),
+        ["", "2023-02-01", "予以公开", "2023-02-10"],
+        ["", "2023-03-01", "予以公开", "2023-03-05"],
+    ]
 
     def merge(ws):
         ws.merge_cells("A2:A4")

@@ -58,7 +58,9 @@ def merges(xml: bytes) -> list[Merge]:
     for c1, r1, c2, r2 in _MERGE.findall(xml):
         first, last = int(r1), int(r2)
         if last > first:
-            out.append((first, last, column_index_from_string(c1.decode()), column_index_from_string(c2.decode())))
+            out.append(
+                (first, last, column_index_from_string(c1.decode()), column_index_from_string(c2.decode()))
+            )
         if len(out) > MAX_MERGES:
             raise SheetProblem(f"合并单元格超过 {MAX_MERGES} 处，请取消合并后再上传")
     return sorted(out)
