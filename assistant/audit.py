@@ -89,6 +89,30 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
+def skipped_files(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
+    """(file, reason) for every file inside the given folders that a folder audit does not take,
+    so that none is skipped silently (hidden files such as .DS_Store are not listed)."""
+    out = []
+    for p in map(Path, paths):
+        if not p.is_dir():
+            continue
+        for child in sorted(p.rglob("*")):
+            if not child.is_file() or child.name.startswith("."):
+                continue
+            if child.name.startswith("~$"):
+                out.append((str(child), "Word/Excel 打开文档时生成的临时文件，不是年报"))
+            elif not _supported(child):
+                out.append((str(child), _skip_reason(child)))
+    return out
+
+
+def _skip_reason(p: Path) -> str:
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xls", ".csv", ".et"):
+        return "表格文件不是年报（申请台账请在“对话填报”页上传）"
+    return f"不支持的文件类型“{suffix or '无扩展名'}”（支持 yaml/json 数据文件及 txt、md、html、docx、pdf 报告）"
+
+
 def _supported(p: Path) -> bool:
     """Files a folder audit takes: facts, documents, and old Word files (reported as such).
 

@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.audit import AuditResult, exit_code
+from assistant.audit import AuditResult, exit_code, skipped_files
 from assistant.core import spec
 from assistant.core.engine import summarize
 from assistant.core.finding_kinds import kind_of, tag_of
@@ -40,10 +40,16 @@ def run(args: argparse.Namespace) -> int:
         write_csv(results, Path(args.csv))
     if getattr(args, "reviews", None):
         return checkrun.with_reviews(args, results, lambda rs: render_text(rs, show_all=args.all))
+    skipped = skipped_files(args.paths)  # files in the folders that are not audited: said, never silent
     if args.json:
-        print(json.dumps({"reports": [r.to_json() for r in results]}, ensure_ascii=False, indent=2))
+        out: dict = {"reports": [r.to_json() for r in results]}
+        if skipped:
+            out["skipped"] = [{"source": s, "reason": why} for s, why in skipped]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print(render_text(results, show_all=args.all))
+        if skipped:
+            print(f"已跳过 {len(skipped)} 个文件：\n" + "\n".join(f"  {s}：{why}" for s, why in skipped))
         if args.csv:
             print(f"已写入 CSV：{args.csv}")
     return exit_code(results)
