@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from assistant.app.uploads import upload_path
 from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import (
@@ -301,6 +302,9 @@ def _next(ws: Workspace, rid: int) -> str:
 def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
     """Read an uploaded ledger; its whole Table 2 becomes one pending proposal (with the rows each
     number came from), compared cell by cell with what is already stored: applied whole or not at all."""
+    path = upload_path(path)  # type: ignore[assignment]
+    if path is None:  # the upload was cleared: nothing to read
+        return view(ws, rid)
     row = ws.row(rid)
     result = read_ledger(path, Path(path).name, row.year)
     messages = [{"role": "user", "content": f"（上传台账：{Path(path).name}）"}]
@@ -347,6 +351,9 @@ def previous(ws: Workspace, rid: int, path: str | Path) -> ChatView:
     """Attach (or replace) last year's report from the chat tab."""
     from assistant.app.files import hide_dirs
 
+    path = upload_path(path)  # type: ignore[assignment]
+    if path is None:  # the upload was cleared: nothing to read
+        return view(ws, rid)
     messages = [{"role": "user", "content": f"（上传上年年报：{Path(path).name}）"}]
     try:
         notes = ws.attach_previous(rid, path)

@@ -14,6 +14,7 @@ import json
 import sys
 
 from assistant.commands.check import render_text as render_check
+from assistant.core.finding_kinds import kind_of
 from assistant.export import ExportError
 from assistant.export.compare import (
     ADDED,
@@ -110,6 +111,6 @@ def _delta_lines(original: Prepared, edited: Prepared) -> list[str]:
     if not introduced and not resolved:
         return ["与原稿相比：核对结果没有变化"]
     out = [f"与原稿相比：新出现 {len(introduced)} 个问题，消除 {len(resolved)} 个问题"]
-    out += [f"  + [{f.rule}] {f.message}" for f in introduced]
-    out += [f"  - [{f.rule}] {f.message}" for f in resolved]
+    out += [f"  + [{kind_of(f)}] {f.message}" for f in introduced]
+    out += [f"  - [{kind_of(f)}] {f.message}" for f in resolved]
     return out

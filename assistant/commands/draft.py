@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assistant.audit import AuditResult, InputError, guarded_load
 from assistant.core import spec
+from assistant.core.finding_kinds import kind_of
 from assistant.core.findings import FAIL
 from assistant.core.report import Report
 from assistant.drafting import Draft, draft_report
@@ -164,6 +165,6 @@ def _print_sections(draft: Draft, out) -> None:
         print(f"【{s.label}】{how}，{status}", file=out)
         for f in s.findings:
             mark = "✗" if f.is_error else "!"
-            print(f"  {mark} [{f.rule}] {f.message}", file=out)
+            print(f"  {mark} [{kind_of(f)}] {f.message}", file=out)
         for note in s.notes:
             print(f"  · {note}", file=out)
