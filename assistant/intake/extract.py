@@ -120,6 +120,7 @@ class _Reader(ClauseReader):
     sentence: str = ""
     continues: str | None = None  # narrative key of the previous sentence (a clause it continues)
     named: str | None = None  # the narrative part the message named (「平台建设方面，」)
+    took_after: bool = False  # the last number found its row/column in the words after it
     retract: bool = False  # 「……，不对，」: the next number replaces the one just said
     scope_col: str | None = None  # 「企业的3件：……」: the applicant type of this sentence's numbers
     scoped_rows: list[str] = field(default_factory=list)
@@ -135,6 +136,7 @@ class _Reader(ClauseReader):
         before, first, asked = self._produced(), len(self.statements), len(self.questions)
         self.sentence = sentence
         self.last = self.keyword_row = None
+        self.took_after = False
         self.dangling = []
         mentions = self._scoped(sentence, numbers(sentence))
         for clause in _CLAUSE.finditer(sentence):
@@ -234,9 +236,12 @@ class _Reader(ClauseReader):
             return True  # 「不是38件，应该是40件」: 38 is the value being corrected
         if self.retract and self.last and find_row(before, weak=False) is None:
             return self._replace_last(m, source)
-        hit = self._locate(before)
+        # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
+        hit = (self.took_after and self._locate(after, weak=False)) or self._locate(before)
+        took_after = hit is None
         if hit is None and (hit := self._locate(after, weak=False)):
             source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
+        self.took_after = took_after and hit is not None
         if hit is None and self.correction and self._correct(m, before + "\x00" + after + "|" + self.sentence, source):
             return True
         if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before

@@ -131,11 +131,14 @@ def _known_line(ctx: ExtractionContext) -> str:
 
 def with_inferences(result: Extraction, message: str, ctx: ExtractionContext) -> Extraction:
     """What code infers from the same words (「其余都是个人」 as total − known parts, zeros implied by a
-    total, 「都是自然人」), added for the cells the model left out: the model maps numbers said, code
-    does the arithmetic, the same on both paths."""
+    total, 「都是自然人」), added for the cells the model left out in the rows it answered: the model
+    maps numbers said, code does the arithmetic, the same on both paths."""
     given = {p.key for p in result.proposals}
+    rows = {k.rsplit(".", 1)[0] for k in given}  # only rows the model itself gave a number for
     rules = extract(message, ctx)
-    extra = tuple(p for p in rules.proposals if p.inferred and p.key not in given)
+    extra = tuple(
+        p for p in rules.proposals if p.inferred and p.key not in given and p.key.rsplit(".", 1)[0] in rows
+    )
     return replace(result, proposals=result.proposals + extra) if extra else result
 
 
