@@ -10,6 +10,7 @@ timeout, bad JSON, nothing usable) the rule-based extractor answers instead.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -30,6 +31,7 @@ from assistant.intake.structured import ask, method_note
 log = logging.getLogger(__name__)
 
 MAX_QUESTIONS = 3
+_ZERO_WORDS = re.compile(r"没|零|〇|都是|均为|全是|全部是|全都是|其余|剩下")  # 没结转, 都是个人 (other types 0)
 MAX_NARRATIVE_CHARS = 2000
 
 
@@ -151,7 +153,7 @@ def validate(parsed: LlmExtraction, message: str, ctx: ExtractionContext) -> Ext
     """The model's answer as proposals, after checking keys, values and that each number was said."""
     fspec = spec.spec_for(ctx.version)
     said = numbers_in(message)
-    zero_said = Decimal(0) in said or bool(NEGATION.search(message))
+    zero_said = Decimal(0) in said or bool(NEGATION.search(message) or _ZERO_WORDS.search(message))
     statements: list[Statement] = []
     notes: list[str] = []
     for c in parsed.cells:
