@@ -71,7 +71,6 @@ _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 
 )
 _ALL_ONE = re.compile(r"^\s*(?:的)?(?:也|都|均|全|全部|全都)(?:是|为|系|属于|来自)")
 _ALL_DONE = re.compile(r"(?:年底|年末|年终)(?:前)?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])")
-_INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
 
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
@@ -186,18 +185,6 @@ class _Reader(ClauseReader):
         phrase = sentence[:end].rstrip("，,：: ")
         self.notes.append(f"“{phrase}”：这句中的数字记入“{COLUMN_NAMES[self.scope_col]}”一栏")
         return [m for m in mentions if m.start >= end]
-
-    def _includes_carry_over(self, sentence: str, start: int) -> None:
-        """「共收到申请12件（含上年结转2件）」: 本年新收 excludes the carry-over, so 12 is not proposed."""
-        if not _INCLUDES_CARRY.search(sentence):
-            return
-        new_total = "applications.new_received.total"
-        for s in [s for s in self.statements[start:] if s.key == new_total and not s.inferred]:
-            self.statements.remove(s)
-            self.questions.append(
-                f"“{sentence}”：表中“本年新收”不含上年结转的申请，请确认本年新收的件数"
-                f"（{format_number(s.value)}件是否已包含上年结转）。"
-            )
 
     def _home(self, sentence: str) -> str | None:
         """Where a sentence belongs as narrative: the part the user named, the narrative question
