@@ -33,6 +33,7 @@ from assistant.core.numbers import (
 )
 from assistant.core.quantities import Quantity, in_unit
 from assistant.drafting import context as C
+from assistant.drafting.numerals import activity_named, bare_numerals
 
 CELL = "cell"
 METRIC = "metric"
@@ -191,6 +192,11 @@ def bind_one(
     if named is not None:
         return named
     candidates = _candidates(text, m, sources, comparative)
+    activity = activity_named(text, m) if m.kind == KIND_COUNT else ""
+    if activity:  # 两个位次, 培训十二场次: no table holds it, only the staff's numbers can
+        candidates = [s for s in candidates if s.kind == NOTE]
+        if not candidates:
+            return Unbound(m, f"“{m.raw}”是{activity}方面的数字，表格中没有这一项，经办人提供的情况中也没有，无法核实")
     previous_only = bool(candidates) and all(s.kind == PREVIOUS for s in candidates)
     if not _previous_allowed(text, m, year - 1):
         candidates = [s for s in candidates if s.kind != PREVIOUS]
@@ -305,7 +311,8 @@ def mentions(text: str) -> list[NumberMention]:
     """The numbers of `text` (`extract_numbers`), ranks (第2名, 排名第1, 位列第三) as rank mentions."""
     ranks = C.ranks(text)
     plain = [m for m in extract_numbers(text) if not any(m.start < r.end and r.start < m.end for r in ranks)]
-    return sorted(plain + ranks, key=lambda m: m.start)
+    bare = [m for m in bare_numerals(text) if not any(m.start < r.end and r.start < m.end for r in ranks)]
+    return sorted(plain + ranks + bare, key=lambda m: m.start)
 
 
 def _in_set_phrase(
@@ -339,6 +346,6 @@ def note_sources(key: str, label: str, texts: Iterable[str]) -> list[Source]:
     """Every number the staff typed in `texts`, as sources; the ranks they state also as ranks."""
     out = []
     for text in texts:
-        for m in extract_numbers(text) + C.ranks(text):
+        for m in extract_numbers(text) + C.ranks(text) + bare_numerals(text):
             out.append(Source(NOTE, key, f"经办人提供：{label}", m.value, m.kind))
     return out
