@@ -50,4 +50,4 @@ def test_nothing_configured_is_not_tested() -> None:
         lines: list[str] = []
         s = replace(settings(mock), openai_api_key="", openai_base_url="")
         assert probe(s, lines.append) == 2
-    assert "未设置 OPENAI_API_KEY" in lines[0] and not mock.requests
+    assert "未设置模型接口密钥（OPENAI_API_KEY）" in lines[0] and not mock.requests
