@@ -74,3 +74,13 @@ def activity_named(text: str, m: NumberMention) -> str:
     before = text[clause_start : m.start]
     word = next((w for w in ACTIVITY_WORDS if w in m.unit + after[: len(w) + 1]), "")
     return word or next((w for w in ACTIVITY_WORDS if w in before), "")
+
+
+_STOPS = re.compile(r"[，。；！？,;、\n]")
+
+
+def clause_around(text: str, m: NumberMention) -> str:
+    """The words of `m`'s clause just around it (培训3场 of 「培训3场，数据解读12期」)."""
+    before = _STOPS.split(text[max(0, m.start - _BEFORE_CHARS) : m.start])[-1]
+    after = _STOPS.split(text[m.end : m.end + _AFTER_CHARS])[0]
+    return before + text[m.start : m.end] + after
