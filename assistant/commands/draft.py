@@ -75,12 +75,14 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"未起草：{refusal}\n")
         return 2
     out = sys.stderr if args.json else sys.stdout
+    from assistant.config import load_settings
     from assistant.drafting import draft_report
     from assistant.drafting.service import AUTO
 
     try:
         draft = draft_report(
-            loaded.facts, previous, backend=args.backend, retriever=None if args.no_corpus else AUTO
+            loaded.facts, previous, backend=args.backend, retriever=None if args.no_corpus else AUTO,
+            settings=load_settings(),
         )
     except Exception as e:  # noqa: BLE001 - hostile facts (recursion, overflow) never end in a traceback
         sys.stderr.write(f"未起草：{args.facts}：起草时出现意外错误（{type(e).__name__}），请检查数据文件\n")

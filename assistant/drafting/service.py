@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
-from assistant.config import Settings, load_settings
+from assistant.config import Settings
 from assistant.core import engine, spec
 from assistant.core.facts import ReportFacts
 from assistant.core.report import Report
@@ -51,7 +51,7 @@ def resolve_backend(
         raise ValueError(f"未知的起草方式“{backend}”（可用：offline、openai）")
     if name == "offline":
         return OfflineWriter(), ()
-    settings = settings or load_settings()
+    settings = settings or Settings()  # handed down by the shell; none: the defaults (offline)
     if not settings.has_llm:
         return OfflineWriter(), (NO_KEY,)
     return openai_writer(settings), (f"使用模型 {settings.model} 起草",)
@@ -113,7 +113,7 @@ TIMEOUT_MARK = "超时"
 def _deadline(writer: SectionWriter, settings: Settings | None) -> float | None:
     if writer.name == "offline":
         return None
-    return (settings or load_settings()).draft_deadline
+    return (settings or Settings()).draft_deadline
 
 
 def _run_sections(
