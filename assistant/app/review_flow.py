@@ -38,6 +38,7 @@ class ReviewView:
     notes: str = ""
     conflict: dict[str, str] = field(default_factory=dict)  # old / theirs / current after a clash
     sentences: list[str] = field(default_factory=list)  # the section's sentences, to comment on one
+    rights: dict[str, bool] = field(default_factory=dict)  # comment / answer / edit: which panels show
 
 
 def sentences(text: str) -> list[str]:
@@ -236,8 +237,19 @@ def _view(ws: Workspace, rid: int | None, key: str, notes: str, base: str | None
     return ReviewView(
         who_markdown(ws), state_markdown(ws, rid), allowed_actions(ws, rid), text_markdown(text, threads),
         comments_markdown(threads), open_threads, text, text if base is None else base,
-        history_markdown(ws, rid, key), notes, sentences=sentences(text),
+        history_markdown(ws, rid, key), notes, sentences=sentences(text), rights=rights(ws, rid),
     )  # fmt: skip
+
+
+def rights(ws: Workspace, rid: int) -> dict[str, bool]:
+    """Which panels this user is offered (the workspace refuses the rest anyway)."""
+    row, acc = ws.row(rid), ws.account
+    member = row.org_id is None or row.org_id == acc.org_id
+    return {
+        "comment": member and acc.effective_role == EDITOR,
+        "answer": member and acc.effective_role in WRITERS,
+        "edit": not ws.can_write(row),
+    }
 
 
 def _guard(ws: Workspace, rid: int | None, key: str, fn) -> ReviewView:

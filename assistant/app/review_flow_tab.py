@@ -34,19 +34,19 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                 text = gr.Markdown("", elem_id="review_text")
             with gr.Column(scale=2):
                 comments = gr.Markdown("", elem_id="review_comments")
-        with gr.Accordion("发表审核意见（审核人）", open=False):
+        with gr.Accordion("发表审核意见（审核人）", open=False, visible=False) as comment_box:
             quote = gr.Dropdown(
                 label="针对的句子", choices=[rf.WHOLE], value=rf.WHOLE, elem_id="comment_quote"
             )
             body = gr.Textbox(label="意见", lines=2, elem_id="comment_body")
             add = gr.Button("发表意见", size="sm", elem_id="comment_add")
-        with gr.Accordion("答复与处理意见", open=False):
+        with gr.Accordion("答复与处理意见", open=False, visible=False) as answer_box:
             thread = gr.Dropdown(label="待处理的意见", choices=[], elem_id="comment_thread")
             answer = gr.Textbox(label="答复", lines=2, elem_id="comment_answer")
             with gr.Row():
                 reply_btn = gr.Button("答复", size="sm", elem_id="comment_reply")
                 resolve_btn = gr.Button("答复并标为已解决", size="sm", elem_id="comment_resolve")
-        with gr.Accordion("修改本章节", open=False):
+        with gr.Accordion("修改本章节", open=False, visible=False) as edit_box:
             edit = gr.Textbox(label="正文", lines=6, max_lines=30, elem_id="review_edit")
             base = gr.State("")
             save = gr.Button("保存修改", size="sm", elem_id="signoff_save")
@@ -59,9 +59,12 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             history = gr.Markdown("", elem_id="review_history")
 
     outs: list[Any] = [who, state, *buttons.values(), reason, notes, text, comments, thread, edit, base,
-                       history, conflict, current, keep, take, quote]  # fmt: skip
+                       history, conflict, current, keep, take, quote, comment_box, answer_box, edit_box,
+                       body, answer]  # fmt: skip
 
-    def values(v: rf.ReviewView, moved: bool = False) -> list[Any]:
+    def values(v: rf.ReviewView, moved: bool = False, said: bool = False) -> list[Any]:
+        """`moved`: a move was made (its reason box is emptied); `said`: a comment or an answer was
+        saved (its box is emptied). Otherwise typed text stays in the boxes."""
         clash = bool(v.conflict)
         why = v.actions.get("return", False) or v.actions.get("reopen", False)
         return [
@@ -71,6 +74,8 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             v.edit_text, v.base, v.history, rf.conflict_markdown(v.conflict), v.conflict.get("current", ""),
             gr.Button(visible=clash), gr.Button(visible=clash),
             gr.Dropdown(choices=[rf.WHOLE, *v.sentences], value=rf.WHOLE),
+            *(gr.Accordion(visible=v.rights.get(r, False)) for r in ("comment", "answer", "edit")),
+            *((gr.Textbox(value=""),) * 2 if said else (gr.skip(),) * 2),
         ]  # fmt: skip
 
     def refresh(ws: Workspace, report_id: int | None) -> list[Any]:
@@ -91,14 +96,18 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     def on_key(report_id, k, request: gr.Request):
         return run(request, lambda ws: rf.view(ws, report_id, k))
 
+    def said(request, fn):
+        v = fn(ctx.workspace(user_of(request)))
+        return values(v, said=v.notes.startswith(("已添加", "意见 #")))
+
     def on_add(report_id, k, q, b, request: gr.Request):
-        return run(request, lambda ws: rf.comment(ws, report_id, k, q, b))
+        return said(request, lambda ws: rf.comment(ws, report_id, k, q, b))
 
     def on_reply(report_id, k, t, a, request: gr.Request):
-        return run(request, lambda ws: rf.reply(ws, report_id, k, t, a))
+        return said(request, lambda ws: rf.reply(ws, report_id, k, t, a))
 
     def on_resolve(report_id, k, t, a, request: gr.Request):
-        return run(request, lambda ws: rf.reply(ws, report_id, k, t, a, resolve=True))
+        return said(request, lambda ws: rf.reply(ws, report_id, k, t, a, resolve=True))
 
     def on_save(report_id, k, t, b, request: gr.Request):
         return run(request, lambda ws: rf.save(ws, report_id, k, t, b))
