@@ -6,7 +6,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.app import draft
+from assistant.app import connection, draft
 from assistant.app.context import AppContext
 from assistant.app.tab import Tab
 from assistant.core import spec
@@ -21,6 +21,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
         status = gr.Markdown("", elem_id="draft_status")
         with gr.Row():
             gen = gr.Button("生成全文（已锁定的章节不变）", variant="primary", elem_id="generate_btn")
+        connection.build(ctx.settings)
         notes = gr.Markdown("", elem_id="draft_notes")
         with gr.Row():  # a save clash (issue 16): the user chooses, nothing is overwritten silently
             keep = gr.Button(draft.KEEP_MINE, visible=False, size="sm", elem_id="draft_keep_mine")
