@@ -76,3 +76,26 @@ def test_keep_mine_after_a_third_save_clashes_again(office):
     again = draft.keep_mine(clerk, rid, v.conflict, MINE)
     assert again.conflict and again.conflict["current"] == "第三次保存的文本。"
     assert clerk.sections(rid)[S1].text == "第三次保存的文本。"
+
+
+def approve(clerk, editor, rid):
+    clerk.move(rid, "submit")
+    editor.move(rid, "approve")
+
+
+def test_an_approved_report_refuses_a_draft_edit_and_says_the_typed_text_back(office):
+    _store, clerk, editor, rid = office
+    approve(clerk, editor, rid)
+    v = draft.edit(clerk, rid, S1, MINE, THEIRS)
+    assert "报告已审定并锁定" in v.notes and MINE in v.notes  # refused, and nothing typed is lost
+    assert clerk.sections(rid)[S1].text == THEIRS
+
+
+def test_generating_an_approved_report_is_refused_plainly_not_as_a_failure(office):
+    from assistant.config import load_settings
+
+    _store, clerk, editor, rid = office
+    approve(clerk, editor, rid)
+    views = list(draft.generate(clerk, rid, load_settings(env={}, dotenv=False), retriever=None))
+    assert len(views) == 1 and "报告已审定并锁定" in views[0].notes and "起草中断" not in views[0].notes
+    assert clerk.sections(rid)[S1].text == THEIRS

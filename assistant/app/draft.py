@@ -72,6 +72,10 @@ def previous_report(ws: Workspace, rid: int) -> Report | None:
 
 def generate(ws: Workspace, rid: int, settings: Settings, retriever: Any = "auto") -> Iterator[DraftView]:
     """Stream a full draft; yields views as text arrives; saves each section when it is final."""
+    refused = ws.can_write(ws.row(rid))  # e.g. approved: said plainly, not as a drafting failure
+    if refused:
+        yield view(ws, rid, f"⚠ {refused}")
+        return
     locked = {k for k, s in ws.sections(rid).items() if s.locked}
     todo = tuple(k for k in SECTION_KEYS if k not in locked)
     if not todo:
@@ -136,6 +140,8 @@ def edit(ws: Workspace, rid: int, key: str, text: str, base: str | None = None) 
         ws.save_section(rid, key, text, "edit", findings=recheck(ws, rid, key, text), base=base)
     except EditConflictError as e:
         return conflict_view(ws, rid, key, e)
+    except WorkspaceError as e:  # refused (approved, read-only): the typed text is said back, not lost
+        return view(ws, rid, f"⚠ {e}" + unsaved(text))
     if not ws.sections(rid)[key].locked:
         ws.lock(rid, key, True)  # a hand edit is never overwritten by 生成全文
     return view(
@@ -165,9 +171,14 @@ def take_current(ws: Workspace, rid: int, clash: dict[str, str], text: str) -> D
     key = clash["key"]
     label = spec.SECTION_BY_KEY[key].label
     by = f"{clash['by']} " if clash.get("by") else ""
-    said = "> " + escape(text).replace("\n", "\n> ")
-    mine = f"\n\n您未保存的修改（如需可复制）：\n\n{said}" if text.strip() else ""
-    return view(ws, rid, f"{label}：已采用{by}保存的当前文本，您的修改未保存。{mine}")
+    return view(ws, rid, f"{label}：已采用{by}保存的当前文本，您的修改未保存。{unsaved(text)}")
+
+
+def unsaved(text: str) -> str:
+    """The user's text that was not saved, said back as a quote (escaped) so that it can be copied."""
+    if not (text or "").strip():
+        return ""
+    return "\n\n您未保存的修改（如需可复制）：\n\n> " + escape(text).replace("\n", "\n> ")
 
 
 def recheck(ws: Workspace, rid: int, key: str, text: str) -> list[dict[str, Any]]:
