@@ -216,7 +216,7 @@ def test_clerk_and_editor(app, shots, tmp_path):
         editor.locator("#review_approve").click()
         expect(editor.locator("#review_state")).to_contain_text("已审定")
         expect(editor.locator("#status")).to_contain_text("已审定（lisi")  # the header follows the move
-        expect(editor.locator("#report_pick input")).to_have_value(re.compile("已审定$"))
+        expect(editor.locator("#report_pick input")).to_have_value(re.compile("已审定（lisi \\d"))
         assert "审定通过 → 已审定：" not in editor.locator("#review_state").inner_text()  # no stale reason
         shot(editor, shots, "4-editor-approved")
 

@@ -350,9 +350,9 @@ def editor_hint(ws: Workspace) -> str:
 
 
 def report_label(row, with_id: bool = False) -> str:
-    """A report on the list: its name and review state."""
+    """A report on the list: its name, review state, who moved it and when."""
     name = f"{row.name}（#{row.id}）" if with_id else row.name
-    return f"{name} · {row.review_state}"
+    return f"{name} · {state_label(row)}"
 
 
 def who_line(ws: Workspace) -> str:

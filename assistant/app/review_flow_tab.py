@@ -117,7 +117,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
 
     key.change(on_key, [rid, key], outs)
     tab.select(on_key, [rid, key], outs)  # a colleague may have moved, commented or saved meanwhile
-    again.click(on_key, [rid, key], outs)
+    moves.append(again.click(on_key, [rid, key], outs))  # 刷新 also refreshes the header and the list
     take.click(on_key, [rid, key], outs)
     add.click(on_add, [rid, key, quote, body], outs)
     reply_btn.click(on_reply, [rid, key, thread, answer], outs)
