@@ -345,6 +345,13 @@ def keep_mine(ws: Workspace, rid: int | None, key: str, text: str, current: str)
     return save(ws, rid, key, text, current)
 
 
+def take_current(ws: Workspace, rid: int | None, key: str, text: str) -> ReviewView:
+    """The stored text into the box after a clash; nothing is written, the user's text is said back."""
+    from assistant.app.draft import unsaved
+
+    return view(ws, rid, key, f"已采用当前文本，您的修改未保存。{unsaved(text)}")
+
+
 def editor_hint(ws: Workspace) -> str:
     return "" if ws.account.effective_role == EDITOR else "（审核意见由审核人填写；您可以答复或标为已解决）"
 
