@@ -7,12 +7,12 @@ by the workspace (`assistant.review_service`); here refusals become the Chinese 
 
 from __future__ import annotations
 
-import difflib
 import re
 import time
 from dataclasses import dataclass, field
 
 from assistant.core import spec
+from assistant.export.revisions import ops
 from assistant.review_service import escape
 from assistant.roles import ACTION_LABELS, APPROVED, EDITOR, RETURNED, SUBMITTED, TRANSITIONS, WRITERS
 from assistant.store_review import Comment
@@ -148,37 +148,16 @@ def text_markdown(text: str, threads: list[Comment]) -> str:
 
 def highlight(old: str, new: str) -> str:
     """new with insertions marked and deletions struck through (escaped). Compared sentence by
-    sentence: a rewritten sentence is shown whole (struck, then marked), a touched one by characters."""
-    a, b = _pieces(old), _pieces(new)
+    sentence as the Word 修订稿 is (`export.revisions.ops`): a rewritten sentence is shown whole."""
     parts = []
-    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        gone, come = "".join(a[a0:a1]), "".join(b[b0:b1])
-        if op == "equal":
-            parts.append(escape(come))
-        elif gone and come and difflib.SequenceMatcher(None, gone, come, autojunk=False).ratio() >= 0.5:
-            parts.append(_by_chars(gone, come))
-        else:
-            parts.append(
-                (f"<del>{escape(gone)}</del>" if gone else "")
-                + (f"<mark>{escape(come)}</mark>" if come else "")
-            )
-    return "".join(parts)
-
-
-def _pieces(text: str) -> list[str]:
-    """Sentences with their end mark and the line breaks as pieces of their own."""
-    return re.findall(r"[^。！？；\n]+[。！？；]?|\n", text or "")
-
-
-def _by_chars(old: str, new: str) -> str:
-    parts = []
-    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if op in ("delete", "replace") and a1 > a0:
-            parts.append(f"<del>{escape(old[a0:a1])}</del>")
-        if op in ("insert", "replace") and b1 > b0:
-            parts.append(f"<mark>{escape(new[b0:b1])}</mark>")
+    for op, a0, a1, b0, b1 in ops(old, new):
         if op == "equal":
             parts.append(escape(new[b0:b1]))
+            continue
+        if a1 > a0:
+            parts.append(f"<del>{escape(old[a0:a1])}</del>")
+        if b1 > b0:
+            parts.append(f"<mark>{escape(new[b0:b1])}</mark>")
     return "".join(parts)
 
 
