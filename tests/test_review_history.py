@@ -11,7 +11,10 @@ def test_a_rewritten_sentence_is_struck_and_marked_whole_not_by_scattered_charac
 
 
 def test_a_touched_sentence_shows_only_the_changed_characters():
-    assert highlight("主动公开信息120条。", "主动公开信息126条。") == "主动公开信息12<del>0</del><mark>6</mark>条。"
+    assert (
+        highlight("主动公开信息120条。", "主动公开信息126条。")
+        == "主动公开信息12<del>0</del><mark>6</mark>条。"
+    )
 
 
 def test_markup_in_a_change_is_shown_as_text():
