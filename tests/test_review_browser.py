@@ -224,10 +224,13 @@ def test_clerk_and_editor(app, shots, tmp_path):
         clerk.locator("#report_pick").wait_for()
         clerk.wait_for_timeout(2000)
         tab(clerk, "起草与修改")
-        s6 = clerk.locator("#text_s6_other textarea")
-        s6.fill("本机关2024年度未收取信息处理费。")
-        clerk.locator("#save_s6_other").click()
+        expect(clerk.locator("#draft_status")).to_contain_text("正文只读：报告已审定并锁定")
+        expect(clerk.locator("#text_s6_other textarea")).to_be_disabled()  # the text cannot be typed in
+        clerk.locator("#save_s6_other").click()  # nor saved, nor generated again
         expect(clerk.locator("#draft_notes")).to_contain_text("报告已审定并锁定")
+        clerk.locator("#generate_btn").click()
+        expect(clerk.locator("#draft_notes")).to_contain_text("报告已审定并锁定")
+        expect(clerk.locator("#draft_notes")).not_to_contain_text("起草中断")
         shot(clerk, shots, "5-approved-refuses-edit", "#draft_notes")
 
         review_tab(clerk)

@@ -86,6 +86,8 @@ def approve(clerk, editor, rid):
 def test_an_approved_report_refuses_a_draft_edit_and_says_the_typed_text_back(office):
     _store, clerk, editor, rid = office
     approve(clerk, editor, rid)
+    assert not draft.view(clerk, rid).writable  # the boxes are read-only, and the status says why
+    assert "**正文只读**：报告已审定并锁定" in draft.view(clerk, rid).status
     v = draft.edit(clerk, rid, S1, MINE, THEIRS)
     assert "报告已审定并锁定" in v.notes and MINE in v.notes  # refused, and nothing typed is lost
     assert clerk.sections(rid)[S1].text == THEIRS

@@ -8,7 +8,7 @@ sections are saved only when their final text arrives.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.app.draft_status import diff_html, report_status
@@ -35,6 +35,7 @@ class DraftView:
     status: str = ""  # the whole report's state (tables and prose), shown at the top
     bases: dict[str, str] | None = None  # the texts a later save starts from (default: `texts`)
     conflict: dict[str, str] | None = None  # key / theirs / current / by while a save clash waits
+    writable: bool = True  # False: approved or read-only for this user (the boxes are shown read-only)
 
 
 def view(ws: Workspace, rid: int | None, notes: str = "") -> DraftView:
@@ -48,7 +49,10 @@ def view(ws: Workspace, rid: int | None, notes: str = "") -> DraftView:
         k: findings_markdown(rows[k].findings) if k in rows and rows[k].text else "" for k in SECTION_KEYS
     }
     status = report_status(ws.check(rid).findings, rows)
-    return DraftView(texts, locked, findings, notes, status)
+    refused = ws.can_write(ws.row(rid))
+    if refused:  # why the boxes are read-only
+        status += f"\n\n**正文只读**：{refused}"
+    return DraftView(texts, locked, findings, notes, status, writable=not refused)
 
 
 SECTION_SCOPE = "（只核对本部分文字：数字来源、必备内容、文字规范；统计表见页首）"
@@ -133,9 +137,12 @@ def edit(ws: Workspace, rid: int, key: str, text: str, base: str | None = None) 
     if key not in SECTION_KEYS:
         raise WorkspaceError(f"未知的章节“{key}”")
     current = ws.sections(rid).get(key)
+    refused = ws.can_write(ws.row(rid))  # approved or read-only: said even when nothing was changed
+    if refused:
+        return view(ws, rid, f"⚠ {refused}" + ("" if current and current.text == text else unsaved(text)))
     if (current is not None and current.text == text) or (base is not None and text == base):
         unchanged = view(ws, rid)  # nothing changed (e.g. the box merely lost focus): keep the notes shown
-        return DraftView(unchanged.texts, unchanged.locked, unchanged.findings, None, unchanged.status)
+        return replace(unchanged, notes=None)
     try:
         ws.save_section(rid, key, text, "edit", findings=recheck(ws, rid, key, text), base=base)
     except EditConflictError as e:
