@@ -35,6 +35,7 @@ from assistant.intake import (
 )
 from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
+from assistant.intake.answers import repeat_previous
 from assistant.workspace import Workspace, WorkspaceError, facts_of
 
 CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
@@ -95,7 +96,8 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
     elif SKIP.match(message):
         reply = skip(ws, rid)
     else:
-        reply = _extract(ws, rid, message, model)
+        said = [m["content"] for m in ws.row(rid).state.get("chat", []) if m.get("role") == "user"]
+        reply = _extract(ws, rid, repeat_previous(message, said), model)  # 「同上」: the previous answer
     _append(ws, rid, [{"role": "user", "content": message}, {"role": "assistant", "content": reply}])
     return view(ws, rid)
 

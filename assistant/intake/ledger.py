@@ -16,6 +16,10 @@ from typing import Any
 
 from assistant.core import spec
 from assistant.intake.ledger_table import (
+    APPLICANT,
+    COMPLETED,
+    OUTCOME,
+    RECEIVED,
     LedgerEntry,
     LedgerTable,
     compute_table2,
@@ -114,9 +118,11 @@ def _read_ledger(source: str | Path | bytes, name: str, year: int | None, versio
     version = version or (spec.version_for_year(year) if year else spec.FORMAT_2021)
     cols = map_columns(header)
     columns = tuple(str(h).strip() for h in header if str(h or "").strip())
-    if len(cols) < 4:
+    if any(f not in cols for f in (RECEIVED, APPLICANT, OUTCOME)):
         return LedgerResult(name, (missing_columns_message(name, header, cols),), columns=columns)
     parsed = parse_rows(rows, cols, header, name, version)
+    if COMPLETED not in cols:
+        parsed.warnings.insert(0, f"{name}：台账没有办结日期列，填写了办理结果的申请按本年已办结计算，结果为空或“办理中”的按结转下年度计算")
     if not parsed.entries and not parsed.errors:
         parsed.errors.append(f"{name}：表头下面没有任何申请记录")
     table = compute_table2(parsed.entries, year, version) if year and not parsed.errors else None
