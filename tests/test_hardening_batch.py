@@ -90,12 +90,10 @@ def test_draft_on_hostile_facts_never_tracebacks(tmp_path, capsys) -> None:
 
 
 def test_draft_crash_inside_drafting_is_a_chinese_message(tmp_path, capsys, monkeypatch) -> None:
-    from assistant.commands import draft
-
     def boom(*a, **k):
         raise RecursionError("deep")
 
-    monkeypatch.setattr(draft, "draft_report", boom)
+    monkeypatch.setattr("assistant.drafting.draft_report", boom)  # the command imports it when it runs
     p = tmp_path / "good.yaml"
     p.write_text(GOOD, encoding="utf-8")
     code = main(["draft", "--backend", "offline", "--no-corpus", str(p)])
