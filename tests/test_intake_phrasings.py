@@ -132,3 +132,8 @@ def test_same_as_above_repeats_a_short_answer_only():
     assert repeat_previous("没有", ["3件"]) == "没有"
     long = "今年收到申请20件，其中企业3件，其余都是个人，上年结转2件"
     assert repeat_previous("同上", [long]) == "同上"
+
+
+def test_full_width_number_before_bu_fen_is_no_measure_word():
+    got = cells("予以公开１７ 部分公开３")
+    assert got == {f"{GRANTED}.total": 17, f"{PARTIAL}.total": 3}

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant.core import spec
+from assistant.core.numbers import format_number
 from assistant.intake import answers as A
 from assistant.intake import remainder as R
 from assistant.intake.consistency import Statement
 from assistant.intake.lexicon import ALL_OF, COLUMNS, LEGAL_PERSONS, NEGATION, ROW_BY_KEY, T2, T3, RowDef
 from assistant.intake.phrases import find_col, overlap, row_matches
 
+_INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 _NEGATED_CARRY = re.compile(
     r"(上一?年度?|去年)(?:也|都|还)?(没有|没|无|未)(结转|遗留|剩下|剩余|积压|没办完|未办结|没办结)"
 )
@@ -37,6 +39,18 @@ class _Last:
 
 class ClauseReader:
     """The clause-level half of the reader; `extract._Reader` holds the state and `_emit`."""
+
+    def _includes_carry_over(self, sentence: str, start: int) -> None:
+        """「共收到申请12件（含上年结转2件）」: 本年新收 excludes the carry-over, so 12 is not proposed."""
+        if not _INCLUDES_CARRY.search(sentence):
+            return
+        new_total = "applications.new_received.total"
+        for s in [s for s in self.statements[start:] if s.key == new_total and not s.inferred]:
+            self.statements.remove(s)
+            self.questions.append(
+                f"“{sentence}”：表中“本年新收”不含上年结转的申请，请确认本年新收的件数"
+                f"（{format_number(s.value)}件是否已包含上年结转）。"
+            )
 
     def _keywords(self, clause: str, source: str) -> None:
         clause = _NEGATED_CARRY.sub(_negation_first, clause)  # 上年没有结转 → 没有上年结转

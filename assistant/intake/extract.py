@@ -71,7 +71,6 @@ _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 
 )
 _ALL_ONE = re.compile(r"^\s*(?:的)?(?:也|都|均|全|全部|全都)(?:是|为|系|属于|来自)")
 _ALL_DONE = re.compile(r"(?:年底|年末|年终)(?:前)?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])")
-_INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
 
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
@@ -120,6 +119,7 @@ class _Reader(ClauseReader):
     sentence: str = ""
     continues: str | None = None  # narrative key of the previous sentence (a clause it continues)
     named: str | None = None  # the narrative part the message named (「平台建设方面，」)
+    took_after: bool = False  # the last number found its row/column in the words after it
     retract: bool = False  # 「……，不对，」: the next number replaces the one just said
     scope_col: str | None = None  # 「企业的3件：……」: the applicant type of this sentence's numbers
     scoped_rows: list[str] = field(default_factory=list)
@@ -135,6 +135,7 @@ class _Reader(ClauseReader):
         before, first, asked = self._produced(), len(self.statements), len(self.questions)
         self.sentence = sentence
         self.last = self.keyword_row = None
+        self.took_after = False
         self.dangling = []
         mentions = self._scoped(sentence, numbers(sentence))
         for clause in _CLAUSE.finditer(sentence):
@@ -185,18 +186,6 @@ class _Reader(ClauseReader):
         self.notes.append(f"“{phrase}”：这句中的数字记入“{COLUMN_NAMES[self.scope_col]}”一栏")
         return [m for m in mentions if m.start >= end]
 
-    def _includes_carry_over(self, sentence: str, start: int) -> None:
-        """「共收到申请12件（含上年结转2件）」: 本年新收 excludes the carry-over, so 12 is not proposed."""
-        if not _INCLUDES_CARRY.search(sentence):
-            return
-        new_total = "applications.new_received.total"
-        for s in [s for s in self.statements[start:] if s.key == new_total and not s.inferred]:
-            self.statements.remove(s)
-            self.questions.append(
-                f"“{sentence}”：表中“本年新收”不含上年结转的申请，请确认本年新收的件数"
-                f"（{format_number(s.value)}件是否已包含上年结转）。"
-            )
-
     def _home(self, sentence: str) -> str | None:
         """Where a sentence belongs as narrative: the part the user named, the narrative question
         asked, or (for a sentence that reads as narrative) its keywords."""
@@ -234,9 +223,12 @@ class _Reader(ClauseReader):
             return True  # 「不是38件，应该是40件」: 38 is the value being corrected
         if self.retract and self.last and find_row(before, weak=False) is None:
             return self._replace_last(m, source)
-        hit = self._locate(before)
+        # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
+        hit = (self.took_after and self._locate(after, weak=False)) or self._locate(before)
+        took_after = hit is None
         if hit is None and (hit := self._locate(after, weak=False)):
             source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
+        self.took_after = took_after and hit is not None
         if hit is None and self.correction and self._correct(m, before + "\x00" + after + "|" + self.sentence, source):
             return True
         if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before

@@ -10,6 +10,7 @@ timeout, bad JSON, nothing usable) the rule-based extractor answers instead.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -30,6 +31,7 @@ from assistant.intake.structured import ask, method_note
 log = logging.getLogger(__name__)
 
 MAX_QUESTIONS = 3
+_ZERO_WORDS = re.compile(r"没|零|〇|都是|均为|全是|全部是|全都是|其余|剩下")  # 没结转, 都是个人 (other types 0)
 MAX_NARRATIVE_CHARS = 2000
 
 
@@ -131,11 +133,14 @@ def _known_line(ctx: ExtractionContext) -> str:
 
 def with_inferences(result: Extraction, message: str, ctx: ExtractionContext) -> Extraction:
     """What code infers from the same words (「其余都是个人」 as total − known parts, zeros implied by a
-    total, 「都是自然人」), added for the cells the model left out: the model maps numbers said, code
-    does the arithmetic, the same on both paths."""
+    total, 「都是自然人」), added for the cells the model left out in the rows it answered: the model
+    maps numbers said, code does the arithmetic, the same on both paths."""
     given = {p.key for p in result.proposals}
+    rows = {k.rsplit(".", 1)[0] for k in given}  # only rows the model itself gave a number for
     rules = extract(message, ctx)
-    extra = tuple(p for p in rules.proposals if p.inferred and p.key not in given)
+    extra = tuple(
+        p for p in rules.proposals if p.inferred and p.key not in given and p.key.rsplit(".", 1)[0] in rows
+    )
     return replace(result, proposals=result.proposals + extra) if extra else result
 
 
@@ -148,7 +153,7 @@ def validate(parsed: LlmExtraction, message: str, ctx: ExtractionContext) -> Ext
     """The model's answer as proposals, after checking keys, values and that each number was said."""
     fspec = spec.spec_for(ctx.version)
     said = numbers_in(message)
-    zero_said = Decimal(0) in said or bool(NEGATION.search(message))
+    zero_said = Decimal(0) in said or bool(NEGATION.search(message) or _ZERO_WORDS.search(message))
     statements: list[Statement] = []
     notes: list[str] = []
     for c in parsed.cells:

@@ -73,6 +73,9 @@ def numbers(sentence: str) -> list[NumberMention]:
             continue
         if m.unit in ("", "个") and _DURATION.match(masked, m.end):
             continue
+        if m.unit == "部" and masked[m.end : m.end + 1] == "分":  # 「予以公开17 部分公开3」: 部 starts 部分
+            digits = m.raw[: len(m.raw) - 1].rstrip()
+            m = replace(m, unit="", raw=digits, end=m.start + len(digits))
         if m.raw in ("一批", "一些"):  # 「去年有一批集中申请」: a batch, not the number 1
             continue
         if m.raw == "一家" and prev in ("是", "个", "为", "有"):  # 1件是一家物业公司: an article, not a count
