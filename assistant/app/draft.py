@@ -16,9 +16,7 @@ from assistant.app.review_flow import KEEP_MINE, TAKE_CURRENT  # noqa: F401 - th
 from assistant.config import Settings
 from assistant.core import spec
 from assistant.core.report import Report
-from assistant.drafting import Draft, SectionDraft, regenerate_section, stream_draft
-from assistant.drafting.grounding import build_grounding
-from assistant.drafting.guard import check_section
+from assistant.drafting import SectionDraft, staff_edits, stream_draft
 from assistant.review_service import escape
 from assistant.workspace import EditConflictError, Workspace, WorkspaceError
 
@@ -190,21 +188,17 @@ def unsaved(text: str) -> str:
 
 def recheck(ws: Workspace, rid: int, key: str, text: str) -> list[dict[str, Any]]:
     """The guard's findings on `text` against this year's data (after an edit or a restore)."""
-    g = build_grounding(ws.facts(rid), previous_report(ws, rid))
-    return [f.to_json() for f in check_section(key, text, g).findings]
+    result = staff_edits.recheck(ws.facts(rid), previous_report(ws, rid), key, text)
+    return [f.to_json() for f in result.findings]
 
 
 def regenerate(ws: Workspace, rid: int, key: str, instruction: str, settings: Settings) -> DraftView:
     rows = ws.sections(rid)
     if key in rows and rows[key].locked:
         return view(ws, rid, f"{spec.SECTION_BY_KEY[key].label} 已锁定，请先解锁。")
-    g = build_grounding(ws.facts(rid), previous_report(ws, rid))
-    current = {k: SectionDraft(k, r.text, "staff") for k, r in rows.items() if r.text}
-    if key not in current:
-        current[key] = SectionDraft(key, "", "staff")
-    draft = Draft(g.facts, current, grounding=g)
-    new = regenerate_section(draft, key, instruction, settings=settings).sections[key]
-    if new.text == current[key].text:
+    texts = {k: r.text for k, r in rows.items()}
+    new = staff_edits.regenerate(ws.facts(rid), previous_report(ws, rid), texts, key, instruction, settings)
+    if new.text == texts.get(key, ""):
         return view(ws, rid, _notes_text(list(new.notes)) or "未生成新的文本，原文保留。")
     _save(ws, rid, new, "regenerate", instruction)
     return view(ws, rid, _notes_text(list(new.notes)) or f"已按“{instruction or '换一种表述'}”重新生成。")
