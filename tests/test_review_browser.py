@@ -225,9 +225,10 @@ def test_clerk_and_editor(app, shots, tmp_path):
         clerk.wait_for_timeout(2000)
         tab(clerk, "起草与修改")
         expect(clerk.locator("#draft_status")).to_contain_text("正文只读：报告已审定并锁定")
-        expect(clerk.locator("#text_s6_other textarea")).to_be_disabled()  # the text cannot be typed in
-        clerk.locator("#save_s6_other").click()  # nor saved, nor generated again
+        clerk.locator("#text_s6_other textarea").fill("本机关2024年度未收取信息处理费。")
+        clerk.locator("#save_s6_other").click()  # refused, and the typed text is said back
         expect(clerk.locator("#draft_notes")).to_contain_text("报告已审定并锁定")
+        expect(clerk.locator("#draft_notes")).to_contain_text("您未保存的修改")
         clerk.locator("#generate_btn").click()
         expect(clerk.locator("#draft_notes")).to_contain_text("报告已审定并锁定")
         expect(clerk.locator("#draft_notes")).not_to_contain_text("起草中断")

@@ -33,7 +33,7 @@ class DraftView:
     status: str = ""  # the whole report's state (tables and prose), shown at the top
     bases: dict[str, str] | None = None  # the texts a later save starts from (default: `texts`)
     conflict: dict[str, str] | None = None  # key / theirs / current / by while a save clash waits
-    writable: bool = True  # False: approved or read-only for this user (the boxes are shown read-only)
+    writable: bool = True  # False: approved or read-only for this user (the status says why)
 
 
 def view(ws: Workspace, rid: int | None, notes: str = "") -> DraftView:

@@ -123,7 +123,7 @@ def _note(plan: _Plan) -> str:
 
 
 # The page script's part for the grids (a statement block run once on load, inside `locale.js`).
-JS = """
+JS = r"""
   const gridOf = (el) => (el && el.closest ? el.closest(".official-grid") : null);
   const cellOf = (el) => (el && el.closest ? el.closest('[role="gridcell"]') : null);
   const selectedIn = (g) => Array.from(g.querySelectorAll('[role="gridcell"][aria-selected="true"]'))
