@@ -12,6 +12,8 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping, Sequence
+from copy import deepcopy
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -127,8 +129,41 @@ def _body(doc: DocxDocument, text: str, appendix: bool = False) -> None:
 # ---------------------------------------------------------------- tables
 
 
+_SKELETONS: dict[tuple, tuple[Any, tuple[tuple[int, int], ...]]] = {}  # shape → (empty table, corners)
+
+
 def add_table(doc: DocxDocument, grid: Grid, flagged: frozenset[str] = frozenset()) -> Table:
-    """Append `grid` as a Word table with its merged ranges."""
+    """Append `grid` as a Word table with its merged ranges.
+
+    The official tables have the same shape in every report: the laid-out, merged, empty table is
+    built once per shape and copied (python-docx's merges cost most of an export); then the texts
+    and flags of this report go in."""
+    aligns = [_alignment(grid, span) for span in grid.spans]
+    shape = (grid.table, grid.n_rows, grid.n_cols, grid.head_rows, tuple(grid.widths_mm),
+             tuple((s.row, s.col, s.rowspan, s.colspan, a) for s, a in zip(grid.spans, aligns, strict=True)))  # fmt: skip
+    if shape not in _SKELETONS:
+        empty = _skeleton(doc, grid, aligns)
+        _SKELETONS[shape] = (deepcopy(empty._tbl), _corners(empty))
+        empty._tbl.getparent().remove(empty._tbl)
+    tbl, corners = _SKELETONS[shape]
+    copy = deepcopy(tbl)
+    doc._body._element._insert_tbl(copy)
+    table = Table(copy, doc._body)
+    size = TABLE_FONT_SIZE[grid.table]
+    trs = copy.tr_lst
+    for span, (r, i) in zip(grid.spans, corners, strict=True):
+        _fill_text(_Cell(trs[r].tc_lst[i], table), span, size, span.key in flagged)
+    return table
+
+
+def _corners(table: Table) -> tuple[tuple[int, int], ...]:
+    """(row, index of the tc in its row) of each span's top-left cell, in span order."""
+    found = {id(tc): (r, i) for r, tr in enumerate(table._tbl.tr_lst) for i, tc in enumerate(tr.tc_lst)}
+    return tuple(found[id(tc)] for tc in table._span_tcs)  # type: ignore[attr-defined]
+
+
+def _skeleton(doc: DocxDocument, grid: Grid, aligns: list) -> Table:
+    """The table of `grid` laid out and merged, every cell formatted, no text yet."""
     table = doc.add_table(rows=grid.n_rows, cols=grid.n_cols)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -138,11 +173,14 @@ def add_table(doc: DocxDocument, grid: Grid, flagged: frozenset[str] = frozenset
     # The cells' XML elements, taken once before any merge: `table.cell()` walks the whole grid on
     # every call (3 s per export); spans do not overlap, so a merge leaves the others' corners alone.
     tcs = [list(tr.tc_lst) for tr in table._tbl.tr_lst]
-    for span in grid.spans:
+    corners = []
+    for span, align in zip(grid.spans, aligns, strict=True):
         cell = _Cell(tcs[span.row][span.col], table)
         if span.rowspan > 1 or span.colspan > 1:
             cell = cell.merge(_Cell(tcs[span.row + span.rowspan - 1][span.col + span.colspan - 1], table))
-        _fill(cell, span, size, span.key in flagged, _alignment(grid, span))
+        _fill_format(cell, size, align)
+        corners.append(cell._tc)
+    table._span_tcs = corners  # type: ignore[attr-defined]
     for i, row in enumerate(table.rows):
         tr_pr = row._tr.get_or_add_trPr()
         tr_pr.append(OxmlElement("w:cantSplit"))
@@ -172,11 +210,15 @@ def _fixed_layout(table: Table, widths: list) -> None:
             tc.width = w
 
 
-def _fill(cell: _Cell, span: Span, size: Pt, flag: bool, align: WD_ALIGN_PARAGRAPH) -> None:
+def _fill_format(cell: _Cell, size: Pt, align: WD_ALIGN_PARAGRAPH) -> None:
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     p = cell.paragraphs[0]
     ws.fixed_spacing(p, Pt(size.pt * 1.3), indent=Pt(0))
     p.alignment = align
+
+
+def _fill_text(cell: _Cell, span: Span, size: Pt, flag: bool) -> None:
+    p = cell.paragraphs[0]
     if span.text:
         ws.style_run(p.add_run(span.text), ws.BODY_FONT, size)
     if flag:
