@@ -27,3 +27,5 @@ def test_money_typed_as_kuai_becomes_yuan() -> None:
     assert formalize("信息处理费收了150块", "本局") == "信息处理费收了150元"
     assert formalize("收了三百块钱", "本局") == "收了三百元"
     assert formalize("一块公开栏", "本局") == "一块公开栏"  # a measure word, not money
+    assert formalize("设了6块公开栏", "本局") == "设了6块公开栏"
+    assert formalize("公开栏一共换了6块。", "本局").endswith("6块。")
