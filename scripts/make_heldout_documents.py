@@ -1,0 +1,384 @@
+"""Make the held-out set of real-layout reports with truth: `evals/heldout/documents/`.
+
+`.venv/bin/python scripts/make_heldout_documents.py [OUT_DIR]` (needs LibreOffice, chromium, pdftotext).
+Each document is made from one of our corpus reports (`corpus/sources/*.yaml`: cells and prose) by a
+tool other than reportlab: python-docx + LibreOffice, a CMS page + chromium, pdftotext, a Markdown
+extraction, a crawler's tag-stripped text. Next to each `NAME.ext` goes `NAME.truth.yaml`: all 200
+cells as printed, agency, year, `planted:` (errors put in on purpose, with their cells) and
+`expect_reader_gap:` (cells a careful reader honestly cannot read). Deterministic apart from the
+PDF producers' own metadata. The only product code used: the facts-file loader and the table engine
+(to fill totals and to verify that the truth adds up except where an error is planted).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
+
+from heldout_docx import DocxStyle, docx_to_pdf, write_docx  # noqa: E402
+from heldout_grid import row_texts, t1_grid, t2_grid, t3_grid, t3_three_grids  # noqa: E402
+from heldout_html import Site, crawled_text, html_to_pdf, page_html  # noqa: E402
+from heldout_text import crawled_gaps, markdown_of, pdftotext  # noqa: E402
+
+from assistant.core import engine, spec  # noqa: E402
+from assistant.core.facts import Marker, ReportFacts  # noqa: E402
+from assistant.facts_io import load_facts  # noqa: E402
+
+SOURCES = ROOT / "corpus" / "sources"
+NOT_PRINTED = "~not_printed"
+
+
+@dataclass
+class Source:
+    name: str
+    agency: str
+    year: int
+    cells: dict  # all 200, as printed
+    sections: dict[str, str]
+    labels: dict[str, str] = field(default_factory=dict)  # official → printed (a planted slip)
+    planted: list[dict] = field(default_factory=list)
+
+
+def load_source(name: str) -> Source:
+    loaded = load_facts(SOURCES / f"{name}.yaml")
+    filled, _ = engine.fill(loaded.facts)
+    assert len(filled.cells) == 200, name
+    assert not [f for f in engine.check(filled).findings if f.severity == "error"], name
+    return Source(name, filled.agency, filled.year, dict(filled.cells), dict(loaded.sections))
+
+
+# ---------------------------------------------------------------- plants
+
+
+def plant_cell(src: Source, key: str, delta: int, note: str) -> Source:
+    """Print one cell `delta` off; the planted rules are what the table engine then finds."""
+    cells = {**src.cells, key: src.cells[key] + delta}
+    facts = ReportFacts(src.agency, src.year, spec.FORMAT_2021, cells)
+    errors = [f for f in engine.check(facts).findings if f.severity == "error"]
+    assert errors, key
+    planted = [{"rule": f.rule, "cells": list(f.cells), "note": note} for f in errors]
+    return replace(src, cells=cells, planted=src.planted + planted)
+
+
+def plant_prose_received(src: Source, delta: int) -> Source:
+    """The text states another number of applications received than 表二 prints."""
+    n = src.cells["applications.new_received.total"]
+    pattern = f"收到政府信息公开申请{n}件"
+    hits = [k for k, v in src.sections.items() if pattern in v]
+    assert hits, src.name
+    sections = {
+        **src.sections,
+        hits[0]: src.sections[hits[0]].replace(pattern, f"收到政府信息公开申请{n + delta}件", 1),
+    }
+    planted = {
+        "rule": "TEXT_TABLE_MISMATCH",
+        "cells": ["applications.new_received.total"],
+        "note": f"the text says {n + delta} applications received, 表二 prints {n}",
+    }
+    return replace(src, sections=sections, planted=src.planted + [planted])
+
+
+def plant_stale_label(src: Source) -> Source:
+    """表一 prints the 2019 row label 规范性文件 for 行政规范性文件 (values unchanged)."""
+    planted = {
+        "rule": "LABEL_DEVIATION",
+        "also_accept": ["FORMAT_2019"],
+        "cells": [f"active.art20_1.normative_docs.{c}" for c in ("issued", "repealed", "in_force")],
+        "note": "表一 row label is the 2019 form's 规范性文件 (2021: 行政规范性文件)",
+    }
+    return replace(src, labels={"行政规范性文件": "规范性文件"}, planted=src.planted + [planted])
+
+
+# ---------------------------------------------------------------- blocks of a document
+
+
+def blocks(src: Source, t3_three: bool) -> list:
+    shown = lambda k: str(src.cells[k])  # noqa: E731
+    tables = {
+        "s2_active": (1, [t1_grid(shown, src.labels)]),
+        "s3_applications": (2, [t2_grid(shown)]),
+        "s4_review_litig": (3, t3_three_grids(shown) if t3_three else [t3_grid(shown)]),
+    }
+    out: list = []
+    for sec in spec.SECTIONS:
+        out.append(("heading", sec.label))
+        for p in src.sections.get(sec.key, "").split("\n"):
+            if p.strip():
+                out.append(("para", p.strip()))
+        if sec.key in tables:
+            out.append(("table", *tables[sec.key]))
+    return out
+
+
+def title(src: Source) -> str:
+    return f"{src.agency}{src.year}年政府信息公开工作年度报告"
+
+
+# ---------------------------------------------------------------- truth
+
+
+def _cell_yaml(v):
+    if isinstance(v, Marker):
+        return str(v)
+    if isinstance(v, Decimal):
+        return str(v)
+    return v
+
+
+def write_truth(out: Path, name: str, src: Source, made, not_printed=(), gaps=()) -> None:
+    """`made`: how the document was made, or {file name: how} when NAME.docx and NAME.pdf (or NAME.html
+    and NAME.pdf) share one truth."""
+    cells = {k: (NOT_PRINTED if k in not_printed else _cell_yaml(src.cells[k])) for k in sorted(src.cells)}
+    doc = {
+        "documents": list(made) if isinstance(made, dict) else [name],
+        "made_by": made,
+        "from_corpus": f"corpus/sources/{src.name}.yaml",
+        "agency": src.agency,
+        "year": src.year,
+        "format": spec.FORMAT_2021,
+        "planted": src.planted,
+        "expect_reader_gap": [
+            {
+                "cells": list(gaps),
+                "why": "crawled text lost the cell boundaries; the official layout and every same-year table rule still admit several splits (the prose may state some of these numbers)",
+            }
+        ]
+        if gaps
+        else [],
+        "cells": cells,
+    }
+    stem = name.rsplit(".", 1)[0]
+    (out / f"{stem}.truth.yaml").write_text(
+        yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8"
+    )
+
+
+# ---------------------------------------------------------------- the set
+
+
+@dataclass(frozen=True)
+class WordDoc:
+    stem: str
+    source: str
+    style: DocxStyle
+    how: str
+    plant: str = ""
+    texts: tuple[str, ...] = ()  # derived text forms of its PDF: "raw", "layout", "md"
+
+
+@dataclass(frozen=True)
+class WebDoc:
+    stem: str
+    source: str
+    site: Site
+    how: str
+    t3_three: bool = False
+    plant: str = ""
+    keep_page: bool = True  # commit the .html and its .pdf (else only the derived texts)
+    texts: tuple[str, ...] = ()
+    crawled: bool = False
+
+
+_QW = Site("青梧县人民政府", "青梧县人民政府办公室")
+_LL = Site("临澜市人民政府", "临澜市人民政府办公室", nested=2)
+
+WORD = (
+    WordDoc(
+        "word_merged_ruled_2022",
+        "linlan_shengtaihuanjingju_2022",
+        DocxStyle(),
+        "python-docx: merged header cells, ruled, 表三 as one 15-column table",
+        plant="row_total",
+    ),
+    WordDoc(
+        "word_narrow_unruled_2023",
+        "linlan_yanhuqu_liuanjiedao_2023",
+        DocxStyle(borders=False, label_cm=2.2, font_pt=8.0),
+        "python-docx: no borders, narrow label columns so labels wrap",
+        texts=("raw", "md"),
+    ),
+    WordDoc(
+        "word_landscape_t3three_2024",
+        "qingwu_hezhuzhen_2024",
+        DocxStyle(landscape_tables=True, t3_three=True),
+        "python-docx: 表二 and 表三 on landscape pages, 表三 as three 5-column tables",
+        plant="stale_label",
+    ),
+    WordDoc(
+        "word_split_repeat_2022",
+        "qingwu_ziranziyuanju_2022",
+        DocxStyle(font_pt=10.5, body_pt=14.0, repeat_header=True, label_cm=3.6),
+        "python-docx: large type so 表二 runs over pages (a row split by the break), header row repeated",
+        texts=("layout",),
+    ),
+    WordDoc(
+        "word_unruled_landscape_2023",
+        "qingwu_xianzhengfuban_2023",
+        DocxStyle(borders=False, landscape_tables=True, t3_three=True, font_pt=8.5),
+        "python-docx: no borders, landscape pages, 表三 as three 5-column tables",
+        texts=("md",),
+    ),
+)
+WEB = (
+    WebDoc(
+        "web_cms_2024",
+        "linlan_shengtaihuanjingju_2024",
+        _LL,
+        "CMS page: site header, breadcrumb, 标题： wrapper, footer naming another body, rowspan/colspan, tables in nested divs",
+        plant="prose",
+    ),
+    WebDoc(
+        "web_nested_t3three_2022",
+        "qingwu_hezhuzhen_2022",
+        replace(_QW, nested=3),
+        "CMS page: tables three divs deep, 表三 as three 5-column tables",
+        t3_three=True,
+        texts=("raw", "md"),
+    ),
+    WebDoc(
+        "web_print_2024",
+        "qingwu_xianzhengfuban_2024",
+        _QW,
+        "CMS page",
+        plant="t3_total",
+        keep_page=False,
+        texts=("layout",),
+    ),
+    WebDoc(
+        "crawl_2024",
+        "linlan_yanhuqu_liuanjiedao_2024",
+        _LL,
+        "CMS page crawled: tags stripped, cells of a row run together",
+        crawled=True,
+        keep_page=False,
+    ),
+    WebDoc(
+        "crawl_prose_2024",
+        "qingwu_ziranziyuanju_2024",
+        _QW,
+        "CMS page crawled: tags stripped, cells of a row run together",
+        crawled=True,
+        keep_page=False,
+        plant="prose",
+    ),
+    WebDoc(
+        "crawl_2023",
+        "linlan_shengtaihuanjingju_2023",
+        replace(_LL, nested=1),
+        "CMS page crawled: tags stripped, cells of a row run together",
+        crawled=True,
+        keep_page=False,
+    ),
+)
+
+
+def planted_source(name: str, plant: str) -> Source:
+    src = load_source(name)
+    if plant == "row_total":
+        return plant_cell(
+            src,
+            "applications.results.granted.total",
+            1,
+            "（一）予以公开 row: 总计 printed one more than the sum of its columns",
+        )
+    if plant == "t3_total":
+        return plant_cell(
+            src, "review.total", 1, "表三 行政复议 总计 printed one more than the sum of its parts"
+        )
+    if plant == "prose":
+        return plant_prose_received(src, 3)
+    if plant == "stale_label":
+        return plant_stale_label(src)
+    return src
+
+
+def _texts(out: Path, pdf: Path, stem: str, src: Source, how: str, kinds) -> list[str]:
+    made = []
+    for kind in kinds:
+        text = pdftotext(pdf, layout=kind == "layout")
+        if kind == "md":
+            name, body, what = (
+                f"{stem}_md.md",
+                markdown_of(pdftotext(pdf, layout=True)),
+                "our PDF-to-Markdown imitation (from pdftotext -layout)",
+            )
+        else:
+            name, body = f"{stem}_{kind}.txt", text
+            what = "pdftotext -layout" if kind == "layout" else "pdftotext (no -layout)"
+        (out / name).write_text(body, encoding="utf-8")
+        write_truth(out, name, src, f"{how}; text by {what}")
+        made.append(name)
+    return made
+
+
+def make_word(out: Path, d: WordDoc) -> list[str]:
+    src = planted_source(d.source, d.plant)
+    docx, pdf = out / f"{d.stem}.docx", out / f"{d.stem}.pdf"
+    write_docx(docx, title(src), blocks(src, d.style.t3_three), d.style)
+    docx_to_pdf(docx, pdf)
+    write_truth(out, docx.name, src, {docx.name: d.how, pdf.name: d.how + "; LibreOffice to PDF"})
+    return [docx.name, pdf.name] + _texts(out, pdf, d.stem, src, d.how + "; LibreOffice to PDF", d.texts)
+
+
+def make_web(out: Path, d: WebDoc) -> list[str]:
+    src = planted_source(d.source, d.plant)
+    page = page_html(d.site, title(src), blocks(src, d.t3_three))
+    if d.crawled:
+        name = f"{d.stem}.txt"
+        (out / name).write_text(crawled_text(page), encoding="utf-8")
+        write_truth(out, name, src, d.how, gaps=crawled_gaps(src.cells))
+        return [name]
+    made = []
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = (out if d.keep_page else Path(tmp)) / f"{d.stem}.pdf"
+        html_to_pdf(page, pdf)
+        if d.keep_page:
+            (out / f"{d.stem}.html").write_text(page, encoding="utf-8")
+            write_truth(
+                out, pdf.name, src, {f"{d.stem}.html": d.how, pdf.name: d.how + "; chromium --print-to-pdf"}
+            )
+            made += [f"{d.stem}.html", pdf.name]
+        made += _texts(out, pdf, d.stem, src, d.how + "; chromium --print-to-pdf", d.texts)
+    return made
+
+
+def make_selftest(out: Path) -> str:
+    """The measuring script's own tiny test document (not part of the set): plain text, tab-separated
+    table rows, one planted contradiction between the text and 表二."""
+    src = planted_source("qingwu_ziranziyuanju_2023", "prose")
+    lines = [title(src), ""]
+    for b in blocks(src, t3_three=False):
+        if b[0] == "table":
+            lines += ["\t".join(cells) for g in b[2] for cells in row_texts(g)] + [""]
+        else:
+            lines.append(b[1])
+    name = "_selftest.txt"
+    (out / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_truth(out, name, src, "measure script self-test: plain text, tab-separated rows")
+    return name
+
+
+def main(argv: list[str]) -> None:
+    out = Path(argv[0]) if argv else ROOT / "evals" / "heldout" / "documents"
+    out.mkdir(parents=True, exist_ok=True)
+    made = []
+    for d in WORD:
+        made += make_word(out, d)
+    for w in WEB:
+        made += make_web(out, w)
+    made.append(make_selftest(out))
+    for name in made:
+        print(name)
+    print(f"{len(made)} documents in {out}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
