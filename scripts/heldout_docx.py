@@ -10,7 +10,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from docx import Document
@@ -133,7 +135,22 @@ def write_docx(path: Path, title: str, blocks: list, style: DocxStyle) -> None:
             if landscape and table_no == 3:
                 _landscape(doc, False)
                 landscape = False
+    props = doc.core_properties
+    props.author = props.last_modified_by = "政务公开办"
+    props.created = props.modified = datetime(2024, 1, 20, 9, 0, 0)
     doc.save(str(path))
+    _fix_zip_times(path)
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Rewrite the package with fixed member times, so the same truth gives the same bytes."""
+    with zipfile.ZipFile(path) as z:
+        members = [(i, z.read(i)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in members:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 20, 9, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(fixed, data)
 
 
 def _widths(grid: Grid, style: DocxStyle, wide: bool) -> list[float]:

@@ -12,6 +12,7 @@ PDF producers' own metadata. The only product code used: the facts-file loader a
 
 from __future__ import annotations
 
+import random
 import sys
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -45,6 +46,7 @@ class Source:
     sections: dict[str, str]
     labels: dict[str, str] = field(default_factory=dict)  # official → printed (a planted slip)
     planted: list[dict] = field(default_factory=list)
+    printed_title: str = ""  # the title as the source prints it (else agency + year + the form's name)
 
 
 def load_source(name: str) -> Source:
@@ -53,6 +55,69 @@ def load_source(name: str) -> Source:
     assert len(filled.cells) == 200, name
     assert not [f for f in engine.check(filled).findings if f.severity == "error"], name
     return Source(name, filled.agency, filled.year, dict(filled.cells), dict(loaded.sections))
+
+
+SEED = ROOT / "corpus" / "seed" / "000_cb9333bd62be4405.txt"
+
+
+def load_seed(numbers: int | None) -> Source:
+    """The real published seed report: its title and prose as published; its tables (all 0 as
+    published) kept, or with `numbers` (a random seed) replaced by consistent numbers of our own — the
+    seed's prose states none of them."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    heads = {s.label: s.key for s in spec.SECTIONS}
+    printed_title = next(ln.strip() for ln in lines if ln.strip())
+    sections: dict[str, list[str]] = {}
+    key = None
+    for ln in lines:
+        if ln.strip() in heads:
+            key = heads[ln.strip()]
+            sections[key] = []
+        elif key and ln.strip() and "\t" not in ln:
+            sections[key].append(ln.strip())
+    cells = {k: 0 for k in spec.spec_for(spec.FORMAT_2021).by_key}
+    cells["active.art20_8.admin_fees.amount_wan_yuan"] = Decimal("0")
+    if numbers is not None:
+        cells = random_cells(numbers)
+    facts = ReportFacts("延津县政务服务和大数据管理局", 2023, spec.FORMAT_2021, cells)
+    assert not [f for f in engine.check(facts).findings if f.severity == "error"]
+    return Source(
+        "seed",
+        facts.agency,
+        2023,
+        cells,
+        {k: "\n".join(v) for k, v in sections.items()},
+        printed_title=printed_title,
+    )
+
+
+def random_cells(seed: int) -> dict:
+    """Consistent tables of our own: leaves drawn, totals filled by the table engine."""
+    rng = random.Random(seed)
+    cells: dict = {}
+    for c in spec.spec_for(spec.FORMAT_2021).table_cells(1):
+        cells[c.key] = (
+            Decimal(rng.randint(0, 4000)) / 100
+            if c.type == spec.DECIMAL
+            else rng.choice([0, 0, 1, 3, 12, 57, 240])
+        )
+    for col in spec.T2_APPLICANT_COLUMNS:
+        pool = [0, 0, 1, 2, 4, 7, 11] if col == "natural_person" else [0, 0, 0, 0, 1, 2]
+        leaves = spec.t2_result_leaves(spec.FORMAT_2021)
+        for leaf in leaves:
+            cells[f"applications.{leaf}.{col}"] = rng.choice(pool)
+        done = sum(cells[f"applications.{leaf}.{col}"] for leaf in leaves)
+        nxt = rng.choice([0, 0, 1, 3])
+        prev = min(rng.choice([0, 1, 2]), done + nxt)
+        cells[f"applications.carried_to_next.{col}"] = nxt
+        cells[f"applications.carried_over_from_prev.{col}"] = prev
+        cells[f"applications.new_received.{col}"] = done + nxt - prev
+    for group, _ in spec.T3_GROUPS:
+        for o, _ in spec.T3_OUTCOMES[:4]:
+            cells[f"{group}.{o}"] = rng.choice([0, 0, 0, 1, 2])
+    filled, _ = engine.fill(ReportFacts("x", 2023, spec.FORMAT_2021, cells))
+    assert len(filled.cells) == 200
+    return dict(filled.cells)
 
 
 # ---------------------------------------------------------------- plants
@@ -119,6 +184,8 @@ def blocks(src: Source, t3_three: bool) -> list:
 
 
 def title(src: Source) -> str:
+    if src.printed_title:
+        return src.printed_title
     return f"{src.agency}{src.year}年政府信息公开工作年度报告"
 
 
@@ -192,6 +259,12 @@ _LL = Site("临澜市人民政府", "临澜市人民政府办公室", nested=2)
 
 WORD = (
     WordDoc(
+        "seed_word_numbers_2023",
+        "seed:2023",
+        DocxStyle(label_cm=2.4, t3_three=True, font_pt=8.5),
+        "python-docx: the real seed report's prose with our numbers; narrow label columns, 表三 as three 5-column tables",
+    ),
+    WordDoc(
         "word_merged_ruled_2022",
         "linlan_shengtaihuanjingju_2022",
         DocxStyle(),
@@ -228,6 +301,20 @@ WORD = (
     ),
 )
 WEB = (
+    WebDoc(
+        "seed_cms_zero_2023",
+        "seed",
+        Site("延津县人民政府", "延津县人民政府办公室", nested=2),
+        "CMS page: the real seed report as published (every cell 0), 表三 as one 15-column table",
+    ),
+    WebDoc(
+        "seed_crawl_numbers_2023",
+        "seed:2024",
+        Site("延津县人民政府", "延津县人民政府办公室"),
+        "CMS page crawled (the seed's prose, our numbers): tags stripped, cells of a row run together",
+        crawled=True,
+        keep_page=False,
+    ),
     WebDoc(
         "web_cms_2024",
         "linlan_shengtaihuanjingju_2024",
@@ -281,6 +368,8 @@ WEB = (
 
 
 def planted_source(name: str, plant: str) -> Source:
+    if name.startswith("seed"):  # "seed" (as published) or "seed:N" (our numbers, random seed N)
+        return load_seed(int(name.split(":")[1]) if ":" in name else None)
     src = load_source(name)
     if plant == "row_total":
         return plant_cell(
