@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant import sandbox
 from assistant.core import engine
 from assistant.core.facts import Marker, ReportFacts
 from assistant.core.findings import ERROR, FAIL, Finding, json_value
@@ -182,7 +183,26 @@ def check_paths(
 
 
 def guarded_load(path: Path) -> Loaded:
-    """load_input, with any unexpected failure (recursion, memory, a library's bug) an InputError."""
+    """load_input, with any unexpected failure (recursion, memory, a library's bug) an InputError.
+
+    A file of some size is parsed in a forked child under a memory and time budget
+    (`assistant.sandbox`), so one hostile upload cannot starve the server or the batch."""
+    try:
+        if _isolate(path):
+            return sandbox.run(_load_unsandboxed, path, name=str(path))
+        return _load_unsandboxed(path)
+    except sandbox.BudgetError as e:
+        raise InputError(f"{e}，已跳过") from None
+
+
+def _isolate(path: Path) -> bool:
+    try:
+        return sandbox.should_isolate(path.stat().st_size)
+    except OSError:
+        return False
+
+
+def _load_unsandboxed(path: Path) -> Loaded:
     try:
         return load_input(path)
     except InputError:

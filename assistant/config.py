@@ -26,7 +26,8 @@ class Settings:
 
     @property
     def has_llm(self) -> bool:
-        return bool(self.openai_api_key)
+        """A key, or a base URL alone (Ollama and local servers need no key)."""
+        return bool(self.openai_api_key or self.openai_base_url)
 
     @property
     def chroma_dir(self) -> Path:

@@ -69,3 +69,69 @@ def check_zip(path: Any, limit: int = MAX_UNZIPPED_BYTES) -> None:
             raise LimitError(f"文档内“{info.filename[:40]}”解压后异常膨胀（{ratio:.0f} 倍），疑似压缩炸弹")
     if total > limit:
         raise LimitError(f"文档解压后过大（{total // 1024 // 1024} MB，上限 {limit // 1024 // 1024} MB）")
+
+
+MAX_PDF_STREAM = 64 * 1024 * 1024  # a page's content is < 1 MB; a full-page scan image ~25 MB
+
+
+class _CappedInflate:
+    """A zlib decompressobj that refuses to produce more than MAX_PDF_STREAM bytes in all."""
+
+    def __init__(self, *args: Any) -> None:
+        import zlib
+
+        self._d = zlib.decompressobj(*args)
+        self._out = 0
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        room = MAX_PDF_STREAM - self._out + 1
+        out = self._d.decompress(data, min(max_length, room) if max_length else room)
+        self._out += len(out)
+        if self._out > MAX_PDF_STREAM:
+            raise LimitError(_stream_message())
+        return out
+
+    def flush(self, *args: Any) -> bytes:
+        return self._d.flush(*args)
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self._d, attr)
+
+
+def _stream_message() -> str:
+    return f"PDF 内有数据流解压后超过 {MAX_PDF_STREAM // 1024 // 1024} MB，疑似压缩炸弹，已停止读取"
+
+
+class _CappedZlib:
+    """What pdfminer sees as `zlib`: the same functions, with inflation capped per stream."""
+
+    def __init__(self) -> None:
+        import zlib
+
+        self._zlib = zlib
+        self.error = zlib.error
+
+    def decompress(self, data: bytes, *args: Any) -> bytes:
+        d = _CappedInflate(*args[:1])
+        out = d.decompress(data)
+        if not d.eof:
+            if d.unconsumed_tail:  # more output than the cap allows
+                raise LimitError(_stream_message())
+            raise self._zlib.error("incomplete or truncated stream")
+        return out
+
+    def decompressobj(self, *args: Any) -> _CappedInflate:
+        return _CappedInflate(*args)
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(self._zlib, attr)
+
+
+def cap_pdf_streams() -> None:
+    """Cap every Flate stream pdfminer decodes at MAX_PDF_STREAM (idempotent; below the cap the
+    behaviour is zlib's own). A 1 MB stream inflating to gigabytes raises LimitError at the cap,
+    before the memory is taken."""
+    from pdfminer import pdftypes
+
+    if not isinstance(pdftypes.zlib, _CappedZlib):
+        pdftypes.zlib = _CappedZlib()  # type: ignore[assignment]

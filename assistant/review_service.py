@@ -153,6 +153,27 @@ class ReviewService:
         self.row(report_id)
         return self.store.changes(report_id, kind)
 
+    def revisions(self, report_id: int) -> dict[str, list]:
+        """Per section, the 审核人's changes to the clerk's text since their first edit, as kept /
+        inserted / deleted pieces with author and time (`assistant.export.revisions`); sections no
+        审核人 changed are absent. The pieces are what the Word 修订 copy writes as tracked changes."""
+        from assistant.export.revisions import Saved, section_revisions
+
+        row = self.row(report_id)
+        reviewers = frozenset(
+            a.username for a in self.store.accounts() if a.org_id == row.org_id and a.role == EDITOR
+        )
+        out = {}
+        for key in spec.SECTION_BY_KEY:
+            versions = [
+                Saved(v.text, v.author, v.created_at)
+                for v in reversed(self.store.versions(self.user_id, report_id, key))
+            ]
+            pieces = section_revisions(versions, reviewers) if row.org_id is not None else None
+            if pieces:
+                out[key] = pieces
+        return out
+
 
 def _body(body: str) -> tuple[str, str]:
     body, note = neutralise(body)

@@ -32,6 +32,7 @@ class Reply:
     finish_marker: bool = True  # False: a stream that ends without a finish_reason or [DONE]
     reasoning: str = ""  # sent as `reasoning_content` (DeepSeek-R1, Qwen3 on vLLM) before the content
     parts: bool = False  # content as a list of {"type": "text", "text": ...} parts
+    tool_args: dict[str, Any] | None = None  # answered as a call of the request's first tool
 
 
 Responder = Callable[[dict[str, Any]], "Reply | str"]
@@ -88,6 +89,13 @@ class _Handler(BaseHTTPRequestHandler):
             message["content"] = [{"type": "text", "text": reply.content}]
         if reply.reasoning:
             message["reasoning_content"] = reply.reasoning
+        finish = reply.finish_reason
+        if reply.tool_args is not None and body.get("tools"):
+            name = body["tools"][0]["function"]["name"]
+            arguments = json.dumps(reply.tool_args, ensure_ascii=False)
+            call = {"id": "call_mock", "type": "function", "function": {"name": name, "arguments": arguments}}
+            message.update(content=None, tool_calls=[call])
+            finish = "tool_calls"
         completion = {
             "id": "chatcmpl-mock",
             "object": "chat.completion",
@@ -97,7 +105,7 @@ class _Handler(BaseHTTPRequestHandler):
                 {
                     "index": 0,
                     "message": message,
-                    "finish_reason": reply.finish_reason,
+                    "finish_reason": finish,
                 }
             ],
             "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},

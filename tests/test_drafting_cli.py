@@ -35,7 +35,7 @@ def test_draft_to_markdown_offline(files, tmp_path, capsys):
     code = main(["draft", str(facts), "--previous", str(previous), "-o", str(out), "--no-corpus"])
     printed = capsys.readouterr().out
     assert code == 0
-    assert printed.count("未设置 OPENAI_API_KEY，使用离线起草") == 1
+    assert printed.count("未设置模型接口密钥（OPENAI_API_KEY），使用离线起草") == 1
     assert f"已写入：{out}" in printed and "【一、总体情况】离线起草，核查未发现问题" in printed
     text = out.read_text(encoding="utf-8")
     for heading in (

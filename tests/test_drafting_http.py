@@ -113,4 +113,4 @@ def test_model_that_ignores_the_rules_is_regenerated_once():
 
 def test_openai_backend_without_key_is_offline():
     writer, notes = resolve_backend("openai", Settings(openai_base_url="http://127.0.0.1:9/v1"))
-    assert writer.name == "offline" and notes == ("未设置 OPENAI_API_KEY，使用离线起草",)
+    assert writer.name == "offline" and notes == ("未设置模型接口密钥（OPENAI_API_KEY），使用离线起草",)

@@ -83,7 +83,7 @@ def test_missing_baseline_exits_2(capsys, no_key, small_cases, tmp_path):
 def test_live_run_is_skipped_without_a_key(capsys, no_key, tmp_path):
     assert main(["eval", "--backend", "openai", "--reports", str(tmp_path / "reports")]) == 0
     err = capsys.readouterr().err
-    assert "未设置 OPENAI_API_KEY" in err and "已跳过在线评测" in err
+    assert "未设置模型接口密钥（OPENAI_API_KEY）" in err and "已跳过在线评测" in err
     assert not (tmp_path / "reports").exists()
 
 

@@ -161,11 +161,11 @@ def test_draft_tab_save_after_a_colleague_saved_shows_both_and_overwrites_nothin
     draft.edit(editor, rid, S1, "审核人改过的文本。", draft.view(editor, rid).texts[S1])
     v = draft.edit(clerk, rid, S1, "经办人改过的文本。", shown)
     assert "他人修改" in v.notes and "审核人改过的文本" in v.notes and "您的修改" in v.notes
-    assert v.texts[S1] == "经办人改过的文本。" and v.bases[S1] == "审核人改过的文本。"
+    assert v.texts[S1] == "经办人改过的文本。" and v.conflict["current"] == "审核人改过的文本。"
     assert clerk.sections(rid)[S1].text == "审核人改过的文本。"
     unchanged = draft.edit(clerk, rid, S1, shown, shown)  # an untouched box losing focus saves nothing
     assert unchanged.notes is None and clerk.sections(rid)[S1].text == "审核人改过的文本。"
-    draft.edit(clerk, rid, S1, "经办人改过的文本。", v.bases[S1])  # saving again: chosen knowingly
+    draft.keep_mine(clerk, rid, v.conflict, "经办人改过的文本。")  # 仍用我的版本保存: chosen knowingly
     assert clerk.sections(rid)[S1].text == "经办人改过的文本。"
 
 

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.app.draft_status import diff_html, report_status
+from assistant.app.review_flow import KEEP_MINE, TAKE_CURRENT  # noqa: F401 - the tab's button labels
 from assistant.config import Settings
 from assistant.core import spec
 from assistant.core.report import Report
 from assistant.drafting import Draft, SectionDraft, regenerate_section, stream_draft
 from assistant.drafting.grounding import build_grounding
 from assistant.drafting.guard import check_section
+from assistant.review_service import escape
 from assistant.workspace import EditConflictError, Workspace, WorkspaceError
 
 SECTION_KEYS = tuple(s.key for s in spec.SECTIONS)
@@ -32,6 +34,7 @@ class DraftView:
     notes: str | None  # None: leave the notes on screen as they are
     status: str = ""  # the whole report's state (tables and prose), shown at the top
     bases: dict[str, str] | None = None  # the texts a later save starts from (default: `texts`)
+    conflict: dict[str, str] | None = None  # key / theirs / current / by while a save clash waits
 
 
 def view(ws: Workspace, rid: int | None, notes: str = "") -> DraftView:
@@ -141,14 +144,30 @@ def edit(ws: Workspace, rid: int, key: str, text: str, base: str | None = None) 
 
 
 def conflict_view(ws: Workspace, rid: int, key: str, e: EditConflictError) -> DraftView:
-    """Old → theirs → current: the user's text stays in the box; saving again keeps it, knowingly."""
+    """Old → theirs → current: the user's text stays in the box, nothing is saved until they choose
+    (KEEP_MINE / TAKE_CURRENT). The box's base stays the old text, so that the box losing focus or
+    a second 保存 shows the clash again instead of overwriting the colleague's text."""
     from assistant.app.review_flow import conflict_markdown
 
-    v = view(ws, rid, f"⚠ {e}\n\n" + conflict_markdown({"old": e.old, "theirs": e.theirs, "current": e.current, "by": e.by})
-             .replace("请选择“保留我的修改”（覆盖当前文本，旧文本仍在版本历史中）或“采用当前文本”。",
-                      "您的文本仍在框中：再次点击“保存修改并核对”即保留您的版本（当前文本留在版本历史中）；"
-                      "如要采用当前文本，请重新选择本报告。"))  # fmt: skip
-    return DraftView({**v.texts, key: e.theirs}, v.locked, v.findings, v.notes, v.status, bases={**v.texts})
+    clash = {"old": e.old, "theirs": e.theirs, "current": e.current, "by": e.by}
+    v = view(ws, rid, f"⚠ {spec.SECTION_BY_KEY[key].label}：{e}\n\n" + conflict_markdown(clash))
+    return DraftView({**v.texts, key: e.theirs}, v.locked, v.findings, v.notes, v.status,
+                     bases={**v.texts, key: e.old}, conflict={**clash, "key": key})  # fmt: skip
+
+
+def keep_mine(ws: Workspace, rid: int, clash: dict[str, str], text: str) -> DraftView:
+    """Save the user's text over the current one, knowingly (a newer save than `current` clashes again)."""
+    return edit(ws, rid, clash["key"], text, clash["current"])
+
+
+def take_current(ws: Workspace, rid: int, clash: dict[str, str], text: str) -> DraftView:
+    """Put the stored text into the box; nothing is written. The user's text is said back."""
+    key = clash["key"]
+    label = spec.SECTION_BY_KEY[key].label
+    by = f"{clash['by']} " if clash.get("by") else ""
+    said = "> " + escape(text).replace("\n", "\n> ")
+    mine = f"\n\n您未保存的修改（如需可复制）：\n\n{said}" if text.strip() else ""
+    return view(ws, rid, f"{label}：已采用{by}保存的当前文本，您的修改未保存。{mine}")
 
 
 def recheck(ws: Workspace, rid: int, key: str, text: str) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.app import draft
+from assistant.app import connection, draft
 from assistant.app.context import AppContext
 from assistant.app.tab import Tab
 from assistant.core import spec
@@ -21,7 +21,11 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
         status = gr.Markdown("", elem_id="draft_status")
         with gr.Row():
             gen = gr.Button("生成全文（已锁定的章节不变）", variant="primary", elem_id="generate_btn")
+        connection.build(ctx.settings)
         notes = gr.Markdown("", elem_id="draft_notes")
+        with gr.Row():  # a save clash (issue 16): the user chooses, nothing is overwritten silently
+            keep = gr.Button(draft.KEEP_MINE, visible=False, size="sm", elem_id="draft_keep_mine")
+            take = gr.Button(draft.TAKE_CURRENT, visible=False, size="sm", elem_id="draft_take_current")
         for s in spec.SECTIONS:
             k = s.key
             with gr.Group():
@@ -47,19 +51,22 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                 hist_ver = gr.Dropdown(label="版本", choices=[], elem_id="hist_ver")
             hist_diff = gr.HTML("", label="与当前文本的差异", elem_id="hist_diff")
             restore = gr.Button("恢复到此版本", elem_id="restore_btn")
-
-    bases = gr.State({})  # the texts shown, so that a save can tell a colleague's change (issue 16)
+        # Inside the tab: a component directly under gr.Tabs turns the next tab's button into a copy.
+        bases = gr.State({})  # the texts shown, so that a save can tell a colleague's change (issue 16)
+        clash = gr.State({})  # the waiting save clash: key / theirs / current / by
 
     def values(v: draft.DraftView) -> list[Any]:
         out: list[Any] = [gr.skip() if v.notes is None else v.notes, v.status]
         for k in KEYS:
             out += [v.texts[k], v.findings[k], v.locked[k]]
-        return [*out, dict(v.bases if v.bases is not None else v.texts)]
+        waiting = dict(v.conflict or {})
+        out += [dict(v.bases if v.bases is not None else v.texts), waiting]
+        return [*out, gr.Button(visible=bool(waiting)), gr.Button(visible=bool(waiting))]
 
     outs: list[Any] = [notes, status]
     for k in KEYS:
         outs += [texts[k], findings[k], locks[k]]
-    outs.append(bases)
+    outs += [bases, clash, keep, take]
 
     def refresh(ws: Workspace, report_id: int | None) -> list[Any]:
         return values(draft.view(ws, report_id))
@@ -119,6 +126,20 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     def on_restore(report_id, ver, request: gr.Request):
         return guarded(report_id, request, lambda ws, r: _restore(ws, r, ver))
 
+    def clash_choice(report_id, waiting, shown, request, fn):
+        if not waiting:
+            return guarded(report_id, request, lambda ws, r: draft.view(ws, r, "没有待处理的保存冲突"))
+        mine = dict(zip(KEYS, shown, strict=True)).get(waiting["key"], "")
+        return guarded(report_id, request, lambda ws, r: fn(ws, r, waiting, mine))
+
+    def on_keep(report_id, waiting, t1, t2, t3, t4, t5, t6, request: gr.Request):  # the six sections
+        return clash_choice(report_id, waiting, (t1, t2, t3, t4, t5, t6), request, draft.keep_mine)
+
+    def on_take(report_id, waiting, t1, t2, t3, t4, t5, t6, request: gr.Request):
+        return clash_choice(report_id, waiting, (t1, t2, t3, t4, t5, t6), request, draft.take_current)
+
+    keep.click(on_keep, [rid, clash, *texts.values()], outs, show_progress="full")
+    take.click(on_take, [rid, clash, *texts.values()], outs)
     hist_key.change(on_hist_key, [rid, hist_key], [hist_ver, hist_diff])
     hist_ver.change(on_hist_ver, [rid, hist_key, hist_ver], [hist_diff])
     restore.click(on_restore, [rid, hist_ver], outs)

@@ -35,15 +35,23 @@ def hide_dirs(message: str) -> str:
     return re.sub(r"(?:/[^/\s：:，,]+)+/([^/\s：:，,]+)", r"\1", message)
 
 
-EDITIONS = {"定稿": False, "审阅稿（标出问题）": True}
+TRACKED = "tracked"  # the 修订 copy: the 审核人's changes to the clerk's text as Word tracked changes
+EDITIONS = {"定稿": False, "审阅稿（标出问题）": True, "修订稿（显示审核人的修改）": TRACKED}
 
 
-def export(ws: Workspace, rid: int, suffix: str, out_dir: Path, review: bool = False) -> tuple[str, str]:
+def export(
+    ws: Workspace, rid: int, suffix: str, out_dir: Path, review: bool | str = False
+) -> tuple[str, str]:
     """Write the current report; returns (path, message).
 
     `review`: a review copy, with the cells named by errors shaded and every problem listed in an
     appendix; otherwise the final copy (定稿), clean: nothing of the check travels into the file.
+    `review=TRACKED`: the 修订 copy (Word only), see `export_tracked`.
     """
+    if review == TRACKED:
+        from assistant.app.revision_copy import export_tracked
+
+        return export_tracked(ws, rid, suffix, out_dir)
     report = ws.to_report(rid)
     result = ws.check(rid)
     missing = [k for k in ("s1_overview", "s5_problems", "s6_other") if not report.section(k)]

@@ -21,7 +21,8 @@ def build_export(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             label="导出版本",
             choices=list(files.EDITIONS),
             value="定稿",
-            info="定稿：干净的发布稿；审阅稿：标出有问题的单元格，并在文末附核对意见",
+            info="定稿：干净的发布稿；审阅稿：标出有问题的单元格，并在文末附核对意见；"
+            "修订稿（仅 Word）：审核人对经办人正文的修改以 Word 修订显示，可逐条接受或拒绝",
             elem_id="export_edition",
         )
         with gr.Row():

@@ -242,6 +242,31 @@ async def _refuse(send, wait: float, status: int = 429, message: str = "") -> No
     await send({"type": "http.response.body", "body": body})
 
 
+STALE_MESSAGE = (
+    "您的登录已失效：账号的密码、角色或所属机构已被管理员更改，或账号已删除，或登录已超过 12 小时。"
+    "刚才的操作没有执行，请重新登录。"
+)
+# In the page: a request refused for a session that ended (401) says so in Chinese and reloads to
+# the login page, instead of Gradio's silent "错误" badge on every output.
+STALE_HEAD = """<script>
+(() => {
+  const message = __MESSAGE__;
+  const fetch0 = window.fetch.bind(window);
+  let told = false;
+  window.fetch = async (...args) => {
+    const res = await fetch0(...args);
+    const url = String((args[0] && args[0].url) || args[0] || "");
+    if (res.status === 401 && url.includes("/gradio_api/") && !told) {
+      told = true;
+      window.alert(message);
+      window.location.reload();
+    }
+    return res;
+  };
+})();
+</script>""".replace("__MESSAGE__", json.dumps(STALE_MESSAGE, ensure_ascii=False))
+
+
 def app_kwargs(store: Store, export_dir: Path | None = None) -> dict[str, Any]:
     """FastAPI arguments for `demo.launch(app_kwargs=…)`: the guard as middleware."""
     from starlette.middleware import Middleware

@@ -8,17 +8,20 @@ by the workspace (`assistant.review_service`); here refusals become the Chinese 
 from __future__ import annotations
 
 import difflib
+import re
 import time
 from dataclasses import dataclass, field
 
 from assistant.core import spec
 from assistant.review_service import escape
-from assistant.roles import ACTION_LABELS, APPROVED, EDITOR, TRANSITIONS
+from assistant.roles import ACTION_LABELS, APPROVED, EDITOR, RETURNED, SUBMITTED, TRANSITIONS, WRITERS
 from assistant.store_review import Comment
 from assistant.workspace import EditConflictError, Workspace, WorkspaceError
 
 SECTION_CHOICES = [(s.label, s.key) for s in spec.SECTIONS]
 ACTIONS = tuple(TRANSITIONS)  # submit, return, approve, reopen
+WHOLE = "（针对整个章节）"  # the first choice of the sentence list: a comment on the section
+_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,13 @@ class ReviewView:
     history: str  # markdown: versions with authors, each one's changes highlighted
     notes: str = ""
     conflict: dict[str, str] = field(default_factory=dict)  # old / theirs / current after a clash
+    sentences: list[str] = field(default_factory=list)  # the section's sentences, to comment on one
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a section, in order, each once (what an editor picks to comment on)."""
+    found = (m.group(0).strip() for m in _SENTENCE.finditer(text or ""))
+    return list(dict.fromkeys(s for s in found if len(s) >= 4))
 
 
 def when(ts: float | None) -> str:
@@ -55,21 +65,43 @@ def state_label(row) -> str:
 
 def state_markdown(ws: Workspace, rid: int) -> str:
     row = ws.row(rid)
-    lines = [
+    head = [
         f"审核状态：**{row.review_state}**"
         + (f" · {escape(row.review_by)} 于 {when(row.review_at)}" if row.review_by else "")
     ]
     if row.review_state == APPROVED:
-        lines.append("已审定：正文与表格已锁定，只有审核人可以“重新打开”（需说明理由）。")
+        head.append("已审定：正文与表格已锁定，只有审核人可以“重新打开”（需说明理由）。")
     reason = ws.can_write(row)
     if reason and row.review_state != APPROVED:
-        lines.append(f"（{reason}）")
+        head.append(f"（{reason}）")
+    head.append(next_step(ws, row))
+    lines = ["\n\n".join(h for h in head if h), ""]
     for e in ws.events(rid)[-8:]:
         why = f"：{escape(e.reason)}" if e.reason else ""
         lines.append(
             f"- {when(e.created_at)} {escape(e.author)} {ACTION_LABELS.get(e.action, e.action)} → {e.to_state}{why}"
         )
     return "\n".join(lines)
+
+
+def next_step(ws: Workspace, row) -> str:
+    """What this user can do next, in words (the buttons of moves not open to them are hidden)."""
+    acc, state = ws.account, row.review_state
+    if (row.org_id is not None and row.org_id != acc.org_id) or acc.effective_role not in WRITERS:
+        return ""
+    editor = acc.effective_role == EDITOR
+    if state == SUBMITTED:
+        return (
+            "下一步：审阅后点击“退回修改”（请写明理由）或“审定通过”。"
+            if editor
+            else "已提交，等待审核人审核。审核人退回或审定后，本页会显示结果和意见。"
+        )
+    if state == APPROVED:
+        return "如需修改：在右侧填写理由后点击“重新打开”。" if editor else ""
+    if state == RETURNED and editor:
+        return "已退回经办人修改；修改后由经办人重新提交审核。"
+    back = "按审核意见修改后，" if state == RETURNED else "起草完成后，"
+    return f"下一步：{back}点击“提交审核”。"
 
 
 def allowed_actions(ws: Workspace, rid: int) -> dict[str, bool]:
@@ -114,12 +146,32 @@ def text_markdown(text: str, threads: list[Comment]) -> str:
 
 
 def highlight(old: str, new: str) -> str:
-    """new with insertions marked and deletions struck through (escaped)."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    if old and new and matcher.ratio() < 0.5:  # a rewrite: shown whole, not as scattered characters
-        return f"<del>{escape(old)}</del><mark>{escape(new)}</mark>"
+    """new with insertions marked and deletions struck through (escaped). Compared sentence by
+    sentence: a rewritten sentence is shown whole (struck, then marked), a touched one by characters."""
+    a, b = _pieces(old), _pieces(new)
     parts = []
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        gone, come = "".join(a[a0:a1]), "".join(b[b0:b1])
+        if op == "equal":
+            parts.append(escape(come))
+        elif gone and come and difflib.SequenceMatcher(None, gone, come, autojunk=False).ratio() >= 0.5:
+            parts.append(_by_chars(gone, come))
+        else:
+            parts.append(
+                (f"<del>{escape(gone)}</del>" if gone else "")
+                + (f"<mark>{escape(come)}</mark>" if come else "")
+            )
+    return "".join(parts)
+
+
+def _pieces(text: str) -> list[str]:
+    """Sentences with their end mark and the line breaks as pieces of their own."""
+    return re.findall(r"[^。！？；\n]+[。！？；]?|\n", text or "")
+
+
+def _by_chars(old: str, new: str) -> str:
+    parts = []
+    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if op in ("delete", "replace") and a1 > a0:
             parts.append(f"<del>{escape(old[a0:a1])}</del>")
         if op in ("insert", "replace") and b1 > b0:
@@ -147,7 +199,7 @@ def history_markdown(ws: Workspace, rid: int, key: str, limit: int = 6) -> str:
         if prev is not None and prev.author != v.author and v.author:
             head += f" · 修改了 {escape(prev.author) or '之前'} 的文本"
         body = escape(v.text) if prev is None else highlight(prev.text, v.text)
-        blocks.append(f"{head}\n\n{body}")
+        blocks.append(f"{head}\n\n" + body.replace("\n", "  \n"))
     return "\n\n---\n\n".join(reversed(blocks[-limit:]))
 
 
@@ -184,7 +236,7 @@ def _view(ws: Workspace, rid: int | None, key: str, notes: str, base: str | None
     return ReviewView(
         who_markdown(ws), state_markdown(ws, rid), allowed_actions(ws, rid), text_markdown(text, threads),
         comments_markdown(threads), open_threads, text, text if base is None else base,
-        history_markdown(ws, rid, key), notes,
+        history_markdown(ws, rid, key), notes, sentences=sentences(text),
     )  # fmt: skip
 
 
@@ -199,7 +251,7 @@ def _guard(ws: Workspace, rid: int | None, key: str, fn) -> ReviewView:
 
 def move(ws: Workspace, rid: int | None, key: str, action: str, reason: str = "") -> ReviewView:
     def run():
-        ws.move(rid, action, reason)
+        ws.move(rid, action, reason if action in ("return", "reopen") else "")  # a reason is theirs only
         return view(ws, rid, key, f"已{ACTION_LABELS[action]}：报告现为“{ws.row(rid).review_state}”")
 
     return _guard(ws, rid, key, run)
@@ -207,7 +259,8 @@ def move(ws: Workspace, rid: int | None, key: str, action: str, reason: str = ""
 
 def comment(ws: Workspace, rid: int | None, key: str, quote: str, body: str) -> ReviewView:
     def run():
-        cid, note = ws.comment(rid, key, body, (quote or "").strip())
+        chosen = "" if (quote or "").strip() == WHOLE else (quote or "").strip()
+        cid, note = ws.comment(rid, key, body, chosen)
         return view(ws, rid, key, f"已添加审核意见 #{cid}" + (f"。{note}" if note else ""))
 
     return _guard(ws, rid, key, run)
@@ -257,14 +310,21 @@ def save(ws: Workspace, rid: int | None, key: str, text: str, base: str) -> Revi
     return _guard(ws, rid, key, run)
 
 
+KEEP_MINE, TAKE_CURRENT = "仍用我的版本保存", "采用当前文本"
+CHOICE = (
+    f"请选择：“{KEEP_MINE}”（覆盖当前文本，当前文本留在版本历史中），"
+    f"或“{TAKE_CURRENT}”（把当前文本放进框中，您的修改不保存）。"
+)
+
+
 def conflict_markdown(conflict: dict[str, str]) -> str:
+    """Old → theirs (the user's) → current, each change highlighted, and the two choices."""
     if not conflict:
         return ""
     by = escape(conflict.get("by") or "他人")
     return (
         f"**您打开时的文本**\n\n{escape(conflict['old'])}\n\n**您的修改**\n\n{highlight(conflict['old'], conflict['theirs'])}"
-        f"\n\n**{by} 已保存的当前文本**\n\n{highlight(conflict['old'], conflict['current'])}\n\n"
-        "请选择“保留我的修改”（覆盖当前文本，旧文本仍在版本历史中）或“采用当前文本”。"
+        f"\n\n**{by} 已保存的当前文本**\n\n{highlight(conflict['old'], conflict['current'])}\n\n{CHOICE}"
     )
 
 

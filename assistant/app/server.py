@@ -72,6 +72,7 @@ def launch(ctx: AppContext, host: str, port: int, block: bool = True):
         css=css,
         footer_links=[],
         app_kwargs=login.app_kwargs(ctx.store, ctx.export_dir) if ctx.auth else None,
+        head=login.STALE_HEAD if ctx.auth else None,  # an ended session says so (issue 16)
         **launch_options(),  # Gradio's own texts in Chinese whatever the browser's language
     )
     return demo

@@ -115,7 +115,9 @@ def pick(ctx: AppContext, user: str | None, tabs: list[Tab], rid: Any) -> list[A
     ws = ctx.workspace(user)
     try:
         ws.open(int(rid))
-    except (WorkspaceError, TypeError, ValueError):
+    except WorkspaceError as e:  # another organisation's report, or one removed: the reason said
+        return values(ctx, ws, ws.resume(), tabs, f"⚠ 无法打开该报告：{e}")
+    except (TypeError, ValueError):
         return values(ctx, ws, ws.resume(), tabs, "⚠ 无法打开该报告")
     return values(ctx, ws, int(rid), tabs)
 

@@ -94,8 +94,10 @@ def build(ctx: AppContext) -> gr.Blocks:
 
         def on_status(report_id, request: gr.Request):
             ws_user = user_of(request)
-            offer = session.has_offer(ctx.workspace(ws_user), report_id)
-            return session.status(ctx, ws_user, report_id), gr.Button(visible=offer)
+            ws = ctx.workspace(ws_user)
+            offer = session.has_offer(ws, report_id)
+            pick = gr.Dropdown(choices=session.choices(ws), value=report_id)  # the list shows the state
+            return session.status(ctx, ws_user, report_id), gr.Button(visible=offer), pick
 
         def on_offer(report_id, request: gr.Request):
             return gr.Button(visible=session.has_offer(ctx.workspace(user_of(request)), report_id))
@@ -115,5 +117,5 @@ def build(ctx: AppContext) -> gr.Blocks:
         confirm_prev.click(on_confirm, [rid], [status, confirm_prev])
         for t in tabs:
             for event in t.changes:  # e.g. last year's report uploaded in the chat tab
-                event.then(on_status, [rid], [status, confirm_prev])
+                event.then(on_status, [rid], [status, confirm_prev, report_pick])
     return demo

@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "draft",
         help="起草年报正文（总体情况、问题及改进、其他事项和表格导语），表格由系统填写",
-        description="根据数据文件起草年报全文并导出（.docx/.html/.md/.txt）。未设置 OPENAI_API_KEY 时使用离线起草。"
+        description="根据数据文件起草年报全文并导出（.docx/.html/.md/.txt）。未设置模型接口密钥（OPENAI_API_KEY）时使用离线起草。"
         "退出码：0 无错误，1 表格或正文有错误（仍然写出），2 输入无法使用或无法写入。",
     )
     p.add_argument("facts", metavar="FACTS", help="本年度数据文件（yaml/json），含 narrative 工作情况")
@@ -48,7 +48,7 @@ def _refusal(args: argparse.Namespace, facts, previous) -> str:
     from assistant.core.agency import same_agency
 
     if args.backend == "openai" and not load_settings().has_llm:
-        return "指定了 --backend openai，但未设置 OPENAI_API_KEY（不指定 --backend 则离线起草）"
+        return "指定了 --backend openai，但未设置模型接口密钥（OPENAI_API_KEY）（不指定 --backend 则离线起草）"
     prev = previous.to_facts() if hasattr(previous, "to_facts") else previous
     if prev is not None and not same_agency(prev.agency, facts.agency):
         return f"--previous 是“{prev.agency}”的报告，与本报告“{facts.agency}”不是同一机关"

@@ -162,7 +162,7 @@ def make_embedder(settings: Settings | None = None) -> Embedder:
     if kind == "openai":
         if not (s.openai_api_key or s.openai_base_url):
             raise CorpusError(
-                "ASSISTANT_EMBEDDINGS=openai 需要设置 OPENAI_API_KEY 或 OPENAI_BASE_URL（本地兼容服务）；"
+                "ASSISTANT_EMBEDDINGS=openai 需要设置模型接口密钥（OPENAI_API_KEY）或 OPENAI_BASE_URL（本地兼容服务）；"
                 "不设置 ASSISTANT_EMBEDDINGS 则使用离线嵌入。"
             )
         return EndpointEmbedding(

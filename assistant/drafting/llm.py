@@ -15,34 +15,12 @@ from typing import Any
 from assistant.core import spec
 from assistant.drafting.prompts import messages
 from assistant.drafting.writer import DraftingError, SectionRequest
+from assistant.llm import content_text, error_cause, strip_reasoning
 
 RESET = "\x00reset"  # yielded by `stream` when a restarted attempt replaces what was streamed
 
 
 TRUNCATED = "模型输出被截断（达到长度上限或连接提前结束）"
-_THINK = re.compile(r"<think>.*?(?:</think>|\Z)", re.S)
-
-
-def content_text(content: Any) -> str:
-    """A message's content as text (some providers send a list of parts; reasoning parts are skipped)."""
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return "".join(_part_text(p) for p in content if p)
-    return "" if content is None else str(content)
-
-
-def _part_text(part: Any) -> str:
-    if isinstance(part, str):
-        return part
-    if not isinstance(part, dict) or part.get("type") in ("reasoning", "thinking"):
-        return ""
-    return str(part.get("text", ""))
-
-
-def strip_reasoning(text: str) -> str:
-    """The answer without a reasoning model's <think>…</think> block (vLLM, Ollama put it in content)."""
-    return _THINK.sub("", text) if "<think>" in text else text
 
 
 def finish_reason(message: Any) -> str:
@@ -100,29 +78,6 @@ def clean(text: str, section: str) -> str:
     while lines and lines[0].rstrip("：:。") in (heading.label, heading.title):
         lines.pop(0)
     return "\n".join(line for line in lines if line)
-
-
-def error_cause(e: BaseException, timeout: float | None = None) -> str:
-    """A Chinese cause for an endpoint error (openai's exception classes, by name and status)."""
-    status = getattr(e, "status_code", None)
-    name = type(e).__name__
-    if "Timeout" in name:
-        return f"请求超时（{timeout:g} 秒无响应）" if timeout else "请求超时"
-    if status == 429 or "RateLimit" in name:
-        return "请求过于频繁或额度不足，HTTP 429"
-    if status in (401, 403) or "Authentication" in name or "PermissionDenied" in name:
-        return f"密钥无效或无权限，HTTP {status or 401}"
-    if status == 404 or "NotFound" in name:
-        return "模型或接口地址不存在，HTTP 404"
-    if isinstance(status, int) and status >= 500:
-        return f"模型服务出错，HTTP {status}"
-    if "Connection" in name:
-        return "无法连接模型服务"
-    if isinstance(status, int):
-        return f"模型服务返回错误，HTTP {status}"
-    if "JSONDecode" in name or "Decode" in name:
-        return "模型服务返回的数据无法解析"
-    return f"调用模型失败：{name}"
 
 
 class LLMWriter:

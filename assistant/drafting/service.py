@@ -34,7 +34,7 @@ from assistant.drafting.offline import (
 )
 from assistant.drafting.writer import DRAFTED_SECTIONS, DraftingError, SectionRequest, SectionWriter
 
-NO_KEY = "未设置 OPENAI_API_KEY，使用离线起草"
+NO_KEY = "未设置模型接口密钥（OPENAI_API_KEY），使用离线起草"
 AUTO = "auto"
 Emit = Callable[[DraftEvent], None]
 

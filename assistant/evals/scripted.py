@@ -87,7 +87,7 @@ class ScriptedIntakeChat:
     def __init__(self) -> None:
         self.calls = 0
 
-    def with_structured_output(self, schema: Any) -> ScriptedIntakeChat:
+    def with_structured_output(self, schema: Any, **kw: Any) -> ScriptedIntakeChat:
         return self
 
     def invoke(self, messages: Any) -> Any:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -24,6 +24,7 @@ from docx.table import Table, _Cell
 
 from assistant.core.findings import Finding
 from assistant.core.report import Report
+from assistant.export import word_revisions
 from assistant.export import word_style as ws
 from assistant.export.document import (
     APPENDIX_HEADING,
@@ -34,6 +35,7 @@ from assistant.export.document import (
     title_of,
 )
 from assistant.export.layout import NOTE, Grid, Span
+from assistant.export.revisions import Piece
 
 TABLE_FONT_SIZE = {1: ws.TABLE_SIZE, 2: Pt(9), 3: Pt(9)}
 CELL_MARGIN_TWIPS = 57  # 1 mm left/right inside cells (Word's default is 1.9 mm)
@@ -45,8 +47,11 @@ _AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign
 SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*[^。；;：:，,（(]{1,24}(?:[。：:]|$)")
 
 
-def build_docx(report: Report, findings: Sequence[Finding] = ()) -> DocxDocument:
-    """The report as a python-docx Document (save it with `.save(path)`)."""
+def build_docx(
+    report: Report, findings: Sequence[Finding] = (), tracked: Mapping[str, Sequence[Piece]] | None = None
+) -> DocxDocument:
+    """The report as a python-docx Document (save it with `.save(path)`). `tracked`: per section key,
+    its text as kept / inserted / deleted pieces, written as Word tracked changes (the 修订 copy)."""
     doc = Document()
     ws.setup_document(doc)
     title = title_of(report)
@@ -54,9 +59,12 @@ def build_docx(report: Report, findings: Sequence[Finding] = ()) -> DocxDocument
     doc.core_properties.author = report.agency
     _title(doc, title)
     flagged = flagged_cells(findings)
+    ids = word_revisions.new_ids()
     for part in parts(report):
         _heading(doc, part.heading)
-        for text in part.paragraphs:
+        if tracked and part.key in tracked:
+            word_revisions.write_section(doc, tracked[part.key], ids, SUBHEADING)
+        for text in () if tracked and part.key in tracked else part.paragraphs:
             _body(doc, text)
         if part.grid is not None:
             add_table(doc, part.grid, flagged)
@@ -69,9 +77,11 @@ def build_docx(report: Report, findings: Sequence[Finding] = ()) -> DocxDocument
     return doc
 
 
-def docx_bytes(report: Report, findings: Sequence[Finding] = ()) -> bytes:
+def docx_bytes(
+    report: Report, findings: Sequence[Finding] = (), tracked: Mapping[str, Sequence[Piece]] | None = None
+) -> bytes:
     buf = io.BytesIO()
-    build_docx(report, findings).save(buf)
+    build_docx(report, findings, tracked).save(buf)
     return buf.getvalue()
 
 

@@ -10,6 +10,7 @@ timeout, bad JSON, nothing usable) the rule-based extractor answers instead.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -23,6 +24,7 @@ from assistant.intake.consistency import Statement, resolve
 from assistant.intake.extract import extract
 from assistant.intake.lexicon import NAMED_NUMERALS, NEGATION
 from assistant.intake.model import LLM, Extraction, ExtractionContext, NarrativeProposal
+from assistant.intake.structured import ask, method_note
 
 log = logging.getLogger(__name__)
 
@@ -88,19 +90,21 @@ def extract_message(message: str, context: ExtractionContext | None = None, mode
 
 def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> Extraction:
     ctx = context or ExtractionContext()
-    try:
-        structured = model.with_structured_output(LlmExtraction)
-        raw = structured.invoke(
-            [("system", system_prompt(ctx.version)), ("human", human_prompt(message, ctx))]
-        )
-        parsed = raw if isinstance(raw, LlmExtraction) else LlmExtraction.model_validate(raw)
-    except Exception as e:  # any failure of the endpoint or its output: the rules answer instead
-        log.warning("LLM extraction failed: %s: %s", type(e).__name__, e)
-        return _fallback(message, ctx, "在线模型暂时不可用，已改用离线规则识别")
+    prompt = [("system", system_prompt(ctx.version)), ("human", human_prompt(message, ctx))]
+    answer = ask(model, LlmExtraction, prompt)
+    if answer.parsed is None:  # the endpoint failed or never answered in JSON: the rules answer instead
+        log.warning("LLM extraction failed: %s", answer.cause)
+        return _fallback(message, ctx, f"在线模型暂时不可用（{answer.cause}），已改用离线规则识别")
+    parsed = (
+        answer.parsed
+        if isinstance(answer.parsed, LlmExtraction)
+        else LlmExtraction.model_validate(answer.parsed)
+    )
     result = validate(parsed, message, ctx)
     if result.empty and not result.questions:
         return _fallback(message, ctx, "在线模型没有给出可用结果，已改用离线规则识别", result.notes)
-    return result
+    how = method_note(answer.method)
+    return replace(result, notes=(*result.notes, how)) if how else result
 
 
 def human_prompt(message: str, ctx: ExtractionContext) -> str:

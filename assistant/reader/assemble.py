@@ -19,6 +19,8 @@ from assistant.reader.cells import (
 from assistant.reader.errors import ReaderError
 from assistant.reader.meta import agency_from_title, find_title, find_year
 from assistant.reader.oldform import applies, is_pre2019, old_form_finding
+from assistant.reader.ordered import place_tables
+from assistant.reader.runin import recover
 from assistant.reader.sections import STRAY, Layout, is_empty_body, split_sections
 from assistant.reader.tables import Observed, read_tables
 
@@ -38,13 +40,19 @@ def assemble(doc: Document) -> Report:
     texts = layout.preamble + [p for key in layout.sections for p in layout.sections[key]]
     year = find_year(title, texts)
     version = decide_version(obs, year)
+    recovered: list[Finding] = []
+    if doc.kind in ("txt", "md"):  # text extracted from a PDF: labels and numbers apart (issue 12)
+        place_tables(obs, layout.flow, version)
+        recovered = recover(obs, {k: layout.text(k) for k in layout.sections}, version)
+        version = decide_version(obs, year)
     cells = build_cells(obs, version)
-    findings = list(doc.findings)
+    findings = list(doc.findings) + recovered
     findings += _format_findings(obs, version, year)
     findings += deviation_findings(cells.deviations)
     findings += cells.findings
     findings += structure_findings(obs, version, cells)
     findings += section_findings(layout, obs)
+    findings = _drop_covered(findings, recovered)
     old_form = is_pre2019(year, "\n".join(texts), has_tables)
     if old_form:
         findings = [f for f in findings if applies(f)] + [old_form_finding(year)]
@@ -70,6 +78,12 @@ def assemble(doc: Document) -> Report:
         level=infer_level(agency_from_title(title)),
         subtotals=collapsed_subtotals(obs, version),
     )
+
+
+def _drop_covered(findings: list[Finding], recovered: list[Finding]) -> list[Finding]:
+    """A row the run-in recovery already named as unreadable is not reported missing again."""
+    said = {c for f in recovered if f.rule == "ROW_UNREADABLE" for c in f.cells}
+    return [f for f in findings if not (f.rule == "ROW_MISSING" and f.cells and set(f.cells) <= said)]
 
 
 def _titled_old_report(layout: Layout) -> bool:

@@ -18,6 +18,7 @@ GridRow = tuple[str | None, ...]
 class Para:
     text: str
     heading: bool = False  # styled as a heading (docx Heading style, html h1-h4, markdown #)
+    line: int = -1  # text files: the source line the paragraph starts on (-1: not known)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from assistant.core.findings import FAIL, WARNING, Finding
+from assistant.limits import LimitError, cap_pdf_streams
 from assistant.reader.blocks import Document, Grid
 from assistant.reader.errors import ReaderError
 from assistant.reader.pdfbands import regroup
@@ -32,16 +33,28 @@ def read_pdf(data: bytes, name: str) -> Document:
     if b"%PDF" not in data[:1024]:
         raise ReaderError(name, "不是有效的 PDF 文件（文件头不对，可能已损坏或是改了扩展名的其他文件）")
     doc = Document(name, "pdf")
+    cap_pdf_streams()
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             _read_pages(pdf, doc)
     except ReaderError:
         raise
+    except LimitError as e:
+        raise ReaderError(name, str(e)) from None
     except PDFPasswordIncorrect:
         raise ReaderError(name, "PDF 文件已加密，无法读取，请提供未加密的文件") from None
-    except Exception:  # noqa: BLE001 - pdfminer raises many kinds of errors on broken files
-        raise ReaderError(name, "PDF 文件已损坏或不完整，无法读取") from None
+    except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds of errors on broken files
+        cap = _limit_in(e)  # pdfplumber wraps what pdfminer raised
+        raise ReaderError(name, str(cap) if cap else "PDF 文件已损坏或不完整，无法读取") from None
     return doc
+
+
+def _limit_in(e: BaseException | None) -> LimitError | None:
+    for _ in range(8):
+        if e is None or isinstance(e, LimitError):
+            return e
+        e = e.__cause__ or e.__context__ or next((a for a in e.args if isinstance(a, BaseException)), None)
+    return None
 
 
 MAX_PAGES = 300  # a year report has 5-30 pages

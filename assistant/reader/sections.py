@@ -72,6 +72,7 @@ class Layout:
     grids: list[Grid] = field(default_factory=list)
     grid_sections: list[str] = field(default_factory=list)
     appendix: bool = False  # the exporter's "附：核对意见" was found (and left out of the sections)
+    flow: dict[str, list[Block]] = field(default_factory=dict)  # each section's blocks, in order
 
     def text(self, key: str) -> str:
         return "\n".join(p for p in self.sections.get(key, []) if p)
@@ -149,6 +150,8 @@ def _split(blocks: list[Block], loose: bool) -> Layout:
     done: set[str] = set()
     ended = False
     for block in blocks:
+        if not ended:
+            layout.flow.setdefault(current or "", []).append(block)
         if isinstance(block, Grid):
             layout.grids.append(block)
             layout.grid_sections.append(current or "")

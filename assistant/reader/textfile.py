@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.core import spec
 from assistant.reader.blocks import Block, Document, Grid, Para
 from assistant.reader.errors import ReaderError
 from assistant.reader.labels import is_value_like
@@ -58,8 +59,27 @@ def _looks_binary(text: str) -> bool:
 def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
     text = decode_text(data, name)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [part for line in lines for part in split_inline_headings(line)]
     markdown = markdown or _looks_like_markdown(lines)  # a Markdown report saved as .txt
     return Document(name, "md" if markdown else "txt", lines_to_blocks(lines, markdown))
+
+
+_OFFICIAL_HEADINGS = re.compile("|".join(re.escape(sec.label) for sec in spec.SECTIONS))
+
+
+def split_inline_headings(line: str) -> list[str]:
+    """A crawled page's text runs on in one long line; the official section headings inside it are
+    headings, on lines of their own (cause 7 of issue 12)."""
+    if len(line) < 200:
+        return [line]
+    cuts = [m.span() for m in _OFFICIAL_HEADINGS.finditer(line)]
+    if len(cuts) < 2:
+        return [line]
+    out, pos = [], 0
+    for a, b in cuts:
+        out += [line[pos:a], line[a:b]]
+        pos = b
+    return [p for p in [*out, line[pos:]] if p.strip()]
 
 
 def _looks_like_markdown(lines: list[str]) -> bool:
@@ -132,7 +152,7 @@ def _group(rows: list[_Row]) -> list[Block]:
     blocks: list[Block] = []
     grid: list[list[str]] = []
     exact = [False]
-    para: list[str] = []
+    para: list = []  # [text, start line]
     for i, row in enumerate(rows):
         if row.cells is not None:
             _flush_para(para, blocks)
@@ -155,11 +175,11 @@ def _group(rows: list[_Row]) -> list[Block]:
         if row.heading:
             _flush_para(para, blocks)
             blocks.append(Para(text, heading=True))
-        elif para and _continues(para[-1], text):
-            para[-1] += text
+        elif para and _continues(para[0], text):
+            para[0] += text
         else:
             _flush_para(para, blocks)
-            para.append(text)
+            para += [text, i]
     _flush_grid(grid, exact[0], blocks)
     _flush_para(para, blocks)
     return blocks
@@ -196,9 +216,10 @@ def _continues(prev: str, text: str) -> bool:
     return len(prev) >= 25 and prev[-1] not in _END_PUNCT and not _STARTS_ITEM.match(text)
 
 
-def _flush_para(para: list[str], blocks: list[Block]) -> None:
+def _flush_para(para: list, blocks: list[Block]) -> None:
+    """`para` is [text, start line] while a paragraph is open."""
     if para:
-        blocks.append(Para(para[0]))
+        blocks.append(Para(para[0], line=para[1]))
         para.clear()
 
 

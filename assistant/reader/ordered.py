@@ -1,0 +1,245 @@
+"""Tables of text extracted from PDFs: values placed by the official row order and the arithmetic.
+
+pdftotext, with or without -layout, and Markdown converters separate labels from numbers: a label
+wraps over lines around a label-less row of numbers, a row is cut short, or (plain pdftotext) every
+label comes first and the numbers follow as a stream. When the labels do not place a table, its
+numbers are taken in reading order from the section that holds it and laid onto the official
+cells: 表一 block by block (第二十条第（X）项 titles survive extraction), 表二 as rows of seven
+(each row's total is the sum of its six columns, and the column identities hold), 表三 as fifteen.
+A placement is used only when exactly one fits; otherwise the table stays as the labels read it
+and what is missing is the reader's gap. Only text documents (txt, md) are placed this way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.core import spec
+from assistant.reader.blocks import Block, Grid
+from assistant.reader.labels import LabelMatch, squash
+from assistant.reader.tables import Observed, Read, T1Row, T2Row
+
+_BLOCK_TITLE = re.compile(r"第二十条第?[（(]?([一二三四五六七八九十]+)[)）]?项")
+_BLOCKS = {"一": "art20_1", "五": "art20_5", "六": "art20_6", "八": "art20_8", "九": "art20_9"}
+_PROSE = re.compile(r"[。，；！？]")
+_PAGE = re.compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页.*|\d+\s*/\s*\d+|[-—–－]\s*\d+)\s*$")
+_NUMBER = re.compile(
+    r"(?<![\d.．第])(\d+(?:\.\d+)?|/|／)(?![\d.．、]|\s*[件页项条号年月日个人次份天家篇期余多%％])"
+)
+_TAIL = re.compile(r"(?:[\s|\u3000]+(?:\d+(?:\.\d+)?|/)){2,}[\s|\u3000]*$")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+MAX_TOKENS = 2000  # a section with more numbers than this is not a table (the search is bounded)
+
+
+def lines_of(blocks: list[Block]) -> list[tuple[str, int]]:
+    """The section's lines in reading order with their source line (-1 if unknown): paragraphs,
+    and grid rows joined by spaces."""
+    out: list[tuple[str, int]] = []
+    for b in blocks:
+        if isinstance(b, Grid):
+            out += [(" ".join(c for c in row if c), -1) for row in b.rows]
+        else:
+            out.append((b.text, b.line))
+    return out
+
+
+def tokens(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(printed value, source line) of the numbers outside prose, page numbers and list numbering."""
+    out: list[tuple[str, int]] = []
+    for line, i in lines:
+        text = line.translate(_FULLWIDTH)
+        if _PAGE.match(text) or _BLOCK_TITLE.search(squash(text)):
+            continue
+        if _PROSE.search(text):  # prose, or a wrapped label with the row's numbers after it
+            tail = _TAIL.search(text)
+            if tail is None:
+                continue
+            text = tail.group(0)
+        text = re.sub(r"\d+\s*[.．、]\s*(?=\D)", " ", text)  # 1.属于国家秘密: numbering, not a value
+        for m in _NUMBER.finditer(text):
+            if m.group(1) in "/／" and not _alone(text, m):
+                continue
+            out.append((m.group(1).replace("／", "/"), i))
+    return out
+
+
+def _alone(text: str, m: re.Match) -> bool:
+    before = text[m.start() - 1] if m.start() else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    return before in " |\t\u3000" and after in " |\t\u3000"
+
+
+def _num(raw: str) -> float:
+    return 0.0 if raw == "/" else float(raw)
+
+
+def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> None:
+    """Fill what the labels did not read, where one placement by order fits (mutates `obs`)."""
+    t1 = _place_t1(lines_of(flow.get("s2_active", [])), version)
+    if t1 is not None and _t1_incomplete(obs, version):
+        obs.t1 = t1
+        obs.problems = [p for p in obs.problems if p[0] != 1]
+        obs.seen.add(1)
+    placed = place_t2(unstack(tokens(lines_of(flow.get("s3_applications", [])))), version)
+    t2, full = placed if placed else ({}, False)
+    if t2 and _t2_differs(obs, t2) and (full or _agrees(obs.t2, t2)):
+        obs.t2 = {**obs.t2, **t2} if _agrees(obs.t2, t2) else t2  # the arithmetic decides
+        obs.collapsed = []
+        obs.problems = [p for p in obs.problems if p[0] != 2]
+        obs.seen.add(2)
+    t3 = place_t3(tokens(lines_of(flow.get("s4_review_litig", []))))
+    if t3 is not None and (obs.t3 is None or any(r is None or not r.raw for r in obs.t3)):
+        obs.t3 = t3
+        obs.problems = [p for p in obs.problems if p[0] != 3]
+        obs.seen.add(3)
+
+
+def _t1_incomplete(obs: Observed, version: str) -> bool:
+    wanted = {tuple(c.key.split(".")[1:3]) for c in spec.spec_for(version).table_cells(1)}
+    return not wanted <= {(r.block, r.item) for r in obs.t1} or any(
+        not read.raw for r in obs.t1 for _, read in r.values
+    )
+
+
+def unstack(toks: list[tuple[str, int]], width: int = 7) -> list[tuple[str, int]]:
+    """Plain pdftotext prints rows that stand close together column by column: numbers on
+    consecutive lines form a stack; `width` equal stacks in a row are that many rows, transposed."""
+    stacks: list[list[tuple[str, int]]] = []
+    for tok in toks:
+        if stacks and tok[1] >= 0 and stacks[-1][-1][1] == tok[1] - 1:
+            stacks[-1].append(tok)
+        else:
+            stacks.append([tok])
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(stacks):
+        k = len(stacks[i])
+        columns, used = _columns(stacks, i, k, width) if k > 1 else ([], 0)
+        if columns:
+            out += [columns[j][r] for r in range(k) for j in range(width)]
+            i += used
+        else:
+            out += stacks[i]
+            i += 1
+    return out
+
+
+def _columns(stacks: list[list], i: int, k: int, width: int) -> tuple[list[list], int]:
+    """`width` columns of `k` numbers from the stacks at i (adjacent columns may run together)."""
+    columns: list[list] = []
+    j = i
+    while j < len(stacks) and len(columns) < width and len(stacks[j]) % k == 0:
+        columns += [stacks[j][c : c + k] for c in range(0, len(stacks[j]), k)]
+        j += 1
+    return (columns, j - i) if len(columns) == width else ([], 0)
+
+
+def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row] | None:
+    """表一 block by block: the numbers under each 第二十条第（X）项 title, in the block's cell order."""
+    cells = spec.spec_for(version).table_cells(1)
+    blocks: dict[str, list[tuple[str, int]]] = {}
+    current = None
+    for line, i in lines:
+        m = _BLOCK_TITLE.search(squash(line))
+        if m:
+            current = _BLOCKS.get(m.group(1))
+            blocks.setdefault(current or "", [])
+            continue
+        if current:
+            blocks[current] += tokens([(line, i)])
+    rows: list[T1Row] = []
+    for block in dict.fromkeys(c.key.split(".")[1] for c in cells):
+        bcells = [c for c in cells if c.key.split(".")[1] == block]
+        got = blocks.get(block)
+        if got is None or len(got) != len(bcells):
+            return None
+        for item in dict.fromkeys(c.key.split(".")[2] for c in bcells):
+            icells = [(c, got[j]) for j, c in enumerate(bcells) if c.key.split(".")[2] == item]
+            values = [(None, Read(raw, _where(1, i, c.col_label))) for c, (raw, i) in icells]
+            label = icells[0][0].row_path[-1]
+            rows.append(T1Row(block, item, label, values, _where(1, icells[0][1][1], label)))
+    return rows
+
+
+def place_t2(toks: list[tuple[str, int]], version: str) -> tuple[dict[str, T2Row], bool] | None:
+    """表二 as rows of seven in the official order, and whether every identity holds. An exact count
+    is the table in its order when each row adds up (a failing column identity is then the
+    report's); with other numbers around, the one offset where every row and identity holds."""
+    rows = spec.t2_rows(version)
+    n, width = len(rows), len(spec.T2_COLUMN_KEYS)
+    if len(toks) > MAX_TOKENS or len(toks) < n * width:
+        return None
+    if len(toks) == n * width:
+        start, full = 0, _t2_fits(toks, rows)
+        if not full and not _rows_add_up(toks):
+            return None
+    else:
+        fits = [o for o in range(len(toks) - n * width + 1) if _t2_fits(toks[o : o + n * width], rows)]
+        if len(fits) != 1:
+            return None
+        start, full = fits[0], True
+    out: dict[str, T2Row] = {}
+    for r, (key, path) in enumerate(rows):
+        chunk = toks[start + r * width : start + (r + 1) * width]
+        reads = [Read(raw, _where(2, i, f"第{r + 1}行")) for raw, i in chunk]
+        match = LabelMatch(key, path[-1], True)
+        out[key] = T2Row(key, match, path[-1], reads, _where(2, chunk[0][1], path[-1]))
+    return out, full
+
+
+def _rows_add_up(toks: list[tuple[str, int]]) -> bool:
+    if any(raw == "/" for raw, _ in toks):
+        return False
+    v = [_num(raw) for raw, _ in toks]
+    return all(abs(sum(v[r : r + 6]) - v[r + 6]) < 1e-9 for r in range(0, len(v), 7))
+
+
+def _t2_fits(toks: list[tuple[str, int]], rows) -> bool:
+    if not _rows_add_up(toks):
+        return False
+    v = [_num(raw) for raw, _ in toks]
+    table = {key: v[r * 7 : r * 7 + 7] for r, (key, _) in enumerate(rows)}
+    leaves = [k for k, _ in rows if k.startswith("results.") and k != "results.total"]
+    for c in range(7):
+        results = sum(table[k][c] for k in leaves)
+        if abs(results - table["results.total"][c]) > 1e-9:
+            return False
+        new, prev = table["new_received"][c], table["carried_over_from_prev"][c]
+        if abs(new + prev - table["results.total"][c] - table["carried_to_next"][c]) > 1e-9:
+            return False
+    return True
+
+
+def place_t3(toks: list[tuple[str, int]]) -> list[Read] | None:
+    """表三 as fifteen numbers; with more numbers around, the one run of fifteen whose three group
+    totals (and the two litigation groups' totals) add up."""
+    if len(toks) > MAX_TOKENS or len(toks) < 15:
+        return None
+    fits = [o for o in range(len(toks) - 14) if _t3_fits(toks[o : o + 15])]
+    if len(fits) != 1 and not (len(toks) == 15 and fits):
+        return None  # the group totals decide: extraction may print a column out of its place
+    start = fits[0]
+    return [Read(raw, _where(3, i, f"第{j + 1}列")) for j, (raw, i) in enumerate(toks[start : start + 15])]
+
+
+def _t3_fits(toks: list[tuple[str, int]]) -> bool:
+    v = [_num(raw) for raw, _ in toks]
+    return all(abs(sum(v[g : g + 4]) - v[g + 4]) < 1e-9 for g in (0, 5, 10))
+
+
+def _agrees(read: dict[str, T2Row], placed: dict[str, T2Row]) -> bool:
+    same = (
+        [r.raw for r in row.values] == [r.raw for r in placed[k].values]
+        for k, row in read.items()
+        if k in placed
+    )
+    return all(same)
+
+
+def _t2_differs(obs: Observed, placed: dict[str, T2Row]) -> bool:
+    return not _agrees(obs.t2, placed) or not set(placed) <= set(obs.t2)
+
+
+def _where(table: int, line: int, what: str) -> str:
+    at = f"文本第{line + 1}行" if line >= 0 else "文本"
+    return f"表{table}{at}“{what}”（按官方行序定位）"
