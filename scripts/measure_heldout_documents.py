@@ -1,7 +1,7 @@
 """Measure the auditor's reading on a directory of documents with truth (`NAME.ext` + `NAME.truth.yaml`).
 
 `.venv/bin/python scripts/measure_heldout_documents.py evals/heldout/documents [--only GLOB]`
-prints one line per document — cells printed / read right / read wrong / unread (cells the truth
+prints one line per document — agency and year, cells printed / read right / read wrong / unread (cells the truth
 expects to be a reader's gap are counted apart), planted errors found / missed, error findings beyond
 the planted ones (false errors), warnings about what the reader could not read (`source: reader`) —
 and a total line. Documents whose name starts with `_` (the script's own self-test) are measured only
@@ -43,6 +43,7 @@ class Row:
     missed: list[str] = field(default_factory=list)
     false_errors: list[str] = field(default_factory=list)
     reader_warnings: int = 0
+    agency_year_ok: bool = False  # the agency and year read are the truth's
     failed: str = ""
 
 
@@ -122,6 +123,7 @@ def measure(doc: Path, truth_path: Path) -> Row:
         _score_cells(row, truth, {}, gaps)
         row.missed = [p["rule"] for p in truth.get("planted") or []]
         return row
+    row.agency_year_ok = loaded.facts.agency == truth["agency"] and loaded.facts.year == truth["year"]
     read = dict(loaded.report.cells) if loaded.report is not None else dict(loaded.facts.cells)
     _score_cells(row, truth, read, gaps)
     _score_findings(row, truth, result.findings)
@@ -148,7 +150,7 @@ def line(r: Row) -> str:
         f"{r.name:<40} cells {r.right}/{r.printed} (wrong {len(r.wrong)}, unread {len(r.unread)}; "
         f"gap cells {r.gap_read_right}/{r.gap_expected} read)  planted {r.found}/{r.found + len(r.missed)}"
         f" missed {r.missed}  false errors {len(r.false_errors)} {sorted(set(r.false_errors))[:5]}"
-        f"  reader warnings {r.reader_warnings}"
+        f"  reader warnings {r.reader_warnings}  agency/year {'ok' if r.agency_year_ok else 'WRONG'}"
     )
     return text + (f"  FAILED: {r.failed}" if r.failed else "")
 
@@ -161,6 +163,7 @@ def total(rows: list[Row]) -> str:
         f"{s(lambda r: r.gap_read_right)}/{s(lambda r: r.gap_expected)} read)  planted "
         f"{s(lambda r: r.found)}/{s(lambda r: r.found + len(r.missed))}  false errors "
         f"{s(lambda r: len(r.false_errors))}  reader warnings {s(lambda r: r.reader_warnings)}  "
+        f"agency/year wrong {sum(1 for r in rows if not r.agency_year_ok)}  "
         f"unusable {sum(1 for r in rows if r.failed)}"
     )
 
