@@ -30,7 +30,7 @@ from heldout_html import Site, crawled_text, html_to_pdf, page_html  # noqa: E40
 from heldout_text import crawled_gaps, markdown_of, pdftotext  # noqa: E402
 
 from assistant.core import engine, spec  # noqa: E402
-from assistant.core.facts import Marker, ReportFacts  # noqa: E402
+from assistant.core.facts import BLANK, SLASH, Marker, ReportFacts  # noqa: E402
 from assistant.facts_io import load_facts  # noqa: E402
 
 SOURCES = ROOT / "corpus" / "sources"
@@ -259,6 +259,13 @@ _LL = Site("临澜市人民政府", "临澜市人民政府办公室", nested=2)
 
 WORD = (
     WordDoc(
+        "word_slash_blank_2022",
+        "linlan_yanhuqu_liuanjiedao_2022",
+        DocxStyle(font_pt=9.0),
+        "python-docx: a township's habits: 规章 row printed /, 表三's zeros left blank; ruled, merged headers",
+        plant="marks",
+    ),
+    WordDoc(
         "seed_word_numbers_2023",
         "seed:2023",
         DocxStyle(label_cm=2.4, t3_three=True, font_pt=8.5),
@@ -386,7 +393,22 @@ def planted_source(name: str, plant: str) -> Source:
         return plant_prose_received(src, 3)
     if plant == "stale_label":
         return plant_stale_label(src)
+    if plant == "marks":
+        return with_marks(src)
     return src
+
+
+def with_marks(src: Source) -> Source:
+    """A township's habits (not errors): 规章 printed "/" (it cannot issue any), 表三's zeros left blank."""
+    cells = dict(src.cells)
+    for k in cells:
+        if k.startswith("active.art20_1.regulations.") and cells[k] == 0:
+            cells[k] = SLASH
+        if k.split(".")[0] in ("review", "litigation_direct", "litigation_after_review") and cells[k] == 0:
+            cells[k] = BLANK
+    facts = ReportFacts(src.agency, src.year, spec.FORMAT_2021, cells)
+    assert not [f for f in engine.check(facts).findings if f.severity == "error"]
+    return replace(src, cells=cells)
 
 
 def _texts(out: Path, pdf: Path, stem: str, src: Source, how: str, kinds) -> list[str]:
