@@ -115,6 +115,8 @@ def random_cells(seed: int) -> dict:
     for group, _ in spec.T3_GROUPS:
         for o, _ in spec.T3_OUTCOMES[:4]:
             cells[f"{group}.{o}"] = rng.choice([0, 0, 0, 1, 2])
+    for c in ("issued", "repealed", "in_force"):  # a county body issues no 规章
+        cells[f"active.art20_1.regulations.{c}"] = 0
     filled, _ = engine.fill(ReportFacts("x", 2023, spec.FORMAT_2021, cells))
     assert len(filled.cells) == 200
     return dict(filled.cells)
