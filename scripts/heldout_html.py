@@ -19,22 +19,31 @@ class Site:
     name: str  # the portal's name, e.g. 青梧县人民政府
     host: str  # the body the footer names (not the report's agency)
     nested: int = 1  # how many wrapper divs around each table
+    word_paste: bool = False  # content pasted from Word: MsoNormal paragraphs, spans, &nbsp;, <o:p>
     published: str = "2024-01-26 09:30"
 
 
-def _td(span, header: bool) -> str:
+def _td(span, header: bool, word_paste: bool) -> str:
     _, _, rs, cs, text = span
     attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
-    tag = "td"
+    if word_paste:
+        lang = ' lang="EN-US"' if text[:1].isdigit() else ""
+        inner = (
+            '<p class="MsoNormal" align="center" style="text-align:center">'
+            f'<span{lang} style="font-size:10.5pt;font-family:宋体">{html.escape(text) or "&nbsp;"}<o:p></o:p></span></p>'
+        )
+        return (
+            f'<td width="{48 * cs}" valign="center"{attrs} style="border:solid windowtext 1.0pt">{inner}</td>'
+        )
     style = ' style="text-align:center"' if text[:1].isdigit() else ""
     inner = f"<p>{html.escape(text)}</p>" if header else html.escape(text)
-    return f"<{tag}{attrs}{style}>{inner}</{tag}>"
+    return f"<td{attrs}{style}>{inner}</td>"
 
 
-def table_html(grid: Grid, nested: int) -> str:
+def table_html(grid: Grid, nested: int, word_paste: bool = False) -> str:
     rows = []
     for i, row in enumerate(grid.rows()):
-        cells = "".join(_td(s, i < grid.header_rows) for s in row)
+        cells = "".join(_td(s, i < grid.header_rows, word_paste) for s in row)
         rows.append(f"<tr>{cells}</tr>")
     t = (
         '<table border="1" cellspacing="0" cellpadding="2" style="border-collapse:collapse;width:100%;'
@@ -55,16 +64,25 @@ body{font-family:'Noto Serif CJK SC',serif;margin:0;color:#222}
 text-align:center;padding:12px;margin-top:30px;color:#555}"""
 
 
+def _p(inner: str, word_paste: bool) -> str:
+    if not word_paste:
+        return f"<p>{inner}</p>"
+    return (
+        '<p class="MsoNormal" style="text-indent:32.0pt;line-height:28.0pt">'
+        f'<span style="font-size:16.0pt;font-family:仿宋_GB2312">{inner}<o:p></o:p></span></p>'
+    )
+
+
 def page_html(site: Site, title: str, blocks: list) -> str:
     """`blocks`: ("heading", text) | ("para", text) | ("table", table_no, [Grid, ...])."""
     body = []
     for block in blocks:
         if block[0] == "heading":
-            body.append(f"<p><strong>{html.escape(block[1])}</strong></p>")
+            body.append(_p(f"<strong>{html.escape(block[1])}</strong>", site.word_paste))
         elif block[0] == "para":
-            body.append(f"<p>{html.escape(block[1])}</p>")
+            body.append(_p(html.escape(block[1]), site.word_paste))
         else:
-            body += [table_html(g, site.nested) for g in block[2]]
+            body += [table_html(g, site.nested, site.word_paste) for g in block[2]]
     nav = "".join(f'<a href="#">{x}</a>' for x in ("首页", "走进本县", "政务公开", "政务服务", "互动交流"))
     return f"""<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{html.escape(title)}_{site.name}</title><style>{_CSS}</style></head>

@@ -311,6 +311,12 @@ WORD = (
 )
 WEB = (
     WebDoc(
+        "web_wordpaste_2022",
+        "qingwu_xianzhengfuban_2022",
+        replace(_QW, word_paste=True, published="2023-01-18 16:05"),
+        "CMS page with the report pasted from Word: MsoNormal paragraphs, spans, &nbsp; in empty cells, <o:p>",
+    ),
+    WebDoc(
         "seed_cms_zero_2023",
         "seed",
         Site("延津县人民政府", "延津县人民政府办公室", nested=2),
