@@ -209,7 +209,9 @@ def write_truth(out: Path, name: str, src: Source, made, not_printed=(), gaps=()
     doc = {
         "documents": list(made) if isinstance(made, dict) else [name],
         "made_by": made,
-        "from_corpus": f"corpus/sources/{src.name}.yaml",
+        "from_corpus": str(SEED.relative_to(ROOT))
+        if src.name == "seed"
+        else f"corpus/sources/{src.name}.yaml",
         "agency": src.agency,
         "year": src.year,
         "format": spec.FORMAT_2021,
