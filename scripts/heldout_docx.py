@@ -17,7 +17,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -32,6 +32,9 @@ class DocxStyle:
     font_pt: float = 9.0
     landscape_tables: bool = False  # 表二 and 表三 on a landscape page
     t3_three: bool = False
+    valign_centre: bool = (
+        False  # cells centred vertically: a value sits beside the middle of its wrapped label
+    )
     repeat_header: bool = False
     body_pt: float = 12.0
 
@@ -89,6 +92,8 @@ def add_grid(doc, grid: Grid, style: DocxStyle, widths_cm: list[float]) -> None:
         if rs > 1 or cs > 1:
             cell = cell.merge(table.cell(r + rs - 1, c + cs - 1))
         cell.text = ""
+        if style.valign_centre:
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         run = cell.paragraphs[0].add_run(text)
         run.font.size = Pt(style.font_pt)
         _cjk(run)

@@ -153,8 +153,8 @@ WORD = (
     WordDoc(
         "word_narrow_unruled_2023",
         "linlan_yanhuqu_liuanjiedao_2023",
-        DocxStyle(borders=False, label_cm=2.2, font_pt=8.0),
-        "python-docx: no borders, narrow label columns so labels wrap",
+        DocxStyle(borders=False, label_cm=2.2, font_pt=8.0, valign_centre=True),
+        "python-docx: no borders, narrow label columns so labels wrap, values centred beside them",
         texts=("raw", "md"),
     ),
     WordDoc(
@@ -174,8 +174,8 @@ WORD = (
     WordDoc(
         "word_unruled_landscape_2023",
         "qingwu_xianzhengfuban_2023",
-        DocxStyle(borders=False, landscape_tables=True, t3_three=True, font_pt=8.5),
-        "python-docx: no borders, landscape pages, 表三 as three 5-column tables",
+        DocxStyle(borders=False, landscape_tables=True, t3_three=True, font_pt=8.5, valign_centre=True),
+        "python-docx: no borders, landscape pages, values centred beside wrapped labels, 表三 as three 5-column tables",
         texts=("md",),
     ),
 )
