@@ -70,9 +70,23 @@ def _cell_yaml(v):
     return v
 
 
+CRAWL_WHY = (
+    "crawled text lost the cell boundaries; the official layout and every same-year table rule still "
+    "admit several splits (the prose may state some of these numbers)"
+)
+RAW_WHY = (
+    "pdftotext without -layout printed this table's labels apart from its values (values column by "
+    "column), so a careful reader cannot tell which value belongs to which row and column"
+)
+
+
+def table_cells(tables: tuple[int, ...]) -> list[str]:
+    return [c.key for t in tables for c in spec.spec_for(spec.FORMAT_2021).table_cells(t)]
+
+
 def write_truth(out: Path, name: str, src: Source, made, not_printed=(), gaps=()) -> None:
     """`made`: how the document was made, or {file name: how} when NAME.docx and NAME.pdf (or NAME.html
-    and NAME.pdf) share one truth."""
+    and NAME.pdf) share one truth; `gaps`: (cells, why) pairs a careful reader cannot read."""
     cells = {k: (NOT_PRINTED if k in not_printed else _cell_yaml(src.cells[k])) for k in sorted(src.cells)}
     doc = {
         "documents": list(made) if isinstance(made, dict) else [name],
@@ -84,14 +98,7 @@ def write_truth(out: Path, name: str, src: Source, made, not_printed=(), gaps=()
         "year": src.year,
         "format": spec.FORMAT_2021,
         "planted": src.planted,
-        "expect_reader_gap": [
-            {
-                "cells": list(gaps),
-                "why": "crawled text lost the cell boundaries; the official layout and every same-year table rule still admit several splits (the prose may state some of these numbers)",
-            }
-        ]
-        if gaps
-        else [],
+        "expect_reader_gap": [{"cells": list(cells_), "why": why} for cells_, why in gaps if cells_],
         "cells": cells,
     }
     stem = name.rsplit(".", 1)[0]
@@ -111,6 +118,7 @@ class WordDoc:
     how: str
     plant: str = ""
     texts: tuple[str, ...] = ()  # derived text forms of its PDF: "raw", "layout", "md"
+    raw_gaps: tuple[int, ...] = ()  # tables whose values the raw pdftotext prints apart from their labels
 
 
 @dataclass(frozen=True)
@@ -123,6 +131,7 @@ class WebDoc:
     plant: str = ""
     keep_page: bool = True  # commit the .html and its .pdf (else only the derived texts)
     texts: tuple[str, ...] = ()
+    raw_gaps: tuple[int, ...] = ()
     crawled: bool = False
 
 
@@ -156,6 +165,7 @@ WORD = (
         DocxStyle(borders=False, label_cm=2.2, font_pt=8.0, valign_centre=True),
         "python-docx: no borders, narrow label columns so labels wrap, values centred beside them",
         texts=("raw", "md"),
+        raw_gaps=(2, 3),
     ),
     WordDoc(
         "word_landscape_t3three_2024",
@@ -214,6 +224,7 @@ WEB = (
         "CMS page: tables three divs deep, 表三 as three 5-column tables",
         t3_three=True,
         texts=("raw", "md"),
+        raw_gaps=(1, 2, 3),
     ),
     WebDoc(
         "web_print_2024",
@@ -252,7 +263,8 @@ WEB = (
 )
 
 
-def _texts(out: Path, pdf: Path, stem: str, src: Source, how: str, kinds) -> list[str]:
+def _texts(out: Path, pdf: Path, d, src: Source, how: str) -> list[str]:
+    stem, kinds = d.stem, d.texts
     made = []
     for kind in kinds:
         text = pdftotext(pdf, layout=kind == "layout")
@@ -266,7 +278,8 @@ def _texts(out: Path, pdf: Path, stem: str, src: Source, how: str, kinds) -> lis
             name, body = f"{stem}_{kind}.txt", text
             what = "pdftotext -layout" if kind == "layout" else "pdftotext (no -layout)"
         (out / name).write_text(body, encoding="utf-8")
-        write_truth(out, name, src, f"{how}; text by {what}")
+        gaps = [(table_cells(d.raw_gaps), RAW_WHY)] if kind == "raw" else []
+        write_truth(out, name, src, f"{how}; text by {what}", gaps=gaps)
         made.append(name)
     return made
 
@@ -277,7 +290,7 @@ def make_word(out: Path, d: WordDoc) -> list[str]:
     write_docx(docx, title(src), blocks(src, d.style.t3_three), d.style)
     docx_to_pdf(docx, pdf)
     write_truth(out, docx.name, src, {docx.name: d.how, pdf.name: d.how + "; LibreOffice to PDF"})
-    return [docx.name, pdf.name] + _texts(out, pdf, d.stem, src, d.how + "; LibreOffice to PDF", d.texts)
+    return [docx.name, pdf.name] + _texts(out, pdf, d, src, d.how + "; LibreOffice to PDF")
 
 
 def make_web(out: Path, d: WebDoc) -> list[str]:
@@ -286,7 +299,7 @@ def make_web(out: Path, d: WebDoc) -> list[str]:
     if d.crawled:
         name = f"{d.stem}.txt"
         (out / name).write_text(crawled_text(page), encoding="utf-8")
-        write_truth(out, name, src, d.how, gaps=crawled_gaps(src.cells))
+        write_truth(out, name, src, d.how, gaps=[(crawled_gaps(src.cells), CRAWL_WHY)])
         return [name]
     made = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -298,7 +311,7 @@ def make_web(out: Path, d: WebDoc) -> list[str]:
                 out, pdf.name, src, {f"{d.stem}.html": d.how, pdf.name: d.how + "; chromium --print-to-pdf"}
             )
             made += [f"{d.stem}.html", pdf.name]
-        made += _texts(out, pdf, d.stem, src, d.how + "; chromium --print-to-pdf", d.texts)
+        made += _texts(out, pdf, d, src, d.how + "; chromium --print-to-pdf")
     return made
 
 
