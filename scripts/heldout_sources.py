@@ -106,13 +106,24 @@ def random_cells(seed: int) -> dict:
 # ---------------------------------------------------------------- plants
 
 
-def plant_cell(src: Source, key: str, delta: int, note: str) -> Source:
-    """Print one cell `delta` off; the planted rules are what the table engine then finds."""
+def plant_cell(src: Source, key: str, delta: int, note: str, stated: str = "") -> Source:
+    """Print one cell `delta` off; the planted rules are what the table engine then finds. `stated`:
+    how the prose states that cell (e.g. 予以公开{}件): where it states the true number, the text now
+    contradicts the table too, and that is planted as well."""
     cells = {**src.cells, key: src.cells[key] + delta}
     facts = ReportFacts(src.agency, src.year, spec.FORMAT_2021, cells)
     errors = [f for f in engine.check(facts).findings if f.severity == "error"]
     assert errors, key
     planted = [{"rule": f.rule, "cells": list(f.cells), "note": note} for f in errors]
+    phrase = stated.format(src.cells[key]) if stated else ""
+    if phrase and any(phrase in text for text in src.sections.values()):
+        planted.append(
+            {
+                "rule": "TEXT_TABLE_MISMATCH",
+                "cells": [key],
+                "note": f"the text says {phrase}, the table prints {cells[key]}",
+            }
+        )
     return replace(src, cells=cells, planted=src.planted + planted)
 
 
@@ -155,10 +166,15 @@ def planted_source(name: str, plant: str) -> Source:
             "applications.results.granted.total",
             1,
             "（一）予以公开 row: 总计 printed one more than the sum of its columns",
+            stated="予以公开{}件",
         )
     if plant == "t3_total":
         return plant_cell(
-            src, "review.total", 1, "表三 行政复议 总计 printed one more than the sum of its parts"
+            src,
+            "review.total",
+            1,
+            "表三 行政复议 总计 printed one more than the sum of its parts",
+            stated="行政复议{}件",
         )
     if plant == "prose":
         return plant_prose_received(src, 3)
