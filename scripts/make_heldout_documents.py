@@ -133,6 +133,7 @@ class WebDoc:
     texts: tuple[str, ...] = ()
     raw_gaps: tuple[int, ...] = ()
     crawled: bool = False
+    encoding: str = "utf-8"  # of the crawled text (a Windows crawler: gb18030 with CRLF)
 
 
 _QW = Site("青梧县人民政府", "青梧县人民政府办公室")
@@ -253,6 +254,15 @@ WEB = (
         plant="prose",
     ),
     WebDoc(
+        "crawl_gbk_2023",
+        "qingwu_hezhuzhen_2023",
+        replace(_QW, nested=2),
+        "CMS page crawled by a Windows tool: tags stripped, cells of a row run together; GB18030, CRLF",
+        crawled=True,
+        keep_page=False,
+        encoding="gb18030",
+    ),
+    WebDoc(
         "crawl_2023",
         "linlan_shengtaihuanjingju_2023",
         replace(_LL, nested=1),
@@ -298,7 +308,8 @@ def make_web(out: Path, d: WebDoc) -> list[str]:
     page = page_html(d.site, title(src), blocks(src, d.t3_three))
     if d.crawled:
         name = f"{d.stem}.txt"
-        (out / name).write_text(crawled_text(page), encoding="utf-8")
+        newline = "\r\n" if d.encoding != "utf-8" else "\n"
+        (out / name).write_bytes(crawled_text(page).replace("\n", newline).encode(d.encoding))
         write_truth(out, name, src, d.how, gaps=[(crawled_gaps(src.cells), CRAWL_WHY)])
         return [name]
     made = []
