@@ -137,12 +137,13 @@ def _vm_size() -> int:
 def _collect(fd: int, deadline: float) -> tuple[bytes, bool]:
     """Everything the child wrote, and whether it finished (EOF) before the deadline."""
     chunks: list[bytes] = []
+    poller = select.poll()  # not select(): a long-lived server may hold descriptors above 1024
+    poller.register(fd, select.POLLIN | select.POLLHUP)
     while True:
         left = deadline - time.monotonic()
         if left <= 0:
             return b"", False
-        ready, _, _ = select.select([fd], [], [], left)
-        if not ready:
+        if not poller.poll(left * 1000):
             return b"", False
         chunk = os.read(fd, 1 << 20)
         if not chunk:
