@@ -89,6 +89,30 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield p
 
 
+def skipped_files(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
+    """(file, reason) for every file inside the given folders that a folder audit does not take,
+    so that none is skipped silently (hidden files such as .DS_Store are not listed)."""
+    out = []
+    for p in map(Path, paths):
+        if not p.is_dir():
+            continue
+        for child in sorted(p.rglob("*")):
+            if not child.is_file() or child.name.startswith("."):
+                continue
+            if child.name.startswith("~$"):
+                out.append((str(child), "Word/Excel 打开文档时生成的临时文件，不是年报"))
+            elif not _supported(child):
+                out.append((str(child), _skip_reason(child)))
+    return out
+
+
+def _skip_reason(p: Path) -> str:
+    suffix = p.suffix.lower()
+    if suffix in (".xlsx", ".xls", ".csv", ".et"):
+        return "表格文件不是年报（申请台账请在“对话填报”页上传）"
+    return f"不支持的文件类型“{suffix or '无扩展名'}”（支持 yaml/json 数据文件及 txt、md、html、docx、pdf 报告）"
+
+
 def _supported(p: Path) -> bool:
     """Files a folder audit takes: facts, documents, and old Word files (reported as such).
 
@@ -128,6 +152,10 @@ def _load_document(path: Path) -> Loaded:
 
 
 def audit_one(loaded: Loaded, previous: Loaded | None = None) -> AuditResult:
+    if loaded.report is not None and previous is not None:
+        from assistant.reader.rollforward import settle
+
+        loaded = settle(loaded, previous)  # run-together 表一 digits settled by last year's in-force count
     subtotals = loaded.report.subtotals if loaded.report is not None else None
     blank_as_gap = loaded.report is not None  # a published document: a blank is a gap to fill
     result = engine.check(loaded.facts, previous.facts if previous else None, subtotals, blank_as_gap)

@@ -32,7 +32,11 @@ class BudgetError(ValueError):
 
 
 def enabled() -> bool:
-    return hasattr(os, "fork") and os.environ.get("ASSISTANT_SANDBOX", "1").strip() not in ("0", "false", "no")
+    return hasattr(os, "fork") and os.environ.get("ASSISTANT_SANDBOX", "1").strip() not in (
+        "0",
+        "false",
+        "no",
+    )
 
 
 def budget() -> tuple[int, float]:

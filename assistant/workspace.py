@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.audit import InputError, load_input
+from assistant.audit import InputError, guarded_load
 from assistant.core import engine, spec
 from assistant.core.agency import same_agency
 from assistant.core.engine import CheckResult
@@ -167,7 +167,7 @@ class Workspace(ReviewService):
         same body); the refused one is kept as `previous_offer` so that `confirm_previous` can use it.
         """
         try:
-            loaded = load_input(Path(path))
+            loaded = guarded_load(Path(path))
         except InputError as e:
             raise WorkspaceError(str(e)) from None
         row = self._writable(report_id)

@@ -1,6 +1,8 @@
 """Write the issue-12 reader fixtures (tests/fixtures/reader_real/) from their truth.
 
-Run from the repository root: `.venv/bin/python scripts/make_reader_fixtures.py`. Each file is
+Run from the repository root: `.venv/bin/python scripts/make_reader_fixtures.py`; with `--extract`
+also the text extractions of corpus reports (`tests.fixtures.reader_real.extract`, LibreOffice and
+pdftotext needed; the outputs are committed). Each file is
 built by `tests.fixtures.reader_real.cases`; its truth is the seeded `Truth` there, so the tests
 rebuild the truth and compare it with what the reader reads from the committed file.
 """
@@ -14,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.fixtures.reader_real.cases import CASES  # noqa: E402
+from tests.fixtures.reader_real.extract import EXTRACTED, extract  # noqa: E402
 
 OUT = ROOT / "tests" / "fixtures" / "reader_real"
 
@@ -23,6 +26,11 @@ def main() -> None:
         data = case.build(case.truth())
         (OUT / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         print(f"{name}\t{len(data)} bytes\tcause {case.cause}")
+    if "--extract" in sys.argv:  # needs LibreOffice (soffice) and poppler (pdftotext)
+        for name in EXTRACTED:
+            text = extract(name)
+            (OUT / name).write_text(text, encoding="utf-8")
+            print(f"{name}\t{len(text)} characters\t{EXTRACTED[name][1]}")
 
 
 if __name__ == "__main__":

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 from assistant.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "seed_2023.yaml"
+RULE_ID = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
 
 GOOD = """agency: 测试县测试局
 year: 2023
@@ -81,7 +83,10 @@ def test_previous_enables_cross_year(tmp_path, capsys):
     cur.write_text(GOOD.replace("natural_person: 5", "natural_person: 4"), encoding="utf-8")
     code, out, _ = run(capsys, "check", str(cur), "--previous", str(prev))
     assert code == 1  # carried over 0 but last year carried 1 to this year
-    assert "T2_CROSS_YEAR_CARRY" in out
+    assert "[与上年比对]" in out and "上年报告“四、结转下年度继续办理”为 1" in out
+    assert not RULE_ID.search(out)  # rule ids stay in --json
+    code, out, _ = run(capsys, "check", str(cur), "--previous", str(prev), "--json")
+    assert "T2_CROSS_YEAR_CARRY" in {f["rule"] for r in json.loads(out)["reports"] for f in r["findings"]}
 
 
 def test_csv_has_every_finding(tmp_path, capsys):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -77,7 +78,8 @@ def test_table_errors_are_shown_first_and_drafting_still_runs(tmp_path, files, c
     out = capsys.readouterr().out
     assert code == 1
     assert out.index("表格核对发现错误") < out.index("【一、总体情况】")
-    assert "T2_ROW_TOTAL" in out and (tmp_path / "bad.md").exists()
+    assert "各分项合计应为 52" in out and (tmp_path / "bad.md").exists()
+    assert not re.search(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b", out.replace("OPENAI_API_KEY", ""))  # ids: --json
 
 
 def test_empty_corpus_is_said(files, capsys):

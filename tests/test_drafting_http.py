@@ -112,5 +112,7 @@ def test_model_that_ignores_the_rules_is_regenerated_once():
 
 
 def test_openai_backend_without_key_is_offline():
-    writer, notes = resolve_backend("openai", Settings(openai_base_url="http://127.0.0.1:9/v1"))
+    writer, notes = resolve_backend("openai", Settings())
     assert writer.name == "offline" and notes == ("未设置模型接口密钥（OPENAI_API_KEY），使用离线起草",)
+    writer, _ = resolve_backend("openai", Settings(openai_base_url="http://127.0.0.1:9/v1"))
+    assert writer.name == "openai"  # a base URL alone is an endpoint (Ollama needs no key)

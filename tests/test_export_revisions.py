@@ -167,3 +167,12 @@ def test_libreoffice_opens_the_revision_copy(tmp_path):
     )  # fmt: skip
     pdf = tmp_path / "修订稿.pdf"
     assert pdf.exists() and pdf.stat().st_size > 5000
+
+
+def test_the_reader_reads_a_revision_copy_as_its_accepted_text(tmp_path):
+    from assistant.reader import read_report
+
+    pieces = replay(CLERK_TEXT, [Saved(EDITOR_TEXT, "lisi", 1_764_700_000)])
+    path = tmp_path / "修订稿.docx"
+    path.write_bytes(docx_bytes(_report(EDITOR_TEXT), (), {S1: pieces}))
+    assert read_report(path).section(S1) == EDITOR_TEXT  # insertions read, deletions not (as Word shows)

@@ -162,13 +162,27 @@ def _bad(rows, name="台账.xlsx", year=2024):
 def test_missing_columns_says_what_was_found_and_what_is_needed():
     text, result = _bad(
         [
-            ["序号", "申请人", "申请日期", "申请人类型", "答复结果"],
-            [1, "张某", "2024-01-02", "自然人", "予以公开"],
+            ["序号", "申请人", "申请日期", "申请人类型", "备注"],
+            [1, "张某", "2024-01-02", "自然人", ""],
         ]
     )
-    assert "台账.xlsx：缺少必需的列：办结日期" in text
-    assert "文件中找到的列：“序号”、“申请人”、“申请日期”、“申请人类型”、“答复结果”" in text
-    assert result.columns == ("序号", "申请人", "申请日期", "申请人类型", "答复结果")
+    assert "台账.xlsx：缺少必需的列：办理结果" in text
+    assert "文件中找到的列：“序号”、“申请人”、“申请日期”、“申请人类型”、“备注”" in text
+    assert result.columns == ("序号", "申请人", "申请日期", "申请人类型", "备注")
+
+
+def test_no_completion_column_counts_outcomes_as_done_and_says_so():
+    rows = [
+        ["序号", "申请人", "来件时间", "主体类别", "申请主体", "答复结果"],
+        [1, "张某", "2024-01-02", "个人", "张某", "予以公开"],
+        [2, "某公司", "2024-12-20", "公司", "某公司", "办理中"],
+    ]
+    result = read_ledger(_xlsx(rows), "台账.xlsx", year=2024)
+    assert result.ok, result.errors
+    assert "没有办结日期列" in result.warnings[0]
+    assert result.cells["applications.results.granted.natural_person"] == 1
+    assert result.cells["applications.carried_to_next.commercial_enterprise"] == 1
+    assert result.cells["applications.new_received.total"] == 2
 
 
 def test_no_header_at_all():
@@ -177,10 +191,10 @@ def test_no_header_at_all():
 
 
 def test_unknown_outcome_labels_are_listed_with_rows_and_nothing_guessed():
-    rows = [HEADER, ["2024-01-02", "自然人", "不予公开", "2024-01-20"], ["2024-01-03", "自然人", "撤回", "2024-01-09"],
+    rows = [HEADER, ["2024-01-02", "自然人", "不予公开", "2024-01-20"], ["2024-01-03", "自然人", "转办", "2024-01-09"],
             ["2024-01-04", "自然人", "予以公开", "2024-01-09"], ["2024-01-05", "企业", "不予公开", "2024-02-01"]]  # fmt: skip
     text, _ = _bad(rows)
-    assert "台账.xlsx“办理结果”列有无法识别的内容：“不予公开”（第2、5行）、“撤回”（第3行）" in text
+    assert "台账.xlsx“办理结果”列有无法识别的内容：“不予公开”（第2、5行）、“转办”（第3行）" in text
     assert "不予公开-属于国家秘密" in text and "须注明具体情形" in text
 
 
@@ -218,7 +232,7 @@ def test_header_without_records():
      (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "台账.xls", "暂不支持旧版 Excel（.xls）"),
      (b"", "台账.csv", "文件是空的"),
      (b"\x00\x01\x02binary", "台账.csv", "不是文本格式的 CSV"),
-     ("收到日期,申请人类型\n".encode("utf-16"), "台账.csv", "不是文本格式的 CSV")],
+     ("收到日期,申请人类型\n".encode("utf-16"), "台账.csv", "缺少必需的列")],  # UTF-16 is read (issue 15)
 )  # fmt: skip
 def test_unreadable_files(data, name, fragment):
     result = read_ledger(data, name, 2024)
@@ -301,3 +315,11 @@ def test_a_total_row_is_skipped_and_short_outcome_labels_are_read():
 def test_a_short_label_that_fits_several_rows_is_still_refused():
     text = "申请人类型,收到日期,办理结果,办结日期\n自然人,2024-01-05,不予公开-信息,2024-01-20\n"
     assert read_ledger(text.encode("utf-8"), "台账.csv", 2024).errors
+
+
+def test_withdrawn_is_other_processing_other_and_listed_back():
+    rows = [HEADER, ["2024-01-03", "自然人", "申请人撤回", "2024-01-09"]]
+    result = read_ledger(_xlsx(rows), "台账.xlsx", year=2024)
+    assert result.ok, result.errors
+    assert result.cells["applications.results.other.other.natural_person"] == 1
+    assert any("申请人撤回" in line for line in result.mapped)

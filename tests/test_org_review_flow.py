@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.app import review_flow as rf
@@ -132,6 +134,9 @@ def test_header_and_list_show_who_and_the_state(store, rid):
     head = session.header(clerk, rid)
     assert "clerk" in head and "经办人" in head and "草稿" in head
     assert session.choices(clerk) == [("某县住建局 2024年度 · 草稿", rid)]
+    clerk.move(rid, "submit")
+    [(label, _)] = session.choices(ws(store, "editor"))  # the list names who moved it, and when
+    assert re.fullmatch(r"某县住建局 2024年度 · 待审核（clerk \d\d-\d\d \d\d:\d\d）", label)
 
 
 def test_stale_session_of_a_removed_account_is_refused(store, rid):

@@ -107,3 +107,18 @@ def test_text_quality_does_not_flag_a_word_boundary_or_other_business():
     text = "按照县政府政府信息公开工作部署开展工作。县人大代表建议5件已全部办结。一是完善制度；二是加强培训。"
     report = Report("x.txt", sections={"s1_overview": text})
     assert quality_findings(report, facts(cells)) == []
+
+
+def test_a_second_enumeration_in_one_paragraph_is_no_ordinal_slip():
+    import random
+
+    from assistant.core.report import Report
+    from assistant.reader.textquality import quality_findings
+    from tests.factories import consistent_cells, facts
+
+    cells = consistent_cells(random.Random(2))
+    ok = "整改情况：一是完善制度；二是加强培训；三是强化监督。仍存在的问题：一是栏目更新慢；二是解读不够。"
+    slip = "一是完善制度；三是加强培训；三是强化监督。"
+    assert quality_findings(Report("x.txt", sections={"s5_problems": ok}), facts(cells)) == []
+    [f] = quality_findings(Report("x.txt", sections={"s5_problems": slip}), facts(cells))
+    assert "一是…三是…三是" in f.message

@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -112,7 +113,7 @@ def shot(page, shots: Path, name: str, locator: str | None = None):
     page.screenshot(path=str(shots / f"review-{name}.png"))
 
 
-def test_clerk_and_editor(app, shots):
+def test_clerk_and_editor(app, shots, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
     url, _home = app
@@ -173,9 +174,7 @@ def test_clerk_and_editor(app, shots):
         open_accordion(editor, "发表审核意见（审核人）")
         editor.locator("#comment_quote input").click()
         editor.get_by_role("option", name=second).click()
-        editor.locator("#comment_body textarea").fill(
-            "请写明全年申请总数，与表三一致。<b>加粗</b><img src=x>"
-        )
+        editor.locator("#comment_body textarea").fill("请写明本年主动公开的文件数量。<b>加粗</b><img src=x>")
         editor.locator("#comment_add").click()
         expect(editor.locator("#review_notes")).to_contain_text("已添加审核意见")
         expect(editor.locator("#comment_body textarea")).to_have_value("")  # ready for the next one
@@ -198,7 +197,7 @@ def test_clerk_and_editor(app, shots):
         review_tab(clerk)
         expect(clerk.locator("#review_state")).to_contain_text("退回修改")
         expect(clerk.locator("#review_state")).to_contain_text("请按意见修改后再提交")
-        expect(clerk.locator("#review_comments")).to_contain_text("请写明全年申请总数")
+        expect(clerk.locator("#review_comments")).to_contain_text("请写明本年主动公开的文件数量")
         expect(clerk.locator("#review_comments")).to_contain_text(EDITOR)
         expect(clerk.locator("#review_text mark")).to_contain_text(second[:10])  # beside the text, marked
         expect(clerk.locator("#review_text")).to_contain_text(EDITED)  # the editor's edit
@@ -217,7 +216,7 @@ def test_clerk_and_editor(app, shots):
         editor.locator("#review_approve").click()
         expect(editor.locator("#review_state")).to_contain_text("已审定")
         expect(editor.locator("#status")).to_contain_text("已审定（lisi")  # the header follows the move
-        expect(editor.locator("#report_pick input")).to_have_value(re.compile("已审定$"))
+        expect(editor.locator("#report_pick input")).to_have_value(re.compile("已审定（lisi \\d"))
         assert "审定通过 → 已审定：" not in editor.locator("#review_state").inner_text()  # no stale reason
         shot(editor, shots, "4-editor-approved")
 
@@ -225,10 +224,13 @@ def test_clerk_and_editor(app, shots):
         clerk.locator("#report_pick").wait_for()
         clerk.wait_for_timeout(2000)
         tab(clerk, "起草与修改")
-        s6 = clerk.locator("#text_s6_other textarea")
-        s6.fill("本机关2024年度未收取信息处理费。")
-        clerk.locator("#save_s6_other").click()
+        expect(clerk.locator("#draft_status")).to_contain_text("正文只读：报告已审定并锁定")
+        expect(clerk.locator("#text_s6_other textarea")).to_be_disabled()  # the text cannot be typed in
+        clerk.locator("#save_s6_other").click()  # nor saved, nor generated again
         expect(clerk.locator("#draft_notes")).to_contain_text("报告已审定并锁定")
+        clerk.locator("#generate_btn").click()
+        expect(clerk.locator("#draft_notes")).to_contain_text("报告已审定并锁定")
+        expect(clerk.locator("#draft_notes")).not_to_contain_text("起草中断")
         shot(clerk, shots, "5-approved-refuses-edit", "#draft_notes")
 
         review_tab(clerk)
@@ -242,7 +244,18 @@ def test_clerk_and_editor(app, shots):
         expect(history.locator("del").first).to_be_visible()
         shot(clerk, shots, "6-history", "#review_history")
         assert english_labels(clerk) == []
+
+        tab(clerk, "导出")  # the 修订稿: the editor's change as Word tracked changes
+        clerk.locator("#export_edition").get_by_text("修订稿（显示审核人的修改）").click()
+        clerk.locator("#exportdocx").click()
+        expect(clerk.locator("#export_msg")).to_contain_text("以 Word 修订显示", timeout=30_000)
+        with clerk.expect_download() as dl:
+            clerk.locator("#export_file a[download]").first.click()
+        dl.value.save_as(tmp_path / "修订稿.docx")
         browser.close()
+    xml = zipfile.ZipFile(tmp_path / "修订稿.docx").read("word/document.xml").decode("utf-8")
+    assert re.search(r'<w:ins w:id="\d+" w:author="lisi" w:date="[0-9T:-]+Z"><w:r>.*?本年度共收到', xml)
+    assert re.search(r'<w:del [^>]*w:author="lisi"[^>]*><w:r>.*?<w:delText[^>]*>2024年', xml)
 
 
 def gradio_call(page, url: str, api_name: str, data: list) -> str:

@@ -76,3 +76,41 @@ def test_keep_mine_after_a_third_save_clashes_again(office):
     again = draft.keep_mine(clerk, rid, v.conflict, MINE)
     assert again.conflict and again.conflict["current"] == "第三次保存的文本。"
     assert clerk.sections(rid)[S1].text == "第三次保存的文本。"
+
+
+def approve(clerk, editor, rid):
+    clerk.move(rid, "submit")
+    editor.move(rid, "approve")
+
+
+def test_an_approved_report_refuses_a_draft_edit_and_says_the_typed_text_back(office):
+    _store, clerk, editor, rid = office
+    approve(clerk, editor, rid)
+    assert not draft.view(clerk, rid).writable  # the boxes are read-only, and the status says why
+    assert "**正文只读**：报告已审定并锁定" in draft.view(clerk, rid).status
+    v = draft.edit(clerk, rid, S1, MINE, THEIRS)
+    assert "报告已审定并锁定" in v.notes and MINE in v.notes  # refused, and nothing typed is lost
+    assert clerk.sections(rid)[S1].text == THEIRS
+
+
+def test_generating_an_approved_report_is_refused_plainly_not_as_a_failure(office):
+    from assistant.config import load_settings
+
+    _store, clerk, editor, rid = office
+    approve(clerk, editor, rid)
+    views = list(draft.generate(clerk, rid, load_settings(env={}, dotenv=False), retriever=None))
+    assert len(views) == 1 and "报告已审定并锁定" in views[0].notes and "起草中断" not in views[0].notes
+    assert clerk.sections(rid)[S1].text == THEIRS
+
+
+def test_the_review_tab_clash_takes_the_current_text_without_writing(office):
+    from assistant.app import review_flow as rf
+
+    _store, clerk, _editor, rid = office
+    v = rf.save(clerk, rid, S1, MINE, OPENED)  # opened before the editor's save
+    assert v.conflict["current"] == THEIRS and rf.KEEP_MINE in rf.conflict_markdown(v.conflict)
+    versions = len(clerk.history(rid, S1))
+    taken = rf.take_current(clerk, rid, S1, MINE)
+    assert taken.edit_text == THEIRS and taken.base == THEIRS and not taken.conflict
+    assert "您的修改未保存" in taken.notes and MINE in taken.notes
+    assert len(clerk.history(rid, S1)) == versions

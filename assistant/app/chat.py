@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from assistant.app.uploads import upload_path
 from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import (
@@ -34,6 +35,7 @@ from assistant.intake import (
 )
 from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
+from assistant.intake.answers import repeat_previous
 from assistant.workspace import Workspace, WorkspaceError, facts_of
 
 CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
@@ -94,7 +96,8 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
     elif SKIP.match(message):
         reply = skip(ws, rid)
     else:
-        reply = _extract(ws, rid, message, model)
+        said = [m["content"] for m in ws.row(rid).state.get("chat", []) if m.get("role") == "user"]
+        reply = _extract(ws, rid, repeat_previous(message, said), model)  # 「同上」: the previous answer
     _append(ws, rid, [{"role": "user", "content": message}, {"role": "assistant", "content": reply}])
     return view(ws, rid)
 
@@ -299,6 +302,9 @@ def _next(ws: Workspace, rid: int) -> str:
 def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
     """Read an uploaded ledger; its whole Table 2 becomes one pending proposal (with the rows each
     number came from), compared cell by cell with what is already stored: applied whole or not at all."""
+    path = upload_path(path)  # type: ignore[assignment]
+    if path is None:  # the upload was cleared: nothing to read
+        return view(ws, rid)
     row = ws.row(rid)
     result = read_ledger(path, Path(path).name, row.year)
     messages = [{"role": "user", "content": f"（上传台账：{Path(path).name}）"}]
@@ -345,6 +351,9 @@ def previous(ws: Workspace, rid: int, path: str | Path) -> ChatView:
     """Attach (or replace) last year's report from the chat tab."""
     from assistant.app.files import hide_dirs
 
+    path = upload_path(path)  # type: ignore[assignment]
+    if path is None:  # the upload was cleared: nothing to read
+        return view(ws, rid)
     messages = [{"role": "user", "content": f"（上传上年年报：{Path(path).name}）"}]
     try:
         notes = ws.attach_previous(rid, path)

@@ -8,7 +8,7 @@ sections are saved only when their final text arrives.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from assistant.app.draft_status import diff_html, report_status
@@ -16,9 +16,7 @@ from assistant.app.review_flow import KEEP_MINE, TAKE_CURRENT  # noqa: F401 - th
 from assistant.config import Settings
 from assistant.core import spec
 from assistant.core.report import Report
-from assistant.drafting import Draft, SectionDraft, regenerate_section, stream_draft
-from assistant.drafting.grounding import build_grounding
-from assistant.drafting.guard import check_section
+from assistant.drafting import SectionDraft, staff_edits, stream_draft
 from assistant.review_service import escape
 from assistant.workspace import EditConflictError, Workspace, WorkspaceError
 
@@ -35,6 +33,7 @@ class DraftView:
     status: str = ""  # the whole report's state (tables and prose), shown at the top
     bases: dict[str, str] | None = None  # the texts a later save starts from (default: `texts`)
     conflict: dict[str, str] | None = None  # key / theirs / current / by while a save clash waits
+    writable: bool = True  # False: approved or read-only for this user (the boxes are shown read-only)
 
 
 def view(ws: Workspace, rid: int | None, notes: str = "") -> DraftView:
@@ -48,7 +47,10 @@ def view(ws: Workspace, rid: int | None, notes: str = "") -> DraftView:
         k: findings_markdown(rows[k].findings) if k in rows and rows[k].text else "" for k in SECTION_KEYS
     }
     status = report_status(ws.check(rid).findings, rows)
-    return DraftView(texts, locked, findings, notes, status)
+    refused = ws.can_write(ws.row(rid))
+    if refused:  # why the boxes are read-only
+        status += f"\n\n**正文只读**：{refused}"
+    return DraftView(texts, locked, findings, notes, status, writable=not refused)
 
 
 SECTION_SCOPE = "（只核对本部分文字：数字来源、必备内容、文字规范；统计表见页首）"
@@ -72,6 +74,10 @@ def previous_report(ws: Workspace, rid: int) -> Report | None:
 
 def generate(ws: Workspace, rid: int, settings: Settings, retriever: Any = "auto") -> Iterator[DraftView]:
     """Stream a full draft; yields views as text arrives; saves each section when it is final."""
+    refused = ws.can_write(ws.row(rid))  # e.g. approved: said plainly, not as a drafting failure
+    if refused:
+        yield view(ws, rid, f"⚠ {refused}")
+        return
     locked = {k for k, s in ws.sections(rid).items() if s.locked}
     todo = tuple(k for k in SECTION_KEYS if k not in locked)
     if not todo:
@@ -129,13 +135,18 @@ def edit(ws: Workspace, rid: int, key: str, text: str, base: str | None = None) 
     if key not in SECTION_KEYS:
         raise WorkspaceError(f"未知的章节“{key}”")
     current = ws.sections(rid).get(key)
+    refused = ws.can_write(ws.row(rid))  # approved or read-only: said even when nothing was changed
+    if refused:
+        return view(ws, rid, f"⚠ {refused}" + ("" if current and current.text == text else unsaved(text)))
     if (current is not None and current.text == text) or (base is not None and text == base):
         unchanged = view(ws, rid)  # nothing changed (e.g. the box merely lost focus): keep the notes shown
-        return DraftView(unchanged.texts, unchanged.locked, unchanged.findings, None, unchanged.status)
+        return replace(unchanged, notes=None)
     try:
         ws.save_section(rid, key, text, "edit", findings=recheck(ws, rid, key, text), base=base)
     except EditConflictError as e:
         return conflict_view(ws, rid, key, e)
+    except WorkspaceError as e:  # refused (approved, read-only): the typed text is said back, not lost
+        return view(ws, rid, f"⚠ {e}" + unsaved(text))
     if not ws.sections(rid)[key].locked:
         ws.lock(rid, key, True)  # a hand edit is never overwritten by 生成全文
     return view(
@@ -165,28 +176,29 @@ def take_current(ws: Workspace, rid: int, clash: dict[str, str], text: str) -> D
     key = clash["key"]
     label = spec.SECTION_BY_KEY[key].label
     by = f"{clash['by']} " if clash.get("by") else ""
-    said = "> " + escape(text).replace("\n", "\n> ")
-    mine = f"\n\n您未保存的修改（如需可复制）：\n\n{said}" if text.strip() else ""
-    return view(ws, rid, f"{label}：已采用{by}保存的当前文本，您的修改未保存。{mine}")
+    return view(ws, rid, f"{label}：已采用{by}保存的当前文本，您的修改未保存。{unsaved(text)}")
+
+
+def unsaved(text: str) -> str:
+    """The user's text that was not saved, said back as a quote (escaped) so that it can be copied."""
+    if not (text or "").strip():
+        return ""
+    return "\n\n您未保存的修改（如需可复制）：\n\n> " + escape(text).replace("\n", "\n> ")
 
 
 def recheck(ws: Workspace, rid: int, key: str, text: str) -> list[dict[str, Any]]:
     """The guard's findings on `text` against this year's data (after an edit or a restore)."""
-    g = build_grounding(ws.facts(rid), previous_report(ws, rid))
-    return [f.to_json() for f in check_section(key, text, g).findings]
+    result = staff_edits.recheck(ws.facts(rid), previous_report(ws, rid), key, text)
+    return [f.to_json() for f in result.findings]
 
 
 def regenerate(ws: Workspace, rid: int, key: str, instruction: str, settings: Settings) -> DraftView:
     rows = ws.sections(rid)
     if key in rows and rows[key].locked:
         return view(ws, rid, f"{spec.SECTION_BY_KEY[key].label} 已锁定，请先解锁。")
-    g = build_grounding(ws.facts(rid), previous_report(ws, rid))
-    current = {k: SectionDraft(k, r.text, "staff") for k, r in rows.items() if r.text}
-    if key not in current:
-        current[key] = SectionDraft(key, "", "staff")
-    draft = Draft(g.facts, current, grounding=g)
-    new = regenerate_section(draft, key, instruction, settings=settings).sections[key]
-    if new.text == current[key].text:
+    texts = {k: r.text for k, r in rows.items()}
+    new = staff_edits.regenerate(ws.facts(rid), previous_report(ws, rid), texts, key, instruction, settings)
+    if new.text == texts.get(key, ""):
         return view(ws, rid, _notes_text(list(new.notes)) or "未生成新的文本，原文保留。")
     _save(ws, rid, new, "regenerate", instruction)
     return view(ws, rid, _notes_text(list(new.notes)) or f"已按“{instruction or '换一种表述'}”重新生成。")

@@ -58,7 +58,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     def values(v: draft.DraftView) -> list[Any]:
         out: list[Any] = [gr.skip() if v.notes is None else v.notes, v.status]
         for k in KEYS:
-            out += [v.texts[k], v.findings[k], v.locked[k]]
+            out += [gr.Textbox(value=v.texts[k], interactive=v.writable), v.findings[k], v.locked[k]]
         waiting = dict(v.conflict or {})
         out += [dict(v.bases if v.bases is not None else v.texts), waiting]
         return [*out, gr.Button(visible=bool(waiting)), gr.Button(visible=bool(waiting))]

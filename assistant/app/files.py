@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from assistant.app.finding_kinds import kind_of
+from assistant.app.uploads import regular_files, upload_path, upload_paths
 from assistant.audit import check_paths
 from assistant.core import spec
 from assistant.core.engine import summarize
@@ -102,18 +103,21 @@ def audit(
     paths: list[str], previous: str | None, out_dir: Path
 ) -> tuple[pd.DataFrame, pd.DataFrame, str, str]:
     """Audit uploaded reports: (findings table, summary table, csv path, message)."""
+    paths, ignored = regular_files(upload_paths(paths))
+    previous = upload_path(previous)
     if not paths:
         return (
             pd.DataFrame(columns=AUDIT_COLUMNS),
             pd.DataFrame(columns=SUMMARY_COLUMNS),
             "",
-            "请先上传年报文件",
+            "请先上传年报文件" + ("（" + "；".join(ignored) + "）" if ignored else ""),
         )
     if len(paths) > MAX_AUDIT_FILES:
         note = f"一次最多审核 {MAX_AUDIT_FILES} 份，本次只审核前 {MAX_AUDIT_FILES} 份"
         paths = paths[:MAX_AUDIT_FILES]
     else:
         note = ""
+    note = "；".join([*ignored, note] if note else ignored)
     results = check_paths(paths, previous)
     rows, summary = [], []
     for r in results:

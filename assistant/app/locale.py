@@ -113,6 +113,7 @@ JS_TEMPLATE = """
       }
     }
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: attrs });
+%(grid_ops)s
 }
 """
 
@@ -137,7 +138,10 @@ GRADIO_LOCALES = (
 
 
 def js() -> str:
-    return JS_TEMPLATE % {"core": json.dumps(core_module()), "labels": json.dumps(LABELS, ensure_ascii=False)}
+    from assistant.app.grid_ops import JS as grid_ops
+
+    labels = json.dumps(LABELS, ensure_ascii=False)
+    return JS_TEMPLATE % {"core": json.dumps(core_module()), "labels": labels, "grid_ops": grid_ops}
 
 
 def launch_options() -> dict[str, Any]:

@@ -7,12 +7,12 @@ by the workspace (`assistant.review_service`); here refusals become the Chinese 
 
 from __future__ import annotations
 
-import difflib
 import re
 import time
 from dataclasses import dataclass, field
 
 from assistant.core import spec
+from assistant.export.revisions import ops
 from assistant.review_service import escape
 from assistant.roles import ACTION_LABELS, APPROVED, EDITOR, RETURNED, SUBMITTED, TRANSITIONS, WRITERS
 from assistant.store_review import Comment
@@ -38,6 +38,7 @@ class ReviewView:
     notes: str = ""
     conflict: dict[str, str] = field(default_factory=dict)  # old / theirs / current after a clash
     sentences: list[str] = field(default_factory=list)  # the section's sentences, to comment on one
+    rights: dict[str, bool] = field(default_factory=dict)  # comment / answer / edit: which panels show
 
 
 def sentences(text: str) -> list[str]:
@@ -147,37 +148,16 @@ def text_markdown(text: str, threads: list[Comment]) -> str:
 
 def highlight(old: str, new: str) -> str:
     """new with insertions marked and deletions struck through (escaped). Compared sentence by
-    sentence: a rewritten sentence is shown whole (struck, then marked), a touched one by characters."""
-    a, b = _pieces(old), _pieces(new)
+    sentence as the Word 修订稿 is (`export.revisions.ops`): a rewritten sentence is shown whole."""
     parts = []
-    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        gone, come = "".join(a[a0:a1]), "".join(b[b0:b1])
-        if op == "equal":
-            parts.append(escape(come))
-        elif gone and come and difflib.SequenceMatcher(None, gone, come, autojunk=False).ratio() >= 0.5:
-            parts.append(_by_chars(gone, come))
-        else:
-            parts.append(
-                (f"<del>{escape(gone)}</del>" if gone else "")
-                + (f"<mark>{escape(come)}</mark>" if come else "")
-            )
-    return "".join(parts)
-
-
-def _pieces(text: str) -> list[str]:
-    """Sentences with their end mark and the line breaks as pieces of their own."""
-    return re.findall(r"[^。！？；\n]+[。！？；]?|\n", text or "")
-
-
-def _by_chars(old: str, new: str) -> str:
-    parts = []
-    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if op in ("delete", "replace") and a1 > a0:
-            parts.append(f"<del>{escape(old[a0:a1])}</del>")
-        if op in ("insert", "replace") and b1 > b0:
-            parts.append(f"<mark>{escape(new[b0:b1])}</mark>")
+    for op, a0, a1, b0, b1 in ops(old, new):
         if op == "equal":
             parts.append(escape(new[b0:b1]))
+            continue
+        if a1 > a0:
+            parts.append(f"<del>{escape(old[a0:a1])}</del>")
+        if b1 > b0:
+            parts.append(f"<mark>{escape(new[b0:b1])}</mark>")
     return "".join(parts)
 
 
@@ -236,8 +216,19 @@ def _view(ws: Workspace, rid: int | None, key: str, notes: str, base: str | None
     return ReviewView(
         who_markdown(ws), state_markdown(ws, rid), allowed_actions(ws, rid), text_markdown(text, threads),
         comments_markdown(threads), open_threads, text, text if base is None else base,
-        history_markdown(ws, rid, key), notes, sentences=sentences(text),
+        history_markdown(ws, rid, key), notes, sentences=sentences(text), rights=rights(ws, rid),
     )  # fmt: skip
+
+
+def rights(ws: Workspace, rid: int) -> dict[str, bool]:
+    """Which panels this user is offered (the workspace refuses the rest anyway)."""
+    row, acc = ws.row(rid), ws.account
+    member = row.org_id is None or row.org_id == acc.org_id
+    return {
+        "comment": member and acc.effective_role == EDITOR,
+        "answer": member and acc.effective_role in WRITERS,
+        "edit": not ws.can_write(row),
+    }
 
 
 def _guard(ws: Workspace, rid: int | None, key: str, fn) -> ReviewView:
@@ -333,14 +324,21 @@ def keep_mine(ws: Workspace, rid: int | None, key: str, text: str, current: str)
     return save(ws, rid, key, text, current)
 
 
+def take_current(ws: Workspace, rid: int | None, key: str, text: str) -> ReviewView:
+    """The stored text into the box after a clash; nothing is written, the user's text is said back."""
+    from assistant.app.draft import unsaved
+
+    return view(ws, rid, key, f"已采用当前文本，您的修改未保存。{unsaved(text)}")
+
+
 def editor_hint(ws: Workspace) -> str:
     return "" if ws.account.effective_role == EDITOR else "（审核意见由审核人填写；您可以答复或标为已解决）"
 
 
 def report_label(row, with_id: bool = False) -> str:
-    """A report on the list: its name and review state."""
+    """A report on the list: its name, review state, who moved it and when."""
     name = f"{row.name}（#{row.id}）" if with_id else row.name
-    return f"{name} · {row.review_state}"
+    return f"{name} · {state_label(row)}"
 
 
 def who_line(ws: Workspace) -> str:

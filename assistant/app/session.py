@@ -11,6 +11,7 @@ from assistant.app import review_flow
 from assistant.app.context import AppContext
 from assistant.app.files import hide_dirs
 from assistant.app.tab import Tab
+from assistant.app.uploads import upload_path
 from assistant.workspace import Workspace, WorkspaceError
 
 LEVELS = ["县级政府办公室", "县级部门", "乡镇", "街道", "市级部门", "市级政府办公室", "省级部门", "其他"]
@@ -72,6 +73,7 @@ def start(
 ) -> list[Any]:
     """Create a report; last year's comes from the upload, else from this user's own report of year N-1."""
     ws = ctx.workspace(user)
+    prev_path = upload_path(prev_path)
     try:
         rid = ws.start(agency, year, level or "")
     except WorkspaceError as e:

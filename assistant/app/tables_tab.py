@@ -11,12 +11,15 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.app import grids, tables
+from assistant.app import grid_ops, grids, tables
 from assistant.app.context import AppContext
 from assistant.app.tab import Tab
 from assistant.workspace import Workspace, WorkspaceError
 
-LEGEND = "灰色：程序按分项自动计算的合计；蓝色加粗：手工填报的合计；红色：错误；黄色：提醒。双击单元格修改。"
+LEGEND = (
+    "灰色：程序按分项自动计算的合计；蓝色加粗：手工填报的合计；红色：错误；黄色：提醒。"
+    "双击单元格修改；可从 Excel 复制一列或一块数值，选中起始单元格后粘贴（Ctrl+V）；选中单元格按 Delete 清空。"
+)
 
 
 def fixed_grid(g: grids.GridSpec, i: int, **kw: Any) -> gr.Dataframe:
@@ -45,6 +48,8 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             widths = ["30%"] + [f"{70 // len(g.columns)}%"] * len(g.columns) if i == 2 else None
             frames.append(fixed_grid(g, i, interactive=True, column_widths=widths))
         errors = gr.Markdown("", elem_id="grid_errors")
+        ops = gr.Textbox(visible="hidden", elem_id=grid_ops.BOX_ID)  # paste/delete from the page script
+        ops_btn = gr.Button("粘贴", visible="hidden", elem_id=grid_ops.BUTTON_ID)
         with gr.Row(elem_id="typed_box"):
             typed = gr.CheckboxGroup(label="手工填报的合计", choices=[], elem_id="typed_totals", scale=4)
             recompute = gr.Button("改为自动计算", elem_id="recompute_btn", scale=1)
@@ -75,7 +80,8 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             if report_id is None:
                 return refresh(ws, None)[:-1] + ["请先创建或选择报告"]
             try:
-                v, errs, note = tables.edit_cell(ws, report_id, _i, evt.index, evt.value)
+                with grid_ops.report_lock(report_id):
+                    v, errs, note = tables.edit_cell(ws, report_id, _i, evt.index, evt.value)
             except WorkspaceError as e:
                 return refresh(ws, report_id)[:-1] + [f"⚠ {e}"]
             if note is None and not errs:
@@ -83,6 +89,22 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             return shown(v, "\n\n".join([*(f"⚠ 未采用：{e}" for e in errs), note or ""]).strip())
 
         frame.edit(on_edit, [rid], outputs, show_progress="minimal")
+
+    def on_ops(report_id, payload, request: gr.Request):
+        ws = ctx.workspace(user_of(request))
+        if report_id is None:
+            return refresh(ws, None)[:-1] + ["请先创建或选择报告"]
+        grid, cells, err = grid_ops.parse_payload(payload)
+        if err or grid is None:
+            return refresh(ws, report_id)[:-1] + [f"⚠ {err}"]
+        try:
+            v, errs, note = grid_ops.edit_cells(ws, report_id, grid, cells)
+        except WorkspaceError as e:
+            return refresh(ws, report_id)[:-1] + [f"⚠ {e}"]
+        return shown(v, "\n\n".join([*(f"⚠ 未采用：{e}" for e in errs), note]).strip())
+
+    # every paste is applied, in order (never dropped while the previous one is saving)
+    ops_btn.click(on_ops, [rid, ops], outputs, show_progress="minimal", trigger_mode="multiple")
 
     def on_recompute(report_id, keys, request: gr.Request):
         ws = ctx.workspace(user_of(request))

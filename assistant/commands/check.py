@@ -8,9 +8,10 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.audit import AuditResult, exit_code
+from assistant.audit import AuditResult, exit_code, skipped_files
 from assistant.core import spec
 from assistant.core.engine import summarize
+from assistant.core.finding_kinds import kind_of, tag_of
 from assistant.core.findings import NOT_ASSESSABLE, Finding
 from assistant.desk import checkrun
 
@@ -39,10 +40,16 @@ def run(args: argparse.Namespace) -> int:
         write_csv(results, Path(args.csv))
     if getattr(args, "reviews", None):
         return checkrun.with_reviews(args, results, lambda rs: render_text(rs, show_all=args.all))
+    skipped = skipped_files(args.paths)  # files in the folders that are not audited: said, never silent
     if args.json:
-        print(json.dumps({"reports": [r.to_json() for r in results]}, ensure_ascii=False, indent=2))
+        out: dict = {"reports": [r.to_json() for r in results]}
+        if skipped:
+            out["skipped"] = [{"source": s, "reason": why} for s, why in skipped]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         print(render_text(results, show_all=args.all))
+        if skipped:
+            print(f"已跳过 {len(skipped)} 个文件：\n" + "\n".join(f"  {s}：{why}" for s, why in skipped))
         if args.csv:
             print(f"已写入 CSV：{args.csv}")
     return exit_code(results)
@@ -107,13 +114,13 @@ def _render_one(r: AuditResult, show_all: bool) -> str:
         failing = [x for x in items if x.status != NOT_ASSESSABLE]
         for x in sorted(failing, key=lambda x: x.severity != "error"):
             where = f"（{x.where}）" if x.where else ""
-            lines.append(f"  {_MARK.get(x.severity, x.severity)} [{x.rule}] {x.message}{where}")
+            lines.append(f"  {_MARK.get(x.severity, x.severity)} {tag_of(x)}{x.message}{where}")
         unassessable = [x for x in items if x.status == NOT_ASSESSABLE]
         if unassessable and show_all:
-            lines += [f"  ? 无法核验 [{x.rule}] {x.message}" for x in unassessable]
+            lines += [f"  ? 无法核验 {tag_of(x)}{x.message}" for x in unassessable]
         elif unassessable:
-            rules = "、".join(sorted({x.rule for x in unassessable}))
-            lines.append(f"  ? 另有 {len(unassessable)} 处因数据不全无法核验（{rules}），加 --all 查看")
+            kinds = "、".join(sorted({kind_of(x) for x in unassessable}))
+            lines.append(f"  ? 另有 {len(unassessable)} 处因数据不全无法核验（{kinds}），加 --all 查看")
     c = summarize(r.findings)
     if not r.findings:
         lines.append("  ✓ 未发现问题")

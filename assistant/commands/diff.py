@@ -12,20 +12,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from assistant.commands.check import render_text as render_check
-from assistant.export import ExportError
-from assistant.export.compare import (
-    ADDED,
-    CHANGED,
-    REMOVED,
-    TABLE_NAMES,
-    ReportDiff,
-    compare_reports,
-    finding_delta,
-    show_value,
-)
-from assistant.export.service import Prepared, prepare
+from assistant.core.finding_kinds import kind_of
+
+if TYPE_CHECKING:  # assistant.export loads python-docx: imported when the command runs
+    from assistant.export.compare import ReportDiff
+    from assistant.export.service import Prepared
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,6 +39,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.export import ExportError
+    from assistant.export.compare import compare_reports
+    from assistant.export.service import prepare
+
     try:
         original = prepare(args.original)
         edited = prepare(args.edited, args.previous)
@@ -60,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def to_json(args: argparse.Namespace, diff: ReportDiff, original: Prepared, edited: Prepared) -> dict:
+    from assistant.export.compare import finding_delta
+
     introduced, resolved = finding_delta(original.audit.findings, edited.audit.findings)
     return {
         "original": args.original,
@@ -74,6 +74,8 @@ def to_json(args: argparse.Namespace, diff: ReportDiff, original: Prepared, edit
 def render(
     old_name: str, new_name: str, diff: ReportDiff, original: Prepared, edited: Prepared, show_all: bool
 ) -> str:
+    from assistant.export.compare import ADDED, CHANGED, REMOVED, TABLE_NAMES, show_value
+
     lines = [f"对比：{old_name}（原稿） → {new_name}（修改稿）"]
     if not diff.changed:
         lines.append("  未发现改动：表格数字与各节正文均与原稿一致")
@@ -98,6 +100,8 @@ def render(
 
 
 def _sentence_line(c) -> str:
+    from assistant.export.compare import ADDED, CHANGED
+
     if c.kind == CHANGED:
         return f"    改：{c.old}\n      → {c.new}"
     if c.kind == ADDED:
@@ -106,10 +110,12 @@ def _sentence_line(c) -> str:
 
 
 def _delta_lines(original: Prepared, edited: Prepared) -> list[str]:
+    from assistant.export.compare import finding_delta
+
     introduced, resolved = finding_delta(original.audit.findings, edited.audit.findings)
     if not introduced and not resolved:
         return ["与原稿相比：核对结果没有变化"]
     out = [f"与原稿相比：新出现 {len(introduced)} 个问题，消除 {len(resolved)} 个问题"]
-    out += [f"  + [{f.rule}] {f.message}" for f in introduced]
-    out += [f"  - [{f.rule}] {f.message}" for f in resolved]
+    out += [f"  + [{kind_of(f)}] {f.message}" for f in introduced]
+    out += [f"  - [{kind_of(f)}] {f.message}" for f in resolved]
     return out

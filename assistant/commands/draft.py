@@ -12,14 +12,17 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.audit import AuditResult, InputError, guarded_load
 from assistant.core import spec
+from assistant.core.finding_kinds import kind_of
 from assistant.core.findings import FAIL
 from assistant.core.report import Report
-from assistant.drafting import Draft, draft_report
-from assistant.drafting.service import AUTO
 from assistant.facts_io import FactsFileError, is_facts_file, load_facts
+
+if TYPE_CHECKING:  # drafting loads its prompts and lexicons: imported when the command runs
+    from assistant.drafting import Draft
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -73,9 +76,14 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"未起草：{refusal}\n")
         return 2
     out = sys.stderr if args.json else sys.stdout
+    from assistant.config import load_settings
+    from assistant.drafting import draft_report
+    from assistant.drafting.service import AUTO
+
     try:
         draft = draft_report(
-            loaded.facts, previous, backend=args.backend, retriever=None if args.no_corpus else AUTO
+            loaded.facts, previous, backend=args.backend, retriever=None if args.no_corpus else AUTO,
+            settings=load_settings(),
         )
     except Exception as e:  # noqa: BLE001 - hostile facts (recursion, overflow) never end in a traceback
         sys.stderr.write(f"未起草：{args.facts}：起草时出现意外错误（{type(e).__name__}），请检查数据文件\n")
@@ -164,6 +172,6 @@ def _print_sections(draft: Draft, out) -> None:
         print(f"【{s.label}】{how}，{status}", file=out)
         for f in s.findings:
             mark = "✗" if f.is_error else "!"
-            print(f"  {mark} [{f.rule}] {f.message}", file=out)
+            print(f"  {mark} [{kind_of(f)}] {f.message}", file=out)
         for note in s.notes:
             print(f"  · {note}", file=out)

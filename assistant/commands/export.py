@@ -11,9 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from assistant.export import ExportError
-from assistant.export.service import ExportRefused, export_file
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -32,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.export import ExportError  # python-docx: only when run
+    from assistant.export.service import ExportRefused, export_file
+
     try:
         result = export_file(
             args.source, args.output, args.previous, appendix=not args.no_appendix, strict=args.strict

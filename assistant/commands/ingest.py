@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from assistant.config import load_settings
-from assistant.corpus.errors import CorpusError
-from assistant.corpus.ingest import IngestSummary, default_corpus_paths, ingest_paths
-from assistant.corpus.store import CorpusStore
+
+if TYPE_CHECKING:
+    from assistant.corpus.ingest import IngestSummary
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,6 +27,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.corpus.errors import CorpusError  # chromadb (1 s to import): only when run
+    from assistant.corpus.ingest import default_corpus_paths, ingest_paths
+    from assistant.corpus.store import CorpusStore
+
     paths = args.paths or [str(p) for p in default_corpus_paths()]
     missing = [p for p in paths if not _exists(p)]
     if missing:

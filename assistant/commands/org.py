@@ -9,7 +9,6 @@ import argparse
 import sys
 
 from assistant.config import load_settings
-from assistant.store import Store, StoreError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,6 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.store import Store, StoreError  # bcrypt and the schema: only when run
+
     store = Store(load_settings().db_path)
     try:
         if args.action == "list":

@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from assistant.config import load_settings
 from assistant.core import spec
 from assistant.corpus.errors import CorpusError
-from assistant.corpus.retrieval import SUBAREA_KEYS, Exemplar, open_retriever
+
+if TYPE_CHECKING:
+    from assistant.corpus.retrieval import Exemplar
 
 PREVIEW_CHARS = 300
 
@@ -36,6 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from assistant.corpus.retrieval import open_retriever  # chromadb (1 s to import): only when run
+
     if not args.query.strip():
         sys.stderr.write('请给出检索内容，例如：assistant search "网站改版 栏目迁移"\n')
         return 2
@@ -76,6 +81,8 @@ def resolve_subarea(text: str | None) -> str | None:
         return None
     t = text.strip()
     labels = dict(spec.OVERVIEW_SUBAREAS)
+    from assistant.corpus.retrieval import SUBAREA_KEYS
+
     for key in SUBAREA_KEYS:
         if t == key or t == labels.get(key) or (len(t) >= 2 and t in labels.get(key, "")):
             return key

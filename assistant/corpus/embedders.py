@@ -19,7 +19,7 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from assistant.config import Settings, load_settings
+from assistant.config import Settings
 from assistant.core.numbers import to_halfwidth
 from assistant.corpus.errors import CorpusError
 
@@ -136,7 +136,7 @@ class EndpointEmbedding(EmbeddingFunction[Documents]):
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> EndpointEmbedding:
-        s = load_settings()
+        s = _HANDED[-1] if _HANDED else Settings()  # chromadb's hook takes no settings: the last handed down
         model = config.get("model", s.embeddings_model)
         return EndpointEmbedding(model, s.openai_base_url, s.openai_api_key, s.llm_timeout, s.llm_max_retries)
 
@@ -151,11 +151,13 @@ class EndpointEmbedding(EmbeddingFunction[Documents]):
 
 
 Embedder = HashNgramEmbedding | EndpointEmbedding
+_HANDED: list[Settings] = []  # the settings `make_embedder` was last given (for `build_from_config`)
 
 
 def make_embedder(settings: Settings | None = None) -> Embedder:
     """The embedder the settings ask for (`ASSISTANT_EMBEDDINGS`: hash, the default, or openai)."""
-    s = settings or load_settings()
+    s = settings or Settings()
+    _HANDED[:] = [s]
     kind = (s.embeddings or "hash").lower()
     if kind in ("hash", "offline", "local"):
         return HashNgramEmbedding()

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from assistant.config import Settings, load_settings
+from assistant.config import Settings
 from assistant.corpus.chunking import Chunk
 from assistant.corpus.embedders import Embedder, describe_identity, identity, make_embedder
 from assistant.corpus.errors import CorpusError, CorpusUnavailable, EmbedderMismatch
@@ -107,7 +107,7 @@ class CorpusStore:
 
     @classmethod
     def open(cls, settings: Settings | None = None, embedder: Embedder | None = None) -> CorpusStore:
-        s = settings or load_settings()
+        s = settings or Settings()  # handed down by the shell (cli, commands, app)
         emb = embedder or make_embedder(s)
         client, location, remote = connect(s)
         return cls(client, emb, location, remote)

@@ -33,6 +33,7 @@ from assistant.core.numbers import (
 )
 from assistant.core.quantities import Quantity, in_unit
 from assistant.drafting import context as C
+from assistant.drafting.numerals import activity_named, bare_numerals, clause_around
 
 CELL = "cell"
 METRIC = "metric"
@@ -77,6 +78,7 @@ class Source:
     unit: str  # a numbers.KIND_*: count, amount (万元), percent, year, date, ordinal, doc_number
     trend: int | None = None  # sign of the year-on-year change this number stands for or belongs to
     is_change: bool = False  # the number is a change (its magnitude is stated with a trend word)
+    context: str = ""  # a staff note's words around the number (培训3场): what the number counts
 
     def matches_kind(self, mention_kind: str, mention_unit: str) -> bool:
         if self.kind == NOTE:  # the staff's own numbers, however worded (3件 / 3项 / 三次) …
@@ -191,6 +193,13 @@ def bind_one(
     if named is not None:
         return named
     candidates = _candidates(text, m, sources, comparative)
+    activity = activity_named(text, m) if m.kind == KIND_COUNT else ""
+    if activity:  # 两个位次, 培训十二场次: no table holds it, only a staff number of the same thing can
+        candidates = [s for s in candidates if s.kind == NOTE and _counts_the_same(s, m, activity)]
+        if not candidates:
+            return Unbound(
+                m, f"“{m.raw}”是{activity}方面的数字，表格中没有这一项，经办人提供的情况中也没有，无法核实"
+            )
     previous_only = bool(candidates) and all(s.kind == PREVIOUS for s in candidates)
     if not _previous_allowed(text, m, year - 1):
         candidates = [s for s in candidates if s.kind != PREVIOUS]
@@ -198,6 +207,11 @@ def bind_one(
         return Unbound(m, _unbound_reason(m, previous_only, year))
     best = max(candidates, key=lambda s: _score(text, m, s, comparative))
     return Binding(m.raw, m.value, m.start, m.end, best)
+
+
+def _counts_the_same(s: Source, m: NumberMention, activity: str) -> bool:
+    """A staff number counts what the prose's number counts: the same activity word or measure."""
+    return activity in s.context or (m.unit not in ("", "个", "件", "项", "次") and m.unit in s.context)
 
 
 def _candidates(text: str, m: NumberMention, sources: Sequence[Source], comparative: bool) -> list[Source]:
@@ -305,7 +319,8 @@ def mentions(text: str) -> list[NumberMention]:
     """The numbers of `text` (`extract_numbers`), ranks (第2名, 排名第1, 位列第三) as rank mentions."""
     ranks = C.ranks(text)
     plain = [m for m in extract_numbers(text) if not any(m.start < r.end and r.start < m.end for r in ranks)]
-    return sorted(plain + ranks, key=lambda m: m.start)
+    bare = [m for m in bare_numerals(text) if not any(m.start < r.end and r.start < m.end for r in ranks)]
+    return sorted(plain + ranks + bare, key=lambda m: m.start)
 
 
 def _in_set_phrase(
@@ -339,6 +354,8 @@ def note_sources(key: str, label: str, texts: Iterable[str]) -> list[Source]:
     """Every number the staff typed in `texts`, as sources; the ranks they state also as ranks."""
     out = []
     for text in texts:
-        for m in extract_numbers(text) + C.ranks(text):
-            out.append(Source(NOTE, key, f"经办人提供：{label}", m.value, m.kind))
+        for m in extract_numbers(text) + C.ranks(text) + bare_numerals(text):
+            out.append(
+                Source(NOTE, key, f"经办人提供：{label}", m.value, m.kind, context=clause_around(text, m))
+            )
     return out

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from assistant.core import spec
 from assistant.core.facts import ReportFacts
 from assistant.core.numbers import mask_numbers
+from assistant.drafting.numerals import mask_bare
 
 EXEMPLAR_CHARS = 260  # per exemplar, in the prompt
 NOTE_EMPTY = "范文库中没有可参考的往年报告，本次起草未使用范文"
@@ -104,7 +105,7 @@ def _keep(e: ExemplarLike, f: dict[str, Any]) -> bool:
 
 def sanitize(text: str) -> str:
     """Masked, with no fence markers and no line structure the model could take for ours."""
-    text = mask_numbers(text)
+    text = mask_bare(mask_numbers(text))
     text = re.sub(r"[<>《》〈〉]{2,}|[<>]", "", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text[:EXEMPLAR_CHARS] + ("……" if len(text) > EXEMPLAR_CHARS else "")

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
-from assistant.config import Settings, load_settings
+from assistant.config import Settings
 from assistant.core import engine, spec
 from assistant.core.facts import ReportFacts
 from assistant.core.report import Report
@@ -32,6 +32,7 @@ from assistant.drafting.offline import (
     offline_section,
     section_notices,
 )
+from assistant.drafting.placeholders import settle
 from assistant.drafting.writer import DRAFTED_SECTIONS, DraftingError, SectionRequest, SectionWriter
 
 NO_KEY = "未设置模型接口密钥（OPENAI_API_KEY），使用离线起草"
@@ -50,7 +51,7 @@ def resolve_backend(
         raise ValueError(f"未知的起草方式“{backend}”（可用：offline、openai）")
     if name == "offline":
         return OfflineWriter(), ()
-    settings = settings or load_settings()
+    settings = settings or Settings()  # handed down by the shell; none: the defaults (offline)
     if not settings.has_llm:
         return OfflineWriter(), (NO_KEY,)
     return openai_writer(settings), (f"使用模型 {settings.model} 起草",)
@@ -112,7 +113,7 @@ TIMEOUT_MARK = "超时"
 def _deadline(writer: SectionWriter, settings: Settings | None) -> float | None:
     if writer.name == "offline":
         return None
-    return (settings or load_settings()).draft_deadline
+    return (settings or Settings()).draft_deadline
 
 
 def _run_sections(
@@ -218,7 +219,7 @@ def draft_section(
     """One section: draft, guard, at most one regeneration with feedback, offline fallback."""
     emit = emit or (lambda _e: None)
     try:
-        return _attempt(request, writer, emit, stream)
+        return settle(_attempt(request, writer, emit, stream), request.grounding, offline_section)
     except DraftingError as e:
         return _fallback(request.section, request.grounding, str(e), emit, stream)
 
@@ -296,7 +297,7 @@ def regenerate_section(
     old = draft.sections[section]
     request = SectionRequest(section, g, instruction=instruction or "请换一种表述", current_text=old.text)
     try:
-        new = _attempt(request, writer, lambda _e: None, False)
+        new = settle(_attempt(request, writer, lambda _e: None, False), g, offline_section)
     except DraftingError as e:
         note = f"重新起草失败（{e}），保留原文本"
         return replace(draft, sections={**draft.sections, section: replace(old, notes=old.notes + (note,))})

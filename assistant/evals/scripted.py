@@ -11,6 +11,7 @@ fencing, masking, cleaning, the guard and its regeneration loop) is exercised.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -72,6 +73,14 @@ class GullibleChat(BaseChatModel):
 
 
 _TOPIC_LINE = re.compile(r"^上一个问题（主题：([\w.]+)）", re.M)
+_KNOWN_LINE = re.compile(r"^已记录的数字（含待确认）：(.*)$", re.M)
+
+
+def _cell(pair: str) -> tuple[str, Any]:
+    key, value = pair.split("=", 1)
+    return key, Decimal(value) if "." in value else int(value)
+
+
 _USER_LINE = re.compile(r"^用户的话：\n?(.*)\Z", re.M | re.S)
 
 
@@ -100,7 +109,9 @@ class ScriptedIntakeChat:
         topic = _TOPIC_LINE.search(text)
         user = _USER_LINE.search(text)
         message = user.group(1).strip() if user else str(messages[-1][1] if messages else "")
-        ex = extract(message, ExtractionContext(topic=topic.group(1) if topic else None))
+        known = _KNOWN_LINE.search(text)
+        cells = dict(_cell(kv) for kv in known.group(1).split("；") if "=" in kv) if known else {}
+        ex = extract(message, ExtractionContext(topic=topic.group(1) if topic else None, cells=cells))
         return LlmExtraction(
             cells=[LlmCell(key=p.key, value=float(p.value), source=p.source) for p in ex.proposals],
             narrative=[LlmNarrative(key=n.key, text=n.text) for n in ex.narrative],

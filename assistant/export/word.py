@@ -135,10 +135,13 @@ def add_table(doc: DocxDocument, grid: Grid, flagged: frozenset[str] = frozenset
     widths = [Mm(w) for w in grid.widths_mm]
     _fixed_layout(table, widths)
     size = TABLE_FONT_SIZE[grid.table]
+    # The cells' XML elements, taken once before any merge: `table.cell()` walks the whole grid on
+    # every call (3 s per export); spans do not overlap, so a merge leaves the others' corners alone.
+    tcs = [list(tr.tc_lst) for tr in table._tbl.tr_lst]
     for span in grid.spans:
-        cell = table.cell(span.row, span.col)
+        cell = _Cell(tcs[span.row][span.col], table)
         if span.rowspan > 1 or span.colspan > 1:
-            cell = cell.merge(table.cell(span.row + span.rowspan - 1, span.col + span.colspan - 1))
+            cell = cell.merge(_Cell(tcs[span.row + span.rowspan - 1][span.col + span.colspan - 1], table))
         _fill(cell, span, size, span.key in flagged, _alignment(grid, span))
     for i, row in enumerate(table.rows):
         tr_pr = row._tr.get_or_add_trPr()
@@ -164,9 +167,9 @@ def _fixed_layout(table: Table, widths: list) -> None:
     tbl_pr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
     for grid_col, w in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
         grid_col.w = w
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths, strict=True):
-            cell.width = w
+    for tr in table._tbl.tr_lst:  # straight to the XML: row.cells re-reads the whole grid per row
+        for tc, w in zip(tr.tc_lst, widths, strict=True):
+            tc.width = w
 
 
 def _fill(cell: _Cell, span: Span, size: Pt, flag: bool, align: WD_ALIGN_PARAGRAPH) -> None:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 
+from assistant.intake import narrative as N
 from assistant.intake.model import Extraction
 
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n：:（）()]+")
 _QUOTED = re.compile(r"“([^”]{2,})”")
 _FILLER = re.compile(
     r"^(?:嗯+|啊|哦|好的?|对的?|是的|那个|这个|然后|另外|还有|就这些|就这样|没了|谢谢|麻烦了?|你好|您好"
+    r"|(?:先|再|接着|下面)?(?:说|讲|填)?(?:一下)?[^，。]{0,8}(?:那张表|那个表|这张表|这个表|表的数|那张表的数|表格)(?:吧|的|的话)?"
+    r"|(?:刚才|前面|上面)?(?:说错了|搞错了|写错了|弄错了|不对)(?:了|啊|哦)?|更正一下|改一下"
     r"|我们是[^，。]{0,12}|我们单位是[^，。]{0,12}|[^，。]{0,6}(?:县级|市级|乡镇|省级)(?:部门|单位|政府)[^，。]{0,4})$"
 )
 _NOISE = re.compile(r"[\s、“”\"'‘’…—~～]+")
@@ -41,12 +44,17 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
     for m in _CLAUSE.finditer(message):
         text = m.group().strip()
         core = _NOISE.sub("", text)
-        if len(core) < 3 or _FILLER.match(core):
+        if len(core) < 3 or _FILLER.match(core) or _only_named(text):
             continue
         share = sum(covered[m.start() : m.end()]) / max(1, len(m.group()))
         if share < COVERED_SHARE:
             out.append(text)
     return out
+
+
+def _only_named(clause: str) -> bool:
+    """「平台建设方面」「监督保障」 before a comma or colon: a filing instruction, not material."""
+    return N.named_topic(clause + "，") is not None and N.strip_named(clause + "，") == clause + "，"
 
 
 def not_understood_line(clauses: list[str]) -> str:

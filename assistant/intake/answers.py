@@ -28,6 +28,23 @@ _CORRECTION = re.compile(
 )
 
 WRONG_VALUE = re.compile(r"(?:不是|并非|而非)\s*$")
+_WRONG_NUMBER = re.compile(r"(?:不是|并非|而非)\s*([0-9]+)(?![0-9])")
+
+
+def wrong_value(sentence: str) -> int | None:
+    """「是7不是9」: the value being corrected (9), or None."""
+    m = _WRONG_NUMBER.search(sentence)
+    return int(m.group(1)) if m else None
+
+
+def keys_with_value(value: int, cells: Mapping[str, Value], version: str) -> list[str]:
+    """The non-derived cells holding `value`; 总计 cells first when several rows share it."""
+    fspec = spec.spec_for(version)
+    keys = [k for k, v in cells.items() if v == value and k in fspec.by_key]
+    totals = [k for k in keys if k.endswith(".total")]
+    if len(totals) == 1:
+        return totals
+    return [k for k in keys if not fspec.cell(k).derived]
 
 
 def narrative_like(message: str) -> bool:
@@ -86,6 +103,14 @@ def open_topic_rows(topic: str | None, cells: Mapping[str, Value]) -> tuple[str,
     return tuple(out)
 
 
+def topic_rows_missing(topic: str | None, cells: Mapping[str, Value], col: str) -> tuple[str, ...]:
+    """The Table 2 rows of the topic asked whose total is known but column `col` is not."""
+    rows = (topic.removeprefix(ROW_TOPIC),) if topic and topic.startswith(ROW_TOPIC) else TOPIC_ROWS.get(topic or "", ())
+    return tuple(
+        r for r in rows if r.startswith("applications.") and f"{r}.total" in cells and f"{r}.{col}" not in cells
+    )
+
+
 ROW_TOPIC = "row:"
 GRANTED = "applications.results.granted"
 _IN = ("applications.new_received", "applications.carried_over_from_prev")
@@ -128,3 +153,15 @@ def vague_question(sentence: str, vague: list[str]) -> str:
         f"“{sentence}”中的“{shown}”不是确切数字，表格需要准确件数。"
         "请告诉我具体是多少件（例如“12件”）；记不清的可以先查一下台账。"
     )
+
+
+SAME_AS_ABOVE = re.compile(r"^\s*(?:同上|同前|一样|也一样|同样|和上面一样|跟上面一样|跟上一个一样|和上一个一样)[。！!.\s]*$")
+_CONTROL = re.compile(r"^\s*(?:确认|确定|是|是的|对|好|好的|可以|保存|覆盖|取消|放弃|跳过|同上|一样)[。！!.\s]*$")
+
+
+def repeat_previous(message: str, earlier: list[str]) -> str:
+    """「同上」 answers the question asked with the user's previous answer (e.g. 「没有」)."""
+    if not SAME_AS_ABOVE.match(message):
+        return message
+    answers = [m for m in earlier if not _CONTROL.match(m)]
+    return answers[-1] if answers and len(answers[-1]) <= SHORT_ANSWER_CHARS else message

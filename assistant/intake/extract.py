@@ -13,20 +13,20 @@ that reads as narrative, stay in the narrative text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from assistant.core import spec
 from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
 from assistant.intake import narrative as N
+from assistant.intake import remainder as R
+from assistant.intake.clauses import ClauseReader, _Last
 from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
 from assistant.intake.lexicon import (
-    ALL_OF,
     COLUMN_NAMES,
     COLUMNS,
     LEGAL_PERSONS,
-    NEGATION,
     ROW_BY_KEY,
     SINGLE,
     T1_DOC,
@@ -46,39 +46,42 @@ from assistant.intake.phrases import (
     find_row,
     is_info_fee,
     numbers,
-    overlap,
+    restore,
+    rewrite,
     row_matches,
     trailing_col,
 )
 
 MAX_MESSAGE_CHARS = 20_000
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-_CLAUSE = re.compile(r"[^，,：:（）()]+")
+_CLAUSE = re.compile(r"(?:[^，,：:（）()\s]|\s+(?=[件宗起项份家次0-9０-９]))+")  # 「一共十五 个人十三」: a space separates
 _UNITS = {
-    T2: ("", "件", "件次", "宗", "起", "个", "例"),
+    T2: ("", "件", "件次", "宗", "起", "个", "例", "家"),
     T3: ("", "件", "起", "宗", "个", "例"),
     T1_DOC: ("", "件", "个", "部", "份", "项"),
     SINGLE: ("", "件", "个", "项", "次", "宗", "起", "万元", "元"),
 }
 _ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
 _FEE_ROW = "active.art20_8.admin_fees"
-_NEGATED_CARRY = re.compile(
-    r"(上一?年度?|去年)(?:也|都|还)?(没有|没|无|未)(结转|遗留|剩下|剩余|积压|没办完|未办结|没办结)"
-)
-_NEGATED_YEAR_END = re.compile(r"(年底|年末|年终)(?:也|都|还)?(没有|没|无)(结转|剩|剩下|遗留|积压)")
-_NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:的|了|啊|呢|哈)?$")
 _NOT_ONE = re.compile(r"[一1]\s*[件个宗起项份]\s*(?:也|都)(?:没有|没|未|不)(?:有)?")  # 一件也没收到 is none
 _NO_FEE = re.compile(r"^(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?费(?:用)?[。！!]?$")
-_WHOSE = re.compile(r"^(?:也|还)?(?:是|为|系|属于)")  # 上年结转1件，是个人的: the applicant type of that number
+_NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 行政事业性收费
+    r"(?<![^，,。；;\s])(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
+    r"(?:的|了)?(?=$|[，,。；;！!])"
+)
+_ALL_ONE = re.compile(r"^\s*(?:的)?(?:也|都|均|全|全部|全都)(?:是|为|系|属于|来自)")
+_ALL_DONE = re.compile(r"(?:年底|年末|年终)(?:前)?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])")
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 
 
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
     """Proposals (with official labels and source phrases), questions and narrative facts of a message."""
     ctx = context or ExtractionContext()
-    message = _NOT_ONE.sub("没有", message or "")
-    if _NO_FEE.match(message.strip()):  # 「不收费」 as a whole answer: no 行政事业性收费
-        message = "行政事业性收费没有"
+    said: list[tuple[str, str]] = []  # (rewritten, as the user said it): sources show the user's words
+    message = rewrite(_NOT_ONE, "没有", message or "", said)
+    message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
+    message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
+    message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried to next year
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
@@ -87,6 +90,9 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         if m.group().strip():
             reader.read(m.group().strip())
     proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
+    if said:
+        proposals = [replace(p, source=restore(p.source, said)) for p in proposals]
+        reader.narrative = [replace(n, text=restore(n.text, said)) for n in reader.narrative]
     return Extraction(
         tuple(proposals),
         tuple(reader.narrative),
@@ -97,14 +103,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
 
 
 @dataclass
-class _Last:
-    row: RowDef
-    col: str
-    value: int | Decimal
-
-
-@dataclass
-class _Reader:
+class _Reader(ClauseReader):
     ctx: ExtractionContext
     narrative_like: bool = False  # 「一是……尚未全部归集」: negations are not answers
     short: bool = False  # 「没有」: a negation without a row answers the topic asked
@@ -121,6 +120,9 @@ class _Reader:
     sentence: str = ""
     continues: str | None = None  # narrative key of the previous sentence (a clause it continues)
     named: str | None = None  # the narrative part the message named (「平台建设方面，」)
+    retract: bool = False  # 「……，不对，」: the next number replaces the one just said
+    scope_col: str | None = None  # 「企业的3件：……」: the applicant type of this sentence's numbers
+    scoped_rows: list[str] = field(default_factory=list)
 
     def _produced(self) -> int:
         return len(self.statements) + len(self.groups) + len(self.questions)
@@ -134,7 +136,7 @@ class _Reader:
         self.sentence = sentence
         self.last = self.keyword_row = None
         self.dangling = []
-        mentions = numbers(sentence)
+        mentions = self._scoped(sentence, numbers(sentence))
         for clause in _CLAUSE.finditer(sentence):
             inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
             if not inside:
@@ -171,6 +173,17 @@ class _Reader:
             self.questions.append(
                 f"“{sentence}”中的 {shown} 没能确定对应表格的哪一栏，请换个说法（例如“本年新收申请12件”）。"
             )
+
+    def _scoped(self, sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
+        """「企业的3件：予以公开2件、部分公开1件」: the sentence's numbers go to that applicant type."""
+        self.scope_col, self.scoped_rows = None, []
+        found = R.scope(sentence)
+        if not found:
+            return mentions
+        self.scope_col, end = found
+        phrase = sentence[:end].rstrip("，,：: ")
+        self.notes.append(f"“{phrase}”：这句中的数字记入“{COLUMN_NAMES[self.scope_col]}”一栏")
+        return [m for m in mentions if m.start >= end]
 
     def _includes_carry_over(self, sentence: str, start: int) -> None:
         """「共收到申请12件（含上年结转2件）」: 本年新收 excludes the carry-over, so 12 is not proposed."""
@@ -219,15 +232,28 @@ class _Reader:
     def _number(self, m: NumberMention, before: str, after: str, source: str) -> bool:
         if self.correction and A.WRONG_VALUE.search(before):
             return True  # 「不是38件，应该是40件」: 38 is the value being corrected
-        hit = self._locate(before) or self._locate(after, weak=False)
-        if hit is None and self.correction and self._correct(m, before + after + "|" + self.sentence, source):
+        if self.retract and self.last and find_row(before, weak=False) is None:
+            return self._replace_last(m, source)
+        hit = self._locate(before)
+        if hit is None and (hit := self._locate(after, weak=False)):
+            source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
+        if hit is None and self.correction and self._correct(m, before + "\x00" + after + "|" + self.sentence, source):
             return True
+        if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
+            hit = self.keyword_row, find_col(self.keyword_row, before + after)
         hit = hit or self._topic_hit(before + after)
         if hit is None:
             return False
         row, col = hit
-        if col == row.default_col and find_col(row, before, default=False) is None:
-            col = trailing_col(row, after) or col  # 「去年还有2件企业的申请没办完」
+        whole = None  # 「上年结转2件都是个人的」: the total, all of one applicant type
+        if col == row.default_col:  # 「律所那2件都给了」: the type before, the row after
+            named = find_col(row, before, default=False)
+            col = named or trailing_col(row, after) or col
+            if not named and col != row.default_col and _ALL_ONE.match(after):
+                whole, col = col, row.default_col  # 「去年还有2件企业的申请没办完」
+        if self.scope_col and row.kind == T2 and col == "total" and find_col(row, before, default=False) is None:
+            col = self.scope_col
+            self.scoped_rows.append(row.key)
         if row.is_group and self.keyword_row and self.keyword_row.key in row.leaves:
             row = self.keyword_row  # 「涉及第三方合法权益，征求意见后不予公开1件」
         if col is None and row.kind == T1_DOC and self.last and self.last.row.kind == T1_DOC:
@@ -249,16 +275,48 @@ class _Reader:
         self._emit(row, col, value, source)
         self.context_row = row
         self.last = _Last(row, col or "", value)
+        if whole and not row.is_group:
+            self._rest_of(whole, [row.key], source)
+        return True
+
+    def _replace_last(self, m: NumberMention, source: str) -> bool:
+        """「新收15件，不对，是16件」: the number just said is taken back and replaced, said as old → new."""
+        self.retract = False
+        last = self.last
+        key = f"{last.row.key}.{last.col}"  # type: ignore[union-attr]
+        if last is None or last.row.is_group or m.value != m.value.to_integral_value():
+            return False
+        old = [s for s in self.statements if s.key == key and not s.inferred]
+        if not old:
+            return False
+        self.statements = [s for s in self.statements if s.key != key]
+        note = f"同一句中更正：{format_number(old[-1].value)} → {format_number(m.value)}"
+        self.statements.append(Statement(key, int(m.value), old[-1].source + "，" + source, note=note))
+        self.last = _Last(last.row, last.col, int(m.value))
+        return True
+
+    def _correct_value(self, old: int, m: NumberMention, source: str) -> bool:
+        """「刚才那个说错了，是7不是9」: the one cell holding 9 (confirmed or pending) becomes 7."""
+        keys = A.keys_with_value(old, self.ctx.cells, self.ctx.version)
+        if len(keys) != 1 or m.value != m.value.to_integral_value():
+            self.questions.append(f"“{self.sentence}”：要更正的是哪一项？请连同项目一起说，例如“予以公开应为7件”。")
+            return True
+        self.statements.append(Statement(keys[0], int(m.value), source, note=f"更正：{old} → {m.raw}"))
         return True
 
     def _correct(self, m: NumberMention, seg: str, source: str) -> bool:
         """「自然人其实是40件」: the one confirmed row with that column, or a question which row."""
-        col = next((c for kind in (T2, T3) for c, p in COLUMNS[kind] if p.search(seg)), None)
+        parts = seg.split("|")[0].split("\x00") + seg.split("|")[1:]  # the words before the number first
+        col = next((c for part in parts for kind in (T2, T3) for c, p in COLUMNS[kind] if p.search(part)), None)
+        if col is None and (old := A.wrong_value(self.sentence)) is not None:
+            return self._correct_value(old, m, source)
         if col in (None, "total", LEGAL_PERSONS) or m.approximate or m.value != m.value.to_integral_value():
             return False
         keys = A.corrected_keys(col, self.ctx.cells, self.ctx.version)  # type: ignore[arg-type]
         if len(keys) == 1:
             self.statements.append(Statement(keys[0], int(m.value), source, note="更正已确认的数字"))
+            row = ROW_BY_KEY.get(keys[0].rsplit(".", 1)[0])
+            self.context_row = row or self.context_row  # 「企业那个改成2，还有1个是律所的」: the same row
         else:
             name = COLUMN_NAMES.get(col, col)  # type: ignore[arg-type]
             self.questions.append(A.correction_question(source, name, keys, self.ctx.version))
@@ -266,7 +324,9 @@ class _Reader:
 
     def _value(self, row: RowDef, m: NumberMention, source: str) -> int | Decimal | None:
         if row.key == _FEE_ROW:
-            return m.value / 10_000 if m.unit == "元" else m.value
+            if m.unit == "元" or (not m.unit and "万" in m.raw):  # 十二万五 is 125000 元
+                return m.value / 10_000
+            return m.value
         if m.value != m.value.to_integral_value():
             self.questions.append(f"“{source}”中的“{m.raw}”不是整数，件数应为整数，请核实。")
             return None
@@ -290,6 +350,9 @@ class _Reader:
         if not self.short:
             return None  # only a bare answer (「3件」) is read as the topic asked; 「公开了12件」 is not
         rows = A.open_topic_rows(self.ctx.topic, self.ctx.cells)
+        col = find_col(ROW_BY_KEY["applications.new_received"], seg, default=False)
+        if not rows and col in spec.T2_APPLICANT_COLUMNS:  # 「自然人11件」 after the total: that type
+            rows = A.topic_rows_missing(self.ctx.topic, self.ctx.cells, col)
         if len(rows) != 1:
             return None
         row = self._row(ROW_BY_KEY[rows[0]])
@@ -335,92 +398,3 @@ class _Reader:
 
     def _zero(self, row: RowDef, clause: str, source: str) -> None:
         self._emit(row, find_col(row, clause), 0, source)
-
-    # ------------------------------------------------------------ clauses without numbers
-
-    def _keywords(self, clause: str, source: str) -> None:
-        clause = _NEGATED_CARRY.sub(_negation_first, clause)  # 上年没有结转 → 没有上年结转
-        clause = _NEGATED_YEAR_END.sub(r"\2\1\3", clause)  # 年底没有结转 → 没有年底结转
-        rows = row_matches(clause)
-        cols = [
-            m.span()
-            for r in {r.kind for _, r in rows} | {T2, T3}
-            for _, p in COLUMNS[r]
-            for m in p.finditer(clause)
-        ]
-        taken = [span for span, _ in rows] + cols
-        negs = [m for m in NEGATION.finditer(clause) if not any(overlap(m.span(), s) for s in taken)]
-        if negs and not self.narrative_like:
-            targets = [r for span, r in rows if span[0] >= negs[0].end()]
-            if not targets and _NEGATION_TAIL.match(clause[negs[-1].end() :].strip()):
-                targets = [r for span, r in rows if span[1] <= negs[-1].start()]  # 「复议诉讼都没有」
-            if not targets and not rows and self.short:
-                targets = [ROW_BY_KEY[k] for k in A.open_topic_rows(self.ctx.topic, self.ctx.cells)]
-            for row in targets:
-                row = self._row(row)
-                if row:
-                    self._zero(row, clause, source)
-            if targets:
-                self.context_row = self._row(targets[-1])
-                return
-        strong = [r for _, r in rows if not r.weak]
-        if strong and self.dangling:  # 「仍有5件申请在答复期内，结转下年度继续办理」
-            self.dangling = [(m, src) for m, src in self.dangling if not self._number(m, clause, "", src)]
-            return
-        if self._carry_last(clause, rows, source):
-            return
-        if strong:
-            self.context_row = self.keyword_row = self._row(strong[0])
-
-    def _carry_last(self, clause: str, rows: list, source: str) -> bool:
-        """A clause without a number that gives the previous number another row or column:
-        「均为自然人」「全部予以公开」「结果维持」, 「无法提供8件（本机关不掌握相关政府信息）」,
-        「行政复议1件，复议机关维持原答复」."""
-        row = self._row(rows[0][1]) if rows and not rows[0][1].weak else None
-        last, all_of = self.last, bool(ALL_OF.search(clause))
-        if last is None:
-            col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
-            if all_of and row is None and col in spec.T2_APPLICANT_COLUMNS:
-                return self._all_to_column(col, source)
-            if all_of and row is not None and row.key == A.GRANTED and col is None:
-                granted = A.all_granted({**self.ctx.cells, **{s.key: s.value for s in self.statements}})
-                for key, value in granted.items():
-                    self.statements.append(
-                        Statement(key, value, source, True, "全部予以公开，按收到的申请推出")
-                    )
-                return bool(granted)
-            return False
-        target = row or last.row
-        col = find_col(target, clause, default=False)
-        leaf_of_group = row is not None and row.key in last.row.leaves
-        t3_outcome = last.row.kind == T3 and target is last.row and col not in (None, "total")
-        whose = bool(_WHOSE.match(clause.strip())) and col in spec.T2_APPLICANT_COLUMNS and last.col == "total"
-        if not (all_of or leaf_of_group or t3_outcome or whose):
-            return False
-        col = col or last.col
-        if target is last.row and col == last.col:
-            return False
-        self._emit(target, col, last.value, source, True, "由上一个数字推出")
-        self.context_row = target
-        return True
-
-    def _all_to_column(self, col: str, source: str) -> bool:
-        """「都是自然人」: every Table 2 row with a total but no applicant types goes to that type."""
-        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
-        done = False
-        for row, _ in spec.t2_rows(self.ctx.version):
-            prefix = f"applications.{row}"
-            total = known.get(f"{prefix}.total")
-            if not isinstance(total, int) or any(f"{prefix}.{c}" in known for c in spec.T2_APPLICANT_COLUMNS):
-                continue
-            for c in spec.T2_APPLICANT_COLUMNS:
-                self.statements.append(
-                    Statement(f"{prefix}.{c}", total if c == col else 0, source, True, "全部为同一类申请人")
-                )
-            done = True
-        return done
-
-
-def _negation_first(m: re.Match) -> str:
-    """上年没结转 → 没有上年结转 (the negation before the rows it zeroes)."""
-    return ("没有" if m.group(2) == "没" else m.group(2)) + m.group(1) + m.group(3)

@@ -16,6 +16,10 @@ from typing import Any
 
 from assistant.core import spec
 from assistant.intake.ledger_table import (
+    APPLICANT,
+    COMPLETED,
+    OUTCOME,
+    RECEIVED,
     LedgerEntry,
     LedgerTable,
     compute_table2,
@@ -84,8 +88,28 @@ class LedgerResult:
 def read_ledger(
     source: str | Path | bytes, name: str | None = None, year: int | None = None, version: str | None = None
 ) -> LedgerResult:
-    """Read a ledger; with `year`, also compute that year's Table 2 (`result.cells`, `result.sources`)."""
+    """Read a ledger; with `year`, also compute that year's Table 2 (`result.cells`, `result.sources`).
+
+    A file of some size is read in a forked child under a memory and time budget (`assistant.sandbox`)."""
+    from assistant import sandbox
+
     name = name or (Path(source).name if not isinstance(source, bytes) else "台账")
+    if sandbox.should_isolate(_size(source)):
+        try:
+            return sandbox.run(_read_ledger, source, name, year, version, name=name)
+        except sandbox.BudgetError as e:
+            return LedgerResult(name, (str(e),))
+    return _read_ledger(source, name, year, version)
+
+
+def _size(source: str | Path | bytes) -> int:
+    try:
+        return len(source) if isinstance(source, bytes) else Path(source).stat().st_size
+    except OSError:
+        return 0
+
+
+def _read_ledger(source: str | Path | bytes, name: str, year: int | None, version: str | None) -> LedgerResult:
     try:
         data = _read_bytes(source, name)
         header, rows = _rows(data, name)
@@ -94,9 +118,11 @@ def read_ledger(
     version = version or (spec.version_for_year(year) if year else spec.FORMAT_2021)
     cols = map_columns(header)
     columns = tuple(str(h).strip() for h in header if str(h or "").strip())
-    if len(cols) < 4:
+    if any(f not in cols for f in (RECEIVED, APPLICANT, OUTCOME)):
         return LedgerResult(name, (missing_columns_message(name, header, cols),), columns=columns)
     parsed = parse_rows(rows, cols, header, name, version)
+    if COMPLETED not in cols:
+        parsed.warnings.insert(0, f"{name}：台账没有办结日期列，填写了办理结果的申请按本年已办结计算，结果为空或“办理中”的按结转下年度计算")
     if not parsed.entries and not parsed.errors:
         parsed.errors.append(f"{name}：表头下面没有任何申请记录")
     table = compute_table2(parsed.entries, year, version) if year and not parsed.errors else None
@@ -199,16 +225,33 @@ def _open_workbook(data: bytes, name: str) -> Any:
 
 
 def _sheet_rows(ws: Any, name: str) -> Iterator[Sequence[Any]]:
+    from assistant.intake.ledger_xlsx import SheetProblem, sheet_rows
+
     try:
-        yield from ws.iter_rows(values_only=True)
+        yield from sheet_rows(ws, lambda row: len(map_columns(row)) >= 2, HEADER_SCAN_ROWS)
+    except SheetProblem as e:
+        raise LedgerError(f"{name}：工作表“{ws.title}”{e}") from None
     except Exception:  # a damaged sheet discovered while streaming
         raise LedgerError(f"{name}：工作表“{ws.title}”内容损坏，无法读取") from None
 
 
+def _utf16(data: bytes) -> tuple[str, ...]:
+    """The UTF-16 codec of a CSV saved as 「Unicode 文本」 by Excel (with a BOM) or without one
+    (ASCII and CJK text: NUL bytes at every odd, or every even, position)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return ("utf-16",)
+    head = data[:4096]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if max(odd, even) >= max(4, len(head) // 16) and max(odd, even) > 4 * min(odd, even):
+        return ("utf-16-le",) if odd > even else ("utf-16-be",)
+    return ()
+
+
 def _csv_rows(data: bytes, name: str) -> Iterator[Sequence[Any]]:
-    if b"\x00" in data[:4096]:
+    utf16 = _utf16(data)
+    if b"\x00" in data[:4096] and not utf16:
         raise LedgerError(f"{name}：这不是文本格式的 CSV 文件，也不是 .xlsx 文件，无法读取")
-    for encoding in ("utf-8-sig", "gb18030"):
+    for encoding in utf16 or ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
             break

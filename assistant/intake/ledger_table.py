@@ -31,10 +31,18 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "接收日期",
         "登记日期",
         "收件日期",
+        "来件时间",
+        "来件日期",
+        "收件时间",
+        "登记时间",
     ),
     APPLICANT: (
         "申请人类型",
         "申请人类别",
+        "主体类别",
+        "主体类型",
+        "申请主体类别",
+        "申请主体类型",
         "申请人性质",
         "申请主体类型",
         "申请人身份",
@@ -58,6 +66,7 @@ class LedgerEntry:
     applicant: str  # Table 2 column key
     outcome: str | None  # Table 2 result row key; None while open
     completed: date | None
+    completed_known: bool = True  # False: the ledger has no 办结日期 column (an outcome means done this year)
 
 
 @dataclass(frozen=True)
@@ -184,7 +193,7 @@ _TOTAL_WORDS = frozenset({"合计", "小计", "总计", "共计", "合计：", "
 def _entry(number, cell, heads, name, version, out: ParseResult, unknown) -> LedgerEntry | None:
     where = f"{name} 第{number}行"
     received = parse_date(cell[RECEIVED])
-    completed = parse_date(cell[COMPLETED])
+    completed = parse_date(cell.get(COMPLETED))
     ok = True
     for fld, value in ((RECEIVED, received), (COMPLETED, completed)):
         if value == "bad":
@@ -201,7 +210,7 @@ def _entry(number, cell, heads, name, version, out: ParseResult, unknown) -> Led
     elif applicant is not None:
         _note_synonym(out, str(cell[APPLICANT]).strip(), _applicant_name(applicant), number)
     outcome_text = str(cell[OUTCOME] or "").strip()
-    if normalise_label(outcome_text) in OPEN_OUTCOMES and completed is None:
+    if normalise_label(outcome_text) in OPEN_OUTCOMES and completed is None:  # 办理中: carried to next year
         out.note(outcome_text, OPEN_READ_AS, number)
         outcome_text = ""
     elif not outcome_text and completed is None:
@@ -220,6 +229,8 @@ def _entry(number, cell, heads, name, version, out: ParseResult, unknown) -> Led
     if isinstance(completed, date) and completed < received:
         out.errors.append(f"{where}：“{heads[COMPLETED]}”{completed}早于“{heads[RECEIVED]}”{received}")
         return None
+    if outcome is not None and COMPLETED not in cell:
+        return LedgerEntry(number, received, applicant, outcome, received, completed_known=False)  # type: ignore[arg-type]
     if outcome_text and completed is None:
         out.warnings.append(f"{where}填写了办理结果但没有“{heads[COMPLETED]}”，按尚未办结计算")
         outcome = None
@@ -301,11 +312,11 @@ def compute_table2(entries: Sequence[LedgerEntry], year: int, version: str | Non
         if e.received > end:
             later += 1
             continue
-        if e.completed is not None and e.completed < start:
+        if e.completed is not None and e.completed < start and e.completed_known:
             earlier += 1
             continue
         add("new_received" if e.received >= start else "carried_over_from_prev", e)
-        if e.completed is not None and e.completed <= end and e.outcome:
+        if e.completed is not None and (e.completed <= end or not e.completed_known) and e.outcome:
             add(e.outcome, e)
             add("results.total", e)
         else:

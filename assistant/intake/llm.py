@@ -24,6 +24,7 @@ from assistant.intake.consistency import Statement, resolve
 from assistant.intake.extract import extract
 from assistant.intake.lexicon import NAMED_NUMERALS, NEGATION
 from assistant.intake.model import LLM, Extraction, ExtractionContext, NarrativeProposal
+from assistant.intake.phrases import numbers as phrase_numbers
 from assistant.intake.structured import ask, method_note
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> 
         if isinstance(answer.parsed, LlmExtraction)
         else LlmExtraction.model_validate(answer.parsed)
     )
-    result = validate(parsed, message, ctx)
+    result = with_inferences(validate(parsed, message, ctx), message, ctx)
     if result.empty and not result.questions:
         return _fallback(message, ctx, "在线模型没有给出可用结果，已改用离线规则识别", result.notes)
     how = method_note(answer.method)
@@ -108,12 +109,34 @@ def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> 
 
 
 def human_prompt(message: str, ctx: ExtractionContext) -> str:
-    """The user's words with the question just asked (dialogue state): a short answer such as
-    「都是自然人」 or 「没有」 is read against it."""
+    """The user's words with the question just asked (dialogue state) and the values recorded so
+    far: a short answer such as 「都是自然人」, 「没有」 or 「企业那个改成2」 is read against them."""
+    known = _known_line(ctx)
     if not ctx.topic:
-        return f"用户的话：\n{message}"
+        return f"{known}用户的话：\n{message}"
     asked = ctx.question.strip()[:600] or "（无）"
-    return f"上一个问题（主题：{ctx.topic}）：{asked}\n用户的话：\n{message}"
+    return f"上一个问题（主题：{ctx.topic}）：{asked}\n{known}用户的话：\n{message}"
+
+
+KNOWN_PREFIX = "已记录的数字（含待确认）："
+MAX_KNOWN = 80
+
+
+def _known_line(ctx: ExtractionContext) -> str:
+    cells = sorted(ctx.cells.items(), key=lambda kv: (kv[1] == 0, kv[0]))[:MAX_KNOWN]
+    if not cells:
+        return ""
+    return KNOWN_PREFIX + "；".join(f"{k}={format_number(v)}" for k, v in cells if isinstance(v, int | Decimal)) + "\n"
+
+
+def with_inferences(result: Extraction, message: str, ctx: ExtractionContext) -> Extraction:
+    """What code infers from the same words (「其余都是个人」 as total − known parts, zeros implied by a
+    total, 「都是自然人」), added for the cells the model left out: the model maps numbers said, code
+    does the arithmetic, the same on both paths."""
+    given = {p.key for p in result.proposals}
+    rules = extract(message, ctx)
+    extra = tuple(p for p in rules.proposals if p.inferred and p.key not in given)
+    return replace(result, proposals=result.proposals + extra) if extra else result
 
 
 def _fallback(message: str, ctx: ExtractionContext, why: str, notes: tuple[str, ...] = ()) -> Extraction:
@@ -153,7 +176,8 @@ def validate(parsed: LlmExtraction, message: str, ctx: ExtractionContext) -> Ext
 def numbers_in(message: str) -> set[Decimal]:
     """Every count or amount the message states (Arabic, full-width or Chinese numerals)."""
     masked = NAMED_NUMERALS.sub(lambda m: "某" * len(m.group()), message)
-    return {m.value for m in extract_numbers(masked) if m.kind in (KIND_COUNT, KIND_AMOUNT)}
+    found = {m.value for m in extract_numbers(masked) if m.kind in (KIND_COUNT, KIND_AMOUNT)}
+    return found | {m.value for m in phrase_numbers(message)}  # 处罚三十八, 公司俩, 十二万五
 
 
 def _value(raw: float, cell: spec.Cell) -> int | Decimal | None:

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, NumberMention, extract_numbers
+from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, NumberMention, extract_numbers, parse_chinese_int
 from assistant.intake.lexicon import COLUMNS, NAMED_NUMERALS, ROW_BY_KEY, ROWS, T2, RowDef
 
 INFO_FEE = "信息处理费"
@@ -17,7 +17,33 @@ _BARE_TEN = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])
 _DURATION = re.compile(r"(?:个)?(?:工作日|自然日|日内|天|小时|个月|周|星期|季度|年内)")  # 3个工作日: a time, no cell
 _WAN = re.compile(r"万元?(余|多)?")  # 3.2万 / 3万多: an amount in 万元
 _ABOUT = ("大概", "大约", "约", "近", "将近", "差不多")
+# 「行政处罚三十八」「一千二。」: a numeral with a unit character and no measure word, ending its clause
+_BARE_NUMERAL = re.compile(
+    r"(?<![第之统唯初0-9零〇一二两三四五六七八九十百千万亿])"
+    r"([零〇一二两三四五六七八九]?[十百千万][零〇一二两三四五六七八九十百千万]*)"
+    r"(?=\s+(?![件宗起项份家次])|\s*(?:$|[，,。；;！!？?、）)]|了(?:$|[，,。；;！!？?])))"
+)
+_LIANG_SA = re.compile(r"(?<=[\u4e00-\u9fff])(俩|仨)(?=\s|$|[，,。；;！!？?、])")  # 公司俩: two
+
 _BARE_ZERO = re.compile(r"(?<=[为是])零(?![零〇一二两三四五六七八九十百千万件个])")  # 数量为零
+
+
+def rewrite(pattern: re.Pattern[str], new: str, text: str, log: list[tuple[str, str]]) -> str:
+    """`pattern` → `new` in `text`, each (new, original) logged so that `restore` can give the
+    user's own words back in source phrases and narrative."""
+
+    def sub(m: re.Match[str]) -> str:
+        log.append((new, m.group()))
+        return new
+
+    return pattern.sub(sub, text)
+
+
+def restore(text: str, log: list[tuple[str, str]]) -> str:
+    for new, old in log:
+        if new in text:
+            text = text.replace(new, old, 1)
+    return text
 
 
 def is_info_fee(sentence: str) -> bool:
@@ -35,7 +61,7 @@ def numbers(sentence: str) -> list[NumberMention]:
     ] + [
         NumberMention(Decimal(0), "零", "", KIND_COUNT, t.start(), t.end())
         for t in _BARE_ZERO.finditer(masked)
-    ]
+    ] + _bare_numerals(masked)
     for m in extract_numbers(masked):
         if m.kind not in (KIND_COUNT, KIND_AMOUNT):
             continue
@@ -47,10 +73,24 @@ def numbers(sentence: str) -> list[NumberMention]:
             continue
         if m.unit in ("", "个") and _DURATION.match(masked, m.end):
             continue
+        if m.raw in ("一批", "一些"):  # 「去年有一批集中申请」: a batch, not the number 1
+            continue
         if m.raw == "一家" and prev in ("是", "个", "为", "有"):  # 1件是一家物业公司: an article, not a count
             continue
         out.append(_amount(masked, m))
     return sorted(out, key=lambda m: m.start)
+
+
+def _bare_numerals(text: str) -> list[NumberMention]:
+    out = []
+    for t in _BARE_NUMERAL.finditer(text):
+        n = parse_chinese_int(t.group(1))
+        if n is not None and t.group(1) not in ("十", "百", "千", "万"):
+            out.append(NumberMention(Decimal(n), t.group(1), "", KIND_COUNT, t.start(1), t.end(1)))
+    for t in _LIANG_SA.finditer(text):
+        value = Decimal(2 if t.group(1) == "俩" else 3)
+        out.append(NumberMention(value, t.group(1), "", KIND_COUNT, t.start(1), t.end(1)))
+    return out
 
 
 def _amount(text: str, m: NumberMention) -> NumberMention:
@@ -74,8 +114,8 @@ def find_col(row: RowDef, seg: str, default: bool = True) -> str | None:
     return col if col or not default else row.default_col
 
 
-_TRAILING_LEAD = re.compile(r"^(?:是|为|系|均为|都是)?(?:由)?")
-_TRAILING_END = re.compile(r"^(?:的|提|申请)")
+_TRAILING_LEAD = re.compile(r"^(?:也都是|也是|全是|都是|均为|是|为|系)?(?:由)?")
+_TRAILING_END = re.compile(r"^(?:的|提|申请|\s*$)")
 
 
 def trailing_col(row: RowDef, after: str) -> str | None:

@@ -6,6 +6,7 @@ from assistant.core import rules, spec
 from assistant.core.agency import infer_level
 from assistant.core.findings import ERROR, FAIL, WARNING, Finding
 from assistant.core.report import Report
+from assistant.reader import formcheck
 from assistant.reader.blame import blame, document_text
 from assistant.reader.blocks import Document
 from assistant.reader.cells import (
@@ -38,6 +39,8 @@ def assemble(doc: Document) -> Report:
         )
     title = find_title(layout.preamble, doc.title_hint)
     texts = layout.preamble + [p for key in layout.sections for p in layout.sections[key]]
+    if formcheck.not_a_report(layout, obs, title, document_text(doc)):
+        raise ReaderError(doc.name, "不是政府信息公开工作年度报告（没有年报的章节和统计表，也未提及政府信息公开）")
     year = find_year(title, texts)
     version = decide_version(obs, year)
     recovered: list[Finding] = []
@@ -52,6 +55,7 @@ def assemble(doc: Document) -> Report:
     findings += cells.findings
     findings += structure_findings(obs, version, cells)
     findings += section_findings(layout, obs)
+    findings += formcheck.form_findings(layout, obs)
     findings = _drop_covered(findings, recovered)
     old_form = is_pre2019(year, "\n".join(texts), has_tables)
     if old_form:

@@ -45,7 +45,7 @@ def _read(document, name: str) -> Document:
     numbering = Numbering(document, styles)
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            text = (numbering.label(item) + item.text).strip()
+            text = (numbering.label(item) + accepted_text(item)).strip()
             if text:
                 style = styles.of(item)
                 heading = style is not None and bool(_HEADING_STYLE.match(style.name or ""))
@@ -53,6 +53,26 @@ def _read(document, name: str) -> Document:
         elif isinstance(item, Table):
             doc.blocks.append(Grid(table_grid(item), exact=True))
     return doc
+
+
+_TRACKED = ("w:ins", "w:moveTo", "w:del", "w:moveFrom")
+
+
+def accepted_text(p: Paragraph) -> str:
+    """The paragraph as Word shows it with tracked changes (修订) accepted: inserted runs (which
+    python-docx's `.text` skips) read, deleted ones not. Untracked paragraphs: python-docx's text."""
+    el = p._p
+    if not any(el.find(f".//{qn(tag)}") is not None for tag in _TRACKED):
+        return p.text
+    out = []
+    for node in el.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+        if any(a.tag in (qn("w:del"), qn("w:moveFrom")) for a in node.iterancestors()):
+            continue
+        if node.tag == qn("w:t"):
+            out.append(node.text or "")
+        else:
+            out.append("\t" if node.tag == qn("w:tab") else "\n")
+    return "".join(out)
 
 
 class _Styles:
@@ -82,7 +102,7 @@ def table_grid(table: Table) -> tuple[GridRow, ...]:
             if (c > 0 and tcs[c - 1] is tc) or (c < len(above) and above[c] is tc):
                 out.append(None)
             else:
-                out.append(cell.text.strip())
+                out.append("\n".join(accepted_text(p) for p in cell.paragraphs).strip())
         rows.append(tuple(out))
         above = tcs
     return tuple(rows)

@@ -15,7 +15,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from assistant.core.findings import FAIL, WARNING, Finding
+from assistant.core.findings import FAIL, READER, WARNING, Finding
 from assistant.reader.blocks import Document, Grid, GridRow, Para
 from assistant.reader.errors import ReaderError
 from assistant.reader.textfile import decode_text
@@ -138,7 +138,10 @@ class _Builder:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "table" and _is_data_table(el):
             self.flush()
-            self.doc.blocks.append(Grid(expand_table(el), exact=True))
+            cut: list[str] = []
+            self.doc.blocks.append(Grid(expand_table(el, cut), exact=True))
+            if cut:  # what was not read is said, never dropped silently (issue 15)
+                self.doc.findings.append(capped_table(self.doc, cut))
             self.buf.append(el.tail or "")
             return
         if tag == "br":
@@ -169,17 +172,36 @@ def _is_data_table(table) -> bool:
     return not (widest <= 2 and any(len(c.text_content()) > 200 for c in cells))
 
 
-def _span(cell, attr: str) -> int:
+def _span(cell, attr: str, cut: list[str]) -> int:
     try:
-        return max(1, min(int(str(cell.get(attr, "1")).strip() or 1), _MAX_SPAN))
+        n = int(str(cell.get(attr, "1")).strip() or 1)
     except ValueError:
         return 1
+    if n > _MAX_SPAN:
+        cut.append(f"合并单元格跨度{n}超过{_MAX_SPAN}，按{_MAX_SPAN}读取")
+    return max(1, min(n, _MAX_SPAN))
 
 
-def expand_table(table) -> tuple[GridRow, ...]:
-    """The table as a rectangular grid: merged cells once, None where a span continues."""
+def capped_table(doc: Document, cut: list[str]) -> Finding:
+    n = sum(1 for b in doc.blocks if isinstance(b, Grid))
+    return Finding(
+        "TABLE_CAPPED", WARNING, FAIL,
+        f"{doc.name}：第{n}个表格超出读取上限（{'；'.join(list(dict.fromkeys(cut))[:3])}），超出部分未读取，请核对原文",
+        source=READER,
+    )  # fmt: skip
+
+
+def expand_table(table, cut: list[str] | None = None) -> tuple[GridRow, ...]:
+    """The table as a rectangular grid: merged cells once, None where a span continues.
+
+    Beyond `_MAX_ROWS` rows, `_MAX_COLUMNS` columns or `_MAX_SPAN` a span, the rest is not read and
+    `cut` says so."""
+    cut = [] if cut is None else cut
     grid: dict[tuple[int, int], str | None] = {}
-    rows = list(table.iter("tr"))[:_MAX_ROWS]
+    all_rows = list(table.iter("tr"))
+    rows = all_rows[:_MAX_ROWS]
+    if len(all_rows) > _MAX_ROWS:
+        cut.append(f"共{len(all_rows)}行，只读取前{_MAX_ROWS}行")
     for r, tr in enumerate(rows):
         c = 0
         for td in tr:
@@ -187,8 +209,9 @@ def expand_table(table) -> tuple[GridRow, ...]:
                 continue
             while (r, c) in grid:
                 c += 1
-            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            rs, cs = _span(td, "rowspan", cut), _span(td, "colspan", cut)
             if c + cs > _MAX_COLUMNS:
+                cut.append(f"超过{_MAX_COLUMNS}列的部分未读取")
                 break  # far wider than any official table (15 columns): the rest of the row is dropped
             for dr in range(min(rs, len(rows) - r)):
                 for dc in range(cs):

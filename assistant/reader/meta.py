@@ -20,6 +20,13 @@ _TITLE_WORDS = re.compile(r"政府信息公开.{0,12}(?:年度报告|年报|工�
 _PERIOD = re.compile(r"统计(?:期限|时限|时间|区间|周期)[^。]{0,12}?(20\d{2})\s*年\s*1\s*月\s*1\s*日")
 _TITLE_CUT = re.compile(r"(?:关于)?(?:政府信息公开|信息公开|政务公开).*$")
 _CRUMB = re.compile(r"^.*[>＞»›]")
+# the fields a government site prints around a document (信息公开目录 metadata, breadcrumbs, links)
+_TITLE_FIELDS = ("标题", "题目", "名称", "文件名称", "信息名称")
+_FIELD = re.compile(
+    r"(文件名称|信息名称|标题|题目|名称|发布机构|发文机关|发布单位|发文单位|信息来源|来源|索引号|主题分类|"
+    r"发布日期|发文日期|成文日期|生成日期|发布时间|文号|有效性|相关阅读|相关链接|上一篇|下一篇|当前位置|您的位置|"
+    r"浏览次数|点击数|字号)\s*[:：]"
+)
 _TITLE_LINE_MAX = 40  # characters of one printed title line
 # sentence punctuation, a date, a document number (某政办〔2024〕1号): not a line of the title
 _NOT_TITLE_LINE = re.compile(r"[。，,；;：:！!？?〔〕\[\]]|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
@@ -35,15 +42,29 @@ def year_in(text: str) -> int | None:
 
 
 def find_title(preamble: list[str], title_hint: str) -> str:
-    lines = [_CRUMB.sub("", join_lines(p.split("\n"))).strip().lstrip("#").strip() for p in preamble[:40]]
-    candidates = [t for i in range(len(lines)) if (t := _title_at(lines, i)) and len(t) <= 80]
-    for c in candidates:
-        if year_in(c):
-            return c
-    if candidates:
-        return candidates[0]
+    """The report's own title; a page wrapper's fields (标题：…, 发布机构：…, 相关阅读：…) never
+    outrank it, and a wrapper's 标题 field is used only when the body prints no title."""
+    own, fields = [], []
+    for p in preamble[:40]:
+        line, titled = _unwrap(_CRUMB.sub("", join_lines(p.split("\n"))))
+        own.append(line.strip().lstrip("#").strip())
+        fields += titled
+    for lines in (own, fields):
+        candidates = [t for i in range(len(lines)) if (t := _title_at(lines, i)) and len(t) <= 80]
+        for c in candidates:
+            if year_in(c):
+                return c
+        if candidates:
+            return candidates[0]
     hint = re.split(r"[_|｜-]{1,2}", title_hint or "")[0].strip()
     return hint if _TITLE_WORDS.search(hint) else ""
+
+
+def _unwrap(text: str) -> tuple[str, list[str]]:
+    """A line without its page-wrapper fields, and the values of its 标题 fields."""
+    parts = _FIELD.split(text)
+    titled = [parts[i + 1].strip() for i in range(1, len(parts) - 1, 2) if parts[i] in _TITLE_FIELDS]
+    return parts[0], titled
 
 
 def _title_at(lines: list[str], i: int) -> str | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.core import spec
+from assistant.reader import vocabulary as V
 from assistant.reader.blocks import Block, Grid
 from assistant.reader.labels import LabelMatch, squash
 from assistant.reader.tables import Observed, Read, T1Row, T2Row
@@ -28,6 +29,7 @@ _NUMBER = re.compile(
 )
 _TAIL = re.compile(r"(?:[\s|\u3000]+(?:\d+(?:\.\d+)?|/)){2,}[\s|\u3000]*$")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_ROW_MAX = 300  # characters of a table row's line (longer lines are prose; the tail search is bounded)
 MAX_TOKENS = 2000  # a section with more numbers than this is not a table (the search is bounded)
 
 
@@ -51,11 +53,13 @@ def tokens(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
         if _PAGE.match(text) or _BLOCK_TITLE.search(squash(text)):
             continue
         if _PROSE.search(text):  # prose, or a wrapped label with the row's numbers after it
-            tail = _TAIL.search(text)
+            tail = _TAIL.search(text[-_ROW_MAX:]) if len(text) <= 4 * _ROW_MAX else None
             if tail is None:
                 continue
             text = tail.group(0)
-        text = re.sub(r"\d+\s*[.．、]\s*(?=\D)", " ", text)  # 1.属于国家秘密: numbering, not a value
+        text = re.sub(
+            r"(?<!\d)\d{1,2}\s*[.．、]\s*(?=\D)", " ", text
+        )  # 1.属于国家秘密: numbering, not a value
         for m in _NUMBER.finditer(text):
             if m.group(1) in "/／" and not _alone(text, m):
                 continue
@@ -74,31 +78,61 @@ def _num(raw: str) -> float:
 
 
 def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> None:
-    """Fill what the labels did not read, where one placement by order fits (mutates `obs`)."""
-    t1 = _place_t1(lines_of(flow.get("s2_active", [])), version)
-    if t1 is not None and _t1_incomplete(obs, version):
-        obs.t1 = t1
-        obs.problems = [p for p in obs.problems if p[0] != 1]
+    """Fill what the labels did not read, where one placement by order fits (mutates `obs`).
+    表二's rows tell the form: when its numbers fit only the other version's rows (23 in 2019,
+    25 in 2021), that version's order is used for every table."""
+    regions = titled_regions(flow)
+    toks = unstack(tokens(lines_of(regions.get(2) or flow.get("s3_applications", []))))
+    other = spec.FORMAT_2019 if version == spec.FORMAT_2021 else spec.FORMAT_2021
+    if not obs.t2 and place_t2(toks, version) is None and place_t2(toks, other) is not None:
+        version = other
+    t1 = _place_t1(lines_of(regions.get(1) or flow.get("s2_active", [])), version)
+    if t1 and _t1_incomplete(obs, version):
+        full = {(r.block, r.item) for r in obs.t1 if r.values and all(read.raw for _, read in r.values)}
+        placed = {(r.block, r.item): r for r in t1 if (r.block, r.item) not in full}
+        kept = [placed.pop((r.block, r.item), r) for r in obs.t1]
+        obs.t1 = kept + list(placed.values())
+        if not _t1_incomplete(obs, version):
+            obs.problems = [p for p in obs.problems if p[0] != 1]
         obs.seen.add(1)
-    placed = place_t2(unstack(tokens(lines_of(flow.get("s3_applications", [])))), version)
+    placed = place_t2(toks, version)
     t2, full = placed if placed else ({}, False)
     if t2 and _t2_differs(obs, t2) and (full or _agrees(obs.t2, t2)):
         obs.t2 = {**obs.t2, **t2} if _agrees(obs.t2, t2) else t2  # the arithmetic decides
         obs.collapsed = []
         obs.problems = [p for p in obs.problems if p[0] != 2]
         obs.seen.add(2)
-    t3 = place_t3(tokens(lines_of(flow.get("s4_review_litig", []))))
+    t3 = place_t3(tokens(lines_of(regions.get(3) or flow.get("s4_review_litig", []))))
     if t3 is not None and (obs.t3 is None or any(r is None or not r.raw for r in obs.t3)):
         obs.t3 = t3
         obs.problems = [p for p in obs.problems if p[0] != 3]
         obs.seen.add(3)
 
 
+_TABLE_TITLE = re.compile(r"^\s*[#*|\s]*(?:附)?表\s*([一二三123])(?![\d〇一二三四五六七八九十])")
+
+
+def titled_regions(flow: dict[str, list[Block]]) -> dict[int, list[Block]]:
+    """Tables titled 表一/表二/表三 (or 附表…), wherever they stand (an appendix after 六): the
+    blocks from each title to the next."""
+    out: dict[int, list[Block]] = {}
+    current: int | None = None
+    for blocks in flow.values():
+        for b in blocks:
+            text = b.text if not isinstance(b, Grid) else ""
+            m = _TABLE_TITLE.match(text) if text and len(text) <= 40 else None
+            if m:
+                current = "一二三".find(m.group(1)) + 1 or int(m.group(1))
+                out[current] = []
+            elif current is not None:
+                out[current].append(b)
+    return out
+
+
 def _t1_incomplete(obs: Observed, version: str) -> bool:
     wanted = {tuple(c.key.split(".")[1:3]) for c in spec.spec_for(version).table_cells(1)}
-    return not wanted <= {(r.block, r.item) for r in obs.t1} or any(
-        not read.raw for r in obs.t1 for _, read in r.values
-    )
+    full = {(r.block, r.item) for r in obs.t1 if r.values and all(read.raw for _, read in r.values)}
+    return not wanted <= full
 
 
 def unstack(toks: list[tuple[str, int]], width: int = 7) -> list[tuple[str, int]]:
@@ -134,31 +168,55 @@ def _columns(stacks: list[list], i: int, k: int, width: int) -> tuple[list[list]
     return (columns, j - i) if len(columns) == width else ([], 0)
 
 
-def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row] | None:
-    """表一 block by block: the numbers under each 第二十条第（X）项 title, in the block's cell order."""
+def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
+    """表一 block by block: the numbers under each 第二十条第（X）项 title, in the block's cell order;
+    a loose line 「行政许可 64」 outside the blocks is its row when the label names one."""
     cells = spec.spec_for(version).table_cells(1)
     blocks: dict[str, list[tuple[str, int]]] = {}
     current = None
+    rows: list[T1Row] = []
     for line, i in lines:
         m = _BLOCK_TITLE.search(squash(line))
         if m:
             current = _BLOCKS.get(m.group(1))
             blocks.setdefault(current or "", [])
             continue
-        if current:
+        loose = _loose_row(line, i, cells)
+        if loose is not None:
+            rows.append(loose)
+        elif current:
             blocks[current] += tokens([(line, i)])
-    rows: list[T1Row] = []
+    done = {(r.block, r.item) for r in rows}
     for block in dict.fromkeys(c.key.split(".")[1] for c in cells):
-        bcells = [c for c in cells if c.key.split(".")[1] == block]
+        bcells = [
+            c for c in cells if c.key.split(".")[1] == block and tuple(c.key.split(".")[1:3]) not in done
+        ]
         got = blocks.get(block)
-        if got is None or len(got) != len(bcells):
-            return None
+        if not bcells or got is None or len(got) != len(bcells):
+            continue
         for item in dict.fromkeys(c.key.split(".")[2] for c in bcells):
             icells = [(c, got[j]) for j, c in enumerate(bcells) if c.key.split(".")[2] == item]
             values = [(None, Read(raw, _where(1, i, c.col_label))) for c, (raw, i) in icells]
             label = icells[0][0].row_path[-1]
             rows.append(T1Row(block, item, label, values, _where(1, icells[0][1][1], label)))
     return rows
+
+
+def _loose_row(line: str, i: int, cells) -> T1Row | None:
+    """「行政许可 64」: an official 表一 row label followed by exactly its row's numbers."""
+    m = re.match(r"^[\s|]*([^\d|]+?)[\s|]+((?:[\d.]+[\s|]*)+)$", line.translate(_FULLWIDTH))
+    if m is None:
+        return None
+    hit = V.t1_rows().match(m.group(1).strip())
+    if hit is None:
+        return None
+    block, item = hit.target
+    icells = [c for c in cells if c.key.split(".")[1:3] == [block, item]]
+    toks = tokens([(m.group(2), i)])
+    if not icells or len(toks) != len(icells):
+        return None
+    values = [(None, Read(raw, _where(1, i, c.col_label))) for c, (raw, _) in zip(icells, toks, strict=True)]
+    return T1Row(block, item, icells[0].row_path[-1], values, _where(1, i, icells[0].row_path[-1]))
 
 
 def place_t2(toks: list[tuple[str, int]], version: str) -> tuple[dict[str, T2Row], bool] | None:

@@ -101,7 +101,9 @@ class _Page:
 
     def __init__(self, page):
         self.width = page.width
-        tables = [(t, rows) for t in page.find_tables() if _is_table(rows := t.extract())]
+        region = _table_band(page)
+        found = region.find_tables() if region is not None else []
+        tables = [(t, rows) for t in found if _is_table(rows := t.extract())]
         self.boxes = [t.bbox for t, _ in tables]
         self.grids = [(t.bbox[1], _grid(rows)) for t, rows in tables]
         boxes = self.boxes
@@ -128,6 +130,21 @@ class _Page:
             items.append((top, "line", text))
         items.sort(key=lambda x: x[0])
         return [(kind, obj) for _, kind, obj in items]
+
+
+def _table_band(page):
+    """The page cropped to the band its rules and rectangles occupy (None: no rules, no ruled
+    table), so that table finding and cell extraction do not walk the prose's characters."""
+    edges = page.edges
+    if not edges:
+        return None
+    x0 = max(page.bbox[0], min(e["x0"] for e in edges) - 2)
+    top = max(page.bbox[1], min(e["top"] for e in edges) - 2)
+    x1 = min(page.bbox[2], max(e["x1"] for e in edges) + 2)
+    bottom = min(page.bbox[3], max(e["bottom"] for e in edges) + 2)
+    if x1 - x0 < 1 or bottom - top < 1:
+        return None
+    return page.crop((x0, top, x1, bottom))
 
 
 def _is_table(rows: list[list[str | None]]) -> bool:

@@ -67,6 +67,7 @@ class Observed:
     deviations: list[Deviation] = field(default_factory=list)
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # (table, severity, message)
     seen: set[int] = field(default_factory=set)  # tables (1, 2, 3) met in the document
+    repeated: list[tuple[int, str, str]] = field(default_factory=list)  # (table, label, where) printed again
 
     def note(self, table: int, message: str, severity: str = WARNING) -> None:
         self.problems.append((table, severity, message))
@@ -202,6 +203,13 @@ class T2Parser:
                 hit = LabelMatch(hit.target, hit.official, True) if hit else None
         return hit
 
+    def _same_row(self, row: GridRow, s: Split, exact: bool, first: T2Row) -> bool:
+        """The very row printed again (label and values), not another row read as this one."""
+        if not s.has_values or norm(s.names[-1]) != norm(first.label):
+            return False
+        picked = pick_values(row, s, 7, self.positions, exact) or []
+        return [v for _, v in picked] == [x.raw for x in first.values]
+
     def _store(self, n: int, r: int, row: GridRow, s: Split, exact: bool, m: LabelMatch[str]) -> None:
         if m.target in V.T2_GROUPS:
             if s.has_values:
@@ -210,6 +218,8 @@ class T2Parser:
                 self.obs.collapsed.append((m.official, reads, where(n, r)))
             return
         if m.target in self.obs.t2:
+            if self._same_row(row, s, exact, self.obs.t2[m.target]):  # said by reader/formcheck.py
+                self.obs.repeated.append((2, s.names[-1], where(n, r)))
             return  # a second copy of the table: the first one counts
         if not s.has_values and not (exact and self.positions):
             picked = [(s.label_end + 1 + i, "") for i in range(7)]

@@ -52,7 +52,19 @@ def _twice(sec: spec.Section, para: str) -> Iterator[Finding]:
 
 
 def _ordinals(sec: spec.Section, para: str) -> Iterator[Finding]:
-    seen = [m.group(1) for m in _ORDINAL.finditer(para)]
+    """Each run of 一是…二是… must count on; a new 一是 starts a new run (整改情况：一是…二是…；
+    仍存在的问题：一是…), which is no slip, least of all in crawled text whose paragraphs ran together."""
+    found = [m.group(1) for m in _ORDINAL.finditer(para)]
+    runs: list[list[str]] = []
+    for s in found:
+        if s == "一" or not runs:
+            runs.append([])
+        runs[-1].append(s)
+    for seen in runs:
+        yield from _ordinal_run(sec, para, seen)
+
+
+def _ordinal_run(sec: spec.Section, para: str, seen: list[str]) -> Iterator[Finding]:
     if len(seen) < 2 or seen[0] != "一":
         return
     expected = list(_ORDER[: len(seen)])

@@ -1,0 +1,91 @@
+"""Remainders and column scopes in chat text: 「其余都是个人」, 「企业的3件：予以公开2件、部分公开1件」.
+
+Pure helpers of `extract`. 「其余/剩下的/其他的都是X」 gives column X what the row's total leaves after
+the applicant types already known (stated in the message, pending or confirmed), and 0 to the types
+not named; a total that is not known yet, or parts that exceed it, become a question, never a guess.
+A column scope (「企业的3件：」 at the start of a sentence) puts the numbers of the sentence that name
+no applicant type into that column, never into 总计: the totals said before stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.core import spec
+from assistant.core.facts import Value
+from assistant.intake.consistency import Statement
+from assistant.intake.lexicon import COLUMN_NAMES, COLUMNS, T2
+
+_REST_WORD = r"(?:其余|其他(?!组织|单位|机构|法人|处理|情形|结果)的?|剩下的?|剩余的?|余下的?)"
+REST = re.compile(
+    rf"^\s*(?:[，,]\s*)?{_REST_WORD}(?:的)?(?:[0-9一二两三四五六七八九十]+件)?"
+    r"(?:也|都|均|全|全部|全都)?(?:是|为|属于|来自|系)?(?:由)?"
+)
+_SCOPE = re.compile(
+    r"^(?P<col>[^，,：:\d]{1,8}?)(?:的|提的|申请的|那|这)?(?P<n>[0-9一二两三四五六七八九十]+件)?\s*[：:，,]"
+)
+
+
+def rest_column(clause: str) -> str | None:
+    """The applicant type of 「其余都是个人」 (Table 2 only), or None if the clause is no remainder."""
+    m = REST.match(clause)
+    if not m:
+        return None
+    rest = clause[m.end() :]
+    for col, p in COLUMNS[T2]:
+        hit = p.match(rest)
+        if hit and col not in ("total", "legal_persons"):
+            return col
+    return None
+
+
+def scope(sentence: str) -> tuple[str, int] | None:
+    """「企业的3件：……」 at the start of a sentence: (applicant type, end of the scope phrase)."""
+    m = _SCOPE.match(sentence)
+    if not m:
+        return None
+    word = m.group("col").strip()
+    for col, p in COLUMNS[T2]:
+        hit = p.fullmatch(word)
+        if hit and col not in ("total", "legal_persons"):
+            return col, m.end()
+    return None
+
+
+def fill_rest(
+    col: str, rows: list[str], known: Mapping[str, Value], source: str
+) -> tuple[list[Statement], list[str]]:
+    """Statements giving `col` the remainder of each row's total (and 0 to the types not known)."""
+    out: list[Statement] = []
+    questions: list[str] = []
+    for row in dict.fromkeys(rows):
+        total = known.get(f"{row}.total")
+        label = _row_label(row)
+        if not isinstance(total, int):
+            questions.append(
+                f"“{source}”：{label}的总数还不知道，无法算出其余的件数，请告诉我{label}共多少件。"
+            )
+            continue
+        others = {c: known.get(f"{row}.{c}") for c in spec.T2_APPLICANT_COLUMNS if c != col}
+        stated = sum(v for v in others.values() if isinstance(v, int))
+        if stated > total:
+            questions.append(
+                f"“{source}”：{label}共{total}件，已知各类申请人合计{stated}件，超过了总数，请核实。"
+            )
+            continue
+        out.append(
+            Statement(f"{row}.{col}", total - stated, source, True, f"总数{total}件减去已知的{stated}件")
+        )
+        out += [
+            Statement(f"{row}.{c}", 0, source, True, f"其余都是{COLUMN_NAMES.get(col, col)}")
+            for c, v in others.items()
+            if not isinstance(v, int)
+        ]
+    return out, questions
+
+
+def _row_label(row: str) -> str:
+    key = f"{row}.total"
+    cell = spec.spec_for(spec.FORMAT_2021).by_key.get(key)
+    return cell.row_label if cell else row
