@@ -103,7 +103,7 @@ def _score_findings(row: Row, truth: dict, findings) -> None:
         i = _planted_match(f, planted)
         if i is not None:
             hit[i] = True
-        elif f.severity == "error":
+        elif f.severity == "error" and getattr(f, "status", "fail") == "fail":  # what the product calls an error
             row.false_errors.append(f.rule)
         if f.severity != "error" and getattr(f, "source", "report") == "reader":
             row.reader_warnings += 1
