@@ -18,6 +18,7 @@ from assistant.reader.cells import (
     version_signals,
 )
 from assistant.reader.errors import ReaderError
+from assistant.reader.glyphs import fold_document
 from assistant.reader.meta import agency_from_title, find_title, find_year
 from assistant.reader.oldform import applies, is_pre2019, old_form_finding
 from assistant.reader.ordered import place_tables
@@ -29,6 +30,7 @@ _SECTION_TABLE = {"s2_active": 1, "s3_applications": 2, "s4_review_litig": 3}
 
 
 def assemble(doc: Document) -> Report:
+    fold_document(doc)  # look-alike radicals (PDF fonts) never stand between a label and its row
     layout = split_sections(doc.blocks)
     obs = read_tables(layout.grids, layout.grid_sections)
     has_tables = bool(obs.t1 or obs.t2 or obs.t3)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import unicodedata
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -59,13 +58,7 @@ def _limit_in(e: BaseException | None) -> LimitError | None:
 
 
 MAX_PAGES = 300  # a year report has 5-30 pages
-# Chromium's and some Office PDF fonts map 生/行/长… to Kangxi radicals (U+2F00–U+2FD5) or CJK compatibility forms:
-# they look the same but match no label ("⽣态环境局", "⾏政复议"). NFKC folds each to the ordinary character.
-_RADICAL = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]")
 
-
-def fold_radicals(text: str) -> str:
-    return _RADICAL.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text) if _RADICAL.search(text) else text
 
 
 def _read_pages(pdf, doc: Document) -> None:
@@ -77,8 +70,6 @@ def _read_pages(pdf, doc: Document) -> None:
             if page.images:
                 scanned.append(number)
             continue
-        for c in page.chars:  # table finding and text lines share these dicts: fold once, at the source
-            c["text"] = fold_radicals(c["text"])
         pages.append(_Page(page))
     if not pages:
         if scanned:

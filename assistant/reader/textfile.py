@@ -15,6 +15,7 @@ import re
 from assistant.core import spec
 from assistant.reader.blocks import Block, Document, Grid, Para
 from assistant.reader.errors import ReaderError
+from assistant.reader.glyphs import fold
 from assistant.reader.labels import is_value_like
 
 _END_PUNCT = "。！？；：:;!?」”）)"
@@ -57,7 +58,7 @@ def _looks_binary(text: str) -> bool:
 
 
 def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
-    text = decode_text(data, name)
+    text = fold(decode_text(data, name))  # before inline headings are looked for (assemble folds the rest)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [part for line in lines for part in split_inline_headings(line)]
     markdown = markdown or _looks_like_markdown(lines)  # a Markdown report saved as .txt
