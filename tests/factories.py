@@ -57,3 +57,11 @@ def leaves_only(cells: dict, version: str = spec.FORMAT_2021) -> dict:
     """The same cells without any derived total."""
     fs = spec.spec_for(version)
     return {k: v for k, v in cells.items() if not fs.cell(k).derived}
+
+
+def grid_position(key: str, g_index: int) -> tuple[int, int]:
+    """Where a cell key sits in the app's grid `g_index`: (row, column), the label column being 0."""
+    from assistant.app import grids
+
+    g = grids.grid_specs()[g_index]
+    return next((r, c + 1) for r, keys in enumerate(g.keys) for c, k in enumerate(keys) if k == key)

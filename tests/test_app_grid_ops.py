@@ -11,6 +11,7 @@ from assistant.app import grid_ops, grids
 from assistant.core import spec
 from assistant.store import Store
 from assistant.workspace import Workspace
+from tests.factories import grid_position
 
 T2 = 2  # 表二 among the grids
 T3 = 3
@@ -26,8 +27,7 @@ def ws(tmp_path):
 
 
 def pos(key: str, g_index: int = T2) -> tuple[int, int]:
-    g = grids.grid_specs()[g_index]
-    return next((r, c + 1) for r, keys in enumerate(g.keys) for c, k in enumerate(keys) if k == key)
+    return grid_position(key, g_index)
 
 
 def row_block(key_prefix: str, values: list[str], start_col: int = 1) -> list[tuple[int, int, str]]:

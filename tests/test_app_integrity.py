@@ -13,6 +13,7 @@ from assistant.core import spec
 from assistant.core.agency import same_agency
 from assistant.store import Store
 from assistant.workspace import Workspace, WorkspaceError
+from tests.factories import grid_position
 
 T2 = 2  # index of 表二 among the grids
 NP = "applications.new_received.natural_person"
@@ -29,8 +30,7 @@ def ws(tmp_path):
 
 
 def pos(key: str, g_index: int = T2) -> tuple[int, int]:
-    g = grids.grid_specs()[g_index]
-    return next((r, c + 1) for r, keys in enumerate(g.keys) for c, k in enumerate(keys) if k == key)
+    return grid_position(key, g_index)
 
 
 def test_editing_a_detail_cell_keeps_the_total_computed(ws):
