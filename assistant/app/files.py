@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from assistant.app.finding_kinds import kind_of
 from assistant.app.uploads import regular_files, upload_path, upload_paths
 from assistant.audit import check_paths
 from assistant.core import spec
 from assistant.core.engine import summarize
+from assistant.core.finding_kinds import kind_of
 from assistant.export import write_report
 from assistant.facts_io import safe_filename
 from assistant.workspace import Workspace

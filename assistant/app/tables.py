@@ -13,8 +13,8 @@ from typing import Any
 import pandas as pd
 
 from assistant.app import grids
-from assistant.app.finding_kinds import kind_of
 from assistant.core.engine import CheckResult, summarize
+from assistant.core.finding_kinds import kind_of
 from assistant.core.findings import NOT_ASSESSABLE, Finding
 from assistant.workspace import Workspace
 
