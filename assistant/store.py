@@ -88,6 +88,17 @@ class Store(AccountsMixin, ReviewMixin):
             self._db.close()
 
     @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Hold the store while a read-modify-write of a report's state runs (one writer at a time).
+
+        Reentrant: the store's own reads and transactions inside are fine. Without it two handlers
+        (the chat saving a ledger while a grid cell is edited) could each read the state and the
+        later write would drop the earlier one's values.
+        """
+        with self._lock:
+            yield
+
+    @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
@@ -152,18 +163,19 @@ class Store(AccountsMixin, ReviewMixin):
 
     def update_report(self, user_id: int, report_id: int, **fields: Any) -> ReportRow:
         """Update agency/level/year and merge `state` keys (autosave)."""
-        current = self.report(user_id, report_id)
-        state = dict(current.state)
-        state.update(fields.pop("state", {}) or {})
-        agency = fields.get("agency", current.agency)
-        level = fields.get("level", current.level)
-        year = int(fields.get("year", current.year))
-        with self._tx() as db:
-            db.execute(
-                "UPDATE reports SET agency=?, level=?, year=?, state=?, updated_at=? WHERE id=?",
-                (agency, level, year, _dumps(state), time.time(), report_id),
-            )
-        return self.report(user_id, report_id)
+        with self._lock:  # the read and the write as one: no other handler's keys are lost
+            current = self.report(user_id, report_id)
+            state = dict(current.state)
+            state.update(fields.pop("state", {}) or {})
+            agency = fields.get("agency", current.agency)
+            level = fields.get("level", current.level)
+            year = int(fields.get("year", current.year))
+            with self._tx() as db:
+                db.execute(
+                    "UPDATE reports SET agency=?, level=?, year=?, state=?, updated_at=? WHERE id=?",
+                    (agency, level, year, _dumps(state), time.time(), report_id),
+                )
+            return self.report(user_id, report_id)
 
     # ------------------------------------------------------------------ sections and versions
 

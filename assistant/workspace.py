@@ -104,6 +104,10 @@ class Workspace(ReviewService):
         self.store.set_last_report(self.user_id, report_id)
         return row
 
+    def atomic(self):
+        """A read-modify-write of the state as one step (see `Store.atomic`)."""
+        return self.store.atomic()
+
     def update_state(self, report_id: int, **state: Any) -> ReportRow:
         if set(state) - VIEW_KEYS:
             self._writable(report_id)
@@ -135,6 +139,10 @@ class Workspace(ReviewService):
         self, report_id: int, given: dict[str, Value], replace_keys: set[str] | None = None
     ) -> ReportRow:
         """Merge the user's values (already confirmed) into the report; autosaved."""
+        with self.store.atomic():
+            return self._set_cells(report_id, given, replace_keys)
+
+    def _set_cells(self, report_id: int, given: dict[str, Value], replace_keys: set[str] | None) -> ReportRow:
         row = self._writable(report_id)
         old = row.state.get("cells", {})
         cells = dict(old)
@@ -150,6 +158,10 @@ class Workspace(ReviewService):
     def set_narrative(self, report_id: int, key: str, text: str, append: bool = True) -> ReportRow:
         if key not in spec.NARRATIVE_KEYS:
             raise WorkspaceError(f"未知的栏目“{key}”")
+        with self.store.atomic():
+            return self._set_narrative(report_id, key, text, append)
+
+    def _set_narrative(self, report_id: int, key: str, text: str, append: bool) -> ReportRow:
         narrative = dict(self._writable(report_id).state.get("narrative", {}))
         old = narrative.get(key, "")
         narrative[key] = f"{old}\n{text}".strip() if append and old and text not in old else text.strip()

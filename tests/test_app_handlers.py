@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.app import chat, draft, files, tables
+from assistant.app import chat, chat_uploads, draft, files, tables
 from assistant.config import load_settings
 from assistant.core import spec
 from assistant.facts_io import load_facts
@@ -71,7 +71,7 @@ def test_ledger_upload_shows_rows_and_needs_confirmation(ws, tmp_path):
         "2024-12-20,商业企业,,\n2023-12-28,自然人,部分公开,2024-01-10\n",
         encoding="utf-8",
     )
-    v = chat.ledger(ws, rid, ledger)
+    v = chat_uploads.ledger(ws, rid, ledger)
     assert "共读取 3 件" in v.history[-1]["content"]
     assert any("台账第" in s for s in v.pending["来源"])
     assert ws.facts(rid).cells == {}
@@ -86,7 +86,7 @@ def test_bad_ledger_stores_nothing(ws, tmp_path):
     rid = ws.start("青梧县测试局", 2024)
     bad = tmp_path / "bad.csv"
     bad.write_text("姓名,电话\n张三,123\n", encoding="utf-8")
-    v = chat.ledger(ws, rid, bad)
+    v = chat_uploads.ledger(ws, rid, bad)
     assert "bad.csv" in v.history[-1]["content"] and v.pending.empty
     assert ws.facts(rid).cells == {}
 
@@ -274,7 +274,7 @@ def test_ledger_replaces_stale_totals_only_after_asking(ws, tmp_path):
     ledger.write_text(
         "收到日期,申请人类型,办理结果,办结日期\n2024-03-01,自然人,予以公开,2024-03-15\n", encoding="utf-8"
     )
-    shown = chat.ledger(ws, rid, ledger).history[-1]["content"]
+    shown = chat_uploads.ledger(ws, rid, ledger).history[-1]["content"]
     assert "总计：5 → 1" in shown and "整体替换" in shown  # compared as a whole table, at upload
     assert ws.facts(rid).cells["applications.new_received.total"] == 5
     chat.turn(ws, rid, "确认")  # applies the ledger's whole table (issue 11: all or nothing)
@@ -304,7 +304,7 @@ def test_refused_grid_value_keeps_the_stored_one(ws):
 
 def test_previous_report_uploaded_in_the_chat(ws):
     rid = ws.start("青梧县人民政府办公室", 2024)
-    v = chat.previous(ws, rid, SOURCES / "qingwu_xianzhengfuban_2023.yaml")
+    v = chat_uploads.previous(ws, rid, SOURCES / "qingwu_xianzhengfuban_2023.yaml")
     assert "已读取上年年报" in v.history[-1]["content"] and ws.previous(rid).year == 2023
-    v = chat.previous(ws, rid, SOURCES / "qingwu_hezhuzhen_2023.yaml")
+    v = chat_uploads.previous(ws, rid, SOURCES / "qingwu_hezhuzhen_2023.yaml")
     assert "不一致" in v.history[-1]["content"] and "/" not in v.history[-1]["content"].split("⚠")[1][:5]

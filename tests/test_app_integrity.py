@@ -156,3 +156,51 @@ def test_header_says_when_no_previous_report_is_used(ws):
     rid = ws.start("青梧县测试局", 2024)
     assert "上年报告：未采用" in session.header(ws, rid)
     assert isinstance(pd.DataFrame(), pd.DataFrame)
+
+
+def _interleave(ws, monkeypatch, rid: int, other) -> None:
+    """Run `other` in a second thread at the moment the first writer has read the report state
+    (inside `update_report`, the read before its write)."""
+    import sys
+    import threading
+
+    real = Store.report
+    fired = threading.Event()
+
+    def report(self, user_id, report_id):
+        row = real(self, user_id, report_id)
+        writing = sys._getframe(1).f_code.co_name == "update_report"
+        if writing and not fired.is_set() and threading.current_thread() is threading.main_thread():
+            fired.set()
+            t = threading.Thread(target=other)
+            t.start()
+            t.join(0.3)  # with the store held, `other` waits for this write to finish
+            report.threads.append(t)
+        return row
+
+    report.threads = []
+    monkeypatch.setattr(Store, "report", report)
+    return report.threads
+
+
+def test_a_second_handler_writing_meanwhile_loses_nothing(ws, monkeypatch):
+    """The tab switch (update_state) and a grid edit (set_cells) at the same moment: both kept."""
+    rid = ws.start("青梧县测试局", 2024)
+    ws.set_cells(rid, {NP: 2})
+    threads = _interleave(ws, monkeypatch, rid, lambda: ws.set_cells(rid, {CE: 1}))
+    ws.update_state(rid, tab="tables")
+    for t in threads:
+        t.join(5)
+    state = ws.row(rid).state
+    assert state["tab"] == "tables"
+    assert state["cells"][NP] == 2 and state["cells"][CE] == 1
+
+
+def test_two_cell_saves_at_once_keep_both(ws, monkeypatch):
+    rid = ws.start("青梧县测试局", 2024)
+    threads = _interleave(ws, monkeypatch, rid, lambda: ws.set_cells(rid, {CE: 1}))
+    ws.set_cells(rid, {NP: 2})
+    for t in threads:
+        t.join(5)
+    cells = ws.row(rid).state["cells"]
+    assert cells[NP] == 2 and cells[CE] == 1

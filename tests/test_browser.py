@@ -9,6 +9,7 @@ docs/images/ with UPDATE_SCREENSHOTS=1. Skipped without /usr/bin/chromium unless
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 from pathlib import Path
@@ -50,8 +51,24 @@ def app_url(tmp_path_factory):
     ctx = prepare("127.0.0.1", ingest=False, settings=settings)
     port = _free_port()
     demo = launch(ctx, "127.0.0.1", port, block=False)
+    APP_DB[:] = [settings.db_path]
     yield f"http://127.0.0.1:{port}/"
     demo.close()
+
+
+APP_DB: list[Path] = []  # the served app's database, to explain a failed end-of-flow assertion
+
+
+def cell_history(key: str) -> str:
+    """Every logged change of one cell in the served app (who, old → new), for a failure message."""
+    from assistant.store import Store
+
+    store = Store(APP_DB[0])
+    try:
+        rows = [c for rid in (1, 2, 3) for c in store.changes(rid, "cell") if c.key == key]
+    finally:
+        store.close()
+    return "; ".join(f"{c.author}: {c.old} → {c.new}" for c in rows) or "no change logged"
 
 
 @pytest.fixture
@@ -97,7 +114,9 @@ def test_main_flow(app_url, shots, tmp_path):
         expect(bot).to_contain_text("共读取 3 件申请记录")
         expect(page.locator("#pending")).to_contain_text("台账第")
         page.locator("#confirm_btn").click()
-        expect(bot).to_contain_text("已保存")
+        # the ledger's own save (the first confirm already put 已保存 in the chat)
+        expect(page.locator("#pending")).not_to_contain_text("台账第", timeout=30_000)
+        expect(bot).to_contain_text(re.compile(r"已保存 \d{2,} 个单元格"), timeout=30_000)  # 9 from the chat
 
         page.get_by_role("tab", name="统计表").click()
         expect(page.locator("#tables_summary")).to_contain_text("已填")
@@ -133,7 +152,7 @@ def test_main_flow(app_url, shots, tmp_path):
         expect(s6).not_to_have_value("", timeout=30_000)
         s6.fill("本机关2024年度未收取政府信息公开信息处理费。")
         page.locator("#save_s6_other").click()
-        expect(page.locator("#draft_notes")).to_contain_text("已保存并重新核对")
+        expect(page.locator("#draft_notes")).to_contain_text("已保存并重新核对", timeout=30_000)
         page.screenshot(path=str(shots / "app-draft.png"), full_page=True)
 
         page.get_by_role("tab", name="导出").click()
@@ -155,7 +174,8 @@ def test_main_flow(app_url, shots, tmp_path):
     report = read_report(out)
     assert report.section("s6_other") == "本机关2024年度未收取政府信息公开信息处理费。"
     assert report.cells["review.upheld"] == 1
-    assert report.cells["applications.new_received.natural_person"] == 3
+    key = "applications.new_received.natural_person"
+    assert report.cells[key] == 3, cell_history(key)
 
 
 def check_fixed_shape(page) -> None:
@@ -191,6 +211,4 @@ def edit_cell(page, grid: str, row: int, col: int, text: str) -> None:
 
 
 def lambda_contains(text: str):
-    import re
-
     return re.compile(".*" + re.escape(text) + ".*", re.S)

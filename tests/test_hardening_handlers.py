@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.app import chat, files, session, tables
+from assistant.app import chat_uploads, files, session, tables
 from assistant.app.context import AppContext
 from assistant.app.uploads import regular_files, upload_path, upload_paths
 from assistant.config import load_settings
@@ -55,7 +55,7 @@ def test_chat_previous_with_a_bad_file_says_so(ctx, tmp_path, name) -> None:
     rid = ws.start(AGENCY, 2023, "")
     path = tmp_path / name
     path.write_bytes(BAD_PREVIOUS[name])
-    chat.previous(ws, rid, str(path))
+    chat_uploads.previous(ws, rid, str(path))
     last = ws.row(rid).state["chat"][-1]["content"] if "chat" in ws.row(rid).state else ""
     assert last.startswith("⚠") and name in last, last
 
@@ -64,8 +64,8 @@ def test_chat_previous_with_a_bad_file_says_so(ctx, tmp_path, name) -> None:
 def test_odd_upload_values_never_raise(ctx, tmp_path, odd) -> None:
     ws = ctx.workspace(None)
     rid = ws.start(AGENCY, 2023, "")
-    chat.previous(ws, rid, odd)
-    chat.ledger(ws, rid, odd)
+    chat_uploads.previous(ws, rid, odd)
+    chat_uploads.ledger(ws, rid, odd)
     session.start(ctx, None, [], AGENCY + "二", "", 2023, odd)
     _, _, _, message = files.audit(odd, odd, tmp_path / "audit")
     assert any("\u4e00" <= ch <= "\u9fff" for ch in message)

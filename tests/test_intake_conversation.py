@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.app import chat
+from assistant.app import chat, chat_uploads
 from assistant.intake import Extraction, NarrativeProposal, Proposal
 from assistant.intake.accounting import unaccounted
 from assistant.store import Store
@@ -47,7 +47,7 @@ def test_correction_is_shown_old_to_new_and_the_broken_balance_is_said(ws):
 
 def test_prefilled_carry_over_is_shown_with_its_source_and_replaced_only_when_said(ws):
     rid = ws.start("某县林业局", 2024, "县级部门")
-    chat.previous(ws, rid, CASES / "linye_2023.yaml")
+    chat_uploads.previous(ws, rid, CASES / "linye_2023.yaml")
     asked = _say(ws, rid, "今年新收申请10件，都是自然人", "确认")
     assert "上年年报" in asked and "预填为4件" in asked
     shown = _say(ws, rid, "上年结转2件，都是自然人")
@@ -103,7 +103,7 @@ def test_refile_moves_pending_narrative_and_a_complaint_is_never_material(ws):
 
 def test_the_explanation_asked_for_is_kept(ws):
     rid = ws.start("某县林业局", 2024, "县级部门")
-    chat.previous(ws, rid, CASES / "linye_2023.yaml")
+    chat_uploads.previous(ws, rid, CASES / "linye_2023.yaml")
     _say(ws, rid, "今年收到申请3件，都是自然人", "确认")
     _say(ws, rid, "主要是去年集中开展了林权确权登记，今年恢复正常", "确认")
     assert "林权确权登记" in ws.facts(rid).narrative["on_request"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.app import chat
+from assistant.app import chat, chat_uploads
 from assistant.intake import read_ledger
 from assistant.store import Store
 from assistant.workspace import Workspace
@@ -55,7 +55,7 @@ def _chat_then_ledger(ws, tmp_path):
     chat.turn(ws, rid, "确认")
     p = tmp_path / "台账.csv"
     p.write_text(LEDGER, encoding="utf-8")
-    return rid, chat.ledger(ws, rid, p).history[-1]["content"]
+    return rid, chat_uploads.ledger(ws, rid, p).history[-1]["content"]
 
 
 def test_a_disagreeing_ledger_is_shown_as_a_whole_and_cancel_keeps_everything(ws, tmp_path):

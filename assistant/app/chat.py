@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from assistant.app.uploads import upload_path
 from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import (
@@ -31,12 +29,11 @@ from assistant.intake import (
     merge_pending,
     next_question,
     plausibility_questions,
-    read_ledger,
 )
 from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.intake.answers import repeat_previous
-from assistant.workspace import Workspace, WorkspaceError, facts_of
+from assistant.workspace import Workspace, facts_of
 
 CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
 OVERWRITE = re.compile(r"^\s*(确认覆盖|覆盖|全部覆盖|改吧|要改)[。！!.\s]*$")
@@ -193,6 +190,11 @@ def _merge_pending(
 
 
 def confirm(ws: Workspace, rid: int, overwrite: bool = False) -> str:
+    with ws.atomic():  # what is confirmed is what was pending when the user clicked, saved as one step
+        return _confirm(ws, rid, overwrite)
+
+
+def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
     row = ws.row(rid)
     pending = row.state.get("pending") or {}
     proposals = [_proposal(p) for p in pending.get("cells", [])]
@@ -297,79 +299,6 @@ def _next(ws: Workspace, rid: int) -> str:
     if extra:
         return done + "\n生成前请再核实：\n" + "\n".join(f"- {x}" for x in extra)
     return done
-
-
-def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
-    """Read an uploaded ledger; its whole Table 2 becomes one pending proposal (with the rows each
-    number came from), compared cell by cell with what is already stored: applied whole or not at all."""
-    path = upload_path(path)  # type: ignore[assignment]
-    if path is None:  # the upload was cleared: nothing to read
-        return view(ws, rid)
-    row = ws.row(rid)
-    result = read_ledger(path, Path(path).name, row.year)
-    messages = [{"role": "user", "content": f"（上传台账：{Path(path).name}）"}]
-    if not result.ok:
-        messages.append({"role": "assistant", "content": result.message()})
-        _append(ws, rid, messages)
-        return view(ws, rid)
-    facts = facts_of(row)
-    fs = spec.spec_for(facts.format)
-    proposals = [
-        Proposal(k, v, fs.cell(k).label, _rows_text(result.sources.get(k, ())))
-        for k, v in result.cells.items()
-        if k in fs.by_key  # totals too: the ledger gives the whole table
-    ]
-    _store_pending(ws, rid, proposals, [], whole=True)
-    diffs = ledger_diffs(facts.cells, proposals)
-    text = result.message() + "\n\n表二的计算结果已列在右侧“待确认”表中（含每个数来自台账哪些行）。"
-    if diffs:
-        text += (
-            f"\n台账与已保存的数据有{len(diffs)}个单元格不同（已保存 → 台账）：\n" + "\n".join(diffs[:MAX_DIFFS])
-            + (f"\n- ……另有{len(diffs) - MAX_DIFFS}个单元格" if len(diffs) > MAX_DIFFS else "")
-            + "\n回复“确认”（或“覆盖”）以台账为准整体替换表二；回复“取消”则台账一项也不采用，表二保持原样。"
-        )  # fmt: skip
-    else:
-        text += "回复“确认”保存整张表二，“取消”则一项也不采用。"
-    messages.append({"role": "assistant", "content": text})
-    _append(ws, rid, messages)
-    return view(ws, rid)
-
-
-MAX_DIFFS = 20
-
-
-def ledger_diffs(stored: dict, proposals: list[Proposal]) -> list[str]:
-    out = []
-    for p in proposals:
-        old = stored.get(p.key)
-        if old is not None and str(old) != format_number(p.value):
-            out.append(f"- {p.label}：{old} → {format_number(p.value)}")
-    return out
-
-
-def previous(ws: Workspace, rid: int, path: str | Path) -> ChatView:
-    """Attach (or replace) last year's report from the chat tab."""
-    from assistant.app.files import hide_dirs
-
-    path = upload_path(path)  # type: ignore[assignment]
-    if path is None:  # the upload was cleared: nothing to read
-        return view(ws, rid)
-    messages = [{"role": "user", "content": f"（上传上年年报：{Path(path).name}）"}]
-    try:
-        notes = ws.attach_previous(rid, path)
-        text = "已读取上年年报。" + "；".join(notes)
-    except WorkspaceError as e:
-        text = f"⚠ {hide_dirs(str(e))}"
-    messages.append({"role": "assistant", "content": text})
-    _append(ws, rid, messages)
-    return view(ws, rid)
-
-
-def _rows_text(rows: tuple[int, ...]) -> str:
-    if not rows:
-        return "台账（无对应记录）"
-    shown = "、".join(str(r) for r in rows[:12])
-    return f"台账第{shown}行" + (f"等{len(rows)}行" if len(rows) > 12 else "")
 
 
 def pending_frame(pending: dict) -> pd.DataFrame:

@@ -6,7 +6,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.app import chat
+from assistant.app import chat, chat_uploads
 from assistant.app.context import AppContext
 from assistant.app.tab import Tab
 from assistant.workspace import Workspace, WorkspaceError
@@ -76,12 +76,12 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     def on_ledger(report_id, path, request: gr.Request):
         if not path:
             return run(report_id, lambda ws, r: chat.view(ws, r), request)
-        return run(report_id, lambda ws, r: chat.ledger(ws, r, path), request)
+        return run(report_id, lambda ws, r: chat_uploads.ledger(ws, r, path), request)
 
     def on_previous(report_id, path, request: gr.Request):
         if not path:
             return run(report_id, lambda ws, r: chat.view(ws, r), request)
-        return run(report_id, lambda ws, r: chat.previous(ws, r, path), request)
+        return run(report_id, lambda ws, r: chat_uploads.previous(ws, r, path), request)
 
     outs = [bot, pending, box]
     box.submit(on_send, [rid, box], outs)

@@ -83,6 +83,13 @@ def edit_cell(
     Returns the view, refusals (Chinese, naming the cell) and a note saying old → new (None: the
     value the user already gave, nothing changed).
     """
+    with ws.atomic():
+        return _edit_cell(ws, report_id, grid_index, index, text)
+
+
+def _edit_cell(
+    ws: Workspace, report_id: int, grid_index: int, index: Any, text: Any
+) -> tuple[TablesView, list[str], str | None]:
     before = ws.check(report_id)
     g = grids.grid_specs(before.facts.format)[grid_index]
     try:

@@ -44,7 +44,7 @@ class Outcome:
 
 def run_conversation(case: ConversationCase, model: Any = None) -> tuple[Outcome, list[dict[str, str]]]:
     """Drive the chat through the case's turns on a fresh store; (outcome, chat history)."""
-    from assistant.app import chat
+    from assistant.app import chat, chat_uploads
     from assistant.store import Store
     from assistant.workspace import Workspace, WorkspaceError
 
@@ -54,14 +54,14 @@ def run_conversation(case: ConversationCase, model: Any = None) -> tuple[Outcome
             ws = Workspace(store, store.user_id("eval", create=True))
             rid = ws.start(case.agency, case.year, case.level)
             if case.previous:
-                chat.previous(ws, rid, case.previous)
+                chat_uploads.previous(ws, rid, case.previous)
             chat.greet(ws, rid)
             for t in case.turns:
                 try:
                     if t.upload == "ledger":
-                        chat.ledger(ws, rid, t.path)
+                        chat_uploads.ledger(ws, rid, t.path)
                     elif t.upload == "previous":
-                        chat.previous(ws, rid, t.path)
+                        chat_uploads.previous(ws, rid, t.path)
                     else:
                         chat.turn(ws, rid, t.text, model)
                 except WorkspaceError as e:
