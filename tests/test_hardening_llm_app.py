@@ -58,8 +58,15 @@ def test_button_in_the_browser(tmp_path) -> None:
                 page = browser.new_page(locale="zh-CN")
                 page.set_default_timeout(30_000)
                 page.goto(f"http://127.0.0.1:{port}/")
-                page.get_by_role("tab", name="起草与修改").click()
-                page.get_by_text("模型连接").click()
+                accordion = page.get_by_text("模型连接")
+                for _ in range(6):  # the page's load may still switch to the last-used tab: click again
+                    page.get_by_role("tab", name="起草与修改").click()
+                    try:
+                        accordion.wait_for(state="visible", timeout=5_000)
+                        break
+                    except Exception:
+                        continue
+                accordion.click()
                 page.locator("#test_connection_btn").click()
                 result = page.locator("#test_connection_result")
                 expect(result).to_contain_text("结论：可以用模型起草", timeout=30_000)
