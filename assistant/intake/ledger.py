@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant import encrypted
 from assistant.core import spec
 from assistant.intake.ledger_table import (
     APPLICANT,
@@ -166,6 +167,8 @@ def _too_big(name: str, size: int) -> str:
 
 def _rows(data: bytes, name: str) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
     """The header row and the data rows (with their row numbers) of the first sheet that has one."""
+    if encrypted.is_encrypted_office(data):
+        raise LedgerError(encrypted.message(name))
     if data.startswith(_OLE_MAGIC):
         raise LedgerError(
             f"{name}：暂不支持旧版 Excel（.xls）或 WPS（.et）文件，请另存为 .xlsx 或 .csv 后上传"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.core.report import Report
+from assistant.reader import errors
 from assistant.reader.blocks import Document
 from assistant.reader.errors import ReaderError
 
@@ -46,12 +47,26 @@ def read_report_bytes(data: bytes, name: str) -> Report:
     _check_size(len(data), name)
     if not data.strip():
         raise ReaderError(name, "文件是空的")
+    _check_container(data, name)
     parse = _parser(name)
     _check_unpacked(data, name)
     doc = parse(data, name)
     from assistant.reader.assemble import assemble
 
     return assemble(doc)
+
+
+def _check_container(data: bytes, name: str) -> None:
+    """An encrypted Word file (an OLE container, not a zip) or an old .doc renamed to .docx is said
+    as what it is before any parser calls it damaged."""
+    from assistant import encrypted
+
+    if not encrypted.is_ole(data):
+        return
+    if encrypted.is_encrypted_office(data):
+        raise errors.encrypted(name)
+    if name.lower().endswith(".docx"):
+        raise ReaderError(name, "这其实是旧版 Word（.doc）格式的文件，只是扩展名为 .docx，请在 Word/WPS 中另存为 .docx 后再核对")
 
 
 def _check_unpacked(data: bytes, name: str) -> None:
