@@ -20,15 +20,14 @@ from assistant.core import spec
 from assistant.core.agency import infer_level
 from assistant.core.facts import ReportFacts, Value, ValueNote, parse_cell_value, short_repr, suggest_key
 from assistant.core.findings import ERROR, FAIL, Finding
+from assistant.core.limits import MAX_AGENCY_CHARS, MAX_LEVEL_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS
 from assistant.core.numbers import parse_decimal
 from assistant.core.report import Report
 from assistant.limits import LimitError, safe_yaml_load
 
 FACTS_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_FACTS_BYTES = 5 * 1024 * 1024
-MAX_AGENCY_CHARS = 100
 MAX_CELL_KEYS = 2_000
-MAX_TEXT_CHARS = 50_000  # one section or narrative item
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -194,10 +193,10 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
         format=version,
         cells=cells,
         narrative=narrative,
-        level=_text(doc.get("level"), "level", name)[:20] or infer_level(agency),
+        level=_text(doc.get("level"), "level（层级）", name, MAX_LEVEL_CHARS) or infer_level(agency),
         source=name,
     )
-    title = _text(doc.get("title"), "title", name)[:200]
+    title = _text(doc.get("title"), "title（标题）", name, MAX_TITLE_CHARS)
     return LoadedFacts(
         facts, tuple(notes), tuple(findings), flat, title, _sections(doc.get("sections"), name)
     )
@@ -282,15 +281,15 @@ def _sections(raw: Any, name: str) -> dict[str, str]:
     return out
 
 
-def _text(v: Any, where: str, name: str) -> str:
-    """A prose value: text (or a plain number), at most MAX_TEXT_CHARS characters."""
+def _text(v: Any, where: str, name: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """A prose value: text (or a plain number), at most `limit` characters (refused by name beyond)."""
     if v is None:
         return ""
     if not isinstance(v, (str, int, float, Decimal)) or isinstance(v, bool):
         raise FactsFileError(f"{name}：{where} 应是一段文字，实际是{_kind(v)}")
     text = v.strip() if isinstance(v, str) else short_repr(v)
-    if len(text) > MAX_TEXT_CHARS:
-        raise FactsFileError(f"{name}：{where} 过长（{len(text)} 个字符，上限 {MAX_TEXT_CHARS}）")
+    if len(text) > limit:
+        raise FactsFileError(f"{name}：{where} 过长（{len(text)} 个字符，上限 {limit}）")
     return text
 
 
