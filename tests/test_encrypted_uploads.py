@@ -132,4 +132,4 @@ def test_an_old_doc_renamed_to_docx_is_said_so(tmp_path) -> None:
     path = tmp_path / "改名.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000 + "WordDocument".encode("utf-16-le"))
     (result,) = check_paths([path])
-    assert "旧版 Word（.doc）" in result.error and "损坏" not in result.error
+    assert "旧版 Word/WPS（.doc/.wps）" in result.error and "损坏" not in result.error

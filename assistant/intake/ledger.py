@@ -173,7 +173,8 @@ def _rows(data: bytes, name: str) -> tuple[Sequence[Any], list[tuple[int, Sequen
         raise LedgerError(
             f"{name}：暂不支持旧版 Excel（.xls）或 WPS（.et）文件，请另存为 .xlsx 或 .csv 后上传"
         )
-    if not (data.startswith(_XLSX_MAGIC) or name.lower().endswith((".xlsx", ".xlsm"))):
+    _check_kind(data, name)
+    if not data.startswith(_XLSX_MAGIC):
         return _split_header(_csv_rows(data, name), name)
     wb = _open_workbook(data, name)
     try:
@@ -188,6 +189,23 @@ def _rows(data: bytes, name: str) -> tuple[Sequence[Any], list[tuple[int, Sequen
         return first
     finally:
         wb.close()
+
+
+def _check_kind(data: bytes, name: str) -> None:
+    """A file that is no ledger at all (a PDF, a Word file, a picture, an HTML export, a truncated
+    workbook, a CSV named .xlsx) is said as what it is, not as a damaged Excel file."""
+    from assistant import sniff
+
+    found = sniff.kind(data)
+    if found == "html":
+        raise LedgerError(f"{name}：这是网页（HTML）格式导出的表格，请在 Excel/WPS 中打开后另存为 .xlsx 再上传")
+    if found in ("pdf", "docx", "image", "archive"):
+        label = sniff.LABELS[found]
+        raise LedgerError(f"{name}：这是{' ' * label[0].isascii()}{label}，不是申请台账，请上传 .xlsx 或 .csv 格式的台账")
+    if found == "zip":
+        raise LedgerError(f"{name}：文件不完整或已损坏（可能下载或复制时中断），请重新导出后上传")
+    if not data.startswith(_XLSX_MAGIC) and name.lower().endswith((".xlsx", ".xlsm")):
+        raise LedgerError(f"{name}：扩展名是 .xlsx，内容却不是 Excel 表格（像是文本或 CSV），请把扩展名改为 .csv，或在 Excel 中另存为 .xlsx 后上传")
 
 
 def _split_header(rows: Iterator[Sequence[Any]], name: str) -> tuple[Sequence[Any], list]:
