@@ -78,7 +78,10 @@ def ctx(tmp_path):
 def test_check_command_says_the_file_is_encrypted(tmp_path, name) -> None:
     path = MAKERS[name](tmp_path / name)
     run = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "check", str(path)], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "assistant.cli", "check", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 2, run.stderr
     assert f"{SAID}：{path}" in run.stdout, run.stdout

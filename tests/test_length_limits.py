@@ -75,7 +75,9 @@ def test_section_save_refuses_an_overlong_text_and_says_it_back(ctx) -> None:
     ws.save_section(rid, "s5_problems", "原有的文字。", "edit")
     pasted = "一段粘贴了整本书的文字。" * (MAX_TEXT_CHARS // 12 + 1)
     v = draft.edit(ws, rid, "s5_problems", pasted, base="原有的文字。")
-    assert "正文过长" in v.notes and f"上限 {MAX_TEXT_CHARS}" in v.notes and "未保存" in v.notes, v.notes[:200]
+    assert "正文过长" in v.notes and f"上限 {MAX_TEXT_CHARS}" in v.notes and "未保存" in v.notes, v.notes[
+        :200
+    ]
     assert "您未保存的修改" in v.notes  # the typed text is said back, not lost
     assert ws.sections(rid)["s5_problems"].text == "原有的文字。"
     r = review_flow.save(ws, rid, "s5_problems", pasted, "原有的文字。")

@@ -15,7 +15,9 @@ from assistant.audit import audit_path
 from assistant.intake import read_ledger
 from tests import broken_inputs as b
 
-ENGLISH = re.compile(r"[A-Za-z]{4,}")  # parser words (expected, found, Expecting …); PDF/HTML/YAML are shorter
+ENGLISH = re.compile(
+    r"[A-Za-z]{4,}"
+)  # parser words (expected, found, Expecting …); PDF/HTML/YAML are shorter
 ALLOWED_WORDS = {"agency", "cells", "narrative", "sections", "active", "docx", "html", "xlsx", "JSON", "YAML", "HTML", "true", "false", "Word", "Excel", "yaml", "json", "level", "title", "year", "overview"}  # fmt: skip
 
 DOCUMENTS = {
@@ -26,7 +28,10 @@ DOCUMENTS = {
     "扫描.pdf": (lambda: b"\x89PNG\r\n\x1a\n" + bytes(3000), "这是图片文件"),
     "打包.docx": (lambda: _zip(), "这是压缩包"),
     "下载中断.docx": (lambda: b.docx()[: len(b.docx()) // 2], "Word 文档已损坏或不完整"),
-    "正文非XML.docx": (lambda: b.docx_part("word/document.xml", b"<w:document><<oops"), "Word 文档已损坏或不完整"),
+    "正文非XML.docx": (
+        lambda: b.docx_part("word/document.xml", b"<w:document><<oops"),
+        "Word 文档已损坏或不完整",
+    ),
     "缺正文.docx": (lambda: b.docx_part("word/document.xml", None), "Word 文档结构已损坏"),
     "交叉引用表损坏.pdf": (b.pdf_broken_xref, "PDF 文件已损坏或不完整"),
     "空文件.pdf": (lambda: b"", "文件是空的"),
@@ -99,11 +104,17 @@ def test_gb18030_page_with_a_utf8_meta_is_read(tmp_path) -> None:
 
 
 LEDGERS = {
-    "导出.xls": (lambda: "<html><body><table><tr><td>收到申请时间</td></tr></table></body></html>".encode(), "网页（HTML）格式导出的表格"),
+    "导出.xls": (
+        lambda: "<html><body><table><tr><td>收到申请时间</td></tr></table></body></html>".encode(),
+        "网页（HTML）格式导出的表格",
+    ),
     "台账.pdf": (b.pdf, "这是 PDF 文件，不是申请台账"),
     "台账.docx": (b.docx, "这是 Word 文档（.docx），不是申请台账"),
     "下载中断.xlsx": (lambda: b.xlsx_ledger()[:3000], "文件不完整或已损坏"),
-    "文本改名.xlsx": (lambda: "收到申请时间,申请人类型,办理结果\n2023-01-02,自然人,予以公开\n".encode(), "扩展名是 .xlsx，内容却不是 Excel 表格"),
+    "文本改名.xlsx": (
+        lambda: "收到申请时间,申请人类型,办理结果\n2023-01-02,自然人,予以公开\n".encode(),
+        "扩展名是 .xlsx，内容却不是 Excel 表格",
+    ),
     "二进制.csv": (lambda: bytes(range(256)) * 20, "不是文本格式的 CSV 文件"),
 }
 
@@ -131,6 +142,9 @@ def test_seeded_damaged_ledgers_each_get_a_chinese_message() -> None:
 def test_check_on_an_empty_folder_says_so_and_exits_2(tmp_path) -> None:
     (tmp_path / "空").mkdir()
     run = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", "check", str(tmp_path / "空")], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "assistant.cli", "check", str(tmp_path / "空")],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 2 and "文件夹中没有可核对的文件" in run.stdout, run.stdout

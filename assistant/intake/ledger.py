@@ -249,7 +249,9 @@ def _sheet_rows(ws: Any, name: str) -> Iterator[Sequence[Any]]:
     from assistant.intake.ledger_xlsx import SheetProblem, sheet_rows
 
     try:
-        yield from sheet_rows(ws, lambda row: len(map_columns(row)) >= 2, HEADER_SCAN_ROWS)
+        yield from sheet_rows(
+            ws, lambda row: len(map_columns(row)) >= 2, HEADER_SCAN_ROWS, lambda row: map_columns(row).values()
+        )
     except SheetProblem as e:
         raise LedgerError(f"{name}：工作表“{ws.title}”{e}") from None
     except Exception:  # a damaged sheet discovered while streaming
