@@ -106,6 +106,17 @@ def skipped_files(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
     return out
 
 
+def empty_folders(paths: Iterable[str | Path]) -> list[AuditResult]:
+    """An unreadable result for each given folder that holds nothing to audit: said, never an empty
+    run that exits 0."""
+    out = []
+    for p in map(Path, paths):
+        if p.is_dir() and next(expand_paths([p]), None) is None:
+            reason = "文件夹中没有可核对的文件（支持 yaml/json 数据文件及 txt、md、html、docx、pdf 报告）"
+            out.append(_unreadable(str(p), f"{p}：{reason}"))
+    return out
+
+
 def _skip_reason(p: Path) -> str:
     suffix = p.suffix.lower()
     if suffix in (".xlsx", ".xls", ".csv", ".et"):

@@ -16,19 +16,19 @@ from typing import Any
 
 import yaml
 
+from assistant import parse_messages
 from assistant.core import spec
 from assistant.core.agency import infer_level
 from assistant.core.facts import ReportFacts, Value, ValueNote, parse_cell_value, short_repr, suggest_key
 from assistant.core.findings import ERROR, FAIL, Finding
+from assistant.core.limits import MAX_AGENCY_CHARS, MAX_LEVEL_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS
 from assistant.core.numbers import parse_decimal
 from assistant.core.report import Report
 from assistant.limits import LimitError, safe_yaml_load
 
 FACTS_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_FACTS_BYTES = 5 * 1024 * 1024
-MAX_AGENCY_CHARS = 100
 MAX_CELL_KEYS = 2_000
-MAX_TEXT_CHARS = 50_000  # one section or narrative item
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -38,6 +38,10 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         seen: dict = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, (str, int, float, bool, Decimal)) and key is not None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"第 {key_node.start_mark.line + 1} 行的键是{_kind(key)}，键应是文字", key_node.start_mark
+                )
             if key in seen:
                 line = key_node.start_mark.line + 1
                 raise yaml.constructor.ConstructorError(
@@ -98,6 +102,11 @@ def load_facts(path: str | Path) -> LoadedFacts:
 def parse_facts(data: bytes, name: str, json_hint: bool = False) -> LoadedFacts:
     if not data.strip():
         raise FactsFileError(f"{name}：文件是空的")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Notepad's 「Unicode」: UTF-16 with its BOM
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise FactsFileError(f"{name}：文件编码无法识别，请另存为 UTF-8") from None
     if b"\x00" in data[:4096]:
         raise FactsFileError(f"{name}：这是二进制文件，不是 YAML/JSON 数据文件")
     try:
@@ -118,7 +127,8 @@ def _parse_text(text: str, name: str, json_hint: bool) -> Any:
         try:
             return json.loads(text, parse_float=Decimal, parse_int=_json_int)
         except json.JSONDecodeError as e:
-            raise FactsFileError(f"{name}：JSON 格式错误，第 {e.lineno} 行第 {e.colno} 列：{e.msg}") from None
+            where = f"第 {e.lineno} 行第 {e.colno} 列"
+            raise FactsFileError(f"{name}：JSON 格式错误，{where}：{parse_messages.json_problem(e.msg)}") from None
         except RecursionError:
             raise FactsFileError(f"{name}：嵌套层数过多，不是年报数据文件的结构") from None
     try:
@@ -128,7 +138,7 @@ def _parse_text(text: str, name: str, json_hint: bool) -> Any:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else "某处"
-        problem = getattr(e, "problem", None) or "语法错误"
+        problem = parse_messages.yaml_problem(getattr(e, "problem", None))
         raise FactsFileError(f"{name}：YAML 格式错误，{where}：{problem}") from None
 
 
@@ -137,8 +147,7 @@ def _json_int(text: str) -> int | Decimal:
     return int(text) if len(text) <= 40 else Decimal(text)
 
 
-def _kind(x: Any) -> str:
-    return {list: "列表", str: "一段文字", int: "一个数字", float: "一个数字"}.get(type(x), type(x).__name__)
+_kind = parse_messages.kind
 
 
 def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
@@ -146,6 +155,8 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
     notes: list[ValueNote] = []
     findings: list[Finding] = []
     agency = doc.get("agency")
+    if agency is not None and not isinstance(agency, str):
+        raise FactsFileError(f"{name}：agency（机关名称）应是一段文字，实际是{_kind(agency)}")
     if not isinstance(agency, str) or not agency.strip():
         raise FactsFileError(f"{name}：缺少必填项 agency（机关名称）")
     if len(agency.strip()) > MAX_AGENCY_CHARS:
@@ -194,10 +205,10 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
         format=version,
         cells=cells,
         narrative=narrative,
-        level=_text(doc.get("level"), "level", name)[:20] or infer_level(agency),
+        level=_text(doc.get("level"), "level（层级）", name, MAX_LEVEL_CHARS) or infer_level(agency),
         source=name,
     )
-    title = _text(doc.get("title"), "title", name)[:200]
+    title = _text(doc.get("title"), "title（标题）", name, MAX_TITLE_CHARS)
     return LoadedFacts(
         facts, tuple(notes), tuple(findings), flat, title, _sections(doc.get("sections"), name)
     )
@@ -282,15 +293,15 @@ def _sections(raw: Any, name: str) -> dict[str, str]:
     return out
 
 
-def _text(v: Any, where: str, name: str) -> str:
-    """A prose value: text (or a plain number), at most MAX_TEXT_CHARS characters."""
+def _text(v: Any, where: str, name: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """A prose value: text (or a plain number), at most `limit` characters (refused by name beyond)."""
     if v is None:
         return ""
     if not isinstance(v, (str, int, float, Decimal)) or isinstance(v, bool):
         raise FactsFileError(f"{name}：{where} 应是一段文字，实际是{_kind(v)}")
     text = v.strip() if isinstance(v, str) else short_repr(v)
-    if len(text) > MAX_TEXT_CHARS:
-        raise FactsFileError(f"{name}：{where} 过长（{len(text)} 个字符，上限 {MAX_TEXT_CHARS}）")
+    if len(text) > limit:
+        raise FactsFileError(f"{name}：{where} 过长（{len(text)} 个字符，上限 {limit}）")
     return text
 
 

@@ -21,6 +21,7 @@ from assistant.core import engine, spec
 from assistant.core.agency import same_agency
 from assistant.core.engine import CheckResult
 from assistant.core.facts import ReportFacts, Value, cells_from_json, cells_to_json
+from assistant.core.limits import MAX_AGENCY_CHARS, MAX_LEVEL_CHARS, MAX_TEXT_CHARS, too_long
 from assistant.core.report import Report
 from assistant.review_service import EditConflictError, ReviewService, WorkspaceError
 from assistant.roles import APPROVED, WRITERS
@@ -66,14 +67,17 @@ class Workspace(ReviewService):
     # ------------------------------------------------------------ reports
 
     def start(self, agency: str, year: Any, level: str = "", previous_path: str | Path | None = None) -> int:
-        agency = (agency or "").strip()
+        agency, level = (agency or "").strip(), (level or "").strip()
         if not agency:
             raise WorkspaceError("请填写机关名称")
+        reason = too_long("机关名称", agency, MAX_AGENCY_CHARS) or too_long("层级", level, MAX_LEVEL_CHARS)
+        if reason:
+            raise WorkspaceError(f"{reason}，未创建报告，请填写机关的正式名称")
         y = _year(year)
         if self.account.effective_role not in WRITERS:
             raise WorkspaceError(f"您的角色是{self.account.role}，不能新建报告")
         state: dict[str, Any] = {"format": spec.version_for_year(y), "cells": {}, "narrative": {}, "chat": []}
-        rid = self.store.create_report(self.user_id, agency, y, level.strip(), state)
+        rid = self.store.create_report(self.user_id, agency, y, level, state)
         if previous_path:
             self.attach_previous(rid, previous_path)
         return rid
@@ -165,6 +169,9 @@ class Workspace(ReviewService):
         narrative = dict(self._writable(report_id).state.get("narrative", {}))
         old = narrative.get(key, "")
         narrative[key] = f"{old}\n{text}".strip() if append and old and text not in old else text.strip()
+        reason = too_long(f"“{spec.NARRATIVE_LABELS.get(key, key)}”的内容", narrative[key], MAX_TEXT_CHARS, "字")
+        if reason:
+            raise WorkspaceError(f"{reason}，未保存")
         updated = self.update_state(report_id, narrative=narrative)
         if narrative[key] != old:
             self.store.log_changes(
@@ -273,6 +280,7 @@ class Workspace(ReviewService):
         section since, `EditConflict` (a WorkspaceError) carries old/theirs/current and nothing is saved."""
         if key not in spec.SECTION_BY_KEY:
             raise WorkspaceError(f"未知的章节“{key}”")
+        check_section_length(key, text)
         self._writable(report_id)
         try:
             self.store.save_section(self.user_id, report_id, key, text, origin, note, findings, base)
@@ -354,3 +362,11 @@ def _year(raw: Any) -> int:
     if not 2008 <= y <= latest:
         raise WorkspaceError(f"年度“{raw}”超出范围（2008–{latest}）")
     return y
+
+
+def check_section_length(key: str, text: str) -> None:
+    """A section's text over MAX_TEXT_CHARS is refused by name (WorkspaceError), before any check
+    of its content runs."""
+    reason = too_long(f"“{spec.SECTION_BY_KEY[key].title}”正文", text or "", MAX_TEXT_CHARS, "字")
+    if reason:
+        raise WorkspaceError(f"{reason}，未保存，请精简后再保存")

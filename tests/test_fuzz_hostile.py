@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from assistant.audit import audit_path
+from tests import broken_inputs as broken
 
 GOOD = "agency: 测试县测试局\nyear: 2023\nmissing: zero\ncells:\n  applications.new_received.natural_person: 5\n  applications.results.granted.natural_person: 5\n"
 KEYS = ["applications.new_received.natural_person", "review.upheld", "fees.amount", "active.regulations.made"]
@@ -44,7 +45,9 @@ def _zip(member: str, size: int) -> bytes:
 
 
 def _hostile(rng: random.Random, i: int) -> tuple[str, bytes]:
-    kind = rng.randrange(9)
+    kind = rng.randrange(13)
+    if kind >= 9:
+        return _broken(rng, i, kind)
     if kind == 0:
         return f"bomb_{i}.yaml", _bomb_yaml(rng.randrange(2, 9)).encode()
     if kind == 1:
@@ -74,6 +77,34 @@ def _hostile(rng: random.Random, i: int) -> tuple[str, bytes]:
     return f"text_{i}.txt", ("三、收到和处理政府信息公开申请情况\n" + "十" * rng.randrange(1, 50_000) + "件\n").encode()
 
 
+_GOOD_DOCS = {"docx": broken.docx, "pdf": broken.pdf, "html": broken.html}
+_PARTS = {
+    "notxml": lambda: broken.docx_part("word/document.xml", b"<w:document><<"),
+    "nodoc": lambda: broken.docx_part("word/document.xml", None),
+    "xref": broken.pdf_broken_xref,
+    "gb18030": broken.html_gb18030_says_utf8,
+}
+
+
+def _broken(rng: random.Random, i: int, kind: int) -> tuple[str, bytes]:
+    """Damaged real documents: random damage, a wrong extension, a broken part, an empty file, a YAML
+    mapping keyed by a list."""
+    suffix = rng.choice(sorted(_GOOD_DOCS))
+    if kind == 9:
+        return f"damaged_{i}.{suffix}", broken.mutated(rng, _GOOD_DOCS[suffix]())
+    if kind == 10:
+        other = rng.choice([s for s in ["docx", "pdf", "html", "txt"] if s != suffix])
+        return f"renamed_{i}.{other}", _GOOD_DOCS[suffix]()
+    if kind == 11:
+        part = rng.choice(sorted(_PARTS))
+        name = {"xref": "pdf", "gb18030": "html"}.get(part, "docx")
+        return f"{part}_{i}.{name}", _PARTS[part]()
+    return rng.choice([
+        (f"empty_{i}.{suffix}", b""), (f"listkey_{i}.yaml", b"agency: x\nyear: 2023\n? [a, b]\n: 1\n"),
+        (f"tag_{i}.yaml", b"agency: !!python/object:os.system x\nyear: 2023\n"), (f"quote_{i}.json", b"{agency: 1}"),
+    ])  # fmt: skip
+
+
 def _batch(tmp_path: Path, n: int = 240, seed: int = 15) -> tuple[Path, list[str]]:
     rng = random.Random(seed)
     d = tmp_path / "fuzz"
@@ -87,6 +118,8 @@ def _batch(tmp_path: Path, n: int = 240, seed: int = 15) -> tuple[Path, list[str
             good.append(f"good_{i}.yaml")
     return d, good
 
+
+_PARSER_ENGLISH = re.compile(r"\b(?:expected|found|Expecting|Extra data|constructor|[A-Z][a-z]+Error)\b")
 
 # The batch runs in a fresh interpreter that prints its own peak RSS (and its pool workers'), so the
 # figure is this batch's and not that of whatever earlier tests ran in the pytest process. Its own peak is
@@ -121,6 +154,8 @@ def test_fuzz_batch_is_contained(tmp_path) -> None:
         if r.get("error"):
             assert name in r["error"] and any("\u4e00" <= ch <= "\u9fff" for ch in r["error"]), r["error"]
             assert len(r["error"]) < 400
+            assert "意外错误" not in r["error"], r["error"]
+            assert not _PARSER_ENGLISH.search(r["error"]), r["error"]
     (peak,) = re.findall(r"PEAK_RSS_KB=(\d+)", proc.stderr)
     rss_mb = int(peak) / 1024
     assert rss_mb < 500, rss_mb

@@ -118,3 +118,31 @@ def test_minus_sign_in_prose_is_kept() -> None:
     (m,) = extract_numbers("本年新收申请-5件")
     assert m.value == -5 and m.raw == "-5件"
     assert [x.value for x in extract_numbers("办理3-5件")] == [Decimal(3), Decimal(5)]
+
+
+def test_a_long_run_of_numeral_characters_is_read_in_linear_time() -> None:
+    """A 30,000-character run of 十 in a facts file's narrative made `assistant draft` hang (> 120 s):
+    the numeral pattern backtracked over the whole run from every position (O(n²))."""
+    for n in (2_000, 30_000):
+        t0 = time.process_time()
+        assert extract_numbers("十" * n + "。") == []  # no measure word after the run: the slow case
+        assert time.process_time() - t0 < 1.0, n
+    text = "共受理一千二百件，" + "十" * 5000 + "，办结九千九百九十九件"  # numbers beside a run still found
+    assert [m.value for m in extract_numbers(text)] == [Decimal(1200), Decimal(9999)]
+
+
+@pytest.mark.slow
+def test_draft_with_a_long_numeral_run_in_the_narrative_finishes(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    facts = tmp_path / "facts.yaml"
+    facts.write_text(f'agency: 某县统计局\nyear: 2023\nnarrative:\n  active: "{"十" * 30_000}"\n', "utf-8")
+    t0 = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", "draft", "--backend", "offline", "--no-corpus",
+         "-o", str(tmp_path / "d.md"), str(facts)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert run.returncode in (0, 1) and "Traceback" not in run.stderr, run.stderr[-500:]
+    assert time.perf_counter() - t0 < 60

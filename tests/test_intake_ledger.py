@@ -228,7 +228,7 @@ def test_header_without_records():
 
 @pytest.mark.parametrize(
     ("data", "name", "fragment"),
-    [(b"PK\x03\x04 not really a zip", "台账.xlsx", "无法打开，文件可能已损坏"),
+    [(b"PK\x03\x04 not really a zip", "台账.xlsx", "已损坏"),
      (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "台账.xls", "暂不支持旧版 Excel（.xls）"),
      (b"", "台账.csv", "文件是空的"),
      (b"\x00\x01\x02binary", "台账.csv", "不是文本格式的 CSV"),
@@ -243,7 +243,7 @@ def test_unreadable_files(data, name, fragment):
 def test_truncated_xlsx(tmp_path):
     data = _xlsx(_rows_from_fixture())
     result = read_ledger(data[: len(data) // 2], "半个.xlsx", 2024)
-    assert not result.ok and "半个.xlsx：无法打开" in result.errors[0]
+    assert not result.ok and "半个.xlsx：文件不完整" in result.errors[0]
 
 
 def test_missing_path_and_directory(tmp_path):

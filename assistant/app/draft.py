@@ -18,7 +18,7 @@ from assistant.core import spec
 from assistant.core.report import Report
 from assistant.drafting import SectionDraft, staff_edits, stream_draft
 from assistant.review_service import escape
-from assistant.workspace import EditConflictError, Workspace, WorkspaceError
+from assistant.workspace import EditConflictError, Workspace, WorkspaceError, check_section_length
 
 SECTION_KEYS = tuple(s.key for s in spec.SECTIONS)
 SEVERITY = {"error": "✗", "warning": "!"}
@@ -142,6 +142,7 @@ def edit(ws: Workspace, rid: int, key: str, text: str, base: str | None = None) 
         unchanged = view(ws, rid)  # nothing changed (e.g. the box merely lost focus): keep the notes shown
         return replace(unchanged, notes=None)
     try:
+        check_section_length(key, text)  # before the guard reads it
         ws.save_section(rid, key, text, "edit", findings=recheck(ws, rid, key, text), base=base)
     except EditConflictError as e:
         return conflict_view(ws, rid, key, e)

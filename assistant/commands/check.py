@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.audit import AuditResult, exit_code, skipped_files
+from assistant.audit import AuditResult, empty_folders, exit_code, skipped_files
 from assistant.core import spec
 from assistant.core.engine import summarize
 from assistant.core.finding_kinds import kind_of, tag_of
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    results = checkrun.audit(args, on_progress=_progress_bar(args.paths))
+    results = checkrun.audit(args, on_progress=_progress_bar(args.paths)) + empty_folders(args.paths)
     if args.csv:
         write_csv(results, Path(args.csv))
     if getattr(args, "reviews", None):

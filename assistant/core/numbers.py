@@ -101,7 +101,7 @@ MEASURE_WORDS = (
 )  # fmt: skip
 _MEASURE_RE = "|".join(sorted((re.escape(m) for m in MEASURE_WORDS), key=len, reverse=True))
 _ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
-_CN = f"[{CN_NUM_CHARS}]+"
+_CN = f"[{CN_NUM_CHARS}]{{1,{MAX_NUMERAL_CHARS}}}"  # bounded: a long run must not cost O(n²) backtracking
 _TOKEN_RE = re.compile(
     rf"(?P<pct_cn>百分之(?P<pct_cn_n>{_CN}(?:点[{''.join(_DIGITS)}]+)?))"
     rf"|(?P<num>{_ARABIC})(?P<num_unit>\s*(?:%|％|‰|{_MEASURE_RE}|年|月|日|号|周岁|个百分点)?)"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant import encrypted
 from assistant.core import spec
 from assistant.intake.ledger_table import (
     APPLICANT,
@@ -166,11 +167,14 @@ def _too_big(name: str, size: int) -> str:
 
 def _rows(data: bytes, name: str) -> tuple[Sequence[Any], list[tuple[int, Sequence[Any]]]]:
     """The header row and the data rows (with their row numbers) of the first sheet that has one."""
+    if encrypted.is_encrypted_office(data):
+        raise LedgerError(encrypted.message(name))
     if data.startswith(_OLE_MAGIC):
         raise LedgerError(
             f"{name}：暂不支持旧版 Excel（.xls）或 WPS（.et）文件，请另存为 .xlsx 或 .csv 后上传"
         )
-    if not (data.startswith(_XLSX_MAGIC) or name.lower().endswith((".xlsx", ".xlsm"))):
+    _check_kind(data, name)
+    if not data.startswith(_XLSX_MAGIC):
         return _split_header(_csv_rows(data, name), name)
     wb = _open_workbook(data, name)
     try:
@@ -185,6 +189,23 @@ def _rows(data: bytes, name: str) -> tuple[Sequence[Any], list[tuple[int, Sequen
         return first
     finally:
         wb.close()
+
+
+def _check_kind(data: bytes, name: str) -> None:
+    """A file that is no ledger at all (a PDF, a Word file, a picture, an HTML export, a truncated
+    workbook, a CSV named .xlsx) is said as what it is, not as a damaged Excel file."""
+    from assistant import sniff
+
+    found = sniff.kind(data)
+    if found == "html":
+        raise LedgerError(f"{name}：这是网页（HTML）格式导出的表格，请在 Excel/WPS 中打开后另存为 .xlsx 再上传")
+    if found in ("pdf", "docx", "image", "archive"):
+        label = sniff.LABELS[found]
+        raise LedgerError(f"{name}：这是{' ' * label[0].isascii()}{label}，不是申请台账，请上传 .xlsx 或 .csv 格式的台账")
+    if found == "zip":
+        raise LedgerError(f"{name}：文件不完整或已损坏（可能下载或复制时中断），请重新导出后上传")
+    if not data.startswith(_XLSX_MAGIC) and name.lower().endswith((".xlsx", ".xlsm")):
+        raise LedgerError(f"{name}：扩展名是 .xlsx，内容却不是 Excel 表格（像是文本或 CSV），请把扩展名改为 .csv，或在 Excel 中另存为 .xlsx 后上传")
 
 
 def _split_header(rows: Iterator[Sequence[Any]], name: str) -> tuple[Sequence[Any], list]:
@@ -228,7 +249,9 @@ def _sheet_rows(ws: Any, name: str) -> Iterator[Sequence[Any]]:
     from assistant.intake.ledger_xlsx import SheetProblem, sheet_rows
 
     try:
-        yield from sheet_rows(ws, lambda row: len(map_columns(row)) >= 2, HEADER_SCAN_ROWS)
+        yield from sheet_rows(
+            ws, lambda row: len(map_columns(row)) >= 2, HEADER_SCAN_ROWS, lambda row: map_columns(row).values()
+        )
     except SheetProblem as e:
         raise LedgerError(f"{name}：工作表“{ws.title}”{e}") from None
     except Exception:  # a damaged sheet discovered while streaming

@@ -72,21 +72,50 @@ def formula_message(cells: list[tuple[int, int]]) -> str:
     return f"{where}{more}是公式，文件中没有计算结果，请在 Excel 中打开并保存后再上传"
 
 
-def sheet_rows(ws: Any, is_header: Callable[[Sequence[Any]], bool], scan: int) -> Iterator[Sequence[Any]]:
+def sheet_rows(
+    ws: Any,
+    is_header: Callable[[Sequence[Any]], bool],
+    scan: int,
+    columns: Callable[[Sequence[Any]], Any] = None,
+) -> Iterator[Sequence[Any]]:
     """The sheet's rows, cut to the header's width, merged ranges filled; SheetProblem on formulas
-    without results (in the used columns)."""
+    without results (in the used columns). `columns(header)`: the 0-based columns the caller reads;
+    below the first rows only those get typed values (the others their plain text)."""
     xml = sheet_xml(ws)
     head = [_trimmed(r) for r in ws.iter_rows(max_row=scan, values_only=True)]
     width = _width(head, is_header)
     pending = [(r, c) for r, c in uncomputed_formulas(xml) if c <= width]
     if pending:
         raise SheetProblem(formula_message(sorted(pending)))
-    fill = _Filler(merges(xml))
+    ranges = merges(xml)
+    fill = _Filler(ranges)
     for number, row in enumerate(head, start=1):
         yield fill(number, (row + [None] * width)[:width])
-    rest = ws.iter_rows(min_row=scan + 1, max_col=width, values_only=True) if len(head) >= scan else ()
-    for number, row in enumerate(rest, start=scan + 1):
+    if len(head) < scan:
+        return
+    for number, row in enumerate(
+        _rest(ws, scan + 1, width, _wanted(head, is_header, columns, ranges)), scan + 1
+    ):
         yield fill(number, list(row))
+
+
+def _wanted(head: list[list[Any]], is_header, columns, ranges: list[Merge]) -> set[int] | None:
+    """1-based columns to convert fully: the caller's, and every column a merge across rows touches."""
+    header = next((r for r in head if is_header(r)), None)
+    if columns is None or header is None:
+        return None
+    wanted = {i + 1 for i in columns(header)}
+    return wanted | {c for _, _, c1, c2 in ranges for c in range(c1, c2 + 1)}
+
+
+def _rest(ws: Any, first: int, width: int, wanted: set[int] | None) -> Any:
+    from assistant.intake.ledger_columns import rows_from
+
+    fast = rows_from(ws, first, width, wanted) if wanted is not None and FAST else None
+    return fast if fast is not None else ws.iter_rows(min_row=first, max_col=width, values_only=True)
+
+
+FAST = True  # only the needed columns typed (tests compare with False: openpyxl's own iter_rows)
 
 
 def _trimmed(row: Sequence[Any]) -> list[Any]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.core.report import Report
+from assistant.reader import errors
 from assistant.reader.blocks import Document
 from assistant.reader.errors import ReaderError
 
@@ -46,12 +47,34 @@ def read_report_bytes(data: bytes, name: str) -> Report:
     _check_size(len(data), name)
     if not data.strip():
         raise ReaderError(name, "文件是空的")
+    _check_container(data, name)
     parse = _parser(name)
     _check_unpacked(data, name)
     doc = parse(data, name)
     from assistant.reader.assemble import assemble
 
     return assemble(doc)
+
+
+def _check_container(data: bytes, name: str) -> None:
+    """A file whose content is not what its name says (an encrypted Word file, an old .doc, a PDF or a
+    workbook under another suffix, a picture, an archive) is said as what it is before any parser
+    calls it damaged."""
+    from assistant import sniff
+
+    found, suffix = sniff.kind(data), Path(name).suffix.lower()
+    if found == "encrypted":
+        raise errors.encrypted(name)
+    if found in ("", "zip") or found in _EXPECTED.get(suffix, ()):
+        return  # text, or what the suffix promises: the parser reads it (and says what is broken)
+    if found == "ole":
+        raise ReaderError(name, "这其实是旧版 Word/WPS（.doc/.wps）格式的文件，请在 Word/WPS 中另存为 .docx 后再核对")
+    if found == "xlsx":
+        raise ReaderError(name, "这是 Excel 表格（.xlsx），不是年报文档（申请台账请在“对话填报”页上传）")
+    raise ReaderError(name, sniff.misnamed(found, suffix))
+
+
+_EXPECTED = {".pdf": ("pdf",), ".docx": ("docx",), ".html": ("html",), ".htm": ("html",), ".txt": ("html",)}
 
 
 def _check_unpacked(data: bytes, name: str) -> None:

@@ -16,12 +16,12 @@ import logging
 import re
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from assistant.core.findings import FAIL, WARNING, Finding
+from assistant.encrypted import is_password_error
 from assistant.limits import LimitError, cap_pdf_streams
 from assistant.reader.blocks import Document, Grid
-from assistant.reader.errors import ReaderError
+from assistant.reader.errors import ReaderError, encrypted
 from assistant.reader.pdfbands import regroup
 from assistant.reader.textfile import lines_to_blocks
 
@@ -41,9 +41,9 @@ def read_pdf(data: bytes, name: str) -> Document:
         raise
     except LimitError as e:
         raise ReaderError(name, str(e)) from None
-    except PDFPasswordIncorrect:
-        raise ReaderError(name, "PDF 文件已加密，无法读取，请提供未加密的文件") from None
     except Exception as e:  # noqa: BLE001 - pdfminer raises many kinds of errors on broken files
+        if is_password_error(e):  # pdfplumber wraps pdfminer's PDFPasswordIncorrect
+            raise encrypted(name) from None
         cap = _limit_in(e)  # pdfplumber wraps what pdfminer raised
         raise ReaderError(name, str(cap) if cap else "PDF 文件已损坏或不完整，无法读取") from None
     return doc
