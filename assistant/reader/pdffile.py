@@ -23,6 +23,8 @@ from assistant.limits import LimitError, cap_pdf_streams
 from assistant.reader.blocks import Document, Grid
 from assistant.reader.errors import ReaderError
 from assistant.reader.pdfbands import regroup
+from assistant.reader.pdfpage import closing_lines, rejoin_offset_runs, strip_furniture
+from assistant.reader.pdfsplit import PdfTable, is_remainder, join_remainder
 from assistant.reader.textfile import lines_to_blocks
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # English warnings on damaged files are noise
@@ -71,20 +73,14 @@ def _read_pages(pdf, doc: Document) -> None:
                 scanned.append(number)
             continue
         pages.append(_Page(page))
+    kept = strip_furniture([p.lines for p in pages], [p.height for p in pages])
+    for p, lines in zip(pages, kept, strict=True):
+        p.lines = regroup(lines)
     if not pages:
         if scanned:
             raise ReaderError(doc.name, "这是扫描件（PDF 只有图片，没有文字层），需要OCR识别成文字后才能核对")
         raise ReaderError(doc.name, "PDF 中没有可提取的文字")
-    lines: list[str] = []
-    for page in pages:
-        for kind, item in page.items(_margins(pages, page.width)):
-            if kind == "table":
-                doc.blocks.extend(lines_to_blocks(lines))
-                lines = []
-                doc.blocks.append(item)
-            else:
-                lines.append(item)
-    doc.blocks.extend(lines_to_blocks(lines))
+    _page_blocks(pages, doc)
     if scanned:
         pages_text = "、".join(map(str, scanned[:10]))
         doc.findings.append(
@@ -97,27 +93,49 @@ def _read_pages(pdf, doc: Document) -> None:
         )
 
 
+def _page_blocks(pages: list[_Page], doc: Document) -> None:
+    """Paragraphs and grids in page order; a row broken across a page is joined again."""
+    lines: list[str] = []
+    last: PdfTable | None = None  # the last table of the previous page
+    for page in pages:
+        first = True
+        for kind, item in page.items(_margins(pages, page.width)):
+            if kind == "table":
+                if first and last is not None and len(lines) <= 6 and is_remainder(item):
+                    join_remainder(last, item)
+                doc.blocks.extend(lines_to_blocks(lines))
+                lines = []
+                doc.blocks.append(item)
+                first = False
+            else:
+                lines.append(item)
+        tail = doc.blocks[-1] if doc.blocks else None  # a running footer or two may follow it
+        last = tail if isinstance(tail, PdfTable) and len(lines) <= 3 else None
+    doc.blocks.extend(lines_to_blocks(lines))
+    doc.blocks[:] = [_grid(b.rows) if isinstance(b, PdfTable) else b for b in doc.blocks if not _emptied(b)]
+
+
+def _emptied(block) -> bool:
+    return isinstance(block, PdfTable) and not block.rows
+
+
 class _Page:
     """One page's ruled tables and its text lines outside them."""
 
     def __init__(self, page):
-        self.width = page.width
+        self.width, self.height = page.width, page.height
         region = _table_band(page)
-        found = region.find_tables() if region is not None else []
+        found = _find_tables(region) if region is not None else []
         tables = [(t, rows) for t in found if _is_table(rows := t.extract())]
         self.boxes = [t.bbox for t, _ in tables]
-        self.grids = [(t.bbox[1], _grid(rows)) for t, rows in tables]
+        self.tables = [PdfTable(t.bbox[1], rows, [list(r.cells) for r in t.rows]) for t, rows in tables]
         boxes = self.boxes
         text_page = (
             page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
         )
-        self.lines = regroup(
-            [
-                ln
-                for ln in text_page.extract_text_lines(return_chars=True)
-                if not _PAGE_NUMBER.match(ln["text"])
-            ]
-        )
+        lines = rejoin_offset_runs(text_page.extract_text_lines(return_chars=True))
+        # regrouped once the page furniture over all pages is known
+        self.lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln["text"])]
 
     def extent(self) -> tuple[float, float] | None:
         """Leftmost and rightmost x of the page's text lines and tables."""
@@ -125,7 +143,7 @@ class _Page:
         return (min(x for x, _ in xs), max(x for _, x in xs)) if xs else None
 
     def items(self, margins: tuple[float, float]) -> list[tuple[str, object]]:
-        items: list[tuple[float, str, object]] = [(top, "table", grid) for top, grid in self.grids]
+        items: list[tuple[float, str, object]] = [(t.top, "table", t) for t in self.tables]
         tops = [b[1] for b in self.boxes]
         for top, text in _paragraph_lines(self.lines, margins, tops):
             items.append((top, "line", text))
@@ -146,6 +164,11 @@ def _table_band(page):
     if x1 - x0 < 1 or bottom - top < 1:
         return None
     return page.crop((x0, top, x1, bottom))
+
+
+def _find_tables(region):
+    closing = closing_lines(region.edges)
+    return region.find_tables({"explicit_horizontal_lines": closing} if closing else None)
 
 
 def _is_table(rows: list[list[str | None]]) -> bool:
