@@ -24,7 +24,7 @@ from assistant.reader.blocks import Document, Grid
 from assistant.reader.errors import ReaderError
 from assistant.reader.pdfbands import regroup
 from assistant.reader.pdfpage import closing_lines, rejoin_offset_runs, strip_furniture
-from assistant.reader.pdfsplit import PdfTable, is_remainder, join_remainder
+from assistant.reader.pdfsplit import PdfTable, is_remainder, join_remainder, join_wrapped_label
 from assistant.reader.textfile import lines_to_blocks
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # English warnings on damaged files are noise
@@ -60,7 +60,6 @@ def _limit_in(e: BaseException | None) -> LimitError | None:
 
 
 MAX_PAGES = 300  # a year report has 5-30 pages
-
 
 
 def _read_pages(pdf, doc: Document) -> None:
@@ -99,7 +98,7 @@ def _page_blocks(pages: list[_Page], doc: Document) -> None:
     last: PdfTable | None = None  # the last table of the previous page
     for page in pages:
         first = True
-        for kind, item in page.items(_margins(pages, page.width)):
+        for kind, item in join_wrapped_label(lines, page.items(_margins(pages, page.width))):
             if kind == "table":
                 if first and last is not None and len(lines) <= 6 and is_remainder(item):
                     join_remainder(last, item)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.reader.labels import is_value_like
+from assistant.reader import vocabulary
+from assistant.reader.labels import is_value_like, norm
 
 Box = tuple[float, float, float, float] | None
 
@@ -67,3 +68,36 @@ def _column_at(boxes: list[Box], x: float) -> int | None:
         if box is not None and box[0] - 1 <= x <= box[2] + 1:
             return i
     return None
+
+
+def join_wrapped_label(prev_lines: list[str], items: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """The same for an unruled table (rows as tab-separated lines): a page that begins with label
+    text before any row, where the previous page ended with a row whose label the text completes
+    to an official one (「4.保护第」 + 「三方合法权益」). Returns the page's items without that text."""
+    idx = next((i for i in range(len(prev_lines) - 1, -1, -1) if prev_lines[i].strip()), None)
+    if idx is None or "\t" not in prev_lines[idx]:
+        return items
+    frags: list[str] = []
+    used = 0
+    for n, (kind, text) in enumerate(items[:8]):
+        if kind != "line" or not isinstance(text, str):
+            break
+        if not text.strip():
+            continue
+        if "\t" in text or len(text) > 40 or "。" in text:
+            break
+        frags.append(text.strip())
+        used = n + 1
+    label, rest = prev_lines[idx].split("\t", 1)
+    if not frags or not _completes(label, "".join(frags)):
+        return items
+    prev_lines[idx] = label + "".join(frags) + "\t" + rest
+    return items[used:]
+
+
+def _completes(label: str, tail: str) -> bool:
+    rows = vocabulary.t2_rows()
+    if rows.suffix(norm(label)):
+        return False
+    hit = rows.suffix(norm(label + tail))
+    return hit is not None and len(norm(hit.official)) > len(norm(tail))
