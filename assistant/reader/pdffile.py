@@ -125,6 +125,8 @@ class _Page:
         self.width, self.height = page.width, page.height
         region = _table_band(page)
         found = _find_tables(region) if region is not None else []
+        # a "table" of one cell per row (prose lines in boxes) is text: not worth extracting
+        found = [t for t in found if max((sum(1 for c in r.cells if c) for r in t.rows), default=0) >= 2]
         tables = [(t, rows) for t in found if _is_table(rows := t.extract())]
         self.boxes = [t.bbox for t, _ in tables]
         self.tables = [PdfTable(t.bbox[1], rows, [list(r.cells) for r in t.rows]) for t, rows in tables]
@@ -153,6 +155,8 @@ class _Page:
 def _table_band(page):
     """The page cropped to the band its rules and rectangles occupy (None: no rules, no ruled
     table), so that table finding and cell extraction do not walk the prose's characters."""
+    if any(_is_background(r) for r in page.rects):
+        page = page.filter(lambda o: o.get("object_type") != "rect" or not _is_background(o))
     edges = page.edges
     if not edges:
         return None
@@ -163,6 +167,12 @@ def _table_band(page):
     if x1 - x0 < 1 or bottom - top < 1:
         return None
     return page.crop((x0, top, x1, bottom))
+
+
+def _is_background(rect) -> bool:
+    """A filled, unstroked rectangle larger than a rule: shading behind text, not a table's line
+    (rules are stroked, or filled rectangles a point or two thin)."""
+    return bool(rect.get("fill")) and not rect.get("stroke") and min(rect["width"], rect["height"]) > 2
 
 
 def _find_tables(region):
