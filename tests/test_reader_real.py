@@ -190,3 +190,14 @@ def test_a_cut_numbered_label_takes_the_lines_after_it_not_the_next_rows():
     obs = read_tables([Grid(tuple(rows), exact=False)], ["s3_applications"])
     assert [x.raw for x in obs.t2["results.withheld.state_secret"].values] == list(values)
     assert obs.t2["results.withheld.other_law_prohibits"].values[0].raw == "2"
+
+
+def test_a_printed_pages_header_and_footer_leave_a_text_extraction():
+    from assistant.reader.pdfpage import strip_text_furniture
+
+    lines = []
+    for page in range(1, 4):
+        lines += ["12/3/26, 6:38 AM 松岭镇人民政府网", "信息内容 本年处理决定数量", f"行政许可 {page}"]
+        lines += [f"file:///tmp/x/page.html {page}/3"]
+    kept = strip_text_furniture(lines)
+    assert kept == [ln for ln in lines if not ln.startswith(("12/3/26", "file:"))]  # table lines stay

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from assistant.reader.labels import is_value_like
+
 _DIGITS = re.compile(r"\d+")
 
 
@@ -87,3 +89,25 @@ def _fills_gap(run: dict, host: dict) -> bool:
     if len(left) + len(right) != len(host["chars"]) or not left or not right:
         return False
     return right[0]["x0"] - left[-1]["x1"] <= (run["x1"] - run["x0"]) + 2  # the gap is the run's width
+
+
+_WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+def strip_text_furniture(lines: list[str]) -> list[str]:
+    """The same for a PDF's text extraction, where pages are no longer known: a line that comes
+    back three times or more, the same but for its digits (「file:///… 3/7」, 「12/3/26, 6:38 AM
+    某某网」), with a varying number and some words in it, is a printed page's header or footer."""
+    counts = Counter(_key(ln) for ln in lines if _is_furniture_like(ln))
+    repeated = {k for k, n in counts.items() if n >= 3}
+    return (
+        [ln for ln in lines if not (_is_furniture_like(ln) and _key(ln) in repeated)] if repeated else lines
+    )
+
+
+def _is_furniture_like(line: str) -> bool:
+    """Words and a number, not ending in a value (a table row, 「行政许可 64」, stays)."""
+    tokens = line.split()
+    if not tokens or len(line) > 100 or is_value_like(tokens[-1]):
+        return False
+    return bool(_DIGITS.search(line)) and len(_WORDY.findall(line)) >= 4

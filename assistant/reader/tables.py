@@ -164,7 +164,8 @@ class T2Parser:
         self.after: list[str] = []  # label lines printed after the held row
 
     def begin(self, grid: Grid) -> None:
-        self.finish()
+        if grid.exact:  # a text table's grid may end at a page's header or footer, mid-label
+            self.finish()
         self.header = []
         self.pending = []
         self.positions = _carried(self.positions, self.width, grid)
