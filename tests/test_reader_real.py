@@ -18,6 +18,9 @@ from tests.fixtures.reader_real.measure import measure
 def test_every_printed_cell_is_read(name):
     m = measure(name)
     assert not m.wrong, f"read with another value: {m.wrong}"
+    if CASES[name].gaps:  # what is not read is said as the reader's gap, never guessed
+        assert m.unread and any(f.source == READER for f in m.findings)
+        return
     assert not m.unread, f"printed but not read: {m.unread}"
     assert m.right == m.printed
 
@@ -29,7 +32,7 @@ def test_only_the_planted_errors_appear(name):
     assert all(f.source == REPORT for f in m.findings if f.is_error)
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.parametrize("name", sorted(n for n, c in CASES.items() if not c.gaps))
 def test_no_reader_gap_is_left_on_the_fixtures(name):
     m = measure(name)
     assert [f.message for f in m.findings if f.source == READER] == []
@@ -54,6 +57,8 @@ def test_committed_fixtures_are_current():
     from tests.fixtures.reader_real.measure import HERE
 
     for name, case in CASES.items():
+        if case.tool:  # made by LibreOffice/chromium: committed, regenerated with --office
+            continue
         assert (HERE / name).read_bytes() == case.build(case.truth()), (
             f"{name}: run scripts/make_reader_fixtures.py"
         )
@@ -122,3 +127,77 @@ def test_a_second_enumeration_in_one_paragraph_is_no_ordinal_slip():
     assert quality_findings(Report("x.txt", sections={"s5_problems": ok}), facts(cells)) == []
     [f] = quality_findings(Report("x.txt", sections={"s5_problems": slip}), facts(cells))
     assert "一是…三是…三是" in f.message
+
+
+def test_a_browser_printed_page_keeps_its_agency_and_loses_its_print_furniture():
+    from assistant.audit import load_input
+    from tests.fixtures.reader_real.measure import HERE
+
+    report = load_input(HERE / "chromium_wordpaste_2023.pdf").report
+    assert report.agency == "蓝湾市住房和城乡建设局"
+    text = "".join(report.sections.values())
+    assert "file://" not in text and " AM" not in text and "1/7" not in text
+
+
+def test_a_row_broken_across_pages_is_joined_by_x_position():
+    from assistant.reader.pdfsplit import PdfTable, is_remainder, join_remainder
+
+    prev = PdfTable(
+        0,
+        [[None, "（六", "1.申", "3", "2"]],
+        [[None, (10, 0, 20, 5), (20, 0, 30, 5), (30, 0, 40, 5), (40, 0, 50, 5)]],
+    )
+    cont = PdfTable(
+        0,
+        [["", "）其他处理", "请人无正当理由", "", ""], ["", None, "2.申请人", "1", "0"]],
+        [[(0, 0, 10, 5), (10, 0, 20, 5), (20, 0, 30, 5), (30, 0, 40, 5), (40, 0, 50, 5)]] * 2,
+    )
+    assert is_remainder(cont) and join_remainder(prev, cont)
+    assert prev.rows[-1][1:3] == ["（六）其他处理", "1.申请人无正当理由"] and len(cont.rows) == 1
+
+
+def test_a_block_title_or_a_row_with_numbers_at_a_page_top_is_not_a_remainder():
+    from assistant.reader.pdfsplit import PdfTable, is_remainder
+
+    title = PdfTable(0, [["第二十条第（八）项", None, None, None]], [[(0, 0, 40, 5), None, None, None]])
+    numbers = PdfTable(0, [["", "（四）无法提供", "1.本机关不掌握", "1", "0"]], [[None] * 5])
+    assert not is_remainder(title) and not is_remainder(numbers)
+
+
+def test_a_label_printed_in_pieces_between_numbers_is_printed():
+    from assistant.reader.blame import printed
+
+    text = "一稳定保42000125护第三方合法权益属50200215于三类内部事务信息"
+    assert printed("5.属于三类内部事务信息", text)
+    assert not printed("6.属于四类过程性信息", text)  # another row's words are not this row
+
+
+def test_a_cut_numbered_label_takes_the_lines_after_it_not_the_next_rows():
+    from assistant.reader.blocks import Grid
+    from assistant.reader.tables import read_tables
+
+    values = ("1", "0", "0", "0", "0", "0", "1")
+    rows = [
+        ("（三） 1.属", *values),
+        ("不予公 于国",),
+        ("开   家秘",),
+        ("密",),
+        ("其",),  # the next label's first character, printed above its 「2.」
+        ("2.", "2", "0", "0", "0", "0", "0", "2"),
+        ("他法",),
+        ("律行政法规禁止公开",),
+    ]
+    obs = read_tables([Grid(tuple(rows), exact=False)], ["s3_applications"])
+    assert [x.raw for x in obs.t2["results.withheld.state_secret"].values] == list(values)
+    assert obs.t2["results.withheld.other_law_prohibits"].values[0].raw == "2"
+
+
+def test_a_printed_pages_header_and_footer_leave_a_text_extraction():
+    from assistant.reader.pdfpage import strip_text_furniture
+
+    lines = []
+    for page in range(1, 4):
+        lines += ["12/3/26, 6:38 AM 松岭镇人民政府网", "信息内容 本年处理决定数量", f"行政许可 {page}"]
+        lines += [f"file:///tmp/x/page.html {page}/3"]
+    kept = strip_text_furniture(lines)
+    assert kept == [ln for ln in lines if not ln.startswith(("12/3/26", "file:"))]  # table lines stay

@@ -8,6 +8,7 @@ but was not read means the layout defeated the reader, never that the report is 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.core import spec
@@ -15,6 +16,7 @@ from assistant.core.findings import READER, WARNING, Finding
 from assistant.reader.blocks import Document, Grid
 from assistant.reader.labels import norm, squash
 
+_GAP = "[0-9]{0,24}.{0,6}?"  # a row's numbers and a few characters of other cells allowed between two of a wrapped label's
 _PREFIX = 5  # characters of a label's start that must be printed: wrapped labels split after that
 
 
@@ -30,11 +32,18 @@ def document_text(doc: Document) -> str:
 
 
 def printed(label: str, text: str) -> bool:
-    """True when the start of `label` (numbering dropped) is printed somewhere in `text`."""
+    """True when the start of `label` (numbering dropped) is printed somewhere in `text`: as one
+    run, or with a few characters between each of its characters — a label wrapped in a narrow
+    cell whose lines a text extraction interleaves with the next column's (「不予公 于国」 /
+    「开 家秘」), or with its numbering and the row's numbers on the line between (「属」 /
+    「5. 0 2 0 0 2 1 5」 / 「于三」)."""
     core = norm(label)
     if not core:
         return False
-    return core[:_PREFIX] in text
+    start = core[:_PREFIX]
+    if start in text:
+        return True
+    return len(start) >= 4 and re.search(_GAP.join(map(re.escape, start)), text) is not None
 
 
 def as_reader_gap(f: Finding, message: str) -> Finding:

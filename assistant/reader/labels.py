@@ -40,6 +40,7 @@ LABEL_ALIASES: Mapping[str, str] = {
 FUZZY_CUTOFF = 0.8
 
 _SLASH_TEXTS = {"/", "／", "—", "——", "-", "－", "–", "\\", "—/—"}
+_BARE_NUMBERING = re.compile(r"^\d{1,2}[.．、]$")
 _VALUE_RE = re.compile(
     r"^[-+−－]?\s*[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?\s*(?:件|个|项|次|万元|元)?$"
 )
@@ -74,6 +75,8 @@ def is_value_like(text: str | None) -> bool:
     t = text.strip()
     if not t or t in _SLASH_TEXTS or t in ("无", "空"):
         return True
+    if _BARE_NUMBERING.match(t):  # 「2.」 left alone on a line when the label's text sits higher
+        return False
     if _VALUE_RE.match(t):
         return True
     return len(t) <= 4 and parse_decimal(t) is not None

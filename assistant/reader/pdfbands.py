@@ -109,10 +109,10 @@ def _table_like(line: Line) -> bool:
 
 
 def _rebuild(lines: list[Line], raw: list[dict]) -> list[dict]:
-    edge = min(v.x0 for ln in lines for v in ln.values) - 2
+    edges = _edges(lines)
     pieces: list[Seg] = []
     headers: list[tuple[float, dict]] = []
-    for ln, r in zip(lines, raw, strict=True):
+    for ln, r, edge in zip(lines, raw, edges, strict=True):
         if ln.is_value:
             pieces += ln.labels
         elif all(s.x1 <= edge for s in ln.segs):
@@ -138,6 +138,23 @@ def _rebuild(lines: list[Line], raw: list[dict]) -> list[dict]:
         rows.append((c.top, {"top": c.top, "bottom": c.bottom, "x0": c.x0, "x1": c.x1, "text": c.text}))
     rows.sort(key=lambda x: x[0])
     return [r for _, r in rows]
+
+
+def _edges(lines: list[Line]) -> list[float]:
+    """Per line, where the value columns begin: the first value of the nearest value lines above
+    and below (a run may hold the end of one table and the start of the next, whose value
+    columns begin elsewhere)."""
+    starts = [min(v.x0 for v in ln.values) - 2 if ln.is_value else None for ln in lines]
+    out = []
+    for i, start in enumerate(starts):
+        if start is not None:
+            out.append(start)
+            continue
+        above = next((x for x in reversed(starts[:i]) if x is not None), None)
+        below = next((x for x in starts[i + 1 :] if x is not None), None)
+        near = [x for x in (above, below) if x is not None]
+        out.append(min(near) if near else float("inf"))
+    return out
 
 
 def _cells(pieces: list[Seg]) -> list[Seg]:

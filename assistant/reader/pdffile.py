@@ -23,6 +23,8 @@ from assistant.limits import LimitError, cap_pdf_streams
 from assistant.reader.blocks import Document, Grid
 from assistant.reader.errors import ReaderError, encrypted
 from assistant.reader.pdfbands import regroup
+from assistant.reader.pdfpage import closing_lines, rejoin_offset_runs, strip_furniture
+from assistant.reader.pdfsplit import PdfTable, is_remainder, join_remainder, join_wrapped_label
 from assistant.reader.textfile import lines_to_blocks
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # English warnings on damaged files are noise
@@ -60,7 +62,6 @@ def _limit_in(e: BaseException | None) -> LimitError | None:
 MAX_PAGES = 300  # a year report has 5-30 pages
 
 
-
 def _read_pages(pdf, doc: Document) -> None:
     if len(pdf.pages) > MAX_PAGES:
         raise ReaderError(doc.name, f"PDF 共 {len(pdf.pages)} 页，超过 {MAX_PAGES} 页上限，不像一份年度报告")
@@ -71,20 +72,14 @@ def _read_pages(pdf, doc: Document) -> None:
                 scanned.append(number)
             continue
         pages.append(_Page(page))
+    kept = strip_furniture([p.lines for p in pages], [p.height for p in pages])
+    for p, lines in zip(pages, kept, strict=True):
+        p.lines = regroup(lines)
     if not pages:
         if scanned:
             raise ReaderError(doc.name, "这是扫描件（PDF 只有图片，没有文字层），需要OCR识别成文字后才能核对")
         raise ReaderError(doc.name, "PDF 中没有可提取的文字")
-    lines: list[str] = []
-    for page in pages:
-        for kind, item in page.items(_margins(pages, page.width)):
-            if kind == "table":
-                doc.blocks.extend(lines_to_blocks(lines))
-                lines = []
-                doc.blocks.append(item)
-            else:
-                lines.append(item)
-    doc.blocks.extend(lines_to_blocks(lines))
+    _page_blocks(pages, doc)
     if scanned:
         pages_text = "、".join(map(str, scanned[:10]))
         doc.findings.append(
@@ -97,27 +92,51 @@ def _read_pages(pdf, doc: Document) -> None:
         )
 
 
+def _page_blocks(pages: list[_Page], doc: Document) -> None:
+    """Paragraphs and grids in page order; a row broken across a page is joined again."""
+    lines: list[str] = []
+    last: PdfTable | None = None  # the last table of the previous page
+    for page in pages:
+        first = True
+        for kind, item in join_wrapped_label(lines, page.items(_margins(pages, page.width))):
+            if kind == "table":
+                if first and last is not None and len(lines) <= 6 and is_remainder(item):
+                    join_remainder(last, item)
+                doc.blocks.extend(lines_to_blocks(lines))
+                lines = []
+                doc.blocks.append(item)
+                first = False
+            else:
+                lines.append(item)
+        tail = doc.blocks[-1] if doc.blocks else None  # a running footer or two may follow it
+        last = tail if isinstance(tail, PdfTable) and len(lines) <= 3 else None
+    doc.blocks.extend(lines_to_blocks(lines))
+    doc.blocks[:] = [_grid(b.rows) if isinstance(b, PdfTable) else b for b in doc.blocks if not _emptied(b)]
+
+
+def _emptied(block) -> bool:
+    return isinstance(block, PdfTable) and not block.rows
+
+
 class _Page:
     """One page's ruled tables and its text lines outside them."""
 
     def __init__(self, page):
-        self.width = page.width
+        self.width, self.height = page.width, page.height
         region = _table_band(page)
-        found = region.find_tables() if region is not None else []
+        found = _find_tables(region) if region is not None else []
+        # a "table" of one cell per row (prose lines in boxes) is text: not worth extracting
+        found = [t for t in found if max((sum(1 for c in r.cells if c) for r in t.rows), default=0) >= 2]
         tables = [(t, rows) for t in found if _is_table(rows := t.extract())]
         self.boxes = [t.bbox for t, _ in tables]
-        self.grids = [(t.bbox[1], _grid(rows)) for t, rows in tables]
+        self.tables = [PdfTable(t.bbox[1], rows, [list(r.cells) for r in t.rows]) for t, rows in tables]
         boxes = self.boxes
         text_page = (
             page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
         )
-        self.lines = regroup(
-            [
-                ln
-                for ln in text_page.extract_text_lines(return_chars=True)
-                if not _PAGE_NUMBER.match(ln["text"])
-            ]
-        )
+        lines = rejoin_offset_runs(text_page.extract_text_lines(return_chars=True))
+        # regrouped once the page furniture over all pages is known
+        self.lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln["text"])]
 
     def extent(self) -> tuple[float, float] | None:
         """Leftmost and rightmost x of the page's text lines and tables."""
@@ -125,7 +144,7 @@ class _Page:
         return (min(x for x, _ in xs), max(x for _, x in xs)) if xs else None
 
     def items(self, margins: tuple[float, float]) -> list[tuple[str, object]]:
-        items: list[tuple[float, str, object]] = [(top, "table", grid) for top, grid in self.grids]
+        items: list[tuple[float, str, object]] = [(t.top, "table", t) for t in self.tables]
         tops = [b[1] for b in self.boxes]
         for top, text in _paragraph_lines(self.lines, margins, tops):
             items.append((top, "line", text))
@@ -136,6 +155,8 @@ class _Page:
 def _table_band(page):
     """The page cropped to the band its rules and rectangles occupy (None: no rules, no ruled
     table), so that table finding and cell extraction do not walk the prose's characters."""
+    if any(_is_background(r) for r in page.rects):
+        page = page.filter(lambda o: o.get("object_type") != "rect" or not _is_background(o))
     edges = page.edges
     if not edges:
         return None
@@ -146,6 +167,17 @@ def _table_band(page):
     if x1 - x0 < 1 or bottom - top < 1:
         return None
     return page.crop((x0, top, x1, bottom))
+
+
+def _is_background(rect) -> bool:
+    """A filled, unstroked rectangle larger than a rule: shading behind text, not a table's line
+    (rules are stroked, or filled rectangles a point or two thin)."""
+    return bool(rect.get("fill")) and not rect.get("stroke") and min(rect["width"], rect["height"]) > 2
+
+
+def _find_tables(region):
+    closing = closing_lines(region.edges)
+    return region.find_tables({"explicit_horizontal_lines": closing} if closing else None)
 
 
 def _is_table(rows: list[list[str | None]]) -> bool:

@@ -20,6 +20,10 @@ from assistant.reader.blocks import Grid, GridRow
 from assistant.reader.grid import Split, header_positions, pick_values, split_row, where
 from assistant.reader.labels import LabelMatch, norm, squash
 
+_STARTS_ITEM = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、])"
+)
+
 _BLOCK_TITLE = re.compile(r"第二十条第?[（(]?([一二三四五六七八九十]+)[)）]?项")
 _SECTION_TABLE = {"s2_active": 1, "s3_applications": 2, "s4_review_litig": 3}
 
@@ -99,6 +103,7 @@ def read_tables(grids: list[Grid], sections: list[str]) -> Observed:
                 started.add(kind)
             obs.seen.add(kind)
             parsers[kind].row(n, r, row, grid.exact)
+    parsers[2].finish()
     parsers[3].finish()
     return obs
 
@@ -155,8 +160,12 @@ class T2Parser:
         self.width = 0
         self.header: list[GridRow] = []
         self.pending: list[str] = []
+        self.held: tuple | None = None  # a value row whose own label is cut: (n, r, row, s, exact, before)
+        self.after: list[str] = []  # label lines printed after the held row
 
     def begin(self, grid: Grid) -> None:
+        if grid.exact:  # a text table's grid may end at a page's header or footer, mid-label
+            self.finish()
         self.header = []
         self.pending = []
         self.positions = _carried(self.positions, self.width, grid)
@@ -175,6 +184,36 @@ class T2Parser:
             self.header = []
         if not s.names:
             return
+        if self.held is not None and not s.has_values:
+            self.after += s.names  # the held row's label continues, or the next one's begins
+            return
+        self.finish()
+        if s.has_values and not V.t2_rows().suffix(s.joined) and _STARTS_ITEM.match(s.names[-1]):
+            # a numbered label cut after its first characters (「1.属」, the rest on the lines below
+            # when values sit on the label's first line): settled when the next value row comes
+            self.held, self.after, self.pending = (n, r, row, s, exact, self.pending), [], []
+            return
+        self._place(n, r, row, s, exact)
+
+    def finish(self) -> None:
+        """Settle a held row: its label with the lines after it, if together they end with an
+        official label; else as before (the lines above it), the lines after it left pending."""
+        if self.held is None:
+            return
+        n, r, row, s, exact, before = self.held
+        after, self.held, self.after = self.after, None, []
+        found = _held_label(before, s.names, after)
+        if found is not None:
+            hit, used = found
+            self.pending = []
+            self._store(n, r, row, s, exact, LabelMatch(hit.target, hit.official, True))
+            self.pending = after[used:]  # the next row's label begins there
+            return
+        self.pending = before
+        self._place(n, r, row, s, exact)
+        self.pending = after
+
+    def _place(self, n: int, r: int, row: GridRow, s: Split, exact: bool) -> None:
         m = self._match(s)
         if m is not None and not s.has_values and not (exact and self.positions):
             if len(row) - 1 - s.label_end < len(spec.T2_COLUMN_KEYS):
@@ -230,6 +269,26 @@ class T2Parser:
             return
         reads = [Read(v, where(n, r, j)) for j, v in picked]
         self.obs.t2[m.target] = T2Row(m.target, m, s.names[-1], reads, where(n, r))
+
+
+def _held_label(before: list[str], own: list[str], after: list[str]) -> tuple[LabelMatch[str], int] | None:
+    """The official row label a cut numbered label completes to, and how many of the lines after
+    it that took: its own text plus the first lines after it (the rest begins the next row), with
+    at most one character-line above it (a first character printed higher than its numbering,
+    「其」 over 「2.」). Lines that hold two label columns (「不予公 于国」) are also tried with their
+    right part only: the leaf label is the rightmost label column."""
+    rows = V.t2_rows()
+    for pick in (lambda t: t, lambda t: t.split()[-1] if t.split() else t):
+        own_text = "".join(norm(pick(t)) for t in own[-1:])
+        for lead in ("", norm(before[-1]) if before and len(norm(before[-1])) == 1 else None):
+            if lead is None:
+                continue
+            for k in range(len(after), -1, -1):
+                tail = "".join(norm(pick(t)) for t in after[:k])
+                hit = rows.suffix(lead + own_text + tail)
+                if hit and hit.target not in V.T2_GROUPS and len(norm(hit.official)) > len(tail):
+                    return hit, k
+    return None
 
 
 class T3Parser:
