@@ -9,6 +9,8 @@ Screenshots: chat-pending-1366.png, chat-balance-question.png, chat-long-convers
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.factories import grid_position
@@ -117,7 +119,7 @@ def test_long_conversation_at_1366(app_url, shots, tmp_path):  # noqa: F811
         browser.close()
 
 
-def login_and_start(page, url: str) -> None:
+def login_and_start(page, url: str, agency: str = "青梧县住房和城乡建设局", year: str = "2024") -> None:
     from playwright.sync_api import expect
 
     page.goto(url)
@@ -126,10 +128,10 @@ def login_and_start(page, url: str) -> None:
     page.locator('input[data-testid="password"]').fill("mima-12345")
     page.locator("button.primary").first.click()
     page.locator("#new_report").click()
-    page.locator("#new_agency textarea, #new_agency input").first.fill("青梧县住房和城乡建设局")
-    page.locator("#new_year input").fill("2024")
+    page.locator("#new_agency textarea, #new_agency input").first.fill(agency)
+    page.locator("#new_year input").fill(year)
     page.locator("#start_btn").click()
-    expect(page.locator("#status")).to_contain_text("青梧县住房和城乡建设局", timeout=30_000)
+    expect(page.locator("#status")).to_contain_text(agency, timeout=30_000)
     expect(page.locator("#chatbot")).to_contain_text("收到多少件")
 
 
@@ -140,3 +142,70 @@ def pending_readable(page) -> None:
     assert shown["heads"][:3] == ["项目", "数值", "来源"], shown["heads"]
     assert shown["right"] <= VIEWPORT["width"], shown
     assert shown["cut"] == [], f"cut off at 1366 px: {shown['cut'][:5]}"
+
+
+NOTES = [  # typed as a clerk types: topic first, colloquial, numbers inside narrative
+    ("本年度主动公开这块，我们今年在县政府网站住建局专栏发了大概186条信息，重点是保障性住房分配、老旧小区改造、"
+     "建筑市场信用这些", "年报素材"),
+    ("依申请公开方面，今年承办的申请都按时答复了，没有超期的", "【依申请公开】"),
+    ("信息管理方面，发文的时候就标注公开属性，今年没出过泄密问题", "【政府信息管理】"),
+    ("平台建设方面，县政府网站住建局专栏改版了，政务新媒体账号整合成了一个", "【政府信息公开平台建设】"),
+    ("监督保障：局里成立了政务公开领导小组，全年培训2次，今年没有责任追究的情况", "【监督保障】"),
+    ("问题主要是：一是有的股室报送信息不及时；二是政策解读形式比较单一", "【存在的主要问题】"),
+    ("改进就是明年建立信息报送月通报制度，多搞图解和视频解读", "【改进情况】"),
+    ("信息处理费没收过，建议提案今年承办了11件，都按时办结了", "【其他需要报告的事项】"),
+]  # fmt: skip
+LINT_WORDS = ("口语化表述", "句子重复出现", "序号不连贯", "混用", "出现英文", "Markdown")
+
+
+def test_draft_from_colloquial_notes_and_the_diff_view(app_url, shots):  # noqa: F811
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        page = browser.new_page(viewport=VIEWPORT, locale="zh-CN")
+        page.set_default_timeout(30_000)
+        login_and_start(page, app_url, "青梧县城市管理局", "2025")
+        replies, box = page.locator('#chatbot [data-testid="bot"]'), page.locator("#chat_box textarea")
+        for text, expected in [("今年收到申请5件，都是个人的", "请确认后保存"), ("确认", "已保存"),
+                               *[x for note in NOTES for x in (note, ("确认", "条情况说明"))]]:  # fmt: skip
+            n = replies.count()
+            box.fill(text)
+            box.press("Enter")
+            expect(replies).not_to_have_count(n, timeout=30_000)
+            expect(replies.last).to_contain_text(expected, timeout=30_000)
+
+        page.get_by_role("tab", name="起草与修改").click()
+        page.locator("#generate_btn").click()
+        s6 = page.locator("#text_s6_other textarea")
+        expect(s6).to_have_value(re.compile("信息处理费"), timeout=90_000)
+        expect(page.locator("#text_s1_overview textarea")).to_have_value(re.compile("约186条"))
+        for key in ("s1_overview", "s2_active", "s3_applications", "s4_review_litig", "s5_problems", "s6_other"):
+            shown = page.locator(f"#findings_{key}")
+            expect(shown).to_contain_text("本部分文字未发现问题", timeout=30_000)
+            text = shown.inner_text()
+            assert not [w for w in LINT_WORDS if w in text], (key, text)
+        for key in ("s1_overview", "s5_problems", "s6_other"):  # the clerk's fillers did not travel
+            value = page.locator(f"#text_{key} textarea").input_value()
+            assert not re.search(r"这块|我们今年|大概|发了|没出过|没收过|局里|这些", value), (key, value)
+
+        s5 = page.locator("#text_s5_problems textarea")
+        s5.fill(s5.input_value().replace("部分股室报送信息不及时", "个别股室报送信息不够及时"))
+        page.locator("#save_s5_problems").click()
+        expect(page.locator("#draft_notes")).to_contain_text("已保存并重新核对", timeout=30_000)
+        page.get_by_text("版本历史").click()
+        choose_section(page, "五、存在的主要问题及改进情况")
+        diff = page.locator("#hist_diff")
+        expect(diff.locator("ins").filter(has_text="个别")).to_have_count(1, timeout=30_000)  # the edit, inline
+        expect(diff.locator("del").filter(has_text="部分")).to_have_count(1)
+        expect(diff).to_contain_text("与当前文本相比")
+        assert not re.search(r"^[+-]{1,3} |@@", diff.inner_text(), re.M)  # not a raw unified diff
+        diff.scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "app-diff.png"))
+        browser.close()
+
+
+def choose_section(page, label: str) -> None:
+    """Pick a section in the version history's 章节 dropdown."""
+    page.get_by_label("章节").click()
+    page.get_by_role("option", name=label).click()

@@ -115,7 +115,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             return gr.Dropdown(choices=[], value=None), ""
         ws = ctx.workspace(user_of(request))
         choices = draft.history_choices(ws, report_id, key)
-        first = choices[0][1] if choices else None
+        first = draft.default_version(ws, report_id, key)
         return gr.Dropdown(choices=choices, value=first), draft.version_diff(ws, report_id, key, first)
 
     def on_hist_ver(report_id, key, ver, request: gr.Request):
