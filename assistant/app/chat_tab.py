@@ -22,7 +22,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                 with gr.Row():
                     box = gr.Textbox(
                         placeholder="例如：今年共收到申请12件，其中自然人10件、企业2件；予以公开8件……",
-                        show_label=False, scale=5, elem_id="chat_box", lines=1,
+                        label="输入消息", show_label=False, scale=5, elem_id="chat_box", lines=1,
                     )  # fmt: skip
                     send = gr.Button("发送", variant="primary", scale=1, elem_id="chat_send")
             with gr.Column(scale=2):
