@@ -122,6 +122,8 @@ def test_generate_edit_lock_regenerate_restore(ws):
     oldest, edited = choices[-1][1], choices[-2][1]
     diff = draft.version_diff(ws, rid, "s6_other", edited)
     assert "<del" in diff and "<ins" in diff and "+++" not in diff  # inline highlighted, not unified
+    shown_first = draft.default_version(ws, rid, "s6_other")  # not the newest (= current, an empty diff)
+    assert shown_first == choices[1][1] and "<ins" in draft.version_diff(ws, rid, "s6_other", shown_first)
     ws.restore(rid, oldest)
     assert ws.sections(rid)["s6_other"].text == final.texts["s6_other"]
     restored = draft.restore(ws, rid, edited)  # the edited text with 99件 comes back: flagged again

@@ -11,6 +11,8 @@ from assistant.app.context import AppContext
 from assistant.app.tab import Tab
 from assistant.workspace import Workspace, WorkspaceError
 
+PENDING_WIDTHS = ["46%", "14%", "40%"]  # 项目, 数值, 来源
+
 
 def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     with gr.Tab("对话填报", id="chat"):
@@ -20,12 +22,13 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                 with gr.Row():
                     box = gr.Textbox(
                         placeholder="例如：今年共收到申请12件，其中自然人10件、企业2件；予以公开8件……",
-                        show_label=False, scale=5, elem_id="chat_box", lines=1,
+                        label="输入消息", show_label=False, scale=5, elem_id="chat_box", lines=1,
                     )  # fmt: skip
                     send = gr.Button("发送", variant="primary", scale=1, elem_id="chat_send")
             with gr.Column(scale=2):
+                # fixed shares so value and source stay inside the column at 1366 px (long row labels wrap)
                 pending = gr.Dataframe(label="待确认", headers=chat.PENDING_COLUMNS, interactive=False,
-                                       wrap=True, elem_id="pending")  # fmt: skip
+                                       wrap=True, column_widths=PENDING_WIDTHS, elem_id="pending")  # fmt: skip
                 with gr.Row():
                     ok = gr.Button("确认保存", variant="primary", elem_id="confirm_btn")
                     overwrite = gr.Button("覆盖原数值", elem_id="overwrite_btn")
@@ -89,6 +92,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     ok.click(on_word("确认"), [rid], outs)
     overwrite.click(on_word("覆盖"), [rid], outs)
     cancel.click(on_word("取消"), [rid], outs)
-    ledger.upload(on_ledger, [rid, ledger], outs)
-    uploaded = prev.upload(on_previous, [rid, prev], outs)
+    # reading a ledger or last year's report takes seconds: the progress shows over the chat until done
+    ledger.upload(on_ledger, [rid, ledger], outs, show_progress="full")
+    uploaded = prev.upload(on_previous, [rid, prev], outs, show_progress="full")
     return Tab(outputs=[bot, pending], refresh=refresh, changes=[uploaded])

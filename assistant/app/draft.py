@@ -234,6 +234,15 @@ def history_choices(ws: Workspace, rid: int, key: str) -> list[tuple[str, int]]:
     return out
 
 
+def default_version(ws: Workspace, rid: int, key: str) -> int | None:
+    """The version shown first: the newest one that differs from the current text (the newest
+    version usually is the current text, and its diff would show nothing)."""
+    versions = ws.history(rid, key)
+    current = ws.sections(rid).get(key)
+    text = current.text if current else ""
+    return next((v.id for v in versions if v.text != text), versions[0].id if versions else None)
+
+
 def version_diff(ws: Workspace, rid: int, key: str, version_id: int | None) -> str:
     if version_id is None:
         return ""

@@ -38,7 +38,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                         "保存修改并核对", variant="secondary", min_width=140, elem_id=f"save_{k}"
                     )
                     locks[k] = gr.Checkbox(label="锁定", value=False, elem_id=f"lock_{k}")
-                    instr[k] = gr.Textbox(placeholder="修改要求，如：更简洁 / 突出信息处理费情况", show_label=False,
+                    instr[k] = gr.Textbox(placeholder="修改要求，如：更简洁 / 突出信息处理费情况", label="修改要求", show_label=False,
                                           scale=3, elem_id=f"instr_{k}")  # fmt: skip
                     regen[k] = gr.Button(
                         "按要求重新生成", variant="secondary", min_width=140, elem_id=f"regen_{k}"
@@ -115,7 +115,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             return gr.Dropdown(choices=[], value=None), ""
         ws = ctx.workspace(user_of(request))
         choices = draft.history_choices(ws, report_id, key)
-        first = choices[0][1] if choices else None
+        first = draft.default_version(ws, report_id, key)
         return gr.Dropdown(choices=choices, value=first), draft.version_diff(ws, report_id, key, first)
 
     def on_hist_ver(report_id, key, ver, request: gr.Request):

@@ -19,7 +19,7 @@ from typing import Any
 ZH: dict[str, dict[str, str]] = {
     "common": {
         "complete": "完成", "clear": "清除", "download": "下载", "download_all": "全部下载", "edit": "编辑",
-        "empty": "空", "error": "错误", "loading": "加载中", "or": "或", "remove": "移除", "submit": "提交",
+        "empty": "空", "error": "错误", "upload": "上传", "loading": "加载中", "or": "或", "remove": "移除", "submit": "提交",
         "undo": "撤销", "settings": "设置", "share": "分享", "progress": "进度", "language": "语言",
         "display_theme": "显示主题", "no_devices": "未找到设备", "run": "运行", "runs": "运行记录",
         "built_with": "基于", "built_with_gradio": "基于 Gradio 构建", "hosted_on": "托管于", "logo": "标志",
@@ -76,14 +76,16 @@ LABELS: dict[str, str] = {
     "Clear": "清除", "Remove": "移除", "Download": "下载", "Upload": "上传", "Close": "关闭",
     "Share": "分享", "Edit": "编辑", "Retry": "重试", "Undo": "撤销", "Like": "赞", "Dislike": "踩",
     "Copy message": "复制消息", "Copy conversation": "复制对话", "Clear chat": "清空对话",
-    "Chatbot conversation": "对话", "Scroll down": "向下滚动", "Scroll to top": "回到顶部",
+    "Chatbot conversation": "对话", "chatbot conversation": "对话",
+    "Click to upload or drop files": "点击上传或拖入文件", "Empty value": "空值", "Remove this file": "移除此文件",
+    "Dataframe": "数据表", "Scroll down": "向下滚动", "Scroll to top": "回到顶部",
     "Loading...": "加载中…", "loading": "加载中", "Error": "错误", "Dropdown": "下拉框",
     "Toggle dropdown": "展开或收起", "Remove file": "移除文件", "Uploaded files": "已上传的文件",
     "Submit": "提交", "Stop": "停止", "Show password": "显示密码", "Hide password": "隐藏密码",
     "Select all": "全选", "Clear selection": "清除选择", "Increase": "增加", "Decrease": "减少",
 }  # fmt: skip
 
-JS_TEMPLATE = """
+JS_TEMPLATE = r"""
 () => {
   document.documentElement.setAttribute("lang", "zh-CN");
   const core = %(core)s;
@@ -94,25 +96,42 @@ JS_TEMPLATE = """
   }
   const labels = %(labels)s;
   const attrs = ["aria-label", "title", "placeholder"];
+  const prefixes = [["bot's message: ", "助手消息："], ["user's message: ", "用户消息："]];
+  const zh = (v) => {
+    if (v in labels) return labels[v];
+    for (const [en, cn] of prefixes) { if (v && v.startsWith(en)) return cn + v.slice(en.length); }
+    return null;
+  };
+  const setZh = (el, a) => { const t = zh(el.getAttribute(a)); if (t !== null) el.setAttribute(a, t); };
   const fix = (root) => {
     for (const a of attrs) {
-      root.querySelectorAll("[" + a + "]").forEach((el) => {
-        const v = el.getAttribute(a);
-        if (v in labels) el.setAttribute(a, labels[v]);
-      });
+      root.querySelectorAll("[" + a + "]").forEach((el) => setZh(el, a));
     }
+  };
+  // progress texts Gradio writes without i18n: "processing | 0.9s", "queue: 2/3 |", "Uploading 6 files..."
+  const words = [[/^processing \|/, "处理中 |"], [/^queue: /, "排队："], [/^Uploading\s*/, "正在上传 "],
+                 [/^files?\.\.\.$/, "个文件…"], [/\s+files?\.\.\.$/, " 个文件…"]];
+  const fixText = (t) => {
+    const v = t.nodeValue.trimStart();
+    for (const [re, zh] of words) { if (re.test(v)) { t.nodeValue = v.replace(re, zh); } }
+  };
+  const fixTexts = (root) => {
+    if (root.nodeType === 3) { fixText(root); return; }
+    const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) { fixText(walk.currentNode); }
   };
   fix(document);
   new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === "attributes") {
-        const v = r.target.getAttribute(r.attributeName);
-        if (v in labels) r.target.setAttribute(r.attributeName, labels[v]);
+        setZh(r.target, r.attributeName);
+      } else if (r.type === "characterData") {
+        fixText(r.target);
       } else {
-        r.addedNodes.forEach((n) => { if (n.nodeType === 1) { fix(n); } });
+        r.addedNodes.forEach((n) => { if (n.nodeType === 1) { fix(n); fixTexts(n); } else if (n.nodeType === 3) { fixText(n); } });
       }
     }
-  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: attrs });
+  }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: attrs });
 %(grid_ops)s
 }
 """

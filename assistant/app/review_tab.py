@@ -177,10 +177,11 @@ def _wire(ctx: AppContext, user_of, c: dict[str, Any]) -> None:
 
     filters = [c["query"], c["status"], c["sort"]]
     c["run"].click(on_run, [c["uploads"], *filters],
-                   [c["state"], c["picked"], c["msg"], c["rows"], c["chart"], c["detail"], c["found"]])  # fmt: skip
+                   [c["state"], c["picked"], c["msg"], c["rows"], c["chart"], c["detail"], c["found"]],
+                   show_progress="full")  # fmt: skip
     for f in filters:
         f.change(on_filter, [c["state"], *filters], [c["rows"], c["chart"]])
     c["rows"].select(on_pick, [c["state"], c["rows"]], [c["picked"], c["detail"], c["found"]])
     c["save"].click(on_save, [c["state"], c["picked"], c["numbers"], c["disp"], c["reason"], c["who"], *filters],
                     [c["save_msg"], c["detail"], c["found"], c["rows"], c["chart"]])  # fmt: skip
-    c["make"].click(on_make, [c["state"], c["deadline"]], [c["downloads"], c["make_msg"]])
+    c["make"].click(on_make, [c["state"], c["deadline"]], [c["downloads"], c["make_msg"]], show_progress="full")

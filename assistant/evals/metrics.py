@@ -122,7 +122,7 @@ class Violation:
     def message(self) -> str:
         m = METRIC_BY_KEY[self.key]
         got = "未测得" if self.value is None else format_value(self.key, self.value)
-        return f"{m.zh}（{m.key}）为 {got}，未达到基线 {self.threshold.show()}"
+        return f"{m.zh}为 {got}，未达到基线 {self.threshold.show()}"
 
 
 class BaselineError(Exception):

@@ -1,4 +1,4 @@
-"""The suite's results for people (a Chinese/English table) and for machines (JSON, dated reports)."""
+"""The suite's results for people (a Chinese table) and for machines (JSON with English keys, dated reports)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,13 @@ PART_NAMES = {
     "retrieval": "检索",
     "conversations": "对话",
 }
+BACKEND_NAMES = {"offline": "离线", "openai": "模型接口"}
 MAX_MISSES_SHOWN = 25
+
+
+def metric_name(key: str) -> str:
+    m = METRIC_BY_KEY.get(key)
+    return m.zh if m else key
 
 
 def width(text: str) -> int:
@@ -35,43 +41,38 @@ def pad(text: str, n: int) -> str:
 
 
 def render_table(result: SuiteResult, thresholds: Mapping[str, Threshold]) -> str:
-    """The metrics table: one metric per two lines (Chinese, then English), with the baseline."""
-    model = f"，模型 model: {result.model}" if result.model else ""
+    """The metrics table: one metric a line (Chinese only; `--json` keeps the English keys), with the baseline."""
+    model = f"，模型：{result.model}" if result.model else ""
     lines = [
-        f"评测结果 Eval results — 后端 backend: {result.backend}{model}；"
-        f"用例 cases: {result.cases}（文件 files: {result.files}）",
-        pad("指标 Metric", 44)
-        + pad("数值 Value", 12)
-        + pad("基线 Baseline", 16)
-        + pad("结果 Result", 14)
-        + "依据 Basis",
+        f"评测结果 — 后端：{BACKEND_NAMES.get(result.backend, result.backend)}{model}；"
+        f"用例 {result.cases} 个（文件 {result.files} 个）",
+        pad("指标", 44) + pad("数值", 12) + pad("基线", 16) + pad("结果", 14) + "依据",
     ]
     lines.append("─" * 100)
     for key, v in result.values.items():
         m, t = METRIC_BY_KEY[key], thresholds.get(key)
-        verdict = "—" if t is None else ("✓ 通过 pass" if t.met(v.value) else "✗ 未达标 FAIL")
+        verdict = "—" if t is None else ("✓ 通过" if t.met(v.value) else "✗ 未达标")
         lines.append(
             pad(m.zh, 44) + pad(format_value(key, v.value), 12) + pad(t.show() if t else "（无）", 16)
             + pad(verdict, 14) + v.detail
         )  # fmt: skip
-        lines.append(f"  {m.en}")
     lines.append("─" * 100)
     lines.append(timing_line(result))
     return "\n".join(lines)
 
 
 def timing_line(result: SuiteResult) -> str:
-    parts = " · ".join(f"{PART_NAMES.get(p.name, p.name)} {p.name} {p.seconds:.1f} s" for p in result.parts)
-    return f"用时 Time: {result.seconds:.1f} 秒 s（{parts}）"
+    parts = " · ".join(f"{PART_NAMES.get(p.name, p.name)} {p.seconds:.1f} 秒" for p in result.parts)
+    return f"用时：{result.seconds:.1f} 秒（{parts}）"
 
 
 def render_misses(result: SuiteResult, limit: int = MAX_MISSES_SHOWN) -> str:
     misses = result.failures
     if not misses:
-        return "所有用例均符合预期。All cases met their expectations."
-    lines = [f"未符合预期的用例 Case misses（{len(misses)}）："]
+        return "所有用例均符合预期。"
+    lines = [f"未符合预期的用例（{len(misses)} 条）："]
     for f in misses[:limit]:
-        lines.append(f"  · [{f.metric}] {f.case}：{f.detail}")
+        lines.append(f"  · 〔{metric_name(f.metric)}〕{f.case}：{f.detail}")
     if len(misses) > limit:
         lines.append(f"  ……另有 {len(misses) - limit} 条，见 --json")
     return "\n".join(lines)
@@ -79,8 +80,8 @@ def render_misses(result: SuiteResult, limit: int = MAX_MISSES_SHOWN) -> str:
 
 def render_verdict(found: list[Violation]) -> str:
     if not found:
-        return "全部指标达到基线。All metrics meet the baseline."
-    return "\n".join(["未达到基线 Below baseline："] + [f"  ✗ {v.message()}" for v in found])
+        return "全部指标达到基线。"
+    return "\n".join(["未达到基线："] + [f"  ✗ {v.message()}" for v in found])
 
 
 def to_json(result: SuiteResult, thresholds: Mapping[str, Threshold], baseline: str = "") -> dict[str, Any]:
@@ -123,7 +124,7 @@ def write_dated_report(
     (out / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     found = violations(result.values, thresholds)
     body = [
-        f"# 评测报告 Eval report {now:%Y-%m-%d %H:%M}",
+        f"# 评测报告 {now:%Y-%m-%d %H:%M}",
         "",
         "```",
         render_table(result, thresholds),

@@ -1,0 +1,54 @@
+"""Uploads show their progress in Chinese (issue 13): 批量审核 over six corpus reports and last year's
+report in the chat. Screenshot: docs/images/app-upload-progress.png (with UPDATE_SCREENSHOTS=1).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.test_browser import ARGS, CHROMIUM, ROOT, app_url, english_labels, shots  # noqa: F401  (fixtures)
+from tests.test_chat_browser import VIEWPORT, login_and_start
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+REPORTS = sorted((ROOT / "corpus" / "reports").iterdir())
+PROGRESS = re.compile(r"审核中|处理中|正在")
+
+
+def test_upload_progress_is_shown_in_chinese(app_url, shots):  # noqa: F811
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        page = browser.new_page(viewport=VIEWPORT, locale="zh-CN")
+        page.set_default_timeout(30_000)
+        login_and_start(page, app_url, "青梧县生态环境分局", "2024")
+
+        page.get_by_role("tab", name="批量审核").click()
+        page.locator("#review_files input[type=file]").set_input_files([str(f) for f in REPORTS[:6]])
+        assert page.get_by_text(re.compile(r"Uploading|files\.\.\.")).filter(visible=True).count() == 0
+        expect(page.locator("#review_files")).to_contain_text(REPORTS[5].stem, timeout=30_000)
+        page.locator("#review_btn").click()
+        busy = page.get_by_text(PROGRESS).filter(visible=True).first
+        busy.wait_for(timeout=15_000)  # the run's progress, over the results it is making
+        page.screenshot(path=str(shots / "app-upload-progress.png"))
+        assert page.get_by_text(re.compile(r"processing|queue:")).filter(visible=True).count() == 0
+        expect(page.locator("#review_msg")).to_contain_text("6 份已审核", timeout=90_000)
+        assert english_words(page) == []
+
+        page.get_by_role("tab", name="对话填报").click()
+        docx = next(f for f in REPORTS if f.suffix == ".docx")
+        page.locator("#chat_previous input[type=file]").set_input_files(str(docx))
+        replies = page.locator('#chatbot [data-testid="bot"]')
+        expect(replies.last).to_contain_text(docx.name, timeout=60_000)  # read and answered, never silent
+        assert page.get_by_text(re.compile(r"processing|queue:")).filter(visible=True).count() == 0
+        assert english_words(page) == []
+        browser.close()
+
+
+def english_words(page) -> list[str]:
+    """English accessibility labels and titles, file names (the user's own) and format names aside."""
+    names = re.compile(r"[\w.-]*\.?(txt|md|html?|docx|pdf|csv|xlsx|zip|Word|Excel)\b")
+    return [v for v in english_labels(page) if re.search(r"[A-Za-z]{3,}", names.sub("", v))]
