@@ -201,3 +201,21 @@ def test_a_printed_pages_header_and_footer_leave_a_text_extraction():
         lines += [f"file:///tmp/x/page.html {page}/3"]
     kept = strip_text_furniture(lines)
     assert kept == [ln for ln in lines if not ln.startswith(("12/3/26", "file:"))]  # table lines stay
+
+
+def test_a_two_page_print_loses_its_header_and_footer_but_not_its_body():
+    from assistant.reader.pdfpage import strip_furniture
+
+    def line(text, top):
+        return {"text": text, "top": top, "bottom": top + 8}
+
+    pages = [
+        [
+            line("12/3/26, 6:38 AM 松岭镇人民政府网", 16),
+            line(f"正文第{n}页的内容", 300),
+            line(f"file:///x.html {n}/2", 780),
+        ]
+        for n in (1, 2)
+    ]
+    kept = strip_furniture(pages, [792, 792])
+    assert [[ln["text"] for ln in p] for p in kept] == [["正文第1页的内容"], ["正文第2页的内容"]]

@@ -23,13 +23,14 @@ def _key(text: str) -> str:
 
 def strip_furniture(pages_lines: list[list[dict]], heights: list[float]) -> list[list[dict]]:
     """Drop the first and last lines, in the page's top or bottom tenth, that repeat (digits
-    aside) on most pages of three or more."""
-    if len(pages_lines) < 3:
+    aside) on both pages of two or on most pages of three or more."""
+    if len(pages_lines) < 2:
         return pages_lines
     ends: Counter[str] = Counter()
     for lines, height in zip(pages_lines, heights, strict=True):
         ends.update({_key(ln["text"]) for ln in _margin_lines(lines, height)})
-    need = max(3, (2 * len(pages_lines) + 2) // 3)
+    # on both pages of two, or on two thirds of three or more
+    need = 2 if len(pages_lines) == 2 else max(3, (2 * len(pages_lines) + 2) // 3)
     repeated = {k for k, n in ends.items() if n >= need and k}
     if not repeated:
         return pages_lines
