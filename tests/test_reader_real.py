@@ -219,3 +219,20 @@ def test_a_two_page_print_loses_its_header_and_footer_but_not_its_body():
     ]
     kept = strip_furniture(pages, [792, 792])
     assert [[ln["text"] for ln in p] for p in kept] == [["正文第1页的内容"], ["正文第2页的内容"]]
+
+
+def test_a_long_run_of_one_character_is_a_few_findings_not_thousands():
+    """45,000 × 十 in a section: at most MAX_TWICE repeated-word findings, and the boundary check looks
+    only at the words just before (it used to rescan the whole paragraph for every match)."""
+    import random
+
+    from assistant.core.report import Report
+    from assistant.reader.textquality import MAX_TWICE, quality_findings
+    from tests.factories import consistent_cells, facts
+
+    cells = consistent_cells(random.Random(3))
+    report = Report("x.txt", sections={"s1_overview": "十" * 45_000 + "。资金资金已到位。"})
+    found = [f for f in quality_findings(report, facts(cells)) if "重复录入" in f.message]
+    assert 1 <= len(found) <= MAX_TWICE
+    near = Report("y.txt", sections={"s1_overview": "县政府政府信息公开资金资金已到位。"})
+    assert [f.reported for f in quality_findings(near, facts(cells)) if "重复录入" in f.message] == ["资金资金"]

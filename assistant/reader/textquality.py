@@ -36,10 +36,18 @@ def quality_findings(report: Report, filled: ReportFacts) -> list[Finding]:
     return out
 
 
+MAX_TWICE = 20  # repeated-word findings per paragraph: a long run of one character is one slip, not thousands
+
+
 def _twice(sec: spec.Section, para: str) -> Iterator[Finding]:
+    found = 0
     for m in _TWICE.finditer(para):
-        if _BOUNDARY.search(para[: m.start() + len(m.group(1))]):
+        end = m.start() + len(m.group(1))
+        if _BOUNDARY.search(para[max(0, end - 6) : end]):  # the longest boundary word is 4 characters
             continue  # 县政府政府信息公开: 县政府 + 政府信息, a word boundary, not a slip
+        found += 1
+        if found > MAX_TWICE:
+            return
         yield Finding(
             "TEXT_QUALITY",
             WARNING,
