@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.test_browser import ARGS, CHROMIUM, ROOT, app_url, english_labels, shots  # noqa: F401  (fixtures)
-from tests.test_chat_browser import VIEWPORT, login_and_start
+from tests.test_chat_browser import CELL_SHOWN, VIEWPORT, login_and_start
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -36,6 +36,9 @@ def test_upload_progress_is_shown_in_chinese(app_url, shots):  # noqa: F811
         page.screenshot(path=str(shots / "app-upload-progress.png"))
         assert page.get_by_text(re.compile(r"processing|queue:")).filter(visible=True).count() == 0
         expect(page.locator("#review_msg")).to_contain_text("6 份已审核", timeout=90_000)
+        shown = page.evaluate(CELL_SHOWN, "#review_table")  # all 11 columns readable at 1366 px
+        assert shown["heads"][-5:] == ["待处理错误", "须整改", "已排除", "提醒", "状态"], shown["heads"]
+        assert shown["cut"] == [], shown["cut"][:5]
         assert english_words(page) == []
 
         page.get_by_role("tab", name="对话填报").click()

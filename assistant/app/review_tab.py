@@ -111,6 +111,10 @@ def make_downloads(ctx: AppContext, org: str, b: board.Board, deadline: str) -> 
     return files, f"已生成汇总工作簿和 {len(letters)} 份审核意见（只含“确认须整改”的问题）"
 
 
+# 序号 文件 机关 层级 年度 格式 待处理错误 须整改 已排除 提醒 状态
+REVIEW_WIDTHS = ["5%", "19%", "17%", "7%", "6%", "7%", "8%", "7%", "7%", "6%", "11%"]
+
+
 def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
     with gr.Tab("批量审核", id="review"):
         gr.Markdown("上传下级单位的年报（可多选，或打包为 zip；任意格式），逐份核对；对每条问题标记 确认（须整改）/ 已说明 / 误报，"
@@ -126,10 +130,10 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
             query = gr.Textbox(label="筛选（机关或文件名）", scale=2, elem_id="review_query")
             status = gr.Dropdown(board.STATUSES, value="全部", label="状态")
             sort = gr.Dropdown(board.SORTS, value="原顺序", label="排序")
-        with gr.Row():
-            rows = gr.Dataframe(headers=board.COLUMNS, interactive=False, label="报告（点击一行查看详情）",
-                                elem_id="review_table", scale=3)  # fmt: skip
-            chart = gr.Image(label="统计图", type="filepath", elem_id="review_chart", scale=2)
+        # the whole width for the 11 columns: beside the chart, 待处理错误 … 状态 were cut off at 1366 px
+        rows = gr.Dataframe(headers=board.COLUMNS, interactive=False, label="报告（点击一行查看详情）",
+                            wrap=True, column_widths=REVIEW_WIDTHS, elem_id="review_table")  # fmt: skip
+        chart = gr.Image(label="统计图", type="filepath", elem_id="review_chart", height=320)
         detail = gr.HTML("", elem_id="review_detail")
         found = gr.Dataframe(headers=board.FINDING_COLUMNS, interactive=False, wrap=True, label="问题清单")
         with gr.Row():
