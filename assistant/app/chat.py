@@ -89,7 +89,7 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
     elif pending and CANCEL.match(message):
         reply = cancel(ws, rid)
     elif _nothing_to_answer(ws, rid, message):
-        reply = "目前没有待确认的数据。" + _next(ws, rid)
+        reply = "目前没有待确认的数据。" + "\n".join(_after_save(ws, rid))  # a broken balance stays asked
     elif SKIP.match(message):
         reply = skip(ws, rid)
     else:
@@ -142,6 +142,7 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
         reply += "\n\n" + not_understood_line(lost)
     if changes:
         reply += "\n\n以下数值将被替换（确认后生效）：\n" + "\n".join(c.line() for c in changes)
+        _mark_shown(ws, rid, [c.key for c in changes])
     if not ex.empty:
         if kept:
             reply += f"\n\n（此前尚未确认的 {kept} 项仍在“待确认”表中，将一并保存。）"
@@ -171,6 +172,14 @@ def _refile(ws: Workspace, rid: int, earlier: dict, message: str) -> str | None:
     return f"已把待确认的{len(items)}条文字从{was}改放到【{label}】。回复“确认”保存，“取消”放弃。"
 
 
+def _mark_shown(ws: Workspace, rid: int, keys: list[str]) -> None:
+    """Replacements listed old → new in the reply: 「确认」 applies them (the reply said so)."""
+    pending = dict(ws.row(rid).state.get("pending") or {})
+    if pending.get("cells"):
+        pending["shown"] = sorted(set(pending.get("shown", [])) | set(keys))
+        ws.update_state(rid, pending=pending)
+
+
 def _merge_pending(
     ws: Workspace,
     rid: int,
@@ -186,6 +195,8 @@ def _merge_pending(
     if not new and not narrative:
         return 0
     _store_pending(ws, rid, cells, old_text + narrative)
+    if earlier.get("shown"):
+        _mark_shown(ws, rid, list(earlier["shown"]))
     return len(cells) - new + len(old_text)
 
 
@@ -204,7 +215,8 @@ def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
     facts = facts_of(row)
     prefilled = set(row.state.get("prefilled") or [])
     everything = overwrite or bool(pending.get("whole"))  # a whole ledger was shown cell by cell
-    keys = [p.key for p in proposals if everything or p.key in prefilled]
+    shown = set(pending.get("shown") or [])  # listed old → new when proposed
+    keys = [p.key for p in proposals if everything or p.key in prefilled or p.key in shown]
     result = apply_confirmed(facts.cells, proposals, overwrite=keys)
     new_narrative = apply_narrative(facts.narrative, narrative)
     changed = {k: result.cells[k] for k in result.applied}

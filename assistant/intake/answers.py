@@ -24,8 +24,17 @@ _NARRATIVE_MARKERS = re.compile(
     r"尚未(?!办结|审结|答复|结案|收到|发生|出现)|还(?:没有?|未)(?:全部|完全|完成|建立|落实)|不够|有待|不到位|不规范"
 )
 _CORRECTION = re.compile(
-    r"其实|实际上|应该是|应为|应当是|更正|改为|改成|搞错|说错|写错|不是[^。；]{0,10}?是|是[^。；，]{0,8}?不是"
+    r"^\s*(?:不对|错了|不是的)[，,。！!\s]|其实|实际上|应该是|应为|应当是|更正|改为|改成|搞错|说错|写错|不是[^。；]{0,10}?是|是[^。；，]{0,8}?不是"
 )
+
+_POINTER = re.compile(r"(?:那|这)\s*$")  # 「企业那两件」: a count that points at a cell
+
+
+def pointed_at(keys: list[str], cells: Mapping[str, Value], value, before: str) -> str | None:
+    """「企业那两件」 when 企业 is confirmed in several rows: the one row holding that count."""
+    same = [k for k in keys if cells.get(k) == value]
+    return same[0] if len(keys) > 1 and len(same) == 1 and _POINTER.search(before) else None
+
 
 WRONG_VALUE = re.compile(r"(?:不是|并非|而非)\s*$")
 _WRONG_NUMBER = re.compile(r"(?:不是|并非|而非)\s*([0-9]+)(?![0-9])")
@@ -109,6 +118,18 @@ def topic_rows_missing(topic: str | None, cells: Mapping[str, Value], col: str) 
     return tuple(
         r for r in rows if r.startswith("applications.") and f"{r}.total" in cells and f"{r}.{col}" not in cells
     )
+
+
+def column_answer_row(topic: str | None, cells: Mapping[str, Value], col: str | None) -> str | None:
+    """The row a column said without a row answers, in a message longer than a bare answer: the row
+    of the balance question (「那总数就是24件」), or the one row asked whose total is known and whose
+    applicant type is not (「公司3件，律所2件」 after 「一共收了十八件」)."""
+    if topic and topic.startswith(ROW_TOPIC) and col:
+        return topic.removeprefix(ROW_TOPIC)
+    if col not in spec.T2_APPLICANT_COLUMNS:
+        return None
+    rows = topic_rows_missing(topic, cells, col)
+    return rows[0] if len(rows) == 1 else None
 
 
 ROW_TOPIC = "row:"

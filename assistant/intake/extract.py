@@ -179,8 +179,8 @@ class _Reader(ClauseReader):
         """「企业的3件：予以公开2件、部分公开1件」: the sentence's numbers go to that applicant type."""
         self.scope_col, self.scoped_rows = None, []
         found = R.scope(sentence)
-        if not found:
-            return mentions
+        if not found or find_row(sentence[found[1] :], weak=False) is None:
+            return mentions  # 「公司3件，律所2件」 is a list of applicant types, not a scope
         self.scope_col, end = found
         phrase = sentence[:end].rstrip("，,：: ")
         self.notes.append(f"“{phrase}”：这句中的数字记入“{COLUMN_NAMES[self.scope_col]}”一栏")
@@ -224,7 +224,9 @@ class _Reader(ClauseReader):
         if self.retract and self.last and find_row(before, weak=False) is None:
             return self._replace_last(m, source)
         # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
-        hit = (self.took_after and self._locate(after, weak=False)) or self._locate(before)
+        if hit := self.took_after and self._locate(after, weak=False):
+            source = (source + after).rstrip("、，, ")
+        hit = hit or self._locate(before)
         took_after = hit is None
         if hit is None and (hit := self._locate(after, weak=False)):
             source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
@@ -305,6 +307,9 @@ class _Reader(ClauseReader):
         if col in (None, "total", LEGAL_PERSONS) or m.approximate or m.value != m.value.to_integral_value():
             return False
         keys = A.corrected_keys(col, self.ctx.cells, self.ctx.version)  # type: ignore[arg-type]
+        if pointed := A.pointed_at(keys, self.ctx.cells, m.value, seg.split("\x00")[0]):
+            self.context_row = ROW_BY_KEY.get(pointed.rsplit(".", 1)[0]) or self.context_row
+            return True  # 「企业那两件其实是……」: the count names the cell being re-split, no new value
         if len(keys) == 1:
             self.statements.append(Statement(keys[0], int(m.value), source, note="更正已确认的数字"))
             row = ROW_BY_KEY.get(keys[0].rsplit(".", 1)[0])
@@ -339,10 +344,12 @@ class _Reader(ClauseReader):
         return None
 
     def _topic_hit(self, seg: str) -> tuple[RowDef, str | None] | None:
-        if not self.short:
-            return None  # only a bare answer (「3件」) is read as the topic asked; 「公开了12件」 is not
-        rows = A.open_topic_rows(self.ctx.topic, self.ctx.cells)
         col = find_col(ROW_BY_KEY["applications.new_received"], seg, default=False)
+        if not self.short:  # only a bare answer (「3件」) is read as the topic asked; 「公开了12件」 is not
+            key = A.column_answer_row(self.ctx.topic, self.ctx.cells, col)
+            row = self._row(ROW_BY_KEY.get(key or ""))
+            return (row, col) if row else None
+        rows = A.open_topic_rows(self.ctx.topic, self.ctx.cells)
         if not rows and col in spec.T2_APPLICANT_COLUMNS:  # 「自然人11件」 after the total: that type
             rows = A.topic_rows_missing(self.ctx.topic, self.ctx.cells, col)
         if len(rows) != 1:
