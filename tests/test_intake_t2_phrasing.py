@@ -116,3 +116,63 @@ def test_listed_replacement_of_a_confirmed_value_is_applied_by_confirm(ws):
     _say(ws, rid, "确认")
     got = ws.facts(rid).cells
     assert got[f"{GRANTED}.total"] == 5 and got["applications.results.partially_granted.total"] == 2
+
+
+UNABLE = "applications.results.unable"
+NEXT = "applications.carried_to_next"
+CARRIED = "applications.carried_over_from_prev"
+
+
+def test_other_cases_none_zeroes_only_the_leaves_not_said():
+    got = cells("还有1件是我们不掌握的，忘了说，其他无法提供的情形没有", topic="results.unable")
+    assert got[f"{NOT_HELD}.total"] == 1
+    assert got[f"{UNABLE}.needs_creation.total"] == 0
+    pending = {f"{UNABLE}.needs_creation.total": 1}
+    got = cells("无法提供别的情形没有", topic="results.unable", cells=pending)
+    assert f"{UNABLE}.needs_creation.total" not in got and got[f"{NOT_HELD}.total"] == 0
+
+
+def test_year_end_all_done_with_ye():
+    got = cells("不予处理其他处理都没有，年底也都办完了")
+    assert got[f"{NEXT}.total"] == 0
+
+
+def test_all_granted_answers_the_partly_granted_row_too():
+    known = {f"{NEW}.total": 12, f"{CARRIED}.total": 0}
+    got = cells("都公开了", topic="results.main", cells=known)
+    assert got[f"{GRANTED}.total"] == 12
+    assert got["applications.results.partially_granted.total"] == 0
+
+
+def test_yigong_laile_is_received():
+    assert cells("今年一共来了12个申请，都是老百姓申请的")[f"{NEW}.natural_person"] == 12
+
+
+def test_the_rest_still_open_is_what_the_balance_leaves():
+    known = {f"{NEW}.total": 12, f"{CARRIED}.total": 0}
+    got = cells("公开了8个，部分公开1个，剩下的年底还没办完", cells=known)
+    assert got[f"{NEXT}.total"] == 3
+
+
+def test_the_rest_of_the_results_go_to_the_row_named():
+    known = {"applications.results.total.total": 21}
+    got = cells("办完的里面公开了16件，部分公开3件，剩下的都是查无此件", cells=known)
+    assert got[f"{NOT_HELD}.total"] == 2
+    assert cells("办完了21件，年底还有2件没办完")["applications.results.total.total"] == 21
+
+
+def test_the_rest_unknown_is_asked_not_guessed():
+    ex = extract("剩下的年底还没办完")
+    assert f"{NEXT}.total" not in ex.cells and any("算不出来" in q for q in ex.questions)
+
+
+def test_row_named_before_bushi_takes_the_corrected_value():
+    known = {f"{CARRIED}.total": 0, f"{CARRIED}.natural_person": 0, f"{NEW}.total": 10}
+    got = cells("哦不对，上年结转不是0，是2件，都是个人，去年底收的", cells=known)
+    assert got[f"{CARRIED}.total"] == 2 and got[f"{CARRIED}.natural_person"] == 2
+    assert f"{NEW}.natural_person" not in got
+
+
+def test_a_bare_applicant_type_after_a_total():
+    assert cells("新收10件，个人")[f"{NEW}.natural_person"] == 10
+    assert f"{NEW}.natural_person" not in cells("新收10件，个人隐私")

@@ -36,6 +36,7 @@ def pointed_at(keys: list[str], cells: Mapping[str, Value], value, before: str) 
     return same[0] if len(keys) > 1 and len(same) == 1 and _POINTER.search(before) else None
 
 
+RIGHT_VALUE = re.compile(r"^\s*(?:而|应该|应当|实际|其实)?(?:是|为)\s*$")  # 「……不是0，是2件」
 WRONG_VALUE = re.compile(r"(?:不是|并非|而非)\s*$")
 _WRONG_NUMBER = re.compile(r"(?:不是|并非|而非)\s*([0-9]+)(?![0-9])")
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant.core import spec
-from assistant.core.numbers import format_number
+from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
 from assistant.intake import remainder as R
 from assistant.intake.consistency import Statement
@@ -23,8 +23,10 @@ _NEGATED_CARRY = re.compile(
     r"(上一?年度?|去年)(?:也|都|还)?(没有|没|无|未)(结转|遗留|剩下|剩余|积压|没办完|未办结|没办结)"
 )
 _NEGATED_YEAR_END = re.compile(r"(年底|年末|年终)(?:也|都|还)?(没有|没|无)(结转|剩|剩下|遗留|积压)")
+_OTHER_CASES = re.compile(r"其他|别的|其余|剩下的|另外的")
 _NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:的|了|啊|呢|哈)?$")
 _RETRACT = re.compile(r"^(?:哦|噢|啊)?(?:不对|不是|错了|说错了|搞错了|写错了|不不|更正一下)(?:了|啊|哦)?$")
+_BARE_TYPE = re.compile(r"(?:的|申请的|提的|来的)?")
 _WHOSE = re.compile(
     r"^(?:也|还)?(?:是|为|系|属于)"
 )  # 上年结转1件，是个人的: the applicant type of that number
@@ -66,7 +68,7 @@ class ClauseReader:
         if _RETRACT.match(clause.strip()) and self.last:
             self.retract = True
             return
-        if self._rest(clause, source):
+        if self._rest(clause, source) or self._rest_row(clause, rows, source):
             return
         negs = [m for m in NEGATION.finditer(clause) if not any(overlap(m.span(), s) for s in taken)]
         if negs and not self.narrative_like:
@@ -79,7 +81,9 @@ class ClauseReader:
                 return
             for row in targets:
                 row = self._row(row)
-                if row:
+                if row and row.is_group and _OTHER_CASES.search(clause):
+                    self._zero_other_leaves(row, source)  # 「其他无法提供的情形没有」: not the one just said
+                elif row:
                     self._zero(row, clause, source)
             if targets:
                 self.context_row = self._row(targets[-1])
@@ -93,6 +97,22 @@ class ClauseReader:
         if strong:
             self.context_row = self.keyword_row = self._row(strong[0])
 
+    def _replace_last(self, m: NumberMention, source: str) -> bool:
+        """「新收15件，不对，是16件」: the number just said is taken back and replaced, said as old → new."""
+        self.retract = False
+        last = self.last
+        key = f"{last.row.key}.{last.col}"  # type: ignore[union-attr]
+        if last is None or last.row.is_group or m.value != m.value.to_integral_value():
+            return False
+        old = [s for s in self.statements if s.key == key and not s.inferred]
+        if not old:
+            return False
+        self.statements = [s for s in self.statements if s.key != key]
+        note = f"同一句中更正：{format_number(old[-1].value)} → {format_number(m.value)}"
+        self.statements.append(Statement(key, int(m.value), old[-1].source + "，" + source, note=note))
+        self.last = _Last(last.row, last.col, int(m.value))
+        return True
+
     def _rest(self, clause: str, source: str) -> bool:
         """「其余都是个人」: the remainder of the rows just spoken of (or the rows asked about)."""
         col = R.rest_column(clause)
@@ -104,6 +124,19 @@ class ClauseReader:
             return False
         return self._rest_of(col, rows, source)
 
+    def _rest_row(self, clause: str, rows: list, source: str) -> bool:
+        """「剩下的年底还没办完」「剩下的都是查无此件」: a row gets what the balance leaves."""
+        named = [r for _, r in rows if not r.weak and r.kind == T2 and not r.is_group]
+        if not R.REST.match(clause) or len(named) != 1:
+            return False
+        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        value = R.rest_of_row(named[0].key, known, self.ctx.version)
+        if value is None:
+            self.questions.append(f"“{source}”：其余的件数还算不出来，请直接告诉我{named[0].name}多少件。")
+            return True
+        self._emit(named[0], "total", value, source, True, R.BALANCE_REST)
+        return True
+
     def _rest_of(self, col: str, rows: list[str], source: str) -> bool:
         known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
         if not any(isinstance(known.get(f"{r}.total"), int) for r in rows):
@@ -112,6 +145,13 @@ class ClauseReader:
         self.statements += statements
         self.questions += questions
         return True
+
+    def _zero_other_leaves(self, group: RowDef, source: str) -> None:
+        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        for leaf in group.leaves:
+            row = self._row(ROW_BY_KEY.get(leaf))
+            if row and not A.row_answered(row.key, known):
+                self._emit(row, "total", 0, source, True, f"其他“{group.name}”情形为0")
 
     def _zero_column(self, clause: str, source: str) -> bool:
         """「规范性文件发了2件，没有废止的」: a negated column of the row just spoken of is 0."""
@@ -142,14 +182,18 @@ class ClauseReader:
                     self.statements.append(
                         Statement(key, value, source, True, "全部予以公开，按收到的申请推出")
                     )
+                for other in A.open_topic_rows(self.ctx.topic, self.ctx.cells) if granted else ():
+                    if other != A.GRANTED:  # 「都公开了」 to 予以公开、部分公开: none partly granted
+                        self._emit(ROW_BY_KEY[other], "total", 0, source, True, "全部予以公开")
                 return bool(granted)
             return False
         target = row or last.row
         col = find_col(target, clause, default=False)
         leaf_of_group = row is not None and row.key in last.row.leaves
         t3_outcome = last.row.kind == T3 and target is last.row and col not in (None, "total")
+        bare = _bare_type(clause)  # 「新收10件，个人」
         whose = (
-            bool(_WHOSE.match(clause.strip())) and col in spec.T2_APPLICANT_COLUMNS and last.col == "total"
+            (bool(_WHOSE.match(clause.strip())) or bare) and col in spec.T2_APPLICANT_COLUMNS and last.col == "total"
         )
         if not (all_of or leaf_of_group or t3_outcome or whose):
             return False
@@ -184,3 +228,13 @@ class ClauseReader:
 def _negation_first(m: re.Match) -> str:
     """上年没结转 → 没有上年结转 (the negation before the rows it zeroes)."""
     return ("没有" if m.group(2) == "没" else m.group(2)) + m.group(1) + m.group(3)
+
+
+def _bare_type(clause: str) -> bool:
+    """「个人」「公司的」: a clause that is only an applicant type."""
+    text = clause.strip()
+    for col, p in COLUMNS[T2]:
+        m = p.match(text)
+        if m and col in spec.T2_APPLICANT_COLUMNS:
+            return bool(_BARE_TYPE.fullmatch(text[m.end() :]))
+    return False

@@ -70,7 +70,7 @@ _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 
     r"(?:的|了)?(?=$|[，,。；;！!])"
 )
 _ALL_ONE = re.compile(r"^\s*(?:的)?(?:也|都|均|全|全部|全都)(?:是|为|系|属于|来自)")
-_ALL_DONE = re.compile(r"(?:年底|年末|年终)(?:前)?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])")
+_ALL_DONE = re.compile(r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])")
 
 
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
@@ -219,8 +219,9 @@ class _Reader(ClauseReader):
     # ------------------------------------------------------------ numbers
 
     def _number(self, m: NumberMention, before: str, after: str, source: str) -> bool:
-        if self.correction and A.WRONG_VALUE.search(before):
-            return True  # 「不是38件，应该是40件」: 38 is the value being corrected
+        if self.correction and A.WRONG_VALUE.search(before):  # 「不是38件，应该是40件」: 38 is corrected
+            self.keyword_row = self._row(find_row(before, weak=False)) or self.keyword_row
+            return True  # 「上年结转不是0，是2件」: the row named before 不是 takes the new value
         if self.retract and self.last and find_row(before, weak=False) is None:
             return self._replace_last(m, source)
         # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
@@ -231,6 +232,8 @@ class _Reader(ClauseReader):
         if hit is None and (hit := self._locate(after, weak=False)):
             source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
         self.took_after = took_after and hit is not None
+        if hit is None and self.correction and self.keyword_row and A.RIGHT_VALUE.search(before):
+            hit = self.keyword_row, find_col(self.keyword_row, before + after)
         if hit is None and self.correction and self._correct(m, before + "\x00" + after + "|" + self.sentence, source):
             return True
         if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
@@ -271,22 +274,6 @@ class _Reader(ClauseReader):
         self.last = _Last(row, col or "", value)
         if whole and not row.is_group:
             self._rest_of(whole, [row.key], source)
-        return True
-
-    def _replace_last(self, m: NumberMention, source: str) -> bool:
-        """「新收15件，不对，是16件」: the number just said is taken back and replaced, said as old → new."""
-        self.retract = False
-        last = self.last
-        key = f"{last.row.key}.{last.col}"  # type: ignore[union-attr]
-        if last is None or last.row.is_group or m.value != m.value.to_integral_value():
-            return False
-        old = [s for s in self.statements if s.key == key and not s.inferred]
-        if not old:
-            return False
-        self.statements = [s for s in self.statements if s.key != key]
-        note = f"同一句中更正：{format_number(old[-1].value)} → {format_number(m.value)}"
-        self.statements.append(Statement(key, int(m.value), old[-1].source + "，" + source, note=note))
-        self.last = _Last(last.row, last.col, int(m.value))
         return True
 
     def _correct_value(self, old: int, m: NumberMention, source: str) -> bool:

@@ -116,8 +116,8 @@ ROWS: tuple[RowDef, ...] = (
     _row("group:unable", r"无法提供|不能提供", T2, "total", "无法提供", tuple(_A + k for k in _UNABLE)),
     _row("group:not_processed", r"不予处理", T2, "total", "不予处理", tuple(_A + k for k in _NOT_PROCESSED)),
     _row("group:other", r"其他处理", T2, "total", "其他处理", tuple(_A + k for k in _OTHER)),
-    _row(_A + "results.total", r"已办结|办结|办理完毕|处理完毕|已答复|予以答复|作出答复|答复了", T2, "total", "办结"),
-    _row(_A + "new_received", r"新收|收到|(?<![不没费])收了(?!费)|(?<!不予)受理|接收|接到|新增申请|申请总数|申请数量|申请量", T2, "total", "本年新收"),
+    _row(_A + "results.total", r"(?<![没未])(?:办完|处理完|答复完)(?:了|的)|已办结|办结|办理完毕|处理完毕|已答复|予以答复|作出答复|答复了", T2, "total", "办结"),
+    _row(_A + "new_received", r"新收|(?:一共|共|总共|全年)(?:来了|来过)|收到|(?<![不没费])收了(?!费)|(?<!不予)受理|接收|接到|新增申请|申请总数|申请数量|申请量", T2, "total", "本年新收"),
     _row(_A + "new_received", r"申请(?!人)", T2, "total", "本年新收", weak=True),
 )  # fmt: skip
 ROW_BY_KEY: dict[str, RowDef] = {}

@@ -89,3 +89,41 @@ def _row_label(row: str) -> str:
     key = f"{row}.total"
     cell = spec.spec_for(spec.FORMAT_2021).by_key.get(key)
     return cell.row_label if cell else row
+
+
+BALANCE_REST = "按表格勾稽关系算出的其余件数"
+_IN = ("applications.new_received.total", "applications.carried_over_from_prev.total")
+_NEXT = "applications.carried_to_next.total"
+_RESULTS = "applications.results.total.total"
+
+
+def rest_of_row(row: str, known: Mapping[str, Value], version: str) -> int | None:
+    """What the stated identity (新收 + 上年结转 = 办理结果 + 结转下年度) leaves for `row` (结转下年度 or
+    one result), the other results said so far taken as the only ones; None when it cannot be known."""
+    inflow = [known.get(k) for k in _IN]
+    leaves = [f"applications.{r}.total" for r in spec.t2_result_leaves(version)]
+    if row == _NEXT.removesuffix(".total"):
+        done = known.get(_RESULTS)
+        if not isinstance(done, int):
+            done = sum(v for k in leaves if isinstance(v := known.get(k), int))
+        value = _minus(inflow, [done])
+    elif f"{row}.total" in leaves:
+        others = [known.get(k) for k in leaves if k != f"{row}.total"]
+        done = known.get(_RESULTS)
+        if isinstance(done, int):
+            value = _minus([done], others)
+        else:
+            value = _minus([*inflow, -_int(known.get(_NEXT))], others) if _NEXT in known else None
+    else:
+        return None
+    return value if value is not None and value >= 0 else None
+
+
+def _minus(plus: list, minus: list) -> int | None:
+    if not all(isinstance(v, int) for v in plus):
+        return None
+    return sum(plus) - sum(v for v in minus if isinstance(v, int))
+
+
+def _int(v) -> int:
+    return v if isinstance(v, int) else 0
