@@ -176,3 +176,44 @@ def test_row_named_before_bushi_takes_the_corrected_value():
 def test_a_bare_applicant_type_after_a_total():
     assert cells("新收10件，个人")[f"{NEW}.natural_person"] == 10
     assert f"{NEW}.natural_person" not in cells("新收10件，个人隐私")
+
+
+def test_quanshi_is_all_of_one_type():
+    got = cells("全是群众申请的", topic="new_received", cells={f"{NEW}.total": 14})
+    assert got[f"{NEW}.natural_person"] == 14
+
+
+def test_bare_jiezhuan_answers_the_carry_over_question_asked():
+    assert cells("没有结转", topic="carried_over") == {
+        f"{CARRIED}.{c}": 0
+        for c in ("total", "natural_person", "commercial_enterprise", "research_institution",
+                  "social_welfare_org", "legal_service_org", "other_org")
+    }  # fmt: skip
+    assert f"{NEXT}.total" in cells("没有结转", topic="carried_to_next")
+
+
+def test_everyday_duplicate_and_unable_words():
+    assert cells("重复来问的2件")["applications.results.not_processed.duplicate.total"] == 2
+    assert cells("还有一件没有现成的，得另外做")[f"{UNABLE}.needs_creation.total"] == 1
+    for text in ("查了一下，是十四件", "还有1件通知他补材料一直不补，就不再处理了"):
+        assert unaccounted(text, extract(text, ExtractionContext(topic="new_received"))) == []
+
+
+def test_scope_inside_a_sentence_and_that_one_withheld():
+    known = {f"{NEW}.commercial_enterprise": 2, f"{NEW}.legal_service_org": 1}
+    got = cells(
+        "个人的7件都公开了，公司的2件公开1件、部分公开1件，律师事务所那件没公开，是行政执法案卷", cells=known
+    )
+    assert got[f"{GRANTED}.natural_person"] == 7
+    assert got[f"{GRANTED}.commercial_enterprise"] == 1
+    assert got["applications.results.partially_granted.commercial_enterprise"] == 1
+    assert got["applications.results.withheld.enforcement_file.legal_service_org"] == 1
+
+
+def test_types_without_applications_are_zero_in_the_rows_given():
+    known = {f"{NEW}.{c}": 0 for c in ("research_institution", "social_welfare_org", "other_org")}
+    known |= {f"{CARRIED}.{c}": 0 for c in ("research_institution", "social_welfare_org", "other_org")}
+    got = cells("予以公开的个人5件", cells=known)
+    assert got[f"{GRANTED}.natural_person"] == 5
+    assert got[f"{GRANTED}.research_institution"] == 0 and got[f"{GRANTED}.other_org"] == 0
+    assert f"{GRANTED}.commercial_enterprise" not in got

@@ -47,6 +47,15 @@ def wrong_value(sentence: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+BARE_CARRY = re.compile(r"(?<![上去下明转年底末终])结转(?![到至入下过来自])")
+_CARRY_DIRECTION = re.compile(r"上一?年|去年|下一?年|明年|年底|年末|年终")
+
+
+def carry_from_last_year(message: str, topic: str | None) -> bool:
+    """「没有结转」 answering the 上年结转 question: a 结转 without a direction means the one asked."""
+    return topic == "carried_over" and short_answer(message) and not _CARRY_DIRECTION.search(message)
+
+
 def keys_with_value(value: int, cells: Mapping[str, Value], version: str) -> list[str]:
     """The non-derived cells holding `value`; 总计 cells first when several rows share it."""
     fspec = spec.spec_for(version)

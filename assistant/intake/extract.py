@@ -69,6 +69,7 @@ _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 
     r"(?<![^，,。；;\s])(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
     r"(?:的|了)?(?=$|[，,。；;！!])"
 )
+_THAT_ONE = re.compile(r"(?<=[\u4e00-\u9fff])那件(?!事)")
 _ALL_ONE = re.compile(r"^\s*(?:的)?(?:也|都|均|全|全部|全都)(?:是|为|系|属于|来自)")
 _ALL_DONE = re.compile(r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])")
 
@@ -80,14 +81,18 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     message = rewrite(_NOT_ONE, "没有", message or "", said)
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
+    message = rewrite(_THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried to next year
+    if A.carry_from_last_year(message, ctx.topic):
+        message = rewrite(A.BARE_CARRY, "上年结转", message, said)
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
         message = message[:MAX_MESSAGE_CHARS]
     for m in _SENTENCE.finditer(message):
-        if m.group().strip():
-            reader.read(m.group().strip())
+        for part in R.split_scopes(m.group().strip(), lambda t: find_row(t, weak=False) is not None):
+            reader.read(part)
+    reader.statements += R.absent_types(reader.statements, ctx.cells)
     proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
     if said:
         proposals = [replace(p, source=restore(p.source, said)) for p in proposals]
@@ -123,6 +128,7 @@ class _Reader(ClauseReader):
     retract: bool = False  # 「……，不对，」: the next number replaces the one just said
     scope_col: str | None = None  # 「企业的3件：……」: the applicant type of this sentence's numbers
     scoped_rows: list[str] = field(default_factory=list)
+    scope_end: int = 0  # where the scope phrase ends (the words before a number start there)
 
     def _produced(self) -> int:
         return len(self.statements) + len(self.groups) + len(self.questions)
@@ -144,7 +150,7 @@ class _Reader(ClauseReader):
                 self._keywords(clause.group(), clause.group().strip())
                 continue
             for i, m in enumerate(inside):
-                lo = inside[i - 1].end if i else clause.start()
+                lo = inside[i - 1].end if i else max(clause.start(), self.scope_end)
                 hi = inside[i + 1].start if i + 1 < len(inside) else clause.end()
                 source = (sentence[lo : m.start] + m.raw).strip("、，, ")
                 if not self._number(m, sentence[lo : m.start], sentence[m.end : hi], source):
@@ -177,11 +183,12 @@ class _Reader(ClauseReader):
 
     def _scoped(self, sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
         """「企业的3件：予以公开2件、部分公开1件」: the sentence's numbers go to that applicant type."""
-        self.scope_col, self.scoped_rows = None, []
+        self.scope_col, self.scoped_rows, self.scope_end = None, [], 0
         found = R.scope(sentence)
         if not found or find_row(sentence[found[1] :], weak=False) is None:
             return mentions  # 「公司3件，律所2件」 is a list of applicant types, not a scope
         self.scope_col, end = found
+        self.scope_end = end
         phrase = sentence[:end].rstrip("，,：: ")
         self.notes.append(f"“{phrase}”：这句中的数字记入“{COLUMN_NAMES[self.scope_col]}”一栏")
         return [m for m in mentions if m.start >= end]
@@ -227,7 +234,8 @@ class _Reader(ClauseReader):
         # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
         if hit := self.took_after and self._locate(after, weak=False):
             source = (source + after).rstrip("、，, ")
-        hit = hit or self._locate(before)
+        row_after = find_row(before, weak=False) is None and find_row(after, weak=False) is not None
+        hit = hit or (None if row_after else self._locate(before))  # 「律所那1件没公开」: the row after
         took_after = hit is None
         if hit is None and (hit := self._locate(after, weak=False)):
             source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after

@@ -99,10 +99,10 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "results.withheld.enforcement_file", r"执法案卷|执法卷宗|执法档案", T2, "total", "属于行政执法案卷"),
     _row(_A + "results.withheld.admin_inquiry", r"查询事项", T2, "total", "属于行政查询事项"),
     _row(_A + "results.unable.not_held", r"不掌握|非本机关|没有相关(?:政府)?信息|信息不存在|没(?:有)?这个信息|没(?:有)?这方面的信息|查无此信息|不归我们管|不归本机关|不属于(?:我们|本机关|本单位)(?:职责|管)|查无此件|查无(?:相关)?(?:信息|资料|档案|记录)|(?:让|叫|告诉|告知)(?:他|她|其|申请人)?(?:们)?(?:去|到|向)(?:别的|其他|有关|相关)(?:单位|部门|机关)|不是我们(?:单位|部门)?的(?:信息|事)", T2, "total", "本机关不掌握相关政府信息"),
-    _row(_A + "results.unable.needs_creation", r"(?:没有现成信息)?(?:需要|需)?另行制作|需要制作|需要加工|没有现成(?:的)?信息|无现成信息|另外做|另外制作", T2, "total", "没有现成信息需要另行制作"),
+    _row(_A + "results.unable.needs_creation", r"(?:没有现成信息)?(?:需要|需)?另行制作|需要制作|需要加工|没有?现成(?:的)?(?:信息)?|无现成信息|另外做|另外制作", T2, "total", "没有现成信息需要另行制作"),
     _row(_A + "results.unable.unclear_after_correction", r"不明确", T2, "total", "补正后申请内容仍不明确"),
     _row(_A + "results.not_processed.petition_complaint", r"信访|举报|投诉", T2, "total", "信访举报投诉类申请"),
-    _row(_A + "results.not_processed.duplicate", r"重复申请", T2, "total", "重复申请"),
+    _row(_A + "results.not_processed.duplicate", r"重复申请|重复(?:来|去)?(?:问|提出|提交|申请|要)|同一(?:个)?(?:人|申请人)[^，。；\d]{0,6}重复", T2, "total", "重复申请"),
     _row(_A + "results.not_processed.publication", r"出版物", T2, "total", "要求提供公开出版物"),
     _row(_A + "results.not_processed.massive_repeat", r"(?:无正当理由)?大量、?反复", T2, "total", "无正当理由大量反复申请"),
     _row(_A + "results.not_processed.confirm_or_reissue", r"重新出具|要求(?:行政机关)?确认", T2, "total",
@@ -112,7 +112,7 @@ ROWS: tuple[RowDef, ...] = (
          T2, "total", "逾期未缴纳费用"),
     _row(_A + "results.other.other", r"其他处理[中的之]*其他(?:情形)?|其他情形|申请人(?:自己|主动)?撤回|自己撤回|撤回(?:了)?(?:申请|的申请)|主动撤回", T2, "total", "其他处理·其他"),
     _row(_A + "results.granted", r"^公开(?=\s*[0-9０-９一二两三四五六七八九十]|$)|予以公开|全部公开|同意公开|准予公开|已公开|依法公开|(?<!不予)(?<!部分)(?<!不)公开了|(?<!不予)(?<!部分)(?<!不)(?<!主动)公开的(?=[那这]?[0-9０-９一二两三四五六七八九十]|$)|(?:都|均|全)(?:已|给)?公开|(?<!部分)(?<!没)(?<!不)(?<!没有)给了(?!一?部分)", T2, "total", "予以公开"),
-    _row("group:withheld", r"不予公开|不给(?:公开)?的|没给(?:公开)?的|不公开的", T2, "total", "不予公开", tuple(_A + k for k in _WITHHELD)),
+    _row("group:withheld", r"不予公开|(?<!部分)没(?:有)?(?:予以)?公开(?!的信息)|不给(?:公开)?的|没给(?:公开)?的|不公开的", T2, "total", "不予公开", tuple(_A + k for k in _WITHHELD)),
     _row("group:unable", r"无法提供|不能提供", T2, "total", "无法提供", tuple(_A + k for k in _UNABLE)),
     _row("group:not_processed", r"不予处理", T2, "total", "不予处理", tuple(_A + k for k in _NOT_PROCESSED)),
     _row("group:other", r"其他处理", T2, "total", "其他处理", tuple(_A + k for k in _OTHER)),
@@ -166,7 +166,7 @@ COLUMN_NAMES["total"] = "总计"
 # Negations that make a statement zero (「没有行政复议」, 「未收到申请」).
 NEGATION = re.compile(r"没有|没(?=收到|接到|发生|出现|受理|制发|印发|废止|发过|收过)|未发生|未出现|未|无|尚无|均无|不存在")
 # 「均为自然人」「全部予以公开」「结果维持」: the previous number applies to this row / column.
-ALL_OF = re.compile(r"均|全部|都|全都|一律|结果")
+ALL_OF = re.compile(r"均|全部|都|全都|一律|结果|全(?=是|为|系|属)")
 # Phrases with numerals that are names, not numbers (masked before number extraction).
 NAMED_NUMERALS = re.compile(r"三安全一稳定|三类内部|四类过程|一事一申请|一次性")
 
