@@ -217,3 +217,22 @@ def test_types_without_applications_are_zero_in_the_rows_given():
     assert got[f"{GRANTED}.natural_person"] == 5
     assert got[f"{GRANTED}.research_institution"] == 0 and got[f"{GRANTED}.other_org"] == 0
     assert f"{GRANTED}.commercial_enterprise" not in got
+
+
+def test_last_years_report_said_right_takes_its_carry_over_row(ws):
+    from assistant.app import chat_uploads
+    from tests.test_intake_conversation import CASES
+
+    rid = ws.start("桐安县农业农村局", 2025, "县级部门")
+    _say(ws, rid, "新收12件，都是个人", "确认", "上年没有结转", "确认")
+    chat_uploads.previous(ws, rid, CASES / "prev_tongan_nongye_2024.yaml")
+    shown = _say(ws, rid, "哦去年报告写的结转1件是对的，我给忘了")
+    assert "0 → 1" in shown and "上年年报" in shown
+    _say(ws, rid, "确认")
+    got = ws.facts(rid).cells
+    assert got[f"{CARRIED}.total"] == 1 and got[f"{CARRIED}.natural_person"] == 1
+    assert f"{NEXT}.total" not in got
+
+
+def test_typo_qiye_is_an_enterprise():
+    assert cells("新收申请17见，自然人15 企也2")[f"{NEW}.commercial_enterprise"] == 2

@@ -33,6 +33,7 @@ from assistant.intake import (
 from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.intake.answers import repeat_previous
+from assistant.intake.previous_answer import adopt_previous
 from assistant.workspace import Workspace, facts_of
 
 CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
@@ -119,6 +120,9 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     if moved is not None:
         return moved
     pending_cells = [_proposal(p) for p in earlier.get("cells", [])]
+    adopted = adopt_previous(message, ws.previous(rid))
+    if adopted:  # 「去年报告写的结转1件是对的」: last year's row, shown old → new like any proposal
+        return _propose(ws, rid, earlier, pending_cells, adopted, facts.cells)
     known = {**dict(facts.cells), **{p.key: p.value for p in pending_cells}}
     ctx = ExtractionContext(facts.format, row.state.get("topic"), known, row.state.get("question", ""))
     ex = extract_message(message, ctx, model)
@@ -148,6 +152,16 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
             reply += f"\n\n（此前尚未确认的 {kept} 项仍在“待确认”表中，将一并保存。）"
         reply += "\n\n回复“确认”保存，“取消”放弃；如需修改，直接重新说一遍即可。"
     return reply
+
+
+def _propose(ws: Workspace, rid: int, earlier: dict, pending: list, new: list, stored) -> str:
+    cells, changes = merge_pending(pending, new, stored, ws.row(rid).state.get("prefilled") or [])
+    _merge_pending(ws, rid, earlier, cells, [], len(new))
+    lines = ["按上年年报的“结转下年度”填写今年的“上年结转”，请确认后保存：", *(f"- {p.describe()}" for p in new)]
+    if changes:
+        lines += ["", "以下数值将被替换（确认后生效）：", *(c.line() for c in changes)]
+        _mark_shown(ws, rid, [c.key for c in changes])
+    return "\n".join([*lines, "", "回复“确认”保存，“取消”放弃；如需修改，直接重新说一遍即可。"])
 
 
 MAX_REFILE_CHARS = 30
