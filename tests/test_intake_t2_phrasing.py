@@ -236,3 +236,22 @@ def test_last_years_report_said_right_takes_its_carry_over_row(ws):
 
 def test_typo_qiye_is_an_enterprise():
     assert cells("新收申请17见，自然人15 企也2")[f"{NEW}.commercial_enterprise"] == 2
+
+
+def test_bare_count_in_a_longer_answer_answers_the_row_asked():
+    got = cells("查了，是32件，个人27件，企业5件", topic="new_received")
+    assert got[f"{NEW}.total"] == 32
+    assert got[f"{NEW}.natural_person"] == 27 and got[f"{NEW}.commercial_enterprise"] == 5
+    assert f"{NEW}.total" not in cells("查了，是32件", topic="narrative.platform")
+
+
+def test_same_person_is_no_number_and_no_applicant_type():
+    got = cells("2件是同一个人重复申请")
+    assert got == {"applications.results.not_processed.duplicate.total": 2}
+
+
+def test_other_also_none_zeroes_the_rest_of_the_group():
+    got = cells("其他处理：有1件通知补正以后申请人一直没补正，我们就没再处理；没有收费的情况，其他也没有")
+    assert got["applications.results.other.no_correction_overdue.total"] == 1
+    assert got["applications.results.other.fee_unpaid_overdue.total"] == 0
+    assert got["applications.results.other.other.total"] == 0

@@ -130,12 +130,18 @@ def topic_rows_missing(topic: str | None, cells: Mapping[str, Value], col: str) 
     )
 
 
-def column_answer_row(topic: str | None, cells: Mapping[str, Value], col: str | None) -> str | None:
+_BARE_COUNT = re.compile(r"(?:是|有|就|共|一共|总共|总计|合计|一共是|共有)?")
+
+
+def column_answer_row(topic: str | None, cells: Mapping[str, Value], col: str | None, seg: str = "") -> str | None:
     """The row a column said without a row answers, in a message longer than a bare answer: the row
-    of the balance question (「那总数就是24件」), or the one row asked whose total is known and whose
-    applicant type is not (「公司3件，律所2件」 after 「一共收了十八件」)."""
+    of the balance question (「那总数就是24件」), the one open row asked for a bare count (「查了，是32件」),
+    or the one row asked whose total is known and whose applicant type is not (「公司3件，律所2件」)."""
     if topic and topic.startswith(ROW_TOPIC) and col:
         return topic.removeprefix(ROW_TOPIC)
+    if col in (None, "total") and _BARE_COUNT.fullmatch(seg.strip()):
+        rows = open_topic_rows(topic, cells)
+        return rows[0] if len(rows) == 1 and rows[0].startswith("applications.") else None
     if col not in spec.T2_APPLICANT_COLUMNS:
         return None
     rows = topic_rows_missing(topic, cells, col)

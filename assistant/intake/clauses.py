@@ -15,7 +15,17 @@ from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
 from assistant.intake import remainder as R
 from assistant.intake.consistency import Statement
-from assistant.intake.lexicon import ALL_OF, COLUMNS, LEGAL_PERSONS, NEGATION, ROW_BY_KEY, T2, T3, RowDef
+from assistant.intake.lexicon import (
+    ALL_OF,
+    COLUMNS,
+    LEGAL_PERSONS,
+    NEGATION,
+    ROW_BY_KEY,
+    ROWS,
+    T2,
+    T3,
+    RowDef,
+)
 from assistant.intake.phrases import find_col, overlap, row_matches
 
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
@@ -77,7 +87,11 @@ class ClauseReader:
                 targets = [r for span, r in rows if span[1] <= negs[-1].start()]  # 「复议诉讼都没有」
             if not targets and not rows and self.short:
                 targets = [ROW_BY_KEY[k] for k in A.open_topic_rows(self.ctx.topic, self.ctx.cells)]
-            if not targets and not rows and self._zero_column(clause, source):
+            if (
+                not targets
+                and not rows
+                and (self._zero_rest_of_group(clause, source) or self._zero_column(clause, source))
+            ):
                 return
             for row in targets:
                 row = self._row(row)
@@ -146,6 +160,15 @@ class ClauseReader:
         self.questions += questions
         return True
 
+    def _zero_rest_of_group(self, clause: str, source: str) -> bool:
+        """「有1件逾期没补正……，其他也没有」: the other leaves of the group just spoken of are 0."""
+        row = self.context_row
+        group = next((g for g in ROWS if g.is_group and row and row.key in g.leaves), None)
+        if group is None or not _OTHER_CASES.match(clause.strip()):
+            return False
+        self._zero_other_leaves(group, source)
+        return True
+
     def _zero_other_leaves(self, group: RowDef, source: str) -> None:
         known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
         for leaf in group.leaves:
@@ -193,7 +216,9 @@ class ClauseReader:
         t3_outcome = last.row.kind == T3 and target is last.row and col not in (None, "total")
         bare = _bare_type(clause)  # 「新收10件，个人」
         whose = (
-            (bool(_WHOSE.match(clause.strip())) or bare) and col in spec.T2_APPLICANT_COLUMNS and last.col == "total"
+            (bool(_WHOSE.match(clause.strip())) or bare)
+            and col in spec.T2_APPLICANT_COLUMNS
+            and last.col == "total"
         )
         if not (all_of or leaf_of_group or t3_outcome or whose):
             return False

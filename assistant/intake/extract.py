@@ -341,9 +341,10 @@ class _Reader(ClauseReader):
     def _topic_hit(self, seg: str) -> tuple[RowDef, str | None] | None:
         col = find_col(ROW_BY_KEY["applications.new_received"], seg, default=False)
         if not self.short:  # only a bare answer (「3件」) is read as the topic asked; 「公开了12件」 is not
-            key = A.column_answer_row(self.ctx.topic, self.ctx.cells, col)
+            known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+            key = A.column_answer_row(self.ctx.topic, known, col, seg)
             row = self._row(ROW_BY_KEY.get(key or ""))
-            return (row, col) if row else None
+            return (row, col or row.default_col) if row else None
         rows = A.open_topic_rows(self.ctx.topic, self.ctx.cells)
         if not rows and col in spec.T2_APPLICANT_COLUMNS:  # 「自然人11件」 after the total: that type
             rows = A.topic_rows_missing(self.ctx.topic, self.ctx.cells, col)

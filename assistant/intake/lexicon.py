@@ -108,8 +108,8 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "results.not_processed.massive_repeat", r"(?:无正当理由)?大量、?反复", T2, "total", "无正当理由大量反复申请"),
     _row(_A + "results.not_processed.confirm_or_reissue", r"重新出具|要求(?:行政机关)?确认", T2, "total",
          "要求行政机关确认或重新出具已获取信息"),
-    _row(_A + "results.other.no_correction_overdue", r"(?:无正当理由)?逾期不补正|不补正|未补正|未按期补正|(?:补充材料|补正|补材料|补充)[^，。；\d]{0,6}(?:没补|不补|未补|没有补)", T2, "total", "逾期不补正"),
-    _row(_A + "results.other.fee_unpaid_overdue", r"未(?:按(?:收费通知)?要求)?缴(?:纳)?(?:费|信息处理费)|不缴费",
+    _row(_A + "results.other.no_correction_overdue", r"(?:无正当理由)?逾期不补正|不补正|未补正|未按期补正|(?:补充材料|补正|补材料|补充)[^，。；\d]{0,10}(?:没补|不补|未补|没有补)", T2, "total", "逾期不补正"),
+    _row(_A + "results.other.fee_unpaid_overdue", r"未(?:按(?:收费通知)?要求)?缴(?:纳)?(?:费|信息处理费)|不缴费|没(?:有)?(?:交|缴)(?:费|钱)|(?<=没有)收费的情况",
          T2, "total", "逾期未缴纳费用"),
     _row(_A + "results.other.other", r"其他处理[中的之]*其他(?:情形)?|其他情形|申请人(?:自己|主动)?撤回|自己撤回|撤回(?:了)?(?:申请|的申请)|主动撤回", T2, "total", "其他处理·其他"),
     _row(_A + "results.granted", r"^公开(?=\s*[0-9０-９一二两三四五六七八九十]|$)|予以公开|全部公开|同意公开|准予公开|已公开|依法公开|(?<!不予)(?<!部分)(?<!不)公开了|(?<!不予)(?<!部分)(?<!不)(?<!主动)公开的(?=[那这]?[0-9０-９一二两三四五六七八九十]|$)|(?:都|均|全)(?:已|给)?公开|(?<!部分)(?<!没)(?<!不)(?<!没有)给了(?!一?部分)", T2, "total", "予以公开"),
@@ -133,7 +133,7 @@ _COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("legal_service_org", r"法律服务机构|律师事务所|律所|律师|法律服务所"),
         ("other_org", r"其他组织|其他单位|其他法人|其他机构|村委会|居委会|村委|业委会|业主委员会"),
         ("commercial_enterprise", r"(?<!人家)(?<!别人)(?<!他人)(?:商业企业|企业|企也|公司)(?!的?(?:商业秘密|商业机密|隐私|经营信息))"),
-        ("natural_person", r"自然人|个人(?!隐私|信息)|公民|群众|市民|居民|村民|老百姓|百姓|老乡"),
+        ("natural_person", r"自然人|(?<!同一)个人(?!隐私|信息)|公民|群众|市民|居民|村民|老百姓|百姓|老乡"),
         ("total", r"共|合计|总计|总数|累计"),
     ),
     T3: (
@@ -169,7 +169,7 @@ NEGATION = re.compile(r"没有|没(?=收到|接到|发生|出现|受理|制发|�
 # 「均为自然人」「全部予以公开」「结果维持」: the previous number applies to this row / column.
 ALL_OF = re.compile(r"均|全部|都|全都|一律|结果|全(?=是|为|系|属)")
 # Phrases with numerals that are names, not numbers (masked before number extraction).
-NAMED_NUMERALS = re.compile(r"三安全一稳定|三类内部|四类过程|一事一申请|一次性")
+NAMED_NUMERALS = re.compile(r"三安全一稳定|三类内部|四类过程|一事一申请|一次性|同一个?(?:人|申请人|单位|公司|事项)")
 
 # ---------------------------------------------------------------- exact labels (ledger)
 
