@@ -255,3 +255,29 @@ def test_other_also_none_zeroes_the_rest_of_the_group():
     assert got["applications.results.other.no_correction_overdue.total"] == 1
     assert got["applications.results.other.fee_unpaid_overdue.total"] == 0
     assert got["applications.results.other.other.total"] == 0
+
+
+def test_numbers_about_last_year_are_context_not_values():
+    text = "去年报告里那个4件是填错了，有2件其实去年12月就答复了，实际结转过来的就2件，都是个人"
+    ex = extract(text, ExtractionContext(cells={f"{NEW}.natural_person": 12}))
+    assert ex.cells[f"{CARRIED}.total"] == 2 and ex.cells[f"{CARRIED}.natural_person"] == 2
+    assert f"{NEW}.natural_person" not in ex.cells and "applications.results.total.total" not in ex.cells
+    assert unaccounted(text, ex) == []  # the context is said back in a note
+
+
+def test_one_carried_over_whose_type_is_said_after():
+    got = cells("上年结转1件是居民的")
+    assert got[f"{CARRIED}.total"] == 1 and got[f"{CARRIED}.natural_person"] == 1
+    got = cells("新收7件，6件是居民，1件是律所的")  # parts of a total, not a whole row each
+    assert got[f"{NEW}.total"] == 7 and got[f"{NEW}.natural_person"] == 6
+
+
+def test_prefilled_parts_do_not_block_a_new_total(ws):
+    from assistant.app import chat_uploads
+    from tests.test_intake_conversation import CASES
+
+    rid = ws.start("某县林业局", 2024, "县级部门")
+    chat_uploads.previous(ws, rid, CASES / "linye_2023.yaml")
+    _say(ws, rid, "今年新收申请10件，都是自然人", "确认")
+    shown = _say(ws, rid, "上年结转2件")
+    assert "总数暂不记录" not in shown and "上年结转" in shown

@@ -123,7 +123,9 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     adopted = adopt_previous(message, ws.previous(rid))
     if adopted:  # 「去年报告写的结转1件是对的」: last year's row, shown old → new like any proposal
         return _propose(ws, rid, earlier, pending_cells, adopted, facts.cells)
-    known = {**dict(facts.cells), **{p.key: p.value for p in pending_cells}}
+    prefill = set(row.state.get("prefilled") or [])  # shown from last year's report, not yet confirmed:
+    known = {k: v for k, v in facts.cells.items() if k not in prefill}  # 「上年结转2件」 may replace them
+    known |= {p.key: p.value for p in pending_cells}
     ctx = ExtractionContext(facts.format, row.state.get("topic"), known, row.state.get("question", ""))
     ex = extract_message(message, ctx, model)
     explain = row.state.get("explain")

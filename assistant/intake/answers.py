@@ -47,6 +47,18 @@ def wrong_value(sentence: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+THAT_ONE = re.compile(r"(?<=[\u4e00-\u9fff])那件(?!事)")  # 「律所那件没公开」: that one application
+_LAST_REPORT = re.compile(r"(?:去年|上一?年度?)的?(?:年报|报告|年度报告)(?:里|上|中)?(?:写的|填的|报的|的)?(?:那个)?\s*$")
+_DONE_LAST_YEAR = re.compile(
+    r"^[^，,。；]{0,4}?(?:去年|上一?年)(?:[0-9一二两三四五六七八九十]+月|年底|底|年末)?(?:份)?(?:就|已经?)(?:答复|办结|办完|处理)"
+)
+
+
+def last_years(before: str, after: str) -> bool:
+    """「去年报告里那个4件」「有2件其实去年12月就答复了」: a number about last year, not this year's table."""
+    return bool(_LAST_REPORT.search(before) or _DONE_LAST_YEAR.search(after))
+
+
 BARE_CARRY = re.compile(r"(?<![上去下明转年底末终])结转(?![到至入下过来自])")
 _CARRY_DIRECTION = re.compile(r"上一?年|去年|下一?年|明年|年底|年末|年终")
 

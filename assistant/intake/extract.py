@@ -69,7 +69,7 @@ _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 
     r"(?<![^，,。；;\s])(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
     r"(?:的|了)?(?=$|[，,。；;！!])"
 )
-_THAT_ONE = re.compile(r"(?<=[\u4e00-\u9fff])那件(?!事)")
+_IS = re.compile(r"^\s*(?:是|为|系)")
 _ALL_ONE = re.compile(r"^\s*(?:的)?(?:也|都|均|全|全部|全都)(?:是|为|系|属于|来自)")
 _ALL_DONE = re.compile(r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])")
 
@@ -81,7 +81,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     message = rewrite(_NOT_ONE, "没有", message or "", said)
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
-    message = rewrite(_THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
+    message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried to next year
     if A.carry_from_last_year(message, ctx.topic):
         message = rewrite(A.BARE_CARRY, "上年结转", message, said)
@@ -226,6 +226,9 @@ class _Reader(ClauseReader):
     # ------------------------------------------------------------ numbers
 
     def _number(self, m: NumberMention, before: str, after: str, source: str) -> bool:
+        if A.last_years(before, after):
+            self.notes.append(f"“{(source + after).strip('，, ')}”说的是上年的情况，不计入今年的表格")
+            return True
         if self.correction and A.WRONG_VALUE.search(before):  # 「不是38件，应该是40件」: 38 is corrected
             self.keyword_row = self._row(find_row(before, weak=False)) or self.keyword_row
             return True  # 「上年结转不是0，是2件」: the row named before 不是 takes the new value
@@ -254,7 +257,8 @@ class _Reader(ClauseReader):
         if col == row.default_col:  # 「律所那2件都给了」: the type before, the row after
             named = find_col(row, before, default=False)
             col = named or trailing_col(row, after) or col
-            if not named and col != row.default_col and _ALL_ONE.match(after):
+            said = _ALL_ONE.match(after) or (_IS.match(after) and not row_after and row.pattern.search(before))
+            if not named and col != row.default_col and said:  # 「上年结转1件是居民的」 too
                 whole, col = col, row.default_col  # 「去年还有2件企业的申请没办完」
         if self.scope_col and row.kind == T2 and col == "total" and find_col(row, before, default=False) is None:
             col = self.scope_col
