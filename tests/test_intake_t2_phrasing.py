@@ -4,6 +4,8 @@ outcome words, and corrections that 确认 applies once shown old → new."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from assistant.app import chat
@@ -281,3 +283,38 @@ def test_prefilled_parts_do_not_block_a_new_total(ws):
     _say(ws, rid, "今年新收申请10件，都是自然人", "确认")
     shown = _say(ws, rid, "上年结转2件")
     assert "总数暂不记录" not in shown and "上年结转" in shown
+
+
+def test_that_one_counts_as_said_on_the_llm_path():
+    from assistant.intake.llm import numbers_in
+
+    assert Decimal(1) in numbers_in("村委会那件部分给了")
+    assert Decimal(1) not in numbers_in("村委会那边部分给了")
+
+
+def test_the_rest_after_types_placed_in_several_rows_is_every_open_row():
+    known = {
+        f"{GRANTED}.total": 12,
+        "applications.results.partially_granted.total": 3,
+        f"{NOT_HELD}.total": 2,
+    }
+    got = cells("企业的3件都是予以公开，其他组织那件是部分公开，剩下的都是个人", cells=known)
+    assert got[f"{GRANTED}.natural_person"] == 9 and got[f"{GRANTED}.commercial_enterprise"] == 3
+    assert got["applications.results.partially_granted.natural_person"] == 2
+    assert got[f"{NOT_HELD}.natural_person"] == 2
+
+
+def test_the_rest_of_one_row_stays_in_that_row():
+    known = {"applications.results.partially_granted.total": 3}
+    got = cells("公开了10件，其中个人7件，其余是企业的", cells=known)
+    assert got[f"{GRANTED}.commercial_enterprise"] == 3
+    assert "applications.results.partially_granted.commercial_enterprise" not in got
+
+
+def test_all_answered_closes_the_year():
+    got = cells("今年就收了5件申请，都是居民个人的，去年没有剩下的，都答复了，4件公开，1件我们这没有这个信息")
+    assert got[f"{NEXT}.total"] == 0
+    assert got["applications.results.total.total"] == 5
+    assert got[f"{GRANTED}.total"] == 4 and got[f"{NOT_HELD}.total"] == 1
+    # an explanation without numbers is no statement about the table
+    assert f"{NEXT}.total" not in cells("申请少主要是因为去年有一批集中申请，今年那些事都处理完了")

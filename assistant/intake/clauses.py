@@ -127,12 +127,25 @@ class ClauseReader:
         self.last = _Last(last.row, last.col, int(m.value))
         return True
 
+    def _correct_value(self, old: int, m: NumberMention, source: str) -> bool:
+        """「刚才那个说错了，是7不是9」: the one cell holding 9 (confirmed or pending) becomes 7."""
+        keys = A.keys_with_value(old, self.ctx.cells, self.ctx.version)
+        if len(keys) != 1 or m.value != m.value.to_integral_value():
+            self.questions.append(f"“{self.sentence}”：要更正的是哪一项？请连同项目一起说，例如“予以公开应为7件”。")
+            return True
+        self.statements.append(Statement(keys[0], int(m.value), source, note=f"更正：{old} → {m.raw}"))
+        return True
+
     def _rest(self, clause: str, source: str) -> bool:
         """「其余都是个人」: the remainder of the rows just spoken of (or the rows asked about)."""
         col = R.rest_column(clause)
         if col is None:
             return False
-        rows = self.scoped_rows or ([self.last.row.key] if self.last and self.last.row.kind == T2 else [])
+        rows = (
+            self.scoped_rows
+            or self._all_open_rows()
+            or ([self.last.row.key] if self.last and self.last.row.kind == T2 else [])
+        )
         rows = rows or [r for r in A.open_topic_rows(self.ctx.topic, {}) if r.startswith("applications.")]
         if not rows:
             return False
@@ -150,6 +163,28 @@ class ClauseReader:
             return True
         self._emit(named[0], "total", value, source, True, R.BALANCE_REST)
         return True
+
+    def _all_open_rows(self) -> list[str]:
+        """「企业的3件都是予以公开，其他组织那件是部分公开，剩下的都是个人」: when the message placed types in
+        several rows (or in a row other than the one asked, or the types of every row were asked for),
+        「剩下的」 is every row whose types are open."""
+        touched = {
+            s.key.rsplit(".", 1)[0]
+            for s in self.statements
+            if not s.inferred and s.key.startswith("applications.")
+        }
+        topic = self.ctx.topic or ""
+        asked = topic.removeprefix(A.ROW_TOPIC) if topic.startswith(A.ROW_TOPIC) else None
+        breakdown = topic == "results.breakdown"  # the types of every result row were asked for
+        if not (breakdown or len(touched) > 1 or (asked and touched and asked not in touched)):
+            return []
+        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        return [
+            f"applications.{r}"
+            for r in (*spec.t2_result_leaves(self.ctx.version), "carried_to_next")
+            if isinstance(known.get(f"applications.{r}.total"), int)
+            and any(f"applications.{r}.{c}" not in known for c in spec.T2_APPLICANT_COLUMNS)
+        ]
 
     def _rest_of(self, col: str, rows: list[str], source: str) -> bool:
         known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}

@@ -83,6 +83,8 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
     message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried to next year
+    answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
+    message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」
     if A.carry_from_last_year(message, ctx.topic):
         message = rewrite(A.BARE_CARRY, "上年结转", message, said)
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
@@ -92,6 +94,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     for m in _SENTENCE.finditer(message):
         for part in R.split_scopes(m.group().strip(), lambda t: find_row(t, weak=False) is not None):
             reader.read(part)
+    reader.statements += R.all_answered(reader.statements, ctx.cells, answered.group()) if answered else []
     reader.statements += R.absent_types(reader.statements, ctx.cells)
     proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
     if said:
@@ -286,15 +289,6 @@ class _Reader(ClauseReader):
         self.last = _Last(row, col or "", value)
         if whole and not row.is_group:
             self._rest_of(whole, [row.key], source)
-        return True
-
-    def _correct_value(self, old: int, m: NumberMention, source: str) -> bool:
-        """「刚才那个说错了，是7不是9」: the one cell holding 9 (confirmed or pending) becomes 7."""
-        keys = A.keys_with_value(old, self.ctx.cells, self.ctx.version)
-        if len(keys) != 1 or m.value != m.value.to_integral_value():
-            self.questions.append(f"“{self.sentence}”：要更正的是哪一项？请连同项目一起说，例如“予以公开应为7件”。")
-            return True
-        self.statements.append(Statement(keys[0], int(m.value), source, note=f"更正：{old} → {m.raw}"))
         return True
 
     def _correct(self, m: NumberMention, seg: str, source: str) -> bool:

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from assistant.config import Settings, load_settings
 from assistant.core import spec
 from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, extract_numbers, format_number
+from assistant.intake.answers import THAT_ONE
 from assistant.intake.consistency import Statement, resolve
 from assistant.intake.extract import extract
 from assistant.intake.lexicon import NAMED_NUMERALS, NEGATION
@@ -185,6 +186,7 @@ def numbers_in(message: str) -> set[Decimal]:
     """Every count or amount the message states (Arabic, full-width or Chinese numerals)."""
     masked = NAMED_NUMERALS.sub(lambda m: "某" * len(m.group()), message)
     found = {m.value for m in extract_numbers(masked) if m.kind in (KIND_COUNT, KIND_AMOUNT)}
+    found |= {Decimal(1)} if THAT_ONE.search(message) else set()  # 「村委会那件部分给了」: one application
     return found | {m.value for m in phrase_numbers(message)}  # 处罚三十八, 公司俩, 十二万五
 
 

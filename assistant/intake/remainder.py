@@ -155,3 +155,12 @@ def absent_types(statements: list[Statement], known: Mapping[str, Value]) -> lis
             src = next(s.source for s in statements if s.key.startswith(row + "."))
             out += [Statement(f"{row}.{c}", 0, src, True, "今年没有这类申请人") for c in absent if f"{row}.{c}" not in seen]
     return out
+
+
+def all_answered(statements: list[Statement], known: Mapping[str, Value], source: str) -> list[Statement]:
+    """「都答复了」: 办理结果总计 is every application of the year (新收 + 上年结转), when both are known."""
+    seen = {**known, **{s.key: s.value for s in statements}}
+    inflow = [seen.get(k) for k in _IN]
+    if not all(isinstance(v, int) for v in inflow) or _RESULTS in seen:
+        return []
+    return [Statement(_RESULTS, sum(inflow), source, True, "全部办结：新收加上年结转")]  # type: ignore[arg-type]
