@@ -318,3 +318,16 @@ def test_all_answered_closes_the_year():
     assert got[f"{GRANTED}.total"] == 4 and got[f"{NOT_HELD}.total"] == 1
     # an explanation without numbers is no statement about the table
     assert f"{NEXT}.total" not in cells("申请少主要是因为去年有一批集中申请，今年那些事都处理完了")
+
+
+def test_all_granted_after_the_types_of_the_year():
+    got = cells("今年就收了3件，2个居民1个物业公司的，都给公开了，上年没有结转的，年底也没剩下的")
+    assert got[f"{GRANTED}.total"] == 3
+    assert f"{GRANTED}.commercial_enterprise" not in got  # not the last number (the 1 enterprise) alone
+    assert got[f"{NEXT}.total"] == 0
+
+
+def test_yige_meiyou_is_none_only_at_the_end_of_a_clause():
+    assert cells("复议诉讼一个没有")["review.total"] == 0
+    got = cells("还有一个没有现成的，得另外做")
+    assert got[f"{UNABLE}.needs_creation.total"] == 1

@@ -33,6 +33,7 @@ _NEGATED_CARRY = re.compile(
     r"(上一?年度?|去年)(?:也|都|还)?(没有|没|无|未)(结转|遗留|剩下|剩余|积压|没办完|未办结|没办结)"
 )
 _NEGATED_YEAR_END = re.compile(r"(年底|年末|年终)(?:也|都|还)?(没有|没|无)(结转|剩|剩下|遗留|积压)")
+_INFLOW = ("applications.new_received", "applications.carried_over_from_prev")
 _OTHER_CASES = re.compile(r"其他|别的|其余|剩下的|另外的")
 _NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:的|了|啊|呢|哈)?$")
 _RETRACT = re.compile(r"^(?:哦|噢|啊)?(?:不对|不是|错了|说错了|搞错了|写错了|不不|更正一下)(?:了|啊|哦)?$")
@@ -66,7 +67,7 @@ class ClauseReader:
 
     def _keywords(self, clause: str, source: str) -> None:
         clause = _NEGATED_CARRY.sub(_negation_first, clause)  # 上年没有结转 → 没有上年结转
-        clause = _NEGATED_YEAR_END.sub(r"\2\1\3", clause)  # 年底没有结转 → 没有年底结转
+        clause = _NEGATED_YEAR_END.sub(_negation_first, clause)  # 年底没有结转 → 没有年底结转
         rows = row_matches(clause)
         cols = [
             m.span()
@@ -230,6 +231,8 @@ class ClauseReader:
             col = find_col(row, clause, default=False)
             if col in spec.T2_APPLICANT_COLUMNS and self._rest_of(col, [row.key], source):
                 return True  # 「不掌握的也都是个人」: that row's own total, not the previous number
+            if row.key == A.GRANTED and col is None and last is not None and last.row.key in _INFLOW:
+                last = None  # 「2个居民1个物业公司的，都给公开了」: all of the year, not the last number
         if last is None:
             col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
             if all_of and row is None and col in spec.T2_APPLICANT_COLUMNS:

@@ -63,7 +63,9 @@ _UNITS = {
 }
 _ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
 _FEE_ROW = "active.art20_8.admin_fees"
-_NOT_ONE = re.compile(r"[一1]\s*[件个宗起项份]\s*(?:也|都)(?:没有|没|未|不)(?:有)?")  # 一件也没收到 is none
+_NOT_ONE = re.compile(  # 一件也没收到 / 复议诉讼一个没有: none
+    r"[一1]\s*[件个宗起项份]\s*(?:(?:也|都)(?:没有|没|未|不)(?:有)?|(?:没有|没)(?=$|[，,。；;！!]))"
+)  # 一件也没收到 is none
 _NO_FEE = re.compile(r"^(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?费(?:用)?[。！!]?$")
 _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 行政事业性收费
     r"(?<![^，,。；;\s])(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
