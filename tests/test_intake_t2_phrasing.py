@@ -331,3 +331,25 @@ def test_yige_meiyou_is_none_only_at_the_end_of_a_clause():
     assert cells("复议诉讼一个没有")["review.total"] == 0
     got = cells("还有一个没有现成的，得另外做")
     assert got[f"{UNABLE}.needs_creation.total"] == 1
+
+
+def test_everyday_outcome_and_applicant_words_second_round():
+    assert cells("12月底有1件还没答复")[f"{NEXT}.total"] == 1
+    got = cells("属于信访的1件，重复的1件", topic="results.not_processed")
+    assert got["applications.results.not_processed.duplicate.total"] == 1
+    assert (
+        cells("有一件要我们确认之前给的材料，不予处理")[
+            "applications.results.not_processed.confirm_or_reissue.total"
+        ]
+        == 1
+    )
+    got = cells("个体工商户3件，学校1件", topic="new_received", cells={f"{NEW}.total": 4})
+    assert got[f"{NEW}.commercial_enterprise"] == 3 and got[f"{NEW}.other_org"] == 1
+
+
+def test_the_leaf_of_a_group_said_before_or_after_its_count():
+    assert cells("不予公开的都是过程性信息，2件", topic="results.withheld") == {
+        "applications.results.withheld.process_info.total": 2
+    }
+    got = cells("无法提供的3件都是信息不存在")
+    assert got[f"{NOT_HELD}.total"] == 3 and got[f"{UNABLE}.needs_creation.total"] == 0

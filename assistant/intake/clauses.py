@@ -109,8 +109,8 @@ class ClauseReader:
             return
         if self._carry_last(clause, rows, source):
             return
-        if strong:
-            self.context_row = self.keyword_row = self._row(strong[0])
+        if strong:  # 「不予公开的都是过程性信息，2件」: the leaf, not its group
+            self.context_row = self.keyword_row = self._row(min(strong, key=lambda r: r.is_group))
 
     def _replace_last(self, m: NumberMention, source: str) -> bool:
         """「新收15件，不对，是16件」: the number just said is taken back and replaced, said as old → new."""

@@ -287,6 +287,9 @@ class _Reader(ClauseReader):
                 if other is not None:
                     self._emit(other, find_col(other, before), 0, source)
         self._emit(row, col, value, source)
+        leaf = find_row(after, weak=False) if row.is_group else None  # 「无法提供的3件都是信息不存在」
+        if leaf and leaf.key in row.leaves:
+            self._emit(leaf, col, value, source + after, True, "由上一个数字推出")
         self.context_row = row
         self.last = _Last(row, col or "", value)
         if whole and not row.is_group:
