@@ -353,3 +353,11 @@ def test_the_leaf_of_a_group_said_before_or_after_its_count():
     }
     got = cells("无法提供的3件都是信息不存在")
     assert got[f"{NOT_HELD}.total"] == 3 and got[f"{UNABLE}.needs_creation.total"] == 0
+
+
+def test_a_clause_explaining_the_number_just_said_is_its_source():
+    text = "还有一件没有现成的，得另外做，就没提供"
+    ex = extract(text)
+    assert ex.cells[f"{UNABLE}.needs_creation.total"] == 1
+    assert "得另外做" in ex.proposals[0].source
+    assert unaccounted(text, ex) == []

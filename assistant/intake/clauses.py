@@ -7,7 +7,7 @@ numbers said before it in the same sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from assistant.core import spec
@@ -111,6 +111,15 @@ class ClauseReader:
             return
         if strong:  # 「不予公开的都是过程性信息，2件」: the leaf, not its group
             self.context_row = self.keyword_row = self._row(min(strong, key=lambda r: r.is_group))
+            self._explains(self.keyword_row, source)
+
+    def _explains(self, row: RowDef | None, clause: str) -> None:
+        """「还有一件没有现成的，得另外做」: a clause naming the row of the number just said explains it."""
+        if row is None or self.last is None or self.last.row.key != row.key or not self.statements:
+            return
+        s = self.statements[-1]
+        if s.key.startswith(row.key + ".") and clause not in s.source:
+            self.statements[-1] = replace(s, source=f"{s.source}，{clause}")
 
     def _replace_last(self, m: NumberMention, source: str) -> bool:
         """「新收15件，不对，是16件」: the number just said is taken back and replaced, said as old → new."""
