@@ -361,3 +361,9 @@ def test_a_clause_explaining_the_number_just_said_is_its_source():
     assert ex.cells[f"{UNABLE}.needs_creation.total"] == 1
     assert "得另外做" in ex.proposals[0].source
     assert unaccounted(text, ex) == []
+
+
+def test_a_bare_ling_or_mei_answers_the_question_asked():
+    for text in ("零", "没", "没得"):
+        assert cells(text, topic="carried_over")[f"{CARRIED}.total"] == 0
+    assert cells("零", topic=None) == {}

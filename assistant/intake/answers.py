@@ -50,6 +50,7 @@ def wrong_value(sentence: str) -> int | None:
 ALL_ANSWERED = re.compile(  # 「（申请）都答复了」: every application of the year was answered
     r"(?<![年底末终时期])(?:都|全部|全都|均)(?:已经?)?(?:答复|办结|办完|处理完)(?:完毕|完)?了?(?=$|[，,。；;！!])"
 )
+BARE_NONE = re.compile(r"^\s*(?:零|〇|没|没得|木有|没有的|都没|啥也没有|一个也没)\s*[。！!.]?\s*$")  # 「零」「没」: none
 THAT_ONE = re.compile(r"(?<=[\u4e00-\u9fff])那件(?!事)")  # 「律所那件没公开」: that one application
 _LAST_REPORT = re.compile(r"(?:去年|上一?年度?)的?(?:年报|报告|年度报告)(?:里|上|中)?(?:写的|填的|报的|的)?(?:那个)?\s*$")
 _DONE_LAST_YEAR = re.compile(

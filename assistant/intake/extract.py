@@ -80,7 +80,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     """Proposals (with official labels and source phrases), questions and narrative facts of a message."""
     ctx = context or ExtractionContext()
     said: list[tuple[str, str]] = []  # (rewritten, as the user said it): sources show the user's words
-    message = rewrite(_NOT_ONE, "没有", message or "", said)
+    message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", message or "", said), said)
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
     message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
