@@ -50,9 +50,13 @@ def test_chat_cancel_stores_nothing_and_conflicts_are_asked(ws):
     chat.turn(ws, rid, "今年共收到申请3件，都是自然人")
     chat.turn(ws, rid, "确认")
     v = chat.turn(ws, rid, "今年共收到申请5件，都是自然人")
-    chat_reply = chat.turn(ws, rid, "确认").history[-1]["content"]
-    assert "已确认为3" in chat_reply and ws.facts(rid).cells["applications.new_received.natural_person"] == 3
-    chat.turn(ws, rid, "覆盖")
+    shown = v.history[-1]["content"]  # never silent: the replacement is listed old → new before it counts
+    assert "3 → 5" in shown and "确认后生效" in shown
+    assert ws.facts(rid).cells["applications.new_received.natural_person"] == 3
+    chat.turn(ws, rid, "确认")  # 确认 applies what the reply listed
+    assert ws.facts(rid).cells["applications.new_received.natural_person"] == 5
+    chat.turn(ws, rid, "今年共收到申请7件，都是自然人")
+    chat.turn(ws, rid, "取消")  # 取消 keeps the stored value
     assert ws.facts(rid).cells["applications.new_received.natural_person"] == 5
     assert v.history  # the whole conversation is kept
 

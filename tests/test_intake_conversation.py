@@ -40,8 +40,11 @@ def test_correction_is_shown_old_to_new_and_the_broken_balance_is_said(ws):
     _say(ws, rid, "今年新收申请23件，自然人20件，企业3件", "确认")
     shown = _say(ws, rid, "企业是4件不是3件")
     assert "3 → 4" in shown
-    reply = _say(ws, rid, "确认", "覆盖")
+    reply = _say(ws, rid, "确认")  # the replacement was listed old → new, so 确认 applies it
+    assert ws.facts(rid).cells["applications.new_received.commercial_enterprise"] == 4
     assert "不一致" in reply and "24" in reply and "齐全" not in reply
+    again = _say(ws, rid, "覆盖")  # nothing pending: the balance question is asked again, not dropped
+    assert "目前没有待确认的数据" in again and "不一致" in again
     assert ws.row(rid).state["topic"] == "row:applications.new_received"
 
 

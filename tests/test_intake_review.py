@@ -168,6 +168,8 @@ NEW = {f"{A}new_received.{c}": n for c, n in zip(TYPES, (5, 1, 0, 0, 0, 0), stri
 def test_all_granted_copies_new_received_per_column(message: str) -> None:
     ex = extract(message, ExtractionContext(topic="results.main", cells=NEW))
     expected = {f"{A}results.granted.{c}": n for c, n in zip(TYPES, (5, 1, 0, 0, 0, 0), strict=True)}
+    # asked 予以公开、部分公开各多少件: 「都公开了」 also answers 部分公开 as none
+    expected |= {f"{A}results.partially_granted.{c}": 0 for c in (*TYPES, "total")}
     assert ex.cells == expected
     assert all(p.inferred for p in ex.proposals) and "没有识别出" not in ex.reply()
 
@@ -180,7 +182,8 @@ def test_all_granted_counts_carry_over_in_and_out() -> None:
 
 def test_all_granted_with_only_a_total_asks_for_types() -> None:
     ex = extract("都予以公开了", ExtractionContext(topic="results.main", cells={A + "new_received.total": 6}))
-    assert ex.cells == {A + "results.granted.total": 6} and "申请人类型" in ex.questions[0]
+    partial = {f"{A}results.partially_granted.{c}": 0 for c in (*TYPES, "total")}
+    assert ex.cells == {A + "results.granted.total": 6, **partial} and "申请人类型" in ex.questions[0]
 
 
 # ---------------------------------------------------------------- 4. questions already answered

@@ -33,6 +33,7 @@ from assistant.intake import (
 from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.intake.answers import repeat_previous
+from assistant.intake.previous_answer import adopt_previous
 from assistant.workspace import Workspace, facts_of
 
 CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
@@ -89,7 +90,7 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
     elif pending and CANCEL.match(message):
         reply = cancel(ws, rid)
     elif _nothing_to_answer(ws, rid, message):
-        reply = "目前没有待确认的数据。" + _next(ws, rid)
+        reply = "目前没有待确认的数据。" + "\n".join(_after_save(ws, rid))  # a broken balance stays asked
     elif SKIP.match(message):
         reply = skip(ws, rid)
     else:
@@ -119,7 +120,12 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     if moved is not None:
         return moved
     pending_cells = [_proposal(p) for p in earlier.get("cells", [])]
-    known = {**dict(facts.cells), **{p.key: p.value for p in pending_cells}}
+    adopted = adopt_previous(message, ws.previous(rid))
+    if adopted:  # 「去年报告写的结转1件是对的」: last year's row, shown old → new like any proposal
+        return _propose(ws, rid, earlier, pending_cells, adopted, facts.cells)
+    prefill = set(row.state.get("prefilled") or [])  # shown from last year's report, not yet confirmed:
+    known = {k: v for k, v in facts.cells.items() if k not in prefill}  # 「上年结转2件」 may replace them
+    known |= {p.key: p.value for p in pending_cells}
     ctx = ExtractionContext(facts.format, row.state.get("topic"), known, row.state.get("question", ""))
     ex = extract_message(message, ctx, model)
     explain = row.state.get("explain")
@@ -142,11 +148,22 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
         reply += "\n\n" + not_understood_line(lost)
     if changes:
         reply += "\n\n以下数值将被替换（确认后生效）：\n" + "\n".join(c.line() for c in changes)
+        _mark_shown(ws, rid, [c.key for c in changes])
     if not ex.empty:
         if kept:
             reply += f"\n\n（此前尚未确认的 {kept} 项仍在“待确认”表中，将一并保存。）"
         reply += "\n\n回复“确认”保存，“取消”放弃；如需修改，直接重新说一遍即可。"
     return reply
+
+
+def _propose(ws: Workspace, rid: int, earlier: dict, pending: list, new: list, stored) -> str:
+    cells, changes = merge_pending(pending, new, stored, ws.row(rid).state.get("prefilled") or [])
+    _merge_pending(ws, rid, earlier, cells, [], len(new))
+    lines = ["按上年年报的“结转下年度”填写今年的“上年结转”，请确认后保存：", *(f"- {p.describe()}" for p in new)]
+    if changes:
+        lines += ["", "以下数值将被替换（确认后生效）：", *(c.line() for c in changes)]
+        _mark_shown(ws, rid, [c.key for c in changes])
+    return "\n".join([*lines, "", "回复“确认”保存，“取消”放弃；如需修改，直接重新说一遍即可。"])
 
 
 MAX_REFILE_CHARS = 30
@@ -171,6 +188,14 @@ def _refile(ws: Workspace, rid: int, earlier: dict, message: str) -> str | None:
     return f"已把待确认的{len(items)}条文字从{was}改放到【{label}】。回复“确认”保存，“取消”放弃。"
 
 
+def _mark_shown(ws: Workspace, rid: int, keys: list[str]) -> None:
+    """Replacements listed old → new in the reply: 「确认」 applies them (the reply said so)."""
+    pending = dict(ws.row(rid).state.get("pending") or {})
+    if pending.get("cells"):
+        pending["shown"] = sorted(set(pending.get("shown", [])) | set(keys))
+        ws.update_state(rid, pending=pending)
+
+
 def _merge_pending(
     ws: Workspace,
     rid: int,
@@ -186,6 +211,8 @@ def _merge_pending(
     if not new and not narrative:
         return 0
     _store_pending(ws, rid, cells, old_text + narrative)
+    if earlier.get("shown"):
+        _mark_shown(ws, rid, list(earlier["shown"]))
     return len(cells) - new + len(old_text)
 
 
@@ -204,7 +231,8 @@ def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
     facts = facts_of(row)
     prefilled = set(row.state.get("prefilled") or [])
     everything = overwrite or bool(pending.get("whole"))  # a whole ledger was shown cell by cell
-    keys = [p.key for p in proposals if everything or p.key in prefilled]
+    shown = set(pending.get("shown") or [])  # listed old → new when proposed
+    keys = [p.key for p in proposals if everything or p.key in prefilled or p.key in shown]
     result = apply_confirmed(facts.cells, proposals, overwrite=keys)
     new_narrative = apply_narrative(facts.narrative, narrative)
     changed = {k: result.cells[k] for k in result.applied}

@@ -72,7 +72,7 @@ class GullibleChat(BaseChatModel):
         return text + self.payload
 
 
-_TOPIC_LINE = re.compile(r"^上一个问题（主题：([\w.]+)）", re.M)
+_TOPIC_LINE = re.compile(r"^上一个问题（主题：([\w.:]+)）", re.M)  # row:applications.new_received
 _KNOWN_LINE = re.compile(r"^已记录的数字（含待确认）：(.*)$", re.M)
 
 

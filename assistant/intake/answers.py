@@ -24,9 +24,19 @@ _NARRATIVE_MARKERS = re.compile(
     r"尚未(?!办结|审结|答复|结案|收到|发生|出现)|还(?:没有?|未)(?:全部|完全|完成|建立|落实)|不够|有待|不到位|不规范"
 )
 _CORRECTION = re.compile(
-    r"其实|实际上|应该是|应为|应当是|更正|改为|改成|搞错|说错|写错|不是[^。；]{0,10}?是|是[^。；，]{0,8}?不是"
+    r"^\s*(?:不对|错了|不是的)[，,。！!\s]|其实|实际上|应该是|应为|应当是|更正|改为|改成|搞错|说错|写错|不是[^。；]{0,10}?是|是[^。；，]{0,8}?不是"
 )
 
+_POINTER = re.compile(r"(?:那|这)\s*$")  # 「企业那两件」: a count that points at a cell
+
+
+def pointed_at(keys: list[str], cells: Mapping[str, Value], value, before: str) -> str | None:
+    """「企业那两件」 when 企业 is confirmed in several rows: the one row holding that count."""
+    same = [k for k in keys if cells.get(k) == value]
+    return same[0] if len(keys) > 1 and len(same) == 1 and _POINTER.search(before) else None
+
+
+RIGHT_VALUE = re.compile(r"^\s*(?:而|应该|应当|实际|其实)?(?:是|为)\s*$")  # 「……不是0，是2件」
 WRONG_VALUE = re.compile(r"(?:不是|并非|而非)\s*$")
 _WRONG_NUMBER = re.compile(r"(?:不是|并非|而非)\s*([0-9]+)(?![0-9])")
 
@@ -35,6 +45,31 @@ def wrong_value(sentence: str) -> int | None:
     """「是7不是9」: the value being corrected (9), or None."""
     m = _WRONG_NUMBER.search(sentence)
     return int(m.group(1)) if m else None
+
+
+ALL_ANSWERED = re.compile(  # 「（申请）都答复了」: every application of the year was answered
+    r"(?<![年底末终时期])(?:都|全部|全都|均)(?:已经?)?(?:答复|办结|办完|处理完)(?:完毕|完)?了?(?=$|[，,。；;！!])"
+)
+BARE_NONE = re.compile(r"^\s*(?:零|〇|没|没得|木有|没有的|都没|啥也没有|一个也没)\s*[。！!.]?\s*$")  # 「零」「没」: none
+THAT_ONE = re.compile(r"(?<=[\u4e00-\u9fff])那件(?!事)")  # 「律所那件没公开」: that one application
+_LAST_REPORT = re.compile(r"(?:去年|上一?年度?)的?(?:年报|报告|年度报告)(?:里|上|中)?(?:写的|填的|报的|的)?(?:那个)?\s*$")
+_DONE_LAST_YEAR = re.compile(
+    r"^[^，,。；]{0,4}?(?:去年|上一?年)(?:[0-9一二两三四五六七八九十]+月|年底|底|年末)?(?:份)?(?:就|已经?)(?:答复|办结|办完|处理)"
+)
+
+
+def last_years(before: str, after: str) -> bool:
+    """「去年报告里那个4件」「有2件其实去年12月就答复了」: a number about last year, not this year's table."""
+    return bool(_LAST_REPORT.search(before) or _DONE_LAST_YEAR.search(after))
+
+
+BARE_CARRY = re.compile(r"(?<![上去下明转年底末终])结转(?![到至入下过来自])")
+_CARRY_DIRECTION = re.compile(r"上一?年|去年|下一?年|明年|年底|年末|年终")
+
+
+def carry_from_last_year(message: str, topic: str | None) -> bool:
+    """「没有结转」 answering the 上年结转 question: a 结转 without a direction means the one asked."""
+    return topic == "carried_over" and short_answer(message) and not _CARRY_DIRECTION.search(message)
 
 
 def keys_with_value(value: int, cells: Mapping[str, Value], version: str) -> list[str]:
@@ -109,6 +144,24 @@ def topic_rows_missing(topic: str | None, cells: Mapping[str, Value], col: str) 
     return tuple(
         r for r in rows if r.startswith("applications.") and f"{r}.total" in cells and f"{r}.{col}" not in cells
     )
+
+
+_BARE_COUNT = re.compile(r"(?:是|有|就|共|一共|总共|总计|合计|一共是|共有)?")
+
+
+def column_answer_row(topic: str | None, cells: Mapping[str, Value], col: str | None, seg: str = "") -> str | None:
+    """The row a column said without a row answers, in a message longer than a bare answer: the row
+    of the balance question (「那总数就是24件」), the one open row asked for a bare count (「查了，是32件」),
+    or the one row asked whose total is known and whose applicant type is not (「公司3件，律所2件」)."""
+    if topic and topic.startswith(ROW_TOPIC) and col:
+        return topic.removeprefix(ROW_TOPIC)
+    if col in (None, "total") and _BARE_COUNT.fullmatch(seg.strip()):
+        rows = open_topic_rows(topic, cells)
+        return rows[0] if len(rows) == 1 and rows[0].startswith("applications.") else None
+    if col not in spec.T2_APPLICANT_COLUMNS:
+        return None
+    rows = topic_rows_missing(topic, cells, col)
+    return rows[0] if len(rows) == 1 else None
 
 
 ROW_TOPIC = "row:"

@@ -7,15 +7,25 @@ numbers said before it in the same sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from assistant.core import spec
-from assistant.core.numbers import format_number
+from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
 from assistant.intake import remainder as R
 from assistant.intake.consistency import Statement
-from assistant.intake.lexicon import ALL_OF, COLUMNS, LEGAL_PERSONS, NEGATION, ROW_BY_KEY, T2, T3, RowDef
+from assistant.intake.lexicon import (
+    ALL_OF,
+    COLUMNS,
+    LEGAL_PERSONS,
+    NEGATION,
+    ROW_BY_KEY,
+    ROWS,
+    T2,
+    T3,
+    RowDef,
+)
 from assistant.intake.phrases import find_col, overlap, row_matches
 
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
@@ -23,8 +33,11 @@ _NEGATED_CARRY = re.compile(
     r"(上一?年度?|去年)(?:也|都|还)?(没有|没|无|未)(结转|遗留|剩下|剩余|积压|没办完|未办结|没办结)"
 )
 _NEGATED_YEAR_END = re.compile(r"(年底|年末|年终)(?:也|都|还)?(没有|没|无)(结转|剩|剩下|遗留|积压)")
+_INFLOW = ("applications.new_received", "applications.carried_over_from_prev")
+_OTHER_CASES = re.compile(r"其他|别的|其余|剩下的|另外的")
 _NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:的|了|啊|呢|哈)?$")
 _RETRACT = re.compile(r"^(?:哦|噢|啊)?(?:不对|不是|错了|说错了|搞错了|写错了|不不|更正一下)(?:了|啊|哦)?$")
+_BARE_TYPE = re.compile(r"(?:的|申请的|提的|来的)?")
 _WHOSE = re.compile(
     r"^(?:也|还)?(?:是|为|系|属于)"
 )  # 上年结转1件，是个人的: the applicant type of that number
@@ -54,7 +67,7 @@ class ClauseReader:
 
     def _keywords(self, clause: str, source: str) -> None:
         clause = _NEGATED_CARRY.sub(_negation_first, clause)  # 上年没有结转 → 没有上年结转
-        clause = _NEGATED_YEAR_END.sub(r"\2\1\3", clause)  # 年底没有结转 → 没有年底结转
+        clause = _NEGATED_YEAR_END.sub(_negation_first, clause)  # 年底没有结转 → 没有年底结转
         rows = row_matches(clause)
         cols = [
             m.span()
@@ -66,7 +79,7 @@ class ClauseReader:
         if _RETRACT.match(clause.strip()) and self.last:
             self.retract = True
             return
-        if self._rest(clause, source):
+        if self._rest(clause, source) or self._rest_row(clause, rows, source):
             return
         negs = [m for m in NEGATION.finditer(clause) if not any(overlap(m.span(), s) for s in taken)]
         if negs and not self.narrative_like:
@@ -75,11 +88,17 @@ class ClauseReader:
                 targets = [r for span, r in rows if span[1] <= negs[-1].start()]  # 「复议诉讼都没有」
             if not targets and not rows and self.short:
                 targets = [ROW_BY_KEY[k] for k in A.open_topic_rows(self.ctx.topic, self.ctx.cells)]
-            if not targets and not rows and self._zero_column(clause, source):
+            if (
+                not targets
+                and not rows
+                and (self._zero_rest_of_group(clause, source) or self._zero_column(clause, source))
+            ):
                 return
             for row in targets:
                 row = self._row(row)
-                if row:
+                if row and row.is_group and _OTHER_CASES.search(clause):
+                    self._zero_other_leaves(row, source)  # 「其他无法提供的情形没有」: not the one just said
+                elif row:
                     self._zero(row, clause, source)
             if targets:
                 self.context_row = self._row(targets[-1])
@@ -90,19 +109,92 @@ class ClauseReader:
             return
         if self._carry_last(clause, rows, source):
             return
-        if strong:
-            self.context_row = self.keyword_row = self._row(strong[0])
+        if strong:  # 「不予公开的都是过程性信息，2件」: the leaf, not its group
+            self.context_row = self.keyword_row = self._row(min(strong, key=lambda r: r.is_group))
+            self._explains(self.keyword_row, source)
+
+    def _explains(self, row: RowDef | None, clause: str) -> None:
+        """「还有一件没有现成的，得另外做」: a clause naming the row of the number just said explains it."""
+        if row is None or self.last is None or self.last.row.key != row.key or not self.statements:
+            return
+        s = self.statements[-1]
+        if s.key.startswith(row.key + ".") and clause not in s.source:
+            self.statements[-1] = replace(s, source=f"{s.source}，{clause}")
+
+    def _replace_last(self, m: NumberMention, source: str) -> bool:
+        """「新收15件，不对，是16件」: the number just said is taken back and replaced, said as old → new."""
+        self.retract = False
+        last = self.last
+        key = f"{last.row.key}.{last.col}"  # type: ignore[union-attr]
+        if last is None or last.row.is_group or m.value != m.value.to_integral_value():
+            return False
+        old = [s for s in self.statements if s.key == key and not s.inferred]
+        if not old:
+            return False
+        self.statements = [s for s in self.statements if s.key != key]
+        note = f"同一句中更正：{format_number(old[-1].value)} → {format_number(m.value)}"
+        self.statements.append(Statement(key, int(m.value), old[-1].source + "，" + source, note=note))
+        self.last = _Last(last.row, last.col, int(m.value))
+        return True
+
+    def _correct_value(self, old: int, m: NumberMention, source: str) -> bool:
+        """「刚才那个说错了，是7不是9」: the one cell holding 9 (confirmed or pending) becomes 7."""
+        keys = A.keys_with_value(old, self.ctx.cells, self.ctx.version)
+        if len(keys) != 1 or m.value != m.value.to_integral_value():
+            self.questions.append(f"“{self.sentence}”：要更正的是哪一项？请连同项目一起说，例如“予以公开应为7件”。")
+            return True
+        self.statements.append(Statement(keys[0], int(m.value), source, note=f"更正：{old} → {m.raw}"))
+        return True
 
     def _rest(self, clause: str, source: str) -> bool:
         """「其余都是个人」: the remainder of the rows just spoken of (or the rows asked about)."""
         col = R.rest_column(clause)
         if col is None:
             return False
-        rows = self.scoped_rows or ([self.last.row.key] if self.last and self.last.row.kind == T2 else [])
+        rows = (
+            self.scoped_rows
+            or self._all_open_rows()
+            or ([self.last.row.key] if self.last and self.last.row.kind == T2 else [])
+        )
         rows = rows or [r for r in A.open_topic_rows(self.ctx.topic, {}) if r.startswith("applications.")]
         if not rows:
             return False
         return self._rest_of(col, rows, source)
+
+    def _rest_row(self, clause: str, rows: list, source: str) -> bool:
+        """「剩下的年底还没办完」「剩下的都是查无此件」: a row gets what the balance leaves."""
+        named = [r for _, r in rows if not r.weak and r.kind == T2 and not r.is_group]
+        if not R.REST.match(clause) or len(named) != 1:
+            return False
+        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        value = R.rest_of_row(named[0].key, known, self.ctx.version)
+        if value is None:
+            self.questions.append(f"“{source}”：其余的件数还算不出来，请直接告诉我{named[0].name}多少件。")
+            return True
+        self._emit(named[0], "total", value, source, True, R.BALANCE_REST)
+        return True
+
+    def _all_open_rows(self) -> list[str]:
+        """「企业的3件都是予以公开，其他组织那件是部分公开，剩下的都是个人」: when the message placed types in
+        several rows (or in a row other than the one asked, or the types of every row were asked for),
+        「剩下的」 is every row whose types are open."""
+        touched = {
+            s.key.rsplit(".", 1)[0]
+            for s in self.statements
+            if not s.inferred and s.key.startswith("applications.")
+        }
+        topic = self.ctx.topic or ""
+        asked = topic.removeprefix(A.ROW_TOPIC) if topic.startswith(A.ROW_TOPIC) else None
+        breakdown = topic == "results.breakdown"  # the types of every result row were asked for
+        if not (breakdown or len(touched) > 1 or (asked and touched and asked not in touched)):
+            return []
+        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        return [
+            f"applications.{r}"
+            for r in (*spec.t2_result_leaves(self.ctx.version), "carried_to_next")
+            if isinstance(known.get(f"applications.{r}.total"), int)
+            and any(f"applications.{r}.{c}" not in known for c in spec.T2_APPLICANT_COLUMNS)
+        ]
 
     def _rest_of(self, col: str, rows: list[str], source: str) -> bool:
         known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
@@ -112,6 +204,22 @@ class ClauseReader:
         self.statements += statements
         self.questions += questions
         return True
+
+    def _zero_rest_of_group(self, clause: str, source: str) -> bool:
+        """「有1件逾期没补正……，其他也没有」: the other leaves of the group just spoken of are 0."""
+        row = self.context_row
+        group = next((g for g in ROWS if g.is_group and row and row.key in g.leaves), None)
+        if group is None or not _OTHER_CASES.match(clause.strip()):
+            return False
+        self._zero_other_leaves(group, source)
+        return True
+
+    def _zero_other_leaves(self, group: RowDef, source: str) -> None:
+        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        for leaf in group.leaves:
+            row = self._row(ROW_BY_KEY.get(leaf))
+            if row and not A.row_answered(row.key, known):
+                self._emit(row, "total", 0, source, True, f"其他“{group.name}”情形为0")
 
     def _zero_column(self, clause: str, source: str) -> bool:
         """「规范性文件发了2件，没有废止的」: a negated column of the row just spoken of is 0."""
@@ -132,6 +240,8 @@ class ClauseReader:
             col = find_col(row, clause, default=False)
             if col in spec.T2_APPLICANT_COLUMNS and self._rest_of(col, [row.key], source):
                 return True  # 「不掌握的也都是个人」: that row's own total, not the previous number
+            if row.key == A.GRANTED and col is None and last is not None and last.row.key in _INFLOW:
+                last = None  # 「2个居民1个物业公司的，都给公开了」: all of the year, not the last number
         if last is None:
             col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
             if all_of and row is None and col in spec.T2_APPLICANT_COLUMNS:
@@ -142,14 +252,20 @@ class ClauseReader:
                     self.statements.append(
                         Statement(key, value, source, True, "全部予以公开，按收到的申请推出")
                     )
+                for other in A.open_topic_rows(self.ctx.topic, self.ctx.cells) if granted else ():
+                    if other != A.GRANTED:  # 「都公开了」 to 予以公开、部分公开: none partly granted
+                        self._emit(ROW_BY_KEY[other], "total", 0, source, True, "全部予以公开")
                 return bool(granted)
             return False
         target = row or last.row
         col = find_col(target, clause, default=False)
         leaf_of_group = row is not None and row.key in last.row.leaves
         t3_outcome = last.row.kind == T3 and target is last.row and col not in (None, "total")
+        bare = _bare_type(clause)  # 「新收10件，个人」
         whose = (
-            bool(_WHOSE.match(clause.strip())) and col in spec.T2_APPLICANT_COLUMNS and last.col == "total"
+            (bool(_WHOSE.match(clause.strip())) or bare)
+            and col in spec.T2_APPLICANT_COLUMNS
+            and last.col == "total"
         )
         if not (all_of or leaf_of_group or t3_outcome or whose):
             return False
@@ -184,3 +300,13 @@ class ClauseReader:
 def _negation_first(m: re.Match) -> str:
     """上年没结转 → 没有上年结转 (the negation before the rows it zeroes)."""
     return ("没有" if m.group(2) == "没" else m.group(2)) + m.group(1) + m.group(3)
+
+
+def _bare_type(clause: str) -> bool:
+    """「个人」「公司的」: a clause that is only an applicant type."""
+    text = clause.strip()
+    for col, p in COLUMNS[T2]:
+        m = p.match(text)
+        if m and col in spec.T2_APPLICANT_COLUMNS:
+            return bool(_BARE_TYPE.fullmatch(text[m.end() :]))
+    return False

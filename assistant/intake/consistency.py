@@ -8,6 +8,7 @@ zeros for the parts not mentioned (proposed as inferred); a total without parts 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -64,6 +65,11 @@ def resolve(
     for key, items in by_key.items():
         explicit = [s for s in items if not s.inferred] or items
         values = list(dict.fromkeys(s.value for s in explicit))
+        added = _added(explicit)
+        if added is not None:  # 「查无此件2件，还有1件让他去别的单位问了」: two parts of one cell
+            final[key] = added
+            notes.append(f"{_label(fspec, key)}：{'＋'.join(format_number(s.value) for s in explicit)}，合计{format_number(added.value)}")
+            continue
         if len(values) > 1:
             shown = "、".join(f"“{s.source}”" for s in explicit)
             questions.append(f"{_label(fspec, key)}：{shown}给出了不同的数字，请确认哪一个正确。")
@@ -84,6 +90,17 @@ def resolve(
         questions.append(_unsplit_question(unsplit))
     proposals = [_proposal(fspec, final[c.key]) for c in fspec.cells if c.key in final]
     return proposals, questions, notes
+
+
+_ADDED = re.compile(r"^(?:还有|另有|另外|此外|再有|以及|外加|加上)")
+
+
+def _added(items: list[Statement]) -> Statement | None:
+    """Statements for one cell that add up: every one after the first begins 「还有/另有…」."""
+    if len(items) < 2 or not all(_ADDED.match(s.source) for s in items[1:]):
+        return None
+    total = sum((s.value for s in items), start=0)
+    return Statement(items[0].key, total, "，".join(s.source for s in items), note="分几处说的件数相加")
 
 
 def _label(fspec: spec.FormatSpec, key: str) -> str:

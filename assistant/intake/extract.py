@@ -63,31 +63,41 @@ _UNITS = {
 }
 _ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
 _FEE_ROW = "active.art20_8.admin_fees"
-_NOT_ONE = re.compile(r"[一1]\s*[件个宗起项份]\s*(?:也|都)(?:没有|没|未|不)(?:有)?")  # 一件也没收到 is none
+_NOT_ONE = re.compile(  # 一件也没收到 / 复议诉讼一个没有: none
+    r"[一1]\s*[件个宗起项份]\s*(?:(?:也|都)(?:没有|没|未|不)(?:有)?|(?:没有|没)(?=$|[，,。；;！!]))"
+)  # 一件也没收到 is none
 _NO_FEE = re.compile(r"^(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?费(?:用)?[。！!]?$")
 _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 行政事业性收费
     r"(?<![^，,。；;\s])(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
     r"(?:的|了)?(?=$|[，,。；;！!])"
 )
+_IS = re.compile(r"^\s*(?:是|为|系)")
 _ALL_ONE = re.compile(r"^\s*(?:的)?(?:也|都|均|全|全部|全都)(?:是|为|系|属于|来自)")
-_ALL_DONE = re.compile(r"(?:年底|年末|年终)(?:前)?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])")
+_ALL_DONE = re.compile(r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])")
 
 
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
     """Proposals (with official labels and source phrases), questions and narrative facts of a message."""
     ctx = context or ExtractionContext()
     said: list[tuple[str, str]] = []  # (rewritten, as the user said it): sources show the user's words
-    message = rewrite(_NOT_ONE, "没有", message or "", said)
+    message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", message or "", said), said)
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
+    message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried to next year
+    answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
+    message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」
+    if A.carry_from_last_year(message, ctx.topic):
+        message = rewrite(A.BARE_CARRY, "上年结转", message, said)
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
         message = message[:MAX_MESSAGE_CHARS]
     for m in _SENTENCE.finditer(message):
-        if m.group().strip():
-            reader.read(m.group().strip())
+        for part in R.split_scopes(m.group().strip(), lambda t: find_row(t, weak=False) is not None):
+            reader.read(part)
+    reader.statements += R.all_answered(reader.statements, ctx.cells, answered.group()) if answered else []
+    reader.statements += R.absent_types(reader.statements, ctx.cells)
     proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
     if said:
         proposals = [replace(p, source=restore(p.source, said)) for p in proposals]
@@ -123,6 +133,7 @@ class _Reader(ClauseReader):
     retract: bool = False  # 「……，不对，」: the next number replaces the one just said
     scope_col: str | None = None  # 「企业的3件：……」: the applicant type of this sentence's numbers
     scoped_rows: list[str] = field(default_factory=list)
+    scope_end: int = 0  # where the scope phrase ends (the words before a number start there)
 
     def _produced(self) -> int:
         return len(self.statements) + len(self.groups) + len(self.questions)
@@ -144,7 +155,7 @@ class _Reader(ClauseReader):
                 self._keywords(clause.group(), clause.group().strip())
                 continue
             for i, m in enumerate(inside):
-                lo = inside[i - 1].end if i else clause.start()
+                lo = inside[i - 1].end if i else max(clause.start(), self.scope_end)
                 hi = inside[i + 1].start if i + 1 < len(inside) else clause.end()
                 source = (sentence[lo : m.start] + m.raw).strip("、，, ")
                 if not self._number(m, sentence[lo : m.start], sentence[m.end : hi], source):
@@ -177,11 +188,12 @@ class _Reader(ClauseReader):
 
     def _scoped(self, sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
         """「企业的3件：予以公开2件、部分公开1件」: the sentence's numbers go to that applicant type."""
-        self.scope_col, self.scoped_rows = None, []
+        self.scope_col, self.scoped_rows, self.scope_end = None, [], 0
         found = R.scope(sentence)
-        if not found:
-            return mentions
+        if not found or find_row(sentence[found[1] :], weak=False) is None:
+            return mentions  # 「公司3件，律所2件」 is a list of applicant types, not a scope
         self.scope_col, end = found
+        self.scope_end = end
         phrase = sentence[:end].rstrip("，,：: ")
         self.notes.append(f"“{phrase}”：这句中的数字记入“{COLUMN_NAMES[self.scope_col]}”一栏")
         return [m for m in mentions if m.start >= end]
@@ -219,16 +231,25 @@ class _Reader(ClauseReader):
     # ------------------------------------------------------------ numbers
 
     def _number(self, m: NumberMention, before: str, after: str, source: str) -> bool:
-        if self.correction and A.WRONG_VALUE.search(before):
-            return True  # 「不是38件，应该是40件」: 38 is the value being corrected
+        if A.last_years(before, after):
+            self.notes.append(f"“{(source + after).strip('，, ')}”说的是上年的情况，不计入今年的表格")
+            return True
+        if self.correction and A.WRONG_VALUE.search(before):  # 「不是38件，应该是40件」: 38 is corrected
+            self.keyword_row = self._row(find_row(before, weak=False)) or self.keyword_row
+            return True  # 「上年结转不是0，是2件」: the row named before 不是 takes the new value
         if self.retract and self.last and find_row(before, weak=False) is None:
             return self._replace_last(m, source)
         # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
-        hit = (self.took_after and self._locate(after, weak=False)) or self._locate(before)
+        if hit := self.took_after and self._locate(after, weak=False):
+            source = (source + after).rstrip("、，, ")
+        row_after = find_row(before, weak=False) is None and find_row(after, weak=False) is not None
+        hit = hit or (None if row_after else self._locate(before))  # 「律所那1件没公开」: the row after
         took_after = hit is None
         if hit is None and (hit := self._locate(after, weak=False)):
             source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
         self.took_after = took_after and hit is not None
+        if hit is None and self.correction and self.keyword_row and A.RIGHT_VALUE.search(before):
+            hit = self.keyword_row, find_col(self.keyword_row, before + after)
         if hit is None and self.correction and self._correct(m, before + "\x00" + after + "|" + self.sentence, source):
             return True
         if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
@@ -241,7 +262,8 @@ class _Reader(ClauseReader):
         if col == row.default_col:  # 「律所那2件都给了」: the type before, the row after
             named = find_col(row, before, default=False)
             col = named or trailing_col(row, after) or col
-            if not named and col != row.default_col and _ALL_ONE.match(after):
+            said = _ALL_ONE.match(after) or (_IS.match(after) and not row_after and row.pattern.search(before))
+            if not named and col != row.default_col and said:  # 「上年结转1件是居民的」 too
                 whole, col = col, row.default_col  # 「去年还有2件企业的申请没办完」
         if self.scope_col and row.kind == T2 and col == "total" and find_col(row, before, default=False) is None:
             col = self.scope_col
@@ -265,35 +287,13 @@ class _Reader(ClauseReader):
                 if other is not None:
                     self._emit(other, find_col(other, before), 0, source)
         self._emit(row, col, value, source)
+        leaf = find_row(after, weak=False) if row.is_group else None  # 「无法提供的3件都是信息不存在」
+        if leaf and leaf.key in row.leaves:
+            self._emit(leaf, col, value, source + after, True, "由上一个数字推出")
         self.context_row = row
         self.last = _Last(row, col or "", value)
         if whole and not row.is_group:
             self._rest_of(whole, [row.key], source)
-        return True
-
-    def _replace_last(self, m: NumberMention, source: str) -> bool:
-        """「新收15件，不对，是16件」: the number just said is taken back and replaced, said as old → new."""
-        self.retract = False
-        last = self.last
-        key = f"{last.row.key}.{last.col}"  # type: ignore[union-attr]
-        if last is None or last.row.is_group or m.value != m.value.to_integral_value():
-            return False
-        old = [s for s in self.statements if s.key == key and not s.inferred]
-        if not old:
-            return False
-        self.statements = [s for s in self.statements if s.key != key]
-        note = f"同一句中更正：{format_number(old[-1].value)} → {format_number(m.value)}"
-        self.statements.append(Statement(key, int(m.value), old[-1].source + "，" + source, note=note))
-        self.last = _Last(last.row, last.col, int(m.value))
-        return True
-
-    def _correct_value(self, old: int, m: NumberMention, source: str) -> bool:
-        """「刚才那个说错了，是7不是9」: the one cell holding 9 (confirmed or pending) becomes 7."""
-        keys = A.keys_with_value(old, self.ctx.cells, self.ctx.version)
-        if len(keys) != 1 or m.value != m.value.to_integral_value():
-            self.questions.append(f"“{self.sentence}”：要更正的是哪一项？请连同项目一起说，例如“予以公开应为7件”。")
-            return True
-        self.statements.append(Statement(keys[0], int(m.value), source, note=f"更正：{old} → {m.raw}"))
         return True
 
     def _correct(self, m: NumberMention, seg: str, source: str) -> bool:
@@ -305,6 +305,9 @@ class _Reader(ClauseReader):
         if col in (None, "total", LEGAL_PERSONS) or m.approximate or m.value != m.value.to_integral_value():
             return False
         keys = A.corrected_keys(col, self.ctx.cells, self.ctx.version)  # type: ignore[arg-type]
+        if pointed := A.pointed_at(keys, self.ctx.cells, m.value, seg.split("\x00")[0]):
+            self.context_row = ROW_BY_KEY.get(pointed.rsplit(".", 1)[0]) or self.context_row
+            return True  # 「企业那两件其实是……」: the count names the cell being re-split, no new value
         if len(keys) == 1:
             self.statements.append(Statement(keys[0], int(m.value), source, note="更正已确认的数字"))
             row = ROW_BY_KEY.get(keys[0].rsplit(".", 1)[0])
@@ -339,10 +342,13 @@ class _Reader(ClauseReader):
         return None
 
     def _topic_hit(self, seg: str) -> tuple[RowDef, str | None] | None:
-        if not self.short:
-            return None  # only a bare answer (「3件」) is read as the topic asked; 「公开了12件」 is not
-        rows = A.open_topic_rows(self.ctx.topic, self.ctx.cells)
         col = find_col(ROW_BY_KEY["applications.new_received"], seg, default=False)
+        if not self.short:  # only a bare answer (「3件」) is read as the topic asked; 「公开了12件」 is not
+            known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+            key = A.column_answer_row(self.ctx.topic, known, col, seg)
+            row = self._row(ROW_BY_KEY.get(key or ""))
+            return (row, col or row.default_col) if row else None
+        rows = A.open_topic_rows(self.ctx.topic, self.ctx.cells)
         if not rows and col in spec.T2_APPLICANT_COLUMNS:  # 「自然人11件」 after the total: that type
             rows = A.topic_rows_missing(self.ctx.topic, self.ctx.cells, col)
         if len(rows) != 1:

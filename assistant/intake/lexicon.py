@@ -64,6 +64,7 @@ _DIRECT = (
 _LAST_YEAR = r"(?:去年|上一?年度?)(?:年底|年末|底|末)?"
 _CARRIED_OVER = (
     r"上一?年度?(?:结转|遗留|未办结)|去年结转|结转自上一?年"
+    r"|(?:去年|上一?年度?)的?(?:年报|报告|年度报告)(?:里|上|中)?(?:写的|填的|报的|的)?(?:那个)?结转"  # 去年报告写的结转1件
     rf"|{_LAST_YEAR}(?:还|尚|仍)?(?:剩|剩下|剩余|遗留|留下|积压)"  # 去年还剩2件
     rf"|{_LAST_YEAR}(?:还|尚|仍)有|{_LAST_YEAR}(?:还|尚|仍)?(?:没|未|没有)(?:办完|办结|答复完|处理完)"
     rf"|(?:从)?{_LAST_YEAR}(?:转过来|转来|结转过来|带过来|延续过来|延续下来)"
@@ -86,38 +87,38 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "carried_over_from_prev", _CARRIED_OVER, T2, "total", "上年结转"),
     _row(_A + "carried_to_next",
          r"结转(?:至|到|入)?(?:下一?年|明年)|转入下一?年|顺延(?:至|到)下一?年|(?:转|带|留)(?:到|至|入)(?:下一?年|明年)|尚未办结|未办结|尚未答复|仍在办理|正在办理|继续办理"
-         r"|(?:年底|年末|12月31日|年终)(?:还|仍|尚)?(?:有|剩|剩下|在办)|(?:年底|年末|年终)(?=[^，。；\d]{0,4}结转)|(?<!上年)(?<!去年)(?<!上一年)(?<!上年度)(?<![转从])结转(?![自过来到至入]|下)|(?:没|未)(?:有)?办完|还在办|没有?答复完",
+         r"|(?:年底|年末|12月31日|12月底|年终)(?:还|仍|尚)?(?:有|剩|剩下|在办)|(?:还|仍|尚)没(?:有)?答复(?!完)|(?:年底|年末|年终)(?=[^，。；\d]{0,4}结转)|(?<!上年)(?<!去年)(?<!上一年)(?<!上年度)(?<![转从])结转(?![自过来到至入]|下)|(?:没|未)(?:有)?办完|还在办|没有?答复完",
          T2, "total", "结转下年度"),
     _row(_A + "results.partially_granted", r"部分公开|区分处理|部分给了|给了一部分|给了部分|公开了一部分", T2, "total", "部分公开"),
     _row(_A + "results.withheld.state_secret", r"国家秘密|涉密", T2, "total", "属于国家秘密"),
     _row(_A + "results.withheld.other_law_prohibits", r"法律、?行政法规禁止|法律法规禁止", T2, "total", "其他法律行政法规禁止公开"),
     _row(_A + "results.withheld.three_security_one_stability", r"三安全一稳定|国家安全|公共安全|经济安全|社会稳定",
          T2, "total", "危及“三安全一稳定”"),
-    _row(_A + "results.withheld.third_party_rights", r"第三方|商业秘密|个人隐私", T2, "total", "保护第三方合法权益"),
+    _row(_A + "results.withheld.third_party_rights", r"第三方|商业秘密|个人隐私|(?:别人|他人|当事人|人家)的?隐私|隐私", T2, "total", "保护第三方合法权益"),
     _row(_A + "results.withheld.internal_affairs", r"内部事务|人事管理|后勤管理|内部工作流程|内部管理", T2, "total", "属于三类内部事务信息"),
     _row(_A + "results.withheld.process_info", r"过程性|请示报告|讨论记录|过程稿|磋商信函|讨论稿|征求意见稿", T2, "total", "属于四类过程性信息"),
     _row(_A + "results.withheld.enforcement_file", r"执法案卷|执法卷宗|执法档案", T2, "total", "属于行政执法案卷"),
     _row(_A + "results.withheld.admin_inquiry", r"查询事项", T2, "total", "属于行政查询事项"),
-    _row(_A + "results.unable.not_held", r"不掌握|非本机关|没有相关(?:政府)?信息|信息不存在|没(?:有)?这个信息|没(?:有)?这方面的信息|查无此信息|不归我们管|不归本机关|不属于(?:我们|本机关|本单位)(?:职责|管)", T2, "total", "本机关不掌握相关政府信息"),
-    _row(_A + "results.unable.needs_creation", r"(?:没有现成信息)?(?:需要|需)?另行制作|需要制作|需要加工|没有现成(?:的)?信息|无现成信息|另外做|另外制作", T2, "total", "没有现成信息需要另行制作"),
+    _row(_A + "results.unable.not_held", r"不掌握|非本机关|没有相关(?:政府)?信息|信息不存在|没(?:有)?这个信息|没(?:有)?这方面的信息|查无此信息|不归我们管|不归本机关|不属于(?:我们|本机关|本单位)(?:职责|管)|查无此件|查无(?:相关)?(?:信息|资料|档案|记录)|(?:让|叫|告诉|告知)(?:他|她|其|申请人)?(?:们)?(?:去|到|向)(?:别的|其他|有关|相关)(?:单位|部门|机关)|不是我们(?:单位|部门)?的(?:信息|事)", T2, "total", "本机关不掌握相关政府信息"),
+    _row(_A + "results.unable.needs_creation", r"(?:没有现成信息)?(?:需要|需)?另行制作|需要制作|需要加工|没有?现成(?:的)?(?:信息)?|无现成信息|另外做|另外制作", T2, "total", "没有现成信息需要另行制作"),
     _row(_A + "results.unable.unclear_after_correction", r"不明确", T2, "total", "补正后申请内容仍不明确"),
     _row(_A + "results.not_processed.petition_complaint", r"信访|举报|投诉", T2, "total", "信访举报投诉类申请"),
-    _row(_A + "results.not_processed.duplicate", r"重复申请", T2, "total", "重复申请"),
+    _row(_A + "results.not_processed.duplicate", r"重复申请|重复的(?=\s*[0-9０-９一二两三四五六七八九十]|$)|重复(?:来|去)?(?:问|提出|提交|申请|要)|同一(?:个)?(?:人|申请人)[^，。；\d]{0,6}重复", T2, "total", "重复申请"),
     _row(_A + "results.not_processed.publication", r"出版物", T2, "total", "要求提供公开出版物"),
     _row(_A + "results.not_processed.massive_repeat", r"(?:无正当理由)?大量、?反复", T2, "total", "无正当理由大量反复申请"),
-    _row(_A + "results.not_processed.confirm_or_reissue", r"重新出具|要求(?:行政机关)?确认", T2, "total",
+    _row(_A + "results.not_processed.confirm_or_reissue", r"重新出具|要求(?:行政机关)?确认|要(?:我们|求我们|本机关)确认", T2, "total",
          "要求行政机关确认或重新出具已获取信息"),
-    _row(_A + "results.other.no_correction_overdue", r"(?:无正当理由)?逾期不补正|不补正|未补正|未按期补正|(?:补充材料|补正|补材料|补充)[^，。；\d]{0,6}(?:没补|不补|未补|没有补)", T2, "total", "逾期不补正"),
-    _row(_A + "results.other.fee_unpaid_overdue", r"未(?:按(?:收费通知)?要求)?缴(?:纳)?(?:费|信息处理费)|不缴费",
+    _row(_A + "results.other.no_correction_overdue", r"(?:无正当理由)?逾期不补正|不补正|未补正|未按期补正|(?:补充材料|补正|补材料|补充)[^，。；\d]{0,10}(?:没补|不补|未补|没有补)", T2, "total", "逾期不补正"),
+    _row(_A + "results.other.fee_unpaid_overdue", r"未(?:按(?:收费通知)?要求)?缴(?:纳)?(?:费|信息处理费)|不缴费|没(?:有)?(?:交|缴)(?:费|钱)|(?<=没有)收费的情况",
          T2, "total", "逾期未缴纳费用"),
     _row(_A + "results.other.other", r"其他处理[中的之]*其他(?:情形)?|其他情形|申请人(?:自己|主动)?撤回|自己撤回|撤回(?:了)?(?:申请|的申请)|主动撤回", T2, "total", "其他处理·其他"),
-    _row(_A + "results.granted", r"^公开(?=\s*[0-9０-９一二两三四五六七八九十]|$)|予以公开|全部公开|同意公开|准予公开|已公开|依法公开|(?<!不予)(?<!部分)(?<!不)公开了|(?<!不予)(?<!部分)(?<!不)(?<!主动)公开的(?=[那这]?[0-9０-９一二两三四五六七八九十])|(?:都|均|全)(?:已|给)?公开|(?<!部分)(?<!没)(?<!不)(?<!没有)给了(?!一?部分)", T2, "total", "予以公开"),
-    _row("group:withheld", r"不予公开|不给(?:公开)?的|没给(?:公开)?的|不公开的", T2, "total", "不予公开", tuple(_A + k for k in _WITHHELD)),
+    _row(_A + "results.granted", r"^公开(?=\s*[0-9０-９一二两三四五六七八九十]|$)|予以公开|全部公开|同意公开|准予公开|已公开|依法公开|(?<!不予)(?<!部分)(?<!不)公开了|(?<!不予)(?<!部分)(?<!不)(?<!主动)公开的(?=[那这]?[0-9０-９一二两三四五六七八九十]|$)|(?:都|均|全)(?:已|给)?公开|(?<!部分)(?<!没)(?<!不)(?<!没有)给了(?!一?部分)", T2, "total", "予以公开"),
+    _row("group:withheld", r"不予公开|(?<!部分)没(?:有)?(?:予以)?公开(?!的信息)|不给(?:公开)?的|没给(?:公开)?的|不公开的", T2, "total", "不予公开", tuple(_A + k for k in _WITHHELD)),
     _row("group:unable", r"无法提供|不能提供", T2, "total", "无法提供", tuple(_A + k for k in _UNABLE)),
     _row("group:not_processed", r"不予处理", T2, "total", "不予处理", tuple(_A + k for k in _NOT_PROCESSED)),
     _row("group:other", r"其他处理", T2, "total", "其他处理", tuple(_A + k for k in _OTHER)),
-    _row(_A + "results.total", r"已办结|办结|办理完毕|处理完毕|已答复|予以答复|作出答复|答复了", T2, "total", "办结"),
-    _row(_A + "new_received", r"新收|收到|(?<![不没费])收了(?!费)|(?<!不予)受理|接收|接到|新增申请|申请总数|申请数量|申请量", T2, "total", "本年新收"),
+    _row(_A + "results.total", r"(?<![没未])(?:办完|处理完|答复完)(?:了|的)|已办结|办结|办理完毕|处理完毕|已答复|予以答复|作出答复|答复了", T2, "total", "办结"),
+    _row(_A + "new_received", r"新收|(?:一共|共|总共|全年)(?:来了|来过)|收到|(?<![不没费])收了(?!费)|(?<!不予)受理|接收|接到|新增申请|申请总数|申请数量|申请量", T2, "total", "本年新收"),
     _row(_A + "new_received", r"申请(?!人)", T2, "total", "本年新收", weak=True),
 )  # fmt: skip
 ROW_BY_KEY: dict[str, RowDef] = {}
@@ -128,11 +129,11 @@ _COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
     T2: (
         (LEGAL_PERSONS, r"法人或其他组织|法人和其他组织|(?<!其他)法人"),
         ("research_institution", r"科研机构|科研院所|研究机构|研究院|研究所"),
-        ("social_welfare_org", r"社会公益组织|公益组织|公益机构|公益协会|基金会|慈善会|慈善组织|志愿者协会"),
+        ("social_welfare_org", r"社会公益组织|公益组织|公益机构|公益协会|基金会|慈善会|慈善组织|志愿者协会|(?<!律师)协会|学会|社会组织|社会团体"),
         ("legal_service_org", r"法律服务机构|律师事务所|律所|律师|法律服务所"),
-        ("other_org", r"其他组织|其他单位|其他法人|其他机构|村委会|居委会|村委|业委会|业主委员会"),
-        ("commercial_enterprise", r"商业企业|企业|公司"),
-        ("natural_person", r"自然人|个人(?!隐私|信息)|公民|群众|市民|居民|村民|老百姓|百姓|老乡"),
+        ("other_org", r"其他组织|其他单位|其他法人|其他机构|村委会|居委会|村委|业委会|业主委员会|合作社|事业单位|学校|医院"),
+        ("commercial_enterprise", r"(?<!人家)(?<!别人)(?<!他人)(?:商业企业|企业|企也|公司|个体工商户|个体户)(?!的?(?:商业秘密|商业机密|隐私|经营信息))"),
+        ("natural_person", r"自然人|(?<!同一)个人(?!隐私|信息)|公民|群众|市民|居民|村民|老百姓|百姓|老乡"),
         ("total", r"共|合计|总计|总数|累计"),
     ),
     T3: (
@@ -166,9 +167,9 @@ COLUMN_NAMES["total"] = "总计"
 # Negations that make a statement zero (「没有行政复议」, 「未收到申请」).
 NEGATION = re.compile(r"没有|没(?=收到|接到|发生|出现|受理|制发|印发|废止|发过|收过)|未发生|未出现|未|无|尚无|均无|不存在")
 # 「均为自然人」「全部予以公开」「结果维持」: the previous number applies to this row / column.
-ALL_OF = re.compile(r"均|全部|都|全都|一律|结果")
+ALL_OF = re.compile(r"均|全部|都|全都|一律|结果|全(?=是|为|系|属)")
 # Phrases with numerals that are names, not numbers (masked before number extraction).
-NAMED_NUMERALS = re.compile(r"三安全一稳定|三类内部|四类过程|一事一申请|一次性")
+NAMED_NUMERALS = re.compile(r"三安全一稳定|三类内部|四类过程|一事一申请|一次性|同一个?(?:人|申请人|单位|公司|事项)")
 
 # ---------------------------------------------------------------- exact labels (ledger)
 

@@ -21,11 +21,13 @@ from pydantic import BaseModel, Field
 from assistant.config import Settings, load_settings
 from assistant.core import spec
 from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, extract_numbers, format_number
+from assistant.intake.answers import THAT_ONE
 from assistant.intake.consistency import Statement, resolve
 from assistant.intake.extract import extract
 from assistant.intake.lexicon import NAMED_NUMERALS, NEGATION
 from assistant.intake.model import LLM, Extraction, ExtractionContext, NarrativeProposal
 from assistant.intake.phrases import numbers as phrase_numbers
+from assistant.intake.remainder import BALANCE_REST
 from assistant.intake.structured import ask, method_note
 
 log = logging.getLogger(__name__)
@@ -139,8 +141,10 @@ def with_inferences(result: Extraction, message: str, ctx: ExtractionContext) ->
     rows = {k.rsplit(".", 1)[0] for k in given}  # only rows the model itself gave a number for
     rules = extract(message, ctx)
     extra = tuple(
-        p for p in rules.proposals if p.inferred and p.key not in given and p.key.rsplit(".", 1)[0] in rows
-    )
+        p
+        for p in rules.proposals
+        if p.inferred and p.key not in given and (p.key.rsplit(".", 1)[0] in rows or p.note == BALANCE_REST)
+    )  # 「剩下的年底还没办完」: a number no one said, computed by code from the table's identity
     return replace(result, proposals=result.proposals + extra) if extra else result
 
 
@@ -167,10 +171,10 @@ def validate(parsed: LlmExtraction, message: str, ctx: ExtractionContext) -> Ext
             kind = "非负整数" if cell.type == spec.INT else "非负数"
             notes.append(f"{cell.label}：模型给出的“{c.value}”不是有效的{kind}，已忽略")
             continue
-        if not _was_said(value, cell, said, zero_said):
+        source = c.source.strip()
+        if not (_was_said(value, cell, said, zero_said) or _sum_of(value, source, message)):
             notes.append(f"{cell.label}：数字 {format_number(value)} 没有出现在您的话中，已忽略")
             continue
-        source = c.source.strip()
         statements.append(Statement(key, value, source if source and source in message else message.strip()))
     proposals, questions, more = resolve(statements, (), ctx.version, ctx.cells)
     narrative = _narrative(parsed, notes)
@@ -182,6 +186,7 @@ def numbers_in(message: str) -> set[Decimal]:
     """Every count or amount the message states (Arabic, full-width or Chinese numerals)."""
     masked = NAMED_NUMERALS.sub(lambda m: "某" * len(m.group()), message)
     found = {m.value for m in extract_numbers(masked) if m.kind in (KIND_COUNT, KIND_AMOUNT)}
+    found |= {Decimal(1)} if THAT_ONE.search(message) else set()  # 「村委会那件部分给了」: one application
     return found | {m.value for m in phrase_numbers(message)}  # 处罚三十八, 公司俩, 十二万五
 
 
@@ -203,6 +208,12 @@ def _was_said(value: int | Decimal, cell: spec.Cell, said: set[Decimal], zero_sa
     if Decimal(value) in said:
         return True
     return cell.type == spec.DECIMAL and Decimal(value) * 10_000 in said  # 3000元 → 0.3万元
+
+
+def _sum_of(value: int | Decimal, source: str, message: str) -> bool:
+    """「没这个信息的3件，还有2件不归我们管」 → 5: the numbers of one quoted phrase, added."""
+    parts = [m.value for m in phrase_numbers(source)] if source and source in message else []
+    return len(parts) > 1 and sum(parts) == Decimal(value)
 
 
 def _narrative(parsed: LlmExtraction, notes: list[str]) -> list[NarrativeProposal]:

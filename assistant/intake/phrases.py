@@ -75,6 +75,8 @@ def numbers(sentence: str) -> list[NumberMention]:
             continue
         if m.unit == "部" and masked[m.end : m.end + 1] == "分":  # 「予以公开17 部分公开3」: 部 starts 部分
             digits = m.raw[: len(m.raw) - 1].rstrip()
+            if digits == "一":  # 「给了一部分」: a part, not the number 1
+                continue
             m = replace(m, unit="", raw=digits, end=m.start + len(digits))
         if m.raw in ("一批", "一些"):  # 「去年有一批集中申请」: a batch, not the number 1
             continue

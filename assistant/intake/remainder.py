@@ -40,9 +40,23 @@ def rest_column(clause: str) -> str | None:
     return None
 
 
+_N = r"[0-9一二两三四五六七八九十]+件"
+_SCOPE_INLINE = re.compile(rf"^(?P<col>[^，,：:\d]{{1,8}}?)的(?P<n>{_N})(?=[^，,。；\d]{{1,6}}?{_N})")  # 公司的2件公开1件
+_SCOPE_START = re.compile(r"[，,](?=[^，,：:\d]{1,8}?的[0-9一二两三四五六七八九十]+件)")
+
+
+def split_scopes(sentence: str, has_row) -> list[str]:
+    """「个人的7件都公开了，公司的2件公开1件、部分公开1件」: a scope inside a sentence starts a new one
+    (only where a row is named after it, so a plain list of applicant types stays whole)."""
+    cuts = [m.end() for m in _SCOPE_START.finditer(sentence)]
+    cuts = [c for c in cuts if (found := scope(sentence[c:])) and has_row(sentence[c + found[1] :])]
+    bounds = [0, *cuts, len(sentence)]
+    return [sentence[a:b].rstrip("，, ") for a, b in zip(bounds, bounds[1:], strict=False) if sentence[a:b].strip("，, ")]
+
+
 def scope(sentence: str) -> tuple[str, int] | None:
     """「企业的3件：……」 at the start of a sentence: (applicant type, end of the scope phrase)."""
-    m = _SCOPE.match(sentence)
+    m = _SCOPE.match(sentence) or _SCOPE_INLINE.match(sentence)
     if not m:
         return None
     word = m.group("col").strip()
@@ -89,3 +103,64 @@ def _row_label(row: str) -> str:
     key = f"{row}.total"
     cell = spec.spec_for(spec.FORMAT_2021).by_key.get(key)
     return cell.row_label if cell else row
+
+
+BALANCE_REST = "按表格勾稽关系算出的其余件数"
+_IN = ("applications.new_received.total", "applications.carried_over_from_prev.total")
+_NEXT = "applications.carried_to_next.total"
+_RESULTS = "applications.results.total.total"
+
+
+def rest_of_row(row: str, known: Mapping[str, Value], version: str) -> int | None:
+    """What the stated identity (新收 + 上年结转 = 办理结果 + 结转下年度) leaves for `row` (结转下年度 or
+    one result), the other results said so far taken as the only ones; None when it cannot be known."""
+    inflow = [known.get(k) for k in _IN]
+    leaves = [f"applications.{r}.total" for r in spec.t2_result_leaves(version)]
+    if row == _NEXT.removesuffix(".total"):
+        done = known.get(_RESULTS)
+        if not isinstance(done, int):
+            done = sum(v for k in leaves if isinstance(v := known.get(k), int))
+        value = _minus(inflow, [done])
+    elif f"{row}.total" in leaves:
+        others = [known.get(k) for k in leaves if k != f"{row}.total"]
+        done = known.get(_RESULTS)
+        if isinstance(done, int):
+            value = _minus([done], others)
+        else:
+            value = _minus([*inflow, -_int(known.get(_NEXT))], others) if _NEXT in known else None
+    else:
+        return None
+    return value if value is not None and value >= 0 else None
+
+
+def _minus(plus: list, minus: list) -> int | None:
+    if not all(isinstance(v, int) for v in plus):
+        return None
+    return sum(plus) - sum(v for v in minus if isinstance(v, int))
+
+
+def _int(v) -> int:
+    return v if isinstance(v, int) else 0
+
+
+def absent_types(statements: list[Statement], known: Mapping[str, Value]) -> list[Statement]:
+    """0 for the applicant types with no application this year (新收 and 上年结转 both 0) in every
+    Table 2 row the message gives applicant types for: by the column's identity nothing can be there."""
+    seen = {**known, **{s.key: s.value for s in statements}}
+    absent = [c for c in spec.T2_APPLICANT_COLUMNS if all(seen.get(f"{k.removesuffix('.total')}.{c}") == 0 for k in _IN)]
+    rows = {s.key.rsplit(".", 1)[0] for s in statements if s.key.startswith("applications.") and s.value}
+    out = []
+    for row in sorted(rows - {k.removesuffix(".total") for k in _IN}):
+        if any(f"{row}.{c}" in seen for c in spec.T2_APPLICANT_COLUMNS if c not in absent):
+            src = next(s.source for s in statements if s.key.startswith(row + "."))
+            out += [Statement(f"{row}.{c}", 0, src, True, "今年没有这类申请人") for c in absent if f"{row}.{c}" not in seen]
+    return out
+
+
+def all_answered(statements: list[Statement], known: Mapping[str, Value], source: str) -> list[Statement]:
+    """「都答复了」: 办理结果总计 is every application of the year (新收 + 上年结转), when both are known."""
+    seen = {**known, **{s.key: s.value for s in statements}}
+    inflow = [seen.get(k) for k in _IN]
+    if not all(isinstance(v, int) for v in inflow) or _RESULTS in seen:
+        return []
+    return [Statement(_RESULTS, sum(inflow), source, True, "全部办结：新收加上年结转")]  # type: ignore[arg-type]
