@@ -21,8 +21,11 @@ from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
 from assistant.intake import narrative as N
 from assistant.intake import remainder as R
+from assistant.intake.amends import FEE_ROW as _FEE_ROW
+from assistant.intake.amends import AmendReader
 from assistant.intake.clauses import ClauseReader, _Last
 from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
+from assistant.intake.filing import FilingReader, restated
 from assistant.intake.lexicon import (
     COLUMN_NAMES,
     COLUMNS,
@@ -54,23 +57,29 @@ from assistant.intake.phrases import (
 
 MAX_MESSAGE_CHARS = 20_000
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-_CLAUSE = re.compile(r"(?:[^，,：:（）()\s]|\s+(?=[件宗起项份家次0-9０-９]))+")  # 「一共十五 个人十三」: a space separates
+_CLAUSE = re.compile(
+    r"(?:[^，,：:（）()\s]|\s+(?=[件宗起项份家次0-9０-９]))+"
+)  # 「一共十五 个人十三」: a space separates
 _UNITS = {
     T2: ("", "件", "件次", "宗", "起", "个", "例", "家"),
-    T3: ("", "件", "起", "宗", "个", "例"),
+    T3: ("", "件", "起", "宗", "个", "例", "场", "次"),
     T1_DOC: ("", "件", "个", "部", "份", "项"),
     SINGLE: ("", "件", "个", "项", "次", "宗", "起", "万元", "元"),
 }
 _ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
-_FEE_ROW = "active.art20_8.admin_fees"
-_NOT_ONE = re.compile(r"[一1]\s*[件个宗起项份]\s*(?:也|都)(?:没有|没|未|不)(?:有)?")  # 一件也没收到 is none
+
+_NOT_ONE = re.compile(  # 一件也没收到 / 一件申请也没收到 / 复议诉讼一个没有: none
+    r"[一1]\s*[件个宗起项份](?:[^，,。；;\d]{0,4}?(?:也|都)(?:没有|没|未|不)(?:有)?|(?:没有|没)(?=$|[，,。；;！!]))"
+)
 _NO_FEE = re.compile(r"^(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?费(?:用)?[。！!]?$")
 _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 行政事业性收费
     r"(?<![^，,。；;\s])(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
     r"(?:的|了)?(?=$|[，,。；;！!])"
 )
 _ALL_ONE = re.compile(r"^\s*(?:的)?(?:也|都|均|全|全部|全都)(?:是|为|系|属于|来自)")
-_ALL_DONE = re.compile(r"(?:年底|年末|年终)(?:前)?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])")
+_ALL_DONE = re.compile(
+    r"(?:年底|年末|年终)(?:前)?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])"
+)
 
 
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
@@ -80,7 +89,9 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     message = rewrite(_NOT_ONE, "没有", message or "", said)
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
-    message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried to next year
+    message = rewrite(
+        _ALL_DONE, "年底没有结转", message, said
+    )  # 「年底都办完了」: nothing carried to next year
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
@@ -89,6 +100,10 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         if m.group().strip():
             reader.read(m.group().strip())
     proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
+    if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes
+        key = (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)
+        reader._add_narrative(key, message.strip())
+        proposals = []
     if said:
         proposals = [replace(p, source=restore(p.source, said)) for p in proposals]
         reader.narrative = [replace(n, text=restore(n.text, said)) for n in reader.narrative]
@@ -102,7 +117,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
 
 
 @dataclass
-class _Reader(ClauseReader):
+class _Reader(FilingReader, AmendReader, ClauseReader):
     ctx: ExtractionContext
     narrative_like: bool = False  # 「一是……尚未全部归集」: negations are not answers
     short: bool = False  # 「没有」: a negation without a row answers the topic asked
@@ -123,16 +138,21 @@ class _Reader(ClauseReader):
     retract: bool = False  # 「……，不对，」: the next number replaces the one just said
     scope_col: str | None = None  # 「企业的3件：……」: the applicant type of this sentence's numbers
     scoped_rows: list[str] = field(default_factory=list)
+    last_outcome: str | None = None  # outcome said after a count of 行政诉讼 (kind not yet known)
+    sentence_first: int = 0  # statements before this index belong to earlier sentences
 
     def _produced(self) -> int:
         return len(self.statements) + len(self.groups) + len(self.questions)
 
     def read(self, sentence: str) -> None:
         if is_info_fee(sentence):
-            self._add_narrative("other", sentence)  # 信息处理费 is reported in section 六, not a cell
-            return
+            rest = self._info_fee(sentence)  # 信息处理费 is reported in section 六, not a cell
+            if not rest:
+                return
+            sentence = rest  # 「收费43.8万，信息处理费没收过」: the other clauses still state a cell
         self.named = N.named_topic(sentence) or self.named
         before, first, asked = self._produced(), len(self.statements), len(self.questions)
+        self.sentence_first = first
         self.sentence = sentence
         self.last = self.keyword_row = None
         self.took_after = False
@@ -163,7 +183,9 @@ class _Reader(ClauseReader):
             if vague and not (self.ctx.topic or "").startswith(NARRATIVE_TOPIC_PREFIX):
                 self.questions.append(A.vague_question(sentence, vague))
                 return
-            key = home or self._narrative_key(sentence) or self._continued(sentence)
+            key = (
+                home or self._going_on(sentence) or self._narrative_key(sentence) or self._continued(sentence)
+            )
             if key:
                 self._add_narrative(key, sentence)
                 self.continues = key
@@ -186,51 +208,30 @@ class _Reader(ClauseReader):
         self.notes.append(f"“{phrase}”：这句中的数字记入“{COLUMN_NAMES[self.scope_col]}”一栏")
         return [m for m in mentions if m.start >= end]
 
-    def _home(self, sentence: str) -> str | None:
-        """Where a sentence belongs as narrative: the part the user named, the narrative question
-        asked, or (for a sentence that reads as narrative) its keywords."""
-        if self.named:
-            return N.home_of(self.named, sentence)
-        topic = self.ctx.topic or ""
-        if topic.startswith(NARRATIVE_TOPIC_PREFIX):
-            return topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
-        if A.narrative_like(sentence):
-            return N.classify(sentence)
-        return None
-
-    def _narrative_key(self, sentence: str) -> str | None:
-        topic = self.ctx.topic or ""
-        if topic.startswith(NARRATIVE_TOPIC_PREFIX):
-            return topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
-        return N.classify(sentence)
-
-    def _continued(self, sentence: str) -> str | None:
-        """「对短期内大量申请的，建立了会商机制」 after an improvement: the same part, not dropped."""
-        return self.continues if self.continues and len(sentence) >= N.MIN_CHARS else None
-
-    def _add_narrative(self, key: str, text: str) -> None:
-        text = N.strip_named(text)
-        text = text if text.endswith(("。", "！", "？")) else text + "。"
-        if self.narrative and self.narrative[-1].key == key:
-            prev = self.narrative.pop()
-            text = prev.text + text
-        self.narrative.append(NarrativeProposal(key, N.label(key), text))
-
-    # ------------------------------------------------------------ numbers
-
     def _number(self, m: NumberMention, before: str, after: str, source: str) -> bool:
         if self.correction and A.WRONG_VALUE.search(before):
             return True  # 「不是38件，应该是40件」: 38 is the value being corrected
         if self.retract and self.last and find_row(before, weak=False) is None:
             return self._replace_last(m, source)
         # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
-        hit = (self.took_after and self._locate(after, weak=False)) or self._locate(before)
+        hit = self.took_after and self._locate(after, weak=False)
+        if hit:
+            source = (source + after).rstrip("、，, ")  # 「一起撤销了」: the words it took are its source
+        hit = hit or self._locate(before)
         took_after = hit is None
         if hit is None and (hit := self._locate(after, weak=False)):
             source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
+            if hit[0].kind == T3 and getattr(find_row(after, weak=False), "kind", None) == T3:
+                hit = hit[0], "total"  # 「一场官司还没判」: a count of suits; its outcome follows
         self.took_after = took_after and hit is not None
-        if hit is None and self.correction and self._correct(m, before + "\x00" + after + "|" + self.sentence, source):
+        if (
+            hit is None
+            and self.correction
+            and self._correct(m, before + "\x00" + after + "|" + self.sentence, source)
+        ):
             return True
+        if hit is None and m.unit.endswith("元") and self.context_row and self.context_row.key == _FEE_ROW:
+            hit = self.context_row, self.context_row.default_col  # 「还有工本费两千块」: more of the fee
         if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
             hit = self.keyword_row, find_col(self.keyword_row, before + after)
         hit = hit or self._topic_hit(before + after)
@@ -243,7 +244,12 @@ class _Reader(ClauseReader):
             col = named or trailing_col(row, after) or col
             if not named and col != row.default_col and _ALL_ONE.match(after):
                 whole, col = col, row.default_col  # 「去年还有2件企业的申请没办完」
-        if self.scope_col and row.kind == T2 and col == "total" and find_col(row, before, default=False) is None:
+        if (
+            self.scope_col
+            and row.kind == T2
+            and col == "total"
+            and find_col(row, before, default=False) is None
+        ):
             col = self.scope_col
             self.scoped_rows.append(row.key)
         if row.is_group and self.keyword_row and self.keyword_row.key in row.leaves:
@@ -264,54 +270,13 @@ class _Reader(ClauseReader):
             for other in named[1:]:
                 if other is not None:
                     self._emit(other, find_col(other, before), 0, source)
-        self._emit(row, col, value, source)
+        if not self._add_up(row, col, value, before, source):
+            self._emit(row, col, value, source)
         self.context_row = row
         self.last = _Last(row, col or "", value)
+        self._trailing_outcome(row, col, value, after, source)
         if whole and not row.is_group:
             self._rest_of(whole, [row.key], source)
-        return True
-
-    def _replace_last(self, m: NumberMention, source: str) -> bool:
-        """「新收15件，不对，是16件」: the number just said is taken back and replaced, said as old → new."""
-        self.retract = False
-        last = self.last
-        key = f"{last.row.key}.{last.col}"  # type: ignore[union-attr]
-        if last is None or last.row.is_group or m.value != m.value.to_integral_value():
-            return False
-        old = [s for s in self.statements if s.key == key and not s.inferred]
-        if not old:
-            return False
-        self.statements = [s for s in self.statements if s.key != key]
-        note = f"同一句中更正：{format_number(old[-1].value)} → {format_number(m.value)}"
-        self.statements.append(Statement(key, int(m.value), old[-1].source + "，" + source, note=note))
-        self.last = _Last(last.row, last.col, int(m.value))
-        return True
-
-    def _correct_value(self, old: int, m: NumberMention, source: str) -> bool:
-        """「刚才那个说错了，是7不是9」: the one cell holding 9 (confirmed or pending) becomes 7."""
-        keys = A.keys_with_value(old, self.ctx.cells, self.ctx.version)
-        if len(keys) != 1 or m.value != m.value.to_integral_value():
-            self.questions.append(f"“{self.sentence}”：要更正的是哪一项？请连同项目一起说，例如“予以公开应为7件”。")
-            return True
-        self.statements.append(Statement(keys[0], int(m.value), source, note=f"更正：{old} → {m.raw}"))
-        return True
-
-    def _correct(self, m: NumberMention, seg: str, source: str) -> bool:
-        """「自然人其实是40件」: the one confirmed row with that column, or a question which row."""
-        parts = seg.split("|")[0].split("\x00") + seg.split("|")[1:]  # the words before the number first
-        col = next((c for part in parts for kind in (T2, T3) for c, p in COLUMNS[kind] if p.search(part)), None)
-        if col is None and (old := A.wrong_value(self.sentence)) is not None:
-            return self._correct_value(old, m, source)
-        if col in (None, "total", LEGAL_PERSONS) or m.approximate or m.value != m.value.to_integral_value():
-            return False
-        keys = A.corrected_keys(col, self.ctx.cells, self.ctx.version)  # type: ignore[arg-type]
-        if len(keys) == 1:
-            self.statements.append(Statement(keys[0], int(m.value), source, note="更正已确认的数字"))
-            row = ROW_BY_KEY.get(keys[0].rsplit(".", 1)[0])
-            self.context_row = row or self.context_row  # 「企业那个改成2，还有1个是律所的」: the same row
-        else:
-            name = COLUMN_NAMES.get(col, col)  # type: ignore[arg-type]
-            self.questions.append(A.correction_question(source, name, keys, self.ctx.version))
         return True
 
     def _value(self, row: RowDef, m: NumberMention, source: str) -> int | Decimal | None:
@@ -326,9 +291,13 @@ class _Reader(ClauseReader):
 
     def _locate(self, seg: str, weak: bool = True) -> tuple[RowDef, str | None] | None:
         strong = self._row(find_row(seg, weak=False))
+        ctx = self.context_row
+        if strong and ctx and ctx.kind == T3 and strong.key.startswith("applications.results."):
+            col = find_col(ctx, seg, default=False)  # 「复议……还有1件申请人撤回了」: 其他结果, not 表二
+            if col:
+                return ctx, col
         if strong:
             return strong, find_col(strong, seg)
-        ctx = self.context_row
         if ctx:
             col = find_col(ctx, seg, default=False)
             if col:
@@ -340,7 +309,9 @@ class _Reader(ClauseReader):
 
     def _topic_hit(self, seg: str) -> tuple[RowDef, str | None] | None:
         if not self.short:
-            return None  # only a bare answer (「3件」) is read as the topic asked; 「公开了12件」 is not
+            return self._topic_column(
+                seg
+            )  # a bare answer (「3件」) is read as the topic asked; 「公开了12件」 is not
         rows = A.open_topic_rows(self.ctx.topic, self.ctx.cells)
         col = find_col(ROW_BY_KEY["applications.new_received"], seg, default=False)
         if not rows and col in spec.T2_APPLICANT_COLUMNS:  # 「自然人11件」 after the total: that type

@@ -25,6 +25,7 @@ _BARE_NUMERAL = re.compile(
 )
 _LIANG_SA = re.compile(r"(?<=[\u4e00-\u9fff])(俩|仨)(?=\s|$|[，,。；;！!？?、])")  # 公司俩: two
 
+_KUAI = re.compile(r"(?<=[0-9零〇一二两三四五六七八九十百千万])块(?=钱|$|[，,。；;！!、）)])")  # 两千块: 元
 _BARE_ZERO = re.compile(r"(?<=[为是])零(?![零〇一二两三四五六七八九十百千万件个])")  # 数量为零
 
 
@@ -55,6 +56,7 @@ def is_info_fee(sentence: str) -> bool:
 def numbers(sentence: str) -> list[NumberMention]:
     """Count and amount mentions, without list markers (1.), range starts (1-12月) and names (三安全一稳定)."""
     masked = NAMED_NUMERALS.sub(lambda m: "某" * len(m.group()), sentence)
+    masked = _KUAI.sub("元", masked)
     out = [
         NumberMention(Decimal(10), t.group(), t.group(1), KIND_COUNT, t.start(), t.end())
         for t in _BARE_TEN.finditer(masked)  # 十件: a lone 十 is not taken by extract_numbers
@@ -81,6 +83,7 @@ def numbers(sentence: str) -> list[NumberMention]:
         if m.raw == "一家" and prev in ("是", "个", "为", "有"):  # 1件是一家物业公司: an article, not a count
             continue
         out.append(_amount(masked, m))
+    out = [replace(m, raw=sentence[m.start : m.end]) for m in out]  # the user's own characters (块, not 元)
     return sorted(out, key=lambda m: m.start)
 
 

@@ -1,0 +1,103 @@
+"""Numbers that amend what the same message (or an earlier one) said: an outcome said after a 表三
+count, parts of one cell added up, 「不对，是16件」, 「是7不是9」, 「自然人其实是40件」, and column words
+that answer the one row asked about. A mixin of `extract._Reader` (pure)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.core.numbers import NumberMention, format_number
+from assistant.intake import answers as A
+from assistant.intake.clauses import _Last
+from assistant.intake.consistency import Statement
+from assistant.intake.lexicon import COLUMN_NAMES, COLUMNS, LEGAL_PERSONS, ROW_BY_KEY, T1_DOC, T2, T3, RowDef
+from assistant.intake.phrases import find_col
+
+FEE_ROW = "active.art20_8.admin_fees"
+_MORE = re.compile(r"(?:还有|另外|另有|加上|再加|以及)[^，,。；;]{0,8}$")  # 「还有工本费」: one more part
+
+
+class AmendReader:
+    """Helpers of `extract._Reader` that combine or replace statements."""
+
+    def _trailing_outcome(self, row: RowDef, col: str | None, value, after: str, source: str) -> None:
+        """「官司打了一个还没判」「直接起诉的两个都维持了」: the outcome said right after a 表三 count."""
+        self.last_outcome = None
+        outcome = find_col(row, after, default=False) if row.kind == T3 and col == "total" else None
+        if outcome in (None, "total"):
+            return
+        if row.is_group:
+            self.last_outcome = outcome  # the kind of suit comes next: 「……，是直接告到法院的」
+            return
+        self._emit(row, outcome, value, (source + after).rstrip("、，, "), True, "由上一个数字推出")
+
+    def _add_up(self, row: RowDef, col: str | None, value, before: str, source: str) -> bool:
+        """Parts of one cell in one sentence add up: 「1件确认违法，1件责令履行」 (both 结果纠正),
+        「不动产登记费四十三万六，还有工本费两千块」 (one fee, told as items)."""
+        key = f"{row.key}.{col}"
+        additive = row.kind == T3 and col not in (None, "total")
+        if row.key == FEE_ROW:
+            additive = bool(_MORE.search(before))
+        old = [s for s in self.statements[self.sentence_first :] if s.key == key and not s.inferred]
+        if not additive or not old or source in old[-1].source:
+            return False
+        total = old[-1].value + value
+        note = f"{format_number(old[-1].value)} + {format_number(value)} = {format_number(total)}"
+        self.statements.remove(old[-1])
+        self.statements.append(Statement(key, total, old[-1].source + "，" + source, note=note))
+        return True
+
+    def _replace_last(self, m: NumberMention, source: str) -> bool:
+        """「新收15件，不对，是16件」: the number just said is taken back and replaced, said as old → new."""
+        self.retract = False
+        last = self.last
+        key = f"{last.row.key}.{last.col}"  # type: ignore[union-attr]
+        if last is None or last.row.is_group or m.value != m.value.to_integral_value():
+            return False
+        old = [s for s in self.statements if s.key == key and not s.inferred]
+        if not old:
+            return False
+        self.statements = [s for s in self.statements if s.key != key]
+        note = f"同一句中更正：{format_number(old[-1].value)} → {format_number(m.value)}"
+        self.statements.append(Statement(key, int(m.value), old[-1].source + "，" + source, note=note))
+        self.last = _Last(last.row, last.col, int(m.value))
+        return True
+
+    def _correct_value(self, old: int, m: NumberMention, source: str) -> bool:
+        """「刚才那个说错了，是7不是9」: the one cell holding 9 (confirmed or pending) becomes 7."""
+        keys = A.keys_with_value(old, self.ctx.cells, self.ctx.version)
+        if len(keys) != 1 or m.value != m.value.to_integral_value():
+            self.questions.append(
+                f"“{self.sentence}”：要更正的是哪一项？请连同项目一起说，例如“予以公开应为7件”。"
+            )
+            return True
+        self.statements.append(Statement(keys[0], int(m.value), source, note=f"更正：{old} → {m.raw}"))
+        return True
+
+    def _correct(self, m: NumberMention, seg: str, source: str) -> bool:
+        """「自然人其实是40件」: the one confirmed row with that column, or a question which row."""
+        parts = seg.split("|")[0].split("\x00") + seg.split("|")[1:]  # the words before the number first
+        col = next(
+            (c for part in parts for kind in (T2, T3) for c, p in COLUMNS[kind] if p.search(part)), None
+        )
+        if col is None and (old := A.wrong_value(self.sentence)) is not None:
+            return self._correct_value(old, m, source)
+        if col in (None, "total", LEGAL_PERSONS) or m.approximate or m.value != m.value.to_integral_value():
+            return False
+        keys = A.corrected_keys(col, self.ctx.cells, self.ctx.version)  # type: ignore[arg-type]
+        if len(keys) == 1:
+            self.statements.append(Statement(keys[0], int(m.value), source, note="更正已确认的数字"))
+            row = ROW_BY_KEY.get(keys[0].rsplit(".", 1)[0])
+            self.context_row = row or self.context_row  # 「企业那个改成2，还有1个是律所的」: the same row
+        else:
+            name = COLUMN_NAMES.get(col, col)  # type: ignore[arg-type]
+            self.questions.append(A.correction_question(source, name, keys, self.ctx.version))
+        return True
+
+    def _topic_column(self, seg: str) -> tuple[RowDef, str] | None:
+        """「发了3件，废止1件，现行有效12件」 asked about 规范性文件: a column word only that table has
+        answers the one row asked about, however long the answer."""
+        rows = A.open_topic_rows(self.ctx.topic, {})
+        row = ROW_BY_KEY.get(rows[0]) if len(rows) == 1 else None
+        col = find_col(row, seg, default=False) if row and row.kind in (T1_DOC, T3) else None
+        return (row, col) if row and col and col != "total" else None

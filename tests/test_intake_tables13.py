@@ -1,0 +1,115 @@
+"""Phrasing classes of 表一 / 表三 / fees and of narrative filing in the chat intake: outcome words after
+a count, parts of one cell added up, negated columns, fees in 块 and in parts, topics named colloquially,
+filing instructions, a restated zero under a narrative question."""
+
+from decimal import Decimal
+
+from assistant.intake import extract
+from assistant.intake import narrative as N
+from assistant.intake.accounting import unaccounted
+from assistant.intake.model import ExtractionContext
+from assistant.intake.phrases import numbers
+
+DOCS = "active.art20_1.normative_docs"
+RULES = "active.art20_1.regulations"
+FEE = "active.art20_8.admin_fees.amount_wan_yuan"
+
+
+def _ex(text, **ctx):
+    return extract(text, ExtractionContext(**ctx))
+
+
+def cells(text, **ctx):
+    return _ex(text, **ctx).cells
+
+
+def test_outcome_said_right_after_a_review_or_suit_count():
+    got = cells("行政复议1起还在审理中")
+    assert got["review.total"] == 1 and got["review.pending"] == 1 and got["review.upheld"] == 0
+    got = cells("未经复议直接起诉的3个都维持了")
+    assert got["litigation_direct.upheld"] == 3 and got["litigation_direct.total"] == 3
+    got = cells("打了一场官司还没判下来，是没走复议直接起诉的")
+    assert got["litigation_direct.pending"] == 1 and got["litigation_direct.total"] == 1
+
+
+def test_colloquial_words_for_suits_after_review_and_unfinished():
+    assert cells("复议完了又去法院的没有")["litigation_after_review.total"] == 0
+    assert cells("复议和官司今年都没有")["litigation_direct.total"] == 0
+    got = cells("复议4起，2起维持，2起没审完")
+    assert got["review.pending"] == 2 and got["review.other"] == 0
+
+
+def test_two_counts_of_one_outcome_in_a_sentence_add_up():
+    got = cells("复议5件：2件撤销，1件确认违法，2件维持")
+    assert got["review.corrected"] == 3 and got["review.upheld"] == 2 and got["review.total"] == 5
+    assert not _ex("复议5件：2件撤销，1件确认违法，2件维持").questions
+
+
+def test_a_withdrawn_review_is_its_other_outcome_not_a_table_two_row():
+    got = cells("行政复议2件，1件维持，还有1件申请人撤回了")
+    assert got["review.other"] == 1
+    assert not [k for k in got if k.startswith("applications.")]
+
+
+def test_negated_columns_of_a_document_row():
+    got = cells("行政规范性文件今年没印发也没废止")
+    assert got[f"{DOCS}.issued"] == 0 and got[f"{DOCS}.repealed"] == 0 and f"{DOCS}.in_force" not in got
+    got = cells("规范性文件我们局不制发")
+    assert got == {f"{DOCS}.issued": 0}
+    got = cells("规章我们没有制发权限，都是零")  # a reason, about the whole row
+    assert all(got[f"{RULES}.{c}"] == 0 for c in ("issued", "repealed", "in_force"))
+    got = cells("规范性文件出台了4个，废了2个", topic="active.docs.normative")
+    assert got[f"{DOCS}.issued"] == 4 and got[f"{DOCS}.repealed"] == 2
+
+
+def test_column_words_answer_the_one_document_row_asked_however_long():
+    got = cells("今年新印发了5件，另外废止2件，目前现行有效的一共30件", topic="active.docs.normative")
+    assert got == {f"{DOCS}.issued": 5, f"{DOCS}.repealed": 2, f"{DOCS}.in_force": 30}
+    assert not cells("今年新印发了5件，另外废止2件，目前现行有效的一共30件", topic="active.docs")
+
+
+def test_one_thing_none_phrasings():
+    assert cells("今年一件公开申请都没收到")["applications.new_received.total"] == 0
+    assert cells("复议诉讼一个没有")["review.total"] == 0
+
+
+def test_fees_in_kuai_in_parts_and_right_after_the_word():
+    assert [m.raw for m in numbers("工本费三千块钱")] == ["三千块"]
+    assert cells("收费五十二万三")[FEE] == Decimal("52.3")
+    assert cells("收费的话，登记费一项就是十万，另外工本费五千块")[FEE] == Decimal("10.5")
+    # a restatement is not a second part: the one amount, never added up
+    assert cells("收费10万，也就是100000元")[FEE] == 10
+
+
+def test_info_fee_clause_and_fee_amount_in_one_sentence():
+    ex = _ex("行政事业性收费12.5万元，信息处理费一分没收")
+    assert ex.cells[FEE] == Decimal("12.5")
+    assert [n.key for n in ex.narrative] == ["other"] and "信息处理费一分没收" in ex.narrative[0].text
+
+
+def test_topics_named_colloquially_and_with_list_numbers():
+    assert N.named_topic("网站这块，今年改版了") == "platform"
+    assert N.named_topic("依申请的话今年收到6件") == "on_request"
+    assert N.named_topic("平台建设上新开了抖音号") == "platform"
+    assert N.named_topic("三、政府信息管理：落实三审三校") == "info_mgmt"
+    assert N.named_topic("（四）监督保障：开展培训2次") == "supervision"
+    assert N.named_topic("平台上线了新栏目") is None or N.named_topic("平台上线了新栏目") == "platform"
+
+
+def test_a_sentence_going_on_about_the_previous_part_stays_there():
+    ex = _ex("存在的问题主要是人手不足。还有就是政策解读形式比较单一。")
+    assert [n.key for n in ex.narrative] == ["problems"] and "政策解读形式比较单一" in ex.narrative[0].text
+
+
+def test_a_filing_instruction_naming_the_part():
+    assert N.placed_topic("放错了，这是平台的") == "platform"
+    assert N.placed_topic("这个是监督保障的内容") == "supervision"
+
+
+def test_a_restated_zero_under_a_narrative_question_is_that_parts_material():
+    known = {"applications.new_received.total": 0}
+    ex = _ex("今年依申请一件也没有收到", topic="narrative.on_request", cells=known)
+    assert not ex.proposals and ex.narrative[0].key == "on_request"
+    assert not unaccounted("今年依申请一件也没有收到", ex)
+    ex = _ex("今年收到申请3件", topic="narrative.on_request", cells=known)  # new information is a cell
+    assert ex.cells.get("applications.new_received.total") == 3
