@@ -113,3 +113,55 @@ def test_a_restated_zero_under_a_narrative_question_is_that_parts_material():
     assert not unaccounted("今年依申请一件也没有收到", ex)
     ex = _ex("今年收到申请3件", topic="narrative.on_request", cells=known)  # new information is a cell
     assert ex.cells.get("applications.new_received.total") == 3
+
+
+def test_not_this_column_but_that_moves_a_confirmed_count():
+    known = {"review.upheld": 2, "review.corrected": 0, "review.total": 2}
+    got = cells("复议那两件我搞错了，不是维持而是纠正", cells=known)
+    assert got == {"review.upheld": 0, "review.corrected": 2}
+    known = {"litigation_direct.other": 1, "litigation_direct.pending": 0, "litigation_direct.total": 1}
+    got = cells("应该是：不是其他结果，是还在审", cells=known)  # the only row with that column
+    assert got["litigation_direct.pending"] == 1 and got["litigation_direct.other"] == 0
+    assert not cells("不是维持是纠正", cells={})  # nothing confirmed to move: not invented
+
+
+def test_what_a_table_two_sentence_says_beyond_its_numbers_is_on_request_material():
+    text = "今年收到申请5件，都是企业的，大多是问项目环评审批进度的"
+    ex = _ex(text)
+    assert ex.cells["applications.new_received.total"] == 5
+    assert [n.key for n in ex.narrative] == ["on_request"] and "项目环评审批进度" in ex.narrative[0].text
+    assert not unaccounted(text, ex)
+    assert not _ex("今年收到申请5件，都是企业的").narrative  # nothing beyond the numbers: no note
+
+
+def test_all_granted_after_a_breakdown_is_the_whole_received_count():
+    got = cells("收了4件，3个村民1个公司的，都给公开了")
+    assert got["applications.results.granted.total"] == 4
+    assert "applications.results.granted.commercial_enterprise" not in got
+
+
+def test_a_source_the_user_typed_as_is_is_not_rewritten():
+    ex = _ex("复议诉讼一个没有，许可没有")
+    sources = {p.source for p in ex.proposals}
+    assert "许可没有" in sources and "许可一个没有" not in sources
+    assert not unaccounted("复议诉讼一个没有，许可没有", ex)
+
+
+def test_llm_answer_with_summed_and_moved_values_passes_the_said_check():
+    from assistant.intake.llm import LlmCell, LlmExtraction, validate
+
+    def answer_of(*cells):
+        return LlmExtraction(cells=list(cells), narrative=[], questions=[])
+
+    text = "复议3件：1件确认违法，1件责令履行，1件维持"
+    answer = answer_of(LlmCell(key="review.corrected", value=2, source="1件确认违法，1件责令履行"))
+    assert validate(answer, text, ExtractionContext()).cells == {"review.corrected": 2}
+    made_up = answer_of(LlmCell(key="review.corrected", value=7, source=text))
+    assert not validate(made_up, text, ExtractionContext()).cells
+    moved = answer_of(LlmCell(key="review.upheld", value=0, source="不是维持是纠正"))
+    assert validate(moved, "复议那个不是维持是纠正", ExtractionContext()).cells == {"review.upheld": 0}
+
+
+def test_a_clause_not_about_the_requests_is_said_back_not_filed():
+    ex = _ex("今年收到申请5件，另外我们局长换人了")
+    assert not ex.narrative and unaccounted("今年收到申请5件，另外我们局长换人了", ex)

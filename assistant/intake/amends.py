@@ -11,14 +11,44 @@ from assistant.intake import answers as A
 from assistant.intake.clauses import _Last
 from assistant.intake.consistency import Statement
 from assistant.intake.lexicon import COLUMN_NAMES, COLUMNS, LEGAL_PERSONS, ROW_BY_KEY, T1_DOC, T2, T3, RowDef
-from assistant.intake.phrases import find_col
+from assistant.intake.phrases import find_col, find_row
 
 FEE_ROW = "active.art20_8.admin_fees"
 _MORE = re.compile(r"(?:还有|另外|另有|加上|再加|以及)[^，,。；;]{0,8}$")  # 「还有工本费」: one more part
 
 
+_SWAP = re.compile(r"不是(?P<old>[^，,。；;是]{1,8}?)(?:，|,|而)?是(?P<new>[^，,。；;]{1,8})")
+
+
 class AmendReader:
     """Helpers of `extract._Reader` that combine or replace statements."""
+
+    def _swap_column(self, sentence: str, said: set) -> bool:
+        """「复议那个不是维持是纠正」: a confirmed count moves from one column of a row to another, shown
+        as old → new; the row is the one named, or the only one with a count in the old column. A
+        number in the sentence may only be that count (「那两件」)."""
+        m = _SWAP.search(sentence)
+        if m is None:
+            return False
+        named = self._row(find_row(sentence[: m.start()], weak=False))
+        kinds = [named.kind] if named else [T3, T2]
+        for kind in kinds:
+            old = next((c for c, p in COLUMNS[kind] if p.search(m.group("old"))), None)
+            new = next((c for c, p in COLUMNS[kind] if p.search(m.group("new"))), None)
+            if old in (None, "total", LEGAL_PERSONS) or new in (None, "total", LEGAL_PERSONS) or old == new:
+                continue
+            rows = [named.key] if named and not named.is_group else _rows_with(self.ctx.cells, old, kind)
+            if len(rows) != 1 or not isinstance(v := self.ctx.cells.get(f"{rows[0]}.{old}"), int) or not v:
+                continue
+            if said - {v}:
+                return False
+            moved = self.ctx.cells.get(f"{rows[0]}.{new}")
+            total = v + (moved if isinstance(moved, int) else 0)
+            note = f"更正：{COLUMN_NAMES[old]} → {COLUMN_NAMES[new]}"
+            self.statements += [Statement(f"{rows[0]}.{old}", 0, sentence, note=note),
+                                Statement(f"{rows[0]}.{new}", total, sentence, note=note)]  # fmt: skip
+            return True
+        return False
 
     def _trailing_outcome(self, row: RowDef, col: str | None, value, after: str, source: str) -> None:
         """「官司打了一个还没判」「直接起诉的两个都维持了」: the outcome said right after a 表三 count."""
@@ -101,3 +131,12 @@ class AmendReader:
         row = ROW_BY_KEY.get(rows[0]) if len(rows) == 1 else None
         col = find_col(row, seg, default=False) if row and row.kind in (T1_DOC, T3) else None
         return (row, col) if row and col and col != "total" else None
+
+
+def _rows_with(cells, col: str, kind: str) -> list[str]:
+    """The rows of a table kind holding a non-zero count in column `col`."""
+    t3 = ("review", "litigation_direct", "litigation_after_review")
+    return sorted(
+        {k.rpartition(".")[0] for k, v in cells.items() if k.endswith("." + col) and v and
+         (k.rpartition(".")[0] in t3) == (kind == T3)}
+    )  # fmt: skip

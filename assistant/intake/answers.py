@@ -114,6 +114,7 @@ def topic_rows_missing(topic: str | None, cells: Mapping[str, Value], col: str) 
 ROW_TOPIC = "row:"
 GRANTED = "applications.results.granted"
 _IN = ("applications.new_received", "applications.carried_over_from_prev")
+IN_ROWS = _IN
 _OUT = "applications.carried_to_next"
 
 

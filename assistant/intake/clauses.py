@@ -54,7 +54,7 @@ class ClauseReader:
 
     def _keywords(self, clause: str, source: str) -> None:
         clause = _NEGATED_CARRY.sub(_negation_first, clause)  # 上年没有结转 → 没有上年结转
-        clause = _NEGATED_YEAR_END.sub(r"\2\1\3", clause)  # 年底没有结转 → 没有年底结转
+        clause = _NEGATED_YEAR_END.sub(_negation_first, clause)  # 年底也没剩下 → 没有年底剩下
         rows = row_matches(clause)
         cols = [
             m.span()
@@ -150,6 +150,9 @@ class ClauseReader:
             col = find_col(row, clause, default=False)
             if col in spec.T2_APPLICANT_COLUMNS and self._rest_of(col, [row.key], source):
                 return True  # 「不掌握的也都是个人」: that row's own total, not the previous number
+        received = last is not None and last.row.key in A.IN_ROWS  # 「收了3件，2个居民1个公司的，都给公开了」
+        if received and all_of and row is not None and row.key == A.GRANTED:
+            last = None  # all of what was received, not the applicant type said last
         if last is None:
             col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
             if all_of and row is None and col in spec.T2_APPLICANT_COLUMNS:

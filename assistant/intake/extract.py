@@ -25,7 +25,7 @@ from assistant.intake.amends import FEE_ROW as _FEE_ROW
 from assistant.intake.amends import AmendReader
 from assistant.intake.clauses import ClauseReader, _Last
 from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
-from assistant.intake.filing import FilingReader, restated
+from assistant.intake.filing import FilingReader, request_notes, restated
 from assistant.intake.lexicon import (
     COLUMN_NAMES,
     COLUMNS,
@@ -86,6 +86,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     """Proposals (with official labels and source phrases), questions and narrative facts of a message."""
     ctx = context or ExtractionContext()
     said: list[tuple[str, str]] = []  # (rewritten, as the user said it): sources show the user's words
+    original = message or ""
     message = rewrite(_NOT_ONE, "没有", message or "", said)
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
@@ -105,15 +106,16 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         reader._add_narrative(key, message.strip())
         proposals = []
     if said:
-        proposals = [replace(p, source=restore(p.source, said)) for p in proposals]
-        reader.narrative = [replace(n, text=restore(n.text, said)) for n in reader.narrative]
-    return Extraction(
+        proposals = [replace(p, source=restore(p.source, said, original)) for p in proposals]
+        reader.narrative = [replace(n, text=restore(n.text, said, original)) for n in reader.narrative]
+    ex = Extraction(
         tuple(proposals),
         tuple(reader.narrative),
         tuple(questions + reader.questions),
         tuple(notes + reader.notes),
         RULES,
     )
+    return request_notes(ex, original[:MAX_MESSAGE_CHARS])
 
 
 @dataclass
@@ -158,6 +160,8 @@ class _Reader(FilingReader, AmendReader, ClauseReader):
         self.took_after = False
         self.dangling = []
         mentions = self._scoped(sentence, numbers(sentence))
+        if self.correction and self._swap_column(sentence, {m.value for m in mentions}):
+            return
         for clause in _CLAUSE.finditer(sentence):
             inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
             if not inside:

@@ -5,11 +5,13 @@ to section 六. A mixin of `extract._Reader` (pure)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from assistant.intake import answers as A
 from assistant.intake import narrative as N
-from assistant.intake.model import NARRATIVE_TOPIC_PREFIX, ExtractionContext, NarrativeProposal
+from assistant.intake.accounting import unaccounted
+from assistant.intake.model import NARRATIVE_TOPIC_PREFIX, Extraction, ExtractionContext, NarrativeProposal
 from assistant.intake.phrases import find_row, is_info_fee, numbers
 
 _GOING_ON = re.compile(
@@ -26,6 +28,24 @@ def restated(proposals, ctx: ExtractionContext) -> bool:
     return bool(said) and all(
         isinstance(ctx.cells.get(p.key), int | Decimal) and ctx.cells[p.key] == p.value for p in said
     )
+
+
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_ABOUT_REQUESTS = re.compile(r"主要|大多|多为|大部分|集中|涉及|问|咨询|申请|答复|期限|按时|按期|及时|内容|事项")
+
+
+def request_notes(ex: Extraction, message: str) -> Extraction:
+    """「新收8件，都是个人，主要是问征地补偿和宅基地审批的」: what a 表二 sentence says beyond its numbers
+    is 依申请公开 material, kept whole (numbers included) beside the cells it gives."""
+    lost = [c for c in unaccounted(message, ex) if len(c) >= N.MIN_CHARS and _ABOUT_REQUESTS.search(c)]
+    notes = list(ex.narrative)
+    for m in _SENTENCE.finditer(message):
+        sentence = m.group().strip()
+        if not any(c in sentence for c in lost) or any(sentence.rstrip("。") in n.text for n in notes):
+            continue
+        if any(p.key.startswith("applications.") and p.source in sentence for p in ex.proposals):
+            notes.append(NarrativeProposal("on_request", N.label("on_request"), sentence + "。"))
+    return replace(ex, narrative=tuple(notes)) if len(notes) > len(ex.narrative) else ex
 
 
 class FilingReader:

@@ -40,8 +40,12 @@ def rewrite(pattern: re.Pattern[str], new: str, text: str, log: list[tuple[str, 
     return pattern.sub(sub, text)
 
 
-def restore(text: str, log: list[tuple[str, str]]) -> str:
+def restore(text: str, log: list[tuple[str, str]], original: str = "") -> str:
+    """`text` with the logged rewrites undone; a text the user typed as it is (「许可没有」 beside a
+    rewritten 「复议诉讼一个没有」) is left alone."""
     for new, old in log:
+        if original and text.rstrip("。") in original:
+            break
         if new in text:
             text = text.replace(new, old, 1)
     return text
