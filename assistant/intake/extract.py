@@ -162,17 +162,7 @@ class _Reader(FilingReader, AmendReader, ClauseReader):
         mentions = self._scoped(sentence, numbers(sentence))
         if self.correction and self._swap_column(sentence, {m.value for m in mentions}):
             return
-        for clause in _CLAUSE.finditer(sentence):
-            inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
-            if not inside:
-                self._keywords(clause.group(), clause.group().strip())
-                continue
-            for i, m in enumerate(inside):
-                lo = inside[i - 1].end if i else clause.start()
-                hi = inside[i + 1].start if i + 1 < len(inside) else clause.end()
-                source = (sentence[lo : m.start] + m.raw).strip("、，, ")
-                if not self._number(m, sentence[lo : m.start], sentence[m.end : hi], source):
-                    self.dangling.append((m, source))
+        self._clauses(sentence, mentions)
         self._includes_carry_over(sentence, first)
         home = self._home(sentence)
         if home and mentions:  # narrative with numbers: kept whole; a clear table quantity stays too
@@ -201,6 +191,20 @@ class _Reader(FilingReader, AmendReader, ClauseReader):
                 f"“{sentence}”中的 {shown} 没能确定对应表格的哪一栏，请换个说法（例如“本年新收申请12件”）。"
             )
 
+    def _clauses(self, sentence: str, mentions: list[NumberMention]) -> None:
+        """Each clause: its numbers find their cells; a clause without one acts by its words."""
+        for clause in _CLAUSE.finditer(sentence):
+            inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
+            if not inside:
+                self._keywords(clause.group(), clause.group().strip())
+                continue
+            for i, m in enumerate(inside):
+                lo = inside[i - 1].end if i else clause.start()
+                hi = inside[i + 1].start if i + 1 < len(inside) else clause.end()
+                source = (sentence[lo : m.start] + m.raw).strip("、，, ")
+                if not self._number(m, sentence[lo : m.start], sentence[m.end : hi], source):
+                    self.dangling.append((m, source))
+
     def _scoped(self, sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
         """「企业的3件：予以公开2件、部分公开1件」: the sentence's numbers go to that applicant type."""
         self.scope_col, self.scoped_rows = None, []
@@ -217,28 +221,9 @@ class _Reader(FilingReader, AmendReader, ClauseReader):
             return True  # 「不是38件，应该是40件」: 38 is the value being corrected
         if self.retract and self.last and find_row(before, weak=False) is None:
             return self._replace_last(m, source)
-        # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
-        hit = self.took_after and self._locate(after, weak=False)
-        if hit:
-            source = (source + after).rstrip("、，, ")  # 「一起撤销了」: the words it took are its source
-        hit = hit or self._locate(before)
-        took_after = hit is None
-        if hit is None and (hit := self._locate(after, weak=False)):
-            source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
-            if hit[0].kind == T3 and getattr(find_row(after, weak=False), "kind", None) == T3:
-                hit = hit[0], "total"  # 「一场官司还没判」: a count of suits; its outcome follows
-        self.took_after = took_after and hit is not None
-        if (
-            hit is None
-            and self.correction
-            and self._correct(m, before + "\x00" + after + "|" + self.sentence, source)
-        ):
+        hit, source, consumed = self._hit(m, before, after, source)
+        if consumed:
             return True
-        if hit is None and m.unit.endswith("元") and self.context_row and self.context_row.key == _FEE_ROW:
-            hit = self.context_row, self.context_row.default_col  # 「还有工本费两千块」: more of the fee
-        if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
-            hit = self.keyword_row, find_col(self.keyword_row, before + after)
-        hit = hit or self._topic_hit(before + after)
         if hit is None:
             return False
         row, col = hit
@@ -269,11 +254,8 @@ class _Reader(FilingReader, AmendReader, ClauseReader):
         value = self._value(row, m, source)
         if value is None:
             return True
-        named = [self._row(r) for _, r in row_matches(before) if not r.weak]
-        if value == 0 and len(named) > 1:  # 「行政复议和行政诉讼均为0件」
-            for other in named[1:]:
-                if other is not None:
-                    self._emit(other, find_col(other, before), 0, source)
+        if value == 0:
+            self._zero_others(before, source)
         if not self._add_up(row, col, value, before, source):
             self._emit(row, col, value, source)
         self.context_row = row
@@ -282,6 +264,38 @@ class _Reader(FilingReader, AmendReader, ClauseReader):
         if whole and not row.is_group:
             self._rest_of(whole, [row.key], source)
         return True
+
+    def _zero_others(self, before: str, source: str) -> None:
+        """「行政复议和行政诉讼均为0件」: every row named before a 0 is 0, not only the first."""
+        named = [self._row(r) for _, r in row_matches(before) if not r.weak]
+        for other in named[1:]:
+            if other is not None:
+                self._emit(other, find_col(other, before), 0, source)
+
+    def _hit(self, m: NumberMention, before: str, after: str, source: str):
+        """(row and column of a number, its source phrase, whether a correction consumed it)."""
+        # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
+        hit = self.took_after and self._locate(after, weak=False)
+        if hit:
+            source = (source + after).rstrip("、，, ")  # 「一起撤销了」: the words it took are its source
+        hit = hit or self._locate(before)
+        took_after = hit is None
+        if hit is None and (hit := self._locate(after, weak=False)):
+            source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
+            if hit[0].kind == T3 and getattr(find_row(after, weak=False), "kind", None) == T3:
+                hit = hit[0], "total"  # 「一场官司还没判」: a count of suits; its outcome follows
+        self.took_after = took_after and hit is not None
+        if (
+            hit is None
+            and self.correction
+            and self._correct(m, before + "\x00" + after + "|" + self.sentence, source)
+        ):
+            return None, source, True
+        if hit is None and m.unit.endswith("元") and self.context_row and self.context_row.key == _FEE_ROW:
+            hit = self.context_row, self.context_row.default_col  # 「还有工本费两千块」: more of the fee
+        if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
+            hit = self.keyword_row, find_col(self.keyword_row, before + after)
+        return hit or self._topic_hit(before + after), source, False
 
     def _value(self, row: RowDef, m: NumberMention, source: str) -> int | Decimal | None:
         if row.key == _FEE_ROW:
