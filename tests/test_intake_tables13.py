@@ -165,3 +165,22 @@ def test_llm_answer_with_summed_and_moved_values_passes_the_said_check():
 def test_a_clause_not_about_the_requests_is_said_back_not_filed():
     ex = _ex("今年收到申请5件，另外我们局长换人了")
     assert not ex.narrative and unaccounted("今年收到申请5件，另外我们局长换人了", ex)
+
+
+def test_more_table_one_and_three_phrasings():
+    got = cells("规范性文件今年新出了2个，废止了1个，现在还有效的有20个")
+    assert got == {f"{DOCS}.issued": 2, f"{DOCS}.repealed": 1, f"{DOCS}.in_force": 20}
+    assert cells("处罚决定书开了15份")["active.art20_6.admin_penalty.decisions"] == 15
+    assert cells("行政许可2万件")["active.art20_5.admin_license.decisions"] == 20000
+    rounded = _ex("行政许可2.3万件")
+    assert not rounded.cells and rounded.questions  # a rounded count is asked, never stored
+    got = cells("复议后起诉1件，结果是驳回诉讼请求")
+    assert got["litigation_after_review.upheld"] == 1 and got["litigation_after_review.total"] == 1
+    got = cells("没人申请复议，也没人起诉")
+    assert got["review.total"] == 0 and got["litigation_direct.total"] == 0
+
+
+def test_money_said_under_the_fee_question_and_asked_back_as_money():
+    assert cells("收了12.6万", topic="active.fees")[FEE] == Decimal("12.6")
+    question = _ex("行政事业性收费大概40万").questions[0]
+    assert "金额" in question and "件数" not in question

@@ -165,6 +165,8 @@ class ClauseReader:
                     )
                 return bool(granted)
             return False
+        if row is not None and last.row.key in row.leaves and last.row.kind == T3:
+            row = last.row  # 「复议后起诉1件，结果是驳回诉讼请求」: 诉讼 names the kind already said
         target = row or last.row
         col = find_col(target, clause, default=False)
         leaf_of_group = row is not None and row.key in last.row.leaves

@@ -64,7 +64,7 @@ _UNITS = {
     T2: ("", "件", "件次", "宗", "起", "个", "例", "家"),
     T3: ("", "件", "起", "宗", "个", "例", "场", "次"),
     T1_DOC: ("", "件", "个", "部", "份", "项"),
-    SINGLE: ("", "件", "个", "项", "次", "宗", "起", "万元", "元"),
+    SINGLE: ("", "件", "个", "项", "次", "宗", "起", "份", "万元", "元"),
 }
 _ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
 
@@ -295,7 +295,13 @@ class _Reader(FilingReader, AmendReader, ClauseReader):
             hit = self.context_row, self.context_row.default_col  # 「还有工本费两千块」: more of the fee
         if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
             hit = self.keyword_row, find_col(self.keyword_row, before + after)
-        return hit or self._topic_hit(before + after), source, False
+        hit = hit or self._topic_hit(before + after)
+        if m.unit.endswith("元") and (hit is None or hit[0].key != _FEE_ROW) and self._about_fee(before):
+            hit = ROW_BY_KEY[_FEE_ROW], "amount_wan_yuan"  # 「收了12.6万」: money is only ever the fee
+        return hit, source, False
+
+    def _about_fee(self, before: str) -> bool:
+        return self.ctx.topic == "active.fees" or "收" in before
 
     def _value(self, row: RowDef, m: NumberMention, source: str) -> int | Decimal | None:
         if row.key == _FEE_ROW:

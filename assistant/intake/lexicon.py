@@ -145,7 +145,7 @@ _COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
     T1_DOC: (
         ("repealed", r"废止|废除|失效|废了|废掉"),
         ("in_force", r"现行有效|现行|有效"),
-        ("issued", r"制发|出台|印发|制定|发布|新制|新发|发了"),
+        ("issued", r"制发|出台|印发|制定|发布|新制|新发|发了|新出|下发"),
     ),
     SINGLE: (),
 }
@@ -164,7 +164,7 @@ COLUMN_NAMES["other_org"] = "其他组织"
 COLUMN_NAMES["total"] = "总计"
 
 # Negations that make a statement zero (「没有行政复议」, 「未收到申请」).
-NEGATION = re.compile(r"没有|没(?=收到|接到|发生|出现|受理|制发|印发|废止|发过|收过)|不(?=制发|印发|制定|出台)|未发生|未出现|未|无|尚无|均无|不存在")
+NEGATION = re.compile(r"没有|没(?=收到|接到|发生|出现|受理|制发|印发|废止|发过|收过)|不(?=制发|印发|制定|出台)|没人|无人|没有人|未发生|未出现|未|无|尚无|均无|不存在")
 # 「均为自然人」「全部予以公开」「结果维持」: the previous number applies to this row / column.
 ALL_OF = re.compile(r"均|全部|都|全都|一律|结果")
 # Phrases with numerals that are names, not numbers (masked before number extraction).

@@ -15,6 +15,7 @@ from assistant.intake.lexicon import COLUMNS, NAMED_NUMERALS, ROW_BY_KEY, ROWS, 
 INFO_FEE = "信息处理费"
 _BARE_TEN = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])十(件|个|宗|起|项)")
 _DURATION = re.compile(r"(?:个)?(?:工作日|自然日|日内|天|小时|个月|周|星期|季度|年内)")  # 3个工作日: a time, no cell
+_WAN_COUNT = re.compile(r"万(余|多)?(件|个|项|次|起|宗|份)")
 _WAN = re.compile(r"万元?(余|多)?")  # 3.2万 / 3万多: an amount in 万元
 _ABOUT = ("大概", "大约", "约", "近", "将近", "差不多")
 # 「行政处罚三十八」「一千二。」: a numeral with a unit character and no measure word, ending its clause
@@ -105,6 +106,10 @@ def _bare_numerals(text: str) -> list[NumberMention]:
 
 def _amount(text: str, m: NumberMention) -> NumberMention:
     """「3.2万」 is 3.2 万元; 「大概3万多」 is only an estimate (asked, never stored)."""
+    if not m.unit and (c := _WAN_COUNT.match(text, m.end)):  # 「许可2万件」; 「2.3万件」 is rounded: asked
+        value = m.value * 10_000
+        return replace(m, value=value, unit=c.group(2), raw=text[m.start : c.end()], end=c.end(),
+                       approximate=bool(c.group(1)) or m.value != m.value.to_integral_value())  # fmt: skip
     if not m.unit and (w := _WAN.match(text, m.end)):
         m = replace(m, unit="万元", kind=KIND_AMOUNT, raw=text[m.start : w.end()], end=w.end())
         if w.group(1):
