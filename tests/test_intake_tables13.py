@@ -184,3 +184,15 @@ def test_money_said_under_the_fee_question_and_asked_back_as_money():
     assert cells("收了12.6万", topic="active.fees")[FEE] == Decimal("12.6")
     question = _ex("行政事业性收费大概40万").questions[0]
     assert "金额" in question and "件数" not in question
+
+
+def test_a_named_part_other_than_on_request_gives_no_table_two_count():
+    ex = _ex("其他事项：办理人大代表建议12件、政协提案8件，全部公开")
+    assert not ex.cells and not ex.questions and ex.narrative[0].key == "other"
+    assert _ex("依申请公开方面，全年受理申请15件").cells["applications.new_received.total"] == 15
+
+
+def test_a_document_count_without_a_column_in_a_cleanup_sentence_is_narrative():
+    ex = _ex("今年共清理规范性文件23件")
+    assert not ex.cells and not ex.questions and ex.narrative[0].key == "info_mgmt"
+    assert _ex("规范性文件23件").questions  # no column and no narrative: asked which column

@@ -167,6 +167,8 @@ class _Reader(FilingReader, AmendReader, ClauseReader):
         home = self._home(sentence)
         if home and mentions:  # narrative with numbers: kept whole; a clear table quantity stays too
             del self.questions[asked:]
+            if home != "on_request":  # 「其他事项：人大代表建议12件……全部公开」 is no 表二 count
+                self.statements[first:] = [s for s in self.statements[first:] if not s.key.startswith("applications.")]
             self._add_narrative(home, sentence)
             self.continues = home
             return
@@ -247,6 +249,8 @@ class _Reader(FilingReader, AmendReader, ClauseReader):
             col = self.last.col  # 「制发规章0件，行政规范性文件3件」
         if m.unit not in _UNITS[row.kind] or (m.unit.endswith("元") and row.key != _FEE_ROW):
             return False
+        if self._doc_material(row, col, m):
+            return False
         if m.approximate:
             about = A.ABOUT.search(before)
             self.questions.append(A.vague_question(source, [(about.group() if about else "") + m.raw]))
@@ -263,6 +267,14 @@ class _Reader(FilingReader, AmendReader, ClauseReader):
         self._trailing_outcome(row, col, value, after, source)
         if whole and not row.is_group:
             self._rest_of(whole, [row.key], source)
+        return True
+
+    def _doc_material(self, row: RowDef, col: str | None, m: NumberMention) -> bool:
+        """「今年共清理规范性文件23件」: a document count with no column in a sentence that reads as
+        narrative is that part's material, not a question; the row goes on (「……，废止了2件」)."""
+        if row.kind != T1_DOC or col is not None or not m.value or not N.classify(self.sentence):
+            return False
+        self.context_row = row
         return True
 
     def _zero_others(self, before: str, source: str) -> None:
