@@ -196,3 +196,10 @@ def test_a_document_count_without_a_column_in_a_cleanup_sentence_is_narrative():
     ex = _ex("今年共清理规范性文件23件")
     assert not ex.cells and not ex.questions and ex.narrative[0].key == "info_mgmt"
     assert _ex("规范性文件23件").questions  # no column and no narrative: asked which column
+
+
+def test_stored_narrative_keeps_the_users_separators():
+    ex = _ex("一是公开不够及时；二是解读不够深入", topic="narrative.problems")
+    assert ex.narrative[0].text == "一是公开不够及时；二是解读不够深入。"
+    ex = _ex("一是公开不够及时。二是解读不够深入。", topic="narrative.problems")
+    assert ex.narrative[0].text == "一是公开不够及时。二是解读不够深入。"

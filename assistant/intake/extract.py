@@ -99,6 +99,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         message = message[:MAX_MESSAGE_CHARS]
     for m in _SENTENCE.finditer(message):
         if m.group().strip():
+            reader.sep = message[m.start() - 1] if m.start() else ""  # 「一是……；二是……」 stays one text
             reader.read(m.group().strip())
     proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
     if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes

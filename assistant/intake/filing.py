@@ -51,6 +51,8 @@ def request_notes(ex: Extraction, message: str) -> Extraction:
 class FilingReader:
     """The narrative half of the reader; `extract._Reader` holds the state."""
 
+    sep: str = ""  # the character before the sentence being read (「；」 between 一是 and 二是)
+
     def _home(self, sentence: str) -> str | None:
         """Where a sentence belongs as narrative: the part the user named, the narrative question
         asked, or (for a sentence that reads as narrative) its keywords."""
@@ -100,8 +102,10 @@ class FilingReader:
         text = N.strip_named(text)
         text = text if text.endswith(("。", "！", "？")) else text + "。"
         if self.narrative and self.narrative[-1].key == key:
-            prev = self.narrative.pop()
-            text = prev.text + text
+            prev = self.narrative.pop().text
+            if self.sep in "；;" and prev.endswith("。"):
+                prev = prev[:-1] + self.sep  # the user's own separator, not a full stop
+            text = prev + text
         self.narrative.append(NarrativeProposal(key, N.label(key), text))
 
     # ------------------------------------------------------------ numbers
