@@ -203,3 +203,11 @@ def test_stored_narrative_keeps_the_users_separators():
     assert ex.narrative[0].text == "一是公开不够及时；二是解读不够深入。"
     ex = _ex("一是公开不够及时。二是解读不够深入。", topic="narrative.problems")
     assert ex.narrative[0].text == "一是公开不够及时。二是解读不够深入。"
+
+
+def test_answers_to_the_suit_question_in_short_words():
+    got = cells("直接起诉1件，还在审；复议后的没有", topic="litigation")
+    assert got["litigation_after_review.total"] == 0 and "review.total" not in got
+    assert cells("两起，都还没结果", topic="review")["review.pending"] == 2
+    got = cells("复议后的结果是维持，1件")  # the review's own result, not a suit after review
+    assert got["review.total"] == 1 and not [k for k in got if k.startswith("litigation")]
