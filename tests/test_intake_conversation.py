@@ -74,7 +74,8 @@ def test_a_county_body_is_not_asked_about_rules():
 
     before = frozenset(t.key for t in TABLE_TOPICS[: [t.key for t in TABLE_TOPICS].index("active.docs")])
     county = next_question(IntakeState("某县林业局", "县级部门", 2024, skipped=before))
-    assert county.topic == "active.docs" and "规范性文件" in county.text and "规章" not in county.text
+    # its own topic (the 规范性文件 row alone), so a bare 「发了3件，废止1件」 answers that row
+    assert county.topic == "active.docs.normative" and "规范性文件" in county.text and "规章" not in county.text
     assert not [k for k in county.keys if "regulations" in k]
     city = next_question(IntakeState("某市人民政府", "设区的市人民政府", 2024, skipped=before))
     assert "规章" in city.text
@@ -110,3 +111,17 @@ def test_the_explanation_asked_for_is_kept(ws):
     _say(ws, rid, "今年收到申请3件，都是自然人", "确认")
     _say(ws, rid, "主要是去年集中开展了林权确权登记，今年恢复正常", "确认")
     assert "林权确权登记" in ws.facts(rid).narrative["on_request"]
+
+
+def test_misfiled_complaint_right_after_confirm_moves_the_saved_text(ws):
+    rid = ws.start("某县林业局", 2024, "县级部门")
+    ws.update_state(rid, topic="narrative.info_mgmt")  # as if the 信息管理 question was asked
+    chat.turn(ws, rid, "我们在服务大厅放了一台政务公开查询机")
+    _say(ws, rid, "确认")
+    assert "查询机" in ws.facts(rid).narrative.get("info_mgmt", "")
+    reply = _say(ws, rid, "放错了，这是平台建设的")
+    assert "从【政府信息管理】改放到【政府信息公开平台建设】" in reply
+    narrative = ws.facts(rid).narrative
+    assert "查询机" in narrative["platform"] and "查询机" not in narrative.get("info_mgmt", "")
+    assert "放错了" not in "".join(narrative.values())
+    assert "没有情况说明" in _say(ws, rid, "放错了，这是监督保障的")  # moved once; nothing left to move

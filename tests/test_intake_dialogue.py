@@ -26,7 +26,7 @@ A = "applications."
 PROFILE = {"agency": "某县自然资源局", "level": "县级部门", "year": 2024}
 ORDER = [
     "new_received", "carried_over", "results.main", "results.withheld", "results.unable",
-    "results.not_processed", "results.other", "carried_to_next", "review", "litigation", "active.docs",
+    "results.not_processed", "results.other", "carried_to_next", "review", "litigation", "active.docs.normative",
     "active.decisions", "active.fees", "narrative.active", "narrative.on_request", "narrative.info_mgmt",
     "narrative.platform", "narrative.supervision", "narrative.problems", "narrative.improvements",
     "narrative.other",
@@ -57,7 +57,18 @@ def test_topics_are_asked_in_order_one_at_a_time():
         else:
             assert q.keys and all(k not in cells for k in q.keys)
             cells.update({k: 0 for k in q.keys})
+            if q.topic == "new_received":
+                cells[f"{A}new_received.natural_person"] = 1  # results are asked only when there is one
     assert asked == ORDER
+
+
+def test_no_application_at_all_asks_no_result_or_year_end_question():
+    none = {**_zeros("new_received"), **_zeros("carried_over")}  # 「今年没收到，去年也没结转」
+    none |= {f"{A}new_received.total": 0, f"{A}carried_over_from_prev.total": 0}
+    q = next_question(IntakeState(**PROFILE, cells=none))
+    assert q.topic == "review"
+    carried = {**none, f"{A}carried_over_from_prev.total": 1, f"{A}carried_over_from_prev.natural_person": 1}
+    assert next_question(IntakeState(**PROFILE, cells=carried)).topic == "results.main"
 
 
 def test_state_from_facts():

@@ -177,7 +177,7 @@ def _refile(ws: Workspace, rid: int, earlier: dict, message: str) -> str | None:
         return None
     items = [NarrativeProposal(**n) for n in earlier.get("narrative", [])]
     if not items:
-        return "目前“待确认”表中没有情况说明。已保存的文字可以在“起草与修改”页修改。"
+        return _refile_saved(ws, rid, target)
     if target is None or target == filing.BOTH:
         names = "、".join(spec.NARRATIVE_LABELS.values())
         return f"好的，这段文字还没有保存。请告诉我应该放到哪一部分（{names}），例如“放到存在的主要问题”。"
@@ -194,6 +194,25 @@ def _mark_shown(ws: Workspace, rid: int, keys: list[str]) -> None:
     if pending.get("cells"):
         pending["shown"] = sorted(set(pending.get("shown", [])) | set(keys))
         ws.update_state(rid, pending=pending)
+
+
+def _refile_saved(ws: Workspace, rid: int, target: str | None) -> str:
+    """「放错了，这是平台的」 just after 确认: the text saved last moves to the part named, said as from → to."""
+    row = ws.row(rid)
+    last = [NarrativeProposal(**n) for n in row.state.get("last_narrative") or []]
+    if not last:
+        return "目前“待确认”表中没有情况说明。已保存的文字可以在“起草与修改”页修改。"
+    if target is None or target == filing.BOTH:
+        names = "、".join(spec.NARRATIVE_LABELS.values())
+        return f"请告诉我刚才保存的文字应该放到哪一部分（{names}），例如“放到存在的主要问题”。"
+    narrative = dict(facts_of(row).narrative)
+    for n in last:
+        narrative[n.key] = narrative.get(n.key, "").replace(n.text, "", 1)
+    label = spec.NARRATIVE_LABELS[target]
+    narrative = apply_narrative(narrative, [NarrativeProposal(target, label, n.text) for n in last])
+    ws.update_state(rid, narrative=narrative, last_narrative=[])
+    was = "、".join(dict.fromkeys(f"【{n.label}】" for n in last))
+    return f"已把刚才保存的{len(last)}条文字从{was}改放到【{label}】。\n" + _next(ws, rid)
 
 
 def _merge_pending(
@@ -242,6 +261,7 @@ def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
         "narrative": new_narrative,
         # the prefill is one row (上年结转): once the user gives any of it, the row is theirs
         "prefilled": [] if prefilled & ({p.key for p in proposals} - conflicted) else sorted(prefilled),
+        "last_narrative": [n.__dict__ for n in narrative],  # what 「放错了」 right after may move
     }
     lines = []
     if changed or narrative:

@@ -167,6 +167,7 @@ def column_answer_row(topic: str | None, cells: Mapping[str, Value], col: str | 
 ROW_TOPIC = "row:"
 GRANTED = "applications.results.granted"
 _IN = ("applications.new_received", "applications.carried_over_from_prev")
+IN_ROWS = _IN
 _OUT = "applications.carried_to_next"
 
 
@@ -202,6 +203,11 @@ def vague_raw(sentence: str, m: NumberMention) -> str:
 
 def vague_question(sentence: str, vague: list[str]) -> str:
     shown = "”“".join(dict.fromkeys(vague))
+    if any("元" in v or v.endswith(("万", "万多", "万余")) for v in vague):  # an amount, not a count
+        return (
+            f"“{sentence}”中的“{shown}”不是确切金额，表格需要准确的收费金额（万元）。"
+            "请告诉我具体金额（例如“43.8万元”）；记不清的可以先查一下财务账。"
+        )
     return (
         f"“{sentence}”中的“{shown}”不是确切数字，表格需要准确件数。"
         "请告诉我具体是多少件（例如“12件”）；记不清的可以先查一下台账。"

@@ -86,6 +86,8 @@ class ClauseReader:
             targets = [r for span, r in rows if span[0] >= negs[0].end()]
             if not targets and _NEGATION_TAIL.match(clause[negs[-1].end() :].strip()):
                 targets = [r for span, r in rows if span[1] <= negs[-1].start()]  # 「复议诉讼都没有」
+            if not targets and self._negated_columns(clause, negs, rows, source):
+                return
             if not targets and not rows and self.short:
                 targets = [ROW_BY_KEY[k] for k in A.open_topic_rows(self.ctx.topic, self.ctx.cells)]
             if (
@@ -145,6 +147,22 @@ class ClauseReader:
             return True
         self.statements.append(Statement(keys[0], int(m.value), source, note=f"更正：{old} → {m.raw}"))
         return True
+
+    def _negated_columns(self, clause: str, negs: list, rows: list, source: str) -> bool:
+        """「规范性文件今年没制发也没废止」「规范性文件我们街道不制发」: the columns named right after each
+        negation, of the row named before it, are 0."""
+        before = [r for span, r in rows if span[1] <= negs[0].start() and not r.weak]
+        if not before or before[-1].kind == T2:
+            return False
+        row = self._row(before[-1])
+        ends = [n.start() for n in negs[1:]] + [len(clause)]
+        cols = [_bare_column(row, clause[n.end() : end]) for n, end in zip(negs, ends, strict=True)] if row else []
+        cols = [c for c in dict.fromkeys(cols) if c not in (None, "total", LEGAL_PERSONS)]
+        for col in cols:
+            self._emit(row, col, 0, source)
+        if cols:
+            self.context_row = row
+        return bool(cols)
 
     def _rest(self, clause: str, source: str) -> bool:
         """「其余都是个人」: the remainder of the rows just spoken of (or the rows asked about)."""
@@ -257,6 +275,8 @@ class ClauseReader:
                         self._emit(ROW_BY_KEY[other], "total", 0, source, True, "全部予以公开")
                 return bool(granted)
             return False
+        if row is not None and last.row.key in row.leaves and last.row.kind == T3:
+            row = last.row  # 「复议后起诉1件，结果是驳回诉讼请求」: 诉讼 names the kind already said
         target = row or last.row
         col = find_col(target, clause, default=False)
         leaf_of_group = row is not None and row.key in last.row.leaves
@@ -273,6 +293,8 @@ class ClauseReader:
         if target is last.row and col == last.col:
             return False
         self._emit(target, col, last.value, source, True, "由上一个数字推出")
+        if leaf_of_group and target.kind == T3 and self.last_outcome:
+            self._emit(target, self.last_outcome, last.value, source, True, "由上一个数字推出")
         self.context_row = target
         if (
             not target.is_group
@@ -295,6 +317,19 @@ class ClauseReader:
                 )
             done = True
         return done
+
+
+_BARE_TAIL = re.compile(r"^[过的了也啊呢任何]*$")
+
+
+def _bare_column(row: RowDef, seg: str) -> str | None:
+    """The column a negation is about when only the column word follows it (「没废止」「不制发的」),
+    not 「没有制发权限」 (a reason, about the whole row)."""
+    for col, p in COLUMNS[row.kind]:
+        m = p.search(seg)
+        if m and len(seg[: m.start()].strip()) <= 1 and _BARE_TAIL.match(seg[m.end() :].strip()):
+            return col
+    return None
 
 
 def _negation_first(m: re.Match) -> str:

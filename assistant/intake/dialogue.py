@@ -87,12 +87,14 @@ def _profile(state: IntakeState) -> Question | None:
 def _tables(state: IntakeState) -> Question | None:
     cells = {k: v for k, v in state.cells.items() if k not in state.prefilled}
     for topic in TABLE_TOPICS:
-        if topic.key in state.skipped:
+        if topic.key in state.skipped or (topic.key == "active.docs" and DOCS_NORMATIVE in state.skipped):
             continue
+        if _nothing_handled(topic.key, cells):
+            continue  # no application this year nor carried over: no result or year-end question
         if topic.key == "carried_over" and state.prefilled:
             return _prefill_question(state)
         if topic.key == "active.docs" and not can_make_rules(state.level):
-            topic = Topic(topic.key, _DOCS_ONLY)
+            topic = Topic(DOCS_NORMATIVE, _DOCS_ONLY)
         keys = topic_keys(topic.key, state.version, state.level)
         missing = [k for k in keys if not _given(k, cells)]
         if missing:
@@ -104,6 +106,19 @@ def _tables(state: IntakeState) -> Question | None:
             if q is not None:
                 return q
     return None
+
+
+def _nothing_handled(topic: str, cells: Mapping[str, Value]) -> bool:
+    """新收 0 and 上年结转 0: every result row and 结转下年度 is 0 by the table's identity, nothing to ask."""
+    if not (topic.startswith("results.") or topic == "carried_to_next"):
+        return False
+    return all(_zero_row(f"{_A}{row}", cells) for row in ("new_received", "carried_over_from_prev"))
+
+
+def _zero_row(row: str, cells: Mapping[str, Value]) -> bool:
+    if f"{row}.total" in cells:
+        return cells[f"{row}.total"] == 0
+    return all(cells.get(f"{row}.{c}") == 0 for c in spec.T2_APPLICANT_COLUMNS)
 
 
 def _given(key: str, cells: Mapping[str, Value]) -> bool:
@@ -139,7 +154,7 @@ def topic_keys(topic: str, version: str = spec.FORMAT_2021, level: str = "") -> 
         out = [f"{TOPIC_ROWS[topic][0]}.{c}" for c in spec.T2_APPLICANT_COLUMNS]
     if version == spec.FORMAT_2019 and topic == "results.other":
         out = [f"{_A}results.other_2019.total"]
-    if topic == "active.docs" and not can_make_rules(level):
+    if topic in ("active.docs", DOCS_NORMATIVE) and not can_make_rules(level):
         out = [k for k in out if not k.startswith("active.art20_1.regulations.")]
     return tuple(k for k in out if k in fspec.by_key)
 
@@ -239,6 +254,7 @@ def _single_type_question(topic: str, prefix: str, total: int, col: str, version
     return Question(topic, text, tuple(p.key for p in proposals), proposals)
 
 
+DOCS_NORMATIVE = "active.docs.normative"
 _DOCS_ONLY = f"今年本机关制发、废止的行政规范性文件各多少件？现行有效的有多少件？{_NONE}"
 _NO_RULES = re.compile(r"县|乡|镇|街道|旗|区级|区人民政府|区政府")
 

@@ -21,8 +21,11 @@ from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
 from assistant.intake import narrative as N
 from assistant.intake import remainder as R
+from assistant.intake.amends import FEE_ROW as _FEE_ROW
+from assistant.intake.amends import AmendReader, HitReader
 from assistant.intake.clauses import ClauseReader, _Last
 from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
+from assistant.intake.filing import FilingReader, request_notes, restated
 from assistant.intake.lexicon import (
     COLUMN_NAMES,
     COLUMNS,
@@ -48,24 +51,24 @@ from assistant.intake.phrases import (
     numbers,
     restore,
     rewrite,
-    row_matches,
     trailing_col,
 )
 
 MAX_MESSAGE_CHARS = 20_000
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-_CLAUSE = re.compile(r"(?:[^，,：:（）()\s]|\s+(?=[件宗起项份家次0-9０-９]))+")  # 「一共十五 个人十三」: a space separates
+_CLAUSE = re.compile(
+    r"(?:[^，,：:（）()\s]|\s+(?=[件宗起项份家次0-9０-９]))+"
+)  # 「一共十五 个人十三」: a space separates
 _UNITS = {
     T2: ("", "件", "件次", "宗", "起", "个", "例", "家"),
-    T3: ("", "件", "起", "宗", "个", "例"),
+    T3: ("", "件", "起", "宗", "个", "例", "场", "次"),
     T1_DOC: ("", "件", "个", "部", "份", "项"),
-    SINGLE: ("", "件", "个", "项", "次", "宗", "起", "万元", "元"),
+    SINGLE: ("", "件", "个", "项", "次", "宗", "起", "份", "万元", "元"),
 }
 _ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
-_FEE_ROW = "active.art20_8.admin_fees"
-_NOT_ONE = re.compile(  # 一件也没收到 / 复议诉讼一个没有: none
-    r"[一1]\s*[件个宗起项份]\s*(?:(?:也|都)(?:没有|没|未|不)(?:有)?|(?:没有|没)(?=$|[，,。；;！!]))"
-)  # 一件也没收到 is none
+_NOT_ONE = re.compile(  # 一件也没收到 / 一件申请也没收到 / 复议诉讼一个没有: none
+    r"[一1]\s*[件个宗起项份](?:[^，,。；;\d]{0,4}?(?:也|都)(?:没有|没|未|不)(?:有)?|\s*(?:没有|没)(?=$|[，,。；;！!]))"
+)
 _NO_FEE = re.compile(r"^(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?费(?:用)?[。！!]?$")
 _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 行政事业性收费
     r"(?<![^，,。；;\s])(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
@@ -80,6 +83,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     """Proposals (with official labels and source phrases), questions and narrative facts of a message."""
     ctx = context or ExtractionContext()
     said: list[tuple[str, str]] = []  # (rewritten, as the user said it): sources show the user's words
+    original = message or ""
     message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", message or "", said), said)
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
@@ -94,25 +98,33 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
         message = message[:MAX_MESSAGE_CHARS]
     for m in _SENTENCE.finditer(message):
+        if not m.group().strip():
+            continue
+        reader.sep = message[m.start() - 1] if m.start() else ""  # 「一是……；二是……」 stays one text
         for part in R.split_scopes(m.group().strip(), lambda t: find_row(t, weak=False) is not None):
             reader.read(part)
     reader.statements += R.all_answered(reader.statements, ctx.cells, answered.group()) if answered else []
     reader.statements += R.absent_types(reader.statements, ctx.cells)
     proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
+    if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes
+        key = (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)
+        reader._add_narrative(key, message.strip())
+        proposals = []
     if said:
-        proposals = [replace(p, source=restore(p.source, said)) for p in proposals]
-        reader.narrative = [replace(n, text=restore(n.text, said)) for n in reader.narrative]
-    return Extraction(
+        proposals = [replace(p, source=restore(p.source, said, original)) for p in proposals]
+        reader.narrative = [replace(n, text=restore(n.text, said, original)) for n in reader.narrative]
+    ex = Extraction(
         tuple(proposals),
         tuple(reader.narrative),
         tuple(questions + reader.questions),
         tuple(notes + reader.notes),
         RULES,
     )
+    return request_notes(ex, original[:MAX_MESSAGE_CHARS])
 
 
 @dataclass
-class _Reader(ClauseReader):
+class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
     ctx: ExtractionContext
     narrative_like: bool = False  # 「一是……尚未全部归集」: negations are not answers
     short: bool = False  # 「没有」: a negation without a row answers the topic asked
@@ -134,21 +146,61 @@ class _Reader(ClauseReader):
     scope_col: str | None = None  # 「企业的3件：……」: the applicant type of this sentence's numbers
     scoped_rows: list[str] = field(default_factory=list)
     scope_end: int = 0  # where the scope phrase ends (the words before a number start there)
+    last_outcome: str | None = None  # outcome said after a count of 行政诉讼 (kind not yet known)
+    sentence_first: int = 0  # statements before this index belong to earlier sentences
 
     def _produced(self) -> int:
         return len(self.statements) + len(self.groups) + len(self.questions)
 
     def read(self, sentence: str) -> None:
         if is_info_fee(sentence):
-            self._add_narrative("other", sentence)  # 信息处理费 is reported in section 六, not a cell
-            return
+            rest = self._info_fee(sentence)  # 信息处理费 is reported in section 六, not a cell
+            if not rest:
+                return
+            sentence = rest  # 「收费43.8万，信息处理费没收过」: the other clauses still state a cell
         self.named = N.named_topic(sentence) or self.named
         before, first, asked = self._produced(), len(self.statements), len(self.questions)
+        self.sentence_first = first
         self.sentence = sentence
         self.last = self.keyword_row = None
         self.took_after = False
         self.dangling = []
         mentions = self._scoped(sentence, numbers(sentence))
+        if self.correction and self._swap_column(sentence, {m.value for m in mentions}):
+            return
+        self._clauses(sentence, mentions)
+        self._includes_carry_over(sentence, first)
+        home = self._home(sentence)
+        if home and mentions:  # narrative with numbers: kept whole; a clear table quantity stays too
+            del self.questions[asked:]
+            if home != "on_request":  # 「其他事项：人大代表建议12件……全部公开」 is no 表二 count
+                self.statements[first:] = [s for s in self.statements[first:] if not s.key.startswith("applications.")]
+            self._add_narrative(home, sentence)
+            self.continues = home
+            return
+        unassigned = [m.raw for m, _ in self.dangling if not m.approximate]
+        vague = [A.vague_raw(sentence, m) for m, _ in self.dangling if m.approximate]
+        if self._produced() == before:
+            vague += [v.group() for v in A.VAGUE.finditer(sentence)]
+            if vague and not (self.ctx.topic or "").startswith(NARRATIVE_TOPIC_PREFIX):
+                self.questions.append(A.vague_question(sentence, vague))
+                return
+            key = (
+                home or self._going_on(sentence) or self._narrative_key(sentence) or self._continued(sentence)
+            )
+            if key:
+                self._add_narrative(key, sentence)
+                self.continues = key
+                return
+        self.continues = None
+        if unassigned:
+            shown = "、".join(unassigned[:3])
+            self.questions.append(
+                f"“{sentence}”中的 {shown} 没能确定对应表格的哪一栏，请换个说法（例如“本年新收申请12件”）。"
+            )
+
+    def _clauses(self, sentence: str, mentions: list[NumberMention]) -> None:
+        """Each clause: its numbers find their cells; a clause without one acts by its words."""
         for clause in _CLAUSE.finditer(sentence):
             inside = [m for m in mentions if clause.start() <= m.start < clause.end()]
             if not inside:
@@ -160,31 +212,6 @@ class _Reader(ClauseReader):
                 source = (sentence[lo : m.start] + m.raw).strip("、，, ")
                 if not self._number(m, sentence[lo : m.start], sentence[m.end : hi], source):
                     self.dangling.append((m, source))
-        self._includes_carry_over(sentence, first)
-        home = self._home(sentence)
-        if home and mentions:  # narrative with numbers: kept whole; a clear table quantity stays too
-            del self.questions[asked:]
-            self._add_narrative(home, sentence)
-            self.continues = home
-            return
-        unassigned = [m.raw for m, _ in self.dangling if not m.approximate]
-        vague = [A.vague_raw(sentence, m) for m, _ in self.dangling if m.approximate]
-        if self._produced() == before:
-            vague += [v.group() for v in A.VAGUE.finditer(sentence)]
-            if vague and not (self.ctx.topic or "").startswith(NARRATIVE_TOPIC_PREFIX):
-                self.questions.append(A.vague_question(sentence, vague))
-                return
-            key = home or self._narrative_key(sentence) or self._continued(sentence)
-            if key:
-                self._add_narrative(key, sentence)
-                self.continues = key
-                return
-        self.continues = None
-        if unassigned:
-            shown = "、".join(unassigned[:3])
-            self.questions.append(
-                f"“{sentence}”中的 {shown} 没能确定对应表格的哪一栏，请换个说法（例如“本年新收申请12件”）。"
-            )
 
     def _scoped(self, sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
         """「企业的3件：予以公开2件、部分公开1件」: the sentence's numbers go to that applicant type."""
@@ -198,38 +225,6 @@ class _Reader(ClauseReader):
         self.notes.append(f"“{phrase}”：这句中的数字记入“{COLUMN_NAMES[self.scope_col]}”一栏")
         return [m for m in mentions if m.start >= end]
 
-    def _home(self, sentence: str) -> str | None:
-        """Where a sentence belongs as narrative: the part the user named, the narrative question
-        asked, or (for a sentence that reads as narrative) its keywords."""
-        if self.named:
-            return N.home_of(self.named, sentence)
-        topic = self.ctx.topic or ""
-        if topic.startswith(NARRATIVE_TOPIC_PREFIX):
-            return topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
-        if A.narrative_like(sentence):
-            return N.classify(sentence)
-        return None
-
-    def _narrative_key(self, sentence: str) -> str | None:
-        topic = self.ctx.topic or ""
-        if topic.startswith(NARRATIVE_TOPIC_PREFIX):
-            return topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
-        return N.classify(sentence)
-
-    def _continued(self, sentence: str) -> str | None:
-        """「对短期内大量申请的，建立了会商机制」 after an improvement: the same part, not dropped."""
-        return self.continues if self.continues and len(sentence) >= N.MIN_CHARS else None
-
-    def _add_narrative(self, key: str, text: str) -> None:
-        text = N.strip_named(text)
-        text = text if text.endswith(("。", "！", "？")) else text + "。"
-        if self.narrative and self.narrative[-1].key == key:
-            prev = self.narrative.pop()
-            text = prev.text + text
-        self.narrative.append(NarrativeProposal(key, N.label(key), text))
-
-    # ------------------------------------------------------------ numbers
-
     def _number(self, m: NumberMention, before: str, after: str, source: str) -> bool:
         if A.last_years(before, after):
             self.notes.append(f"“{(source + after).strip('，, ')}”说的是上年的情况，不计入今年的表格")
@@ -239,22 +234,10 @@ class _Reader(ClauseReader):
             return True  # 「上年结转不是0，是2件」: the row named before 不是 takes the new value
         if self.retract and self.last and find_row(before, weak=False) is None:
             return self._replace_last(m, source)
-        # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
-        if hit := self.took_after and self._locate(after, weak=False):
-            source = (source + after).rstrip("、，, ")
         row_after = find_row(before, weak=False) is None and find_row(after, weak=False) is not None
-        hit = hit or (None if row_after else self._locate(before))  # 「律所那1件没公开」: the row after
-        took_after = hit is None
-        if hit is None and (hit := self._locate(after, weak=False)):
-            source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
-        self.took_after = took_after and hit is not None
-        if hit is None and self.correction and self.keyword_row and A.RIGHT_VALUE.search(before):
-            hit = self.keyword_row, find_col(self.keyword_row, before + after)
-        if hit is None and self.correction and self._correct(m, before + "\x00" + after + "|" + self.sentence, source):
+        hit, source, consumed = self._hit(m, before, after, source)
+        if consumed:
             return True
-        if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
-            hit = self.keyword_row, find_col(self.keyword_row, before + after)
-        hit = hit or self._topic_hit(before + after)
         if hit is None:
             return False
         row, col = hit
@@ -265,7 +248,12 @@ class _Reader(ClauseReader):
             said = _ALL_ONE.match(after) or (_IS.match(after) and not row_after and row.pattern.search(before))
             if not named and col != row.default_col and said:  # 「上年结转1件是居民的」 too
                 whole, col = col, row.default_col  # 「去年还有2件企业的申请没办完」
-        if self.scope_col and row.kind == T2 and col == "total" and find_col(row, before, default=False) is None:
+        if (
+            self.scope_col
+            and row.kind == T2
+            and col == "total"
+            and find_col(row, before, default=False) is None
+        ):
             col = self.scope_col
             self.scoped_rows.append(row.key)
         if row.is_group and self.keyword_row and self.keyword_row.key in row.leaves:
@@ -274,6 +262,8 @@ class _Reader(ClauseReader):
             col = self.last.col  # 「制发规章0件，行政规范性文件3件」
         if m.unit not in _UNITS[row.kind] or (m.unit.endswith("元") and row.key != _FEE_ROW):
             return False
+        if self._doc_material(row, col, m):
+            return False
         if m.approximate:
             about = A.ABOUT.search(before)
             self.questions.append(A.vague_question(source, [(about.group() if about else "") + m.raw]))
@@ -281,40 +271,26 @@ class _Reader(ClauseReader):
         value = self._value(row, m, source)
         if value is None:
             return True
-        named = [self._row(r) for _, r in row_matches(before) if not r.weak]
-        if value == 0 and len(named) > 1:  # 「行政复议和行政诉讼均为0件」
-            for other in named[1:]:
-                if other is not None:
-                    self._emit(other, find_col(other, before), 0, source)
-        self._emit(row, col, value, source)
+        if value == 0:
+            self._zero_others(before, source)
+        if not self._add_up(row, col, value, before, source):
+            self._emit(row, col, value, source)
         leaf = find_row(after, weak=False) if row.is_group else None  # 「无法提供的3件都是信息不存在」
         if leaf and leaf.key in row.leaves:
             self._emit(leaf, col, value, source + after, True, "由上一个数字推出")
         self.context_row = row
         self.last = _Last(row, col or "", value)
+        self._trailing_outcome(row, col, value, after, source)
         if whole and not row.is_group:
             self._rest_of(whole, [row.key], source)
         return True
 
-    def _correct(self, m: NumberMention, seg: str, source: str) -> bool:
-        """「自然人其实是40件」: the one confirmed row with that column, or a question which row."""
-        parts = seg.split("|")[0].split("\x00") + seg.split("|")[1:]  # the words before the number first
-        col = next((c for part in parts for kind in (T2, T3) for c, p in COLUMNS[kind] if p.search(part)), None)
-        if col is None and (old := A.wrong_value(self.sentence)) is not None:
-            return self._correct_value(old, m, source)
-        if col in (None, "total", LEGAL_PERSONS) or m.approximate or m.value != m.value.to_integral_value():
+    def _doc_material(self, row: RowDef, col: str | None, m: NumberMention) -> bool:
+        """「今年共清理规范性文件23件」: a document count with no column in a sentence that reads as
+        narrative is that part's material, not a question; the row goes on (「……，废止了2件」)."""
+        if row.kind != T1_DOC or col is not None or not m.value or not N.classify(self.sentence):
             return False
-        keys = A.corrected_keys(col, self.ctx.cells, self.ctx.version)  # type: ignore[arg-type]
-        if pointed := A.pointed_at(keys, self.ctx.cells, m.value, seg.split("\x00")[0]):
-            self.context_row = ROW_BY_KEY.get(pointed.rsplit(".", 1)[0]) or self.context_row
-            return True  # 「企业那两件其实是……」: the count names the cell being re-split, no new value
-        if len(keys) == 1:
-            self.statements.append(Statement(keys[0], int(m.value), source, note="更正已确认的数字"))
-            row = ROW_BY_KEY.get(keys[0].rsplit(".", 1)[0])
-            self.context_row = row or self.context_row  # 「企业那个改成2，还有1个是律所的」: the same row
-        else:
-            name = COLUMN_NAMES.get(col, col)  # type: ignore[arg-type]
-            self.questions.append(A.correction_question(source, name, keys, self.ctx.version))
+        self.context_row = row
         return True
 
     def _value(self, row: RowDef, m: NumberMention, source: str) -> int | Decimal | None:
@@ -329,9 +305,13 @@ class _Reader(ClauseReader):
 
     def _locate(self, seg: str, weak: bool = True) -> tuple[RowDef, str | None] | None:
         strong = self._row(find_row(seg, weak=False))
+        ctx = self.context_row
+        if strong and ctx and ctx.kind == T3 and strong.key.startswith("applications.results."):
+            col = find_col(ctx, seg, default=False)  # 「复议……还有1件申请人撤回了」: 其他结果, not 表二
+            if col:
+                return ctx, col
         if strong:
             return strong, find_col(strong, seg)
-        ctx = self.context_row
         if ctx:
             col = find_col(ctx, seg, default=False)
             if col:
@@ -347,7 +327,7 @@ class _Reader(ClauseReader):
             known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
             key = A.column_answer_row(self.ctx.topic, known, col, seg)
             row = self._row(ROW_BY_KEY.get(key or ""))
-            return (row, col or row.default_col) if row else None
+            return (row, col or row.default_col) if row else self._topic_column(seg)
         rows = A.open_topic_rows(self.ctx.topic, self.ctx.cells)
         if not rows and col in spec.T2_APPLICANT_COLUMNS:  # 「自然人11件」 after the total: that type
             rows = A.topic_rows_missing(self.ctx.topic, self.ctx.cells, col)

@@ -51,9 +51,9 @@ _NOT_PROCESSED = tuple(k for k, _ in spec.T2_ROWS_2021 if k.startswith("results.
 _OTHER = tuple(k for k, _ in spec.T2_ROWS_2021 if k.startswith("results.other."))
 
 # Colloquial wording of the rows whose official names staff rarely use.
-_SUED = r"(?:起诉|诉讼|告到法院|告上法庭|打官司|告(?:了)?我们)"
+_SUED = r"(?:起诉|诉讼|告到法院|告上法庭|打官司|官司|告(?:了)?我们|(?:去|上|到|找)法院|(?:再|又|去|还)告)"
 _AFTER_REVIEW = (
-    r"复议后(?:提起|再)?(?:行政)?(?:诉讼|起诉)|经(?:行政)?复议后"
+    r"复议后(?:提起|再)?(?:行政)?(?:诉讼|起诉)|经(?:行政)?复议后|复议(?:以?后|之后|完)的(?!结果|决定)"
     rf"|复议[^，。；\d]{{0,6}}?(?:以后|之后|后|完了|完|结束)[^，。；\d]{{0,8}}?{_SUED}"  # 复议后又起诉的案件
     rf"|不服(?:行政)?复议[^，。；\d]{{0,8}}?{_SUED}|复议(?:决定|结果)?[^，。；\d]{{0,4}}?不服[^，。；\d]{{0,6}}?{_SUED}"
 )
@@ -76,9 +76,9 @@ ROWS: tuple[RowDef, ...] = (
     _row("litigation_after_review", _AFTER_REVIEW, T3, "total", "复议后起诉"),
     _row("litigation_direct", _DIRECT, T3, "total", "未经复议直接起诉"),
     _row("review", r"行政复议|复议", T3, "total", "行政复议"),
-    _row("group:litigation", r"行政诉讼|诉讼|起诉|应诉|打官司|告到法院|告上法庭", T3, "total", "行政诉讼",
+    _row("group:litigation", r"行政诉讼|诉讼|起诉|应诉|打官司|官司|告到法院|告上法庭|(?:去|上|到)法院", T3, "total", "行政诉讼",
          ("litigation_direct", "litigation_after_review")),
-    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费|收费(?=金额|总额|收入|是|为|共|合计|约|大概|的话|方面|也|都|没|无|[0-9０-９零一二两三四五六七八九十])", SINGLE, "amount_wan_yuan", "行政事业性收费"),
+    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费|收费(?=金额|总额|收入|是|为|共|合计|约|大概|的话|方面|也|都|没|无|[0-9０-９零一二两三四五六七八九十]|$)", SINGLE, "amount_wan_yuan", "行政事业性收费"),
     _row("active.art20_5.admin_license", r"行政许可|许可", SINGLE, "decisions", "行政许可"),
     _row("active.art20_6.admin_penalty", r"行政处罚|处罚", SINGLE, "decisions", "行政处罚"),
     _row("active.art20_6.admin_coercion", r"行政强制|强制", SINGLE, "decisions", "行政强制"),
@@ -137,16 +137,16 @@ _COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("total", r"共|合计|总计|总数|累计"),
     ),
     T3: (
-        ("pending", r"尚未审结|未审结|审理中|正在审理|尚未结案|未结案|未结|还没(?:有)?出结果|没出结果|还没(?:有)?判|还在审|尚无结果|结果还没出来"),
+        ("pending", r"尚未审结|未审结|(?:还)?(?:没|未)(?:有)?审完|(?:还)?(?:没|未)(?:有)?判(?:下来)?|(?:还|正)在审|审理中|正在审理|尚未结案|未结案|未结|还没(?:有)?出结果|没出结果|(?:还|都还|暂时)没(?:有)?结果|还没(?:有)?判|还在审|尚无结果|结果还没出来"),
         ("corrected", r"纠正|撤销|确认违法|责令|败诉"),
         ("upheld", r"维持|驳回(?:诉讼)?请求|胜诉"),
         ("other", r"其他结果|其他|撤诉|撤回|终止|驳回起诉|不予受理|和解|调解"),
         ("total", r"共|合计|总计|总数"),
     ),
     T1_DOC: (
-        ("repealed", r"废止|废除|失效"),
+        ("repealed", r"废止|废除|失效|废了|废掉"),
         ("in_force", r"现行有效|现行|有效"),
-        ("issued", r"制发|出台|印发|制定|发布|新制|新发|发了"),
+        ("issued", r"制发|出台|印发|制定|发布|新制|新发|发了|新出|下发"),
     ),
     SINGLE: (),
 }
@@ -165,11 +165,14 @@ COLUMN_NAMES["other_org"] = "其他组织"
 COLUMN_NAMES["total"] = "总计"
 
 # Negations that make a statement zero (「没有行政复议」, 「未收到申请」).
-NEGATION = re.compile(r"没有|没(?=收到|接到|发生|出现|受理|制发|印发|废止|发过|收过)|未发生|未出现|未|无|尚无|均无|不存在")
+NEGATION = re.compile(r"没有|没(?=收到|接到|发生|出现|受理|制发|印发|废止|发过|收过)|不(?=制发|印发|制定|出台)|没人|无人|没有人|未发生|未出现|未|无|尚无|均无|不存在")
 # 「均为自然人」「全部予以公开」「结果维持」: the previous number applies to this row / column.
 ALL_OF = re.compile(r"均|全部|都|全都|一律|结果|全(?=是|为|系|属)")
 # Phrases with numerals that are names, not numbers (masked before number extraction).
-NAMED_NUMERALS = re.compile(r"三安全一稳定|三类内部|四类过程|一事一申请|一次性|同一个?(?:人|申请人|单位|公司|事项)")
+NAMED_NUMERALS = re.compile(
+    r"三安全一稳定|三类内部|四类过程|一事一申请|一次性|同一个?(?:人|申请人|单位|公司|事项)"
+    r"|(?<=费)一项(?=就|是|为|共|收|合计)"  # 登记费一项就是…: that item
+)
 
 # ---------------------------------------------------------------- exact labels (ledger)
 

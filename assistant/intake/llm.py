@@ -33,6 +33,7 @@ from assistant.intake.structured import ask, method_note
 log = logging.getLogger(__name__)
 
 MAX_QUESTIONS = 3
+_MOVED = re.compile(r"不是[^，,。；;是]{1,8}?(?:，|,|而)?是")  # 「不是维持是纠正」: the old column becomes 0
 _ZERO_WORDS = re.compile(r"没|零|〇|都是|均为|全是|全部是|全都是|其余|剩下")  # 没结转, 都是个人 (other types 0)
 MAX_NARRATIVE_CHARS = 2000
 
@@ -157,7 +158,9 @@ def validate(parsed: LlmExtraction, message: str, ctx: ExtractionContext) -> Ext
     """The model's answer as proposals, after checking keys, values and that each number was said."""
     fspec = spec.spec_for(ctx.version)
     said = numbers_in(message)
-    zero_said = Decimal(0) in said or bool(NEGATION.search(message) or _ZERO_WORDS.search(message))
+    zero_said = Decimal(0) in said or bool(
+        NEGATION.search(message) or _ZERO_WORDS.search(message) or _MOVED.search(message)
+    )
     statements: list[Statement] = []
     notes: list[str] = []
     for c in parsed.cells:
@@ -172,7 +175,8 @@ def validate(parsed: LlmExtraction, message: str, ctx: ExtractionContext) -> Ext
             notes.append(f"{cell.label}：模型给出的“{c.value}”不是有效的{kind}，已忽略")
             continue
         source = c.source.strip()
-        if not (_was_said(value, cell, said, zero_said) or _sum_of(value, source, message)):
+        said_here = _was_said(value, cell, said, zero_said) or _sum_of(value, source, message)
+        if not (said_here or _parts_quoted(value, cell, c.source, message)):
             notes.append(f"{cell.label}：数字 {format_number(value)} 没有出现在您的话中，已忽略")
             continue
         statements.append(Statement(key, value, source if source and source in message else message.strip()))
@@ -188,6 +192,16 @@ def numbers_in(message: str) -> set[Decimal]:
     found = {m.value for m in extract_numbers(masked) if m.kind in (KIND_COUNT, KIND_AMOUNT)}
     found |= {Decimal(1)} if THAT_ONE.search(message) else set()  # 「村委会那件部分给了」: one application
     return found | {m.value for m in phrase_numbers(message)}  # 处罚三十八, 公司俩, 十二万五
+
+
+def _parts_quoted(value: int | Decimal, cell: spec.Cell, source: str, message: str) -> bool:
+    """One cell told in parts, the parts quoted as its source: 「1件确认违法，1件责令履行」 is 结果纠正 2,
+    「四十三万六，还有工本费两千块」 one fee. A sum whose parts are not in the source is not said."""
+    source = source.strip()
+    parts = [m.value for m in phrase_numbers(source)] if source and source in message else []
+    if len(parts) < 2:
+        return False
+    return sum(parts) == Decimal(value) * (10_000 if cell.type == spec.DECIMAL else 1)
 
 
 def _value(raw: float, cell: spec.Cell) -> int | Decimal | None:

@@ -186,6 +186,7 @@ TOPIC_ROWS: dict[str, tuple[str, ...]] = {
     "review": ("review",),
     "litigation": ("group:litigation",),
     "active.docs": ("active.art20_1.regulations", "active.art20_1.normative_docs"),
+    "active.docs.normative": ("active.art20_1.normative_docs",),  # asked of bodies that make no 规章
     "active.decisions": (
         "active.art20_5.admin_license",
         "active.art20_6.admin_penalty",

@@ -15,6 +15,7 @@ from assistant.intake.lexicon import COLUMNS, NAMED_NUMERALS, ROW_BY_KEY, ROWS, 
 INFO_FEE = "信息处理费"
 _BARE_TEN = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])十(件|个|宗|起|项)")
 _DURATION = re.compile(r"(?:个)?(?:工作日|自然日|日内|天|小时|个月|周|星期|季度|年内)")  # 3个工作日: a time, no cell
+_WAN_COUNT = re.compile(r"万(余|多)?(件|个|项|次|起|宗|份)")
 _WAN = re.compile(r"万元?(余|多)?")  # 3.2万 / 3万多: an amount in 万元
 _ABOUT = ("大概", "大约", "约", "近", "将近", "差不多")
 # 「行政处罚三十八」「一千二。」: a numeral with a unit character and no measure word, ending its clause
@@ -25,6 +26,7 @@ _BARE_NUMERAL = re.compile(
 )
 _LIANG_SA = re.compile(r"(?<=[\u4e00-\u9fff])(俩|仨)(?=\s|$|[，,。；;！!？?、])")  # 公司俩: two
 
+_KUAI = re.compile(r"(?<=[0-9零〇一二两三四五六七八九十百千万])块(?=钱|$|[，,。；;！!、）)])")  # 两千块: 元
 _BARE_ZERO = re.compile(r"(?<=[为是])零(?![零〇一二两三四五六七八九十百千万件个])")  # 数量为零
 
 
@@ -39,8 +41,12 @@ def rewrite(pattern: re.Pattern[str], new: str, text: str, log: list[tuple[str, 
     return pattern.sub(sub, text)
 
 
-def restore(text: str, log: list[tuple[str, str]]) -> str:
+def restore(text: str, log: list[tuple[str, str]], original: str = "") -> str:
+    """`text` with the logged rewrites undone; a text the user typed as it is (「许可没有」 beside a
+    rewritten 「复议诉讼一个没有」) is left alone."""
     for new, old in log:
+        if original and text.rstrip("。") in original:
+            break
         if new in text:
             text = text.replace(new, old, 1)
     return text
@@ -55,6 +61,7 @@ def is_info_fee(sentence: str) -> bool:
 def numbers(sentence: str) -> list[NumberMention]:
     """Count and amount mentions, without list markers (1.), range starts (1-12月) and names (三安全一稳定)."""
     masked = NAMED_NUMERALS.sub(lambda m: "某" * len(m.group()), sentence)
+    masked = _KUAI.sub("元", masked)
     out = [
         NumberMention(Decimal(10), t.group(), t.group(1), KIND_COUNT, t.start(), t.end())
         for t in _BARE_TEN.finditer(masked)  # 十件: a lone 十 is not taken by extract_numbers
@@ -83,6 +90,7 @@ def numbers(sentence: str) -> list[NumberMention]:
         if m.raw == "一家" and prev in ("是", "个", "为", "有"):  # 1件是一家物业公司: an article, not a count
             continue
         out.append(_amount(masked, m))
+    out = [replace(m, raw=sentence[m.start : m.end]) for m in out]  # the user's own characters (块, not 元)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -100,6 +108,10 @@ def _bare_numerals(text: str) -> list[NumberMention]:
 
 def _amount(text: str, m: NumberMention) -> NumberMention:
     """「3.2万」 is 3.2 万元; 「大概3万多」 is only an estimate (asked, never stored)."""
+    if not m.unit and (c := _WAN_COUNT.match(text, m.end)):  # 「许可2万件」; 「2.3万件」 is rounded: asked
+        value = m.value * 10_000
+        return replace(m, value=value, unit=c.group(2), raw=text[m.start : c.end()], end=c.end(),
+                       approximate=bool(c.group(1)) or m.value != m.value.to_integral_value())  # fmt: skip
     if not m.unit and (w := _WAN.match(text, m.end)):
         m = replace(m, unit="万元", kind=KIND_AMOUNT, raw=text[m.start : w.end()], end=w.end())
         if w.group(1):

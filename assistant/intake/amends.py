@@ -1,0 +1,191 @@
+"""Numbers that amend what the same message (or an earlier one) said: an outcome said after a 表三
+count, parts of one cell added up, 「不对，是16件」, 「是7不是9」, 「自然人其实是40件」, and column words
+that answer the one row asked about; `HitReader` finds a number's row and column. Mixins of
+`extract._Reader` (pure)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.core.numbers import NumberMention, format_number
+from assistant.intake import answers as A
+from assistant.intake.clauses import _Last
+from assistant.intake.consistency import Statement
+from assistant.intake.lexicon import COLUMN_NAMES, COLUMNS, LEGAL_PERSONS, ROW_BY_KEY, T1_DOC, T2, T3, RowDef
+from assistant.intake.phrases import find_col, find_row, row_matches
+
+FEE_ROW = "active.art20_8.admin_fees"
+_MORE = re.compile(r"(?:还有|另外|另有|加上|再加|以及)[^，,。；;]{0,8}$")  # 「还有工本费」: one more part
+
+
+_SWAP = re.compile(r"不是(?P<old>[^，,。；;是]{1,8}?)(?:，|,|而)?是(?P<new>[^，,。；;]{1,8})")
+
+
+class AmendReader:
+    """Helpers of `extract._Reader` that combine or replace statements."""
+
+    def _swap_column(self, sentence: str, said: set) -> bool:
+        """「复议那个不是维持是纠正」: a confirmed count moves from one column of a row to another, shown
+        as old → new; the row is the one named, or the only one with a count in the old column. A
+        number in the sentence may only be that count (「那两件」)."""
+        m = _SWAP.search(sentence)
+        if m is None:
+            return False
+        named = self._row(find_row(sentence[: m.start()], weak=False))
+        kinds = [named.kind] if named else [T3, T2]
+        for kind in kinds:
+            old = next((c for c, p in COLUMNS[kind] if p.search(m.group("old"))), None)
+            new = next((c for c, p in COLUMNS[kind] if p.search(m.group("new"))), None)
+            if old in (None, "total", LEGAL_PERSONS) or new in (None, "total", LEGAL_PERSONS) or old == new:
+                continue
+            rows = [named.key] if named and not named.is_group else _rows_with(self.ctx.cells, old, kind)
+            if len(rows) != 1 or not isinstance(v := self.ctx.cells.get(f"{rows[0]}.{old}"), int) or not v:
+                continue
+            if said - {v}:
+                return False
+            moved = self.ctx.cells.get(f"{rows[0]}.{new}")
+            total = v + (moved if isinstance(moved, int) else 0)
+            note = f"更正：{COLUMN_NAMES[old]} → {COLUMN_NAMES[new]}"
+            self.statements += [Statement(f"{rows[0]}.{old}", 0, sentence, note=note),
+                                Statement(f"{rows[0]}.{new}", total, sentence, note=note)]  # fmt: skip
+            return True
+        return False
+
+    def _trailing_outcome(self, row: RowDef, col: str | None, value, after: str, source: str) -> None:
+        """「官司打了一个还没判」「直接起诉的两个都维持了」: the outcome said right after a 表三 count."""
+        self.last_outcome = None
+        outcome = find_col(row, after, default=False) if row.kind == T3 and col == "total" else None
+        if outcome in (None, "total"):
+            return
+        if row.is_group:
+            self.last_outcome = outcome  # the kind of suit comes next: 「……，是直接告到法院的」
+            return
+        self._emit(row, outcome, value, (source + after).rstrip("、，, "), True, "由上一个数字推出")
+
+    def _add_up(self, row: RowDef, col: str | None, value, before: str, source: str) -> bool:
+        """Parts of one cell in one sentence add up: 「1件确认违法，1件责令履行」 (both 结果纠正),
+        「不动产登记费四十三万六，还有工本费两千块」 (one fee, told as items)."""
+        key = f"{row.key}.{col}"
+        additive = row.kind == T3 and col not in (None, "total")
+        if row.key == FEE_ROW:
+            additive = bool(_MORE.search(before))
+        old = [s for s in self.statements[self.sentence_first :] if s.key == key and not s.inferred]
+        if not additive or not old or source in old[-1].source:
+            return False
+        total = old[-1].value + value
+        note = f"{format_number(old[-1].value)} + {format_number(value)} = {format_number(total)}"
+        self.statements.remove(old[-1])
+        self.statements.append(Statement(key, total, old[-1].source + "，" + source, note=note))
+        return True
+
+    def _replace_last(self, m: NumberMention, source: str) -> bool:
+        """「新收15件，不对，是16件」: the number just said is taken back and replaced, said as old → new."""
+        self.retract = False
+        last = self.last
+        key = f"{last.row.key}.{last.col}"  # type: ignore[union-attr]
+        if last is None or last.row.is_group or m.value != m.value.to_integral_value():
+            return False
+        old = [s for s in self.statements if s.key == key and not s.inferred]
+        if not old:
+            return False
+        self.statements = [s for s in self.statements if s.key != key]
+        note = f"同一句中更正：{format_number(old[-1].value)} → {format_number(m.value)}"
+        self.statements.append(Statement(key, int(m.value), old[-1].source + "，" + source, note=note))
+        self.last = _Last(last.row, last.col, int(m.value))
+        return True
+
+    def _correct_value(self, old: int, m: NumberMention, source: str) -> bool:
+        """「刚才那个说错了，是7不是9」: the one cell holding 9 (confirmed or pending) becomes 7."""
+        keys = A.keys_with_value(old, self.ctx.cells, self.ctx.version)
+        if len(keys) != 1 or m.value != m.value.to_integral_value():
+            self.questions.append(
+                f"“{self.sentence}”：要更正的是哪一项？请连同项目一起说，例如“予以公开应为7件”。"
+            )
+            return True
+        self.statements.append(Statement(keys[0], int(m.value), source, note=f"更正：{old} → {m.raw}"))
+        return True
+
+    def _correct(self, m: NumberMention, seg: str, source: str) -> bool:
+        """「自然人其实是40件」: the one confirmed row with that column, or a question which row."""
+        parts = seg.split("|")[0].split("\x00") + seg.split("|")[1:]  # the words before the number first
+        col = next(
+            (c for part in parts for kind in (T2, T3) for c, p in COLUMNS[kind] if p.search(part)), None
+        )
+        if col is None and (old := A.wrong_value(self.sentence)) is not None:
+            return self._correct_value(old, m, source)
+        if col in (None, "total", LEGAL_PERSONS) or m.approximate or m.value != m.value.to_integral_value():
+            return False
+        keys = A.corrected_keys(col, self.ctx.cells, self.ctx.version)  # type: ignore[arg-type]
+        if pointed := A.pointed_at(keys, self.ctx.cells, m.value, seg.split("\x00")[0]):
+            self.context_row = ROW_BY_KEY.get(pointed.rsplit(".", 1)[0]) or self.context_row
+            return True  # 「企业那两件其实是……」: the count names the cell being re-split, no new value
+        if len(keys) == 1:
+            self.statements.append(Statement(keys[0], int(m.value), source, note="更正已确认的数字"))
+            row = ROW_BY_KEY.get(keys[0].rsplit(".", 1)[0])
+            self.context_row = row or self.context_row  # 「企业那个改成2，还有1个是律所的」: the same row
+        else:
+            name = COLUMN_NAMES.get(col, col)  # type: ignore[arg-type]
+            self.questions.append(A.correction_question(source, name, keys, self.ctx.version))
+        return True
+
+    def _topic_column(self, seg: str) -> tuple[RowDef, str] | None:
+        """「发了3件，废止1件，现行有效12件」 asked about 规范性文件: a column word only that table has
+        answers the one row asked about, however long the answer."""
+        rows = A.open_topic_rows(self.ctx.topic, {})
+        row = ROW_BY_KEY.get(rows[0]) if len(rows) == 1 else None
+        col = find_col(row, seg, default=False) if row and row.kind in (T1_DOC, T3) else None
+        return (row, col) if row and col and col != "total" else None
+
+
+def _rows_with(cells, col: str, kind: str) -> list[str]:
+    """The rows of a table kind holding a non-zero count in column `col`."""
+    t3 = ("review", "litigation_direct", "litigation_after_review")
+    return sorted(
+        {k.rpartition(".")[0] for k, v in cells.items() if k.endswith("." + col) and v and
+         (k.rpartition(".")[0] in t3) == (kind == T3)}
+    )  # fmt: skip
+
+
+class HitReader:
+    """Where a number of `extract._Reader` goes: its row and column (a mixin, pure)."""
+
+    def _zero_others(self, before: str, source: str) -> None:
+        """「行政复议和行政诉讼均为0件」: every row named before a 0 is 0, not only the first."""
+        named = [self._row(r) for _, r in row_matches(before) if not r.weak]
+        for other in named[1:]:
+            if other is not None:
+                self._emit(other, find_col(other, before), 0, source)
+
+    def _hit(self, m: NumberMention, before: str, after: str, source: str):
+        """(row and column of a number, its source phrase, whether a correction consumed it)."""
+        # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
+        hit = self.took_after and self._locate(after, weak=False)
+        if hit:
+            source = (source + after).rstrip("、，, ")  # 「一起撤销了」: the words it took are its source
+        row_after = find_row(before, weak=False) is None and find_row(after, weak=False) is not None
+        hit = hit or (None if row_after else self._locate(before))  # 「律所那1件没公开」: the row after
+        took_after = hit is None
+        if hit is None and (hit := self._locate(after, weak=False)):
+            source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
+            if hit[0].kind == T3 and getattr(find_row(after, weak=False), "kind", None) == T3:
+                hit = hit[0], "total"  # 「一场官司还没判」: a count of suits; its outcome follows
+        self.took_after = took_after and hit is not None
+        if hit is None and self.correction and self.keyword_row and A.RIGHT_VALUE.search(before):
+            hit = self.keyword_row, find_col(self.keyword_row, before + after)
+        if (
+            hit is None
+            and self.correction
+            and self._correct(m, before + "\x00" + after + "|" + self.sentence, source)
+        ):
+            return None, source, True
+        if hit is None and m.unit.endswith("元") and self.context_row and self.context_row.key == FEE_ROW:
+            hit = self.context_row, self.context_row.default_col  # 「还有工本费两千块」: more of the fee
+        if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
+            hit = self.keyword_row, find_col(self.keyword_row, before + after)
+        hit = hit or self._topic_hit(before + after)
+        if m.unit.endswith("元") and (hit is None or hit[0].key != FEE_ROW) and self._about_fee(before):
+            hit = ROW_BY_KEY[FEE_ROW], "amount_wan_yuan"  # 「收了12.6万」: money is only ever the fee
+        return hit, source, False
+
+    def _about_fee(self, before: str) -> bool:
+        return self.ctx.topic == "active.fees" or "收" in before

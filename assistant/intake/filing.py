@@ -1,0 +1,111 @@
+"""Where a sentence of a chat message goes as narrative: the part the user named, the narrative
+question asked, the part a sentence goes on about (「还有就是……」), or its keywords; 信息处理费 clauses
+to section 六. A mixin of `extract._Reader` (pure)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from assistant.intake import answers as A
+from assistant.intake import narrative as N
+from assistant.intake.accounting import unaccounted
+from assistant.intake.model import NARRATIVE_TOPIC_PREFIX, Extraction, ExtractionContext, NarrativeProposal
+from assistant.intake.phrases import find_row, is_info_fee, numbers
+
+_GOING_ON = re.compile(
+    r"^(?:还有就是|还有一个是|还有一点是|再就是|再有就是|再一个是|其次|此外|另一方面)[，,]?"
+)
+
+
+def restated(proposals, ctx: ExtractionContext) -> bool:
+    """Under a narrative question, a message whose numbers only repeat cells already given is the
+    part's material (「今年没有收到申请」 for 依申请公开), not a new table answer."""
+    if not proposals or not (ctx.topic or "").startswith(NARRATIVE_TOPIC_PREFIX):
+        return False
+    said = [p for p in proposals if not p.inferred]
+    return bool(said) and all(
+        isinstance(ctx.cells.get(p.key), int | Decimal) and ctx.cells[p.key] == p.value for p in said
+    )
+
+
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
+_ABOUT_REQUESTS = re.compile(r"主要|大多|多为|大部分|集中|涉及|问|咨询|申请|答复|期限|按时|按期|及时|内容|事项")
+
+
+def request_notes(ex: Extraction, message: str) -> Extraction:
+    """「新收8件，都是个人，主要是问征地补偿和宅基地审批的」: what a 表二 sentence says beyond its numbers
+    is 依申请公开 material, kept whole (numbers included) beside the cells it gives."""
+    lost = [c for c in unaccounted(message, ex) if len(c) >= N.MIN_CHARS and _ABOUT_REQUESTS.search(c)]
+    notes = list(ex.narrative)
+    for m in _SENTENCE.finditer(message):
+        sentence = m.group().strip()
+        if not any(c in sentence for c in lost) or any(sentence.rstrip("。") in n.text for n in notes):
+            continue
+        if any(p.key.startswith("applications.") and p.source in sentence for p in ex.proposals):
+            notes.append(NarrativeProposal("on_request", N.label("on_request"), sentence + "。"))
+    return replace(ex, narrative=tuple(notes)) if len(notes) > len(ex.narrative) else ex
+
+
+class FilingReader:
+    """The narrative half of the reader; `extract._Reader` holds the state."""
+
+    sep: str = ""  # the character before the sentence being read (「；」 between 一是 and 二是)
+
+    def _home(self, sentence: str) -> str | None:
+        """Where a sentence belongs as narrative: the part the user named, the narrative question
+        asked, or (for a sentence that reads as narrative) its keywords."""
+        if self.named:
+            return N.home_of(self.named, sentence)
+        topic = self.ctx.topic or ""
+        if topic.startswith(NARRATIVE_TOPIC_PREFIX):
+            return topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
+        if A.narrative_like(sentence):
+            return N.classify(sentence)
+        return None
+
+    def _info_fee(self, sentence: str) -> str:
+        """The 信息处理费 clauses go to section 六; the others are returned when they name a table row."""
+        parts = [p for p in re.split(r"[，,]", sentence) if p.strip()]
+        fee = [p for p in parts if is_info_fee(p)]
+        rest = [p for p in parts if not is_info_fee(p)]
+        if (
+            not fee
+            or not rest
+            or find_row("，".join(rest), weak=False) is None
+            or not numbers("，".join(rest))
+        ):
+            self._add_narrative("other", sentence)
+            return ""
+        self._add_narrative("other", "，".join(fee))
+        return "，".join(rest)
+
+    def _going_on(self, sentence: str) -> str | None:
+        """「还有就是解读材料形式单一」 after a problem: the same part, unless it names another one."""
+        if not self.continues or not _GOING_ON.match(sentence):
+            return None
+        key = N.classify(_GOING_ON.sub("", sentence))
+        return self.continues if key in (None, *N.SUBAREAS) or key == self.continues else None
+
+    def _narrative_key(self, sentence: str) -> str | None:
+        topic = self.ctx.topic or ""
+        if topic.startswith(NARRATIVE_TOPIC_PREFIX):
+            return topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
+        return N.classify(sentence)
+
+    def _continued(self, sentence: str) -> str | None:
+        """「对短期内大量申请的，建立了会商机制」 after an improvement: the same part, not dropped."""
+        return self.continues if self.continues and len(sentence) >= N.MIN_CHARS else None
+
+    def _add_narrative(self, key: str, text: str) -> None:
+        text = N.strip_named(text)
+        text = text if text.endswith(("。", "！", "？")) else text + "。"
+        if self.narrative and self.narrative[-1].key == key:
+            prev = self.narrative.pop().text
+            if self.sep in "；;" and prev.endswith("。"):
+                prev = prev[:-1] + self.sep  # the user's own separator, not a full stop
+            text = prev + text
+        self.narrative.append(NarrativeProposal(key, N.label(key), text))
+
+    # ------------------------------------------------------------ numbers
