@@ -149,3 +149,26 @@ def test_scanned_pdf_needs_ocr():
 
     with pytest.raises(ReaderError, match="需要OCR"):
         read_report(FIXTURE_DIR / M.SCANNED)
+
+
+@pytest.mark.parametrize("name", ["html_page_2023.html", "md_2023.md"])
+def test_a_mistyped_row_label_is_that_row_with_a_deviation_not_a_missing_row(name):
+    """「4.涉及第三方合法权益」 printed for 「4.保护第三方合法权益」: below the fuzzy cutoff, but no other
+    official label is anywhere near it — the row's values are read and the label is flagged (a
+    warning), never 「表二缺少……」 against a report that prints the row. Found by held-out set B."""
+    path = Path(__file__).parent / "fixtures" / "reader" / name
+    right = read_report(path)
+    text = path.read_text(encoding="utf-8").replace("保护第三方合法权益", "涉及第三方合法权益")
+    report = read_report_bytes(text.encode("utf-8"), name)
+    keys = [k for k in right.cells if k.startswith("applications.results.withheld.third_party_rights.")]
+    assert len(keys) == 7 and all(report.cells[k] == right.cells[k] for k in keys)
+    rules = [f.rule for f in report.findings if "第三方合法权益" in f.message]
+    assert rules == ["LABEL_DEVIATION"]
+    assert not [f for f in _audit(report).findings if f.rule == "ROW_MISSING"]
+
+
+def test_a_label_unlike_any_official_row_is_still_not_taken_for_one():
+    from assistant.reader import vocabulary as V
+
+    for label in ("涉及国家安全的信息", "本年新收申请", "其他需要说明的事项", "2.重复申请的件数"):
+        assert V.t2_rows().match(label) is None, label

@@ -38,6 +38,9 @@ LABEL_ALIASES: Mapping[str, str] = {
     "现行有效件数历史累计": "现行有效件数",
 }
 FUZZY_CUTOFF = 0.8
+# A mistyped official label (「4.涉及第三方合法权益」 for 「4.保护第三方合法权益」): below the cutoff but far
+# closer to one official label than to any other, with a long run in common, is that label, deviating.
+NEAR_CUTOFF, NEAR_MARGIN, NEAR_RUN = 0.7, 0.3, 5
 
 _SLASH_TEXTS = {"/", "／", "—", "——", "-", "－", "–", "\\", "—/—"}
 _BARE_NUMBERING = re.compile(r"^\d{1,2}[.．、]$")
@@ -137,7 +140,9 @@ class LabelIndex(Generic[T]):
                 best, best_ratio, second = cand, r, best_ratio
             elif r > second:
                 second = r
-        if best is None or best_ratio < FUZZY_CUTOFF or best_ratio - second < 0.05:
+        if best is None or best_ratio - second < 0.05:
+            return None
+        if best_ratio < FUZZY_CUTOFF and not _near(n, best, best_ratio - second):
             return None
         label, target = self._by_norm[best]
         return LabelMatch(target, label, False)
@@ -152,3 +157,12 @@ class LabelIndex(Generic[T]):
             if len(cand) > best_len and found:
                 best, best_len = hit, len(cand)
         return LabelMatch(best[1], best[0], True) if best else None
+
+
+def _near(n: str, official: str, margin: float) -> bool:
+    """A slip of a word or two in a long label: most of it in one run, no other label anywhere near."""
+    if margin < NEAR_MARGIN or min(len(n), len(official)) < 6:
+        return False
+    ratio = difflib.SequenceMatcher(None, n, official, autojunk=False)
+    run = ratio.find_longest_match(0, len(n), 0, len(official)).size
+    return ratio.ratio() >= NEAR_CUTOFF and run >= NEAR_RUN
