@@ -314,3 +314,13 @@ def test_previous_report_uploaded_in_the_chat(ws):
     assert "已读取上年年报" in v.history[-1]["content"] and ws.previous(rid).year == 2023
     v = chat_uploads.previous(ws, rid, SOURCES / "qingwu_hezhuzhen_2023.yaml")
     assert "不一致" in v.history[-1]["content"] and "/" not in v.history[-1]["content"].split("⚠")[1][:5]
+
+
+def test_saving_only_a_note_does_not_say_zero_cells(tmp_path):
+    store = Store(tmp_path / "db.sqlite3")
+    ws = Workspace(store, store.user_id("u", create=True))
+    rid = ws.start("青梧县测试局", 2024)
+    chat.turn(ws, rid, "平台建设方面，今年县政府网站专栏改版了一次，新增了政策解读栏目。")
+    said = chat.confirm(ws, rid)
+    assert said.startswith("已保存 1 条情况说明") and "0 个单元格" not in said
+    store.close()

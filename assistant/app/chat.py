@@ -265,9 +265,9 @@ def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
     }
     lines = []
     if changed or narrative:
-        lines.append(
-            f"已保存 {len(changed)} 个单元格" + (f"、{len(narrative)} 条情况说明" if narrative else "") + "。"
-        )
+        saved = [f"{len(changed)} 个单元格"] if changed else []  # never 「已保存 0 个单元格」
+        saved += [f"{len(narrative)} 条情况说明"] if narrative else []
+        lines.append("已保存 " + "、".join(saved) + "。")
     if result.conflicts:
         state["pending"] = {"cells": [_dump(p) for p in proposals if p.key in conflicted]}
         lines += [f"- {c.question}" for c in result.conflicts]
