@@ -127,13 +127,13 @@ def login_and_start(page, url: str, agency: str = "青梧县住房和城乡建�
     page.locator('input[data-testid="textbox"]').fill("zhangsan")
     page.locator('input[data-testid="password"]').fill("mima-12345")
     page.locator("button.primary").first.click()
-    page.get_by_role("tab", name="对话填报").click()  # the app reopens on the tab used last
-    page.locator("#new_report").click()
+    page.locator("#new_report").click()  # a new report opens the chat, whatever tab the app reopened on
     page.locator("#new_agency textarea, #new_agency input").first.fill(agency)
     page.locator("#new_year input").fill(year)
     page.locator("#start_btn").click()
     expect(page.locator("#status")).to_contain_text(agency, timeout=30_000)
     expect(page.locator("#chatbot")).to_contain_text("收到多少件")
+    expect(page.locator("#chat_box textarea")).to_be_visible(timeout=30_000)
 
 
 def pending_readable(page) -> None:

@@ -111,8 +111,8 @@ def build(ctx: AppContext) -> gr.Blocks:
         demo.load(on_load, None, [*outputs, tabs_box]).then(on_offer, [rid], [confirm_prev])
         tabs_box.select(on_tab, [rid], None)
         start_btn.click(on_start, [agency, level, year, prev_file, same_body], outputs).then(
-            lambda: gr.Accordion(open=False), None, new_acc
-        ).then(on_offer, [rid], [confirm_prev])
+            lambda: (gr.Accordion(open=False), gr.Tabs(selected="chat")), None, [new_acc, tabs_box]
+        ).then(on_offer, [rid], [confirm_prev])  # a new report begins in the chat, whatever tab was open
         report_pick.input(on_pick, [report_pick], outputs).then(on_offer, [rid], [confirm_prev])
         confirm_prev.click(on_confirm, [rid], [status, confirm_prev])
         for t in tabs:
