@@ -150,6 +150,8 @@ def test_main_flow(app_url, shots, tmp_path):
         expect(overview).to_have_value(lambda_contains("主动公开"), timeout=60_000)
         s6 = page.locator("#text_s6_other textarea")
         expect(s6).not_to_have_value("", timeout=30_000)
+        # the generation has ended (its notes are shown) before the section is edited and saved
+        expect(page.locator("#draft_notes")).to_contain_text("使用离线起草", timeout=60_000)
         s6.fill("本机关2024年度未收取政府信息公开信息处理费。")
         page.locator("#save_s6_other").click()
         expect(page.locator("#draft_notes")).to_contain_text("已保存并重新核对", timeout=30_000)
@@ -203,9 +205,13 @@ def english_labels(page) -> list[str]:
 
 
 def edit_cell(page, grid: str, row: int, col: int, text: str) -> None:
-    page.locator(f'{grid} [data-testid="cell-{row}-{col}"]').dblclick()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
+    """Open the cell's editor, replace its text, press Enter (as a user does; the editor is waited for:
+    under load Ctrl+A could land before the editor had focus, and 9 typed over 2 became 29)."""
+    cell = page.locator(f'{grid} [data-testid="cell-{row}-{col}"]')
+    cell.dblclick()
+    editor = cell.locator("textarea, input").first
+    editor.wait_for(state="visible")
+    editor.fill(text)
     page.keyboard.press("Enter")
     page.locator("#tables_summary").click()
 
