@@ -211,3 +211,21 @@ def test_answers_to_the_suit_question_in_short_words():
     assert cells("两起，都还没结果", topic="review")["review.pending"] == 2
     got = cells("复议后的结果是维持，1件")  # the review's own result, not a suit after review
     assert got["review.total"] == 1 and not [k for k in got if k.startswith("litigation")]
+
+
+def test_a_part_named_after_a_year_word_wins_over_its_keywords():
+    """「本年度主动公开这块，……县政府网站……专栏发了……」: the clerk named 主动公开; 网站/专栏 do not move it
+    to 平台建设 (found walking the app)."""
+    msg = "本年度主动公开这块，我们今年在县政府网站住建局专栏发了大概186条信息，重点是项目审批这些。"
+    ex = extract(msg, ExtractionContext())
+    assert [n.key for n in ex.narrative] == ["active"]
+    assert "186条信息" in ex.narrative[0].text and not ex.cells
+
+
+def test_an_enumeration_under_problems_stays_under_problems():
+    """「问题主要是：一是……；二是政策解读形式比较单一」: the 二是 clause is a problem, not 主动公开 work."""
+    ex = extract("问题主要是：一是栏目更新不够及时；二是政策解读形式比较单一", ExtractionContext())
+    assert [n.key for n in ex.narrative] == ["problems"]
+    assert "二是政策解读形式比较单一" in ex.narrative[0].text
+    assert N.named_topic("改进措施主要有：一是加强培训") == "improvements"
+    assert N.named_topic("今年收到申请5件") is None and N.named_topic("平台是新建的") is None
