@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from assistant.core import spec
-from assistant.core.numbers import NumberMention, format_number
+from assistant.core.numbers import format_number
 from assistant.intake import answers as A
 from assistant.intake import remainder as R
 from assistant.intake.consistency import Statement
@@ -122,31 +122,6 @@ class ClauseReader:
         s = self.statements[-1]
         if s.key.startswith(row.key + ".") and clause not in s.source:
             self.statements[-1] = replace(s, source=f"{s.source}，{clause}")
-
-    def _replace_last(self, m: NumberMention, source: str) -> bool:
-        """「新收15件，不对，是16件」: the number just said is taken back and replaced, said as old → new."""
-        self.retract = False
-        last = self.last
-        key = f"{last.row.key}.{last.col}"  # type: ignore[union-attr]
-        if last is None or last.row.is_group or m.value != m.value.to_integral_value():
-            return False
-        old = [s for s in self.statements if s.key == key and not s.inferred]
-        if not old:
-            return False
-        self.statements = [s for s in self.statements if s.key != key]
-        note = f"同一句中更正：{format_number(old[-1].value)} → {format_number(m.value)}"
-        self.statements.append(Statement(key, int(m.value), old[-1].source + "，" + source, note=note))
-        self.last = _Last(last.row, last.col, int(m.value))
-        return True
-
-    def _correct_value(self, old: int, m: NumberMention, source: str) -> bool:
-        """「刚才那个说错了，是7不是9」: the one cell holding 9 (confirmed or pending) becomes 7."""
-        keys = A.keys_with_value(old, self.ctx.cells, self.ctx.version)
-        if len(keys) != 1 or m.value != m.value.to_integral_value():
-            self.questions.append(f"“{self.sentence}”：要更正的是哪一项？请连同项目一起说，例如“予以公开应为7件”。")
-            return True
-        self.statements.append(Statement(keys[0], int(m.value), source, note=f"更正：{old} → {m.raw}"))
-        return True
 
     def _negated_columns(self, clause: str, negs: list, rows: list, source: str) -> bool:
         """「规范性文件今年没制发也没废止」「规范性文件我们街道不制发」: the columns named right after each
