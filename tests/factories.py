@@ -65,3 +65,13 @@ def grid_position(key: str, g_index: int) -> tuple[int, int]:
 
     g = grids.grid_specs()[g_index]
     return next((r, c + 1) for r, keys in enumerate(g.keys) for c, k in enumerate(keys) if k == key)
+
+
+def say(ws, rid, *turns) -> str:
+    """Send chat turns in order; the assistant's last reply."""
+    from assistant.app import chat
+
+    reply = ""
+    for t in turns:
+        reply = chat.turn(ws, rid, t).history[-1]["content"]
+    return reply

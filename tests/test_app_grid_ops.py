@@ -5,25 +5,14 @@ from __future__ import annotations
 import json
 import threading
 
-import pytest
-
 from assistant.app import grid_ops, grids
 from assistant.core import spec
-from assistant.store import Store
-from assistant.workspace import Workspace
 from tests.factories import grid_position
 
 T2 = 2  # 表二 among the grids
 T3 = 3
 COLS = [c for c in spec.T2_COLUMN_KEYS if c != "total"]
 NEW = "applications.new_received"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
-    yield Workspace(store, store.user_id("u", create=True))
-    store.close()
 
 
 def pos(key: str, g_index: int = T2) -> tuple[int, int]:

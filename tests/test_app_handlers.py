@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from assistant.app import chat, chat_uploads, draft, files, tables
 from assistant.config import load_settings
 from assistant.core import spec
@@ -18,13 +16,6 @@ from assistant.workspace import Workspace
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "corpus" / "sources"
 OFFLINE = load_settings(env={})
-
-
-@pytest.fixture
-def ws(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
-    yield Workspace(store, store.user_id("u", create=True))
-    store.close()
 
 
 def test_chat_proposes_then_stores_only_after_confirmation(ws):

@@ -12,7 +12,7 @@ from assistant.config import load_settings
 from assistant.core import spec
 from assistant.core.agency import same_agency
 from assistant.store import Store
-from assistant.workspace import Workspace, WorkspaceError
+from assistant.workspace import WorkspaceError
 from tests.factories import grid_position
 
 T2 = 2  # index of 表二 among the grids
@@ -20,13 +20,6 @@ NP = "applications.new_received.natural_person"
 CE = "applications.new_received.commercial_enterprise"
 NEW_TOTAL = "applications.new_received.total"
 ZEROS = {f"applications.new_received.{c}": 0 for c in spec.T2_COLUMN_KEYS if c != "total"}
-
-
-@pytest.fixture
-def ws(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
-    yield Workspace(store, store.user_id("u", create=True))
-    store.close()
 
 
 def pos(key: str, g_index: int = T2) -> tuple[int, int]:

@@ -15,8 +15,6 @@ import pytest
 
 from assistant.app import chat
 from assistant.intake import build_chat_model
-from assistant.store import Store
-from assistant.workspace import Workspace
 from tests.mock_openai import MockOpenAI, Reply, think
 from tests.test_drafting_http import settings
 
@@ -32,13 +30,6 @@ ANSWER = {
     "questions": [],
 }
 TEXT = json.dumps(ANSWER, ensure_ascii=False)
-
-
-@pytest.fixture
-def ws(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
-    yield Workspace(store, store.user_id("u", create=True))
-    store.close()
 
 
 def endpoint(text_shape: str = "plain"):

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.app import chat, chat_uploads
 from assistant.intake import read_ledger
-from assistant.store import Store
-from assistant.workspace import Workspace
 
 LEDGER = (
     "申请人类型,收到日期,办理结果,办结日期\n"
@@ -18,13 +14,6 @@ LEDGER = (
     "企业,2024-12-28,在办,\n"
     "自然人,2024-12-29,未办结,\n"
 )
-
-
-@pytest.fixture
-def ws(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
-    yield Workspace(store, store.user_id("u", create=True))
-    store.close()
 
 
 def test_open_outcomes_are_carried_to_next_year(tmp_path):

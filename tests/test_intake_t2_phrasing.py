@@ -6,15 +6,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
-
-from assistant.app import chat
 from assistant.intake import extract
 from assistant.intake.accounting import unaccounted
 from assistant.intake.model import ExtractionContext
 from assistant.intake.phrases import numbers
-from assistant.store import Store
-from assistant.workspace import Workspace
+from tests.factories import say
 
 NEW = "applications.new_received"
 GRANTED = "applications.results.granted"
@@ -23,20 +19,6 @@ NOT_HELD = "applications.results.unable.not_held"
 
 def cells(text, **ctx):
     return extract(text, ExtractionContext(**ctx)).cells
-
-
-@pytest.fixture
-def ws(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
-    yield Workspace(store, store.user_id("u", create=True))
-    store.close()
-
-
-def _say(ws, rid, *turns):
-    reply = ""
-    for t in turns:
-        reply = chat.turn(ws, rid, t).history[-1]["content"]
-    return reply
 
 
 def test_applicant_list_answers_the_row_asked_and_the_rest_is_people():
@@ -103,7 +85,7 @@ def test_a_companys_trade_secret_is_the_reason_not_the_applicant():
 
 def test_listed_replacement_of_a_confirmed_value_is_applied_by_confirm(ws):
     rid = ws.start("某县教育局", 2025, "县级部门")
-    _say(
+    say(
         ws,
         rid,
         "新收8件，个人6件，企业2件",
@@ -113,9 +95,9 @@ def test_listed_replacement_of_a_confirmed_value_is_applied_by_confirm(ws):
         "予以公开6件，部分公开1件",
         "确认",
     )
-    shown = _say(ws, rid, "不对，予以公开是5件，部分公开是2件")
+    shown = say(ws, rid, "不对，予以公开是5件，部分公开是2件")
     assert "6 → 5" in shown and "1 → 2" in shown
-    _say(ws, rid, "确认")
+    say(ws, rid, "确认")
     got = ws.facts(rid).cells
     assert got[f"{GRANTED}.total"] == 5 and got["applications.results.partially_granted.total"] == 2
 
@@ -226,11 +208,11 @@ def test_last_years_report_said_right_takes_its_carry_over_row(ws):
     from tests.test_intake_conversation import CASES
 
     rid = ws.start("桐安县农业农村局", 2025, "县级部门")
-    _say(ws, rid, "新收12件，都是个人", "确认", "上年没有结转", "确认")
+    say(ws, rid, "新收12件，都是个人", "确认", "上年没有结转", "确认")
     chat_uploads.previous(ws, rid, CASES / "prev_tongan_nongye_2024.yaml")
-    shown = _say(ws, rid, "哦去年报告写的结转1件是对的，我给忘了")
+    shown = say(ws, rid, "哦去年报告写的结转1件是对的，我给忘了")
     assert "0 → 1" in shown and "上年年报" in shown
-    _say(ws, rid, "确认")
+    say(ws, rid, "确认")
     got = ws.facts(rid).cells
     assert got[f"{CARRIED}.total"] == 1 and got[f"{CARRIED}.natural_person"] == 1
     assert f"{NEXT}.total" not in got
@@ -280,8 +262,8 @@ def test_prefilled_parts_do_not_block_a_new_total(ws):
 
     rid = ws.start("某县林业局", 2024, "县级部门")
     chat_uploads.previous(ws, rid, CASES / "linye_2023.yaml")
-    _say(ws, rid, "今年新收申请10件，都是自然人", "确认")
-    shown = _say(ws, rid, "上年结转2件")
+    say(ws, rid, "今年新收申请10件，都是自然人", "确认")
+    shown = say(ws, rid, "上年结转2件")
     assert "总数暂不记录" not in shown and "上年结转" in shown
 
 
