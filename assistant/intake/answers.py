@@ -63,6 +63,18 @@ def last_years(before: str, after: str) -> bool:
     return bool(_LAST_REPORT.search(before) or _DONE_LAST_YEAR.search(after))
 
 
+_DIFFERENCE = re.compile(  # 「比去年少了7件」「同比增加3件」: a change between years, not a count of this year
+    r"(?:(?:比|较|同比|与|和|跟)(?:去年|上年|上一年|上年度|往年|前年)?[^，,。；\d]{0,6}?)?"
+    r"(?:少了|多了|减少了?|增加了?|下降了?|上升了?|增长了?|降低了?|提高了?|降了|涨了|回落了?)"
+    r"(?:约|近|将近|大约)?\s*$"
+)
+
+
+def difference(before: str) -> bool:
+    """The number right after these words is a year-on-year change (narrative), never a cell."""
+    return bool(_DIFFERENCE.search(before))
+
+
 BARE_CARRY = re.compile(r"(?<![上去下明转年底末终])结转(?![到至入下过来自])")
 _CARRY_DIRECTION = re.compile(r"上一?年|去年|下一?年|明年|年底|年末|年终")
 

@@ -30,6 +30,7 @@ from assistant.intake.lexicon import (
     COLUMN_NAMES,
     COLUMNS,
     LEGAL_PERSONS,
+    NO_POWER,
     ROW_BY_KEY,
     SINGLE,
     T1_DOC,
@@ -85,6 +86,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     said: list[tuple[str, str]] = []  # (rewritten, as the user said it): sources show the user's words
     original = message or ""
     message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", message or "", said), said)
+    message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
     message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
@@ -101,8 +103,10 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         if not m.group().strip():
             continue
         reader.sep = message[m.start() - 1] if m.start() else ""  # 「一是……；二是……」 stays one text
-        for part in R.split_scopes(m.group().strip(), lambda t: find_row(t, weak=False) is not None):
-            reader.read(part)
+        for i, piece in enumerate(N.split_topics(m.group().strip())):  # 「……，另外监督方面……」
+            reader.sep = "，" if i else reader.sep
+            for part in R.split_scopes(piece, lambda t: find_row(t, weak=False) is not None):
+                reader.read(part)
     reader.statements += R.all_answered(reader.statements, ctx.cells, answered.group()) if answered else []
     reader.statements += R.absent_types(reader.statements, ctx.cells)
     proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
@@ -113,6 +117,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     if said:
         proposals = [replace(p, source=restore(p.source, said, original)) for p in proposals]
         reader.narrative = [replace(n, text=restore(n.text, said, original)) for n in reader.narrative]
+        reader.questions = [restore(q, said) for q in reader.questions]
     ex = Extraction(
         tuple(proposals),
         tuple(reader.narrative),
@@ -226,6 +231,11 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
         return [m for m in mentions if m.start >= end]
 
     def _number(self, m: NumberMention, before: str, after: str, source: str) -> bool:
+        if self._zero_again(m.value, before):
+            return True
+        if A.difference(before):  # 「比去年少了7件」
+            self.notes.append(f"“{source}”是与上年的比较，不填入表格")
+            return True
         if A.last_years(before, after):
             self.notes.append(f"“{(source + after).strip('，, ')}”说的是上年的情况，不计入今年的表格")
             return True

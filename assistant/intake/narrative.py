@@ -23,9 +23,13 @@ _SUBAREA_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 SUBAREAS = tuple(_SUBAREA_WORDS)
 _OTHER_WORDS = ("信息处理费", "人大代表建议", "政协提案", "建议提案", "工作要点", "创新", "其他需要报告")
+_NOT = r"(?<!没有)(?<!没)(?<!未)(?<!无)(?<!不)(?<!防止)(?<!避免)"  # 「没有超期」 is no problem
 _PROBLEM = re.compile(
     r"问题|不足|短板|差距|不够|有待|欠缺|薄弱|滞后|不到位|不及时|不规范"
     r"|尚未(?!办结|审结|答复|结案)|还(?:没有?|未)(?:全部|完全)|未能|未全部"
+    # what section 五 is about beyond the words above: a weakness said plainly (「形式比较单一」「意识还不强」)
+    r"|单一|不强|不高|不深|不细|不全面|不完善|不健全|不统一|不充分|不均衡|不平衡|参差不齐|流于形式|意识淡薄"
+    rf"|{_NOT}(?:超期|超时|超过时限|超过期限|延误)|仍需|亟待|需要加强|还需加强|不熟|不精"
 )
 _IMPROVE = re.compile(
     r"下一步|今后|改进|整改|将进一步|将继续|将加强|将持续|拟|计划于|明年|针对(?:上述|以上|这些)?问题"
@@ -61,14 +65,21 @@ _NAMES: tuple[tuple[str, str], ...] = (
     ("problems", r"存在的?(?:主要)?问题|问题和不足|问题|不足"),
     ("other", r"其他需要报告的事项|其他事项"),
 )
+_OPENER = (  # 「二、依申请公开：」「另外监督方面」「至于依申请，」
+    r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])?\s*"
+    r"(?:另外|此外|还有|再就是|同时|然后|最后|接下来|再)?(?:本年度|本年|今年|全年)?"
+    r"(?:在|关于|至于|说说|再说|说一下|讲讲|还有)?(?:"
+)
+_PART = r"(?:方面|情况|工作|这块|这一块|那块|那一块|这边|那边|这部分|部分|上)"
+_TELL = r"(?:我一起说|一起说|我合在一起说|合在一起说|我说一下|说一下|讲一下|汇报一下|简单说说|的话)"
+_FILLER = r"(?:吧|啊|呢|哈|嘛|呀)?"
 _NAMED = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])?\s*"  # 二、依申请公开：
-    r"(?:本年度|本年|今年|全年)?(?:在|关于|至于|说说|再说|还有)?(?:"  # 「本年度主动公开这块，」
+    _OPENER
     + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES))
     + r")"
-    r"(?:工作)?(?:(?:方面|情况|工作|这块|这一块|这边|上)?(?:我一起说|一起说|的话)?(?:主要)?(?:是|有|包括)?\s*[，,：:]"
-    r"|(?:方面|这块|这一块|这边|的话|上(?![线传报级门网]))(?:的话)?(?![，,：:]))"  # 「主动公开这块主要是……」 without a comma
-)
+    rf"(?:工作)?(?:{_PART}?{_TELL}?{_FILLER}(?:主要)?(?:是|有|包括)?\s*[，,：:]"
+    rf"|(?:方面|这块|这一块|那块|那一块|这边|那边|的话|上(?![线传报级门网]))(?:的话)?{_FILLER}(?![，,：:]))"
+)  # 「主动公开这块主要是……」 without a comma
 _PLACE = re.compile(
     r"(?:放到|放在|归到|归入|移到|改到|挪到|应该是|应属于|属于|(?:这|这个|这些|这段|这条|它)(?:是|算))(?:“|「)?"
     r"(?:" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES)) + ")"
@@ -80,6 +91,31 @@ def named_topic(sentence: str) -> str | None:
     """The part a sentence names at its start: 「平台建设方面，」「监督保障：」「问题和改进我一起说：」."""
     m = _NAMED.match(sentence.strip())
     return _key_of(m) if m else None
+
+
+_SWITCH = re.compile(r"^(?:另外|此外|还有|再就是|同时|至于|关于|然后|最后|再说|说说|接下来)")
+_CLAUSES = re.compile(r"[^，,]+[，,]?")
+
+
+def split_topics(sentence: str) -> list[str]:
+    """「网站那块今年换了新版，另外监督方面我们开了两次培训会」: a sentence cut where a clause names
+    another part after a connector (另外/至于/还有…), or names it as a part (「监督保障方面，」)."""
+    parts: list[str] = []
+    for m in _CLAUSES.finditer(sentence):
+        clause = m.group()
+        key = named_topic(clause) if parts else None
+        explicit = key and (_SWITCH.match(clause) or _PART_NAMED.match(clause))
+        if parts and not explicit:
+            parts[-1] += clause
+        else:
+            parts.append(clause)
+    return [p.rstrip("，,") for p in parts if p.strip("，, ")]
+
+
+_PART_NAMED = re.compile(
+    r"^(?:主动公开|依申请公开|政府信息管理|信息管理|(?:政府信息公开)?平台建设|监督保障|存在的?(?:主要)?问题|改进(?:情况|措施))"
+    r"(?:工作)?(?:方面|这块|那块|这一块|那一块)"
+)
 
 
 def placed_topic(message: str) -> str | None:
