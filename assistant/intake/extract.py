@@ -25,6 +25,7 @@ from assistant.intake.amends import FEE_ROW as _FEE_ROW
 from assistant.intake.amends import AmendReader, HitReader
 from assistant.intake.clauses import ClauseReader, _Last
 from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
+from assistant.intake.exhausted import exhausted_types
 from assistant.intake.filing import FilingReader, request_notes, restated
 from assistant.intake.lexicon import (
     COLUMN_NAMES,
@@ -109,6 +110,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
                 reader.read(part)
     reader.statements += R.all_answered(reader.statements, ctx.cells, answered.group()) if answered else []
     reader.statements += R.absent_types(reader.statements, ctx.cells)
+    reader.statements += exhausted_types(reader.statements, ctx.cells, ctx.version)
     proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
     if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes
         key = (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)

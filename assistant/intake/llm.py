@@ -140,13 +140,29 @@ def with_inferences(result: Extraction, message: str, ctx: ExtractionContext) ->
     maps numbers said, code does the arithmetic, the same on both paths."""
     given = {p.key for p in result.proposals}
     rows = {k.rsplit(".", 1)[0] for k in given}  # only rows the model itself gave a number for
+    groups = {g for r in rows if (g := _group_of(r))}  # 「不予处理1件，重复申请」: the other leaves are 0
     rules = extract(message, ctx)
     extra = tuple(
         p
         for p in rules.proposals
-        if p.inferred and p.key not in given and (p.key.rsplit(".", 1)[0] in rows or p.note == BALANCE_REST)
+        if p.inferred
+        and p.key not in given
+        and (p.key.rsplit(".", 1)[0] in rows or _group_of(p.key.rsplit(".", 1)[0]) in groups or p.note == BALANCE_REST)
     )  # 「剩下的年底还没办完」: a number no one said, computed by code from the table's identity
-    return replace(result, proposals=result.proposals + extra) if extra else result
+    if not extra:
+        return result
+    fspec = spec.spec_for(ctx.version)
+    computed = tuple(f"{fspec.by_key[p.key].label}：数字 " for p in extra if p.key in fspec.by_key)
+    notes = tuple(n for n in result.notes if not n.startswith(computed))  # code computed what it dropped
+    return replace(result, proposals=result.proposals + extra, notes=notes)
+
+
+def _group_of(row: str) -> str | None:
+    """The group a result leaf or a 行政诉讼 row belongs to (None for a row of its own)."""
+    if row.startswith(("litigation_direct", "litigation_after_review")):
+        return "litigation"
+    parts = row.split(".")
+    return ".".join(parts[:3]) if len(parts) == 4 and parts[1] == "results" else None
 
 
 def _fallback(message: str, ctx: ExtractionContext, why: str, notes: tuple[str, ...] = ()) -> Extraction:
