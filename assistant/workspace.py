@@ -2,7 +2,8 @@
 
 State kept per report (JSON in `reports.state`): `cells` (only what the user gave or confirmed),
 `narrative`, `previous` (last year's facts and its problems section), `ledger` (cells and source rows),
-`chat` (messages), `pending` (proposals waiting for confirmation), `format`.
+`chat` (messages), `pending` (proposals waiting for confirmation), `format`, `cell_sources` (per stored
+cell: chat, ledger, grid or previous — see `assistant/cell_sources.py`).
 
 Role checks live here, not in the UI: every write asks `_writable` (a member who may edit, the report
 not approved), and every saved cell, narrative item and section records the account and time.
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant import cell_sources
 from assistant.audit import InputError, guarded_load
 from assistant.core import engine, spec
 from assistant.core.agency import same_agency
@@ -140,13 +142,20 @@ class Workspace(ReviewService):
         return engine.check(self.facts(report_id), self.previous(report_id))
 
     def set_cells(
-        self, report_id: int, given: dict[str, Value], replace_keys: set[str] | None = None
+        self,
+        report_id: int,
+        given: dict[str, Value],
+        replace_keys: set[str] | None = None,
+        source: str = cell_sources.GRID,
     ) -> ReportRow:
-        """Merge the user's values (already confirmed) into the report; autosaved."""
+        """Merge the user's values (already confirmed) into the report; autosaved. `source`: where the
+        given values came from (`cell_sources`: chat, ledger, grid, previous), kept per cell."""
         with self.store.atomic():
-            return self._set_cells(report_id, given, replace_keys)
+            return self._set_cells(report_id, given, replace_keys, source)
 
-    def _set_cells(self, report_id: int, given: dict[str, Value], replace_keys: set[str] | None) -> ReportRow:
+    def _set_cells(
+        self, report_id: int, given: dict[str, Value], replace_keys: set[str] | None, source: str
+    ) -> ReportRow:
         row = self._writable(report_id)
         old = row.state.get("cells", {})
         cells = dict(old)
@@ -154,7 +163,8 @@ class Workspace(ReviewService):
             cells.pop(k, None)
         cells.update(cells_to_json(given))
         changed = {k: (old.get(k), cells.get(k)) for k in set(old) | set(cells) if old.get(k) != cells.get(k)}
-        updated = self.update_state(report_id, cells=cells)
+        sources = cell_sources.updated(row.state.get("cell_sources") or {}, given, replace_keys or (), source)
+        updated = self.update_state(report_id, cells=cells, cell_sources=sources)
         if changed:
             self.store.log_changes(report_id, "cell", changed, self.account.username)
         return updated
@@ -250,7 +260,7 @@ class Workspace(ReviewService):
                 prefill[key] = v
         self.update_state(report_id, previous=prev_state, previous_offer=None)
         if prefill:
-            self.set_cells(report_id, prefill)
+            self.set_cells(report_id, prefill, source=cell_sources.PREVIOUS)
             # stored but not confirmed: the chat shows them with their source and asks (issue 11)
             self.update_state(report_id, prefilled=sorted(prefill))
             notes.append(f"已按上年“四、结转下年度继续办理”预填本年“二、上年结转”（{len(prefill)} 个单元格）")
