@@ -2,7 +2,8 @@
 
 State kept per report (JSON in `reports.state`): `cells` (only what the user gave or confirmed),
 `narrative`, `previous` (last year's facts and its problems section), `ledger` (cells and source rows),
-`chat` (messages), `pending` (proposals waiting for confirmation), `format`.
+`chat` (messages), `pending` (proposals waiting for confirmation), `format`, `cell_sources` (per stored
+cell: chat, ledger, grid or previous — see `assistant/cell_sources.py`).
 
 Role checks live here, not in the UI: every write asks `_writable` (a member who may edit, the report
 not approved), and every saved cell, narrative item and section records the account and time.
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from assistant import cell_sources
 from assistant.audit import InputError, guarded_load
+from assistant.core import agency as names
 from assistant.core import engine, spec
 from assistant.core.agency import same_agency
 from assistant.core.engine import CheckResult
@@ -140,13 +143,20 @@ class Workspace(ReviewService):
         return engine.check(self.facts(report_id), self.previous(report_id))
 
     def set_cells(
-        self, report_id: int, given: dict[str, Value], replace_keys: set[str] | None = None
+        self,
+        report_id: int,
+        given: dict[str, Value],
+        replace_keys: set[str] | None = None,
+        source: str = cell_sources.GRID,
     ) -> ReportRow:
-        """Merge the user's values (already confirmed) into the report; autosaved."""
+        """Merge the user's values (already confirmed) into the report; autosaved. `source`: where the
+        given values came from (`cell_sources`: chat, ledger, grid, previous), kept per cell."""
         with self.store.atomic():
-            return self._set_cells(report_id, given, replace_keys)
+            return self._set_cells(report_id, given, replace_keys, source)
 
-    def _set_cells(self, report_id: int, given: dict[str, Value], replace_keys: set[str] | None) -> ReportRow:
+    def _set_cells(
+        self, report_id: int, given: dict[str, Value], replace_keys: set[str] | None, source: str
+    ) -> ReportRow:
         row = self._writable(report_id)
         old = row.state.get("cells", {})
         cells = dict(old)
@@ -154,7 +164,8 @@ class Workspace(ReviewService):
             cells.pop(k, None)
         cells.update(cells_to_json(given))
         changed = {k: (old.get(k), cells.get(k)) for k in set(old) | set(cells) if old.get(k) != cells.get(k)}
-        updated = self.update_state(report_id, cells=cells)
+        sources = cell_sources.updated(row.state.get("cell_sources") or {}, given, replace_keys or (), source)
+        updated = self.update_state(report_id, cells=cells, cell_sources=sources)
         if changed:
             self.store.log_changes(report_id, "cell", changed, self.account.username)
         return updated
@@ -202,20 +213,22 @@ class Workspace(ReviewService):
                 x for x in (narrative.get("problems", ""), narrative.get("improvements", "")) if x
             )
         prev_state = previous_state(prev_facts, problems, Path(path).name)
-        if not same_body and not same_agency(prev_facts.agency, row.agency):
-            self.update_state(report_id, previous_offer=prev_state)
-            raise WorkspaceError(
-                f"{Path(path).name} 是“{prev_facts.agency}”的报告，与本报告的机关“{row.agency}”名称不一致，未采用"
-                "（如确为同一机关——名称写法不同或机构更名——请点击“确认为同一机关并采用”）"
-            )
-        return self.use_previous(report_id, prev_state)
+        kind = names.relation(prev_facts.agency, row.agency)
+        if kind == names.SAME or (same_body and kind != names.OTHER_PLACE):
+            return self.use_previous(report_id, prev_state)
+        offer = None if kind == names.OTHER_PLACE else {**prev_state, "kind": kind}
+        self.update_state(report_id, previous_offer=offer)
+        raise WorkspaceError(other_body_message(Path(path).name, prev_facts.agency, row.agency, kind))
 
     def confirm_previous(self, report_id: int) -> list[str]:
         """Use the last-year report refused for its name, now that the user confirmed the same body."""
         offer = self.row(report_id).state.get("previous_offer")
         if not offer:
             raise WorkspaceError("没有待确认的上年报告，请重新上传")
-        return self.use_previous(report_id, offer)
+        notes = self.use_previous(report_id, offer)
+        if offer.get("kind") == names.OTHER_BODY:  # the user said it anyway: the choice is said back
+            notes.insert(0, f"注意：已按您的确认采用“{offer['facts']['agency']}”的报告作为本机关的上年报告")
+        return notes
 
     def own_previous(self, report_id: int) -> list[str]:
         """Use this user's own report of the year before for the same body, if there is one."""
@@ -250,7 +263,7 @@ class Workspace(ReviewService):
                 prefill[key] = v
         self.update_state(report_id, previous=prev_state, previous_offer=None)
         if prefill:
-            self.set_cells(report_id, prefill)
+            self.set_cells(report_id, prefill, source=cell_sources.PREVIOUS)
             # stored but not confirmed: the chat shows them with their source and asks (issue 11)
             self.update_state(report_id, prefilled=sorted(prefill))
             notes.append(f"已按上年“四、结转下年度继续办理”预填本年“二、上年结转”（{len(prefill)} 个单元格）")
@@ -318,6 +331,26 @@ class Workspace(ReviewService):
         return Report(
             f"report-{report_id}", title, row.agency, row.year, filled.format, sections, dict(filled.cells)
         )
+
+
+OFFER_BUTTON = {names.VARIANT: "确认为同一机关并采用", names.OTHER_BODY: "仍然采用（仅限机构更名或合并）"}
+
+
+def other_body_message(file: str, prev_agency: str, agency_name: str, kind: str) -> str:
+    """Why last year's report of another name was not used, and what the user may do."""
+    head = f"{file} 是“{prev_agency}”的报告，本报告的机关是“{agency_name}”"
+    if kind == names.OTHER_PLACE:
+        places = " / ".join(p for p, _ in (names.split_name(prev_agency), names.split_name(agency_name)))
+        return (
+            f"{head}，两者不在同一地方（{places}），不是同一机关，未采用。"
+            "另一地方机关的结转数不能作为本机关的上年结转，请上传本机关的上年年报"
+        )
+    if kind == names.OTHER_BODY:
+        return (
+            f"{head}，看起来是同一地方的另一个部门，未采用。请上传本机关的上年年报；"
+            f"只有本机关由它更名或合并而来时，才点击“{OFFER_BUTTON[kind]}”"
+        )
+    return f"{head}，名称写法不同，未采用（如确为同一机关——名称写法不同或机构更名——请点击“{OFFER_BUTTON[kind]}”）"
 
 
 def previous_state(facts: ReportFacts, problems: str, source: str) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from assistant import cell_sources
 from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import (
@@ -255,7 +256,7 @@ def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
     result = apply_confirmed(facts.cells, proposals, overwrite=keys)
     new_narrative = apply_narrative(facts.narrative, narrative)
     changed = {k: result.cells[k] for k in result.applied}
-    ws.set_cells(rid, changed)
+    ws.set_cells(rid, changed, source=cell_sources.LEDGER if pending.get("whole") else cell_sources.CHAT)
     conflicted = {c.key for c in result.conflicts}
     state: dict[str, Any] = {
         "narrative": new_narrative,

@@ -12,7 +12,8 @@ from assistant.app.context import AppContext
 from assistant.app.files import hide_dirs
 from assistant.app.tab import Tab
 from assistant.app.uploads import upload_path
-from assistant.workspace import Workspace, WorkspaceError
+from assistant.core import agency
+from assistant.workspace import OFFER_BUTTON, Workspace, WorkspaceError
 
 LEVELS = ["县级政府办公室", "县级部门", "乡镇", "街道", "市级部门", "市级政府办公室", "省级部门", "其他"]
 
@@ -37,11 +38,23 @@ def header(ws: Workspace, rid: int | None, note: str = "") -> str:
     text += f" · 上年报告：{prev}" if prev else " · 上年报告：未采用"
     offer = state.get("previous_offer") or {}
     if offer.get("facts"):
-        text += (
-            f"\n\n待确认：上传的 {offer.get('source', '')} 是“{offer['facts'].get('agency', '')}”的报告，"
-            "名称与本机关不同。如确为同一机关，请点击“确认为同一机关并采用”。"
-        )
+        text += f"\n\n待确认：上传的 {offer.get('source', '')} 是“{offer['facts'].get('agency', '')}”的报告，"
+        if offer.get("kind") == agency.OTHER_BODY:
+            text += f"看起来是另一个部门。只有本机关由它更名或合并而来时，才点击“{offer_button(offer)}”。"
+        else:
+            text += f"名称与本机关不同。如确为同一机关，请点击“{offer_button(offer)}”。"
     return review_flow.who_line(ws) + text + (f"\n\n{note}" if note else "")
+
+
+def offer_button(offer: dict) -> str:
+    return OFFER_BUTTON.get(offer.get("kind", agency.VARIANT), OFFER_BUTTON[agency.VARIANT])
+
+
+def offer_label(ws: Workspace, rid: int | None) -> str:
+    """The button's words for the waiting offer ("" when none): a renaming vs another department."""
+    if rid is None or not has_offer(ws, rid):
+        return ""
+    return offer_button(ws.row(rid).state.get("previous_offer") or {})
 
 
 def has_offer(ws: Workspace, rid: int | None) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from assistant import cell_sources
 from assistant.app import grids
 from assistant.core.engine import CheckResult, summarize
 from assistant.core.finding_kinds import kind_of
@@ -27,16 +28,21 @@ class TablesView:
     frames: list[Any]  # one Styler per grid
     findings: pd.DataFrame
     summary: str
-    typed: list[tuple[str, str]] = field(default_factory=list)  # (where, key) of totals the user typed
+    # (where and source, key) of totals given rather than computed: 「表二…总计（对话中给出）」
+    typed: list[tuple[str, str]] = field(default_factory=list)
 
 
 def view(ws: Workspace, report_id: int) -> TablesView:
     result = ws.check(report_id)
-    return render(result, set(ws.row(report_id).state.get("cells", {})))
+    state = ws.row(report_id).state
+    return render(result, set(state.get("cells", {})), state.get("cell_sources") or {})
 
 
-def render(result: CheckResult, given: set[str] | frozenset[str] = frozenset()) -> TablesView:
-    """The grids coloured by state; `given`: the keys the user gave (for the typed totals)."""
+def render(
+    result: CheckResult, given: set[str] | frozenset[str] = frozenset(), sources: dict[str, str] | None = None
+) -> TablesView:
+    """The grids coloured by state; `given`: the keys the user gave (for the given totals), `sources`:
+    where each came from (chat, ledger, grid, last year's report)."""
     frames = []
     typed_keys = typed_totals(result.facts.format, given)
     typed: list[tuple[str, str]] = []
@@ -45,8 +51,14 @@ def render(result: CheckResult, given: set[str] | frozenset[str] = frozenset()) 
         marks = grids.findings_at_cells(list(result.findings), g)
         typed_pos = grids.derived_positions(g, typed_keys)
         frames.append(grids.styled(frame, marks, grids.derived_positions(g, result.derived), typed_pos))
-        typed += [(grids.cell_label(g, k), k) for row in g.keys for k in row if k in typed_keys]
-    return TablesView(frames, findings_frame(result.findings), summary_line(result, len(typed)), typed)
+        typed += [
+            (f"{grids.cell_label(g, k)}（{cell_sources.label(sources or {}, k)}）", k)
+            for row in g.keys
+            for k in row
+            if k in typed_keys
+        ]
+    by_source = [cell_sources.label(sources or {}, k) for _, k in typed]
+    return TablesView(frames, findings_frame(result.findings), summary_line(result, by_source), typed)
 
 
 def typed_totals(version: str, given: set[str] | frozenset[str]) -> frozenset[str]:
@@ -62,13 +74,15 @@ def findings_frame(findings: tuple[Finding, ...] | list[Finding]) -> pd.DataFram
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
-def summary_line(result: CheckResult, typed: int = 0) -> str:
+def summary_line(result: CheckResult, typed: list[str] | None = None) -> str:
+    """`typed`: the source of each given (not computed) total, e.g. 「对话中给出」."""
     c = summarize(result.findings)
     filled = len(result.facts.cells)
     total = len(result.facts.spec.cells)
     parts = [f"已填 {filled}/{total} 个单元格（其中 {len(result.derived)} 个合计由程序计算，灰色显示）"]
     if typed:
-        parts.append(f"{typed} 个合计为手工填报（蓝色显示，可改为自动计算）")
+        counts = "、".join(f"{src} {typed.count(src)} 个" for src in dict.fromkeys(typed))
+        parts.append(f"{len(typed)} 个合计不是程序计算的：{counts}（蓝色显示，可改为自动计算）")
     parts.append(f"{c['error']} 个错误，{c['warning']} 个提醒")
     if c["not_assessable"]:
         parts.append(f"{c['not_assessable']} 处因数据未填暂无法核验")

@@ -17,7 +17,7 @@ from assistant.app.tab import Tab
 from assistant.workspace import Workspace, WorkspaceError
 
 LEGEND = (
-    "灰色：程序按分项自动计算的合计；蓝色加粗：手工填报的合计；红色：错误；黄色：提醒。"
+    "灰色：程序按分项自动计算的合计；蓝色加粗：对话、台账或统计表中给出的合计（来源列在下方）；红色：错误；黄色：提醒。"
     "双击单元格修改；可从 Excel 复制一列或一块数值，选中起始单元格后粘贴（Ctrl+V）；选中单元格按 Delete 清空。"
 )
 
@@ -51,7 +51,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
         ops = gr.Textbox(visible="hidden", elem_id=grid_ops.BOX_ID)  # paste/delete from the page script
         ops_btn = gr.Button("粘贴", visible="hidden", elem_id=grid_ops.BUTTON_ID)
         with gr.Row(elem_id="typed_box"):
-            typed = gr.CheckboxGroup(label="手工填报的合计", choices=[], elem_id="typed_totals", scale=4)
+            typed = gr.CheckboxGroup(label="给出的合计及来源（不是程序计算的）", choices=[], elem_id="typed_totals", scale=4)
             recompute = gr.Button("改为自动计算", elem_id="recompute_btn", scale=1)
         findings = gr.Dataframe(
             label="核对发现",

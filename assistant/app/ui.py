@@ -95,12 +95,15 @@ def build(ctx: AppContext) -> gr.Blocks:
         def on_status(report_id, request: gr.Request):
             ws_user = user_of(request)
             ws = ctx.workspace(ws_user)
-            offer = session.has_offer(ws, report_id)
             pick = gr.Dropdown(choices=session.choices(ws), value=report_id)  # the list shows the state
-            return session.status(ctx, ws_user, report_id), gr.Button(visible=offer), pick
+            return session.status(ctx, ws_user, report_id), offer_button(ws, report_id), pick
+
+        def offer_button(ws, report_id):  # a renaming vs another department: different words
+            label = session.offer_label(ws, report_id)
+            return gr.Button(value=label or "确认为同一机关并采用", visible=bool(label))
 
         def on_offer(report_id, request: gr.Request):
-            return gr.Button(visible=session.has_offer(ctx.workspace(user_of(request)), report_id))
+            return offer_button(ctx.workspace(user_of(request)), report_id)
 
         def on_confirm(report_id, request: gr.Request):
             return session.confirm_previous(ctx, user_of(request), report_id), gr.Button(visible=False)
