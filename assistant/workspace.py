@@ -340,9 +340,9 @@ def other_body_message(file: str, prev_agency: str, agency_name: str, kind: str)
     """Why last year's report of another name was not used, and what the user may do."""
     head = f"{file} 是“{prev_agency}”的报告，本报告的机关是“{agency_name}”"
     if kind == names.OTHER_PLACE:
-        places = " / ".join(p for p, _ in (names.split_name(prev_agency), names.split_name(agency_name)))
+        places = " 与 ".join(p for p, _ in (names.split_name(prev_agency), names.split_name(agency_name)))
         return (
-            f"{head}，两者不在同一地方（{places}），不是同一机关，未采用。"
+            f"{head}，两者机关不一致：所在地方不同（{places}），未采用。"
             "另一地方机关的结转数不能作为本机关的上年结转，请上传本机关的上年年报"
         )
     if kind == names.OTHER_BODY:

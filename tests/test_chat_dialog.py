@@ -68,7 +68,7 @@ def test_last_year_of_another_county_is_refused_plainly_without_an_offer(ws, tmp
 
     rid = ws.start("青梧县林业局", 2024, "县级部门")
     reply = _upload_previous(ws, rid, _last_year(tmp_path, "临澜县林业局"))
-    assert "不是同一机关" in reply and "临澜县 / 青梧县" in reply
+    assert "机关不一致" in reply and "临澜县 与 青梧县" in reply
     assert "确认为同一机关" not in reply and "仍然采用" not in reply
     assert not session.has_offer(ws, rid) and session.offer_label(ws, rid) == ""
     assert ws.previous(rid) is None
