@@ -75,3 +75,13 @@ def say(ws, rid, *turns) -> str:
     for t in turns:
         reply = chat.turn(ws, rid, t).history[-1]["content"]
     return reply
+
+
+def last_year_file(tmp_path, agency: str):
+    """A last-year facts file of `agency` (2023) carrying 2 natural-person applications to next year."""
+    p = tmp_path / "上年年报.yaml"
+    p.write_text(
+        f"agency: {agency}\nyear: 2023\ncells:\n  applications.carried_to_next.natural_person: 2\n",
+        encoding="utf-8",
+    )
+    return p

@@ -13,7 +13,7 @@ from assistant.core import spec
 from assistant.core.agency import same_agency
 from assistant.store import Store
 from assistant.workspace import WorkspaceError
-from tests.factories import grid_position
+from tests.factories import grid_position, last_year_file
 
 T2 = 2  # index of 表二 among the grids
 NP = "applications.new_received.natural_person"
@@ -108,19 +108,10 @@ def test_different_bodies_stay_different():
     assert not same_agency("青梧县人民政府办公室", "临澜县政府办")
 
 
-def _previous_file(tmp_path, agency: str):
-    p = tmp_path / "上年.yaml"
-    p.write_text(
-        f"agency: {agency}\nyear: 2023\ncells:\n  applications.carried_to_next.natural_person: 2\n",
-        encoding="utf-8",
-    )
-    return p
-
-
 def test_a_renamed_body_is_used_after_explicit_confirmation(ws, tmp_path):
     rid = ws.start("青梧县住房城乡建设局", 2024)
     with pytest.raises(WorkspaceError, match="确认为同一机关"):
-        ws.attach_previous(rid, _previous_file(tmp_path, "青梧县建设局"))
+        ws.attach_previous(rid, last_year_file(tmp_path, "青梧县建设局"))
     assert ws.previous(rid) is None
     notes = ws.confirm_previous(rid)
     assert ws.previous(rid).agency == "青梧县建设局"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.app import chat_uploads, tables
-from tests.factories import say
+from tests.factories import last_year_file, say
 
 FILES = Path(__file__).resolve().parents[1] / "evals" / "cases" / "conversations" / "files"
 NEW = "applications.new_received"
@@ -50,15 +50,6 @@ def test_a_derived_total_is_not_listed_as_given(ws):
     assert f"{NEW}.total" not in ws.row(rid).state["cells"]
 
 
-def _last_year(tmp_path, agency: str):
-    p = tmp_path / "上年年报.yaml"
-    p.write_text(
-        f"agency: {agency}\nyear: 2023\ncells:\n  applications.carried_to_next.natural_person: 2\n",
-        encoding="utf-8",
-    )
-    return p
-
-
 def _upload_previous(ws, rid, path) -> str:
     return chat_uploads.previous(ws, rid, path).history[-1]["content"]
 
@@ -67,7 +58,7 @@ def test_last_year_of_another_county_is_refused_plainly_without_an_offer(ws, tmp
     from assistant.app import session
 
     rid = ws.start("青梧县林业局", 2024, "县级部门")
-    reply = _upload_previous(ws, rid, _last_year(tmp_path, "临澜县林业局"))
+    reply = _upload_previous(ws, rid, last_year_file(tmp_path, "临澜县林业局"))
     assert "机关不一致" in reply and "临澜县 与 青梧县" in reply
     assert "确认为同一机关" not in reply and "仍然采用" not in reply
     assert not session.has_offer(ws, rid) and session.offer_label(ws, rid) == ""
@@ -80,7 +71,7 @@ def test_last_year_of_another_department_is_said_so_and_only_a_warned_use_is_off
     from assistant.app import session
 
     rid = ws.start("青梧县林业局", 2024, "县级部门")
-    reply = _upload_previous(ws, rid, _last_year(tmp_path, "青梧县教育局"))
+    reply = _upload_previous(ws, rid, last_year_file(tmp_path, "青梧县教育局"))
     assert "另一个部门" in reply and "确认为同一机关" not in reply
     assert session.offer_label(ws, rid) == "仍然采用（仅限机构更名或合并）"
     assert "另一个部门" in session.header(ws, rid)
@@ -93,7 +84,7 @@ def test_a_renamed_body_is_still_offered_as_the_same_body(ws, tmp_path):
     from assistant.app import session
 
     rid = ws.start("青梧区林业和草原局", 2024, "县级部门")  # 撤县设区 and 机构改革: the same body
-    reply = _upload_previous(ws, rid, _last_year(tmp_path, "青梧县林业局"))
+    reply = _upload_previous(ws, rid, last_year_file(tmp_path, "青梧县林业局"))
     assert "名称写法不同" in reply
     assert session.offer_label(ws, rid) == "确认为同一机关并采用"
     notes = ws.confirm_previous(rid)
@@ -102,7 +93,7 @@ def test_a_renamed_body_is_still_offered_as_the_same_body(ws, tmp_path):
 
 def test_a_variant_of_the_same_name_is_used_at_once(ws, tmp_path):
     rid = ws.start("青梧县人民政府办公室", 2024, "县级政府办公室")
-    reply = _upload_previous(ws, rid, _last_year(tmp_path, "青梧县政府办"))
+    reply = _upload_previous(ws, rid, last_year_file(tmp_path, "青梧县政府办"))
     assert reply.startswith("已读取上年年报") and ws.previous(rid) is not None
 
 
