@@ -3,7 +3,7 @@
 Run from the repository root: `.venv/bin/python scripts/make_reader_fixtures.py`; with `--office`
 also the cases made by LibreOffice and chromium (`tests.fixtures.reader_real.office`); with `--extract`
 also the text extractions of corpus reports (`tests.fixtures.reader_real.extract`, LibreOffice and
-pdftotext needed; the outputs are committed). Each file is
+pdftotext needed; the outputs are committed); file names among the arguments rebuild only those. Each file is
 built by `tests.fixtures.reader_real.cases`; its truth is the seeded `Truth` there, so the tests
 rebuild the truth and compare it with what the reader reads from the committed file.
 """
@@ -23,7 +23,10 @@ OUT = ROOT / "tests" / "fixtures" / "reader_real"
 
 
 def main() -> None:
+    only = [a for a in sys.argv[1:] if not a.startswith("--")]  # names: rebuild only these
     for name, case in CASES.items():
+        if only and name not in only:
+            continue
         if case.tool and "--office" not in sys.argv:  # needs soffice / chromium; the outputs are committed
             continue
         data = case.build(case.truth())

@@ -68,7 +68,9 @@ def _check_container(data: bytes, name: str) -> None:
     if found in ("", "zip") or found in _EXPECTED.get(suffix, ()):
         return  # text, or what the suffix promises: the parser reads it (and says what is broken)
     if found == "ole":
-        raise ReaderError(name, "这其实是旧版 Word/WPS（.doc/.wps）格式的文件，请在 Word/WPS 中另存为 .docx 后再核对")
+        raise ReaderError(
+            name, "这其实是旧版 Word/WPS（.doc/.wps）格式的文件，请在 Word/WPS 中另存为 .docx 后再核对"
+        )
     if found == "xlsx":
         raise ReaderError(name, "这是 Excel 表格（.xlsx），不是年报文档（申请台账请在“对话填报”页上传）")
     raise ReaderError(name, sniff.misnamed(found, suffix))

@@ -42,7 +42,9 @@ def assemble(doc: Document) -> Report:
     title = find_title(layout.preamble, doc.title_hint)
     texts = layout.preamble + [p for key in layout.sections for p in layout.sections[key]]
     if formcheck.not_a_report(layout, obs, title, document_text(doc)):
-        raise ReaderError(doc.name, "不是政府信息公开工作年度报告（没有年报的章节和统计表，也未提及政府信息公开）")
+        raise ReaderError(
+            doc.name, "不是政府信息公开工作年度报告（没有年报的章节和统计表，也未提及政府信息公开）"
+        )
     year = find_year(title, texts)
     version = decide_version(obs, year)
     recovered: list[Finding] = []

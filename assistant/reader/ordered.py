@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.core import spec
+from assistant.reader import textorder
 from assistant.reader import vocabulary as V
 from assistant.reader.blocks import Block, Grid
 from assistant.reader.labels import LabelMatch, squash
@@ -28,6 +29,7 @@ _NUMBER = re.compile(
     r"(?<![\d.．第])(\d+(?:\.\d+)?|/|／)(?![\d.．、]|\s*[件页项条号年月日个人次份天家篇期余多%％])"
 )
 _TAIL = re.compile(r"(?:[\s|\u3000]+(?:\d+(?:\.\d+)?|/)){2,}[\s|\u3000]*$")
+_URL = re.compile(r"(?:file|https?)://\S*")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _ROW_MAX = 300  # characters of a table row's line (longer lines are prose; the tail search is bounded)
 MAX_TOKENS = 2000  # a section with more numbers than this is not a table (the search is bounded)
@@ -49,7 +51,7 @@ def tokens(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """(printed value, source line) of the numbers outside prose, page numbers and list numbering."""
     out: list[tuple[str, int]] = []
     for line, i in lines:
-        text = line.translate(_FULLWIDTH)
+        text = _URL.sub(" ", line.translate(_FULLWIDTH))  # a browser's footer: the page's address
         if _PAGE.match(text) or _BLOCK_TITLE.search(squash(text)):
             continue
         if _PROSE.search(text):  # prose, or a wrapped label with the row's numbers after it
@@ -82,9 +84,9 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
     表二's rows tell the form: when its numbers fit only the other version's rows (23 in 2019,
     25 in 2021), that version's order is used for every table."""
     regions = titled_regions(flow)
-    toks = unstack(tokens(lines_of(regions.get(2) or flow.get("s3_applications", []))))
+    toks = tokens(lines_of(regions.get(2) or flow.get("s3_applications", [])))
     other = spec.FORMAT_2019 if version == spec.FORMAT_2021 else spec.FORMAT_2021
-    if not obs.t2 and place_t2(toks, version) is None and place_t2(toks, other) is not None:
+    if not obs.t2 and read_t2(toks, version) is None and read_t2(toks, other) is not None:
         version = other
     t1 = _place_t1(lines_of(regions.get(1) or flow.get("s2_active", [])), version)
     if t1 and _t1_incomplete(obs, version):
@@ -95,7 +97,7 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         if not _t1_incomplete(obs, version):
             obs.problems = [p for p in obs.problems if p[0] != 1]
         obs.seen.add(1)
-    placed = place_t2(toks, version)
+    placed = read_t2(toks, version)
     t2, full = placed if placed else ({}, False)
     if t2 and _t2_differs(obs, t2) and (full or _agrees(obs.t2, t2)):
         obs.t2 = {**obs.t2, **t2} if _agrees(obs.t2, t2) else t2  # the arithmetic decides
@@ -217,6 +219,24 @@ def _loose_row(line: str, i: int, cells) -> T1Row | None:
         return None
     values = [(None, Read(raw, _where(1, i, c.col_label))) for c, (raw, _) in zip(icells, toks, strict=True)]
     return T1Row(block, item, icells[0].row_path[-1], values, _where(1, i, icells[0].row_path[-1]))
+
+
+def read_t2(toks: list[tuple[str, int]], version: str) -> tuple[dict[str, T2Row], bool] | None:
+    """表二 from the numbers in reading order, or column by column (`unstack`): plain pdftotext
+    prints a ruled table's cells one a line, row after row, and close rows column after column, and
+    seven rows of seven look alike either way; a row's cells may come out of order, or a page's rows
+    in column bands (`textorder`). The arithmetic decides: a reading where every identity holds is
+    used, and when two readings hold but differ, none is."""
+    orders = [unstack(toks), toks, textorder.rotate_rows(toks) or toks]
+    found = [p for p in (place_t2(o, version) for o in orders) if p is not None]
+    full = [p for p in found if p[1]]
+    if not full:
+        rows = spec.t2_rows(version)
+        bands = textorder.column_bands(toks, len(rows), lambda o: _t2_fits(o, rows))
+        full = [p for p in (place_t2(o, version) for o in bands) if p is not None and p[1]]
+    if any(not _agrees(full[0][0], p[0]) for p in full[1:]):
+        return None
+    return (full or found or [None])[0]
 
 
 def place_t2(toks: list[tuple[str, int]], version: str) -> tuple[dict[str, T2Row], bool] | None:

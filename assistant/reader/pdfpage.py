@@ -98,12 +98,25 @@ _WORDY = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 def strip_text_furniture(lines: list[str]) -> list[str]:
     """The same for a PDF's text extraction, where pages are no longer known: a line that comes
     back three times or more, the same but for its digits (「file:///… 3/7」, 「12/3/26, 6:38 AM
-    某某网」), with a varying number and some words in it, is a printed page's header or footer."""
+    某某网」), with a varying number and some words in it, is a printed page's header or footer; so
+    is a date and clock time alone on its line that comes back twice (「12/3/26, 2:40 PM」)."""
     counts = Counter(_key(ln) for ln in lines if _is_furniture_like(ln))
-    repeated = {k for k, n in counts.items() if n >= 3}
-    return (
-        [ln for ln in lines if not (_is_furniture_like(ln) and _key(ln) in repeated)] if repeated else lines
-    )
+    stamps = Counter(_key(ln) for ln in lines if _CLOCK_STAMP.match(ln))
+    repeated = {k for k, n in counts.items() if n >= 3} | {k for k, n in stamps.items() if n >= 2}
+    if not repeated:
+        return lines
+    return [
+        ln
+        for ln in lines
+        if not ((_is_furniture_like(ln) or _CLOCK_STAMP.match(ln)) and _key(ln) in repeated)
+    ]
+
+
+# a browser's print header alone on its line: 「12/3/26, 2:40 PM」, 「2026/12/3 14:40」
+_CLOCK_STAMP = re.compile(
+    r"^\s*(?:\d{1,4}[/-]\d{1,2}[/-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?\s*[AaPp][Mm]\s+\d{1,4}[/-]\d{1,2}[/-]\d{1,4})\s*$"
+)
 
 
 def _is_furniture_like(line: str) -> bool:

@@ -214,7 +214,14 @@ def _next_row_is_table(rows: list[_Row], i: int, step: int) -> bool:
     return 0 <= j < len(rows)
 
 
+_NUMBERS_ONLY = re.compile(r"^[\d０-９.．,，/／ ]+$")
+
+
 def _continues(prev: str, text: str) -> bool:
+    """A wrapped prose line goes on the paragraph; a line of numbers only never does (plain
+    pdftotext prints each table cell on its own line: joined, 0 and 1 would read 01)."""
+    if _NUMBERS_ONLY.match(text):
+        return False
     return len(prev) >= 25 and prev[-1] not in _END_PUNCT and not _STARTS_ITEM.match(text)
 
 

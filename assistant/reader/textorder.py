@@ -1,0 +1,109 @@
+"""Other reading orders of a table's numbers in plain `pdftotext` output (issue: CMS pages printed
+by chromium).
+
+pdftotext without -layout orders text blocks by its own reckoning. In a bordered HTML table printed
+by chromium each cell is a block, and a row's numbers may come out of their printed order:
+- a row whose label wraps prints its first cells on the label's line and the rest on lines of their
+  own, and the lines may come before the label's (`rotate_rows`);
+- when the numbers are wide, the rows on a page come out in column bands: the first columns of
+  every row, then the other columns of every row (`column_bands`).
+These only propose orders; the caller keeps one only when the table's arithmetic holds in it, and
+none when two orders that both hold disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+Token = tuple[str, int]  # printed value, source line
+WIDTH = 7
+MAX_PATHS = 64  # band decompositions tried (mostly-zero tables fit many: then none is chosen)
+
+
+def _value(raw: str) -> float:
+    return 0.0 if raw == "/" else float(raw)
+
+
+def adds_up(row: list[Token]) -> bool:
+    """A 表二 row: its six applicant columns add up to its total."""
+    if len(row) != WIDTH or any(raw == "/" for raw, _ in row):
+        return False
+    v = [_value(raw) for raw, _ in row]
+    return abs(sum(v[:-1]) - v[-1]) < 1e-9
+
+
+def _rotations(chunk: list[Token]) -> Iterator[list[Token]]:
+    """The row's numbers begun at each change of source line (a line's numbers stay together)."""
+    for b in range(1, len(chunk)):
+        if chunk[b][1] != chunk[b - 1][1] or chunk[b][1] < 0:
+            yield chunk[b:] + chunk[:b]
+
+
+def settle(left: list[Token], right: list[Token] = ()) -> list[Token] | None:
+    """A row printed as one part (or two column groups): the row if it adds up, else the one
+    reading where a part is begun at another change of line (its label's line, or its total,
+    printed before its first cells) and the row adds up, else None."""
+    left, right = list(left), list(right)
+    if adds_up(left + right):
+        return left + right
+    tries = [rot + right for rot in _rotations(left)] + [left + rot for rot in _rotations(right)]
+    fits = {tuple(raw for raw, _ in row): row for row in tries if adds_up(row)}
+    return next(iter(fits.values())) if len(fits) == 1 else None
+
+
+def rotate_rows(toks: list[Token]) -> list[Token] | None:
+    """Rows of seven in order, each settled (`settle`); None when nothing changed."""
+    out: list[Token] = []
+    for r in range(0, len(toks), WIDTH):
+        chunk = toks[r : r + WIDTH]
+        out += (settle(chunk) if len(chunk) == WIDTH else None) or chunk
+    return out if out != toks else None
+
+
+def _band(toks: list[Token], start: int, k: int, split: int) -> list[Token] | None:
+    """k rows printed as their first `split` columns row by row, then the rest row by row; each row
+    settled, or None."""
+    left = toks[start : start + k * split]
+    right = toks[start + k * split : start + k * WIDTH]
+    out: list[Token] = []
+    for r in range(k):
+        row = settle(
+            left[r * split : (r + 1) * split], right[r * (WIDTH - split) : (r + 1) * (WIDTH - split)]
+        )
+        if row is None:
+            return None
+        out += row
+    return out
+
+
+def column_bands(toks: list[Token], n_rows: int, fits: Callable[[list[Token]], bool]) -> list[list[Token]]:
+    """Every reading of exactly `n_rows` rows as consecutive bands (of one row or more, each split
+    in two column groups, or not split) in which each row adds up and `fits` holds for the whole;
+    an empty list when there are too many to try."""
+    if len(toks) != n_rows * WIDTH:
+        return []
+    options: dict[int, list[tuple[int, list[Token]]]] = {}
+    for r in range(n_rows):
+        options[r] = []
+        for k in range(1, n_rows - r + 1):
+            for split in range(1, WIDTH + 1):
+                if (split < WIDTH) == (k == 1):
+                    continue  # one row split, or rows not split, are the rows in order: one path
+                band = _band(toks, r * WIDTH, k, split)
+                if band is not None:
+                    options[r].append((r + k, band))
+    paths: list[list[Token]] = []
+    stack: list[tuple[int, list[Token]]] = [(0, [])]
+    visits = 0
+    while stack:
+        r, acc = stack.pop()
+        visits += 1
+        if visits > 50 * MAX_PATHS:
+            return []
+        if r == n_rows:
+            paths.append(acc)
+            if len(paths) > MAX_PATHS:
+                return []
+            continue
+        stack += [(nxt, acc + band) for nxt, band in options[r]]
+    return [p for p in paths if fits(p)]
