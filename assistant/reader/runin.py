@@ -78,6 +78,8 @@ def _run(text: str, label: str, pos: int, amount: bool = False) -> tuple[str, in
     if d is None:
         return None
     digits, end = d.group(0), d.end()
+    if text.startswith(SEPARATE, end):
+        return None  # the numbers after the label stand apart: not a run-together row
     if not amount and end < len(text) and _NUMBERING.match(text, end) and len(digits) > 1:
         digits, end = digits[:-1], end - 1  # 「00000002.其他法律…」: the 2 numbers the next row
     return digits, m.end(), end
@@ -87,12 +89,25 @@ def recover(obs: Observed, texts: dict[str, str], version: str) -> list[Finding]
     """Fill the tables the labels did not read from run-together digits; findings say what was done."""
     findings: list[Finding] = []
     if not obs.t2:
-        findings += _t2(obs, re.sub(r"\s+", "", texts.get("s3_applications", "")), version)
+        findings += _t2(obs, _joined(texts.get("s3_applications", "")), version)
     if not obs.t1:
-        findings += _t1(obs, re.sub(r"\s+", "", texts.get("s2_active", "")), version)
+        findings += _t1(obs, _joined(texts.get("s2_active", "")), version)
     if obs.t3 is None:
-        findings += _t3(obs, re.sub(r"\s+", "", texts.get("s4_review_litig", "")))
+        findings += _t3(obs, _joined(texts.get("s4_review_litig", "")))
     return findings
+
+
+_SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
+
+
+def _joined(text: str) -> str:
+    """The text without its spacing, but numbers apart stay apart (「0 1」 is not 「01」: plain
+    pdftotext prints each cell on its own line, and digits run together only where nothing stood
+    between them)."""
+    return re.sub(r"\s+", "", _SPACED_DIGITS.sub(SEPARATE, text))
+
+
+SEPARATE = "|"  # not whitespace: Python's \s matches the ASCII separators
 
 
 def _recovered(table: int, label: str, digits: str, parts: tuple[str, ...], keys) -> Finding:
