@@ -133,12 +133,24 @@ def _t1_lines(t) -> list[str]:
     return out
 
 
-def _plain_page(t, shuffle_first_row: bool = False, drop: int | None = None) -> bytes:
+def _t1_titles_together(t) -> list[str]:
+    """表一 with the titles of （五） and （六） printed one after the other, then their labels, then
+    their numbers (a wide table's columns come out in bands)."""
+    lines = _t1_lines(t)
+    five, eight = lines.index(spec.T1_BLOCK_TITLES["art20_5"]), lines.index(spec.T1_BLOCK_TITLES["art20_8"])
+    keys = ("active.art20_5.admin_license.decisions", "active.art20_6.admin_penalty.decisions")
+    keys += ("active.art20_6.admin_coercion.decisions",)
+    middle = [spec.T1_BLOCK_TITLES["art20_5"], spec.T1_BLOCK_TITLES["art20_6"], "信息内容", "行政许可"]
+    middle += ["信息内容", "行政处罚", "行政强制", "本年处理决定数量", "本年处理决定数量"]
+    return lines[:five] + middle + [t.shown(k) for k in keys] + lines[eight:]
+
+
+def _plain_page(t, shuffle_first_row: bool = False, drop: int | None = None, t1=_t1_lines) -> bytes:
     """A report as plain pdftotext might give it: prose, each table cell on a line, a label after
     its row's numbers, a print stamp and the page address on both pages; `drop` loses one 表二
     number."""
     out = [t.title, "5/6/25, 9:41 AM", "一、总体情况", *t.sections["s1_overview"].split("\n")]
-    out += ["二、主动公开政府信息情况", *_t1_lines(t)]
+    out += ["二、主动公开政府信息情况", *t1(t)]
     out += ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人", "总计"]
     numbers = 0
     for (key, path), values in zip(spec.t2_rows(t.format), _rows(t), strict=True):
@@ -176,3 +188,11 @@ def test_a_number_lost_in_extraction_is_the_readers_gap_never_a_wrong_cell():
     assert not [f for f in report.findings if f.is_error]
     assert any(f.source == READER and f.table == 2 for f in report.findings)
     assert not any("数字连在一起" in f.message for f in report.findings)  # they stood apart
+
+
+def test_t1_block_titles_printed_together_share_the_numbers_after_them_in_order():
+    t = make_truth("梧桐县文化和旅游局", 2024, 77)
+    report = read_report_bytes(_plain_page(t, t1=_t1_titles_together), "plain.txt")
+    t1 = [c.key for c in spec.spec_for(t.format).table_cells(1)]
+    assert {k: report.cells.get(k) for k in t1} == {k: t.cells[k] for k in t1}
+    assert not [f for f in report.findings if f.source == READER]

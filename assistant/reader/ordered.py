@@ -189,10 +189,12 @@ def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
         elif current:
             blocks[current] += tokens([(line, i)])
     done = {(r.block, r.item) for r in rows}
-    for block in dict.fromkeys(c.key.split(".")[1] for c in cells):
-        bcells = [
-            c for c in cells if c.key.split(".")[1] == block and tuple(c.key.split(".")[1:3]) not in done
-        ]
+    wanted = {
+        block: [c for c in cells if c.key.split(".")[1] == block and tuple(c.key.split(".")[1:3]) not in done]
+        for block in dict.fromkeys(c.key.split(".")[1] for c in cells)
+    }
+    _share_out(blocks, {b: len(c) for b, c in wanted.items()})
+    for block, bcells in wanted.items():
         got = blocks.get(block)
         if not bcells or got is None or len(got) != len(bcells):
             continue
@@ -202,6 +204,22 @@ def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
             label = icells[0][0].row_path[-1]
             rows.append(T1Row(block, item, label, values, _where(1, icells[0][1][1], label)))
     return rows
+
+
+def _share_out(blocks: dict[str, list[tuple[str, int]]], wanted: dict[str, int]) -> None:
+    """Titles printed one after another with no numbers between (「第二十条第（五）项 第二十条第（六）项
+    … 64906 13163 1383」): the numbers after the last are those blocks' in title order, when their
+    count is exactly the blocks' cells."""
+    titled = [b for b in blocks if b in wanted]
+    for j, block in enumerate(titled):
+        run = [block]
+        while j + len(run) < len(titled) and not blocks[run[-1]]:
+            run.append(titled[j + len(run)])
+        got = blocks[run[-1]]
+        if len(run) < 2 or any(blocks[b] for b in run[:-1]) or len(got) != sum(wanted[b] for b in run):
+            continue
+        for b in run:
+            blocks[b], got = got[: wanted[b]], got[wanted[b] :]
 
 
 def _loose_row(line: str, i: int, cells) -> T1Row | None:
