@@ -196,3 +196,23 @@ def test_t1_block_titles_printed_together_share_the_numbers_after_them_in_order(
     t1 = [c.key for c in spec.spec_for(t.format).table_cells(1)]
     assert {k: report.cells.get(k) for k in t1} == {k: t.cells[k] for k in t1}
     assert not [f for f in report.findings if f.source == READER]
+
+
+def test_a_wrapped_label_line_carrying_one_cell_gives_that_cell():
+    got = tokens([("（二）部分公开（区分处理的，只计这一情形， 0", 7), ("共收到申请，办结 5。", 8)])
+    assert got == [("0", 7)]  # a sentence ending in a number is prose, not a cell
+
+
+def _t1_title_late(t) -> list[str]:
+    """表一 with （一）'s last number printed after the （五） title (a page's last cell)."""
+    lines = _t1_lines(t)
+    last = lines.index(spec.T1_BLOCK_TITLES["art20_5"]) - 1
+    five = lines.index(spec.T1_BLOCK_TITLES["art20_5"])
+    return lines[:last] + lines[five : five + 3] + [lines[last]] + lines[five + 3 :]
+
+
+def test_a_block_title_printed_before_the_previous_blocks_last_number():
+    t = make_truth("梧桐县卫生健康委员会", 2023, 78)
+    report = read_report_bytes(_plain_page(t, t1=_t1_title_late), "plain.txt")
+    t1 = [c.key for c in spec.spec_for(t.format).table_cells(1)]
+    assert {k: report.cells.get(k) for k in t1} == {k: t.cells[k] for k in t1}

@@ -30,6 +30,8 @@ _NUMBER = re.compile(
 )
 _TAIL = re.compile(r"(?:[\s|\u3000]+(?:\d+(?:\.\d+)?|/)){2,}[\s|\u3000]*$")
 _URL = re.compile(r"(?:file|https?)://\S*")
+_ONE_TAIL = re.compile(r"(?<=[^\d\s.．])[ \u3000]+(?:\d+|/)[ \u3000]*$")  # a wrapped label's line, one cell
+_LABEL_MAX = 60  # characters of a wrapped 表二 label's line
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _ROW_MAX = 300  # characters of a table row's line (longer lines are prose; the tail search is bounded)
 MAX_TOKENS = 2000  # a section with more numbers than this is not a table (the search is bounded)
@@ -56,6 +58,8 @@ def tokens(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
             continue
         if _PROSE.search(text):  # prose, or a wrapped label with the row's numbers after it
             tail = _TAIL.search(text[-_ROW_MAX:]) if len(text) <= 4 * _ROW_MAX else None
+            if tail is None and len(text) <= _LABEL_MAX and "。" not in text:
+                tail = _ONE_TAIL.search(text)  # 「（二）部分公开（区分处理的，只计这一情形， 0」
             if tail is None:
                 continue
             text = tail.group(0)
@@ -207,19 +211,25 @@ def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
 
 
 def _share_out(blocks: dict[str, list[tuple[str, int]]], wanted: dict[str, int]) -> None:
-    """Titles printed one after another with no numbers between (「第二十条第（五）项 第二十条第（六）项
-    … 64906 13163 1383」): the numbers after the last are those blocks' in title order, when their
-    count is exactly the blocks' cells."""
+    """A title printed away from its block's cells (「第二十条第（五）项 第二十条第（六）项 … 64906 13163
+    1383」, or a page's last cell after the next title): when consecutive blocks none of which holds
+    its count together hold exactly theirs, the numbers are theirs in title order."""
     titled = [b for b in blocks if b in wanted]
-    for j, block in enumerate(titled):
-        run = [block]
-        while j + len(run) < len(titled) and not blocks[run[-1]]:
-            run.append(titled[j + len(run)])
-        got = blocks[run[-1]]
-        if len(run) < 2 or any(blocks[b] for b in run[:-1]) or len(got) != sum(wanted[b] for b in run):
+    j = 0
+    while j < len(titled):
+        if len(blocks[titled[j]]) == wanted[titled[j]]:
+            j += 1
             continue
-        for b in run:
-            blocks[b], got = got[: wanted[b]], got[wanted[b] :]
+        for end in range(j + 2, len(titled) + 1):
+            run = titled[j:end]
+            if len(blocks[run[-1]]) == wanted[run[-1]]:
+                break  # a block that holds its count ends the run: nothing is shifted through it
+            got = [t for b in run for t in blocks[b]]
+            if len(got) == sum(wanted[b] for b in run):
+                for b in run:
+                    blocks[b], got = got[: wanted[b]], got[wanted[b] :]
+                break
+        j += 1
 
 
 def _loose_row(line: str, i: int, cells) -> T1Row | None:
