@@ -128,7 +128,9 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         content = reply.content
         pieces = [content[i : i + 8] for i in range(0, len(content), 8)]
-        thoughts = [{"reasoning_content": reply.reasoning[i : i + 8]} for i in range(0, len(reply.reasoning), 8)]
+        thoughts = [
+            {"reasoning_content": reply.reasoning[i : i + 8]} for i in range(0, len(reply.reasoning), 8)
+        ]
         deltas = [{"role": "assistant", "content": ""}, *thoughts] + [{"content": p} for p in pieces]
         if reply.finish_marker:
             deltas.append({})
@@ -164,7 +166,9 @@ class MockOpenAI:
     ) -> None:
         self.responder: Responder = responder or (lambda body: Reply())
         self.delay = delay
-        self.rejects = rejects  # request fields answered with HTTP 400 (stream_options, response_format, tools)
+        self.rejects = (
+            rejects  # request fields answered with HTTP 400 (stream_options, response_format, tools)
+        )
         self.requests: list[dict[str, Any]] = []
         self.lock = threading.Lock()
         self._server: _Server | None = None

@@ -74,7 +74,11 @@ def test_deleting_many_cells_clears_the_given_ones_and_keeps_totals_computed(ws)
     rid = ws.start("青梧县测试局", 2024)
     grid_ops.edit_cells(ws, rid, T2, row_block(NEW, ["5", "1", "0", "0", "0", "0"]))
     total_pos = pos(f"{NEW}.total")
-    cells = [(*pos(f"{NEW}.natural_person"), ""), (*pos(f"{NEW}.commercial_enterprise"), ""), (*total_pos, "")]
+    cells = [
+        (*pos(f"{NEW}.natural_person"), ""),
+        (*pos(f"{NEW}.commercial_enterprise"), ""),
+        (*total_pos, ""),
+    ]
     _, errors, note = grid_ops.edit_cells(ws, rid, T2, cells)
     given = ws.row(rid).state["cells"]
     assert f"{NEW}.natural_person" not in given and f"{NEW}.commercial_enterprise" not in given

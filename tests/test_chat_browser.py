@@ -181,7 +181,14 @@ def test_draft_from_colloquial_notes_and_the_diff_view(app_url, shots):  # noqa:
         s6 = page.locator("#text_s6_other textarea")
         expect(s6).to_have_value(re.compile("信息处理费"), timeout=90_000)
         expect(page.locator("#text_s1_overview textarea")).to_have_value(re.compile("约186条"))
-        for key in ("s1_overview", "s2_active", "s3_applications", "s4_review_litig", "s5_problems", "s6_other"):
+        for key in (
+            "s1_overview",
+            "s2_active",
+            "s3_applications",
+            "s4_review_litig",
+            "s5_problems",
+            "s6_other",
+        ):
             shown = page.locator(f"#findings_{key}")
             expect(shown).to_contain_text("本部分文字未发现问题", timeout=30_000)
             text = shown.inner_text()
@@ -197,7 +204,9 @@ def test_draft_from_colloquial_notes_and_the_diff_view(app_url, shots):  # noqa:
         page.get_by_text("版本历史").click()
         choose_section(page, "五、存在的主要问题及改进情况")
         diff = page.locator("#hist_diff")
-        expect(diff.locator("ins").filter(has_text="个别")).to_have_count(1, timeout=30_000)  # the edit, inline
+        expect(diff.locator("ins").filter(has_text="个别")).to_have_count(
+            1, timeout=30_000
+        )  # the edit, inline
         expect(diff.locator("del").filter(has_text="部分")).to_have_count(1)
         expect(diff).to_contain_text("与当前文本相比")
         assert not re.search(r"^[+-]{1,3} |@@", diff.inner_text(), re.M)  # not a raw unified diff

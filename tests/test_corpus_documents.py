@@ -15,7 +15,9 @@ REPORTS = sorted((ROOT / "corpus" / "reports").glob("*.*"))
 
 
 def test_documents_match_their_sources():
-    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_corpus.py"), "--check"], capture_output=True)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_corpus.py"), "--check"], capture_output=True
+    )
     assert r.returncode == 0, r.stderr.decode()
 
 
@@ -35,5 +37,7 @@ def test_each_document_passes_check_against_last_year(doc):
 
 
 def test_cells_doc_is_up_to_date():
-    r = subprocess.run([sys.executable, str(ROOT / "scripts" / "cells_doc.py"), "--check"], capture_output=True)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "cells_doc.py"), "--check"], capture_output=True
+    )
     assert r.returncode == 0, "docs/cells.md is stale: run scripts/cells_doc.py"

@@ -79,7 +79,9 @@ def test_table_errors_are_shown_first_and_drafting_still_runs(tmp_path, files, c
     assert code == 1
     assert out.index("表格核对发现错误") < out.index("【一、总体情况】")
     assert "各分项合计应为 52" in out and (tmp_path / "bad.md").exists()
-    assert not re.search(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b", out.replace("OPENAI_API_KEY", ""))  # ids: --json
+    assert not re.search(
+        r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b", out.replace("OPENAI_API_KEY", "")
+    )  # ids: --json
 
 
 def test_empty_corpus_is_said(files, capsys):

@@ -12,7 +12,9 @@ LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def _result() -> SuiteResult:
-    drafts = PartResult("drafts", [count("prose_lint", 2, 15, "篇"), ratio("topic_coverage", 9, 10)], cases=15)
+    drafts = PartResult(
+        "drafts", [count("prose_lint", 2, 15, "篇"), ratio("topic_coverage", 9, 10)], cases=15
+    )
     drafts.failures.append(CaseFailure("县林业局-口语", "prose_lint", "“这块”未改为书面语"))
     talk = PartResult("conversations", [MetricValue("conversations_exact", None)], cases=3)
     return SuiteResult("offline", [drafts, talk], seconds=3.2, cases=18, files=18)

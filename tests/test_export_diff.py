@@ -40,7 +40,11 @@ def test_diff_shows_changed_numbers_and_sentences(tmp_path, capsys):
     assert "一、总体情况（改 1 句，增 0 句，删 0 句）" in out
     assert "全年清理过时信息30条。" in out
     assert "增：本年度无其他需要报告的事项。" in out
-    assert "【重新核对修改稿】" in out and "  + [表二] " in out and "按自然人及法人或其他组织各分项合计应为" in out
+    assert (
+        "【重新核对修改稿】" in out
+        and "  + [表二] " in out
+        and "按自然人及法人或其他组织各分项合计应为" in out
+    )
     assert "T2_ROW_TOTAL" not in out  # rule ids are in --json (test_diff_json)
     assert "新出现" in out
 

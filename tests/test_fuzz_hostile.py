@@ -60,21 +60,31 @@ def _hostile(rng: random.Random, i: int) -> tuple[str, bytes]:
             f"  {k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in cells.items())).encode()  # fmt: skip
     if kind == 3:
         num = rng.choice(["1" + "0" * 5000, "1e999999999", "-1e309", "1" * 4301])
-        return f"num_{i}.json", f'{{"agency": "某局", "year": 2023, "cells": {{"review.upheld": {num}}}}}'.encode()
+        return (
+            f"num_{i}.json",
+            f'{{"agency": "某局", "year": 2023, "cells": {{"review.upheld": {num}}}}}'.encode(),
+        )
     if kind == 4:
         return f"zip_{i}.docx", _zip("word/document.xml", rng.choice([10, 80]) * 1024 * 1024)
     if kind == 5:
-        return f"junk_{i}.{rng.choice(['pdf', 'docx', 'html', 'txt', 'yaml', 'json'])}", rng.randbytes(rng.randrange(1, 4000))
+        return f"junk_{i}.{rng.choice(['pdf', 'docx', 'html', 'txt', 'yaml', 'json'])}", rng.randbytes(
+            rng.randrange(1, 4000)
+        )
     if kind == 6:
         td = f'<td rowspan="{rng.choice([10**9, 60, 5])}" colspan="{rng.choice([10**9, 60, 3])}">1</td>'
-        return f"span_{i}.html", f"<table>{''.join('<tr>' + td * 50 + '</tr>' for _ in range(100))}</table>".encode()
+        return (
+            f"span_{i}.html",
+            f"<table>{''.join('<tr>' + td * 50 + '</tr>' for _ in range(100))}</table>".encode(),
+        )
     if kind == 7:
         return f"fields_{i}.yaml", rng.choice([
             "agency: [1, 2]\nyear: 2023\n", "agency: 某局\nyear: 99999999999999999999\n",
             "agency: 某局\nyear: 2023\nnarrative: {active: {x: 1}}\n", "agency: " + "某" * 10_000 + "\nyear: 2023\n",
             "agency: 某局\nyear: 2023\ncells: " + "{a: " * 500 + "1" + "}" * 500 + "\n",
         ]).encode()  # fmt: skip
-    return f"text_{i}.txt", ("三、收到和处理政府信息公开申请情况\n" + "十" * rng.randrange(1, 50_000) + "件\n").encode()
+    return f"text_{i}.txt", (
+        "三、收到和处理政府信息公开申请情况\n" + "十" * rng.randrange(1, 50_000) + "件\n"
+    ).encode()
 
 
 _GOOD_DOCS = {"docx": broken.docx, "pdf": broken.pdf, "html": broken.html}
@@ -149,7 +159,9 @@ def test_fuzz_batch_is_contained(tmp_path) -> None:
     assert len(by_name) == len(list(d.iterdir()))
     assert proc.returncode == 2
     for name in good:
-        assert "error" not in by_name[name] and not any(f["severity"] == "error" for f in by_name[name]["findings"])
+        assert "error" not in by_name[name] and not any(
+            f["severity"] == "error" for f in by_name[name]["findings"]
+        )
     for name, r in by_name.items():
         if r.get("error"):
             assert name in r["error"] and any("\u4e00" <= ch <= "\u9fff" for ch in r["error"]), r["error"]

@@ -38,7 +38,9 @@ def test_batch_with_hostile_files_reports_every_good_file(tmp_path, capsys) -> N
     assert len(by_name) == 8
     assert code == 2
     for i in range(5):
-        assert "error" not in by_name[f"good_{i}.yaml"] and by_name[f"good_{i}.yaml"]["agency"] == "测试县测试局"
+        assert (
+            "error" not in by_name[f"good_{i}.yaml"] and by_name[f"good_{i}.yaml"]["agency"] == "测试县测试局"
+        )
     for name in ("deep.json", "bomb.yaml"):
         assert name in by_name[name]["error"]
     huge = by_name["sum_1e5000.json"]

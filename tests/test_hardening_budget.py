@@ -54,7 +54,9 @@ def test_batch_reports_the_overrun_file_and_audits_the_rest(tmp_path, monkeypatc
     slow.write_text("<p>x</p>" * 2000, "utf-8")
     real = audit.load_input
     monkeypatch.setattr(audit, "load_input", lambda p: _sleeper() if p.name == "b_slow.html" else real(p))
-    monkeypatch.setenv("ASSISTANT_PARSE_SECONDS", "4")  # the good file needs well under 4 s even on a loaded machine
+    monkeypatch.setenv(
+        "ASSISTANT_PARSE_SECONDS", "4"
+    )  # the good file needs well under 4 s even on a loaded machine
     results = audit.check_paths([tmp_path])
     by = {r.source.rsplit("/", 1)[-1]: r for r in results}
     assert not by["a_good.yaml"].error and by["a_good.yaml"].facts is not None

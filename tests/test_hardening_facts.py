@@ -50,7 +50,12 @@ def test_deep_cells_mapping_is_refused() -> None:
 
 
 def test_huge_json_integer_is_a_finding_not_a_traceback() -> None:
-    data = json.dumps({"agency": "某局", "year": 2023}).rstrip("}") + ', "cells": {"review.upheld": 1' + "0" * 5000 + "}}"
+    data = (
+        json.dumps({"agency": "某局", "year": 2023}).rstrip("}")
+        + ', "cells": {"review.upheld": 1'
+        + "0" * 5000
+        + "}}"
+    )
     lf = parse_facts(data.encode(), "sum_1e5000.json", json_hint=True)
     (f,) = lf.findings
     assert f.rule == "INVALID_VALUE" and "sum_1e5000.json" in f.message and len(f.message) < 200

@@ -94,7 +94,8 @@ def test_count_cap_is_the_boundary() -> None:
 
 
 @pytest.mark.parametrize(
-    "raw", [Decimal("1E-999999999"), "0.0000001", Decimal("1e309"), "1" * 30, 1e300],
+    "raw",
+    [Decimal("1E-999999999"), "0.0000001", Decimal("1e309"), "1" * 30, 1e300],
     ids=lambda raw: type(raw).__name__,
 )
 def test_absurd_amounts_refused(raw) -> None:

@@ -13,11 +13,21 @@ import pytest
 import yaml
 
 DOCS = Path(__file__).resolve().parents[1] / "evals/heldout_b/documents"
-APPLICANTS = ["natural_person", "commercial_enterprise", "research_institution", "social_welfare_org",
-              "legal_service_org", "other_org"]
+APPLICANTS = [
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "social_welfare_org",
+    "legal_service_org",
+    "other_org",
+]
 # which sums each planted rule may break
-BREAKS = {"T2_ROW_TOTAL": {"row", "column"}, "T2_STATED_BALANCE": {"balance"},
-          "TEXT_TABLE_MISMATCH": set(), "LABEL_DEVIATION": set()}
+BREAKS = {
+    "T2_ROW_TOTAL": {"row", "column"},
+    "T2_STATED_BALANCE": {"balance"},
+    "TEXT_TABLE_MISMATCH": set(),
+    "LABEL_DEVIATION": set(),
+}
 
 
 def _num(raw) -> Decimal:
@@ -34,8 +44,10 @@ def broken_kinds(cells: dict) -> set[str]:
     for c in [*APPLICANTS, "total"]:
         if n[f"applications.results.total.{c}"] != sum(n[f"{leaf}.{c}"] for leaf in leaves):
             kinds.add("column")
-        if (n[f"applications.new_received.{c}"] + n[f"applications.carried_over_from_prev.{c}"]
-                != n[f"applications.results.total.{c}"] + n[f"applications.carried_to_next.{c}"]):
+        if (
+            n[f"applications.new_received.{c}"] + n[f"applications.carried_over_from_prev.{c}"]
+            != n[f"applications.results.total.{c}"] + n[f"applications.carried_to_next.{c}"]
+        ):
             kinds.add("balance")
     for p in ("review", "litigation_direct", "litigation_after_review"):
         if n[f"{p}.total"] != sum(n[f"{p}.{o}"] for o in ("upheld", "corrected", "other", "pending")):

@@ -58,7 +58,9 @@ def test_a_county_body_is_not_asked_about_rules():
     before = frozenset(t.key for t in TABLE_TOPICS[: [t.key for t in TABLE_TOPICS].index("active.docs")])
     county = next_question(IntakeState("某县林业局", "县级部门", 2024, skipped=before))
     # its own topic (the 规范性文件 row alone), so a bare 「发了3件，废止1件」 answers that row
-    assert county.topic == "active.docs.normative" and "规范性文件" in county.text and "规章" not in county.text
+    assert (
+        county.topic == "active.docs.normative" and "规范性文件" in county.text and "规章" not in county.text
+    )
     assert not [k for k in county.keys if "regulations" in k]
     city = next_question(IntakeState("某市人民政府", "设区的市人民政府", 2024, skipped=before))
     assert "规章" in city.text

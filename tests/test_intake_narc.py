@@ -18,11 +18,15 @@ def test_topic_named_with_filler_or_that_part():
 def test_topic_named_mid_sentence_after_a_connector():
     parts = N.split_topics("网站那块今年换了新版，栏目从12个调整到8个，另外监督方面我们开了两次培训会")
     assert parts == ["网站那块今年换了新版，栏目从12个调整到8个", "另外监督方面我们开了两次培训会"]
-    assert N.split_topics("主动公开这块，全年发了596条，网站上发了400条") == ["主动公开这块，全年发了596条，网站上发了400条"]
+    assert N.split_topics("主动公开这块，全年发了596条，网站上发了400条") == [
+        "主动公开这块，全年发了596条，网站上发了400条"
+    ]
 
 
 def test_mid_sentence_topics_file_each_part_and_no_cell():
-    ex = extract("网站那块今年换了新版，栏目从12个调整到8个，另外监督方面我们开了两次培训会，还请了第三方来评议")
+    ex = extract(
+        "网站那块今年换了新版，栏目从12个调整到8个，另外监督方面我们开了两次培训会，还请了第三方来评议"
+    )
     keys = {n.key: n.text for n in ex.narrative}
     assert "栏目从12个调整到8个" in keys["platform"] and "第三方来评议" in keys["supervision"]
     assert not ex.proposals and not ex.questions
@@ -35,7 +39,9 @@ def test_plain_weaknesses_are_problems_but_not_a_negated_one():
 
 
 def test_year_on_year_change_is_no_cell():
-    cells = _cells("依申请公开方面，全年共收到申请23件，比去年少了7件，主要是我们把招生划片的信息都主动公开了")
+    cells = _cells(
+        "依申请公开方面，全年共收到申请23件，比去年少了7件，主要是我们把招生划片的信息都主动公开了"
+    )
     assert cells == {"applications.new_received.total": 23}
 
 

@@ -95,7 +95,9 @@ def test_correction_names_the_value_being_replaced():
 
 
 def test_correction_column_before_the_number_wins():
-    ctx = ExtractionContext(cells={f"{NEW}.total": 11, f"{NEW}.natural_person": 8, f"{NEW}.commercial_enterprise": 3})
+    ctx = ExtractionContext(
+        cells={f"{NEW}.total": 11, f"{NEW}.natural_person": 8, f"{NEW}.commercial_enterprise": 3}
+    )
     got = extract("刚才说错了，个人是9件企业2件", ctx).cells
     assert got[f"{NEW}.natural_person"] == 9 and got[f"{NEW}.commercial_enterprise"] == 2
 
@@ -110,9 +112,15 @@ def test_total_all_of_one_type_at_the_end():
 
 def test_spaces_and_everyday_applicant_names():
     got = cells("今年新收的申请一共十五 个人十三 公司两家")
-    assert (got[f"{NEW}.total"], got[f"{NEW}.natural_person"], got[f"{NEW}.commercial_enterprise"]) == (15, 13, 2)
+    assert (got[f"{NEW}.total"], got[f"{NEW}.natural_person"], got[f"{NEW}.commercial_enterprise"]) == (
+        15,
+        13,
+        2,
+    )
     got = cells("今年收到申请21件：老百姓14件，公司3件，律所2件，有个公益协会1件，还有村委会来申请的1件")
-    assert got[f"{NEW}.social_welfare_org"] == 1 and got[f"{NEW}.other_org"] == 1 and got[f"{NEW}.total"] == 21
+    assert (
+        got[f"{NEW}.social_welfare_org"] == 1 and got[f"{NEW}.other_org"] == 1 and got[f"{NEW}.total"] == 21
+    )
 
 
 def test_leaf_named_after_a_group_takes_the_next_clause():

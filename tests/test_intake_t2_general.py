@@ -35,14 +35,18 @@ def test_types_whose_applications_all_have_results_are_zero_in_the_other_rows():
 
 def test_no_zero_when_the_type_still_has_applications_without_result():
     known = _year({"natural_person": 9, "commercial_enterprise": 2})
-    got = extract("个人的7件都公开了，公司的2件都部分公开", ExtractionContext(topic="results", cells=known)).cells
+    got = extract(
+        "个人的7件都公开了，公司的2件都部分公开", ExtractionContext(topic="results", cells=known)
+    ).cells
     assert f"{RES}.partially_granted.natural_person" not in got  # 2 of the 9 are not told yet
     assert got[f"{RES}.granted.commercial_enterprise"] == 0
 
 
 def test_no_zero_when_last_years_carry_over_is_unknown():
     known = _year({"natural_person": 7}, prev=None)
-    got = extract("个人的7件都公开了，公司的1件部分公开", ExtractionContext(topic="results", cells=known)).cells
+    got = extract(
+        "个人的7件都公开了，公司的1件部分公开", ExtractionContext(topic="results", cells=known)
+    ).cells
     assert f"{RES}.partially_granted.natural_person" not in got
 
 

@@ -15,7 +15,9 @@ from assistant.reader import read_report, read_report_bytes
 from tests.fixtures.reader import make_fixtures as M
 from tests.fixtures.reader.truth import AGENCIES, make_truth
 
-SEED = Path(__file__).resolve().parents[1] / "corpus" / "seed" / "000_cb9333bd62be4405.txt"  # copy of shared/seeds
+SEED = (
+    Path(__file__).resolve().parents[1] / "corpus" / "seed" / "000_cb9333bd62be4405.txt"
+)  # copy of shared/seeds
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "reader"
 
 

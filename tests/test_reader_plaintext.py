@@ -216,3 +216,11 @@ def test_a_block_title_printed_before_the_previous_blocks_last_number():
     report = read_report_bytes(_plain_page(t, t1=_t1_title_late), "plain.txt")
     t1 = [c.key for c in spec.spec_for(t.format).table_cells(1)]
     assert {k: report.cells.get(k) for k in t1} == {k: t.cells[k] for k in t1}
+
+
+def test_a_2019_form_page_reads_its_negative_changes_and_23_rows():
+    t = make_truth("梧桐县自然资源局", 2020, 79)
+    assert any(isinstance(v, int) and v < 0 for v in t.cells.values())
+    report = read_report_bytes(_plain_page(t), "plain.txt")
+    assert report.format == spec.FORMAT_2019
+    assert dict(report.cells) == dict(t.cells)

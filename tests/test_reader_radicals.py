@@ -18,4 +18,6 @@ def test_crawled_text_with_radicals_finds_its_inline_headings() -> None:
     line = f"{filler}\u2f00、总体情况{filler}\u2f06、主动公开政府信息情况{filler}"
     doc = read_text(line.encode("utf-8"), "crawl.txt")
     texts = [b.text for b in doc.blocks]
-    assert any(t.startswith("一、总体情况") for t in texts) and any(t.startswith("二、主动公开") for t in texts)
+    assert any(t.startswith("一、总体情况") for t in texts) and any(
+        t.startswith("二、主动公开") for t in texts
+    )

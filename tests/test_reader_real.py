@@ -235,4 +235,6 @@ def test_a_long_run_of_one_character_is_a_few_findings_not_thousands():
     found = [f for f in quality_findings(report, facts(cells)) if "重复录入" in f.message]
     assert 1 <= len(found) <= MAX_TWICE
     near = Report("y.txt", sections={"s1_overview": "县政府政府信息公开资金资金已到位。"})
-    assert [f.reported for f in quality_findings(near, facts(cells)) if "重复录入" in f.message] == ["资金资金"]
+    assert [f.reported for f in quality_findings(near, facts(cells)) if "重复录入" in f.message] == [
+        "资金资金"
+    ]

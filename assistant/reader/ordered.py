@@ -31,6 +31,8 @@ _NUMBER = re.compile(
 _TAIL = re.compile(r"(?:[\s|\u3000]+(?:\d+(?:\.\d+)?|/)){2,}[\s|\u3000]*$")
 _URL = re.compile(r"(?:file|https?)://\S*")
 _ONE_TAIL = re.compile(r"(?<=[^\d\s.．])[ \u3000]+(?:\d+|/)[ \u3000]*$")  # a wrapped label's line, one cell
+_NEGATIVE = re.compile(r"^\s*[-−－]\d+\s*$")  # a signed 表一 cell (2019 form) alone on its line
+_MINUS = str.maketrans("−－", "--")
 _LABEL_MAX = 60  # characters of a wrapped 表二 label's line
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _ROW_MAX = 300  # characters of a table row's line (longer lines are prose; the tail search is bounded)
@@ -178,6 +180,7 @@ def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
     """表一 block by block: the numbers under each 第二十条第（X）项 title, in the block's cell order;
     a loose line 「行政许可 64」 outside the blocks is its row when the label names one."""
     cells = spec.spec_for(version).table_cells(1)
+    signed = any(c.signed for c in cells)
     blocks: dict[str, list[tuple[str, int]]] = {}
     current = None
     rows: list[T1Row] = []
@@ -190,6 +193,8 @@ def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
         loose = _loose_row(line, i, cells)
         if loose is not None:
             rows.append(loose)
+        elif current and signed and _NEGATIVE.match(line):
+            blocks[current].append((line.strip().translate(_MINUS), i))  # 本年增/减 -3, not a page number
         elif current:
             blocks[current] += tokens([(line, i)])
     done = {(r.block, r.item) for r in rows}
