@@ -121,7 +121,9 @@ def _skip_reason(p: Path) -> str:
     suffix = p.suffix.lower()
     if suffix in (".xlsx", ".xls", ".csv", ".et"):
         return "表格文件不是年报（申请台账请在“对话填报”页上传）"
-    return f"不支持的文件类型“{suffix or '无扩展名'}”（支持 yaml/json 数据文件及 txt、md、html、docx、pdf 报告）"
+    return (
+        f"不支持的文件类型“{suffix or '无扩展名'}”（支持 yaml/json 数据文件及 txt、md、html、docx、pdf 报告）"
+    )
 
 
 def _supported(p: Path) -> bool:

@@ -40,7 +40,10 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, (str, int, float, bool, Decimal)) and key is not None:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"第 {key_node.start_mark.line + 1} 行的键是{_kind(key)}，键应是文字", key_node.start_mark
+                    None,
+                    None,
+                    f"第 {key_node.start_mark.line + 1} 行的键是{_kind(key)}，键应是文字",
+                    key_node.start_mark,
                 )
             if key in seen:
                 line = key_node.start_mark.line + 1
@@ -128,7 +131,9 @@ def _parse_text(text: str, name: str, json_hint: bool) -> Any:
             return json.loads(text, parse_float=Decimal, parse_int=_json_int)
         except json.JSONDecodeError as e:
             where = f"第 {e.lineno} 行第 {e.colno} 列"
-            raise FactsFileError(f"{name}：JSON 格式错误，{where}：{parse_messages.json_problem(e.msg)}") from None
+            raise FactsFileError(
+                f"{name}：JSON 格式错误，{where}：{parse_messages.json_problem(e.msg)}"
+            ) from None
         except RecursionError:
             raise FactsFileError(f"{name}：嵌套层数过多，不是年报数据文件的结构") from None
     try:
@@ -160,7 +165,9 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
     if not isinstance(agency, str) or not agency.strip():
         raise FactsFileError(f"{name}：缺少必填项 agency（机关名称）")
     if len(agency.strip()) > MAX_AGENCY_CHARS:
-        raise FactsFileError(f"{name}：agency（机关名称）过长（{len(agency.strip())} 个字符，上限 {MAX_AGENCY_CHARS}）")
+        raise FactsFileError(
+            f"{name}：agency（机关名称）过长（{len(agency.strip())} 个字符，上限 {MAX_AGENCY_CHARS}）"
+        )
     year = _year(doc.get("year"), name, notes)
     raw_cells = doc.get("cells") or {}
     if not isinstance(raw_cells, Mapping):
@@ -189,7 +196,9 @@ def facts_from_mapping(doc: Mapping[str, Any], name: str) -> LoadedFacts:
         cells[key] = value  # type: ignore[assignment]
     missing = doc.get("missing")
     if missing is not None and missing not in ("zero", "0", 0):
-        raise FactsFileError(f"{name}：missing 只能是 zero（未列出的单元格按 0 计），实际是“{short_repr(missing)}”")
+        raise FactsFileError(
+            f"{name}：missing 只能是 zero（未列出的单元格按 0 计），实际是“{short_repr(missing)}”"
+        )
     if missing is not None:
         for cell in fspec.cells:
             if (
@@ -218,7 +227,9 @@ def _year(raw: Any, name: str, notes: list[ValueNote]) -> int:
     if raw is None or raw == "":
         raise FactsFileError(f"{name}：缺少必填项 year（报告年度，如 2023）")
     if not isinstance(raw, (str, int, Decimal, float)) or isinstance(raw, bool) or len(short_repr(raw)) > 30:
-        raise FactsFileError(f"{name}：year“{short_repr(raw)}”不是有效的报告年度（应为 2008–2100 之间的整数，如 2023）")
+        raise FactsFileError(
+            f"{name}：year“{short_repr(raw)}”不是有效的报告年度（应为 2008–2100 之间的整数，如 2023）"
+        )
     text = str(raw).strip().removesuffix("年度").removesuffix("年")
     value = parse_decimal(text)
     if value is None or value != value.to_integral_value() or not 2008 <= value <= 2100:

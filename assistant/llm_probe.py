@@ -41,7 +41,9 @@ def probe_endpoint(settings: Settings, out: Callable[[str], None] | None = None)
             out(line)
 
     if not settings.has_llm:
-        say("连接测试：未设置模型接口密钥（OPENAI_API_KEY）或接口地址（OPENAI_BASE_URL），未测试（将使用离线起草）")
+        say(
+            "连接测试：未设置模型接口密钥（OPENAI_API_KEY）或接口地址（OPENAI_BASE_URL），未测试（将使用离线起草）"
+        )
         return result
     from assistant.llm import chat_openai
 

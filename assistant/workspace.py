@@ -180,7 +180,9 @@ class Workspace(ReviewService):
         narrative = dict(self._writable(report_id).state.get("narrative", {}))
         old = narrative.get(key, "")
         narrative[key] = f"{old}\n{text}".strip() if append and old and text not in old else text.strip()
-        reason = too_long(f"“{spec.NARRATIVE_LABELS.get(key, key)}”的内容", narrative[key], MAX_TEXT_CHARS, "字")
+        reason = too_long(
+            f"“{spec.NARRATIVE_LABELS.get(key, key)}”的内容", narrative[key], MAX_TEXT_CHARS, "字"
+        )
         if reason:
             raise WorkspaceError(f"{reason}，未保存")
         updated = self.update_state(report_id, narrative=narrative)

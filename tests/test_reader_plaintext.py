@@ -224,3 +224,19 @@ def test_a_2019_form_page_reads_its_negative_changes_and_23_rows():
     report = read_report_bytes(_plain_page(t), "plain.txt")
     assert report.format == spec.FORMAT_2019
     assert dict(report.cells) == dict(t.cells)
+
+
+def test_a_real_row_error_is_read_as_printed_and_found(tmp_path):
+    """No reordering hides a report's own mistake: 予以公开's total one too many stays so."""
+    from assistant.audit import audit_one, load_input
+
+    t = make_truth("梧桐县民政局", 2023, 80)
+    key = "applications.results.granted.total"
+    t = t.with_cells(**{key.replace(".", "__"): t.cells[key] + 1})
+    path = tmp_path / "plain.txt"
+    path.write_bytes(_plain_page(t))
+    loaded = load_input(path)
+    assert loaded.report.cells[key] == t.cells[key]
+    errors = [f for f in audit_one(loaded).errors]
+    assert errors and all(f.source != READER for f in errors)
+    assert any(key in f.cells for f in errors)

@@ -160,7 +160,10 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
 def _propose(ws: Workspace, rid: int, earlier: dict, pending: list, new: list, stored) -> str:
     cells, changes = merge_pending(pending, new, stored, ws.row(rid).state.get("prefilled") or [])
     _merge_pending(ws, rid, earlier, cells, [], len(new))
-    lines = ["按上年年报的“结转下年度”填写今年的“上年结转”，请确认后保存：", *(f"- {p.describe()}" for p in new)]
+    lines = [
+        "按上年年报的“结转下年度”填写今年的“上年结转”，请确认后保存：",
+        *(f"- {p.describe()}" for p in new),
+    ]
     if changes:
         lines += ["", "以下数值将被替换（确认后生效）：", *(c.line() for c in changes)]
         _mark_shown(ws, rid, [c.key for c in changes])

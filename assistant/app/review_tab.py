@@ -188,4 +188,6 @@ def _wire(ctx: AppContext, user_of, c: dict[str, Any]) -> None:
     c["rows"].select(on_pick, [c["state"], c["rows"]], [c["picked"], c["detail"], c["found"]])
     c["save"].click(on_save, [c["state"], c["picked"], c["numbers"], c["disp"], c["reason"], c["who"], *filters],
                     [c["save_msg"], c["detail"], c["found"], c["rows"], c["chart"]])  # fmt: skip
-    c["make"].click(on_make, [c["state"], c["deadline"]], [c["downloads"], c["make_msg"]], show_progress="full")
+    c["make"].click(
+        on_make, [c["state"], c["deadline"]], [c["downloads"], c["make_msg"]], show_progress="full"
+    )

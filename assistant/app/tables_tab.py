@@ -51,7 +51,9 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
         ops = gr.Textbox(visible="hidden", elem_id=grid_ops.BOX_ID)  # paste/delete from the page script
         ops_btn = gr.Button("粘贴", visible="hidden", elem_id=grid_ops.BUTTON_ID)
         with gr.Row(elem_id="typed_box"):
-            typed = gr.CheckboxGroup(label="给出的合计及来源（不是程序计算的）", choices=[], elem_id="typed_totals", scale=4)
+            typed = gr.CheckboxGroup(
+                label="给出的合计及来源（不是程序计算的）", choices=[], elem_id="typed_totals", scale=4
+            )
             recompute = gr.Button("改为自动计算", elem_id="recompute_btn", scale=1)
         findings = gr.Dataframe(
             label="核对发现",

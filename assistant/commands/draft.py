@@ -51,7 +51,9 @@ def _refusal(args: argparse.Namespace, facts, previous) -> str:
     from assistant.core.agency import same_agency
 
     if args.backend == "openai" and not load_settings().has_llm:
-        return "指定了 --backend openai，但未设置模型接口密钥（OPENAI_API_KEY）（不指定 --backend 则离线起草）"
+        return (
+            "指定了 --backend openai，但未设置模型接口密钥（OPENAI_API_KEY）（不指定 --backend 则离线起草）"
+        )
     prev = previous.to_facts() if hasattr(previous, "to_facts") else previous
     if prev is not None and not same_agency(prev.agency, facts.agency):
         return f"--previous 是“{prev.agency}”的报告，与本报告“{facts.agency}”不是同一机关"
@@ -82,7 +84,10 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         draft = draft_report(
-            loaded.facts, previous, backend=args.backend, retriever=None if args.no_corpus else AUTO,
+            loaded.facts,
+            previous,
+            backend=args.backend,
+            retriever=None if args.no_corpus else AUTO,
             settings=load_settings(),
         )
     except Exception as e:  # noqa: BLE001 - hostile facts (recursion, overflow) never end in a traceback

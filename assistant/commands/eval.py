@@ -51,7 +51,9 @@ def run(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     if args.backend == "openai" and not settings.has_llm:
-        sys.stderr.write("未设置模型接口密钥（OPENAI_API_KEY）：已跳过在线评测（离线评测请运行 assistant eval）\n")
+        sys.stderr.write(
+            "未设置模型接口密钥（OPENAI_API_KEY）：已跳过在线评测（离线评测请运行 assistant eval）\n"
+        )
         return 0
     baseline = args.baseline or str(DEFAULT_BASELINE)
     try:

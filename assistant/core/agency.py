@@ -65,7 +65,9 @@ def infer_level(agency: str) -> str:
 SAME, VARIANT, OTHER_BODY, OTHER_PLACE = "same", "variant", "other_body", "other_place"
 
 # An administrative unit that ends the place part of a name (市场, 城乡, 乡村, 区域 are not units).
-_UNIT = re.compile(r"(?:自治区|省|自治州|地区|市(?!场|容|政|民)|州|盟|自治县|县|区(?!域)|旗|镇|(?<!城)乡(?!村|镇)|街道)")
+_UNIT = re.compile(
+    r"(?:自治区|省|自治州|地区|市(?!场|容|政|民)|州|盟|自治县|县|区(?!域)|旗|镇|(?<!城)乡(?!村|镇)|街道)"
+)
 # Words that say what kind of body it is, not which: left out when comparing what two bodies do.
 _GENERIC = re.compile(r"政府|委员会|办公室|办事处|管理|服务|事务|综合|中心|机关|部门|[局委办处所站队和与的]")
 

@@ -107,7 +107,11 @@ def parse_cell_value(
     if not isinstance(raw, str):
         return None, None, ValueError_(key, "", f"{label}：应填写数字，实际是{_type_name(raw)}")
     if len(raw) > MAX_RAW_CHARS:
-        return None, None, ValueError_(key, short_repr(raw), f"{label}：内容过长（{len(raw)} 个字符），不是数字")
+        return (
+            None,
+            None,
+            ValueError_(key, short_repr(raw), f"{label}：内容过长（{len(raw)} 个字符），不是数字"),
+        )
     text = raw.strip()
     if text == "":
         return BLANK, None, None
@@ -144,8 +148,12 @@ def _finish(
     if value.adjusted() > len(str(limit)) or abs(value) > limit:  # adjusted() first: never expand 1e999999999
         return None, None, _too_large(key, raw, cell, max_count)
     if cell.type != spec.INT and value != 0 and _places(value) > AMOUNT_PLACES:
-        return None, None, ValueError_(
-            key, raw, f"{cell.label}：“{raw}”小数位过多，金额（万元）最多保留 {AMOUNT_PLACES} 位小数"
+        return (
+            None,
+            None,
+            ValueError_(
+                key, raw, f"{cell.label}：“{raw}”小数位过多，金额（万元）最多保留 {AMOUNT_PLACES} 位小数"
+            ),
         )
     if cell.type == spec.INT:
         if value != value.to_integral_value():

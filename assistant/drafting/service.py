@@ -130,7 +130,9 @@ def _run_sections(
     finished, cause = 0, ""
     try:
         while finished < len(futures) and not cause:
-            wait = WAIT_REPORT_EVERY if end is None else max(0.0, min(WAIT_REPORT_EVERY, end - time.monotonic()))
+            wait = (
+                WAIT_REPORT_EVERY if end is None else max(0.0, min(WAIT_REPORT_EVERY, end - time.monotonic()))
+            )
             try:
                 event = events.get(timeout=wait)
             except queue.Empty:

@@ -70,7 +70,9 @@ def load_suite(root: str | Path = DEFAULT_CASES) -> Suite:
     found: dict[str, list[Any]] = {kind: [] for kind in KINDS}
     files = 0
     corpus = str(CORPUS_SOURCES)
-    only = base.name if base.name in KINDS and not (base / base.name).is_dir() else None  # --cases …/conversations
+    only = (
+        base.name if base.name in KINDS and not (base / base.name).is_dir() else None
+    )  # --cases …/conversations
     for kind in KINDS:
         folder = base if kind == only else base / kind
         paths = sorted(p for p in folder.glob("*") if p.suffix.lower() in SUFFIXES) if folder.is_dir() else []

@@ -60,7 +60,9 @@ def components_for(backend: str, settings: Settings) -> Components:
 
 def offline_settings(settings: Settings | None = None) -> Settings:
     """Settings with no key and the hash embedder: nothing in the offline suite leaves the machine."""
-    return replace(settings or Settings(), openai_api_key="", openai_base_url="", embeddings="hash", chroma_url="")
+    return replace(
+        settings or Settings(), openai_api_key="", openai_base_url="", embeddings="hash", chroma_url=""
+    )
 
 
 @dataclass

@@ -50,9 +50,13 @@ def wrong_value(sentence: str) -> int | None:
 ALL_ANSWERED = re.compile(  # 「（申请）都答复了」: every application of the year was answered
     r"(?<![年底末终时期])(?:都|全部|全都|均)(?:已经?)?(?:答复|办结|办完|处理完)(?:完毕|完)?了?(?=$|[，,。；;！!])"
 )
-BARE_NONE = re.compile(r"^\s*(?:零|〇|没|没得|木有|没有的|都没|啥也没有|一个也没)\s*[。！!.]?\s*$")  # 「零」「没」: none
+BARE_NONE = re.compile(
+    r"^\s*(?:零|〇|没|没得|木有|没有的|都没|啥也没有|一个也没)\s*[。！!.]?\s*$"
+)  # 「零」「没」: none
 THAT_ONE = re.compile(r"(?<=[\u4e00-\u9fff])那件(?!事)")  # 「律所那件没公开」: that one application
-_LAST_REPORT = re.compile(r"(?:去年|上一?年度?)的?(?:年报|报告|年度报告)(?:里|上|中)?(?:写的|填的|报的|的)?(?:那个)?\s*$")
+_LAST_REPORT = re.compile(
+    r"(?:去年|上一?年度?)的?(?:年报|报告|年度报告)(?:里|上|中)?(?:写的|填的|报的|的)?(?:那个)?\s*$"
+)
 _DONE_LAST_YEAR = re.compile(
     r"^[^，,。；]{0,4}?(?:去年|上一?年)(?:[0-9一二两三四五六七八九十]+月|年底|底|年末)?(?:份)?(?:就|已经?)(?:答复|办结|办完|处理)"
 )
@@ -63,10 +67,12 @@ def last_years(before: str, after: str) -> bool:
     return bool(_LAST_REPORT.search(before) or _DONE_LAST_YEAR.search(after))
 
 
-_DIFFERENCE = re.compile(  # 「比去年少了7件」「同比增加3件」: a change between years, not a count of this year
-    r"(?:(?:比|较|同比|与|和|跟)(?:去年|上年|上一年|上年度|往年|前年)?[^，,。；\d]{0,6}?)?"
-    r"(?:少了|多了|减少了?|增加了?|下降了?|上升了?|增长了?|降低了?|提高了?|降了|涨了|回落了?)"
-    r"(?:约|近|将近|大约)?\s*$"
+_DIFFERENCE = (
+    re.compile(  # 「比去年少了7件」「同比增加3件」: a change between years, not a count of this year
+        r"(?:(?:比|较|同比|与|和|跟)(?:去年|上年|上一年|上年度|往年|前年)?[^，,。；\d]{0,6}?)?"
+        r"(?:少了|多了|减少了?|增加了?|下降了?|上升了?|增长了?|降低了?|提高了?|降了|涨了|回落了?)"
+        r"(?:约|近|将近|大约)?\s*$"
+    )
 )
 
 
@@ -152,16 +158,24 @@ def open_topic_rows(topic: str | None, cells: Mapping[str, Value]) -> tuple[str,
 
 def topic_rows_missing(topic: str | None, cells: Mapping[str, Value], col: str) -> tuple[str, ...]:
     """The Table 2 rows of the topic asked whose total is known but column `col` is not."""
-    rows = (topic.removeprefix(ROW_TOPIC),) if topic and topic.startswith(ROW_TOPIC) else TOPIC_ROWS.get(topic or "", ())
+    rows = (
+        (topic.removeprefix(ROW_TOPIC),)
+        if topic and topic.startswith(ROW_TOPIC)
+        else TOPIC_ROWS.get(topic or "", ())
+    )
     return tuple(
-        r for r in rows if r.startswith("applications.") and f"{r}.total" in cells and f"{r}.{col}" not in cells
+        r
+        for r in rows
+        if r.startswith("applications.") and f"{r}.total" in cells and f"{r}.{col}" not in cells
     )
 
 
 _BARE_COUNT = re.compile(r"(?:是|有|就|共|一共|总共|总计|合计|一共是|共有)?")
 
 
-def column_answer_row(topic: str | None, cells: Mapping[str, Value], col: str | None, seg: str = "") -> str | None:
+def column_answer_row(
+    topic: str | None, cells: Mapping[str, Value], col: str | None, seg: str = ""
+) -> str | None:
     """The row a column said without a row answers, in a message longer than a bare answer: the row
     of the balance question (「那总数就是24件」), the one open row asked for a bare count (「查了，是32件」),
     or the one row asked whose total is known and whose applicant type is not (「公司3件，律所2件」)."""
@@ -226,8 +240,12 @@ def vague_question(sentence: str, vague: list[str]) -> str:
     )
 
 
-SAME_AS_ABOVE = re.compile(r"^\s*(?:同上|同前|一样|也一样|同样|和上面一样|跟上面一样|跟上一个一样|和上一个一样)[。！!.\s]*$")
-_CONTROL = re.compile(r"^\s*(?:确认|确定|是|是的|对|好|好的|可以|保存|覆盖|取消|放弃|跳过|同上|一样)[。！!.\s]*$")
+SAME_AS_ABOVE = re.compile(
+    r"^\s*(?:同上|同前|一样|也一样|同样|和上面一样|跟上面一样|跟上一个一样|和上一个一样)[。！!.\s]*$"
+)
+_CONTROL = re.compile(
+    r"^\s*(?:确认|确定|是|是的|对|好|好的|可以|保存|覆盖|取消|放弃|跳过|同上|一样)[。！!.\s]*$"
+)
 
 
 def repeat_previous(message: str, earlier: list[str]) -> str:

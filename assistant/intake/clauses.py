@@ -131,7 +131,11 @@ class ClauseReader:
             return False
         row = self._row(before[-1])
         ends = [n.start() for n in negs[1:]] + [len(clause)]
-        cols = [_bare_column(row, clause[n.end() : end]) for n, end in zip(negs, ends, strict=True)] if row else []
+        cols = (
+            [_bare_column(row, clause[n.end() : end]) for n, end in zip(negs, ends, strict=True)]
+            if row
+            else []
+        )
         cols = [c for c in dict.fromkeys(cols) if c not in (None, "total", LEGAL_PERSONS)]
         for col in cols:
             self._emit(row, col, 0, source)

@@ -68,7 +68,9 @@ def resolve(
         added = _added(explicit)
         if added is not None:  # 「查无此件2件，还有1件让他去别的单位问了」: two parts of one cell
             final[key] = added
-            notes.append(f"{_label(fspec, key)}：{'＋'.join(format_number(s.value) for s in explicit)}，合计{format_number(added.value)}")
+            notes.append(
+                f"{_label(fspec, key)}：{'＋'.join(format_number(s.value) for s in explicit)}，合计{format_number(added.value)}"
+            )
             continue
         if len(values) > 1:
             shown = "、".join(f"“{s.source}”" for s in explicit)

@@ -78,7 +78,9 @@ _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 
 )
 _IS = re.compile(r"^\s*(?:是|为|系)")
 _ALL_ONE = re.compile(r"^\s*(?:的)?(?:也|都|均|全|全部|全都)(?:是|为|系|属于|来自)")
-_ALL_DONE = re.compile(r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])")
+_ALL_DONE = re.compile(
+    r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])"
+)
 
 
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
@@ -91,7 +93,9 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
     message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
-    message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried to next year
+    message = rewrite(
+        _ALL_DONE, "年底没有结转", message, said
+    )  # 「年底都办完了」: nothing carried to next year
     answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
     message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」
     if A.carry_from_last_year(message, ctx.topic):
@@ -181,7 +185,9 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
         if home and mentions:  # narrative with numbers: kept whole; a clear table quantity stays too
             del self.questions[asked:]
             if home != "on_request":  # 「其他事项：人大代表建议12件……全部公开」 is no 表二 count
-                self.statements[first:] = [s for s in self.statements[first:] if not s.key.startswith("applications.")]
+                self.statements[first:] = [
+                    s for s in self.statements[first:] if not s.key.startswith("applications.")
+                ]
             self._add_narrative(home, sentence)
             self.continues = home
             return
@@ -257,7 +263,9 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
         if col == row.default_col:  # 「律所那2件都给了」: the type before, the row after
             named = find_col(row, before, default=False)
             col = named or trailing_col(row, after) or col
-            said = _ALL_ONE.match(after) or (_IS.match(after) and not row_after and row.pattern.search(before))
+            said = _ALL_ONE.match(after) or (
+                _IS.match(after) and not row_after and row.pattern.search(before)
+            )
             if not named and col != row.default_col and said:  # 「上年结转1件是居民的」 too
                 whole, col = col, row.default_col  # 「去年还有2件企业的申请没办完」
         if (

@@ -32,7 +32,9 @@ def restated(proposals, ctx: ExtractionContext) -> bool:
 
 _SAME_ZERO = re.compile(r"^[，,\s]*(?:也|都|均|全|全部)?(?:是|为|记)?\s*$")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
-_ABOUT_REQUESTS = re.compile(r"主要|大多|多为|大部分|集中|涉及|问|咨询|申请|答复|期限|按时|按期|及时|内容|事项")
+_ABOUT_REQUESTS = re.compile(
+    r"主要|大多|多为|大部分|集中|涉及|问|咨询|申请|答复|期限|按时|按期|及时|内容|事项"
+)
 
 
 def request_notes(ex: Extraction, message: str) -> Extraction:
@@ -114,6 +116,8 @@ class FilingReader:
         row = self.context_row
         if value != 0 or row is None or not _SAME_ZERO.match(before):
             return False
-        return any(s.key.startswith(row.key + ".") and s.value == 0 for s in self.statements[self.sentence_first :])
+        return any(
+            s.key.startswith(row.key + ".") and s.value == 0 for s in self.statements[self.sentence_first :]
+        )
 
     # ------------------------------------------------------------ numbers

@@ -110,7 +110,9 @@ def _size(source: str | Path | bytes) -> int:
         return 0
 
 
-def _read_ledger(source: str | Path | bytes, name: str, year: int | None, version: str | None) -> LedgerResult:
+def _read_ledger(
+    source: str | Path | bytes, name: str, year: int | None, version: str | None
+) -> LedgerResult:
     try:
         data = _read_bytes(source, name)
         header, rows = _rows(data, name)
@@ -123,7 +125,10 @@ def _read_ledger(source: str | Path | bytes, name: str, year: int | None, versio
         return LedgerResult(name, (missing_columns_message(name, header, cols),), columns=columns)
     parsed = parse_rows(rows, cols, header, name, version)
     if COMPLETED not in cols:
-        parsed.warnings.insert(0, f"{name}：台账没有办结日期列，填写了办理结果的申请按本年已办结计算，结果为空或“办理中”的按结转下年度计算")
+        parsed.warnings.insert(
+            0,
+            f"{name}：台账没有办结日期列，填写了办理结果的申请按本年已办结计算，结果为空或“办理中”的按结转下年度计算",
+        )
     if not parsed.entries and not parsed.errors:
         parsed.errors.append(f"{name}：表头下面没有任何申请记录")
     table = compute_table2(parsed.entries, year, version) if year and not parsed.errors else None
@@ -198,14 +203,20 @@ def _check_kind(data: bytes, name: str) -> None:
 
     found = sniff.kind(data)
     if found == "html":
-        raise LedgerError(f"{name}：这是网页（HTML）格式导出的表格，请在 Excel/WPS 中打开后另存为 .xlsx 再上传")
+        raise LedgerError(
+            f"{name}：这是网页（HTML）格式导出的表格，请在 Excel/WPS 中打开后另存为 .xlsx 再上传"
+        )
     if found in ("pdf", "docx", "image", "archive"):
         label = sniff.LABELS[found]
-        raise LedgerError(f"{name}：这是{' ' * label[0].isascii()}{label}，不是申请台账，请上传 .xlsx 或 .csv 格式的台账")
+        raise LedgerError(
+            f"{name}：这是{' ' * label[0].isascii()}{label}，不是申请台账，请上传 .xlsx 或 .csv 格式的台账"
+        )
     if found == "zip":
         raise LedgerError(f"{name}：文件不完整或已损坏（可能下载或复制时中断），请重新导出后上传")
     if not data.startswith(_XLSX_MAGIC) and name.lower().endswith((".xlsx", ".xlsm")):
-        raise LedgerError(f"{name}：扩展名是 .xlsx，内容却不是 Excel 表格（像是文本或 CSV），请把扩展名改为 .csv，或在 Excel 中另存为 .xlsx 后上传")
+        raise LedgerError(
+            f"{name}：扩展名是 .xlsx，内容却不是 Excel 表格（像是文本或 CSV），请把扩展名改为 .csv，或在 Excel 中另存为 .xlsx 后上传"
+        )
 
 
 def _split_header(rows: Iterator[Sequence[Any]], name: str) -> tuple[Sequence[Any], list]:
@@ -250,7 +261,10 @@ def _sheet_rows(ws: Any, name: str) -> Iterator[Sequence[Any]]:
 
     try:
         yield from sheet_rows(
-            ws, lambda row: len(map_columns(row)) >= 2, HEADER_SCAN_ROWS, lambda row: map_columns(row).values()
+            ws,
+            lambda row: len(map_columns(row)) >= 2,
+            HEADER_SCAN_ROWS,
+            lambda row: map_columns(row).values(),
         )
     except SheetProblem as e:
         raise LedgerError(f"{name}：工作表“{ws.title}”{e}") from None

@@ -34,7 +34,9 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTIONS = 3
 _MOVED = re.compile(r"不是[^，,。；;是]{1,8}?(?:，|,|而)?是")  # 「不是维持是纠正」: the old column becomes 0
-_ZERO_WORDS = re.compile(r"没|零|〇|都是|均为|全是|全部是|全都是|其余|剩下")  # 没结转, 都是个人 (other types 0)
+_ZERO_WORDS = re.compile(
+    r"没|零|〇|都是|均为|全是|全部是|全都是|其余|剩下"
+)  # 没结转, 都是个人 (other types 0)
 MAX_NARRATIVE_CHARS = 2000
 
 
@@ -131,7 +133,11 @@ def _known_line(ctx: ExtractionContext) -> str:
     cells = sorted(ctx.cells.items(), key=lambda kv: (kv[1] == 0, kv[0]))[:MAX_KNOWN]
     if not cells:
         return ""
-    return KNOWN_PREFIX + "；".join(f"{k}={format_number(v)}" for k, v in cells if isinstance(v, int | Decimal)) + "\n"
+    return (
+        KNOWN_PREFIX
+        + "；".join(f"{k}={format_number(v)}" for k, v in cells if isinstance(v, int | Decimal))
+        + "\n"
+    )
 
 
 def with_inferences(result: Extraction, message: str, ctx: ExtractionContext) -> Extraction:
@@ -147,7 +153,11 @@ def with_inferences(result: Extraction, message: str, ctx: ExtractionContext) ->
         for p in rules.proposals
         if p.inferred
         and p.key not in given
-        and (p.key.rsplit(".", 1)[0] in rows or _group_of(p.key.rsplit(".", 1)[0]) in groups or p.note == BALANCE_REST)
+        and (
+            p.key.rsplit(".", 1)[0] in rows
+            or _group_of(p.key.rsplit(".", 1)[0]) in groups
+            or p.note == BALANCE_REST
+        )
     )  # 「剩下的年底还没办完」: a number no one said, computed by code from the table's identity
     if not extra:
         return result

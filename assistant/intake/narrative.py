@@ -74,9 +74,7 @@ _PART = r"(?:方面|情况|工作|这块|这一块|那块|那一块|这边|那�
 _TELL = r"(?:我一起说|一起说|我合在一起说|合在一起说|我说一下|说一下|讲一下|汇报一下|简单说说|的话)"
 _FILLER = r"(?:吧|啊|呢|哈|嘛|呀)?"
 _NAMED = re.compile(
-    _OPENER
-    + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES))
-    + r")"
+    _OPENER + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES)) + r")"
     rf"(?:工作)?(?:{_PART}?{_TELL}?{_FILLER}(?:主要)?(?:是|有|包括)?\s*[，,：:]"
     rf"|(?:方面|这块|这一块|那块|那一块|这边|那边|的话|上(?![线传报级门网]))(?:的话)?{_FILLER}(?![，,：:]))"
 )  # 「主动公开这块主要是……」 without a comma

@@ -14,7 +14,9 @@ from assistant.intake.lexicon import COLUMNS, NAMED_NUMERALS, ROW_BY_KEY, ROWS, 
 
 INFO_FEE = "信息处理费"
 _BARE_TEN = re.compile(r"(?<![零〇一二两三四五六七八九十百千万])十(件|个|宗|起|项)")
-_DURATION = re.compile(r"(?:个)?(?:工作日|自然日|日内|天|小时|个月|周|星期|季度|年内)")  # 3个工作日: a time, no cell
+_DURATION = re.compile(
+    r"(?:个)?(?:工作日|自然日|日内|天|小时|个月|周|星期|季度|年内)"
+)  # 3个工作日: a time, no cell
 _WAN_COUNT = re.compile(r"万(余|多)?(件|个|项|次|起|宗|份)")
 _WAN = re.compile(r"万元?(余|多)?")  # 3.2万 / 3万多: an amount in 万元
 _ABOUT = ("大概", "大约", "约", "近", "将近", "差不多")
@@ -62,13 +64,17 @@ def numbers(sentence: str) -> list[NumberMention]:
     """Count and amount mentions, without list markers (1.), range starts (1-12月) and names (三安全一稳定)."""
     masked = NAMED_NUMERALS.sub(lambda m: "某" * len(m.group()), sentence)
     masked = _KUAI.sub("元", masked)
-    out = [
-        NumberMention(Decimal(10), t.group(), t.group(1), KIND_COUNT, t.start(), t.end())
-        for t in _BARE_TEN.finditer(masked)  # 十件: a lone 十 is not taken by extract_numbers
-    ] + [
-        NumberMention(Decimal(0), "零", "", KIND_COUNT, t.start(), t.end())
-        for t in _BARE_ZERO.finditer(masked)
-    ] + _bare_numerals(masked)
+    out = (
+        [
+            NumberMention(Decimal(10), t.group(), t.group(1), KIND_COUNT, t.start(), t.end())
+            for t in _BARE_TEN.finditer(masked)  # 十件: a lone 十 is not taken by extract_numbers
+        ]
+        + [
+            NumberMention(Decimal(0), "零", "", KIND_COUNT, t.start(), t.end())
+            for t in _BARE_ZERO.finditer(masked)
+        ]
+        + _bare_numerals(masked)
+    )
     for m in extract_numbers(masked):
         if m.kind not in (KIND_COUNT, KIND_AMOUNT):
             continue

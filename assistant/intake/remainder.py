@@ -41,7 +41,9 @@ def rest_column(clause: str) -> str | None:
 
 
 _N = r"[0-9一二两三四五六七八九十]+件"
-_SCOPE_INLINE = re.compile(rf"^(?P<col>[^，,：:\d]{{1,8}}?)的(?P<n>{_N})(?=[^，,。；\d]{{1,6}}?{_N})")  # 公司的2件公开1件
+_SCOPE_INLINE = re.compile(
+    rf"^(?P<col>[^，,：:\d]{{1,8}}?)的(?P<n>{_N})(?=[^，,。；\d]{{1,6}}?{_N})"
+)  # 公司的2件公开1件
 _SCOPE_START = re.compile(r"[，,](?=[^，,：:\d]{1,8}?的[0-9一二两三四五六七八九十]+件)")
 
 
@@ -51,7 +53,11 @@ def split_scopes(sentence: str, has_row) -> list[str]:
     cuts = [m.end() for m in _SCOPE_START.finditer(sentence)]
     cuts = [c for c in cuts if (found := scope(sentence[c:])) and has_row(sentence[c + found[1] :])]
     bounds = [0, *cuts, len(sentence)]
-    return [sentence[a:b].rstrip("，, ") for a, b in zip(bounds, bounds[1:], strict=False) if sentence[a:b].strip("，, ")]
+    return [
+        sentence[a:b].rstrip("，, ")
+        for a, b in zip(bounds, bounds[1:], strict=False)
+        if sentence[a:b].strip("，, ")
+    ]
 
 
 def scope(sentence: str) -> tuple[str, int] | None:
@@ -147,13 +153,21 @@ def absent_types(statements: list[Statement], known: Mapping[str, Value]) -> lis
     """0 for the applicant types with no application this year (新收 and 上年结转 both 0) in every
     Table 2 row the message gives applicant types for: by the column's identity nothing can be there."""
     seen = {**known, **{s.key: s.value for s in statements}}
-    absent = [c for c in spec.T2_APPLICANT_COLUMNS if all(seen.get(f"{k.removesuffix('.total')}.{c}") == 0 for k in _IN)]
+    absent = [
+        c
+        for c in spec.T2_APPLICANT_COLUMNS
+        if all(seen.get(f"{k.removesuffix('.total')}.{c}") == 0 for k in _IN)
+    ]
     rows = {s.key.rsplit(".", 1)[0] for s in statements if s.key.startswith("applications.") and s.value}
     out = []
     for row in sorted(rows - {k.removesuffix(".total") for k in _IN}):
         if any(f"{row}.{c}" in seen for c in spec.T2_APPLICANT_COLUMNS if c not in absent):
             src = next(s.source for s in statements if s.key.startswith(row + "."))
-            out += [Statement(f"{row}.{c}", 0, src, True, "今年没有这类申请人") for c in absent if f"{row}.{c}" not in seen]
+            out += [
+                Statement(f"{row}.{c}", 0, src, True, "今年没有这类申请人")
+                for c in absent
+                if f"{row}.{c}" not in seen
+            ]
     return out
 
 

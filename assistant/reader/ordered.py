@@ -260,9 +260,10 @@ def read_t2(toks: list[tuple[str, int]], version: str) -> tuple[dict[str, T2Row]
     seven rows of seven look alike either way; a row's cells may come out of order, or a page's rows
     in column bands (`textorder`). The arithmetic decides: a reading where every identity holds is
     used, and when two readings hold but differ, none is."""
-    orders = [unstack(toks), toks, textorder.rotate_rows(toks) or toks]
-    found = [p for p in (place_t2(o, version) for o in orders) if p is not None]
-    full = [p for p in found if p[1]]
+    found = [p for p in (place_t2(o, version) for o in (unstack(toks), toks)) if p is not None]
+    rotated = textorder.rotate_rows(toks)
+    guessed = [place_t2(rotated, version)] if rotated else []  # a reordering counts only if all holds
+    full = [p for p in found + guessed if p is not None and p[1]]
     if not full:
         rows = spec.t2_rows(version)
         bands = textorder.column_bands(toks, len(rows), lambda o: _t2_fits(o, rows))
@@ -273,15 +274,16 @@ def read_t2(toks: list[tuple[str, int]], version: str) -> tuple[dict[str, T2Row]
 
 
 def place_t2(toks: list[tuple[str, int]], version: str) -> tuple[dict[str, T2Row], bool] | None:
-    """表二 as rows of seven in the official order, and whether every identity holds. An exact count
-    is the table in its order when each row adds up (a failing column identity is then the
-    report's); with other numbers around, the one offset where every row and identity holds."""
+    """表二 as rows of seven in the official order, and whether the order is settled (every identity
+    holds, or one cell alone breaks its row and its column). An exact count is the table in its
+    order when each row adds up (a failing column identity is then the report's) or one cell is off
+    (the report's slip); with other numbers around, the one offset where every row and identity holds."""
     rows = spec.t2_rows(version)
     n, width = len(rows), len(spec.T2_COLUMN_KEYS)
     if len(toks) > MAX_TOKENS or len(toks) < n * width:
         return None
     if len(toks) == n * width:
-        start, full = 0, _t2_fits(toks, rows)
+        start, full = 0, _t2_fits(toks, rows) or _one_cell_off(toks, rows)
         if not full and not _rows_add_up(toks):
             return None
     else:
@@ -306,19 +308,35 @@ def _rows_add_up(toks: list[tuple[str, int]]) -> bool:
 
 
 def _t2_fits(toks: list[tuple[str, int]], rows) -> bool:
-    if not _rows_add_up(toks):
-        return False
+    return _failing(toks, rows) == (set(), set())
+
+
+def _failing(toks: list[tuple[str, int]], rows) -> tuple[set[int], set[int]]:
+    """The rows that do not add up and the columns whose identities (results add up to 总计;
+    一 + 二 = 三 + 四) do not hold; every row and column when a cell is 「/」."""
+    if any(raw == "/" for raw, _ in toks):
+        return set(range(len(rows))), set(range(7))
     v = [_num(raw) for raw, _ in toks]
+    bad_rows = {r for r in range(len(rows)) if abs(sum(v[r * 7 : r * 7 + 6]) - v[r * 7 + 6]) > 1e-9}
     table = {key: v[r * 7 : r * 7 + 7] for r, (key, _) in enumerate(rows)}
     leaves = [k for k, _ in rows if k.startswith("results.") and k != "results.total"]
+    bad_cols = set()
     for c in range(7):
         results = sum(table[k][c] for k in leaves)
-        if abs(results - table["results.total"][c]) > 1e-9:
-            return False
         new, prev = table["new_received"][c], table["carried_over_from_prev"][c]
-        if abs(new + prev - table["results.total"][c] - table["carried_to_next"][c]) > 1e-9:
-            return False
-    return True
+        if (
+            abs(results - table["results.total"][c]) > 1e-9
+            or abs(new + prev - table["results.total"][c] - table["carried_to_next"][c]) > 1e-9
+        ):
+            bad_cols.add(c)
+    return bad_rows, bad_cols
+
+
+def _one_cell_off(toks: list[tuple[str, int]], rows) -> bool:
+    """Exactly one row and one column fail: one printed cell is off, the report's own slip (a
+    misplaced reading breaks a row and several columns, or several rows)."""
+    bad_rows, bad_cols = _failing(toks, rows)
+    return len(bad_rows) == 1 and len(bad_cols) == 1
 
 
 def place_t3(toks: list[tuple[str, int]]) -> list[Read] | None:
