@@ -86,8 +86,15 @@ def test_a_table_with_a_number_too_many_is_placed_only_where_the_arithmetic_fits
 
 def test_a_row_that_does_not_add_up_is_not_placed_by_order():
     rows = _consistent_rows()
-    rows[0] = [5, 1, 0, 0, 0, 0, 9]
+    rows[0] = [5, 1, 0, 0, 0, 2, 9]  # two cells off: its row and two columns fail
     assert place_t2(_t2_stream(rows), "2021") is None
+
+
+def test_one_cell_off_is_the_reports_slip_and_the_order_stands():
+    rows = _consistent_rows()
+    rows[0] = [5, 1, 0, 0, 0, 0, 9]  # 总计 printed 9 for 6: one row and one column fail
+    placed, settled = place_t2(_t2_stream(rows), "2021")
+    assert settled and [r.raw for r in placed["new_received"].values] == ["5", "1", "0", "0", "0", "0", "9"]
 
 
 def test_table_three_needs_its_group_totals():
