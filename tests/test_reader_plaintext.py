@@ -145,7 +145,9 @@ def _t1_titles_together(t) -> list[str]:
     return lines[:five] + middle + [t.shown(k) for k in keys] + lines[eight:]
 
 
-def _plain_page(t, shuffle_first_row: bool = False, drop: int | None = None, t1=_t1_lines) -> bytes:
+def _plain_page(
+    t, shuffle_first_row: bool = False, drop: int | None = None, t1=_t1_lines, drop_t3: int | None = None
+) -> bytes:
     """A report as plain pdftotext might give it: prose, each table cell on a line, a label after
     its row's numbers, a print stamp and the page address on both pages; `drop` loses one 表二
     number."""
@@ -162,7 +164,9 @@ def _plain_page(t, shuffle_first_row: bool = False, drop: int | None = None, t1=
         else:
             out += values + [path[-1]]
     out += ["file:///tmp/x/page.html", "1/2", "5/6/25, 9:41 AM", "四、政府信息公开行政复议、行政诉讼情况"]
-    out += [t.shown(c.key) for c in spec.spec_for(t.format).table_cells(3)]
+    t3 = [t.shown(c.key) for c in spec.spec_for(t.format).table_cells(3)]
+    out += ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    out += [v for j, v in enumerate(t3) if j != drop_t3]
     out += [
         "五、存在的主要问题及改进情况",
         t.sections["s5_problems"],
@@ -240,3 +244,11 @@ def test_a_real_row_error_is_read_as_printed_and_found(tmp_path):
     errors = [f for f in audit_one(loaded).errors]
     assert errors and all(f.source != READER for f in errors)
     assert any(key in f.cells for f in errors)
+
+
+def test_a_table_three_number_lost_is_the_readers_gap_not_digits_run_together():
+    t = make_truth("梧桐县司法局", 2023, 86)
+    report = read_report_bytes(_plain_page(t, drop_t3=6), "plain.txt")
+    assert not any(k.startswith(("review.", "litigation")) for k in report.cells)
+    said = [f for f in report.findings if f.table == 3]
+    assert said and all(f.source == READER and "数字连在一起" not in f.message for f in said)

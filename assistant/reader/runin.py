@@ -272,8 +272,8 @@ def _t3(obs: Observed, text: str) -> list[Finding]:
     if at < 0 or "行政复议" not in text[:at]:
         return []
     d = re.compile(r"\d+").match(text, at + len("尚未审结总计"))
-    if d is None:
-        return []
+    if d is None or text.startswith(SEPARATE, d.end()):
+        return []  # no number, or numbers that stand apart: not run together
     digits = d.group(0)
     keys = [c.key for c in spec.spec_for(spec.FORMAT_2021).table_cells(3)]
     budget = _Budget()
