@@ -245,12 +245,12 @@ def test_plausibility_question_follows_a_confirmed_correction(ws):
     assert again.history
 
 
-def test_unconfirmed_messages_accumulate_instead_of_being_dropped(ws):
+def test_narrative_is_saved_at_once_and_said_where(ws):
     rid = ws.start("青梧县测试局", 2024)
-    chat.turn(ws, rid, "主动公开方面，全年通过门户网站发布信息498条")
-    v = chat.turn(ws, rid, "今年没有收取信息处理费。")
-    assert "仍在“待确认”表中" in v.history[-1]["content"]
-    chat.turn(ws, rid, "确认")
+    v = chat.turn(ws, rid, "主动公开方面，全年通过门户网站发布信息498条")
+    assert "已记入【" in v.history[-1]["content"] and "取消" in v.history[-1]["content"]
+    chat.turn(ws, rid, "今年没有收取信息处理费。")
+    assert not (ws.row(rid).state.get("pending") or {})  # nothing waits for 确认
     narrative = ws.facts(rid).narrative
     assert "498条" in narrative.get("active", "") and "信息处理费" in narrative.get("other", "")
 
@@ -311,7 +311,18 @@ def test_saving_only_a_note_does_not_say_zero_cells(tmp_path):
     store = Store(tmp_path / "db.sqlite3")
     ws = Workspace(store, store.user_id("u", create=True))
     rid = ws.start("青梧县测试局", 2024)
-    chat.turn(ws, rid, "平台建设方面，今年县政府网站专栏改版了一次，新增了政策解读栏目。")
-    said = chat.confirm(ws, rid)
-    assert said.startswith("已保存 1 条情况说明") and "0 个单元格" not in said
+    said = chat.turn(ws, rid, "平台建设方面，今年县政府网站专栏改版了一次，新增了政策解读栏目。").history[-1][
+        "content"
+    ]
+    assert said.startswith("已记入【政府信息公开平台建设】") and "0 个单元格" not in said
     store.close()
+
+
+def test_cancel_right_after_saved_narrative_removes_exactly_it(ws):
+    rid = ws.start("青梧县测试局", 2024)
+    chat.turn(ws, rid, "平台建设方面，今年门户网站改版了一次。")
+    chat.turn(ws, rid, "主动公开方面，微信公众号推送信息两百余条。")
+    reply = chat.turn(ws, rid, "取消").history[-1]["content"]
+    assert "已撤回" in reply and "【主动公开】" in reply
+    narrative = ws.facts(rid).narrative
+    assert "改版" in narrative.get("platform", "") and "公众号" not in narrative.get("active", "")

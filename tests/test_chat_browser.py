@@ -84,9 +84,10 @@ def test_long_conversation_at_1366(app_url, shots, tmp_path):  # noqa: F811
         say("覆盖", "上年结转")
         say("没有", "二、上年结转政府信息公开申请数量")
         say("确认", "予以公开、部分公开")
-        say("平台建设方面，今年把县政府网站住建局专栏改版了，政务新媒体账号也整合成了一个",
-            "【政府信息公开平台建设】")  # fmt: skip
-        say("确认", "1 条情况说明")
+        say(
+            "平台建设方面，今年把县政府网站住建局专栏改版了，政务新媒体账号也整合成了一个",
+            "已记入【政府信息公开平台建设】",
+        )  # fmt: skip (saved at once, no 确认)
 
         ledger = tmp_path / "住建局申请台账.csv"
         ledger_csv(ledger)
@@ -147,7 +148,7 @@ def pending_readable(page) -> None:
 
 NOTES = [  # typed as a clerk types: topic first, colloquial, numbers inside narrative
     ("本年度主动公开这块，我们今年在县政府网站住建局专栏发了大概186条信息，重点是保障性住房分配、老旧小区改造、"
-     "建筑市场信用这些", "年报素材"),
+     "建筑市场信用这些", "【主动公开】"),
     ("依申请公开方面，今年承办的申请都按时答复了，没有超期的", "【依申请公开】"),
     ("信息管理方面，发文的时候就标注公开属性，今年没出过泄密问题", "【政府信息管理】"),
     ("平台建设方面，县政府网站住建局专栏改版了，政务新媒体账号整合成了一个", "【政府信息公开平台建设】"),
@@ -168,8 +169,11 @@ def test_draft_from_colloquial_notes_and_the_diff_view(app_url, shots):  # noqa:
         page.set_default_timeout(30_000)
         login_and_start(page, app_url, "青梧县城市管理局", "2025")
         replies, box = page.locator('#chatbot [data-testid="bot"]'), page.locator("#chat_box textarea")
-        for text, expected in [("今年收到申请5件，都是个人的", "请确认后保存"), ("确认", "已保存"),
-                               *[x for note in NOTES for x in (note, ("确认", "条情况说明"))]]:  # fmt: skip
+        for text, expected in [
+            ("今年收到申请5件，都是个人的", "请确认后保存"),
+            ("确认", "已保存"),
+            *[(note, "已记入" + where) for note, where in NOTES],
+        ]:  # fmt: skip (narrative saved at once)
             n = replies.count()
             box.fill(text)
             box.press("Enter")

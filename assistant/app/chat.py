@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from assistant import cell_sources
+from assistant.app import chat_narrative
 from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import (
@@ -84,7 +85,12 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
         )
         return view(ws, rid)
     pending = ws.row(rid).state.get("pending") or {}
-    if pending and OVERWRITE.match(message):
+    undo = ws.row(rid).state.get("undo_narrative") or []  # what the previous reply saved
+    ws.update_state(rid, undo_narrative=[])
+    if undo and CANCEL.match(message):
+        reply = chat_narrative.undo(ws, rid, undo)
+        reply += "\n" + (cancel(ws, rid) if pending else _next(ws, rid))
+    elif pending and OVERWRITE.match(message):
         reply = confirm(ws, rid, overwrite=True)
     elif pending and CONFIRM.match(message):
         reply = confirm(ws, rid)
@@ -142,15 +148,16 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
         return confirm(ws, rid)
     prefilled = row.state.get("prefilled") or []
     cells, changes = merge_pending(pending_cells, ex.proposals, facts.cells, prefilled)
-    kept = _merge_pending(ws, rid, earlier, cells, list(ex.narrative), len(ex.proposals))
-    reply = ex.reply()
+    kept = _merge_pending(ws, rid, earlier, cells, [], len(ex.proposals))
+    saved = chat_narrative.save_now(ws, rid, list(ex.narrative))
+    reply = chat_narrative.reply(ex, saved)
     lost = unaccounted(message, ex)
     if lost:
         reply += "\n\n" + not_understood_line(lost)
     if changes:
         reply += "\n\n以下数值将被替换（确认后生效）：\n" + "\n".join(c.line() for c in changes)
         _mark_shown(ws, rid, [c.key for c in changes])
-    if not ex.empty:
+    if ex.proposals:
         if kept:
             reply += f"\n\n（此前尚未确认的 {kept} 项仍在“待确认”表中，将一并保存。）"
         reply += "\n\n回复“确认”保存，“取消”放弃；如需修改，直接重新说一遍即可。"

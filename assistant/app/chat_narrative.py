@@ -1,0 +1,46 @@
+"""Narrative typed in the chat is saved at once (numbers keep the confirm step).
+
+The reply names where each item went, in the user's words whole, and how to move or remove it;
+「取消」 right after that reply removes exactly what it saved (`undo_narrative`, valid one turn).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from assistant.intake import NarrativeProposal, apply_narrative
+from assistant.workspace import Workspace, facts_of
+
+HINT = "（如放错栏目，可说“这段放到平台建设”；不要可马上回复“取消”）"
+
+
+def save_now(ws: Workspace, rid: int, items: list[NarrativeProposal]) -> list[str]:
+    """Store `items` under their sections now; returns the reply lines that say where."""
+    if not items:
+        return []
+    facts = facts_of(ws.row(rid))
+    saved = apply_narrative(facts.narrative, items)
+    dumped = [n.__dict__ for n in items]
+    ws.update_state(rid, narrative=saved, last_narrative=dumped, undo_narrative=dumped)
+    return [*(f"已记入【{n.label}】：{n.text}" for n in items), HINT]
+
+
+def undo(ws: Workspace, rid: int, items: list[dict]) -> str:
+    """Remove the narrative the previous reply saved; says what was removed."""
+    narrative = dict(facts_of(ws.row(rid)).narrative)
+    for n in items:
+        narrative[n["key"]] = narrative.get(n["key"], "").replace(n["text"], "", 1).strip()
+    ws.update_state(rid, narrative=narrative, last_narrative=[], undo_narrative=[])
+    listed = "、".join(dict.fromkeys(f"【{n['label']}】" for n in items))
+    return f"已撤回刚才记入{listed}的 {len(items)} 条文字。"
+
+
+def reply(ex: Any, saved: list[str]) -> str:
+    """Numbers shown for 确认; narrative said as already saved (`saved`), then questions and notes."""
+    if not saved:
+        return ex.reply()
+    if ex.proposals:
+        return "\n".join([replace(ex, narrative=()).reply(), *saved])
+    asked = ["还需要您确认：", *(f"- {q}" for q in ex.questions)] if ex.questions else []
+    return "\n".join([*saved, *asked, *(f"（{n}）" for n in ex.notes)])
