@@ -8,11 +8,8 @@ data directory (`unpack`); over `MAX_BATCH_FILES` files, the rest is listed as n
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 
@@ -85,6 +82,10 @@ def _audit_chunk(files: Sequence[str], previous: str | None) -> list[AuditResult
 def _pooled(
     files: list[Path], previous: str | Path | None, jobs: int, on_progress: Progress | None, start: str | None
 ) -> list[AuditResult]:
+    import multiprocessing  # the pool's modules only when a pool is used: one file starts faster
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     size = max(1, min(16, len(files) // (jobs * 4)))
     chunks = [[str(f) for f in files[i : i + size]] for i in range(0, len(files), size)]
     out: dict[int, list[AuditResult]] = {}
