@@ -15,7 +15,6 @@ from pathlib import Path
 
 from assistant.audit import AuditResult, InputError, _unreadable, check_paths, expand_paths, load_input
 from assistant.desk.fingerprint import figures_hash, normal_agency
-from assistant.desk.unpack import unpack_zip
 
 MAX_BATCH_FILES = 5_000
 POOL_MIN_FILES = 4  # below this a pool costs more than it saves
@@ -32,6 +31,8 @@ def gather(paths: Iterable[str | Path], work_dir: Path) -> tuple[list[Path], lis
     refused: list[AuditResult] = []
     for p in map(Path, paths):
         if p.is_file() and p.suffix.lower() == ".zip":
+            from assistant.desk.unpack import unpack_zip
+
             un = unpack_zip(p, work_dir)
             refused += [_unreadable(f"{p.name}", note) for note in un.notes]
             if un.folder is not None:
