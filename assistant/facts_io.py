@@ -14,8 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from assistant import parse_messages
 from assistant.core import spec
 from assistant.core.agency import infer_level
@@ -24,40 +22,11 @@ from assistant.core.findings import ERROR, FAIL, Finding
 from assistant.core.limits import MAX_AGENCY_CHARS, MAX_LEVEL_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS
 from assistant.core.numbers import parse_decimal
 from assistant.core.report import Report
-from assistant.limits import LimitError, safe_yaml_load
+from assistant.limits import LimitError
 
 FACTS_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_FACTS_BYTES = 5 * 1024 * 1024
 MAX_CELL_KEYS = 2_000
-
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The safe loader (C parser where available) that refuses duplicate keys instead of keeping the last."""
-
-    def construct_mapping(self, node, deep=False):  # noqa: ANN001 - PyYAML's signature
-        seen: dict = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, (str, int, float, bool, Decimal)) and key is not None:
-                raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    f"第 {key_node.start_mark.line + 1} 行的键是{_kind(key)}，键应是文字",
-                    key_node.start_mark,
-                )
-            if key in seen:
-                line = key_node.start_mark.line + 1
-                raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    f"键“{key}”重复出现（第 {seen[key]} 行和第 {line} 行），请只保留一个",
-                    key_node.start_mark,
-                )
-            seen[key] = key_node.start_mark.line + 1
-        return super().construct_mapping(node, deep=deep)
-
-
-_LOADER = _Loader
 
 
 class FactsFileError(Exception):
@@ -136,8 +105,13 @@ def _parse_text(text: str, name: str, json_hint: bool) -> Any:
             ) from None
         except RecursionError:
             raise FactsFileError(f"{name}：嵌套层数过多，不是年报数据文件的结构") from None
+    import yaml  # here, not at the top: `check` of a document never reads YAML (issue 15, start-up)
+
+    from assistant.facts_yaml import FactsLoader
+    from assistant.limits import safe_yaml_load
+
     try:
-        return safe_yaml_load(text, _LOADER)
+        return safe_yaml_load(text, FactsLoader)
     except LimitError as e:
         raise FactsFileError(f"{name}：{e}") from None
     except yaml.YAMLError as e:
@@ -341,6 +315,8 @@ def _plain(v: Value) -> Any:
 
 
 def dump_facts_yaml(facts: ReportFacts) -> str:
+    import yaml
+
     return yaml.safe_dump(facts_to_mapping(facts), allow_unicode=True, sort_keys=False)
 
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 import zipfile
 from typing import Any
 
-import yaml
-
 MAX_YAML_EVENTS = 200_000  # a facts file has ~250 cells: a few thousand events
 MAX_NESTING = 32
 MAX_UNZIPPED_BYTES = 64 * 1024 * 1024  # all members of a docx/xlsx together
@@ -22,12 +20,20 @@ class LimitError(ValueError):
     """Input beyond a resource limit; the message is Chinese and says which limit."""
 
 
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def base_loader() -> type:
+    """PyYAML's safe loader, the C one where built. PyYAML is imported here, when YAML is read:
+    `assistant check` of a document never pays for it (issue 15, start-up)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def check_yaml_events(text: str, loader: type = _BASE_LOADER) -> None:
+def check_yaml_events(text: str, loader: type | None = None) -> None:
     """Refuse aliases (the 378-byte billion-laughs file), deep nesting and huge documents before
     anything is built: events are parsed one by one, nothing is expanded."""
+    import yaml
+
+    loader = loader or base_loader()
     depth = count = 0
     for event in yaml.parse(text, Loader=loader):
         count += 1
@@ -43,8 +49,11 @@ def check_yaml_events(text: str, loader: type = _BASE_LOADER) -> None:
             raise LimitError("内容过多（超过 20 万个条目），不是年报数据文件")
 
 
-def safe_yaml_load(text: str, loader: type = _BASE_LOADER) -> Any:
-    """yaml.load with a safe loader after `check_yaml_events`."""
+def safe_yaml_load(text: str, loader: type | None = None) -> Any:
+    """yaml.load with a safe loader (default `base_loader()`) after `check_yaml_events`."""
+    import yaml
+
+    loader = loader or base_loader()
     check_yaml_events(text, loader)
     return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader (C or pure Python)
 

@@ -8,17 +8,13 @@ data directory (`unpack`); over `MAX_BATCH_FILES` files, the rest is listed as n
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 
 from assistant.audit import AuditResult, InputError, _unreadable, check_paths, expand_paths, load_input
 from assistant.desk.fingerprint import figures_hash, normal_agency
-from assistant.desk.unpack import unpack_zip
 
 MAX_BATCH_FILES = 5_000
 POOL_MIN_FILES = 4  # below this a pool costs more than it saves
@@ -35,6 +31,8 @@ def gather(paths: Iterable[str | Path], work_dir: Path) -> tuple[list[Path], lis
     refused: list[AuditResult] = []
     for p in map(Path, paths):
         if p.is_file() and p.suffix.lower() == ".zip":
+            from assistant.desk.unpack import unpack_zip
+
             un = unpack_zip(p, work_dir)
             refused += [_unreadable(f"{p.name}", note) for note in un.notes]
             if un.folder is not None:
@@ -85,6 +83,10 @@ def _audit_chunk(files: Sequence[str], previous: str | None) -> list[AuditResult
 def _pooled(
     files: list[Path], previous: str | Path | None, jobs: int, on_progress: Progress | None, start: str | None
 ) -> list[AuditResult]:
+    import multiprocessing  # the pool's modules only when a pool is used: one file starts faster
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
     size = max(1, min(16, len(files) // (jobs * 4)))
     chunks = [[str(f) for f in files[i : i + size]] for i in range(0, len(files), size)]
     out: dict[int, list[AuditResult]] = {}

@@ -8,7 +8,6 @@ from docx, html or pdf keeps its fingerprints; a report whose figures changed ge
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -39,7 +38,7 @@ def figures_hash(cells: Mapping[str, Any]) -> str:
     """A digest of the figures: keys sorted, values canonical (markers as text, Decimals normalised)."""
     canon = {k: _canon(v) for k, v in sorted(cells.items())}
     raw = json.dumps(canon, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+    return _sha256(raw)[:16]
 
 
 def _canon(v: Any) -> Any:
@@ -72,7 +71,13 @@ def fingerprint(finding: Finding, ident: ReportIdentity) -> str:
         "report": [ident.agency, ident.year, ident.figures],
     }
     raw = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:20]
+    return _sha256(raw)[:20]
+
+
+def _sha256(raw: str) -> str:
+    import hashlib  # here: loading OpenSSL costs ~2.5 ms, and `check` of one report never hashes
+
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
 def finding_key(finding: Finding) -> tuple[str, tuple[str, ...], str]:
