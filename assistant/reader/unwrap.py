@@ -2,7 +2,7 @@
 
 Crawlers and "save as text" cut a page's text into lines of a fixed width, counted in characters or
 in bytes of the file's encoding (a CJK character 2 bytes in GBK, 3 in UTF-8: a character that does
-not fit starts the next line, so a cut line is up to 1 or 2 bytes short), some leaving a space at
+not fit starts the next line, so a cut line is up to 1 or 2 bytes short) or in terminal columns, some leaving a space at
 the end of each cut line. A cut falls anywhere: inside a label, a heading, or a run of digits
 (「…申请数量35201」 / 「00038」). A line break there is no cell boundary.
 
@@ -18,7 +18,11 @@ the arithmetic decides, and where two splits fit nothing is read.
 
 from __future__ import annotations
 
-UNITS = {"char": 0, "gbk": 1, "utf-8": 2}  # what a width counts → how short a cut line may fall
+import unicodedata
+
+# what a width counts → how short a cut line may fall: characters; bytes of GBK or UTF-8; terminal
+# columns (lynx/w3m-style dumps: a wide or full-width character takes two)
+UNITS = {"char": 0, "gbk": 1, "utf-8": 2, "display": 1}
 MIN_WIDTH = 16  # narrower "widths" are short lines, not a wrap
 MIN_CUT_LINES = 3
 SHARE = 0.5  # of the document's lines (but the last) that reach the width
@@ -27,6 +31,8 @@ SHARE = 0.5  # of the document's lines (but the last) that reach the width
 def _width(line: str, unit: str) -> int:
     if unit == "char":
         return len(line)
+    if unit == "display":
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
     return len(line.encode(unit, errors="replace"))
 
 
