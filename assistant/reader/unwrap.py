@@ -10,7 +10,7 @@ What tells a cut from a line end: the document's lines (but its last) are almost
 the widest; a line that reaches that width was cut, a shorter line ended there. Only a document
 where most lines reach one width is taken as cut (plain pdftotext of a page, one cell a line, or a
 report typed with its own line ends, never is), and only lines that reach the width are joined to
-the next. A line that reached the width by chance and really ended there is joined too: for prose
+the next (never to a line that is an official section heading alone: it starts there). A line that reached the width by chance and really ended there is joined too: for prose
 and labels that changes nothing the reader looks at; between two digits the joined run is split by
 the official rows and identities (`runin`), whose candidates include the cut at the line end, so
 the arithmetic decides, and where two splits fit nothing is read.
@@ -20,12 +20,17 @@ from __future__ import annotations
 
 import unicodedata
 
+from assistant.core import spec
+
 # what a width counts → how short a cut line may fall: characters; bytes of GBK or UTF-8; terminal
 # columns (lynx/w3m-style dumps: a wide or full-width character takes two)
 UNITS = {"char": 0, "gbk": 1, "utf-8": 2, "display": 1}
 MIN_WIDTH = 16  # narrower "widths" are short lines, not a wrap
 MIN_CUT_LINES = 3
-SHARE = 0.5  # of the document's lines (but the last) that reach the width
+SHARE = 0.15  # of the document's lines (but the last) that reach the width, at least
+
+
+_HEADINGS = tuple(sec.label for sec in spec.SECTIONS)
 
 
 def _width(line: str, unit: str) -> int:
@@ -72,7 +77,7 @@ def unwrap(lines: list[str]) -> list[str]:
     joining = False
     for i, line in enumerate(lines):
         piece = line[:-1] if marked and cut[i] else line
-        if joining and line.strip():
+        if joining and line.strip() and line.strip() not in _HEADINGS:
             out[-1] += piece
         else:
             out.append(piece)
