@@ -124,3 +124,16 @@ def test_a_line_short_of_the_width_ended_there():
         "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十短行12",
         "34一二三四五六七八九十一二三四五六七八九尾",
     ]
+
+
+@pytest.mark.parametrize("seed", sorted(AGENCIES))
+def test_a_crawl_that_keeps_each_row_on_a_line_reads_as_the_one_line_crawl(seed):
+    # 「1.属于国家秘密0000000」 / 「2.其他法律…0000000」: the next row's numbering is no number apart
+    rendered = txt(make_truth(AGENCIES[seed], 2023, seed))
+    rows = "\n".join(ln for ln in (re.sub(r"\s+", "", line) for line in rendered.split("\n")) if ln)
+    whole, said = _read(_crawl(seed).encode())
+    cells, rows_said = _read(rows.encode())
+    assert cells == whole and rows_said == said
+    for width in (40, 76):
+        cut = "\n".join(c for line in rows.split("\n") for c in wrap_lines(line, "char", width))
+        assert _read(cut.encode())[0] == whole
