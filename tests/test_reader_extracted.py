@@ -29,7 +29,7 @@ def test_every_printed_cell_is_read_or_left_as_the_readers_gap(name):
 def test_no_error_and_gaps_only_where_expected(name):
     m = measure(name)
     assert not m.false_errors and not m.missed
-    gaps = [f for f in m.findings if f.source == READER]
+    gaps = [f for f in m.findings if f.source == READER and f.rule != "ROW_RECOVERED"]  # a read row said back
     assert bool(gaps) == bool(UNPLACED.get(name))
     assert all(not f.is_error for f in gaps)
     # the corpus prints the official labels: a label wrapped or cut by extraction is no deviation

@@ -90,20 +90,22 @@ def recover(obs: Observed, texts: dict[str, str], version: str) -> list[Finding]
     findings: list[Finding] = []
     if not obs.t2:
         findings += _t2(obs, _joined(texts.get("s3_applications", "")), version)
-    if not obs.t1:
+    if len(obs.t1) < len(_t1_items(version)):  # rows the order could not place (「规章000」)
         findings += _t1(obs, _joined(texts.get("s2_active", "")), version)
     if obs.t3 is None:
         findings += _t3(obs, _joined(texts.get("s4_review_litig", "")))
     return findings
 
 
-_SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
+# digits apart, unless what follows is the next row's numbering (「…0000000」 / 「2.其他法律…」)
+_SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)(?!\d{1,2}[.．、](?!\d))")
 
 
 def _joined(text: str) -> str:
     """The text without its spacing, but numbers apart stay apart (「0 1」 is not 「01」: plain
     pdftotext prints each cell on its own line, and digits run together only where nothing stood
-    between them)."""
+    between them). A row's numbering on the next line is a label's, not a number: a crawl that
+    keeps each table row on a line of its own runs on as if the rows were one line."""
     return re.sub(r"\s+", "", _SPACED_DIGITS.sub(SEPARATE, text))
 
 
@@ -233,24 +235,36 @@ def _match(key: str, official: str):
     return LabelMatch(key, official, True)
 
 
+def _t1_items(version: str) -> dict[tuple[str, str], list]:
+    """(block, item) → its cells, in the official order."""
+    items: dict[tuple[str, str], list] = {}
+    for c in spec.spec_for(version).table_cells(1):
+        items.setdefault((c.key.split(".")[1], c.key.split(".")[2]), []).append(c)
+    return items
+
+
 def _t1(obs: Observed, text: str, version: str) -> list[Finding]:
-    cells = spec.spec_for(version).table_cells(1)
+    """The rows of 表一 not read yet, from the digits after their labels."""
+    read = {(r.block, r.item) for r in obs.t1}
     out: list[Finding] = []
     pos = 0
     budget = _Budget()
-    for block in dict.fromkeys(c.key.split(".")[1] for c in cells):
+    for block in dict.fromkeys(b for b, _ in _t1_items(version)):
         at = text.find(_T1_TITLE.get(block, "\0"), pos)
         if at < 0:
             continue
         pos = at
-        for item in dict.fromkeys(c.key.split(".")[2] for c in cells if c.key.split(".")[1] == block):
-            icells = [c for c in cells if c.key.split(".")[1:3] == [block, item]]
+        for (b, item), icells in _t1_items(version).items():
+            if b != block:
+                continue
             label = icells[0].row_path[-1]
             amount = icells[0].key.endswith("amount_wan_yuan")
             got = _run(text, label, pos, amount)
             if got is None:
                 continue
             digits, _, pos = got
+            if (block, item) in read:
+                continue
             options = [(digits,)] if len(icells) == 1 else splits(digits, len(icells), budget)
             keys = [c.key for c in icells]
             if options is None or len(options) != 1:

@@ -18,6 +18,7 @@ from assistant.reader.errors import ReaderError
 from assistant.reader.glyphs import fold
 from assistant.reader.labels import is_value_like
 from assistant.reader.pdfpage import strip_text_furniture
+from assistant.reader.unwrap import unwrap
 
 _END_PUNCT = "。！？；：:;!?」”）)"
 _STARTS_ITEM = re.compile(
@@ -60,7 +61,7 @@ def _looks_binary(text: str) -> bool:
 
 def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
     text = fold(decode_text(data, name))  # before inline headings are looked for (assemble folds the rest)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))  # lines cut at a width
     lines = [part for line in strip_text_furniture(lines) for part in split_inline_headings(line)]
     markdown = markdown or _looks_like_markdown(lines)  # a Markdown report saved as .txt
     return Document(name, "md" if markdown else "txt", lines_to_blocks(lines, markdown))
