@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.core.findings import READER
+from assistant.reader import read_report, read_report_bytes
 from assistant.reader.glyphs import SUPPLEMENT, fold
+from assistant.reader.issuer import name_at, seal_agency
+from assistant.reader.meta import find_year
+from tests.fixtures.reader.render_text import txt
+from tests.fixtures.reader.truth import make_truth
+from tests.fixtures.reader_real.cases import CASES
+from tests.fixtures.reader_real.measure import measure
+from tests.fixtures.reader_real.measure_agency import HERE, truth_of
+from tests.fixtures.reader_real.titles import anonymous
 
 
 @pytest.mark.parametrize(
@@ -38,10 +48,6 @@ def test_every_supplement_radical_with_an_equivalent_maps_to_a_unified_ideograph
 
 
 def test_radicals_are_folded_in_prose_labels_and_agency_of_a_text_report():
-    from assistant.reader import read_report_bytes
-    from tests.fixtures.reader.render_text import txt
-    from tests.fixtures.reader.truth import make_truth
-
     t = make_truth("青禾市生态环境局", 2023, 7)
     text = txt(t).replace("青", "\u2ed8").replace("民", "\u2ea0").replace("长", "\u2ed3")
     report = read_report_bytes(text.encode(), "report.txt")
@@ -50,3 +56,154 @@ def test_radicals_are_folded_in_prose_labels_and_agency_of_a_text_report():
     assert (
         report.cells == {k: v for k, v in t.cells.items() if k in report.cells} and len(report.cells) >= 190
     )
+
+
+# ---------------------------------------------------------------- fixtures made as publishers make them
+
+TITLE_CASES = sorted(n for n, c in CASES.items() if c.cause == 16)
+
+
+@pytest.mark.parametrize("name", TITLE_CASES)
+def test_the_fixture_reads_the_agency_and_year_of_its_truth(name):
+    report = read_report(HERE / name)
+    assert (report.agency, report.year) == truth_of(name)
+    assert not [f for f in report.findings if f.rule in ("AGENCY_UNREAD", "YEAR_UNREAD")]
+    m = measure(name)
+    assert not m.wrong and not m.false_errors
+
+
+def test_fixtures_plant_the_agency_in_one_place_only():
+    """The cause-16 fixtures' prose names the agency at most once: in the one sentence or 落款 the
+    reader must find (the rest says 本机关); the agency cases name it nowhere else, not in the title."""
+    for name in TITLE_CASES:
+        t = CASES[name].truth()
+        body = "\n".join(t.sections.values())
+        assert body.count(t.agency) <= 1, name
+        assert body.count(t.agency) + t.title.count(t.agency) >= 1, name
+
+
+# ---------------------------------------------------------------- the body names the agency
+
+
+def _read(t, name="report.txt", before: str = "") -> object:
+    return read_report_bytes((before + txt(t)).encode(), name)
+
+
+@pytest.mark.parametrize(
+    ("opening", "seal"),
+    [
+        ("本报告由{agency}依据条例编写，现予公布。", False),
+        ("2023年，{agency}（以下简称“区文旅局”）持续推进政务公开。", False),
+        ("", True),
+        ("{agency}紧扣年度工作要点推进政务公开。", False),
+    ],
+)
+def test_a_title_without_agency_takes_it_from_the_body(opening, seal):
+    t = anonymous(
+        "蓝湾市砚湖区文化和旅游局",
+        2023,
+        81,
+        title="2023年政府信息公开工作年度报告",
+        opening=opening,
+        seal=seal,
+    )
+    report = _read(t)
+    assert (report.agency, report.year) == ("蓝湾市砚湖区文化和旅游局", 2023)
+    assert report.level == "县级部门"
+
+
+def test_no_agency_anywhere_is_the_readers_gap_not_the_reports():
+    t = anonymous("蓝湾市砚湖区文化和旅游局", 2023, 82, title="2023年政府信息公开工作年度报告")
+    report = _read(t)
+    assert report.agency == ""
+    [f] = [f for f in report.findings if f.rule == "AGENCY_UNREAD"]
+    assert f.source == READER and f.severity == "warning" and "本工具未能读取发布机关名称" in f.message
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        "蓝湾市人民政府\n",  # the site's banner right above a title without an agency
+        "发布机构：蓝湾市人民政府办公室\n来源：蓝湾市人民政府\n",
+        "蓝湾市人民政府门户网站\n首页 > 政务公开 > 年度报告\n",
+    ],
+)
+def test_a_page_wrapper_never_names_the_agency(wrapper):
+    t = anonymous("蓝湾市砚湖区文化和旅游局", 2023, 83, title="2023年政府信息公开工作年度报告")
+    report = _read(t, before=wrapper)
+    assert report.agency == "" and any(f.rule == "AGENCY_UNREAD" for f in report.findings)
+    seal = anonymous("蓝湾市砚湖区文化和旅游局", 2023, 83, title="2023年政府信息公开工作年度报告", seal=True)
+    assert _read(seal, before=wrapper).agency == "蓝湾市砚湖区文化和旅游局"
+
+
+def test_a_line_above_the_title_is_its_agency_when_the_body_says_so_too():
+    t = anonymous("梧桐县审计局", 2023, 84, title="梧桐县审计局\n2023年政府信息公开工作年度报告")
+    assert _read(t).agency == ""  # told by nothing but the line above: it may be a site's banner
+    sealed = anonymous(
+        "梧桐县审计局", 2023, 84, title="梧桐县审计局\n2023年政府信息公开工作年度报告", seal=True
+    )
+    assert _read(sealed).agency == "梧桐县审计局"
+    with_year = anonymous("梧桐县审计局", 2023, 84, title="梧桐县审计局2023年\n政府信息公开工作年度报告")
+    assert _read(with_year).agency == "梧桐县审计局"  # one title broken in two: the year goes with it
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("2024年，梧桐县卫生健康委员会围绕群众关切", "梧桐县卫生健康委员会"),
+        ("全年，临澜市砚湖区人民政府办公室深入推进", "临澜市砚湖区人民政府办公室"),
+        ("2022年，青禾市公安局交通警察支队持续", "青禾市公安局交通警察支队"),
+        ("2023年，云溪县砚山镇人民政府认真", "云溪县砚山镇人民政府"),
+        ("2023年，我局认真落实", ""),
+        ("2023年，本机关坚持", ""),
+        ("2023年，市场监管局坚持", ""),  # no place: not a name the reader can vouch for
+        ("2023年，青禾市办理政府信息公开申请", ""),
+    ],
+)
+def test_the_name_opening_a_sentence(text, name):
+    assert name_at(text) == name
+
+
+def test_the_seal_is_a_name_over_a_date_among_the_last_lines():
+    assert (
+        seal_agency(["全年未收取费用。", "梧桐县林业局", "2024年2月1日", "主办单位：梧桐县人民政府"])
+        == "梧桐县林业局"
+    )
+    assert seal_agency(["按要求完成各项任务。梧桐县林业局", "2024年2月"]) == "梧桐县林业局"
+    assert seal_agency(["梧桐县林业局　二〇二四年一月十日"]) == "梧桐县林业局"
+    assert seal_agency(["发布时间：2024年1月10日"]) == ""
+    assert seal_agency(["将于2024年3月完成。", "2024年1月10日"]) == ""
+
+
+# ---------------------------------------------------------------- the year
+
+
+def test_the_title_year_wins_over_the_seal_date():
+    t = anonymous("梧桐县林业局", 2023, 85, seal=True)  # the 落款 is dated 2024年1月18日
+    assert _read(t).year == 2023
+
+
+def test_a_title_without_a_year_takes_it_from_the_text_not_from_the_seal():
+    assert find_year("某局政府信息公开工作年度报告", ["2024年1月18日", "2023年，本局认真落实"]) == 2023
+    assert (
+        find_year("某局政府信息公开工作年度报告", ["发布日期：2024年1月18日", "本局2022年度收到申请12件"])
+        == 2022
+    )
+    t = anonymous("梧桐县林业局", 2023, 86, title="梧桐县林业局政府信息公开工作年度报告", seal=True)
+    assert _read(t).year == 2023
+
+
+def test_no_year_anywhere_is_the_readers_gap():
+    t = anonymous("梧桐县林业局", 2023, 87, title="梧桐县林业局政府信息公开工作年度报告")
+    t = type(t)(
+        t.agency,
+        t.year,
+        t.format,
+        t.cells,
+        {k: v.replace("2023年，", "") for k, v in t.sections.items()},
+        t.printed_title,
+    )
+    report = _read(t)
+    assert report.year is None
+    [f] = [f for f in report.findings if f.rule == "YEAR_UNREAD"]
+    assert f.source == READER and "本工具未能读取报告年度" in f.message

@@ -30,6 +30,8 @@ _BODY = (
 _MORE = re.compile(
     r"(?:人民政府|政府|办公室|办公厅|办事处|委员会|分局|支队|大队|中队|中心|局|办|部|所|站|队|处)"
 )
+# a unit under the body named so far (公安局 + 交通警察支队, 生态环境局 + 云溪分局)
+_SUB = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:分局|支队|大队|中队|派出所|管理所|管理站|分中心)")
 _HEAD = re.compile(r"^(?:20\d{2}\s*年度?|全年|本年度|今年|年内)[，,、\s]*")
 _NAME_START = re.compile(rf"^([\u4e00-\u9fff]{{1,30}}?{_BODY})")
 # a place the name begins with (青梧县, 临澜市砚湖区, 中共某县): not 市场, 区域, 乡村
@@ -74,9 +76,14 @@ def name_at(text: str) -> str:
     if not m:
         return ""
     name = m.group(1)
-    while more := _MORE.match(text, len(name)):
+    while more := _MORE.match(text, len(name)) or _sub_unit(text, len(name)):
         name += more.group()
     return name if _placed(name) else ""
+
+
+def _sub_unit(text: str, at: int) -> re.Match[str] | None:
+    m = _SUB.match(text, at)
+    return m if m and not _NOT_NAME.search(m.group()) else None
 
 
 def _placed(name: str) -> bool:
@@ -124,8 +131,10 @@ def seal_agency(paras: list[str]) -> str:
             name = re.sub(r"\s+", "", m.group("name"))
             if looks_like_agency(name):
                 return name
-        if i and looks_like_agency(re.sub(r"\s+", "", lines[i - 1])):
-            return re.sub(r"\s+", "", lines[i - 1])
+        # the name line, or the name run on after the last sentence (a 落款 not set apart)
+        before = re.split(r"[。；！？]", re.sub(r"\s+", "", lines[i - 1]))[-1] if i else ""
+        if looks_like_agency(before):
+            return before
     return ""
 
 

@@ -5,13 +5,16 @@ preferred). A title printed over two lines is joined: the lines of one paragraph
 always, two consecutive lines when the first names the agency (and perhaps the year) and the second
 starts with the year or with 政府信息公开 (a PDF or text copy of a two-line title), or when the title
 words run across the line end. The year comes from the title, else from the statistical-period sentence
-(统计期限自2023年1月1日…), else from a 20xx年 opening a section 一 paragraph; the agency is the
-title without its year and the 政府信息公开工作年度报告 part.
+(统计期限自2023年1月1日…), else from a 20xx年 opening a paragraph (not a date such as the 落款's
+2024年1月18日), else from the 20xx年度 the text names most; the title's agency is the title without its
+year and the 政府信息公开工作年度报告 part (`reader.issuer` decides whether it is taken, and looks in
+the body when the title names none).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from assistant.core.numbers import parse_chinese_int
 
@@ -27,6 +30,9 @@ _FIELD = re.compile(
     r"发布日期|发文日期|成文日期|生成日期|发布时间|文号|有效性|相关阅读|相关链接|上一篇|下一篇|当前位置|您的位置|"
     r"浏览次数|点击数|字号)\s*[:：]"
 )
+_DATE_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
+# 「2023年度」 in the text or a table's heading (表二 2023年度收到和处理…): the year the report is about
+_YEAR_OF = re.compile(r"(?<![\d〇○零一二三四五六七八九])(?:20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年度")
 _TITLE_LINE_MAX = 40  # characters of one printed title line
 # sentence punctuation, a date, a document number (某政办〔2024〕1号): not a line of the title
 _NOT_TITLE_LINE = re.compile(r"[。，,；;：:！!？?〔〕\[\]]|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
@@ -109,13 +115,15 @@ def find_year(title: str, texts: list[str]) -> int | None:
             return int(m.group(1))
     for t in texts:
         m = _YEAR.match(t.strip())
-        if m:
+        if m and not _DATE_AFTER.match(t.strip(), m.end()):  # 2024年1月18日: a date (the 落款), not the year
             return year_in(m.group(0))
-    return None
+    years = Counter(year_in(m.group()) for t in texts for m in _YEAR_OF.finditer(t))
+    return years.most_common(1)[0][0] if years else None
 
 
 def agency_from_title(title: str) -> str:
     t = _YEAR.sub("", title, count=1)
     t = _TITLE_CUT.sub("", t)
     t = re.sub(r"[\s（）()《》“”\"'：:，,、]+", "", t)
+    t = re.sub(r"^年?度", "", t)  # 「2024」 lost from 「2024年度政府信息公开…」 (a run printed apart)
     return t if len(t) >= 2 else ""
