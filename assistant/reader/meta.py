@@ -32,7 +32,9 @@ _FIELD = re.compile(
 )
 _DATE_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 # 「2023年度」 in the text or a table's heading (表二 2023年度收到和处理…): the year the report is about
-_YEAR_OF = re.compile(r"(?<![\d〇○零一二三四五六七八九])(?:20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年度")
+_YEAR_OF = re.compile(
+    r"(?<![\d〇○零一二三四五六七八九])(?:20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年度"
+)
 _TITLE_LINE_MAX = 40  # characters of one printed title line
 # sentence punctuation, a date, a document number (某政办〔2024〕1号): not a line of the title
 _NOT_TITLE_LINE = re.compile(r"[。，,；;：:！!？?〔〕\[\]]|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]")
