@@ -19,7 +19,7 @@ from assistant.reader.cells import (
 )
 from assistant.reader.errors import ReaderError
 from assistant.reader.glyphs import fold_document
-from assistant.reader.issuer import read_agency, year_unread
+from assistant.reader.issuer import read_meta
 from assistant.reader.meta import find_title, find_year
 from assistant.reader.oldform import applies, is_pre2019, old_form_finding
 from assistant.reader.ordered import place_tables
@@ -46,9 +46,7 @@ def assemble(doc: Document) -> Report:
         raise ReaderError(
             doc.name, "不是政府信息公开工作年度报告（没有年报的章节和统计表，也未提及政府信息公开）"
         )
-    year = find_year(title, texts)
-    agency, said = read_agency(title, layout.preamble, layout.sections)
-    said += [] if year else [year_unread(title)]
+    year, agency, said = read_meta(title, texts, layout.preamble, layout.sections)
     version = decide_version(obs, year)
     recovered: list[Finding] = []
     if doc.kind in ("txt", "md"):  # text extracted from a PDF: labels and numbers apart (issue 12)

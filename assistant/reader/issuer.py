@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from assistant.core.findings import FAIL, READER, WARNING, Finding
-from assistant.reader.meta import agency_from_title, join_lines, year_in
+from assistant.reader.meta import agency_from_title, find_year, join_lines, year_in
 
 # the word a body's name ends on, at the start of a sentence (not 办理, 局面, 处理…); alternatives
 # that start alike longest first (委员会 before 委); towns and streets end on 人民政府 / 办事处
@@ -172,11 +172,15 @@ def agency_unread(title: str) -> Finding:
     )
 
 
-def read_agency(title: str, preamble: list[str], sections: dict[str, list[str]]) -> tuple[str, list[Finding]]:
-    """The report's agency and, when none was read, the reader's warning."""
+def read_meta(
+    title: str, texts: list[str], preamble: list[str], sections: dict[str, list[str]]
+) -> tuple[int | None, str, list[Finding]]:
+    """The report's year and agency and, for what was not read, the reader's warnings."""
+    year = find_year(title, texts)
     body_text = "".join(p for key in sections for p in sections[key])
     agency = title_agency(title, preamble, body_text) or body_agency(sections)[0]
-    return agency, ([] if agency else [agency_unread(title)])
+    said = ([] if agency else [agency_unread(title)]) + ([] if year else [year_unread(title)])
+    return year, agency, said
 
 
 def year_unread(title: str) -> Finding:
