@@ -207,3 +207,34 @@ def test_no_year_anywhere_is_the_readers_gap():
     assert report.year is None
     [f] = [f for f in report.findings if f.rule == "YEAR_UNREAD"]
     assert f.source == READER and "本工具未能读取报告年度" in f.message
+
+
+@pytest.mark.parametrize(
+    "name", ["pdf_split_unruled_2023.pdf", "pdf_split_t2_header_2023.pdf", "pdf_title_raised_2023.pdf"]
+)
+def test_a_pdf_drawn_in_radical_lookalikes_reads_as_the_ordinary_one(name, monkeypatch):
+    """Every character that has a Kangxi or supplement look-alike drawn as the look-alike (as some
+    fonts' cmaps give them): cells, agency and year read as from the ordinary PDF."""
+    import unicodedata
+
+    from tests.fixtures.reader_real import render_pdf
+
+    lookalike = {unicodedata.normalize("NFKC", chr(k)): chr(k) for k in range(0x2F00, 0x2FD6)}
+    lookalike.update({v: k for k, v in SUPPLEMENT.items()})
+    table = str.maketrans(lookalike)
+    drawn = render_pdf.Pdf.bytes
+
+    def radical_bytes(self):
+        self.pages = [
+            [op if op[0] != "text" else (*op[:3], op[3].translate(table), op[4]) for op in p]
+            for p in self.pages
+        ]
+        return drawn(self)
+
+    monkeypatch.setattr(render_pdf.Pdf, "bytes", radical_bytes)
+    t = CASES[name].truth()
+    data = CASES[name].build(t)
+    assert t.agency.translate(table) != t.agency  # the agency itself is drawn in look-alikes
+    report = read_report_bytes(data, name)
+    assert (report.agency, report.year) == (t.agency, t.year)
+    assert {k: report.cells.get(k) for k in t.cells} == dict(t.cells)
