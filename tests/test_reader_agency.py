@@ -158,6 +158,8 @@ def test_a_line_above_the_title_is_its_agency_when_the_body_says_so_too():
         ("2023年，本机关坚持", ""),
         ("2023年，市场监管局坚持", ""),  # no place: not a name the reader can vouch for
         ("2023年，青禾市办理政府信息公开申请", ""),
+        ("2023年，青禾市委、市政府高度重视政务公开", ""),  # several bodies: none of them reports
+        ("2023年，梧桐县人民政府和县委办公室", ""),
     ],
 )
 def test_the_name_opening_a_sentence(text, name):
@@ -238,3 +240,14 @@ def test_a_pdf_drawn_in_radical_lookalikes_reads_as_the_ordinary_one(name, monke
     report = read_report_bytes(data, name)
     assert (report.agency, report.year) == (t.agency, t.year)
     assert {k: report.cells.get(k) for k in t.cells} == dict(t.cells)
+
+
+def test_an_html_page_whose_site_and_source_are_another_body_takes_the_seal():
+    from tests.fixtures.reader.render_html import page
+
+    t = anonymous("梧桐县林业局", 2023, 88, title="2023年政府信息公开工作年度报告")
+    seal = '<p style="text-align:right">梧桐县林业局</p>'
+    html = page(t).replace("梧桐县林业局", "梧桐县人民政府").replace(seal.replace("林业局", "人民政府"), seal)
+    assert html.count("梧桐县林业局") == 1 and "来源：梧桐县人民政府" in html
+    report = read_report_bytes(html.encode(), "page.html")
+    assert (report.agency, report.year) == ("梧桐县林业局", 2023)

@@ -78,6 +78,8 @@ def name_at(text: str) -> str:
     name = m.group(1)
     while more := _MORE.match(text, len(name)) or _sub_unit(text, len(name)):
         name += more.group()
+    if text[len(name) : len(name) + 1] in ("、", "和", "与", "及"):
+        return ""  # one of several bodies (青禾市委、市政府高度重视…): not who reports
     return name if _placed(name) else ""
 
 
