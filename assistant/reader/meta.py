@@ -54,7 +54,7 @@ def find_title(preamble: list[str], title_hint: str) -> str:
     outrank it, and a wrapper's 标题 field is used only when the body prints no title."""
     own, fields = [], []
     for p in preamble[:40]:
-        line, titled = _unwrap(_CRUMB.sub("", join_lines(p.split("\n"))))
+        line, titled = _unwrap(_CRUMB.sub("", unspaced(join_lines(p.split("\n")))))
         own.append(line.strip().lstrip("#").strip())
         fields += titled
     for lines in (own, fields):
@@ -66,6 +66,21 @@ def find_title(preamble: list[str], title_hint: str) -> str:
             return candidates[0]
     hint = re.split(r"[_|｜-]{1,2}", title_hint or "")[0].strip()
     return hint if _TITLE_WORDS.search(hint) else ""
+
+
+_SPACED_YEAR = re.compile(r"(?<![\d\s])\s*\b2\s0\s\d\s\d\b(?=\s*年)")
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff\d（）()])\s+(?=[\u4e00-\u9fff\d（）()])")
+
+
+def unspaced(line: str) -> str:
+    """A letter-spaced line (「青 禾 市 生 态 环 境 局 2 0 2 3 年 …」, a title printed with wide character
+    spacing, one run per character) without its spaces, and a year spaced out digit by digit joined
+    (「审计局 2 0 2 3 年」); other lines as they are."""
+    line = _SPACED_YEAR.sub(lambda m: re.sub(r"\s", "", m.group()), line)  # 「2 0 2 3 年」
+    chars = len(re.sub(r"\s", "", line))
+    if chars < 6 or len(_SPACED.findall(line)) < 0.6 * (chars - 1):
+        return line
+    return _SPACED.sub("", line)
 
 
 def _unwrap(text: str) -> tuple[str, list[str]]:
