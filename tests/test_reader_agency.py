@@ -251,3 +251,63 @@ def test_an_html_page_whose_site_and_source_are_another_body_takes_the_seal():
     assert html.count("梧桐县林业局") == 1 and "来源：梧桐县人民政府" in html
     report = read_report_bytes(html.encode(), "page.html")
     assert (report.agency, report.year) == ("梧桐县林业局", 2023)
+
+
+# ---------------------------------------------------------------- title runs
+
+
+def _run(x0: float, top: float, text: str, size: float) -> dict:
+    chars = [
+        {
+            "text": ch,
+            "x0": x0 + i * size,
+            "x1": x0 + (i + 1) * size,
+            "top": top,
+            "bottom": top + size,
+            "size": size,
+        }
+        for i, ch in enumerate(text)
+    ]
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + len(text) * size,
+        "top": top,
+        "bottom": top + size,
+        "chars": chars,
+    }
+
+
+def test_runs_of_one_large_line_are_rejoined_in_x_order_and_body_lines_are_not():
+    from assistant.reader.pdfruns import rejoin_title_runs
+
+    body = [_run(72, 200 + 16 * i, "正文内容正文内容正文内容", 10.5) for i in range(6)]
+    raised = [_run(216, 96, "2023年政府信息公开工作年度报告", 18), _run(106, 100, "梧桐县审计局", 18)]
+    lines = rejoin_title_runs(raised + body)
+    assert lines[0]["text"] == "梧桐县审计局2023年政府信息公开工作年度报告" and len(lines) == 7
+    # at body size two runs a few points apart stay apart (a wrapped label beside a row's numbers)
+    label, numbers = _run(72, 300, "二、上年结转", 10.5), _run(136, 305, "1 2 3", 10.5)
+    assert len(rejoin_title_runs([*body, label, numbers])) == 8
+    # far apart on one height: two columns, not one line
+    assert (
+        len(rejoin_title_runs([_run(72, 96, "梧桐县审计局", 18), _run(400, 99, "二〇二四年", 18), *body]))
+        == 8
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "joined"),
+    [
+        (
+            "梧 桐 县 审 计 局 2 0 2 3 年 政 府 信 息 公 开 工 作 年 度 报 告",
+            "梧桐县审计局2023年政府信息公开工作年度报告",
+        ),
+        ("梧桐县审计局 2 0 2 3 年政府信息公开工作年度报告", "梧桐县审计局2023 年政府信息公开工作年度报告"),
+        ("梧桐县审计局 2023 年政府信息公开工作年度报告", "梧桐县审计局 2023 年政府信息公开工作年度报告"),
+        ("行政许可 12 3 4", "行政许可 12 3 4"),
+    ],
+)
+def test_a_letter_spaced_title_loses_its_spaces(line, joined):
+    from assistant.reader.meta import unspaced
+
+    assert unspaced(line) == joined
