@@ -138,7 +138,10 @@ def test_a_page_wrapper_never_names_the_agency(wrapper):
 
 def test_a_line_above_the_title_is_its_agency_when_the_body_says_so_too():
     t = anonymous("梧桐县审计局", 2023, 84, title="梧桐县审计局\n2023年政府信息公开工作年度报告")
-    assert _read(t).agency == ""  # told by nothing but the line above: it may be a site's banner
+    report = _read(t)
+    assert report.agency == ""  # told by nothing but the line above: it may be a site's banner
+    [f] = [f for f in report.findings if f.rule == "AGENCY_UNREAD"]
+    assert "标题上方一行“梧桐县审计局”可能是网站页头" in f.message  # the doubted name is said, not dropped
     sealed = anonymous(
         "梧桐县审计局", 2023, 84, title="梧桐县审计局\n2023年政府信息公开工作年度报告", seal=True
     )

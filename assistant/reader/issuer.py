@@ -162,8 +162,11 @@ def _line_above(title: str, preamble: list[str]) -> str:
     return ""
 
 
-def agency_unread(title: str) -> Finding:
-    said = f"标题“{title[:40]}”中没有机关名称，" if title else "未找到标题，"
+def agency_unread(title: str, doubted: str = "") -> Finding:
+    if doubted:  # the name of a line above the title, told by nothing else: perhaps the site's banner
+        said = f"标题上方一行“{doubted[:40]}”可能是网站页头（正文和落款中都没有这个名称），未作为机关名称，"
+    else:
+        said = f"标题“{title[:40]}”中没有机关名称，" if title else "未找到标题，"
     return Finding(
         "AGENCY_UNREAD",
         WARNING,
@@ -181,7 +184,8 @@ def read_meta(
     year = find_year(title, texts)
     body_text = "".join(p for key in sections for p in sections[key])
     agency = title_agency(title, preamble, body_text) or body_agency(sections)[0]
-    said = ([] if agency else [agency_unread(title)]) + ([] if year else [year_unread(title)])
+    doubted = "" if agency else agency_from_title(title)
+    said = ([] if agency else [agency_unread(title, doubted)]) + ([] if year else [year_unread(title)])
     return year, agency, said
 
 
