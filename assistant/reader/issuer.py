@@ -164,7 +164,7 @@ def _line_above(title: str, preamble: list[str]) -> str:
 
 def agency_unread(title: str, doubted: str = "") -> Finding:
     if doubted:  # the name of a line above the title, told by nothing else: perhaps the site's banner
-        said = f"标题上方一行“{doubted[:40]}”可能是网站页头（正文和落款中都没有这个名称），未作为机关名称，"
+        said = f"标题上方一行“{doubted[:40]}”可能是网站页头，未作为机关名称；"
     else:
         said = f"标题“{title[:40]}”中没有机关名称，" if title else "未找到标题，"
     return Finding(
