@@ -118,6 +118,9 @@ def test_no_agency_anywhere_is_the_readers_gap_not_the_reports():
     assert report.agency == ""
     [f] = [f for f in report.findings if f.rule == "AGENCY_UNREAD"]
     assert f.source == READER and f.severity == "warning" and "本工具未能读取发布机关名称" in f.message
+    from assistant.core.finding_kinds import kind_of
+
+    assert kind_of(f) == "机关与年度"  # shown under its own kind, never the rule id
 
 
 @pytest.mark.parametrize(
