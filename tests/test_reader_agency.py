@@ -201,6 +201,20 @@ def test_a_title_without_a_year_takes_it_from_the_text_not_from_the_seal():
     assert _read(t).year == 2023
 
 
+def test_full_width_digits_are_a_year_too():
+    from assistant.reader.meta import agency_from_title
+
+    title = "梧桐县林业局２０２３年政府信息公开工作年度报告"
+    assert (agency_from_title(title), find_year(title, [])) == ("梧桐县林业局", 2023)
+    assert (
+        find_year(
+            "梧桐县林业局政府信息公开工作年度报告", ["２０２４年１月１８日", "２０２３年，本局认真落实"]
+        )
+        == 2023
+    )
+    assert seal_agency(["梧桐县林业局", "２０２４年１月１８日"]) == "梧桐县林业局"
+
+
 def test_no_year_anywhere_is_the_readers_gap():
     t = anonymous("梧桐县林业局", 2023, 87, title="梧桐县林业局政府信息公开工作年度报告")
     t = type(t)(

@@ -32,7 +32,7 @@ _MORE = re.compile(
 )
 # a unit under the body named so far (公安局 + 交通警察支队, 生态环境局 + 云溪分局)
 _SUB = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:分局|支队|大队|中队|派出所|管理所|管理站|分中心)")
-_HEAD = re.compile(r"^(?:20\d{2}\s*年度?|全年|本年度|今年|年内)[，,、\s]*")
+_HEAD = re.compile(r"^(?:[2２][0０]\d{2}\s*年度?|全年|本年度|今年|年内)[，,、\s]*")
 _NAME_START = re.compile(rf"^([\u4e00-\u9fff]{{1,30}}?{_BODY})")
 # a place the name begins with (青梧县, 临澜市砚湖区, 中共某县): not 市场, 区域, 乡村
 _PLACE = re.compile(
@@ -52,7 +52,7 @@ _ENDS = re.compile(
 _COMPILED = re.compile(r"本(?:年度)?报告(?:由|系|是)([\u4e00-\u9fff（）()]{2,40})")
 _ALIAS = re.compile(r"([\u4e00-\u9fff]{2,40})[（(]以下简称")
 _DATE_LINE = re.compile(
-    r"^(?:(?P<name>.{2,40}?)\s*)?(?:20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年\s*"
+    r"^(?:(?P<name>.{2,40}?)\s*)?(?:[2２][0０]\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年\s*"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?$"
 )
 _SEAL_LOOKBACK = 12  # lines from the end where a 落款 may stand (site footers may follow it)

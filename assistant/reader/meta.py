@@ -18,9 +18,11 @@ from collections import Counter
 
 from assistant.core.numbers import parse_chinese_int
 
-_YEAR = re.compile(r"(20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年(?:度)?")
+_YEAR = re.compile(r"([2２][0０]\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年(?:度)?")
 _TITLE_WORDS = re.compile(r"政府信息公开.{0,12}(?:年度报告|年报|工作报告)|信息公开.{0,6}年度报告")
-_PERIOD = re.compile(r"统计(?:期限|时限|时间|区间|周期)[^。]{0,12}?(20\d{2})\s*年\s*1\s*月\s*1\s*日")
+_PERIOD = re.compile(
+    r"统计(?:期限|时限|时间|区间|周期)[^。]{0,12}?([2２][0０]\d{2})\s*年\s*[1１]\s*月\s*[1１]\s*日"
+)
 _TITLE_CUT = re.compile(r"(?:关于)?(?:政府信息公开|信息公开|政务公开).*$")
 _CRUMB = re.compile(r"^.*[>＞»›]")
 # the fields a government site prints around a document (信息公开目录 metadata, breadcrumbs, links)
@@ -33,7 +35,7 @@ _FIELD = re.compile(
 _DATE_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月")
 # 「2023年度」 in the text or a table's heading (表二 2023年度收到和处理…): the year the report is about
 _YEAR_OF = re.compile(
-    r"(?<![\d〇○零一二三四五六七八九])(?:20\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年度"
+    r"(?<![\d〇○零一二三四五六七八九])(?:[2２][0０]\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年度"
 )
 _TITLE_LINE_MAX = 40  # characters of one printed title line
 # sentence punctuation, a date, a document number (某政办〔2024〕1号): not a line of the title
