@@ -201,6 +201,20 @@ def test_a_title_without_a_year_takes_it_from_the_text_not_from_the_seal():
     assert _read(t).year == 2023
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "关于梧桐县林业局2023年政府信息公开工作年度报告的公告",
+        "【梧桐县林业局】2023年政府信息公开工作年度报告",
+        "〈梧桐县林业局〉2023年度政府信息公开工作年度报告",
+    ],
+)
+def test_the_agency_of_a_title_without_its_wrapping(title):
+    from assistant.reader.meta import agency_from_title
+
+    assert agency_from_title(title) == "梧桐县林业局"
+
+
 def test_full_width_digits_are_a_year_too():
     from assistant.reader.meta import agency_from_title
 

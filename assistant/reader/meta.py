@@ -143,6 +143,7 @@ def find_year(title: str, texts: list[str]) -> int | None:
 def agency_from_title(title: str) -> str:
     t = _YEAR.sub("", title, count=1)
     t = _TITLE_CUT.sub("", t)
-    t = re.sub(r"[\s（）()《》“”\"'：:，,、]+", "", t)
+    t = re.sub(r"[\s（）()《》〈〉【】\[\]“”\"'：:，,、]+", "", t)
+    t = re.sub(r"^关于", "", t)  # 关于某局2023年……的公告
     t = re.sub(r"^年?度", "", t)  # 「2024」 lost from 「2024年度政府信息公开…」 (a run printed apart)
     return t if len(t) >= 2 else ""
