@@ -345,3 +345,40 @@ def test_a_letter_spaced_title_loses_its_spaces(line, joined):
     from assistant.reader.meta import unspaced
 
     assert unspaced(line) == joined
+
+
+# ---------------------------------------------------------------- short names in the opening sentence
+
+
+def _untitled(name: str) -> str:
+    """A corpus report (prose by another writer) with its title line removed."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "corpus" / "reports" / name).read_text(encoding="utf-8")
+    return "\n".join(ln for ln in text.split("\n") if "政府信息公开工作年度报告" not in ln)
+
+
+@pytest.mark.parametrize(
+    ("name", "short", "full"),
+    [
+        ("linlan_yanhuqu_liuanjiedao_2023.txt", "柳岸街道办事处", "临澜市砚湖区柳岸街道办事处"),
+        ("qingwu_hezhuzhen_2024.txt", "禾渚镇人民政府", "青梧县禾渚镇人民政府"),
+    ],
+)
+def test_a_towns_short_name_from_the_opening_is_said_as_maybe_incomplete(name, short, full):
+    report = read_report_bytes(_untitled(name).encode(), name)
+    assert report.agency == short
+    [f] = [f for f in report.findings if f.rule == "AGENCY_PARTIAL"]
+    assert f.source == READER and short in f.message
+    # the full name printed elsewhere (a 发布机构 field ending with the short name) completes it
+    report = read_report_bytes((f"发布机构：{full}\n" + _untitled(name)).encode(), name)
+    assert report.agency == full and not [f for f in report.findings if f.rule.startswith("AGENCY_")]
+
+
+def test_a_name_is_completed_only_by_a_longer_print_of_the_same_body():
+    from assistant.reader.issuer import completed
+
+    texts = ["本报告由临澜市砚湖区柳岸街道办事处编制。", "柳岸街道办事处认真落实"]
+    assert completed("柳岸街道办事处", texts) == "临澜市砚湖区柳岸街道办事处"
+    assert completed("柳岸街道办事处", ["发布机构：临澜市砚湖区人民政府办公室"]) == "柳岸街道办事处"
+    assert completed("青梧县自然资源局", ["全体青梧县自然资源局干部"]) == "青梧县自然资源局"

@@ -38,6 +38,10 @@ _NAME_START = re.compile(rf"^([\u4e00-\u9fff]{{1,30}}?{_BODY})")
 _PLACE = re.compile(
     r"^(?:中共)?[\u4e00-\u9fff]{1,12}?(?:自治区|省|自治州|市(?!场)|州|盟|自治县|县|区(?!域)|旗|镇|乡(?!村)|街道)"
 )
+# the administrative units a name holds (a town's or street's body alone is not unique)
+_UNITS = re.compile(r"自治区|省|自治州|市(?!场)|州|盟|自治县|县|区(?!域)|旗|镇|乡(?!村)|街道")
+# a word that ends the lead-in before a name printed in a sentence (本报告由|临澜市砚湖区…)
+_LEAD = re.compile(r"[由在对将把被为以及和与的了是经向]")
 # words of a sentence, never of a body's name (和 and 与 are: 住房和城乡建设局)
 _NOT_NAME = re.compile(
     r"[的了将以在对为把被是]|办理|认真|坚持|按照|深入|贯彻|落实|围绕|推进|加强|领导|全面|持续|严格|结合|根据|依据"
@@ -115,6 +119,42 @@ def body_agency(sections: dict[str, list[str]]) -> tuple[str, str]:
     return "", ""
 
 
+def completed(name: str, texts: list[str]) -> str:
+    """`name` as the document prints it in full elsewhere (a field, the 落款, a sentence): 柳岸街道办事处 →
+    临澜市砚湖区柳岸街道办事处 when that longer name, ending with it, stands somewhere."""
+    best = name
+    longer = re.compile(rf"([\u4e00-\u9fff]{{1,16}}){re.escape(name)}")
+    for t in texts:
+        for m in longer.finditer(t):
+            head = _LEAD.split(m.group(1))[-1]
+            place = _PLACE.match(head + name)
+            if (
+                head
+                and place
+                and place.end() <= len(head)
+                and _placed(head + name)
+                and len(head + name) > len(best)
+            ):
+                best = head + name
+    return best
+
+
+def partial_name(name: str) -> Finding | None:
+    """A town's or street's body named without its county (禾渚镇人民政府, 柳岸街道办事处), taken from the
+    opening sentence: said as possibly incomplete."""
+    units = _UNITS.findall(name)
+    if not units or any(u not in ("镇", "乡", "街道") for u in units):
+        return None
+    return Finding(
+        "AGENCY_PARTIAL",
+        WARNING,
+        FAIL,
+        f"标题中没有机关名称，本工具按正文首句取为“{name}”，可能缺少所属县（市、区）的名称，请人工核对"
+        "（这不是报告的错误）",
+        source=READER,
+    )
+
+
 def _alias_name(text: str) -> str:
     """The name before 「（以下简称」: the whole clause (after a year or 全年) when it is a placed body's name."""
     text = _HEAD.sub("", text)
@@ -183,9 +223,16 @@ def read_meta(
     """The report's year and agency and, for what was not read, the reader's warnings."""
     year = find_year(title, texts)
     body_text = "".join(p for key in sections for p in sections[key])
-    agency = title_agency(title, preamble, body_text) or body_agency(sections)[0]
-    doubted = "" if agency else agency_from_title(title)
-    said = ([] if agency else [agency_unread(title, doubted)]) + ([] if year else [year_unread(title)])
+    agency = title_agency(title, preamble, body_text)
+    said = [] if year else [year_unread(title)]
+    if agency:
+        return year, agency, said
+    agency, how = body_agency(sections)
+    if not agency:
+        return year, "", [agency_unread(title, agency_from_title(title)), *said]
+    agency = completed(agency, texts)
+    if how == "正文首句" and (partial := partial_name(agency)):
+        said.append(partial)
     return year, agency, said
 
 
