@@ -9,8 +9,11 @@ Page-wrapper fields (发布机构：, 来源：) are never read as the agency (`
 
 Otherwise the body says who wrote it, in this order: 「本报告由某局编制」, 「某局（以下简称“…”）」 in
 the opening, the 落款 (a name line over a date such as 2024年1月18日, at the end), and the opening
-sentence 「2023年，某局坚持…」. None found: the agency is left empty and a `source: reader` warning
-says the tool did not read it (never that the report lacks it).
+sentence 「2023年，某局坚持…」 (a name that says where the body is, never 我局 or a phrase). A name the
+document prints longer elsewhere (柳岸街道办事处 / 发布机构：临澜市砚湖区柳岸街道办事处) is completed;
+a town's or street's body named without its county in the opening sentence is said as possibly
+incomplete (AGENCY_PARTIAL). None found: the agency is left empty and a `source: reader` warning
+(AGENCY_UNREAD) says the tool did not read it, never that the report lacks it; no year: YEAR_UNREAD.
 """
 
 from __future__ import annotations
@@ -35,11 +38,10 @@ _SUB = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:分局|支队|大队|中队|派出�
 _HEAD = re.compile(r"^(?:[2２][0０]\d{2}\s*年度?|全年|本年度|今年|年内)[，,、\s]*")
 _NAME_START = re.compile(rf"^([\u4e00-\u9fff]{{1,30}}?{_BODY})")
 # a place the name begins with (青梧县, 临澜市砚湖区, 中共某县): not 市场, 区域, 乡村
-_PLACE = re.compile(
-    r"^(?:中共)?[\u4e00-\u9fff]{1,12}?(?:自治区|省|自治州|市(?!场)|州|盟|自治县|县|区(?!域)|旗|镇|乡(?!村)|街道)"
-)
+_UNIT = r"自治区|省|自治州|市(?!场)|州|盟|自治县|县|区(?!域)|旗|镇|乡(?!村)|街道"
+_PLACE = re.compile(rf"^(?:中共)?[\u4e00-\u9fff]{{1,12}}?(?:{_UNIT})")
 # the administrative units a name holds (a town's or street's body alone is not unique)
-_UNITS = re.compile(r"自治区|省|自治州|市(?!场)|州|盟|自治县|县|区(?!域)|旗|镇|乡(?!村)|街道")
+_UNITS = re.compile(_UNIT)
 # a word that ends the lead-in before a name printed in a sentence (本报告由|临澜市砚湖区…)
 _LEAD = re.compile(r"[由在对将把被为以及和与的了是经向]")
 # words of a sentence, never of a body's name (和 and 与 are: 住房和城乡建设局)
