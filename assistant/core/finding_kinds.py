@@ -21,6 +21,8 @@ PREFIX_KINDS = (
     ("UNREADABLE", "无法读取"),
     ("NEEDS_OCR", "无法读取"),
     ("FILE_", "无法读取"),
+    ("AGENCY_", "机关与年度"),
+    ("YEAR_UNREAD", "机关与年度"),
     ("ROW_RECOVERED", "数字拆分"),
     ("ROW_", "表格读取"),
     ("FORMAT_", "表式"),

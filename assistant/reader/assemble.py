@@ -19,7 +19,8 @@ from assistant.reader.cells import (
 )
 from assistant.reader.errors import ReaderError
 from assistant.reader.glyphs import fold_document
-from assistant.reader.meta import agency_from_title, find_title, find_year
+from assistant.reader.issuer import read_meta
+from assistant.reader.meta import find_title, find_year
 from assistant.reader.oldform import applies, is_pre2019, old_form_finding
 from assistant.reader.ordered import place_tables
 from assistant.reader.runin import recover
@@ -45,7 +46,7 @@ def assemble(doc: Document) -> Report:
         raise ReaderError(
             doc.name, "不是政府信息公开工作年度报告（没有年报的章节和统计表，也未提及政府信息公开）"
         )
-    year = find_year(title, texts)
+    year, agency, said = read_meta(title, texts, layout.preamble, layout.sections)
     version = decide_version(obs, year)
     recovered: list[Finding] = []
     if doc.kind in ("txt", "md"):  # text extracted from a PDF: labels and numbers apart (issue 12)
@@ -53,7 +54,7 @@ def assemble(doc: Document) -> Report:
         recovered = recover(obs, {k: layout.text(k) for k in layout.sections}, version)
         version = decide_version(obs, year)
     cells = build_cells(obs, version)
-    findings = list(doc.findings) + recovered
+    findings = list(doc.findings) + said + recovered
     findings += _format_findings(obs, version, year)
     findings += deviation_findings(cells.deviations)
     findings += cells.findings
@@ -76,14 +77,14 @@ def assemble(doc: Document) -> Report:
     return Report(
         source=doc.name,
         title=title,
-        agency=agency_from_title(title),
+        agency=agency,
         year=year,
         format=version,
         sections={k: layout.text(k) for k in layout.sections},
         cells=cells.values,
         provenance=cells.provenance,
         findings=tuple(blame(findings, document_text(doc), spec.spec_for(version))),
-        level=infer_level(agency_from_title(title)),
+        level=infer_level(agency),
         subtotals=collapsed_subtotals(obs, version),
     )
 

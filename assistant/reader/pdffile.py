@@ -24,6 +24,7 @@ from assistant.reader.blocks import Document, Grid
 from assistant.reader.errors import ReaderError, encrypted
 from assistant.reader.pdfbands import regroup
 from assistant.reader.pdfpage import closing_lines, rejoin_offset_runs, strip_furniture
+from assistant.reader.pdfruns import rejoin_title_runs
 from assistant.reader.pdfsplit import PdfTable, is_remainder, join_remainder, join_wrapped_label
 from assistant.reader.textfile import lines_to_blocks
 
@@ -134,7 +135,7 @@ class _Page:
         text_page = (
             page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
         )
-        lines = rejoin_offset_runs(text_page.extract_text_lines(return_chars=True))
+        lines = rejoin_title_runs(rejoin_offset_runs(text_page.extract_text_lines(return_chars=True)))
         # regrouped once the page furniture over all pages is known
         self.lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln["text"])]
 
