@@ -78,10 +78,13 @@ _NAMED = re.compile(
     rf"(?:工作)?(?:{_PART}?{_TELL}?{_FILLER}(?:主要)?(?:是|有|包括)?\s*[，,：:]"
     rf"|(?:方面|这块|这一块|那块|那一块|这边|那边|的话|上(?![线传报级门网]))(?:的话)?{_FILLER}(?![，,：:]))"
 )  # 「主动公开这块主要是……」 without a comma
+NAMES = _NAMES
 _PLACE = re.compile(
-    r"(?:放到|放在|归到|归入|移到|改到|挪到|应该是|应属于|属于|(?:这|这个|这些|这段|这条|它)(?:是|算))(?:“|「)?"
+    r"(?:放到|放在|放进|归到|归入|移到|改到|挪到|应该是|应属于|属于|(?<![开发播投释存解排])放"
+    r"|(?:这|那|这个|那个|这些|这段|那段|这条|那条|这句|那句|它)(?:是|算|应该是)|不是[^，,。]{0,12}[，,]\s*(?:而|应该)?是)(?:“|「)?"
     r"(?:" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES)) + ")"
 )
+_NOT_THERE = re.compile(r"(?:别|不要|不用|不该|不能|没)$")  # 「你别放到信息管理」 names where it is not
 MISPLACED = re.compile(r"放错|弄错了?地方|不是这一?部分|不属于这一?部分|归错")
 
 
@@ -118,8 +121,10 @@ _PART_NAMED = re.compile(
 
 def placed_topic(message: str) -> str | None:
     """「这个放到存在的问题里」: the part the user moves material to."""
-    m = _PLACE.search(message)
-    return _key_of(m) if m else None
+    for m in _PLACE.finditer(message):
+        if not _NOT_THERE.search(message[: m.start()]):
+            return _key_of(m)
+    return None
 
 
 def _key_of(m: re.Match[str]) -> str | None:

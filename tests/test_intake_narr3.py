@@ -1,0 +1,74 @@
+"""Narrative typed in the chat lands where the clerk means and moves/goes exactly as asked (task narr3)."""
+
+from __future__ import annotations
+
+from assistant.intake import narrative as N
+from assistant.intake import refile
+from tests.factories import say
+
+
+def _two_sentences(ws):
+    rid = ws.start("某县水务局", 2025, "县级部门")
+    ws.update_state(rid, topic="narrative.platform")  # as if the 平台建设 question was asked
+    say(ws, rid, "我们在门户网站开设了节水专栏。局里每月通报一次各科室的信息报送情况。")
+    return rid
+
+
+def test_moving_the_last_sentence_moves_only_that_sentence(ws):
+    rid = _two_sentences(ws)
+    reply = say(ws, rid, "最后那句是监督保障的")
+    narrative = ws.facts(rid).narrative
+    assert "节水专栏" in narrative["platform"] and "通报" not in narrative["platform"]
+    assert "每月通报一次" in narrative["supervision"]
+    assert "从【政府信息公开平台建设】改放到【监督保障】" in reply and "局里每月通报" in reply
+
+
+def test_moving_the_first_sentence_and_a_sentence_named_by_its_words(ws):
+    rid = _two_sentences(ws)
+    say(ws, rid, "第一句放错了，那是主动公开的")
+    narrative = ws.facts(rid).narrative
+    assert "节水专栏" in narrative["active"] and "节水专栏" not in narrative.get("platform", "")
+    assert "每月通报一次" in narrative["platform"]
+    say(ws, rid, "报送情况那个应该是监督保障的")  # named by its own words, not by position
+    narrative = ws.facts(rid).narrative
+    assert "每月通报一次" in narrative["supervision"] and not narrative.get("platform")
+
+
+def test_not_this_part_but_that_moves_the_last_item_only(ws):
+    rid = ws.start("某县水务局", 2025, "县级部门")
+    say(ws, rid, "平台建设方面，水务局公众号今年完成了改版。")
+    say(ws, rid, "局里把信息公开纳入了科室年度考核。")
+    reply = say(ws, rid, "这个不是平台的，是监督保障的")
+    narrative = ws.facts(rid).narrative
+    assert "公众号今年完成了改版" in narrative["platform"]  # the earlier item stays
+    assert "这个不是平台的" not in "".join(narrative.values())
+    assert "年度考核" in narrative["supervision"] and "已在【监督保障】中" in reply
+
+
+def test_where_it_is_not_is_no_target():
+    assert N.placed_topic("这段是依申请的，你别放到信息管理") == "on_request"
+    assert N.placed_topic("这条放监督保障里，不是政府信息管理") == "supervision"
+    assert N.placed_topic("你别放到信息管理") is None
+
+
+def test_remove_the_last_item_and_quote_its_start(ws):
+    rid = ws.start("某县水务局", 2025, "县级部门")
+    say(ws, rid, "平台建设方面，水务局公众号今年完成了改版。")
+    say(ws, rid, "监督保障方面，局里组织了两次业务培训。")
+    reply = say(ws, rid, "删掉这段")
+    narrative = ws.facts(rid).narrative
+    assert not narrative.get("supervision") and "完成了改版" in narrative["platform"]
+    assert "已从【监督保障】删除“局里组织了两次业务培训" in reply
+
+
+def test_remove_only_the_sentence_meant(ws):
+    rid = _two_sentences(ws)
+    reply = say(ws, rid, "刚才最后那句不要了")
+    assert ws.facts(rid).narrative["platform"] == "我们在门户网站开设了节水专栏。"
+    assert "局里每月通报" in reply
+
+
+def test_removal_needs_a_pointer_and_is_short():
+    assert refile.is_removal("刚才那段不要了") and refile.is_removal("删掉这段")
+    assert not refile.is_removal("今年删除了过期信息120条，清理了僵尸栏目，不再保留的专栏全部下线")
+    assert not refile.is_removal("不要了")
