@@ -72,3 +72,25 @@ def test_removal_needs_a_pointer_and_is_short():
     assert refile.is_removal("刚才那段不要了") and refile.is_removal("删掉这段")
     assert not refile.is_removal("今年删除了过期信息120条，清理了僵尸栏目，不再保留的专栏全部下线")
     assert not refile.is_removal("不要了")
+
+
+def _saved(ws, *turns):
+    rid = ws.start("某县水务局", 2025, "县级部门")
+    say(ws, rid, *turns)
+    return ws.facts(rid).narrative
+
+
+def test_a_pasted_heading_names_the_part_of_what_follows_and_is_not_stored(ws):
+    narrative = _saved(
+        ws,
+        "（三）政府信息管理。对近三年制发的文件逐件开展公开属性复核，动态更新公开指南。"
+        "（四）政府信息公开平台建设。门户网站节水专栏完成改版。二、主动公开政府信息情况。本局没有收费项目。",
+    )
+    assert "逐件开展公开属性复核" in narrative["info_mgmt"] and "动态更新公开指南" in narrative["info_mgmt"]
+    assert "（三）" not in "".join(narrative.values()) and "完成改版" in narrative["platform"]
+    assert "没有收费项目" not in narrative["platform"]  # a heading of another part ends the one before
+
+
+def test_the_part_named_before_an_info_fee_clause_names_the_rest(ws):
+    narrative = _saved(ws, "其他事项：信息处理费今年没有收；另外牵头编制了水务领域公开标准目录")
+    assert "牵头编制了水务领域公开标准目录" in narrative["other"] and not narrative.get("active")

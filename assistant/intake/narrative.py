@@ -55,11 +55,14 @@ def classify(text: str) -> str | None:
 
 BOTH = "problems+improvements"
 _NAMES: tuple[tuple[str, str], ...] = (
-    (BOTH, r"问题和改进|问题与改进|问题及改进|问题和整改|存在的?问题及改进情况"),
+    (BOTH, r"问题和改进|问题与改进|问题及改进|问题和整改|存在的?(?:主要)?问题(?:及|和|与)改进情况"),
     ("on_request", r"依申请公开|依申请"),
     ("active", r"主动公开"),
     ("info_mgmt", r"政府信息管理|信息管理"),
-    ("platform", r"平台建设|公开平台|平台|网站|政务新媒体|新媒体|公众号"),  # 「网站这块，」
+    (
+        "platform",
+        r"政府信息公开平台建设|平台建设|公开平台|平台|网站|政务新媒体|新媒体|公众号",
+    ),  # 「网站这块，」
     ("supervision", r"监督保障|监督|保障"),
     ("improvements", r"改进情况|改进措施|改进|整改情况|整改|下一步"),
     ("problems", r"存在的?(?:主要)?问题|问题和不足|问题|不足"),
@@ -86,6 +89,34 @@ _PLACE = re.compile(
 )
 _NOT_THERE = re.compile(r"(?:别|不要|不用|不该|不能|没)$")  # 「你别放到信息管理」 names where it is not
 MISPLACED = re.compile(r"放错|弄错了?地方|不是这一?部分|不属于这一?部分|归错")
+
+
+_HEADING = re.compile(
+    _OPENER + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES)) + r")"
+    r"(?:工作)?(?:情况|方面|工作|的情况)?[。.：:\s]*$"
+)
+
+
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])[^\d，,；;。：:]{2,24}[。.：:]?$"
+)
+
+
+def heading(sentence: str) -> str | None:
+    """A sentence that is only a part's name (「（三）政府信息管理。」 in a pasted draft): it names the
+    part of the sentences after it and is no material itself."""
+    m = _HEADING.match(sentence.strip())
+    return _key_of(m) if m else None
+
+
+def other_heading(sentence: str) -> bool:
+    """「二、主动公开政府信息情况。」「三、复议诉讼情况」: a numbered heading of a part that is no
+    narrative part (the tables, 总体情况); what follows is not the part named before it."""
+    return (
+        heading(sentence) is None
+        and named_topic(sentence) is None
+        and bool(_NUMBERED.match(sentence.strip()))
+    )
 
 
 def named_topic(sentence: str) -> str | None:

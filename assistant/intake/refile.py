@@ -18,7 +18,7 @@ _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 _ORDINALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5}
 _NTH = re.compile(r"第([一二两三四五12345])[句条段]|(?:头|开头|前面|上面)(?:那|一)?[句条]")
 _LAST = re.compile(r"(?:最后|末尾|后面|下面|后)(?:那|一|的那)?[句条]")
-_REMOVE = re.compile(r"删掉|删除|删了|去掉|拿掉|撤掉|不要了|不用了|不要这|别记|不用记")
+_REMOVE = re.compile(r"删掉|删除|删了|去掉|拿掉|撤掉|不要了|不用了|不要这")
 _POINTER = re.compile(
     r"这段|那段|这句|那句|这条|那条|这个|那个|刚才|刚刚|上一条|上一句|最后|第[一二两三四五12345][句条段]|头[一那]?句"
 )
@@ -50,7 +50,9 @@ def pieces(items: list[dict]) -> list[Piece]:
 
 def is_removal(message: str) -> bool:
     """「删掉这段」「刚才那段不要了」「最后那句不用记」: a short message removing saved text."""
-    return len(message) <= MAX_CHARS and bool(_REMOVE.search(message) and _POINTER.search(message))
+    if len(message) > MAX_CHARS or N.named_topic(message):  # 「信息管理方面，这句……」 is itself material
+        return False
+    return bool(_REMOVE.search(message) and _POINTER.search(message))
 
 
 def meant(message: str, items: list[dict]) -> list[Piece]:
