@@ -94,3 +94,17 @@ def test_a_pasted_heading_names_the_part_of_what_follows_and_is_not_stored(ws):
 def test_the_part_named_before_an_info_fee_clause_names_the_rest(ws):
     narrative = _saved(ws, "其他事项：信息处理费今年没有收；另外牵头编制了水务领域公开标准目录")
     assert "牵头编制了水务领域公开标准目录" in narrative["other"] and not narrative.get("active")
+
+
+def test_publishing_through_a_channel_is_active_and_building_it_is_platform():
+    assert N.classify("公众号发了二百来条") == "active"
+    assert N.classify("网站发布信息三百多条") == "active"
+    assert N.classify("局网站今年完成改版上线") == "platform"
+
+
+def test_a_vague_count_no_row_takes_stays_narrative_and_is_never_a_value(ws):
+    rid = ws.start("某县水务局", 2025, "县级部门")
+    reply = say(ws, rid, "水务公众号全年推送了四百来条")
+    assert "不是确切数字" not in reply and "四百来条" in ws.facts(rid).narrative["active"]
+    assert not ws.facts(rid).cells
+    assert "不是确切数字" in say(ws, rid, "处罚今年三十来件")  # a row named: asked for exactly

@@ -202,7 +202,7 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
         vague = [A.vague_raw(sentence, m) for m, _ in self.dangling if m.approximate]
         if self._produced() == before:
             vague += [v.group() for v in A.VAGUE.finditer(sentence)]
-            if vague and not (self.ctx.topic or "").startswith(NARRATIVE_TOPIC_PREFIX):
+            if vague and not self._vague_material(sentence):
                 self.questions.append(A.vague_question(sentence, vague))
                 return
             key = (

@@ -91,6 +91,13 @@ class FilingReader:
         key = N.classify(_GOING_ON.sub("", sentence))
         return self.continues if key in (None, *N.SUBAREAS) or key == self.continues else None
 
+    def _vague_material(self, sentence: str) -> bool:
+        """「参加培训60余人次」「公众号发了二百来条」: a vague count that no table row takes is narrative
+        (kept as said, never a table value); 「处罚二十来件」 names a row and is asked for exactly."""
+        if (self.ctx.topic or "").startswith(NARRATIVE_TOPIC_PREFIX):
+            return True
+        return find_row(sentence, weak=False) is None and N.classify(sentence) is not None
+
     def _narrative_key(self, sentence: str) -> str | None:
         topic = self.ctx.topic or ""
         if topic.startswith(NARRATIVE_TOPIC_PREFIX):

@@ -48,9 +48,28 @@ def classify(text: str) -> str | None:
         return "improvements"
     if _PROBLEM.search(text):
         return "problems"
+    if published(text):
+        return "active"
     scores = {key: sum(text.count(w) for w in words) for key, words in _SUBAREA_WORDS.items()}
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > 0 else None
+
+
+_CHANNEL = re.compile(
+    r"网站|公众号|微博|新媒体|专栏|客户端|小程序|抖音|视频号|头条号|政务服务网|公开栏|公告栏|电子屏"
+)
+_PUBLISH = re.compile(
+    r"发布|刊发|推送|推出|发了|推了|发出|转载|更新了?[^，。；]{0,6}(?:信息|内容)|(?:发|推|更新)[^，。；]{0,8}[条篇期]"
+)
+_BUILD = re.compile(
+    r"改版|上线|开通|新建|建设|建成|改造|升级|维护|开设|新开|设立|设置|整合|迁移|关停|注销|优化|适老化|无障碍|搭建|备案"
+)
+
+
+def published(text: str) -> bool:
+    """「公众号发了二百来条」「网站发布信息三百多条」: publishing through a channel is 主动公开 material;
+    building or keeping the channel (改版、上线、维护) is 平台建设."""
+    return bool(_CHANNEL.search(text) and _PUBLISH.search(text) and not _BUILD.search(text))
 
 
 BOTH = "problems+improvements"
