@@ -108,3 +108,26 @@ def test_a_vague_count_no_row_takes_stays_narrative_and_is_never_a_value(ws):
     assert "不是确切数字" not in reply and "四百来条" in ws.facts(rid).narrative["active"]
     assert not ws.facts(rid).cells
     assert "不是确切数字" in say(ws, rid, "处罚今年三十来件")  # a row named: asked for exactly
+
+
+def _ex(message, topic=None):
+    from assistant.intake.extract import extract
+    from assistant.intake.model import ExtractionContext
+
+    return [(n.key, n.text) for n in extract(message, ExtractionContext(topic=topic)).narrative]
+
+
+def test_a_topic_lead_in_names_the_part_and_the_clerk_keeps_the_time_word():
+    assert _ex("本年度主动公开这块，我们公开了预算决算信息", "narrative.on_request") == [
+        ("active", "本年度我们公开了预算决算信息。")
+    ]
+    assert _ex("本年度另外平台建设方面，我局新开了视频号", "narrative.active")[0][0] == "platform"
+    assert _ex("对了依申请那段再加一句：对来电咨询逐一解释") == [("on_request", "对来电咨询逐一解释。")]
+
+
+def test_problems_named_win_over_the_question_and_stay_whole_in_order():
+    got = _ex("问题主要是：一是答复说理不充分；二是人员变动频繁；三是培训不够", "narrative.on_request")
+    assert got == [("problems", "一是答复说理不充分；二是人员变动频繁；三是培训不够。")]
+    got = _ex("存在的问题主要是答复的规范性有待提高，有1件答复书没写救济途径，明年会加强法制审核")
+    assert got[0][0] == "problems" and "没写救济途径" in got[0][1]
+    assert got[1] == ("improvements", "明年会加强法制审核。")

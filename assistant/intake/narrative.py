@@ -89,16 +89,18 @@ _NAMES: tuple[tuple[str, str], ...] = (
 )
 _OPENER = (  # 「二、依申请公开：」「另外监督方面」「至于依申请，」
     r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])?\s*"
-    r"(?:另外|此外|还有|再就是|同时|然后|最后|接下来|再)?(?:本年度|本年|今年|全年)?"
+    r"(?:另外|此外|还有|再就是|同时|然后|最后|接下来|再|对了)?(?P<when>本年度|本年|今年|全年)?"
+    r"(?:另外|此外|还有|再就是|同时|然后|对了)?"
     r"(?:在|关于|至于|说说|再说|说一下|讲讲|还有)?(?:"
 )
 _PART = r"(?:方面|情况|工作|这块|这一块|那块|那一块|这边|那边|这部分|部分|上)"
-_TELL = r"(?:我一起说|一起说|我合在一起说|合在一起说|我说一下|说一下|讲一下|汇报一下|简单说说|的话)"
+_TELL = r"(?:(?:这段|那段)?(?:再)?(?:加一句|补充一句|补一句|补充)|我一起说|一起说|我合在一起说|合在一起说|我说一下|说一下|讲一下|汇报一下|简单说说|的话)"
 _FILLER = r"(?:吧|啊|呢|哈|嘛|呀)?"
 _NAMED = re.compile(
     _OPENER + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES)) + r")"
     rf"(?:工作)?(?:{_PART}?{_TELL}?{_FILLER}(?:主要)?(?:是|有|包括)?\s*[，,：:]"
-    rf"|(?:方面|这块|这一块|那块|那一块|这边|那边|的话|上(?![线传报级门网]))(?:的话)?{_FILLER}(?![，,：:]))"
+    rf"|(?:方面|这块|这一块|那块|那一块|这边|那边|的话|上(?![线传报级门网]))(?:的话)?{_FILLER}(?![，,：:])"
+    r"|(?=主要(?:是|有|在于|表现在)))"
 )  # 「主动公开这块主要是……」 without a comma
 NAMES = _NAMES
 _PLACE = re.compile(
@@ -144,6 +146,7 @@ def named_topic(sentence: str) -> str | None:
     return _key_of(m) if m else None
 
 
+_IMPROVE_LEAD = re.compile(r"^(?:下一步|明年|今后|接下来|针对(?:上述|以上|这些)?问题|我们将|将进一步|将加强)")
 _SWITCH = re.compile(r"^(?:另外|此外|还有|再就是|同时|至于|关于|然后|最后|再说|说说|接下来)")
 _CLAUSES = re.compile(r"[^，,]+[，,]?")
 
@@ -156,6 +159,7 @@ def split_topics(sentence: str) -> list[str]:
         clause = m.group()
         key = named_topic(clause) if parts else None
         explicit = key and (_SWITCH.match(clause) or _PART_NAMED.match(clause))
+        explicit = explicit or (parts and named_topic(parts[0]) == "problems" and _IMPROVE_LEAD.match(clause))
         if parts and not explicit:
             parts[-1] += clause
         else:
@@ -186,6 +190,8 @@ def _key_of(m: re.Match[str]) -> str | None:
 
 def home_of(named: str, sentence: str) -> str:
     """The key of a sentence under a named part (problems and improvements told together)."""
+    if named == "problems" and _IMPROVE_LEAD.match(strip_named(sentence)):
+        return "improvements"  # 「存在的问题主要是……，明年会加强法制审核」
     if named != BOTH:
         return named
     return "improvements" if _IMPROVE.search(strip_named(sentence)) else "problems"
@@ -195,6 +201,8 @@ def strip_named(sentence: str) -> str:
     """The sentence without the part's name it starts with (the name is a filing instruction)."""
     m = _NAMED.match(sentence.strip())
     rest = sentence.strip()[m.end() :].strip() if m else sentence
+    if m and rest and m.group("when"):  # 「本年度主动公开这块，我们……」 keeps the clerk's 「本年度」
+        rest = m.group("when") + rest
     return rest or sentence
 
 
