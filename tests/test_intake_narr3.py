@@ -131,3 +131,14 @@ def test_problems_named_win_over_the_question_and_stay_whole_in_order():
     got = _ex("存在的问题主要是答复的规范性有待提高，有1件答复书没写救济途径，明年会加强法制审核")
     assert got[0][0] == "problems" and "没写救济途径" in got[0][1]
     assert got[1] == ("improvements", "明年会加强法制审核。")
+
+
+def test_a_short_answer_to_the_question_asked_is_never_section_text(ws):
+    for answer in ("没有", "都是", "对", "12条", "没有问题"):
+        rid = ws.start("某县水务局", 2025, "县级部门")
+        ws.update_state(rid, topic="narrative.problems", question="今年工作中存在哪些主要问题？")
+        reply = say(ws, rid, answer)
+        assert not any(ws.facts(rid).narrative.values()), answer
+        if answer != "对":  # 「对」 with nothing pending is answered as such
+            assert "没有作为【存在的主要问题】的文字记入" in reply
+            assert "narrative.problems" in ws.row(rid).state["skipped"]  # not asked again

@@ -36,6 +36,7 @@ from assistant.intake import (
 from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.intake.answers import repeat_previous
+from assistant.intake.filing import answers_only
 from assistant.intake.previous_answer import adopt_previous
 from assistant.workspace import Workspace, facts_of
 
@@ -137,7 +138,10 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     known = {k: v for k, v in facts.cells.items() if k not in prefill}  # 「上年结转2件」 may replace them
     known |= {p.key: p.value for p in pending_cells}
     ctx = ExtractionContext(facts.format, row.state.get("topic"), known, row.state.get("question", ""))
-    ex = extract_message(message, ctx, model)
+    said_ex = extract_message(message, ctx, model)
+    ex = answers_only(said_ex)  # 「没有」 to a question is no section text
+    if len(ex.narrative) < len(said_ex.narrative):
+        chat_narrative.answered(ws, rid)
     explain = row.state.get("explain")
     if explain:
         ws.update_state(rid, explain=None)

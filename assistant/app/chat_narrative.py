@@ -44,3 +44,11 @@ def reply(ex: Any, saved: list[str]) -> str:
         return "\n".join([replace(ex, narrative=()).reply(), *saved])
     asked = ["还需要您确认：", *(f"- {q}" for q in ex.questions)] if ex.questions else []
     return "\n".join([*saved, *asked, *(f"（{n}）" for n in ex.notes)])
+
+
+def answered(ws: Workspace, rid: int) -> None:
+    """A short answer (「没有」) to the narrative question asked: that part is not asked again."""
+    state = ws.row(rid).state
+    topic = state.get("topic") or ""
+    if topic.startswith("narrative."):
+        ws.update_state(rid, skipped=sorted(set(state.get("skipped", [])) | {topic}))

@@ -51,6 +51,20 @@ def request_notes(ex: Extraction, message: str) -> Extraction:
     return replace(ex, narrative=tuple(notes)) if len(notes) > len(ex.narrative) else ex
 
 
+_CORE = re.compile(r"[\s，,。；;！!？?、：:“”\"'…]+")
+
+
+def answers_only(ex: Extraction) -> Extraction:
+    """「没有」「都是」「对」「12条」 to the assistant's own question is an answer, never section text:
+    such an item is dropped and said back (quoted, so it is accounted for)."""
+    short = [n for n in ex.narrative if len(_CORE.sub("", n.text)) < N.MIN_CHARS]
+    if not short:
+        return ex
+    notes = [f"“{n.text.rstrip('。')}”是对提问的回答，没有作为【{n.label}】的文字记入" for n in short]
+    kept = tuple(n for n in ex.narrative if n not in short)
+    return replace(ex, narrative=kept, notes=(*ex.notes, *notes))
+
+
 class FilingReader:
     """The narrative half of the reader; `extract._Reader` holds the state."""
 
