@@ -142,3 +142,17 @@ def test_a_short_answer_to_the_question_asked_is_never_section_text(ws):
         if answer != "对":  # 「对」 with nothing pending is answered as such
             assert "没有作为【存在的主要问题】的文字记入" in reply
             assert "narrative.problems" in ws.row(rid).state["skipped"]  # not asked again
+
+
+def test_spoken_time_and_sequence_are_linted_and_formalised():
+    from assistant.drafting.formal import formalize
+    from assistant.drafting.lint import lint_prose
+
+    for spoken, formal in (
+        ("发文的时候就标注公开属性", "发文时标注公开属性"),
+        ("报送信息的时候便审核", "报送信息时审核"),
+        ("改进就是下一步加强培训", "下一步加强培训"),
+        ("整改主要是今后每季度抽查一次", "今后每季度抽查一次"),
+    ):
+        assert [i.kind for i in lint_prose(spoken + "。")], spoken
+        assert formalize(spoken, "我局") == formal and not lint_prose(formal + "。")
