@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from assistant.intake import narrative as N
-from assistant.intake import refile
 from tests.factories import say
 
 
@@ -69,6 +68,8 @@ def test_remove_only_the_sentence_meant(ws):
 
 
 def test_removal_needs_a_pointer_and_is_short():
+    from assistant.intake import refile
+
     assert refile.is_removal("刚才那段不要了") and refile.is_removal("删掉这段")
     assert not refile.is_removal("今年删除了过期信息120条，清理了僵尸栏目，不再保留的专栏全部下线")
     assert not refile.is_removal("不要了")
