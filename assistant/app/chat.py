@@ -139,7 +139,7 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     known |= {p.key: p.value for p in pending_cells}
     ctx = ExtractionContext(facts.format, row.state.get("topic"), known, row.state.get("question", ""))
     said_ex = extract_message(message, ctx, model)
-    ex = answers_only(said_ex)  # 「没有」 to a question is no section text
+    ex = chat_narrative.this_year(answers_only(said_ex), row.year)  # 「没有」 to a question: no section text
     if len(ex.narrative) < len(said_ex.narrative):
         chat_narrative.answered(ws, rid)
     explain = row.state.get("explain")
