@@ -109,4 +109,6 @@ def test_misfiled_complaint_right_after_confirm_moves_the_saved_text(ws):
     narrative = ws.facts(rid).narrative
     assert "查询机" in narrative["platform"] and "查询机" not in narrative.get("info_mgmt", "")
     assert "放错了" not in "".join(narrative.values())
-    assert "没有情况说明" in say(ws, rid, "放错了，这是监督保障的")  # moved once; nothing left to move
+    again = say(ws, rid, "放错了，这是监督保障的")  # the moved text is still what was just saved: it moves on
+    assert "从【政府信息公开平台建设】改放到【监督保障】" in again
+    assert "查询机" in ws.facts(rid).narrative["supervision"] and not ws.facts(rid).narrative.get("platform")

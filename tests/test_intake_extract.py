@@ -94,7 +94,7 @@ CASES = [
     ("没有", "results.withheld", {}, {R + "withheld.state_secret.total": 0}, [], []),
     ("无", "active.docs", {}, {"active.art20_1.regulations.issued": 0, "active.art20_1.normative_docs.in_force": 0},
      [], []),
-    ("依托政府门户网站专栏及时发布信息", None, {}, {}, [], ["platform"]),
+    ("依托政府门户网站专栏及时发布信息", None, {}, {}, [], ["active"]),  # publishing through a channel is 主动公开 (narr3)
     ("下一步将进一步加强政务新媒体管理", None, {}, {}, [], ["improvements"]),
     ("部分工作人员对条例理解不够深入，答复规范性有待提高", None, {}, {}, [], ["problems"]),
     ("全年主动公开政府信息1200条，发布政策解读15篇", None, {}, {}, [], ["active"]),

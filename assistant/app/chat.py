@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from assistant import cell_sources
-from assistant.app import chat_narrative
+from assistant.app import chat_narrative, chat_refile
 from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import (
@@ -31,10 +31,12 @@ from assistant.intake import (
     merge_pending,
     next_question,
     plausibility_questions,
+    refile,
 )
 from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.intake.answers import repeat_previous
+from assistant.intake.filing import answers_only
 from assistant.intake.previous_answer import adopt_previous
 from assistant.workspace import Workspace, facts_of
 
@@ -123,6 +125,8 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
             "“待确认”表中是台账算出的整张表二，尚未确认。请先回复“确认”（整体采用台账）或“取消”"
             "（一项也不采用），再告诉我其他情况；您刚才这句话尚未记录，请稍后再发一次。"
         )
+    if refile.is_removal(message):  # 「删掉这段」「刚才那段不要了」
+        return chat_refile.remove_meant(ws, rid, message) + "\n" + _next(ws, rid)
     moved = _refile(ws, rid, earlier, message)
     if moved is not None:
         return moved
@@ -134,7 +138,10 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     known = {k: v for k, v in facts.cells.items() if k not in prefill}  # 「上年结转2件」 may replace them
     known |= {p.key: p.value for p in pending_cells}
     ctx = ExtractionContext(facts.format, row.state.get("topic"), known, row.state.get("question", ""))
-    ex = extract_message(message, ctx, model)
+    said_ex = extract_message(message, ctx, model)
+    ex = chat_narrative.this_year(answers_only(said_ex), row.year)  # 「没有」 to a question: no section text
+    if len(ex.narrative) < len(said_ex.narrative):
+        chat_narrative.answered(ws, rid)
     explain = row.state.get("explain")
     if explain:
         ws.update_state(rid, explain=None)
@@ -187,8 +194,8 @@ def _refile(ws: Workspace, rid: int, earlier: dict, message: str) -> str | None:
     if len(message) > MAX_REFILE_CHARS or not (target or filing.MISPLACED.search(message)):
         return None
     items = [NarrativeProposal(**n) for n in earlier.get("narrative", [])]
-    if not items:
-        return _refile_saved(ws, rid, target)
+    if not items:  # saved when typed: the sentence or item the message points at moves
+        return chat_refile.move_meant(ws, rid, message, target) + "\n" + _next(ws, rid)
     if target is None or target == filing.BOTH:
         names = "、".join(spec.NARRATIVE_LABELS.values())
         return f"好的，这段文字还没有保存。请告诉我应该放到哪一部分（{names}），例如“放到存在的主要问题”。"
@@ -205,25 +212,6 @@ def _mark_shown(ws: Workspace, rid: int, keys: list[str]) -> None:
     if pending.get("cells"):
         pending["shown"] = sorted(set(pending.get("shown", [])) | set(keys))
         ws.update_state(rid, pending=pending)
-
-
-def _refile_saved(ws: Workspace, rid: int, target: str | None) -> str:
-    """「放错了，这是平台的」 just after 确认: the text saved last moves to the part named, said as from → to."""
-    row = ws.row(rid)
-    last = [NarrativeProposal(**n) for n in row.state.get("last_narrative") or []]
-    if not last:
-        return "目前“待确认”表中没有情况说明。已保存的文字可以在“起草与修改”页修改。"
-    if target is None or target == filing.BOTH:
-        names = "、".join(spec.NARRATIVE_LABELS.values())
-        return f"请告诉我刚才保存的文字应该放到哪一部分（{names}），例如“放到存在的主要问题”。"
-    narrative = dict(facts_of(row).narrative)
-    for n in last:
-        narrative[n.key] = narrative.get(n.key, "").replace(n.text, "", 1)
-    label = spec.NARRATIVE_LABELS[target]
-    narrative = apply_narrative(narrative, [NarrativeProposal(target, label, n.text) for n in last])
-    ws.update_state(rid, narrative=narrative, last_narrative=[])
-    was = "、".join(dict.fromkeys(f"【{n.label}】" for n in last))
-    return f"已把刚才保存的{len(last)}条文字从{was}改放到【{label}】。\n" + _next(ws, rid)
 
 
 def _merge_pending(
@@ -272,7 +260,8 @@ def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
         "narrative": new_narrative,
         # the prefill is one row (上年结转): once the user gives any of it, the row is theirs
         "prefilled": [] if prefilled & ({p.key for p in proposals} - conflicted) else sorted(prefilled),
-        "last_narrative": [n.__dict__ for n in narrative],  # what 「放错了」 right after may move
+        # what 「放错了」 right after may move (a confirm of numbers alone keeps the text saved before)
+        "last_narrative": [n.__dict__ for n in narrative] or row.state.get("last_narrative") or [],
     }
     lines = []
     if changed or narrative:

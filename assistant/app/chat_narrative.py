@@ -6,6 +6,7 @@ The reply names where each item went, in the user's words whole, and how to move
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -44,3 +45,27 @@ def reply(ex: Any, saved: list[str]) -> str:
         return "\n".join([replace(ex, narrative=()).reply(), *saved])
     asked = ["还需要您确认：", *(f"- {q}" for q in ex.questions)] if ex.questions else []
     return "\n".join([*saved, *asked, *(f"（{n}）" for n in ex.notes)])
+
+
+def answered(ws: Workspace, rid: int) -> None:
+    """A short answer (「没有」) to the narrative question asked: that part is not asked again."""
+    state = ws.row(rid).state
+    topic = state.get("topic") or ""
+    if topic.startswith("narrative."):
+        ws.update_state(rid, skipped=sorted(set(state.get("skipped", [])) | {topic}))
+
+
+_DATED = re.compile(r"^\s*(?:截至|截止)?(\d{4})年")
+
+
+def this_year(ex: Any, year: int) -> Any:
+    """「2024年，我局主动公开……」 in the 2025 report is an earlier year's text (pasted for its wording):
+    it is not stored as this year's material, and the reply says so."""
+    old = [n for n in ex.narrative if (m := _DATED.match(n.text)) and int(m.group(1)) < year]
+    if not old:
+        return ex
+    notes = [
+        f"“{n.text.rstrip('。')}”写的是{_DATED.match(n.text).group(1)}年的情况，没有记入今年的年报"
+        for n in old
+    ]
+    return replace(ex, narrative=tuple(n for n in ex.narrative if n not in old), notes=(*ex.notes, *notes))

@@ -45,7 +45,7 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
     for m in _CLAUSE.finditer(message):
         text = m.group().strip()
         core = _NOISE.sub("", text)
-        if len(core) < 3 or _FILLER.match(core) or _only_named(text):
+        if len(core) < 3 or _FILLER.match(core) or _only_named(text) or N.other_heading(text):
             continue
         share = sum(covered[m.start() : m.end()]) / max(1, len(m.group()))
         if share < COVERED_SHARE:

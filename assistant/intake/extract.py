@@ -164,12 +164,19 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
         return len(self.statements) + len(self.groups) + len(self.questions)
 
     def read(self, sentence: str) -> None:
+        if N.heading(sentence) or N.other_heading(
+            sentence
+        ):  # 「（三）政府信息管理。」: the part of what follows
+            self.named, self.continues = N.heading(sentence), None
+            return
+        self.named = (
+            N.named_topic(sentence) or self.named
+        )  # 「其他事项：没收信息处理费；……」 names the rest too
         if is_info_fee(sentence):
             rest = self._info_fee(sentence)  # 信息处理费 is reported in section 六, not a cell
             if not rest:
                 return
             sentence = rest  # 「收费43.8万，信息处理费没收过」: the other clauses still state a cell
-        self.named = N.named_topic(sentence) or self.named
         before, first, asked = self._produced(), len(self.statements), len(self.questions)
         self.sentence_first = first
         self.sentence = sentence
@@ -195,7 +202,7 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
         vague = [A.vague_raw(sentence, m) for m, _ in self.dangling if m.approximate]
         if self._produced() == before:
             vague += [v.group() for v in A.VAGUE.finditer(sentence)]
-            if vague and not (self.ctx.topic or "").startswith(NARRATIVE_TOPIC_PREFIX):
+            if vague and not self._vague_material(sentence):
                 self.questions.append(A.vague_question(sentence, vague))
                 return
             key = (

@@ -51,6 +51,20 @@ def request_notes(ex: Extraction, message: str) -> Extraction:
     return replace(ex, narrative=tuple(notes)) if len(notes) > len(ex.narrative) else ex
 
 
+_CORE = re.compile(r"[\s，,。；;！!？?、：:“”\"'…]+")
+
+
+def answers_only(ex: Extraction) -> Extraction:
+    """「没有」「都是」「对」「12条」 to the assistant's own question is an answer, never section text:
+    such an item is dropped and said back (quoted, so it is accounted for)."""
+    short = [n for n in ex.narrative if len(_CORE.sub("", n.text)) < N.MIN_CHARS]
+    if not short:
+        return ex
+    notes = [f"“{n.text.rstrip('。')}”是对提问的回答，没有作为【{n.label}】的文字记入" for n in short]
+    kept = tuple(n for n in ex.narrative if n not in short)
+    return replace(ex, narrative=kept, notes=(*ex.notes, *notes))
+
+
 class FilingReader:
     """The narrative half of the reader; `extract._Reader` holds the state."""
 
@@ -90,6 +104,13 @@ class FilingReader:
             return None
         key = N.classify(_GOING_ON.sub("", sentence))
         return self.continues if key in (None, *N.SUBAREAS) or key == self.continues else None
+
+    def _vague_material(self, sentence: str) -> bool:
+        """「参加培训60余人次」「公众号发了二百来条」: a vague count that no table row takes is narrative
+        (kept as said, never a table value); 「处罚二十来件」 names a row and is asked for exactly."""
+        if (self.ctx.topic or "").startswith(NARRATIVE_TOPIC_PREFIX):
+            return True
+        return find_row(sentence, weak=False) is None and N.classify(sentence) is not None
 
     def _narrative_key(self, sentence: str) -> str | None:
         topic = self.ctx.topic or ""

@@ -48,41 +48,96 @@ def classify(text: str) -> str | None:
         return "improvements"
     if _PROBLEM.search(text):
         return "problems"
+    if published(text):
+        return "active"
     scores = {key: sum(text.count(w) for w in words) for key, words in _SUBAREA_WORDS.items()}
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > 0 else None
 
 
+_CHANNEL = re.compile(
+    r"网站|公众号|微博|新媒体|专栏|客户端|小程序|抖音|视频号|头条号|政务服务网|公开栏|公告栏|电子屏"
+)
+_PUBLISH = re.compile(
+    r"发布|刊发|推送|推出|发了|推了|发出|转载|更新了?[^，。；]{0,6}(?:信息|内容)|(?:发|推|更新)[^，。；]{0,8}[条篇期]"
+)
+_BUILD = re.compile(
+    r"改版|上线|开通|新建|建设|建成|改造|升级|维护|开设|新开|设立|设置|整合|迁移|关停|注销|优化|适老化|无障碍|搭建|备案"
+)
+
+
+def published(text: str) -> bool:
+    """「公众号发了二百来条」「网站发布信息三百多条」: publishing through a channel is 主动公开 material;
+    building or keeping the channel (改版、上线、维护) is 平台建设."""
+    return bool(_CHANNEL.search(text) and _PUBLISH.search(text) and not _BUILD.search(text))
+
+
 BOTH = "problems+improvements"
 _NAMES: tuple[tuple[str, str], ...] = (
-    (BOTH, r"问题和改进|问题与改进|问题及改进|问题和整改|存在的?问题及改进情况"),
+    (BOTH, r"问题和改进|问题与改进|问题及改进|问题和整改|存在的?(?:主要)?问题(?:及|和|与)改进情况"),
     ("on_request", r"依申请公开|依申请"),
     ("active", r"主动公开"),
     ("info_mgmt", r"政府信息管理|信息管理"),
-    ("platform", r"平台建设|公开平台|平台|网站|政务新媒体|新媒体|公众号"),  # 「网站这块，」
+    (
+        "platform",
+        r"政府信息公开平台建设|平台建设|公开平台|平台|网站|政务新媒体|新媒体|公众号",
+    ),  # 「网站这块，」
     ("supervision", r"监督保障|监督|保障"),
     ("improvements", r"改进情况|改进措施|改进|整改情况|整改|下一步"),
-    ("problems", r"存在的?(?:主要)?问题|问题和不足|问题|不足"),
+    ("problems", r"存在的?(?:主要)?(?:问题|不足|短板)|问题和不足|问题|不足"),
     ("other", r"其他需要报告的事项|其他事项"),
 )
 _OPENER = (  # 「二、依申请公开：」「另外监督方面」「至于依申请，」
     r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])?\s*"
-    r"(?:另外|此外|还有|再就是|同时|然后|最后|接下来|再)?(?:本年度|本年|今年|全年)?"
+    r"(?:另外|此外|还有|再就是|同时|然后|最后|接下来|再|对了)?(?P<when>本年度|本年|今年|全年)?"
+    r"(?:另外|此外|还有|再就是|同时|然后|对了)?"
     r"(?:在|关于|至于|说说|再说|说一下|讲讲|还有)?(?:"
 )
 _PART = r"(?:方面|情况|工作|这块|这一块|那块|那一块|这边|那边|这部分|部分|上)"
-_TELL = r"(?:我一起说|一起说|我合在一起说|合在一起说|我说一下|说一下|讲一下|汇报一下|简单说说|的话)"
+_TELL = r"(?:(?:这段|那段)?(?:再)?(?:加一句|补充一句|补一句|补充)|我一起说|一起说|我合在一起说|合在一起说|我说一下|说一下|讲一下|汇报一下|简单说说|的话)"
 _FILLER = r"(?:吧|啊|呢|哈|嘛|呀)?"
 _NAMED = re.compile(
     _OPENER + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES)) + r")"
     rf"(?:工作)?(?:{_PART}?{_TELL}?{_FILLER}(?:主要)?(?:是|有|包括)?\s*[，,：:]"
-    rf"|(?:方面|这块|这一块|那块|那一块|这边|那边|的话|上(?![线传报级门网]))(?:的话)?{_FILLER}(?![，,：:]))"
+    rf"|(?:方面|这块|这一块|那块|那一块|这边|那边|的话|上(?![线传报级门网]))(?:的话)?{_FILLER}(?![，,：:])"
+    r"|(?=主要(?:是|有|在于|表现在)))"
 )  # 「主动公开这块主要是……」 without a comma
+NAMES = _NAMES
 _PLACE = re.compile(
-    r"(?:放到|放在|归到|归入|移到|改到|挪到|应该是|应属于|属于|(?:这|这个|这些|这段|这条|它)(?:是|算))(?:“|「)?"
+    r"(?:放到|放在|放进|归到|归入|移到|改到|挪到|应该是|应属于|属于|(?<![开发播投释存解排])放"
+    r"|(?:这|那|这个|那个|这些|这段|那段|这条|那条|这句|那句|它)(?:是|算|应该是)|不是[^，,。]{0,12}[，,]\s*(?:而|应该)?是)(?:“|「)?"
     r"(?:" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES)) + ")"
 )
+_NOT_THERE = re.compile(r"(?:别|不要|不用|不该|不能|没)$")  # 「你别放到信息管理」 names where it is not
 MISPLACED = re.compile(r"放错|弄错了?地方|不是这一?部分|不属于这一?部分|归错")
+
+
+_HEADING = re.compile(
+    _OPENER + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES)) + r")"
+    r"(?:工作)?(?:情况|方面|工作|的情况)?[。.：:\s]*$"
+)
+
+
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])[^\d，,；;。：:]{2,24}[。.：:]?$"
+)
+
+
+def heading(sentence: str) -> str | None:
+    """A sentence that is only a part's name (「（三）政府信息管理。」 in a pasted draft): it names the
+    part of the sentences after it and is no material itself."""
+    m = _HEADING.match(sentence.strip())
+    return _key_of(m) if m else None
+
+
+def other_heading(sentence: str) -> bool:
+    """「二、主动公开政府信息情况。」「三、复议诉讼情况」: a numbered heading of a part that is no
+    narrative part (the tables, 总体情况); what follows is not the part named before it."""
+    return (
+        heading(sentence) is None
+        and named_topic(sentence) is None
+        and bool(_NUMBERED.match(sentence.strip()))
+    )
 
 
 def named_topic(sentence: str) -> str | None:
@@ -91,6 +146,7 @@ def named_topic(sentence: str) -> str | None:
     return _key_of(m) if m else None
 
 
+_IMPROVE_LEAD = re.compile(r"^(?:下一步|明年|今后|接下来|针对(?:上述|以上|这些)?问题|我们将|将进一步|将加强)")
 _SWITCH = re.compile(r"^(?:另外|此外|还有|再就是|同时|至于|关于|然后|最后|再说|说说|接下来)")
 _CLAUSES = re.compile(r"[^，,]+[，,]?")
 
@@ -103,6 +159,7 @@ def split_topics(sentence: str) -> list[str]:
         clause = m.group()
         key = named_topic(clause) if parts else None
         explicit = key and (_SWITCH.match(clause) or _PART_NAMED.match(clause))
+        explicit = explicit or (parts and named_topic(parts[0]) == "problems" and _IMPROVE_LEAD.match(clause))
         if parts and not explicit:
             parts[-1] += clause
         else:
@@ -118,8 +175,10 @@ _PART_NAMED = re.compile(
 
 def placed_topic(message: str) -> str | None:
     """「这个放到存在的问题里」: the part the user moves material to."""
-    m = _PLACE.search(message)
-    return _key_of(m) if m else None
+    for m in _PLACE.finditer(message):
+        if not _NOT_THERE.search(message[: m.start()]):
+            return _key_of(m)
+    return None
 
 
 def _key_of(m: re.Match[str]) -> str | None:
@@ -131,6 +190,8 @@ def _key_of(m: re.Match[str]) -> str | None:
 
 def home_of(named: str, sentence: str) -> str:
     """The key of a sentence under a named part (problems and improvements told together)."""
+    if named == "problems" and _IMPROVE_LEAD.match(strip_named(sentence)):
+        return "improvements"  # 「存在的问题主要是……，明年会加强法制审核」
     if named != BOTH:
         return named
     return "improvements" if _IMPROVE.search(strip_named(sentence)) else "problems"
@@ -140,6 +201,8 @@ def strip_named(sentence: str) -> str:
     """The sentence without the part's name it starts with (the name is a filing instruction)."""
     m = _NAMED.match(sentence.strip())
     rest = sentence.strip()[m.end() :].strip() if m else sentence
+    if m and rest and m.group("when"):  # 「本年度主动公开这块，我们……」 keeps the clerk's 「本年度」
+        rest = m.group("when") + rest
     return rest or sentence
 
 
