@@ -19,7 +19,6 @@ from assistant.app import chat_narrative
 from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import (
-    ExtractionContext,
     IntakeState,
     NarrativeProposal,
     Proposal,
@@ -35,6 +34,7 @@ from assistant.intake import (
 from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.intake.answers import repeat_previous
+from assistant.intake.followup import chat_context
 from assistant.intake.previous_answer import adopt_previous
 from assistant.workspace import Workspace, facts_of
 
@@ -130,11 +130,8 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     adopted = adopt_previous(message, ws.previous(rid))
     if adopted:  # 「去年报告写的结转1件是对的」: last year's row, shown old → new like any proposal
         return _propose(ws, rid, earlier, pending_cells, adopted, facts.cells)
-    prefill = set(row.state.get("prefilled") or [])  # shown from last year's report, not yet confirmed:
-    known = {k: v for k, v in facts.cells.items() if k not in prefill}  # 「上年结转2件」 may replace them
-    known |= {p.key: p.value for p in pending_cells}
-    ctx = ExtractionContext(facts.format, row.state.get("topic"), known, row.state.get("question", ""))
-    ex = extract_message(message, ctx, model)
+    ex = extract_message(message, chat_context(row.state, facts, pending_cells), model)
+    ws.update_state(rid, followup=ex.followup.dump() if ex.followup else None)
     explain = row.state.get("explain")
     if explain:
         ws.update_state(rid, explain=None)

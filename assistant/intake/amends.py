@@ -6,9 +6,11 @@ that answer the one row asked about; `HitReader` finds a number's row and column
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
+from assistant.intake import narrative as N
 from assistant.intake.clauses import _Last
 from assistant.intake.consistency import Statement
 from assistant.intake.lexicon import COLUMN_NAMES, COLUMNS, LEGAL_PERSONS, ROW_BY_KEY, T1_DOC, T2, T3, RowDef
@@ -189,3 +191,21 @@ class HitReader:
 
     def _about_fee(self, before: str) -> bool:
         return self.ctx.topic == "active.fees" or "收" in before
+
+    def _doc_material(self, row: RowDef, col: str | None, m: NumberMention) -> bool:
+        """「今年共清理规范性文件23件」: a document count with no column in a sentence that reads as
+        narrative is that part's material, not a question; the row goes on (「……，废止了2件」)."""
+        if row.kind != T1_DOC or col is not None or not m.value or not N.classify(self.sentence):
+            return False
+        self.context_row = row
+        return True
+
+    def _value(self, row: RowDef, m: NumberMention, source: str) -> int | Decimal | None:
+        if row.key == FEE_ROW:
+            if m.unit == "元" or (not m.unit and "万" in m.raw):  # 十二万五 is 125000 元
+                return m.value / 10_000
+            return m.value
+        if m.value != m.value.to_integral_value():
+            self.questions.append(f"“{source}”中的“{m.raw}”不是整数，件数应为整数，请核实。")
+            return None
+        return int(m.value)

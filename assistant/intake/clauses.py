@@ -257,7 +257,7 @@ class ClauseReader:
         if row is not None and last.row.key in row.leaves and last.row.kind == T3:
             row = last.row  # 「复议后起诉1件，结果是驳回诉讼请求」: 诉讼 names the kind already said
         target = row or last.row
-        col = find_col(target, clause, default=False)
+        col = find_col(target, A.suit_words(target.key, clause), default=False)
         leaf_of_group = row is not None and row.key in last.row.leaves
         t3_outcome = last.row.kind == T3 and target is last.row and col not in (None, "total")
         bare = _bare_type(clause)  # 「新收10件，个人」

@@ -78,7 +78,7 @@ ROWS: tuple[RowDef, ...] = (
     _row("review", r"行政复议|复议", T3, "total", "行政复议"),
     _row("group:litigation", r"行政诉讼|诉讼|起诉|应诉|打官司|官司|告到法院|告上法庭|(?:去|上|到)法院|被(?:人)?告|被诉", T3, "total", "行政诉讼",
          ("litigation_direct", "litigation_after_review")),
-    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费|收费(?=金额|总额|收入|是|为|共|合计|约|大概|的话|方面|也|都|没|无|[0-9０-９零一二两三四五六七八九十]|$)", SINGLE, "amount_wan_yuan", "行政事业性收费"),
+    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费|收费(?=金额|总额|收入|这一?块|这边|情况|项目|是|为|共|合计|约|大概|的话|方面|也|都|没|无|[0-9０-９零一二两三四五六七八九十]|$)", SINGLE, "amount_wan_yuan", "行政事业性收费"),
     _row("active.art20_5.admin_license", r"行政许可|许可", SINGLE, "decisions", "行政许可"),
     _row("active.art20_6.admin_penalty", r"行政处罚|处罚", SINGLE, "decisions", "行政处罚"),
     _row("active.art20_6.admin_coercion", r"行政强制|强制", SINGLE, "decisions", "行政强制"),
