@@ -95,3 +95,41 @@ def test_the_kind_of_suit_in_the_chat(ws):
     say(ws, rid, "没走复议，直接起诉的", "确认")
     cells = ws.facts(rid).cells
     assert cells["litigation_direct.total"] == 1 and cells["litigation_direct.pending"] == 1
+
+
+# ------------------------------------------------------------ 表一 negations and decision words
+
+
+def test_fee_negations_in_everyday_words():
+    for said in ("我们单位不涉及收费", "收费这块从来没收过", "收费填0", "收费项目我们没有"):
+        assert _ex(said).cells.get(FEE) == 0, said
+
+
+def test_a_document_row_not_issued_is_issued_zero_only():
+    got = _ex("规范性文件今年没发，现行有效的还有5件").cells
+    assert got == {"active.art20_1.normative_docs.issued": 0, "active.art20_1.normative_docs.in_force": 5}
+    got = _ex("规范行文件都没有").cells  # 性/行: the same syllable typed with a pinyin IME
+    assert got["active.art20_1.normative_docs.in_force"] == 0
+
+
+def test_seizure_words_are_coercion():
+    assert _ex("查封扣押一共11起").cells == {"active.art20_6.admin_coercion.decisions": 11}
+    assert _ex("暂扣物品6起").cells == {"active.art20_6.admin_coercion.decisions": 6}
+
+
+def test_a_decision_that_is_what_an_appeal_or_a_request_is_about_is_no_count():
+    got = _ex("复议今年有2起，都是个体户对处罚决定不服申请的").cells
+    assert PENALTY not in got and got["review.total"] == 2
+    got = _ex("还有1件是要求我们再出具一份许可决定书，不予处理").cells
+    assert "active.art20_5.admin_license.decisions" not in got
+    assert _ex("处罚决定书开了15份").cells[PENALTY] == 15
+
+
+def test_a_tail_negation_without_you():
+    got = _ex("诉讼也没").cells
+    assert got["litigation_direct.total"] == 0 and got["litigation_after_review.total"] == 0
+
+
+def test_the_item_asked_back_then_answered():
+    got = _ex("复议？没有。", topic="carried_over").cells
+    assert got["review.total"] == 0 and "applications.carried_over_from_prev.total" not in got

@@ -265,3 +265,11 @@ _REVIEW_OUTCOME = re.compile(r"复议(?:机关)?(?:决定|结果)?(?:被|予以)
 def suit_words(row_key: str, clause: str) -> str:
     """「是复议维持以后他不服又去告的」: 维持 there is the review's outcome, not the court's."""
     return _REVIEW_OUTCOME.sub("复议", clause) if row_key == "litigation_after_review" else clause
+
+
+_ECHOED = re.compile(r"(?<=[\u4e00-\u9fff])[？?]\s*(?=(?:也|都)?(?:没有|没|无)(?:[。，,！!；;]|$))")
+
+
+def echoed(message: str) -> str:
+    """「复议？没有。」: the clerk says the item asked back, then answers it — one clause, 「复议没有」."""
+    return _ECHOED.sub("", message)
