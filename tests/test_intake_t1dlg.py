@@ -133,3 +133,13 @@ def test_a_tail_negation_without_you():
 def test_the_item_asked_back_then_answered():
     got = _ex("复议？没有。", topic="carried_over").cells
     assert got["review.total"] == 0 and "applications.carried_over_from_prev.total" not in got
+
+
+# ------------------------------------------------------------ what a save stored, in words
+
+
+def test_a_save_says_the_tables_and_rows_not_a_bare_count(ws):
+    rid = ws.start("某县林业局", 2024, "县级部门")
+    reply = say(ws, rid, "处罚12件，强制没有，复议没有", "确认")
+    assert "个单元格" not in reply
+    assert "表一 第二十条第（六）项行政处罚" in reply and "表三 行政复议（5栏）" in reply

@@ -36,6 +36,7 @@ from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.intake.answers import repeat_previous
 from assistant.intake.followup import chat_context
 from assistant.intake.previous_answer import adopt_previous
+from assistant.intake.saved_words import saved_words
 from assistant.workspace import Workspace, facts_of
 
 CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
@@ -273,9 +274,9 @@ def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
     }
     lines = []
     if changed or narrative:
-        saved = [f"{len(changed)} 个单元格"] if changed else []  # never 「已保存 0 个单元格」
+        saved = [saved_words(changed, facts.format)] if changed else []  # which tables and rows
         saved += [f"{len(narrative)} 条情况说明"] if narrative else []
-        lines.append("已保存 " + "、".join(saved) + "。")
+        lines.append("已保存：" + "；".join(saved) + "。")
     if result.conflicts:
         state["pending"] = {"cells": [_dump(p) for p in proposals if p.key in conflicted]}
         lines += [f"- {c.question}" for c in result.conflicts]
