@@ -143,3 +143,9 @@ def test_a_save_says_the_tables_and_rows_not_a_bare_count(ws):
     reply = say(ws, rid, "处罚12件，强制没有，复议没有", "确认")
     assert "个单元格" not in reply
     assert "表一 第二十条第（六）项行政处罚" in reply and "表三 行政复议（5栏）" in reply
+
+
+def test_sued_directly_in_plain_words():
+    got = _ex("官司打了1场，是直接告的，判我们输了，算纠正").cells
+    assert got["litigation_direct.total"] == 1 and got["litigation_direct.corrected"] == 1
+    assert "litigation_direct.total" not in _ex("我直接告诉你吧，复议没有").cells
