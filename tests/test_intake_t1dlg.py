@@ -149,3 +149,10 @@ def test_sued_directly_in_plain_words():
     got = _ex("官司打了1场，是直接告的，判我们输了，算纠正").cells
     assert got["litigation_direct.total"] == 1 and got["litigation_direct.corrected"] == 1
     assert "litigation_direct.total" not in _ex("我直接告诉你吧，复议没有").cells
+
+
+def test_a_zero_for_two_document_rows_named_before_it():
+    got = _ex("规章、行政规范性文件今年都是0").cells
+    assert (
+        got["active.art20_1.regulations.issued"] == 0 and got["active.art20_1.normative_docs.in_force"] == 0
+    )

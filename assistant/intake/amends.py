@@ -151,11 +151,12 @@ def _rows_with(cells, col: str, kind: str) -> list[str]:
 class HitReader:
     """Where a number of `extract._Reader` goes: its row and column (a mixin, pure)."""
 
-    def _zero_others(self, before: str, source: str) -> None:
-        """「行政复议和行政诉讼均为0件」: every row named before a 0 is 0, not only the first."""
+    def _zero_others(self, before: str, source: str, row: RowDef) -> None:
+        """「行政复议和行政诉讼均为0件」「规章、规范性文件都是0」: every row named before a 0 is 0, not only
+        the one the 0 was placed in."""
         named = [self._row(r) for _, r in row_matches(before) if not r.weak]
-        for other in named[1:]:
-            if other is not None:
+        for other in named:
+            if other is not None and other.key != row.key:
                 self._emit(other, find_col(other, before), 0, source)
 
     def _hit(self, m: NumberMention, before: str, after: str, source: str):

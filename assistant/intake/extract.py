@@ -298,7 +298,7 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader
         if value is None:
             return True
         if value == 0:
-            self._zero_others(before, source)
+            self._zero_others(before, source, row)
         if not self._add_up(row, col, value, before, source):
             self._emit(row, col, value, source)
         leaf = find_row(after, weak=False) if row.is_group else None  # 「无法提供的3件都是信息不存在」
