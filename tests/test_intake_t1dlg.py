@@ -156,3 +156,9 @@ def test_a_zero_for_two_document_rows_named_before_it():
     assert (
         got["active.art20_1.regulations.issued"] == 0 and got["active.art20_1.normative_docs.in_force"] == 0
     )
+
+
+def test_not_yet_concluded_in_everyday_words():
+    got = _ex("复议有2起，到年底都还没审结").cells
+    assert got["review.pending"] == 2 and got["review.upheld"] == 0
+    assert _ex("复议1起，还没有结案").cells["review.pending"] == 1
