@@ -93,3 +93,34 @@ def test_parts_said_in_two_places_are_added_before_the_column_is_given():
     got = _ask("查无此件2件，还有1件让他去别的单位问了", known).cells
     assert got[f"{RES}.unable.not_held.total"] == 3
     assert got[f"{RES}.unable.not_held.natural_person"] == 3
+
+
+def _ledger(rows: list[str]):
+    from assistant.intake.ledger import read_ledger
+
+    text = "序号,收到日期,申请人类型,办理结果,办结日期\n" + "\n".join(rows) + "\n"
+    return read_ledger(text.encode("utf-8"), "台账.csv", year=2024)
+
+
+def test_ledger_outcomes_in_everyday_words_with_a_reason_in_brackets():
+    got = _ledger([
+        "1,2024-02-01,个人,不予公开（涉及他人隐私）,2024-02-20",
+        "2,2024-03-01,个体工商户,查无此信息（告知向县住建局申请）,2024-03-15",
+        "3,2024-04-01,个人,同意公开,2024-04-10",
+    ])  # fmt: skip
+    assert got.ok, got.errors
+    assert got.cells[f"{RES}.withheld.third_party_rights.natural_person"] == 1
+    assert got.cells[f"{RES}.unable.not_held.commercial_enterprise"] == 1
+    assert got.cells[f"{NEW}.total"] == 3
+    assert "“不予公开（涉及他人隐私）”→" in got.message()  # read back to the clerk, never silently
+
+
+def test_ledger_outcome_naming_two_rows_is_still_refused():
+    got = _ledger(["1,2024-02-01,个人,部分公开，其余涉及国家秘密,2024-02-20"])
+    assert not got.ok
+    assert "部分公开，其余涉及国家秘密" in got.errors[0] and "第2行" in got.errors[0]
+
+
+def test_no_carry_over_in_everyday_words_is_not_the_question_asked():
+    got = _ask("去年没有剩的", {}, topic="review").cells
+    assert got == {f"{PREV}.{c}": 0 for c in (*TYPES, "total")}

@@ -30,7 +30,7 @@ from assistant.intake.phrases import find_col, overlap, row_matches
 
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 _NEGATED_CARRY = re.compile(
-    r"(上一?年度?|去年)(?:也|都|还)?(没有|没|无|未)(结转|遗留|剩下|剩余|积压|没办完|未办结|没办结)"
+    r"(上一?年度?|去年)(?:也|都|还)?(没有|没|无|未)(结转|遗留|剩下|剩余|剩|积压|没办完|未办结|没办结|转过来|转来)"
 )
 _NEGATED_YEAR_END = re.compile(r"(年底|年末|年终)(?:也|都|还)?(没有|没|无)(结转|剩|剩下|遗留|积压)")
 _INFLOW = ("applications.new_received", "applications.carried_over_from_prev")
