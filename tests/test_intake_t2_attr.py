@@ -124,3 +124,26 @@ def test_ledger_outcome_naming_two_rows_is_still_refused():
 def test_no_carry_over_in_everyday_words_is_not_the_question_asked():
     got = _ask("去年没有剩的", {}, topic="review").cells
     assert got == {f"{PREV}.{c}": 0 for c in (*TYPES, "total")}
+
+
+def test_nothing_left_this_year_is_carried_to_next_zero():
+    got = _ask("上一年没有结转，今年也没有剩下的", {}).cells
+    assert got[f"{PREV}.total"] == 0
+    assert got[f"{NEXT}.total"] == 0
+
+
+def test_when_the_results_said_are_all_of_them_each_types_rest_goes_to_the_one_open_row():
+    known = _row(NEW, natural_person=6, commercial_enterprise=2, other_org=1) | _row(PREV)
+    known |= {f"{RES}.granted.total": 7} | _row(f"{RES}.unable.not_held", natural_person=2)
+    got = _ask("年底都办完了，没有结转", known, topic="carried_to_next").cells
+    assert got[f"{RES}.total.total"] == 9
+    assert got[f"{RES}.granted.natural_person"] == 4
+    assert got[f"{RES}.granted.commercial_enterprise"] == 2
+    assert got[f"{RES}.granted.other_org"] == 1
+
+
+def test_no_rest_while_a_result_row_is_still_unsaid():
+    known = _row(NEW, natural_person=6, commercial_enterprise=2) | _row(PREV) | {f"{RES}.granted.total": 5}
+    got = _ask("年底都办完了，没有结转", known, topic="carried_to_next").cells
+    assert got[f"{RES}.total.total"] == 8
+    assert f"{RES}.granted.natural_person" not in got

@@ -33,7 +33,9 @@ def attribute(statements: list[Statement], known: Mapping[str, Value], version: 
     seen = _Seen(known, statements)
     out = _single_type(seen, version) or _one_open_type(seen, version)
     seen.add(out)
-    return out + _results_total(seen, version)
+    total = _results_total(seen, version)
+    seen.add(total)
+    return out + total + _column_rest(seen, version)
 
 
 class _Seen:
@@ -148,3 +150,30 @@ def _results_total(seen: _Seen, version: str) -> list[Statement]:
         note = f"新收{seen.get(f'{_NEW}.{col}')}＋上年结转{seen.get(f'{_PREV}.{col}')}－结转下年度{nxt}"
         out.append(Statement(key, value, seen.source(_NEXT), True, note))
     return out
+
+
+def _column_rest(seen: _Seen, version: str) -> list[Statement]:
+    """Results said so far that make up all of 办理结果总计 (the rows not said are 0): a type's
+    办理结果总计 less its known results belongs to the one said row where the type is still open."""
+    leaves = [_A + r for r in spec.t2_result_leaves(version)]
+    said = {r: v for r in leaves if (v := seen.get(f"{r}.total"))}
+    if not said or seen.get(f"{_RESULTS}.total") != sum(said.values()):
+        return []
+    out: list[Statement] = []
+    for col in _TYPES:
+        col_total = seen.get(f"{_RESULTS}.{col}")
+        open_rows = [r for r in said if f"{r}.{col}" not in seen.values and not _row_closed(seen, r)]
+        if col_total is None or len(open_rows) != 1:
+            continue
+        row = open_rows[0]
+        rest = col_total - sum(v for r in leaves if (v := seen.get(f"{r}.{col}")) is not None)
+        if 0 <= rest <= said[row]:
+            name = COLUMN_NAMES.get(col, col)
+            why = f"{name}办结{col_total}件，其余办理结果已知，余下{rest}件属于这一项"
+            out.append(Statement(f"{row}.{col}", rest, seen.source(row), True, why))
+    return out
+
+
+def _row_closed(seen: _Seen, row: str) -> bool:
+    """The types known in a row already add up to its total: the others are 0 there."""
+    return seen.get(f"{row}.total") == sum(seen.get(f"{row}.{c}") or 0 for c in _TYPES)
