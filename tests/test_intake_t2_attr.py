@@ -147,3 +147,10 @@ def test_no_rest_while_a_result_row_is_still_unsaid():
     got = _ask("年底都办完了，没有结转", known, topic="carried_to_next").cells
     assert got[f"{RES}.total.total"] == 8
     assert f"{RES}.granted.natural_person" not in got
+
+
+def test_a_type_scope_ending_in_li_puts_the_sentences_numbers_in_that_column():
+    got = _ask("公司那3件当中2件部分公开，1件没有这个信息", {}).cells
+    assert got[f"{RES}.partially_granted.commercial_enterprise"] == 2
+    assert got[f"{RES}.unable.not_held.commercial_enterprise"] == 1
+    assert f"{RES}.partially_granted.total" not in got
