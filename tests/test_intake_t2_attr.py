@@ -154,3 +154,10 @@ def test_a_type_scope_ending_in_li_puts_the_sentences_numbers_in_that_column():
     assert got[f"{RES}.partially_granted.commercial_enterprise"] == 2
     assert got[f"{RES}.unable.not_held.commercial_enterprise"] == 1
     assert f"{RES}.partially_granted.total" not in got
+
+
+def test_bare_nothing_at_year_end_is_carried_to_next_zero():
+    got = _ask("去年结转没有，年底也没有", {}).cells
+    assert got[f"{PREV}.total"] == 0
+    assert got[f"{NEXT}.total"] == 0
+    assert "review.total" in _ask("年底也没有复议", {}).cells  # a row named after it stays that row

@@ -35,6 +35,7 @@ _NEGATED_CARRY = re.compile(
 _NEGATED_YEAR_END = re.compile(  # 今年也没有剩下的: nothing left at the end of this year
     r"(年底|年末|年终|今年(?=(?:也|都|还)?(?:没有|没|无)(?:剩|遗留|积压)))(?:也|都|还)?(没有|没|无)(结转|剩|剩下|遗留|积压)"
 )
+_BARE_YEAR_END = re.compile(r"^(?:年底|年末|年终)(?:也|都|还)?(?:没有|没|无)(?:的|了)?$")
 _INFLOW = ("applications.new_received", "applications.carried_over_from_prev")
 _OTHER_CASES = re.compile(r"其他|别的|其余|剩下的|另外的")
 _NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:的|了|啊|呢|哈)?$")
@@ -72,6 +73,7 @@ class ClauseReader:
         clause = _NEGATED_YEAR_END.sub(
             lambda m: _negation_first(m).replace("今年", "年底"), clause
         )  # → 没有年底结转
+        clause = _BARE_YEAR_END.sub("没有年底结转", clause)  # 「年底也没有」: nothing carried to next year
         rows = row_matches(clause)
         cols = [
             m.span()
