@@ -30,9 +30,12 @@ from assistant.intake.phrases import find_col, overlap, row_matches
 
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 _NEGATED_CARRY = re.compile(
-    r"(上一?年度?|去年)(?:也|都|还)?(没有|没|无|未)(结转|遗留|剩下|剩余|积压|没办完|未办结|没办结)"
+    r"(上一?年度?|去年)(?:也|都|还)?(没有|没|无|未)(结转|遗留|剩下|剩余|剩|积压|没办完|未办结|没办结|转过来|转来)"
 )
-_NEGATED_YEAR_END = re.compile(r"(年底|年末|年终)(?:也|都|还)?(没有|没|无)(结转|剩|剩下|遗留|积压)")
+_NEGATED_YEAR_END = re.compile(  # 今年也没有剩下的: nothing left at the end of this year
+    r"(年底|年末|年终|今年(?=(?:也|都|还)?(?:没有|没|无)(?:剩|遗留|积压)))(?:也|都|还)?(没有|没|无)(结转|剩|剩下|遗留|积压)"
+)
+_BARE_YEAR_END = re.compile(r"^(?:年底|年末|年终)(?:也|都|还)?(?:没有|没|无)(?:的|了)?$")
 _INFLOW = ("applications.new_received", "applications.carried_over_from_prev")
 _OTHER_CASES = re.compile(r"其他|别的|其余|剩下的|另外的")
 _NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:收过?|发过?|有过)?(?:的|了|啊|呢|哈)?$")  # 「收费没收过」
@@ -67,7 +70,10 @@ class ClauseReader:
 
     def _keywords(self, clause: str, source: str) -> None:
         clause = _NEGATED_CARRY.sub(_negation_first, clause)  # 上年没有结转 → 没有上年结转
-        clause = _NEGATED_YEAR_END.sub(_negation_first, clause)  # 年底没有结转 → 没有年底结转
+        clause = _NEGATED_YEAR_END.sub(
+            lambda m: _negation_first(m).replace("今年", "年底"), clause
+        )  # → 没有年底结转
+        clause = _BARE_YEAR_END.sub("没有年底结转", clause)  # 「年底也没有」: nothing carried to next year
         rows = row_matches(clause)
         cols = [
             m.span()

@@ -22,6 +22,7 @@ from assistant.intake import narrative as N
 from assistant.intake import remainder as R
 from assistant.intake.amends import FEE_ROW as _FEE_ROW
 from assistant.intake.amends import AmendReader, HitReader
+from assistant.intake.attribution import attribute
 from assistant.intake.clauses import ClauseReader, _Last
 from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
 from assistant.intake.exhausted import exhausted_types
@@ -113,8 +114,8 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
             for part in R.split_scopes(piece, lambda t: find_row(t, weak=False) is not None):
                 reader.read(part)
     reader.statements += R.all_answered(reader.statements, ctx.cells, answered.group()) if answered else []
-    reader.statements += R.absent_types(reader.statements, ctx.cells)
-    reader.statements += exhausted_types(reader.statements, ctx.cells, ctx.version)
+    for derive in (attribute, lambda s, c, _: R.absent_types(s, c), exhausted_types):
+        reader.statements += derive(reader.statements, ctx.cells, ctx.version)
     groups = reader.groups + reader._answered_groups()  # 「是复议后告的」: the suit asked about
     proposals, questions, notes = resolve(reader.statements, groups, ctx.version, ctx.cells)
     if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes

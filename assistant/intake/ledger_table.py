@@ -17,6 +17,7 @@ from typing import Any
 
 from assistant.core import spec
 from assistant.core.numbers import to_halfwidth
+from assistant.intake import ledger_words as W
 from assistant.intake.lexicon import applicant_labels, normalise_label, outcome_examples, outcome_labels
 
 RECEIVED, APPLICANT, OUTCOME, COMPLETED = "received", "applicant", "outcome", "completed"
@@ -204,7 +205,7 @@ def _entry(number, cell, heads, name, version, out: ParseResult, unknown) -> Led
     if received is None:
         out.errors.append(f"{where}“{heads[RECEIVED]}”列为空，无法判断申请属于哪一年")
         ok = False
-    applicant = _label(cell[APPLICANT], applicant_labels(), number, unknown[APPLICANT])
+    applicant = _label(cell[APPLICANT], applicant_labels(), number, unknown[APPLICANT], W.applicant_column)
     if applicant is None and not str(cell[APPLICANT] or "").strip():
         out.errors.append(f"{where}“{heads[APPLICANT]}”列为空")
     elif applicant is not None:
@@ -216,7 +217,15 @@ def _entry(number, cell, heads, name, version, out: ParseResult, unknown) -> Led
     elif not outcome_text and completed is None:
         out.note("", OPEN_READ_AS, number)
     outcome = (
-        _label(outcome_text, outcome_labels(version), number, unknown[OUTCOME]) if outcome_text else None
+        _label(
+            outcome_text,
+            outcome_labels(version),
+            number,
+            unknown[OUTCOME],
+            lambda t: W.outcome_row(t, version),
+        )
+        if outcome_text
+        else None
     )
     if outcome is not None:
         _note_synonym(out, outcome_text, _outcome_name(outcome, version), number)
@@ -254,11 +263,18 @@ def _note_synonym(out: ParseResult, written: str, official: str, row: int) -> No
         out.note(written, official, row)
 
 
-def _label(value: Any, table: dict[str, str], number: int, unknown: dict[str, list[int]]) -> str | None:
+def _label(
+    value: Any, table: dict[str, str], number: int, unknown: dict[str, list[int]], guess=lambda _: None
+) -> str | None:
     text = str(value or "").strip()
     if not text:
         return None
-    key = table.get(normalise_label(text)) or _shortened(normalise_label(text), table)
+    key = (
+        table.get(normalise_label(text))
+        or _shortened(normalise_label(text), table)
+        or table.get(normalise_label(_BRACKETED.sub("", text)))  # 「部分公开（涉及商业秘密的部分未提供）」
+        or guess(text)
+    )
     if key is None:
         unknown[text].append(number)
     return key
