@@ -9,10 +9,10 @@ offline draft with a note giving the cause: a section is never empty.
 from __future__ import annotations
 
 import queue
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -123,36 +123,33 @@ def _run_sections(
     """Sections drafted concurrently; when the deadline passes or one section timed out, every
     section not yet done falls back to the offline text at once (its thread is abandoned)."""
     events: queue.Queue[DraftEvent | None] = queue.Queue()
-    pool = ThreadPoolExecutor(max_workers=len(sections), thread_name_prefix="draft")
-    futures = [pool.submit(_job, key, writer, g, events.put, stream) for key in sections]
+    errors: list[BaseException] = []
+    jobs = _start_jobs(sections, writer, g, events.put, stream, errors)
     start = time.monotonic()
     end = start + deadline if deadline else None
     finished, cause = 0, ""
-    try:
-        while finished < len(futures) and not cause:
-            wait = (
-                WAIT_REPORT_EVERY if end is None else max(0.0, min(WAIT_REPORT_EVERY, end - time.monotonic()))
-            )
-            try:
-                event = events.get(timeout=wait)
-            except queue.Empty:
-                if end is not None and time.monotonic() >= end:
-                    cause = DEADLINE_NOTE.format(s=deadline)
-                    break
-                yield _waiting(sections, done, time.monotonic() - start)
-                continue
-            if event is None:
-                finished += 1
-                continue
-            if event.kind == "section" and event.section_draft is not None:
-                done[event.section] = event.section_draft
-                cause = _timed_out(event.section_draft)
-            yield event
-        if not cause:
-            for f in futures:
-                f.result()  # re-raise a programming error rather than hide it
-    finally:
-        pool.shutdown(wait=not cause, cancel_futures=True)
+    while finished < len(jobs) and not cause:
+        wait = WAIT_REPORT_EVERY if end is None else max(0.0, min(WAIT_REPORT_EVERY, end - time.monotonic()))
+        try:
+            event = events.get(timeout=wait)
+        except queue.Empty:
+            if end is not None and time.monotonic() >= end:
+                cause = DEADLINE_NOTE.format(s=deadline)
+                break
+            yield _waiting(sections, done, time.monotonic() - start)
+            continue
+        if event is None:
+            finished += 1
+            continue
+        if event.kind == "section" and event.section_draft is not None:
+            done[event.section] = event.section_draft
+            cause = _timed_out(event.section_draft)
+        yield event
+    if not cause:
+        for t in jobs:
+            t.join()
+        if errors:
+            raise errors[0]  # re-raise a programming error rather than hide it
     for key in (k for k in sections if k not in done):
         sd = _fallback(key, g, cause, lambda e: None, False)
         done[key] = sd
@@ -191,6 +188,25 @@ def draft_report(
     last = deque(events, maxlen=1)[0]
     assert last.draft is not None
     return last.draft
+
+
+def _start_jobs(
+    sections: tuple[str, ...], writer: SectionWriter, g: Grounding, emit: Emit, stream: bool,
+    errors: list[BaseException],
+) -> list[threading.Thread]:  # fmt: skip
+    """One daemon thread per section: a request still hanging after the deadline is abandoned, and
+    the process (e.g. `assistant draft`) exits without waiting for it (pool workers are joined at exit)."""
+
+    def run(key: str) -> None:
+        try:
+            _job(key, writer, g, emit, stream)
+        except BaseException as e:  # noqa: BLE001 - handed to the caller, which re-raises it
+            errors.append(e)
+
+    jobs = [threading.Thread(target=run, args=(k,), name=f"draft-{k}", daemon=True) for k in sections]
+    for t in jobs:
+        t.start()
+    return jobs
 
 
 def _job(section: str, writer: SectionWriter, g: Grounding, emit: Emit, stream: bool) -> None:
