@@ -95,7 +95,7 @@ def test_draft_crash_inside_drafting_is_a_chinese_message(tmp_path, capsys, monk
     def boom(*a, **k):
         raise RecursionError("deep")
 
-    monkeypatch.setattr("assistant.drafting.draft_report", boom)  # the command imports it when it runs
+    monkeypatch.setattr("assistant.drafting.stream_draft", boom)  # the command imports it when it runs
     p = tmp_path / "good.yaml"
     p.write_text(GOOD, encoding="utf-8")
     code = main(["draft", "--backend", "offline", "--no-corpus", str(p)])

@@ -78,18 +78,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"未起草：{refusal}\n")
         return 2
     out = sys.stderr if args.json else sys.stdout
-    from assistant.config import load_settings
-    from assistant.drafting import draft_report
-    from assistant.drafting.service import AUTO
-
     try:
-        draft = draft_report(
-            loaded.facts,
-            previous,
-            backend=args.backend,
-            retriever=None if args.no_corpus else AUTO,
-            settings=load_settings(),
-        )
+        draft = _draft(args, loaded.facts, previous)
     except Exception as e:  # noqa: BLE001 - hostile facts (recursion, overflow) never end in a traceback
         sys.stderr.write(f"未起草：{args.facts}：起草时出现意外错误（{type(e).__name__}），请检查数据文件\n")
         return 2
@@ -98,6 +88,25 @@ def run(args: argparse.Namespace) -> int:
     except Exception as e:  # noqa: BLE001 - showing or writing a hostile draft never ends in a traceback
         sys.stderr.write(f"未写出：{args.facts}：输出草稿时出现意外错误（{type(e).__name__}）\n")
         return 2
+
+
+def _draft(args: argparse.Namespace, facts, previous) -> Draft:
+    """The draft, saying on stderr what it waits for while a model is slow (stdout stays the result)."""
+    from assistant.config import load_settings
+    from assistant.drafting import stream_draft
+    from assistant.drafting.service import AUTO
+
+    events = stream_draft(
+        facts, previous, backend=args.backend, retriever=None if args.no_corpus else AUTO,
+        settings=load_settings(), stream=False,
+    )  # fmt: skip
+    draft = None
+    for event in events:
+        if event.kind == "waiting":
+            print(f"· {event.text}", file=sys.stderr, flush=True)
+        draft = event.draft or draft
+    assert draft is not None
+    return draft
 
 
 def _emit(args: argparse.Namespace, loaded, draft: Draft, out) -> int:
