@@ -125,6 +125,7 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
             "“待确认”表中是台账算出的整张表二，尚未确认。请先回复“确认”（整体采用台账）或“取消”"
             "（一项也不采用），再告诉我其他情况；您刚才这句话尚未记录，请稍后再发一次。"
         )
+    message = chat_narrative.named_at_end(message)  # 「……，这个算监督保障吧」
     if refile.is_removal(message):  # 「删掉这段」「刚才那段不要了」
         return chat_refile.remove_meant(ws, rid, message) + "\n" + _next(ws, rid)
     moved = _refile(ws, rid, earlier, message)

@@ -89,9 +89,10 @@ _NAMES: tuple[tuple[str, str], ...] = (
 )
 _OPENER = (  # 「二、依申请公开：」「另外监督方面」「至于依申请，」
     r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])?\s*"
+    r"(?:(?:ok|OK|Ok|好的|好|嗯|哦)[，,\s]+)?"  # 「ok 问题的话……」: a filler before the part's name
     r"(?:另外|此外|还有|再就是|同时|然后|最后|接下来|再|对了)?(?P<when>本年度|本年|今年|全年)?"
     r"(?:另外|此外|还有|再就是|同时|然后|对了)?"
-    r"(?:在|关于|至于|说说|再说|说一下|讲讲|还有)?(?:"
+    r"(?:在|关于|至于|说说|再说|说一下|讲讲|还有|我?先说|我?先讲|下面说)?(?:"
 )
 _PART = r"(?:方面|情况|工作|这块|这一块|那块|那一块|这边|那边|这部分|部分|上)"
 _TELL = r"(?:(?:这段|那段)?(?:再)?(?:加一句|补充一句|补一句|补充)|我一起说|一起说|我合在一起说|合在一起说|我说一下|说一下|讲一下|汇报一下|简单说说|的话)"
@@ -168,9 +169,33 @@ def split_topics(sentence: str) -> list[str]:
 
 
 _PART_NAMED = re.compile(
-    r"^(?:主动公开|依申请公开|政府信息管理|信息管理|(?:政府信息公开)?平台建设|监督保障|存在的?(?:主要)?问题|改进(?:情况|措施))"
+    r"^(?:主动公开|依申请(?:公开)?|政府信息管理|信息管理|(?:政府信息公开)?平台(?:建设)?|监督(?:保障)?|存在的?(?:主要)?问题"
+    r"|改进(?:情况|措施))"
     r"(?:工作)?(?:方面|这块|那块|这一块|那一块)"
 )
+
+
+_TAIL = re.compile(  # 「……，这个算监督保障吧」「……，这是依申请的」「……，这个放平台建设」
+    r"[，,\s]\s*(?:这个|这些|这段|这条|这|它)(?:也|就)?(?:应该|应当)?(?:算|是|放|归|属于)(?:到|在|进|入)?(?:"
+    + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES))
+    + r")(?:工作)?(?:那一?块|这一?块|方面|部分|那部分|里面?|中)?(?:的)?(?:吧|啊|呢|哈)?[。.!！]?\s*$"
+)
+_POINTING = re.compile(r"^(?:这|那|它|刚才|刚刚|上面|前面|第[一二两三四五12345])")
+
+
+def tail_named(message: str) -> tuple[str, str] | None:
+    """(key, material) when the part is named at the end of the material (「每季度听一次汇报，这个算监督
+    保障吧」); None for a filing instruction about saved text (「放错了，这是平台的」「这段不是……」)."""
+    m = _TAIL.search(message.strip())
+    if not m:
+        return None
+    body = message.strip()[: m.start()].strip()
+    key = _key_of(m)
+    if key is None or key == BOTH or len(body) < MIN_CHARS or MISPLACED.search(body):
+        return None
+    if _POINTING.match(body) or placed_topic(body):
+        return None
+    return key, body
 
 
 def placed_topic(message: str) -> str | None:

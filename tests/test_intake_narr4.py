@@ -1,0 +1,59 @@
+"""Narrative as clerks type it: the part named at the end, fillers and 先说 before the part's name, two
+parts in one sentence, an earlier year's text said back (task narr4)."""
+
+from __future__ import annotations
+
+from assistant.intake import narrative as N
+from tests.factories import say
+
+
+def test_part_named_at_the_end_files_the_material_before_it():
+    assert N.tail_named("全年开了三次专题会研究公开工作，这个算监督保障吧") == (
+        "supervision",
+        "全年开了三次专题会研究公开工作",
+    )
+    assert N.tail_named("把历年文件都重新过了一遍，这是信息管理的")[0] == "info_mgmt"
+    assert N.tail_named("群众来电都登记在册，这个也放依申请那块")[0] == "on_request"
+
+
+def test_a_filing_instruction_about_saved_text_is_no_tail_naming():
+    assert N.tail_named("放错了，这是平台的") is None
+    assert N.tail_named("第一句放错了，那是主动公开的") is None
+    assert N.tail_named("这段不是主动公开的，应该放到信息管理里") is None
+    assert N.tail_named("局里开了会，这个放到") is None
+
+
+def test_tail_named_in_the_chat_stores_the_material_without_the_tail(ws):
+    rid = ws.start("某县林业局", 2025, "县级部门")
+    reply = say(ws, rid, "每月把各股室报送情况通报一次，这个算监督保障吧")
+    narrative = ws.facts(rid).narrative
+    assert "通报一次" in narrative["supervision"] and "算监督保障" not in narrative["supervision"]
+    assert "没能理解" not in reply
+
+
+def test_filler_and_first_before_the_part_name():
+    assert N.named_topic("ok 问题的话 主要是经费紧张") == "problems"
+    assert N.named_topic("好的，平台建设方面，网站改版了") == "platform"
+    assert N.named_topic("先说平台吧，乡里网站改版了") == "platform"
+    assert N.strip_named("先说平台吧，乡里网站改版了") == "乡里网站改版了"
+
+
+def test_a_bare_part_name_after_a_comma_starts_another_part():
+    parts = N.split_topics("信息管理上做了一次保密审查，监督这块开展了一次专项督查")
+    assert parts == ["信息管理上做了一次保密审查", "监督这块开展了一次专项督查"]
+    assert N.split_topics("网站新开了专栏，平台那块还接入了集约化平台")[1].startswith("平台那块")
+
+
+def test_narrative_of_an_earlier_year_is_not_stored_and_said_back(ws):
+    rid = ws.start("某县应急管理局", 2025, "县级部门")
+    reply = say(ws, rid, "主动公开方面，2024年我局公开应急预案6件。")
+    assert "应急预案" not in ws.facts(rid).narrative.get("active", "")
+    assert "写的是2024年的情况，没有记入今年的年报" in reply
+
+
+def test_a_quoted_earlier_year_sentence_goes_and_this_years_stays(ws):
+    rid = ws.start("某县统计局", 2025, "县级部门")
+    reply = say(ws, rid, "平台建设这块，上年报告里写的是2024年网站改版一次。今年新开了数据发布专栏")
+    platform = ws.facts(rid).narrative.get("platform", "")
+    assert "数据发布专栏" in platform and "改版一次" not in platform
+    assert "2024年的情况" in reply
