@@ -57,3 +57,17 @@ def test_a_quoted_earlier_year_sentence_goes_and_this_years_stays(ws):
     platform = ws.facts(rid).narrative.get("platform", "")
     assert "数据发布专栏" in platform and "改版一次" not in platform
     assert "2024年的情况" in reply
+
+
+def test_what_requests_were_about_is_kept_when_the_count_is_vague(ws):
+    rid = ws.start("某县人力资源和社会保障局", 2025, "县级部门")
+    reply = say(ws, rid, "申请今年收了五十来件，多数是咨询社保缴费年限的")
+    assert "咨询社保缴费年限" in ws.facts(rid).narrative.get("on_request", "")
+    assert "不是确切数字" in reply  # the count is still asked for exactly
+
+
+def test_an_unread_clause_beside_table_values_goes_to_the_part_it_names(ws):
+    rid = ws.start("某县城市管理局", 2025, "县级部门")
+    say(ws, rid, "处罚决定38件，全部在门户网站双公示栏目公布了")
+    assert "双公示栏目公布了" in ws.facts(rid).narrative.get("active", "")
+    assert ws.row(rid).state["pending"]["cells"]  # the count waits for 确认
