@@ -71,3 +71,20 @@ def test_an_unread_clause_beside_table_values_goes_to_the_part_it_names(ws):
     say(ws, rid, "处罚决定38件，全部在门户网站双公示栏目公布了")
     assert "双公示栏目公布了" in ws.facts(rid).narrative.get("active", "")
     assert ws.row(rid).state["pending"]["cells"]  # the count waits for 确认
+
+
+def test_problems_and_plans_told_together_split_at_each_plan(ws):
+    rid = ws.start("某县退役军人事务局", 2025, "县级部门")
+    say(ws, rid, "问题和改进一起说：一是解读不够通俗，今后多用图解；二是栏目更新慢，下一步实行周更新")
+    narrative = ws.facts(rid).narrative
+    assert "解读不够通俗" in narrative["problems"] and "栏目更新慢" in narrative["problems"]
+    assert "多用图解" in narrative["improvements"] and "实行周更新" in narrative["improvements"]
+    assert "周更新" not in narrative["problems"] and "通俗" not in narrative["improvements"]
+
+
+def test_section_six_matters_win_over_the_part_asked(ws):
+    rid = ws.start("某县水利局", 2025, "县级部门")
+    ws.update_state(rid, topic="narrative.platform")  # as if the 平台建设 question was asked
+    say(ws, rid, "政协提案今年办了3件，答复都公开了")
+    narrative = ws.facts(rid).narrative
+    assert "政协提案今年办了3件" in narrative["other"] and not narrative.get("platform")

@@ -109,7 +109,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         if not m.group().strip():
             continue
         reader.sep = message[m.start() - 1] if m.start() else ""  # 「一是……；二是……」 stays one text
-        for i, piece in enumerate(N.split_topics(m.group().strip())):  # 「……，另外监督方面……」
+        for i, piece in enumerate(N.split_topics(m.group().strip(), reader.named)):  # 「……，另外监督方面……」
             reader.sep = "，" if i else reader.sep
             for part in R.split_scopes(piece, lambda t: find_row(t, weak=False) is not None):
                 reader.read(part)

@@ -103,7 +103,7 @@ class FilingReader:
             return N.home_of(self.named, sentence)
         topic = self.ctx.topic or ""
         if topic.startswith(NARRATIVE_TOPIC_PREFIX):
-            return topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
+            return "other" if N.SIX.search(sentence) else topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
         if A.narrative_like(sentence):
             return N.classify(sentence)
         return None

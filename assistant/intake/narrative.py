@@ -23,6 +23,9 @@ _SUBAREA_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 SUBAREAS = tuple(_SUBAREA_WORDS)
 _OTHER_WORDS = ("信息处理费", "人大代表建议", "政协提案", "建议提案", "工作要点", "创新", "其他需要报告")
+SIX = re.compile(  # section 六's own matters: they win over the question asked (「处理费没收过」 under 监督保障)
+    r"(?<!逾期未缴纳)(?<!未缴纳)(?:信息)?处理费|人大(?:代表)?建议|政协(?:委员)?提案|建议提案|建议和提案|提案建议"
+)
 _NOT = r"(?<!没有)(?<!没)(?<!未)(?<!无)(?<!不)(?<!防止)(?<!避免)"  # 「没有超期」 is no problem
 _PROBLEM = re.compile(
     r"问题|不足|短板|差距|不够|有待|欠缺|薄弱|滞后|不到位|不及时|不规范"
@@ -42,7 +45,7 @@ def classify(text: str) -> str | None:
     """The narrative key a sentence belongs to, or None if it says nothing recognisable."""
     if len(text.strip()) < MIN_CHARS:
         return None
-    if any(w in text for w in _OTHER_WORDS):
+    if any(w in text for w in _OTHER_WORDS) or SIX.search(text):
         return "other"
     if _IMPROVE.search(text):
         return "improvements"
@@ -152,15 +155,17 @@ _SWITCH = re.compile(r"^(?:另外|此外|还有|再就是|同时|至于|关于|�
 _CLAUSES = re.compile(r"[^，,]+[，,]?")
 
 
-def split_topics(sentence: str) -> list[str]:
+def split_topics(sentence: str, named: str | None = None) -> list[str]:
     """「网站那块今年换了新版，另外监督方面我们开了两次培训会」: a sentence cut where a clause names
-    another part after a connector (另外/至于/还有…), or names it as a part (「监督保障方面，」)."""
+    another part after a connector (另外/至于/还有…), or names it as a part (「监督保障方面，」); under
+    problems (named here or, as `named`, earlier in the message) a 下一步/明年 clause starts the plans."""
     parts: list[str] = []
     for m in _CLAUSES.finditer(sentence):
         clause = m.group()
         key = named_topic(clause) if parts else None
         explicit = key and (_SWITCH.match(clause) or _PART_NAMED.match(clause))
-        explicit = explicit or (parts and named_topic(parts[0]) == "problems" and _IMPROVE_LEAD.match(clause))
+        lead = (named_topic(parts[0]) or named) if parts else None
+        explicit = explicit or (lead in ("problems", BOTH) and _IMPROVE_LEAD.match(clause))
         if parts and not explicit:
             parts[-1] += clause
         else:
