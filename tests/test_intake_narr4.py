@@ -88,3 +88,19 @@ def test_section_six_matters_win_over_the_part_asked(ws):
     say(ws, rid, "政协提案今年办了3件，答复都公开了")
     narrative = ws.facts(rid).narrative
     assert "政协提案今年办了3件" in narrative["other"] and not narrative.get("platform")
+
+
+def test_this_is_that_part_files_what_was_not_understood(ws):
+    rid = ws.start("某县市场监督管理局", 2025, "县级部门")
+    first = say(ws, rid, "今年开通了12315热线转办公开申请的渠道")
+    assert "没能理解" in first and "12315" not in ws.row(rid).state.get("pending", {}).get("cells", [])
+    reply = say(ws, rid, "这个是依申请那块的")
+    assert "12315热线转办公开申请的渠道" in ws.facts(rid).narrative["on_request"]
+    assert "已记入【依申请公开】" in reply
+
+
+def test_a_hotline_number_is_no_count():
+    from assistant.intake.phrases import numbers
+
+    assert numbers("群众可拨打12345政务服务便民热线申请") == []
+    assert [m.value for m in numbers("12345热线转来申请3件")] == [3]

@@ -88,7 +88,8 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
         return view(ws, rid)
     pending = ws.row(rid).state.get("pending") or {}
     undo = ws.row(rid).state.get("undo_narrative") or []  # what the previous reply saved
-    ws.update_state(rid, undo_narrative=[])
+    unread = ws.row(rid).state.get("unread") or []  # what it said back as not understood
+    ws.update_state(rid, undo_narrative=[], unread=[], unread_before=unread)
     if undo and CANCEL.match(message):
         reply = chat_narrative.undo(ws, rid, undo)
         reply += "\n" + (cancel(ws, rid) if pending else _next(ws, rid))
@@ -160,6 +161,7 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     saved = chat_narrative.save_now(ws, rid, list(ex.narrative))
     reply = chat_narrative.reply(ex, saved)
     lost = unaccounted(message, ex)
+    ws.update_state(rid, unread=lost)  # 「这个是依申请那块的」 next files it
     if lost:
         reply += "\n\n" + not_understood_line(lost)
     if changes:

@@ -5,6 +5,7 @@ quotes the start of what was removed.
 
 from __future__ import annotations
 
+from assistant.app import chat_narrative
 from assistant.core import spec
 from assistant.intake import NarrativeProposal, apply_narrative, refile
 from assistant.intake import narrative as filing
@@ -22,6 +23,9 @@ def move_meant(ws: Workspace, rid: int, message: str, target: str | None) -> str
     """「放错了，这是平台的」 after a save: what the message points at moves to the part named."""
     row = ws.row(rid)
     last = list(row.state.get("last_narrative") or [])
+    unread = row.state.get("unread_before") or []
+    if unread and target in spec.NARRATIVE_LABELS:
+        return _file_unread(ws, rid, unread, target)
     if not last:
         return NOTHING
     if target is None or target == filing.BOTH:
@@ -42,6 +46,17 @@ def move_meant(ws: Workspace, rid: int, message: str, target: str | None) -> str
     last = [n for n in last if n["text"].strip()] + [n.__dict__ for n in moved]
     ws.update_state(rid, narrative=narrative, last_narrative=last)
     return "\n".join(lines)
+
+
+def _file_unread(ws: Workspace, rid: int, unread: list[str], target: str) -> str:
+    """「这个是依申请那块的」 right after a reply that said 「这部分没能理解：……」: what it could not place is
+    the material the clerk now names the part of, stored whole."""
+    text = "，".join(unread)
+    item = NarrativeProposal(
+        target, spec.NARRATIVE_LABELS[target], text if text.endswith("。") else text + "。"
+    )
+    ws.update_state(rid, unread_before=[])
+    return "\n".join(chat_narrative.save_now(ws, rid, [item]))
 
 
 def remove_meant(ws: Workspace, rid: int, message: str) -> str:
