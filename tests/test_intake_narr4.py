@@ -104,3 +104,21 @@ def test_a_hotline_number_is_no_count():
 
     assert numbers("群众可拨打12345政务服务便民热线申请") == []
     assert [m.value for m in numbers("12345热线转来申请3件")] == [3]
+
+
+def test_no_text_for_a_part_stores_nothing_and_is_not_asked_again(ws):
+    rid = ws.start("某县档案馆", 2025, "县级部门")
+    ws.update_state(rid, topic="narrative.on_request")  # as if the 依申请公开 question was asked
+    reply = say(ws, rid, "这块今年没什么可说的，先不写了")
+    assert not ws.facts(rid).narrative.get("on_request")
+    assert "没有记入" in reply and "narrative.on_request" in ws.row(rid).state["skipped"]
+
+
+def test_a_restated_zero_goes_to_the_part_named_not_the_part_asked(ws):
+    rid = ws.start("某县档案馆", 2025, "县级部门")
+    say(ws, rid, "今年没有收到申请")
+    say(ws, rid, "确认")
+    ws.update_state(rid, topic="narrative.active")  # as if the 主动公开 question was asked
+    say(ws, rid, "依申请方面，今年没有收到申请")
+    narrative = ws.facts(rid).narrative
+    assert "没有收到申请" in narrative.get("on_request", "") and "没有收到" not in narrative.get("active", "")

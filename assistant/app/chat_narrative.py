@@ -92,3 +92,25 @@ def named_at_end(message: str) -> str:
     material is filed there and the naming tail, a filing instruction, is neither stored nor said back."""
     tail = N.tail_named(message)
     return f"{spec.NARRATIVE_LABELS[tail[0]]}：{tail[1]}" if tail else message
+
+
+_DECLINE = re.compile(
+    r"(?:^|[，,\s])(?:就|先|这个|这块|那块|这部分)?(?:不用|不必|不需要|无需|不|先不|就不)(?:写|记|填)(?:了|吧|进去|上)*[。.!！]?$"
+)
+MAX_DECLINE = 40
+
+
+def declined(ws: Workspace, rid: int, message: str) -> str | None:
+    """「依申请那块今年一件没有，不用写」: the part named (or asked) gets no text and is not asked again;
+    the reply says so (nothing of the message is stored)."""
+    text = message.strip()
+    if len(text) > MAX_DECLINE or not _DECLINE.search(text):
+        return None
+    state = ws.row(rid).state
+    topic = state.get("topic") or ""
+    asked = topic.removeprefix("narrative.") if topic.startswith("narrative.") else None
+    key = N.named_topic(text + "，") or N.named_topic(text) or asked
+    if key not in spec.NARRATIVE_LABELS:
+        return None
+    ws.update_state(rid, skipped=sorted(set(state.get("skipped", [])) | {f"narrative.{key}"}))
+    return f"好的，【{spec.NARRATIVE_LABELS[key]}】这次不写文字，“{text}”没有记入（以后要补充，直接告诉我即可）。"

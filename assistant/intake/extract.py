@@ -118,7 +118,8 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         reader.statements += derive(reader.statements, ctx.cells, ctx.version)
     proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
     if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes
-        key = (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)
+        named = N.named_topic(message)  # 「依申请那块今年没收到」 under 主动公开: the part named
+        key = named if named in N.SUBAREAS else (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)
         reader._add_narrative(key, message.strip())
         proposals = []
     if said:
