@@ -122,3 +122,35 @@ def test_a_restated_zero_goes_to_the_part_named_not_the_part_asked(ws):
     say(ws, rid, "依申请方面，今年没有收到申请")
     narrative = ws.facts(rid).narrative
     assert "没有收到申请" in narrative.get("on_request", "") and "没有收到" not in narrative.get("active", "")
+
+
+def test_section_five_opening_a_later_sentence_leaves_the_part_named_first(ws):
+    rid = ws.start("某县商务局", 2025, "县级部门")
+    say(ws, rid, "平台方面，商务局网站全年稳定运行。存在问题是栏目分类不够清晰。下一步将重新梳理栏目")
+    narrative = ws.facts(rid).narrative
+    assert "全年稳定运行" in narrative["platform"] and "栏目分类" not in narrative["platform"]
+    assert "栏目分类不够清晰" in narrative["problems"] and "重新梳理栏目" in narrative["improvements"]
+
+
+def test_a_weakness_then_a_plan_in_one_sentence_split():
+    assert N.split_topics("短板是基层人员变动频繁，今后加强岗前培训") == [
+        "短板是基层人员变动频繁",
+        "今后加强岗前培训",
+    ]
+
+
+def test_more_ways_to_name_a_part():
+    assert N.named_topic("我们局的问题和下一步打算：经费不足") == N.BOTH
+    assert N.named_topic("另外说下监督，局里开了会") == "supervision"
+    assert N.named_topic("平台建设这块写一下：网站改版") == "platform"
+    assert N.tail_named("今年获评全省先进单位，这个也放其他里面")[0] == "other"
+    assert N.split_topics("公众号推送政策解读20篇，网站这边开了专题")[1] == "网站这边开了专题"
+
+
+def test_a_move_after_a_save_moves_the_saved_text_not_an_unread_clause(ws):
+    rid = ws.start("某县司法局", 2025, "县级部门")
+    first = say(ws, rid, "我是办公室小王。平台建设方面，把两个不用的政务新媒体账号注销了")
+    assert "没能理解" in first and "小王" in first  # saved text and an unread clause in one reply
+    say(ws, rid, "这个是信息管理的")
+    narrative = ws.facts(rid).narrative
+    assert "账号注销了" in narrative["info_mgmt"] and "小王" not in narrative["info_mgmt"]

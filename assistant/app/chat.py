@@ -89,7 +89,7 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
     pending = ws.row(rid).state.get("pending") or {}
     undo = ws.row(rid).state.get("undo_narrative") or []  # what the previous reply saved
     unread = ws.row(rid).state.get("unread") or []  # what it said back as not understood
-    ws.update_state(rid, undo_narrative=[], unread=[], unread_before=unread)
+    ws.update_state(rid, undo_narrative=[], unread=[], unread_before=[] if undo else unread)
     if undo and CANCEL.match(message):
         reply = chat_narrative.undo(ws, rid, undo)
         reply += "\n" + (cancel(ws, rid) if pending else _next(ws, rid))

@@ -99,6 +99,8 @@ class FilingReader:
     def _home(self, sentence: str) -> str | None:
         """Where a sentence belongs as narrative: the part the user named, the narrative question
         asked, or (for a sentence that reads as narrative) its keywords."""
+        if self.named in N.SUBAREAS and not N.named_topic(sentence) and N.five_lead(sentence):
+            self.named = N.five_lead(sentence)  # 「监督保障方面……。存在问题是……」: section 五 from here
         if self.named:
             return N.home_of(self.named, sentence)
         topic = self.ctx.topic or ""

@@ -77,7 +77,10 @@ def published(text: str) -> bool:
 
 BOTH = "problems+improvements"
 _NAMES: tuple[tuple[str, str], ...] = (
-    (BOTH, r"问题和改进|问题与改进|问题及改进|问题和整改|存在的?(?:主要)?问题(?:及|和|与)改进情况"),
+    (
+        BOTH,
+        r"问题和改进|问题与改进|问题及改进|问题和整改|问题和下一步(?:打算|计划|措施)?|问题和打算|存在的?(?:主要)?问题(?:及|和|与)改进情况",
+    ),
     ("on_request", r"依申请公开|依申请"),
     ("active", r"主动公开"),
     ("info_mgmt", r"政府信息管理|信息管理"),
@@ -88,17 +91,18 @@ _NAMES: tuple[tuple[str, str], ...] = (
     ("supervision", r"监督保障|监督|保障"),
     ("improvements", r"改进情况|改进措施|改进|整改情况|整改|下一步"),
     ("problems", r"存在的?(?:主要)?(?:问题|不足|短板)|问题和不足|问题|不足"),
-    ("other", r"其他需要报告的事项|其他事项"),
+    ("other", r"其他需要报告的事项|其他事项|其他(?=里面?|那一?块|部分|中)"),
 )
 _OPENER = (  # 「二、依申请公开：」「另外监督方面」「至于依申请，」
     r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])?\s*"
     r"(?:(?:ok|OK|Ok|好的|好|嗯|哦)[，,\s]+)?"  # 「ok 问题的话……」: a filler before the part's name
     r"(?:另外|此外|还有|再就是|同时|然后|最后|接下来|再|对了)?(?P<when>本年度|本年|今年|全年)?"
     r"(?:另外|此外|还有|再就是|同时|然后|对了)?"
-    r"(?:在|关于|至于|说说|再说|说一下|讲讲|还有|我?先说|我?先讲|下面说)?(?:"
+    r"(?:我们(?:局|单位)?|我局|本局|局里)?的?"  # 「我们局的问题和下一步打算：」
+    r"(?:在|关于|至于|说说|再说|说一下|说下|讲讲|还有|我?先说|我?先讲|下面说)?(?:"
 )
 _PART = r"(?:方面|情况|工作|这块|这一块|那块|那一块|这边|那边|这部分|部分|上)"
-_TELL = r"(?:(?:这段|那段)?(?:再)?(?:加一句|补充一句|补一句|补充)|我一起说|一起说|我合在一起说|合在一起说|我说一下|说一下|讲一下|汇报一下|简单说说|的话)"
+_TELL = r"(?:(?:这段|那段)?(?:再)?(?:加一句|补充一句|补一句|补充)|我一起说|一起说|我合在一起说|合在一起说|我说一下|说一下|说下|讲一下|汇报一下|简单说说|写一下|记一下|的话)"
 _FILLER = r"(?:吧|啊|呢|哈|嘛|呀)?"
 _NAMED = re.compile(
     _OPENER + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES)) + r")"
@@ -164,7 +168,7 @@ def split_topics(sentence: str, named: str | None = None) -> list[str]:
         clause = m.group()
         key = named_topic(clause) if parts else None
         explicit = key and (_SWITCH.match(clause) or _PART_NAMED.match(clause))
-        lead = (named_topic(parts[0]) or named) if parts else None
+        lead = (named_topic(parts[0]) or named or classify(parts[0])) if parts else None
         explicit = explicit or (lead in ("problems", BOTH) and _IMPROVE_LEAD.match(clause))
         if parts and not explicit:
             parts[-1] += clause
@@ -175,8 +179,8 @@ def split_topics(sentence: str, named: str | None = None) -> list[str]:
 
 _PART_NAMED = re.compile(
     r"^(?:主动公开|依申请(?:公开)?|政府信息管理|信息管理|(?:政府信息公开)?平台(?:建设)?|监督(?:保障)?|存在的?(?:主要)?问题"
-    r"|改进(?:情况|措施))"
-    r"(?:工作)?(?:方面|这块|那块|这一块|那一块)"
+    r"|改进(?:情况|措施)|网站|公众号|(?:政务)?新媒体)"
+    r"(?:工作)?(?:方面|这块|那块|这一块|那一块|这边|那边)"
 )
 
 
@@ -216,6 +220,18 @@ def _key_of(m: re.Match[str]) -> str | None:
         if m.group(f"k{i}"):
             return key
     return None
+
+
+_FIVE_LEAD = re.compile(
+    r"^(?:但是?|不过|同时)?[，,]?(?:存在的?(?:主要)?(?:问题|不足)|问题|不足之处|不足的地方|不足)"
+)
+
+
+def five_lead(sentence: str) -> str | None:
+    """「存在问题是……」「下一步将……」 opening a sentence after another part was named: section 五 starts."""
+    if _IMPROVE_LEAD.match(sentence.strip()):
+        return "improvements"
+    return "problems" if _FIVE_LEAD.match(sentence.strip()) else None
 
 
 def home_of(named: str, sentence: str) -> str:
