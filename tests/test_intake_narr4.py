@@ -154,3 +154,21 @@ def test_a_move_after_a_save_moves_the_saved_text_not_an_unread_clause(ws):
     say(ws, rid, "这个是信息管理的")
     narrative = ws.facts(rid).narrative
     assert "账号注销了" in narrative["info_mgmt"] and "小王" not in narrative["info_mgmt"]
+
+
+def test_a_saved_sentence_corrected_is_replaced_old_to_new(ws):
+    rid = ws.start("某县气象局", 2025, "县级部门")
+    say(ws, rid, "问题和改进一起说：预警信息发布渠道偏少，下一步拓展短信渠道")
+    reply = say(ws, rid, "那个问题写错了，应该是：气象科普信息更新慢")
+    narrative = ws.facts(rid).narrative
+    assert "气象科普信息更新慢" in narrative["problems"] and "渠道偏少" not in narrative["problems"]
+    assert "拓展短信渠道" in narrative["improvements"]
+    assert "“预警信息发布渠道偏少”改为“气象科普信息更新慢”" in reply
+
+
+def test_a_move_is_no_correction():
+    from assistant.intake import refile
+
+    assert refile.replacement("这段应该是主动公开的内容") is None
+    assert refile.replacement("放错了，应该是平台建设那块的") is None
+    assert refile.replacement("改成：网站改版") is None  # points at nothing

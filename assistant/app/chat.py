@@ -31,7 +31,6 @@ from assistant.intake import (
     merge_pending,
     next_question,
     plausibility_questions,
-    refile,
 )
 from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
@@ -127,11 +126,9 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
             "（一项也不采用），再告诉我其他情况；您刚才这句话尚未记录，请稍后再发一次。"
         )
     message = chat_narrative.named_at_end(message)  # 「……，这个算监督保障吧」
-    declined = chat_narrative.declined(ws, rid, message)  # 「依申请那块没有，不用写」
-    if declined:
-        return declined + "\n" + _next(ws, rid)
-    if refile.is_removal(message):  # 「删掉这段」「刚才那段不要了」
-        return chat_refile.remove_meant(ws, rid, message) + "\n" + _next(ws, rid)
+    done = chat_refile.control(ws, rid, message)  # 「不用写」「删掉这段」「那句写错了，改成：……」
+    if done is not None:
+        return done + "\n" + _next(ws, rid)
     moved = _refile(ws, rid, earlier, message)
     if moved is not None:
         return moved

@@ -19,6 +19,18 @@ def _which_part() -> str:
     return f"请告诉我刚才保存的文字应该放到哪一部分（{names}），例如“放到存在的主要问题”。"
 
 
+def control(ws: Workspace, rid: int, message: str) -> str | None:
+    """A message about saved narrative, not material: 「……，不用写」 (no text for the part), 「删掉这段」,
+    「刚才那句写错了，改成：……」. The reply, or None when the message is none of these."""
+    declined = chat_narrative.declined(ws, rid, message)
+    if declined:
+        return declined
+    if refile.is_removal(message):
+        return remove_meant(ws, rid, message)
+    changed = refile.replacement(message)
+    return replace_meant(ws, rid, *changed) if changed else None
+
+
 def move_meant(ws: Workspace, rid: int, message: str, target: str | None) -> str:
     """「放错了，这是平台的」 after a save: what the message points at moves to the part named."""
     row = ws.row(rid)
@@ -74,3 +86,22 @@ def remove_meant(ws: Workspace, rid: int, message: str) -> str:
     last = [n for n in last if n["text"].strip()]
     ws.update_state(rid, narrative=narrative, last_narrative=last, undo_narrative=[])
     return "\n".join(lines)
+
+
+def replace_meant(ws: Workspace, rid: int, pointer: str, new: str) -> str | None:
+    """「刚才那个问题写的不对，改成：……」: the saved sentence meant is replaced, old → new said."""
+    row = ws.row(rid)
+    last = list(row.state.get("last_narrative") or [])
+    key = refile.part_named(pointer)
+    items = [n for n in last if key is None or n["key"] == key]
+    meant = refile.meant(pointer, items) if items else []
+    if not meant:
+        return None
+    p = meant[0]
+    text = new if new.endswith(("。", "！", "？")) else new + "。"
+    narrative = dict(facts_of(row).narrative)
+    narrative[p.key] = narrative.get(p.key, "").replace(p.text, text, 1)
+    last = [{**n, "text": n["text"].replace(p.text, text, 1)} if n["key"] == p.key else n for n in last]
+    ws.update_state(rid, narrative=narrative, last_narrative=last, undo_narrative=[])
+    label = spec.NARRATIVE_LABELS[p.key]
+    return f"已把【{label}】中的“{p.text.rstrip('。')}”改为“{text.rstrip('。')}”。"
