@@ -172,3 +172,19 @@ def test_a_move_is_no_correction():
     assert refile.replacement("这段应该是主动公开的内容") is None
     assert refile.replacement("放错了，应该是平台建设那块的") is None
     assert refile.replacement("改成：网站改版") is None  # points at nothing
+
+
+def test_a_numbered_item_is_no_heading_and_never_dropped(ws):
+    assert N.other_heading("三、复议诉讼情况")
+    assert not N.other_heading("二、信息更新慢")
+    rid = ws.start("某县医疗保障局", 2025, "县级部门")
+    say(ws, rid, "问题这块：一、经办人员少；二、政策宣传弱")
+    problems = ws.facts(rid).narrative["problems"]
+    assert "经办人员少" in problems and "政策宣传弱" in problems
+
+
+def test_this_too_files_under_the_part_saved_last(ws):
+    rid = ws.start("某县民政局", 2025, "县级部门")
+    say(ws, rid, "监督保障方面，每半年开展一次公开工作自查")
+    say(ws, rid, "这个也是：年底对各股室公开工作进行了考评")
+    assert "进行了考评" in ws.facts(rid).narrative["supervision"]

@@ -125,7 +125,7 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
             "“待确认”表中是台账算出的整张表二，尚未确认。请先回复“确认”（整体采用台账）或“取消”"
             "（一项也不采用），再告诉我其他情况；您刚才这句话尚未记录，请稍后再发一次。"
         )
-    message = chat_narrative.named_at_end(message)  # 「……，这个算监督保障吧」
+    message = chat_narrative.named_at_end(ws, rid, message)  # 「……，这个算监督保障吧」
     done = chat_refile.control(ws, rid, message)  # 「不用写」「删掉这段」「那句写错了，改成：……」
     if done is not None:
         return done + "\n" + _next(ws, rid)

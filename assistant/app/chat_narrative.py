@@ -87,11 +87,23 @@ def this_year(ex: Any, year: int) -> Any:
     return replace(ex, narrative=tuple(kept), notes=(*ex.notes, *notes))
 
 
-def named_at_end(message: str) -> str:
+_SAME = re.compile(
+    r"^\s*(?:这个|这条|这句|这|下面这个)?(?:也是|也算|同上|一样)(?:这块|这部分|这一块|的)?[：:，,\s]+(?P<rest>.+)$"
+)
+
+
+def named_at_end(ws: Workspace, rid: int, message: str) -> str:
     """「每季度听一次汇报，这个算监督保障吧」: the part named at the end is put in front (「监督保障：……」), so the
-    material is filed there and the naming tail, a filing instruction, is neither stored nor said back."""
+    material is filed there and the naming tail, a filing instruction, is neither stored nor said back.
+    「这个也是：……」 names the part of the text saved last."""
     tail = N.tail_named(message)
-    return f"{spec.NARRATIVE_LABELS[tail[0]]}：{tail[1]}" if tail else message
+    if tail:
+        return f"{spec.NARRATIVE_LABELS[tail[0]]}：{tail[1]}"
+    same = _SAME.match(message)
+    last = ws.row(rid).state.get("last_narrative") or []
+    if same and last and len(same.group("rest")) >= N.MIN_CHARS:
+        return f"{spec.NARRATIVE_LABELS[last[-1]['key']]}：{same.group('rest')}"
+    return message
 
 
 _DECLINE = re.compile(
