@@ -188,3 +188,24 @@ def test_this_too_files_under_the_part_saved_last(ws):
     say(ws, rid, "监督保障方面，每半年开展一次公开工作自查")
     say(ws, rid, "这个也是：年底对各股室公开工作进行了考评")
     assert "进行了考评" in ws.facts(rid).narrative["supervision"]
+
+
+def test_a_lead_in_names_its_sentence_not_every_later_one(ws):
+    rid = ws.start("某县林业局", 2025, "县级部门")
+    say(ws, rid, "依申请方面都在期限内答复。林业局网站完成了适老化改造。全年组织业务培训3次。")
+    narrative = ws.facts(rid).narrative
+    assert "期限内答复" in narrative["on_request"] and "适老化" not in narrative["on_request"]
+    assert "适老化改造" in narrative["platform"] and "业务培训3次" in narrative["supervision"]
+
+
+def test_under_a_heading_alone_the_paragraph_stays_whole(ws):
+    rid = ws.start("某县林业局", 2025, "县级部门")
+    say(ws, rid, "（四）政府信息公开平台建设\n局网站运行平稳。全年对网站编辑开展培训1次。")
+    assert "开展培训1次" in ws.facts(rid).narrative["platform"]
+
+
+def test_proposals_handled_are_section_six_not_a_table_count(ws):
+    rid = ws.start("某县城管局", 2025, "县级部门")
+    say(ws, rid, "另外我们办理的人大代表建议6件都公开了")
+    assert "人大代表建议6件都公开了" in ws.facts(rid).narrative["other"]
+    assert not (ws.row(rid).state.get("pending") or {}).get("cells")

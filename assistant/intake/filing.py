@@ -95,20 +95,41 @@ class FilingReader:
     """The narrative half of the reader; `extract._Reader` holds the state."""
 
     sep: str = ""  # the character before the sentence being read (「；」 between 一是 and 二是)
+    lead_named: str | None = None  # the part a lead-in (「依申请方面，」) named, not a heading alone
 
     def _home(self, sentence: str) -> str | None:
         """Where a sentence belongs as narrative: the part the user named, the narrative question
         asked, or (for a sentence that reads as narrative) its keywords."""
-        if self.named in N.SUBAREAS and not N.named_topic(sentence) and N.five_lead(sentence):
-            self.named = N.five_lead(sentence)  # 「监督保障方面……。存在问题是……」: section 五 from here
+        self._switch(sentence)
         if self.named:
             return N.home_of(self.named, sentence)
         topic = self.ctx.topic or ""
         if topic.startswith(NARRATIVE_TOPIC_PREFIX):
             return "other" if N.SIX.search(sentence) else topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
+        if N.SIX.search(sentence):  # 「承办的政协提案4件都已公开」: section 六, no 表二 count
+            return "other"
         if A.narrative_like(sentence):
             return N.classify(sentence)
         return None
+
+    def _switch(self, sentence: str) -> None:
+        """The part named earlier in the message ends where a later sentence is plainly another one:
+        section 五 opening it (「存在问题是……」), or, after a lead-in (not a heading), a full sentence
+        whose words are another 总体情况 part's (「依申请方面……。局网站完成了改造。」)."""
+        if N.named_topic(sentence):
+            self.lead_named = self.named
+            return
+        if self.named in N.SUBAREAS and N.five_lead(sentence):
+            self.named = N.five_lead(sentence)  # 「监督保障方面……。存在问题是……」: section 五 from here
+            return
+        key = N.classify(sentence)
+        if (
+            self.named == self.lead_named in N.SUBAREAS
+            and self.sep
+            and self.sep in "。！？!?\n"
+            and key in N.SUBAREAS
+        ):
+            self.named = self.lead_named = key
 
     def _info_fee(self, sentence: str) -> str:
         """The 信息处理费 clauses go to section 六; the others are returned when they name a table row."""

@@ -24,7 +24,7 @@ _SUBAREA_WORDS: dict[str, tuple[str, ...]] = {
 SUBAREAS = tuple(_SUBAREA_WORDS)
 _OTHER_WORDS = ("信息处理费", "人大代表建议", "政协提案", "建议提案", "工作要点", "创新", "其他需要报告")
 SIX = re.compile(  # section 六's own matters: they win over the question asked (「处理费没收过」 under 监督保障)
-    r"(?<!逾期未缴纳)(?<!未缴纳)(?:信息)?处理费|人大(?:代表)?建议|政协(?:委员)?提案|建议提案|建议和提案|提案建议"
+    r"(?<!缴纳)(?<!缴纳信息)(?<!缴)(?<!缴信息)(?:信息)?处理费|人大(?:代表)?建议|政协(?:委员)?提案|建议提案|建议和提案|提案建议"
 )
 _NOT = r"(?<!没有)(?<!没)(?<!未)(?<!无)(?<!不)(?<!防止)(?<!避免)"  # 「没有超期」 is no problem
 _PROBLEM = re.compile(
