@@ -209,3 +209,8 @@ def test_proposals_handled_are_section_six_not_a_table_count(ws):
     say(ws, rid, "另外我们办理的人大代表建议6件都公开了")
     assert "人大代表建议6件都公开了" in ws.facts(rid).narrative["other"]
     assert not (ws.row(rid).state.get("pending") or {}).get("cells")
+
+
+def test_a_plan_after_a_pointer_and_a_part_to_be_written():
+    assert N.named_topic("还有个问题要写：窗口人员少") == "problems"
+    assert N.split_topics("宣传不到位，对此明年将印发宣传册")[1] == "对此明年将印发宣传册"
