@@ -31,7 +31,6 @@ from assistant.intake import (
     merge_pending,
     next_question,
     plausibility_questions,
-    refile,
 )
 from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
@@ -88,7 +87,8 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
         return view(ws, rid)
     pending = ws.row(rid).state.get("pending") or {}
     undo = ws.row(rid).state.get("undo_narrative") or []  # what the previous reply saved
-    ws.update_state(rid, undo_narrative=[])
+    unread = ws.row(rid).state.get("unread") or []  # what it said back as not understood
+    ws.update_state(rid, undo_narrative=[], unread=[], unread_before=[] if undo else unread)
     if undo and CANCEL.match(message):
         reply = chat_narrative.undo(ws, rid, undo)
         reply += "\n" + (cancel(ws, rid) if pending else _next(ws, rid))
@@ -125,8 +125,10 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
             "“待确认”表中是台账算出的整张表二，尚未确认。请先回复“确认”（整体采用台账）或“取消”"
             "（一项也不采用），再告诉我其他情况；您刚才这句话尚未记录，请稍后再发一次。"
         )
-    if refile.is_removal(message):  # 「删掉这段」「刚才那段不要了」
-        return chat_refile.remove_meant(ws, rid, message) + "\n" + _next(ws, rid)
+    message = chat_narrative.named_at_end(ws, rid, message)  # 「……，这个算监督保障吧」
+    done = chat_refile.control(ws, rid, message)  # 「不用写」「删掉这段」「那句写错了，改成：……」
+    if done is not None:
+        return done + "\n" + _next(ws, rid)
     moved = _refile(ws, rid, earlier, message)
     if moved is not None:
         return moved
@@ -159,6 +161,7 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     saved = chat_narrative.save_now(ws, rid, list(ex.narrative))
     reply = chat_narrative.reply(ex, saved)
     lost = unaccounted(message, ex)
+    ws.update_state(rid, unread=lost)  # 「这个是依申请那块的」 next files it
     if lost:
         reply += "\n\n" + not_understood_line(lost)
     if changes:

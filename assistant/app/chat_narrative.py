@@ -10,7 +10,9 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from assistant.core import spec
 from assistant.intake import NarrativeProposal, apply_narrative
+from assistant.intake import narrative as N
 from assistant.workspace import Workspace, facts_of
 
 HINT = "（如放错栏目，可说“这段放到平台建设”；不要可马上回复“取消”）"
@@ -55,17 +57,72 @@ def answered(ws: Workspace, rid: int) -> None:
         ws.update_state(rid, skipped=sorted(set(state.get("skipped", [])) | {topic}))
 
 
-_DATED = re.compile(r"^\s*(?:截至|截止)?(\d{4})年")
+_DATED = re.compile(
+    r"^\s*(?:[^。，,；;]{0,14}(?:写的是|写着|写了|里是|是这么写的)[：:，,]?\s*[“「\"]?)?(?:截至|截止)?(\d{4})年"
+)  # 「2024年，我局……」 or 「去年的年报里写的是2024年我局……」
+_SENT = re.compile(r"[^。！？!?]+[。！？!?]?")
+
+
+def _earlier(sentence: str, year: int) -> str | None:
+    m = _DATED.match(sentence)
+    return m.group(1) if m and int(m.group(1)) < year else None
 
 
 def this_year(ex: Any, year: int) -> Any:
-    """「2024年，我局主动公开……」 in the 2025 report is an earlier year's text (pasted for its wording):
-    it is not stored as this year's material, and the reply says so."""
-    old = [n for n in ex.narrative if (m := _DATED.match(n.text)) and int(m.group(1)) < year]
-    if not old:
+    """「2024年，我局主动公开……」 in the 2025 report is an earlier year's text (pasted or quoted for its
+    wording): that sentence is not stored as this year's material, the reply says so, and the
+    sentences after it about this year are kept."""
+    kept, notes = [], []
+    for n in ex.narrative:
+        sentences = [s.strip() for s in _SENT.findall(n.text) if s.strip()]
+        old = [(s, y) for s in sentences if (y := _earlier(s, year))]
+        notes += [f"“{s.rstrip('。')}”写的是{y}年的情况，没有记入今年的年报" for s, y in old]
+        rest = "".join(s for s in sentences if not _earlier(s, year))
+        if rest and old:
+            kept.append(replace(n, text=rest))
+        elif not old:
+            kept.append(n)
+    if not notes:
         return ex
-    notes = [
-        f"“{n.text.rstrip('。')}”写的是{_DATED.match(n.text).group(1)}年的情况，没有记入今年的年报"
-        for n in old
-    ]
-    return replace(ex, narrative=tuple(n for n in ex.narrative if n not in old), notes=(*ex.notes, *notes))
+    return replace(ex, narrative=tuple(kept), notes=(*ex.notes, *notes))
+
+
+_SAME = re.compile(
+    r"^\s*(?:这个|这条|这句|这|下面这个)?(?:也是|也算|同上|一样)(?:这块|这部分|这一块|的)?[：:，,\s]+(?P<rest>.+)$"
+)
+
+
+def named_at_end(ws: Workspace, rid: int, message: str) -> str:
+    """「每季度听一次汇报，这个算监督保障吧」: the part named at the end is put in front (「监督保障：……」), so the
+    material is filed there and the naming tail, a filing instruction, is neither stored nor said back.
+    「这个也是：……」 names the part of the text saved last."""
+    tail = N.tail_named(message)
+    if tail:
+        return f"{spec.NARRATIVE_LABELS[tail[0]]}：{tail[1]}"
+    same = _SAME.match(message)
+    last = ws.row(rid).state.get("last_narrative") or []
+    if same and last and len(same.group("rest")) >= N.MIN_CHARS:
+        return f"{spec.NARRATIVE_LABELS[last[-1]['key']]}：{same.group('rest')}"
+    return message
+
+
+_DECLINE = re.compile(
+    r"(?:^|[，,\s])(?:就|先|这个|这块|那块|这部分)?(?:不用|不必|不需要|无需|不|先不|就不)(?:写|记|填)(?:了|吧|进去|上)*[。.!！]?$"
+)
+MAX_DECLINE = 40
+
+
+def declined(ws: Workspace, rid: int, message: str) -> str | None:
+    """「依申请那块今年一件没有，不用写」: the part named (or asked) gets no text and is not asked again;
+    the reply says so (nothing of the message is stored)."""
+    text = message.strip()
+    if len(text) > MAX_DECLINE or not _DECLINE.search(text):
+        return None
+    state = ws.row(rid).state
+    topic = state.get("topic") or ""
+    asked = topic.removeprefix("narrative.") if topic.startswith("narrative.") else None
+    key = N.named_topic(text + "，") or N.named_topic(text) or asked
+    if key not in spec.NARRATIVE_LABELS:
+        return None
+    ws.update_state(rid, skipped=sorted(set(state.get("skipped", [])) | {f"narrative.{key}"}))
+    return f"好的，【{spec.NARRATIVE_LABELS[key]}】这次不写文字，“{text}”没有记入（以后要补充，直接告诉我即可）。"

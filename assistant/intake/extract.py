@@ -109,7 +109,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         if not m.group().strip():
             continue
         reader.sep = message[m.start() - 1] if m.start() else ""  # 「一是……；二是……」 stays one text
-        for i, piece in enumerate(N.split_topics(m.group().strip())):  # 「……，另外监督方面……」
+        for i, piece in enumerate(N.split_topics(m.group().strip(), reader.named)):  # 「……，另外监督方面……」
             reader.sep = "，" if i else reader.sep
             for part in R.split_scopes(piece, lambda t: find_row(t, weak=False) is not None):
                 reader.read(part)
@@ -118,7 +118,8 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         reader.statements += derive(reader.statements, ctx.cells, ctx.version)
     proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
     if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes
-        key = (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)
+        named = N.named_topic(message)  # 「依申请那块今年没收到」 under 主动公开: the part named
+        key = named if named in N.SUBAREAS else (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)
         reader._add_narrative(key, message.strip())
         proposals = []
     if said:

@@ -39,16 +39,42 @@ _ABOUT_REQUESTS = re.compile(
 
 def request_notes(ex: Extraction, message: str) -> Extraction:
     """「新收8件，都是个人，主要是问征地补偿和宅基地审批的」: what a 表二 sentence says beyond its numbers
-    is 依申请公开 material, kept whole (numbers included) beside the cells it gives."""
-    lost = [c for c in unaccounted(message, ex) if len(c) >= N.MIN_CHARS and _ABOUT_REQUESTS.search(c)]
+    is 依申请公开 material, kept whole (numbers included) beside the cells it gives, also when its count
+    is vague and asked again (「今年收了三百多件，大部分是问棚改补偿的」). A clause without a number
+    beside other table values (「许可56件，这些决定都在网站同步公示了」) is the part its words name."""
+    bare = replace(
+        ex, questions=(), notes=()
+    )  # a question quoting the whole sentence accounts for its count only
+    unread = unaccounted(message, ex)
+    lost = [
+        c for c in unaccounted(message, bare) if len(c) >= N.MIN_CHARS and (c in unread or not numbers(c))
+    ]
     notes = list(ex.narrative)
     for m in _SENTENCE.finditer(message):
         sentence = m.group().strip()
-        if not any(c in sentence for c in lost) or any(sentence.rstrip("。") in n.text for n in notes):
+        mine = [c for c in lost if c in sentence]
+        if not mine or any(sentence.rstrip("。") in n.text for n in notes):
             continue
-        if any(p.key.startswith("applications.") and p.source in sentence for p in ex.proposals):
-            notes.append(NarrativeProposal("on_request", N.label("on_request"), sentence + "。"))
+        key = _beside_counts(sentence, mine, ex)
+        if key:
+            notes.append(NarrativeProposal(key, N.label(key), N.strip_named(sentence) + "。"))
     return replace(ex, narrative=tuple(notes)) if len(notes) > len(ex.narrative) else ex
+
+
+def _beside_counts(sentence: str, lost: list[str], ex: Extraction) -> str | None:
+    """The part a sentence's unread clauses belong to, when the sentence gives (or is asked for) table values."""
+    keys = [p.key for p in ex.proposals if p.source in sentence]
+    asked = any(sentence in q for q in ex.questions)
+    row = find_row(sentence, weak=False)
+    if (
+        any(k.startswith("applications.") for k in keys)
+        or (asked and row and row.key.startswith("applications."))
+    ) and any(_ABOUT_REQUESTS.search(c) for c in lost):
+        return "on_request"
+    if not keys:
+        return None
+    found = {N.classify(c) for c in lost if not numbers(c)} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 _CORE = re.compile(r"[\s，,。；;！!？?、：:“”\"'…]+")
@@ -69,18 +95,41 @@ class FilingReader:
     """The narrative half of the reader; `extract._Reader` holds the state."""
 
     sep: str = ""  # the character before the sentence being read (「；」 between 一是 and 二是)
+    lead_named: str | None = None  # the part a lead-in (「依申请方面，」) named, not a heading alone
 
     def _home(self, sentence: str) -> str | None:
         """Where a sentence belongs as narrative: the part the user named, the narrative question
         asked, or (for a sentence that reads as narrative) its keywords."""
+        self._switch(sentence)
         if self.named:
             return N.home_of(self.named, sentence)
         topic = self.ctx.topic or ""
         if topic.startswith(NARRATIVE_TOPIC_PREFIX):
-            return topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
+            return "other" if N.SIX.search(sentence) else topic.removeprefix(NARRATIVE_TOPIC_PREFIX)
+        if N.SIX.search(sentence):  # 「承办的政协提案4件都已公开」: section 六, no 表二 count
+            return "other"
         if A.narrative_like(sentence):
             return N.classify(sentence)
         return None
+
+    def _switch(self, sentence: str) -> None:
+        """The part named earlier in the message ends where a later sentence is plainly another one:
+        section 五 opening it (「存在问题是……」), or, after a lead-in (not a heading), a full sentence
+        whose words are another 总体情况 part's (「依申请方面……。局网站完成了改造。」)."""
+        if N.named_topic(sentence):
+            self.lead_named = self.named
+            return
+        if self.named in N.SUBAREAS and N.five_lead(sentence):
+            self.named = N.five_lead(sentence)  # 「监督保障方面……。存在问题是……」: section 五 from here
+            return
+        key = N.classify(sentence)
+        if (
+            self.named == self.lead_named in N.SUBAREAS
+            and self.sep
+            and self.sep in "。！？!?\n"
+            and key in N.SUBAREAS
+        ):
+            self.named = self.lead_named = key
 
     def _info_fee(self, sentence: str) -> str:
         """The 信息处理费 clauses go to section 六; the others are returned when they name a table row."""

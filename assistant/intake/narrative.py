@@ -23,6 +23,9 @@ _SUBAREA_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 SUBAREAS = tuple(_SUBAREA_WORDS)
 _OTHER_WORDS = ("信息处理费", "人大代表建议", "政协提案", "建议提案", "工作要点", "创新", "其他需要报告")
+SIX = re.compile(  # section 六's own matters: they win over the question asked (「处理费没收过」 under 监督保障)
+    r"(?<!缴纳)(?<!缴纳信息)(?<!缴)(?<!缴信息)(?:信息)?处理费|人大(?:代表)?建议|政协(?:委员)?提案|建议提案|建议和提案|提案建议"
+)
 _NOT = r"(?<!没有)(?<!没)(?<!未)(?<!无)(?<!不)(?<!防止)(?<!避免)"  # 「没有超期」 is no problem
 _PROBLEM = re.compile(
     r"问题|不足|短板|差距|不够|有待|欠缺|薄弱|滞后|不到位|不及时|不规范"
@@ -42,7 +45,7 @@ def classify(text: str) -> str | None:
     """The narrative key a sentence belongs to, or None if it says nothing recognisable."""
     if len(text.strip()) < MIN_CHARS:
         return None
-    if any(w in text for w in _OTHER_WORDS):
+    if any(w in text for w in _OTHER_WORDS) or SIX.search(text):
         return "other"
     if _IMPROVE.search(text):
         return "improvements"
@@ -59,7 +62,7 @@ _CHANNEL = re.compile(
     r"网站|公众号|微博|新媒体|专栏|客户端|小程序|抖音|视频号|头条号|政务服务网|公开栏|公告栏|电子屏"
 )
 _PUBLISH = re.compile(
-    r"发布|刊发|推送|推出|发了|推了|发出|转载|更新了?[^，。；]{0,6}(?:信息|内容)|(?:发|推|更新)[^，。；]{0,8}[条篇期]"
+    r"发布|刊发|推送|推出|公示|公布|发了|推了|发出|转载|更新了?[^，。；]{0,6}(?:信息|内容)|(?:发|推|更新)[^，。；]{0,8}[条篇期]"
 )
 _BUILD = re.compile(
     r"改版|上线|开通|新建|建设|建成|改造|升级|维护|开设|新开|设立|设置|整合|迁移|关停|注销|优化|适老化|无障碍|搭建|备案"
@@ -74,7 +77,10 @@ def published(text: str) -> bool:
 
 BOTH = "problems+improvements"
 _NAMES: tuple[tuple[str, str], ...] = (
-    (BOTH, r"问题和改进|问题与改进|问题及改进|问题和整改|存在的?(?:主要)?问题(?:及|和|与)改进情况"),
+    (
+        BOTH,
+        r"问题和改进|问题与改进|问题及改进|问题和整改|问题和下一步(?:打算|计划|措施)?|问题和打算|存在的?(?:主要)?问题(?:及|和|与)改进情况",
+    ),
     ("on_request", r"依申请公开|依申请"),
     ("active", r"主动公开"),
     ("info_mgmt", r"政府信息管理|信息管理"),
@@ -85,16 +91,18 @@ _NAMES: tuple[tuple[str, str], ...] = (
     ("supervision", r"监督保障|监督|保障"),
     ("improvements", r"改进情况|改进措施|改进|整改情况|整改|下一步"),
     ("problems", r"存在的?(?:主要)?(?:问题|不足|短板)|问题和不足|问题|不足"),
-    ("other", r"其他需要报告的事项|其他事项"),
+    ("other", r"其他需要报告的事项|其他事项|其他(?=里面?|那一?块|部分|中)"),
 )
 _OPENER = (  # 「二、依申请公开：」「另外监督方面」「至于依申请，」
     r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])?\s*"
-    r"(?:另外|此外|还有|再就是|同时|然后|最后|接下来|再|对了)?(?P<when>本年度|本年|今年|全年)?"
+    r"(?:(?:ok|OK|Ok|好的|好|嗯|哦)[，,\s]+)?"  # 「ok 问题的话……」: a filler before the part's name
+    r"(?:另外|此外|还有个?|再就是|同时|然后|最后|接下来|再|对了)?(?P<when>本年度|本年|今年|全年)?"
     r"(?:另外|此外|还有|再就是|同时|然后|对了)?"
-    r"(?:在|关于|至于|说说|再说|说一下|讲讲|还有)?(?:"
+    r"(?:我们(?:局|单位)?|我局|本局|局里)?的?"  # 「我们局的问题和下一步打算：」
+    r"(?:在|关于|至于|说说|再说|说一下|说下|讲讲|还有|我?先说|我?先讲|下面说)?(?:"
 )
 _PART = r"(?:方面|情况|工作|这块|这一块|那块|那一块|这边|那边|这部分|部分|上)"
-_TELL = r"(?:(?:这段|那段)?(?:再)?(?:加一句|补充一句|补一句|补充)|我一起说|一起说|我合在一起说|合在一起说|我说一下|说一下|讲一下|汇报一下|简单说说|的话)"
+_TELL = r"(?:(?:这段|那段)?(?:再)?(?:加一句|补充一句|补一句|补充)|我一起说|一起说|我合在一起说|合在一起说|我说一下|说一下|说下|讲一下|汇报一下|简单说说|写一下|记一下|要写|要说|要补充|的话)"
 _FILLER = r"(?:吧|啊|呢|哈|嘛|呀)?"
 _NAMED = re.compile(
     _OPENER + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES)) + r")"
@@ -119,7 +127,8 @@ _HEADING = re.compile(
 
 
 _NUMBERED = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])[^\d，,；;。：:]{2,24}[。.：:]?$"
+    r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])[^\d，,；;。：:]{2,24}"
+    r"(?<=情况|事项|工作|建设|管理|保障|公开|复议|诉讼|表格)[。.：:]?$"  # a heading's ending, not 「二、信息更新慢」
 )
 
 
@@ -146,20 +155,24 @@ def named_topic(sentence: str) -> str | None:
     return _key_of(m) if m else None
 
 
-_IMPROVE_LEAD = re.compile(r"^(?:下一步|明年|今后|接下来|针对(?:上述|以上|这些)?问题|我们将|将进一步|将加强)")
+_IMPROVE_LEAD = re.compile(
+    r"^(?:这个|这些|这方面|对此|为此|我们|我局|局里)?(?:下一步|明年|今后|接下来|针对(?:上述|以上|这些)?问题|我们将|将进一步|将加强)"
+)
 _SWITCH = re.compile(r"^(?:另外|此外|还有|再就是|同时|至于|关于|然后|最后|再说|说说|接下来)")
 _CLAUSES = re.compile(r"[^，,]+[，,]?")
 
 
-def split_topics(sentence: str) -> list[str]:
+def split_topics(sentence: str, named: str | None = None) -> list[str]:
     """「网站那块今年换了新版，另外监督方面我们开了两次培训会」: a sentence cut where a clause names
-    another part after a connector (另外/至于/还有…), or names it as a part (「监督保障方面，」)."""
+    another part after a connector (另外/至于/还有…), or names it as a part (「监督保障方面，」); under
+    problems (named here or, as `named`, earlier in the message) a 下一步/明年 clause starts the plans."""
     parts: list[str] = []
     for m in _CLAUSES.finditer(sentence):
         clause = m.group()
         key = named_topic(clause) if parts else None
         explicit = key and (_SWITCH.match(clause) or _PART_NAMED.match(clause))
-        explicit = explicit or (parts and named_topic(parts[0]) == "problems" and _IMPROVE_LEAD.match(clause))
+        lead = (named_topic(parts[0]) or named or classify(parts[0])) if parts else None
+        explicit = explicit or (lead in ("problems", BOTH) and _IMPROVE_LEAD.match(clause))
         if parts and not explicit:
             parts[-1] += clause
         else:
@@ -168,9 +181,33 @@ def split_topics(sentence: str) -> list[str]:
 
 
 _PART_NAMED = re.compile(
-    r"^(?:主动公开|依申请公开|政府信息管理|信息管理|(?:政府信息公开)?平台建设|监督保障|存在的?(?:主要)?问题|改进(?:情况|措施))"
-    r"(?:工作)?(?:方面|这块|那块|这一块|那一块)"
+    r"^(?:主动公开|依申请(?:公开)?|政府信息管理|信息管理|(?:政府信息公开)?平台(?:建设)?|监督(?:保障)?|存在的?(?:主要)?问题"
+    r"|改进(?:情况|措施)|网站|公众号|(?:政务)?新媒体)"
+    r"(?:工作)?(?:方面|这块|那块|这一块|那一块|这边|那边)"
 )
+
+
+_TAIL = re.compile(  # 「……，这个算监督保障吧」「……，这是依申请的」「……，这个放平台建设」
+    r"[，,\s]\s*(?:这个|这些|这段|这条|这|它)(?:也|就)?(?:应该|应当)?(?:算|是|放|归|属于)(?:到|在|进|入)?(?:"
+    + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_NAMES))
+    + r")(?:工作)?(?:那一?块|这一?块|方面|部分|那部分|里面?|中)?(?:的)?(?:吧|啊|呢|哈)?[。.!！]?\s*$"
+)
+_POINTING = re.compile(r"^(?:这|那|它|刚才|刚刚|上面|前面|第[一二两三四五12345])")
+
+
+def tail_named(message: str) -> tuple[str, str] | None:
+    """(key, material) when the part is named at the end of the material (「每季度听一次汇报，这个算监督
+    保障吧」); None for a filing instruction about saved text (「放错了，这是平台的」「这段不是……」)."""
+    m = _TAIL.search(message.strip())
+    if not m:
+        return None
+    body = message.strip()[: m.start()].strip()
+    key = _key_of(m)
+    if key is None or key == BOTH or len(body) < MIN_CHARS or MISPLACED.search(body):
+        return None
+    if _POINTING.match(body) or placed_topic(body):
+        return None
+    return key, body
 
 
 def placed_topic(message: str) -> str | None:
@@ -186,6 +223,18 @@ def _key_of(m: re.Match[str]) -> str | None:
         if m.group(f"k{i}"):
             return key
     return None
+
+
+_FIVE_LEAD = re.compile(
+    r"^(?:但是?|不过|同时)?[，,]?(?:存在的?(?:主要)?(?:问题|不足)|问题|不足之处|不足的地方|不足)"
+)
+
+
+def five_lead(sentence: str) -> str | None:
+    """「存在问题是……」「下一步将……」 opening a sentence after another part was named: section 五 starts."""
+    if _IMPROVE_LEAD.match(sentence.strip()):
+        return "improvements"
+    return "problems" if _FIVE_LEAD.match(sentence.strip()) else None
 
 
 def home_of(named: str, sentence: str) -> str:

@@ -118,3 +118,30 @@ def cut(section: str, text: str) -> str:
     if not after.strip() and before.endswith(("；", ";")):
         before = before[:-1] + "。"  # the last of 「一是……；二是……」 moved: the one before now ends the text
     return (before + after).strip()
+
+
+_REPLACE = re.compile(
+    r"^(?P<ptr>[^：:]{0,24}?)[，,\s]*(?:写的?不对|不对|写错了|有误|错了)?[，,\s]*(?:改成|换成|改为|应该是|应为)[：:\s]*[“「\"]?"
+    r"(?P<new>[^”」\"]+?)[”」\"]?[。.]?$"
+)
+
+
+def replacement(message: str) -> tuple[str, str] | None:
+    """「刚才那个问题写的不对，改成：政策解读还不够深入」: (the pointer words, the new text) of a
+    correction of saved text; None when the message points at nothing or gives too little."""
+    m = _REPLACE.match(message.strip())
+    if not m or not _POINTER.search(m.group("ptr")) or len(m.group("new").strip()) < N.MIN_CHARS:
+        return None
+    if part_named(m.group("new")[:8]) or N.MISPLACED.search(
+        message
+    ):  # 「这段应该是主动公开的内容」 is a move
+        return None
+    return m.group("ptr"), m.group("new").strip()
+
+
+def part_named(words: str) -> str | None:
+    """「那个问题」「平台那句」: the part a pointer names, if any."""
+    for key, pattern in N.NAMES:
+        if key != N.BOTH and re.search(pattern, words):
+            return key
+    return None
