@@ -6,9 +6,11 @@ that answer the one row asked about; `HitReader` finds a number's row and column
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
+from assistant.intake import narrative as N
 from assistant.intake.clauses import _Last
 from assistant.intake.consistency import Statement
 from assistant.intake.lexicon import COLUMN_NAMES, COLUMNS, LEGAL_PERSONS, ROW_BY_KEY, T1_DOC, T2, T3, RowDef
@@ -149,11 +151,12 @@ def _rows_with(cells, col: str, kind: str) -> list[str]:
 class HitReader:
     """Where a number of `extract._Reader` goes: its row and column (a mixin, pure)."""
 
-    def _zero_others(self, before: str, source: str) -> None:
-        """「行政复议和行政诉讼均为0件」: every row named before a 0 is 0, not only the first."""
+    def _zero_others(self, before: str, source: str, row: RowDef) -> None:
+        """「行政复议和行政诉讼均为0件」「规章、规范性文件都是0」: every row named before a 0 is 0, not only
+        the one the 0 was placed in."""
         named = [self._row(r) for _, r in row_matches(before) if not r.weak]
-        for other in named[1:]:
-            if other is not None:
+        for other in named:
+            if other is not None and other.key != row.key:
                 self._emit(other, find_col(other, before), 0, source)
 
     def _hit(self, m: NumberMention, before: str, after: str, source: str):
@@ -189,3 +192,21 @@ class HitReader:
 
     def _about_fee(self, before: str) -> bool:
         return self.ctx.topic == "active.fees" or "收" in before
+
+    def _doc_material(self, row: RowDef, col: str | None, m: NumberMention) -> bool:
+        """「今年共清理规范性文件23件」: a document count with no column in a sentence that reads as
+        narrative is that part's material, not a question; the row goes on (「……，废止了2件」)."""
+        if row.kind != T1_DOC or col is not None or not m.value or not N.classify(self.sentence):
+            return False
+        self.context_row = row
+        return True
+
+    def _value(self, row: RowDef, m: NumberMention, source: str) -> int | Decimal | None:
+        if row.key == FEE_ROW:
+            if m.unit == "元" or (not m.unit and "万" in m.raw):  # 十二万五 is 125000 元
+                return m.value / 10_000
+            return m.value
+        if m.value != m.value.to_integral_value():
+            self.questions.append(f"“{source}”中的“{m.raw}”不是整数，件数应为整数，请核实。")
+            return None
+        return int(m.value)

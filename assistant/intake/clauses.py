@@ -38,7 +38,7 @@ _NEGATED_YEAR_END = re.compile(  # 今年也没有剩下的: nothing left at the
 _BARE_YEAR_END = re.compile(r"^(?:年底|年末|年终)(?:也|都|还)?(?:没有|没|无)(?:的|了)?$")
 _INFLOW = ("applications.new_received", "applications.carried_over_from_prev")
 _OTHER_CASES = re.compile(r"其他|别的|其余|剩下的|另外的")
-_NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:的|了|啊|呢|哈)?$")
+_NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:收过?|发过?|有过)?(?:的|了|啊|呢|哈)?$")  # 「收费没收过」
 _RETRACT = re.compile(r"^(?:哦|噢|啊)?(?:不对|不是|错了|说错了|搞错了|写错了|不不|更正一下)(?:了|啊|哦)?$")
 _BARE_TYPE = re.compile(r"(?:的|申请的|提的|来的)?")
 _WHOSE = re.compile(
@@ -263,7 +263,7 @@ class ClauseReader:
         if row is not None and last.row.key in row.leaves and last.row.kind == T3:
             row = last.row  # 「复议后起诉1件，结果是驳回诉讼请求」: 诉讼 names the kind already said
         target = row or last.row
-        col = find_col(target, clause, default=False)
+        col = find_col(target, A.suit_words(target.key, clause), default=False)
         leaf_of_group = row is not None and row.key in last.row.leaves
         t3_outcome = last.row.kind == T3 and target is last.row and col not in (None, "total")
         bare = _bare_type(clause)  # 「新收10件，个人」

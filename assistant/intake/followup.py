@@ -1,0 +1,78 @@
+"""The answer to the extractor's own question: the next message continues what it asked about.
+
+Pure helpers of `extract`. A count asked for exactly (「三百多件」 → 「准确是312件」) is read with the
+row asked as its topic; a group count whose kind was asked (「被告了一次，还没判」 → 「是复议后又去告的」)
+continues as if said in the same message, so the kind named takes the count and its outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from assistant.core.facts import ReportFacts
+from assistant.intake.answers import ROW_TOPIC
+from assistant.intake.clauses import _Last
+from assistant.intake.consistency import GroupStatement, Statement
+from assistant.intake.lexicon import ROW_BY_KEY
+from assistant.intake.model import ExtractionContext, Followup, Proposal
+
+
+def chat_context(state: Mapping, facts: ReportFacts, pending: Iterable[Proposal]) -> ExtractionContext:
+    """What the extractor knows in the chat: confirmed and pending cells (not last year's prefill,
+    which 「上年结转2件」 may replace), the question asked and what the last reply itself asked."""
+    prefill = set(state.get("prefilled") or [])
+    known = {k: v for k, v in facts.cells.items() if k not in prefill} | {p.key: p.value for p in pending}
+    followup = Followup.load(state.get("followup"))
+    return ExtractionContext(facts.format, state.get("topic"), known, state.get("question", ""), followup)
+
+
+def asked_context(ctx: ExtractionContext) -> ExtractionContext:
+    """The row the last reply asked about exactly is the topic this message answers."""
+    if ctx.followup and ctx.followup.topic:
+        return replace(ctx, topic=ctx.followup.topic)
+    return ctx
+
+
+def followup_of(asked_row: str | None, groups: Iterable[GroupStatement], proposals: Iterable[Proposal]):
+    """What this reply asks about: the row of its vague count, and group counts left without a kind."""
+    keys = {p.key for p in proposals}
+    open_groups = tuple(
+        (g.group, g.col, g.value)
+        for g in groups
+        if not any(k.startswith(leaf + ".") for leaf in ROW_BY_KEY[g.group].leaves for k in keys)
+    )
+    topic = ROW_TOPIC + asked_row if asked_row and not asked_row.startswith("group:") else None
+    return Followup(topic, open_groups) if topic or open_groups else None
+
+
+class FollowupReader:
+    """Mixin of `extract._Reader`: the first sentence of an answer continues the group count asked."""
+
+    def _seed_followup(self) -> None:
+        fu = self.ctx.followup
+        if getattr(self, "_seeded", False) or not fu or not fu.groups:
+            return
+        self._seeded = True
+        total = next((g for g in fu.groups if g[1] == "total"), None)
+        if total is None:
+            return
+        group, _, value = total
+        self.last = _Last(ROW_BY_KEY[group], "total", value)
+        self.last_outcome = next(
+            (c for g, c, v in fu.groups if g == group and c != "total" and v == value), None
+        )
+
+    def _answered_groups(self) -> list[GroupStatement]:
+        """The group counts of the last reply, once this message named their kind (the other kinds are
+        then what is left of the count)."""
+        fu = self.ctx.followup
+        if not fu:
+            return []
+        out = []
+        for group, col, value in fu.groups:
+            leaves = ROW_BY_KEY[group].leaves
+            said = [s for s in self.statements if any(s.key == f"{leaf}.{col}" for leaf in leaves)]
+            if said and all(isinstance(s, Statement) for s in said):
+                out.append(GroupStatement(group, col, value, said[0].source))
+        return out

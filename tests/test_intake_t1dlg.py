@@ -1,0 +1,164 @@
+"""表一 / 表三 cells in chat and short answers to the assistant's own questions (dev D failure classes):
+vague mixed-unit amounts, the answer to a vague-count question, the answer to 「直接还是复议后」."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from assistant.intake import extract
+from assistant.intake.model import ExtractionContext, Followup
+from assistant.intake.phrases import numbers
+from tests.factories import say
+
+FEE = "active.art20_8.admin_fees.amount_wan_yuan"
+PENALTY = "active.art20_6.admin_penalty.decisions"
+AFTER = "litigation_after_review"
+
+
+def _ex(text, **ctx):
+    return extract(text, ExtractionContext(**ctx))
+
+
+# ------------------------------------------------------------ digits with 千/百/万 are one number
+
+
+def test_digits_with_magnitude_characters_are_one_number():
+    got = [(m.value, m.approximate) for m in numbers("收费今年是12万6千多")]
+    assert got == [(Decimal(126000), True)]
+    got = [(m.value, m.unit, m.approximate) for m in numbers("许可加起来4千多件")]
+    assert got == [(Decimal(4000), "件", True)]
+    assert [m.value for m in numbers("收了1万2千元")] == [Decimal(12000)]
+
+
+def test_a_vague_mixed_amount_is_asked_never_stored():
+    ex = _ex("行政事业性收费今年是9万3千多")
+    assert FEE not in ex.cells and ex.questions and "金额" in ex.questions[0]
+    ex = _ex("许可这些加起来3千多件")
+    assert "active.art20_5.admin_license.decisions" not in ex.cells and ex.questions
+
+
+# ------------------------------------------------------------ the answer to a vague-count question
+
+
+def test_a_vague_count_question_remembers_the_row_it_asks_about():
+    ex = _ex("收费大概7万5千多")
+    assert ex.followup and ex.followup.topic == "row:active.art20_8.admin_fees"
+    ex = _ex("处罚今年八百来件")
+    assert ex.followup and ex.followup.topic == "row:active.art20_6.admin_penalty"
+
+
+def test_the_exact_value_answers_the_row_asked_about():
+    asked = Followup("row:active.art20_8.admin_fees")
+    assert _ex("准确的是75320元", followup=asked).cells[FEE] == Decimal("7.532")
+    asked = Followup("row:active.art20_6.admin_penalty")
+    assert _ex("具体的数是812件", followup=asked).cells[PENALTY] == 812
+
+
+def test_an_exact_count_with_applicant_types_answers_the_topic():
+    got = _ex("准确的数是45件，个人40件，企业5件", topic="new_received").cells
+    assert got["applications.new_received.total"] == 45
+    assert got["applications.new_received.natural_person"] == 40
+
+
+def test_vague_then_exact_in_the_chat(ws):
+    rid = ws.start("某市城管局", 2024, "市级部门")
+    say(ws, rid, "收费这块今年大概是8万4千多")
+    say(ws, rid, "查了账，准确是84210元", "确认")
+    assert ws.facts(rid).cells[FEE] == Decimal("8.421")
+
+
+# ------------------------------------------------------------ 「是直接告的还是复议后告的」
+
+
+SUED = (("group:litigation", "total", 2), ("group:litigation", "pending", 2))
+
+
+def test_the_kind_of_suit_answers_the_count_asked_about():
+    got = _ex("都是复议以后不服又告到法院的", followup=Followup(None, SUED)).cells
+    assert got[f"{AFTER}.total"] == 2 and got[f"{AFTER}.pending"] == 2
+    assert got["litigation_direct.total"] == 0
+
+
+def test_a_review_outcome_is_not_the_courts():
+    got = _ex("是复议维持以后他不服又去告的", followup=Followup(None, SUED[:1] + (SUED[1][:2] + (2,),))).cells
+    assert got.get(f"{AFTER}.upheld", 0) == 0 and got[f"{AFTER}.pending"] == 2
+
+
+def test_an_unanswered_suit_kind_is_remembered():
+    ex = _ex("今年被人告了一次，法院还没判")
+    assert ex.followup and ("group:litigation", "total", 1) in ex.followup.groups
+
+
+def test_the_kind_of_suit_in_the_chat(ws):
+    rid = ws.start("某县市场监管局", 2024, "县级部门")
+    say(ws, rid, "今年被起诉了一次，还在审")
+    say(ws, rid, "没走复议，直接起诉的", "确认")
+    cells = ws.facts(rid).cells
+    assert cells["litigation_direct.total"] == 1 and cells["litigation_direct.pending"] == 1
+
+
+# ------------------------------------------------------------ 表一 negations and decision words
+
+
+def test_fee_negations_in_everyday_words():
+    for said in ("我们单位不涉及收费", "收费这块从来没收过", "收费填0", "收费项目我们没有"):
+        assert _ex(said).cells.get(FEE) == 0, said
+
+
+def test_a_document_row_not_issued_is_issued_zero_only():
+    got = _ex("规范性文件今年没发，现行有效的还有5件").cells
+    assert got == {"active.art20_1.normative_docs.issued": 0, "active.art20_1.normative_docs.in_force": 5}
+    got = _ex("规范行文件都没有").cells  # 性/行: the same syllable typed with a pinyin IME
+    assert got["active.art20_1.normative_docs.in_force"] == 0
+
+
+def test_seizure_words_are_coercion():
+    assert _ex("查封扣押一共11起").cells == {"active.art20_6.admin_coercion.decisions": 11}
+    assert _ex("暂扣物品6起").cells == {"active.art20_6.admin_coercion.decisions": 6}
+
+
+def test_a_decision_that_is_what_an_appeal_or_a_request_is_about_is_no_count():
+    got = _ex("复议今年有2起，都是个体户对处罚决定不服申请的").cells
+    assert PENALTY not in got and got["review.total"] == 2
+    got = _ex("还有1件是要求我们再出具一份许可决定书，不予处理").cells
+    assert "active.art20_5.admin_license.decisions" not in got
+    assert _ex("处罚决定书开了15份").cells[PENALTY] == 15
+
+
+def test_a_tail_negation_without_you():
+    got = _ex("诉讼也没").cells
+    assert got["litigation_direct.total"] == 0 and got["litigation_after_review.total"] == 0
+
+
+def test_the_item_asked_back_then_answered():
+    got = _ex("复议？没有。", topic="carried_over").cells
+    assert got["review.total"] == 0 and "applications.carried_over_from_prev.total" not in got
+
+
+# ------------------------------------------------------------ what a save stored, in words
+
+
+def test_a_save_says_the_tables_and_rows_not_a_bare_count(ws):
+    rid = ws.start("某县林业局", 2024, "县级部门")
+    reply = say(ws, rid, "处罚12件，强制没有，复议没有", "确认")
+    assert "个单元格" not in reply
+    assert "表一 第二十条第（六）项行政处罚" in reply and "表三 行政复议（5栏）" in reply
+
+
+def test_sued_directly_in_plain_words():
+    got = _ex("官司打了1场，是直接告的，判我们输了，算纠正").cells
+    assert got["litigation_direct.total"] == 1 and got["litigation_direct.corrected"] == 1
+    assert "litigation_direct.total" not in _ex("我直接告诉你吧，复议没有").cells
+
+
+def test_a_zero_for_two_document_rows_named_before_it():
+    got = _ex("规章、行政规范性文件今年都是0").cells
+    assert (
+        got["active.art20_1.regulations.issued"] == 0 and got["active.art20_1.normative_docs.in_force"] == 0
+    )
+
+
+def test_not_yet_concluded_in_everyday_words():
+    got = _ex("复议有2起，到年底都还没审结").cells
+    assert got["review.pending"] == 2 and got["review.upheld"] == 0
+    assert _ex("复议1起，还没有结案").cells["review.pending"] == 1
