@@ -7,6 +7,7 @@ continues as if said in the same message, so the kind named takes the count and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
@@ -76,3 +77,37 @@ class FollowupReader:
             if said and all(isinstance(s, Statement) for s in said):
                 out.append(GroupStatement(group, col, value, said[0].source))
         return out
+
+
+GROUPS_PREFIX = "上一条回复追问了以下数字属于哪一类（分组/栏目=数值）："
+_GROUP_PAIR = re.compile(r"(group:[\w.]+)/(\w+)=(\d+)")
+
+
+def followup_line(fu: Followup | None) -> str:
+    """The group counts the last reply asked the kind of, for the model's prompt ("" if none):
+    「是复议后又去告的」 answers it, the model is told which count it continues."""
+    if not fu or not fu.groups:
+        return ""
+    return GROUPS_PREFIX + "；".join(f"{g}/{c}={v}" for g, c, v in fu.groups) + "\n"
+
+
+def groups_of_line(text: str) -> tuple[tuple[str, str, int], ...]:
+    """The group counts of a prompt's `followup_line` (for a scripted model reading its prompt)."""
+    line = next((ln for ln in text.splitlines() if ln.startswith(GROUPS_PREFIX)), "")
+    return tuple((g, c, int(v)) for g, c, v in _GROUP_PAIR.findall(line))
+
+
+def followup_kept(fu: Followup | None, proposals: Iterable[Proposal]) -> Followup | None:
+    """What a reply read another way (the model's cells) still leaves asked: the row of a vague count
+    no proposal filled, the group counts no proposal gave a kind."""
+    if fu is None:
+        return None
+    keys = {p.key for p in proposals}
+    row = (fu.topic or "").removeprefix(ROW_TOPIC)
+    topic = fu.topic if fu.topic and not any(k.startswith(row + ".") for k in keys) else None
+    groups = tuple(
+        g
+        for g in fu.groups
+        if not any(k.startswith(leaf + ".") for leaf in ROW_BY_KEY[g[0]].leaves for k in keys)
+    )
+    return Followup(topic, groups) if topic or groups else None
