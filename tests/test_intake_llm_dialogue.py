@@ -96,3 +96,12 @@ def test_vague_fee_then_exact_yuan_through_the_model(ws):
     rid = ws.start("某市公安局交警支队", 2024, "市级部门")
     _talk(ws, rid, "行政事业性收费大约五万多", "财务核过了，是51230元", "确认")
     assert ws.facts(rid).cells["active.art20_8.admin_fees.amount_wan_yuan"] == Decimal("5.123")
+
+
+def test_the_results_total_by_the_identity_on_the_model_path():
+    # 新收 9, nothing carried in, 2 carried to next: code computes 办理结果总计 7 on both paths
+    cells = {"applications.new_received.total": 9, "applications.carried_over_from_prev.total": 0}
+    said = "还有2件到年底没办完"
+    model = _tool_model([("applications.carried_to_next.total", 2, said)])
+    got = extract_message(said, ExtractionContext(cells=cells), model).cells
+    assert got["applications.results.total.total"] == 7

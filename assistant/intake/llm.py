@@ -163,14 +163,24 @@ def with_inferences(result: Extraction, rules: Extraction, version: str = spec.F
             p.key.rsplit(".", 1)[0] in rows
             or _group_of(p.key.rsplit(".", 1)[0]) in groups
             or p.note == BALANCE_REST
+            or (p.key.startswith(RESULTS_TOTAL) and _same_reading(result, rules))
         )
-    )  # 「剩下的年底还没办完」: a number no one said, computed by code from the table's identity
+    )  # 「剩下的年底还没办完」, 办理结果总计: numbers no one said, computed by code from the table's identity
     if not extra:
         return result
     fspec = spec.spec_for(version)
     computed = tuple(f"{fspec.by_key[p.key].label}：数字 " for p in extra if p.key in fspec.by_key)
     notes = tuple(n for n in result.notes if not n.startswith(computed))  # code computed what it dropped
     return replace(result, proposals=result.proposals + extra, notes=notes)
+
+
+RESULTS_TOTAL = "applications.results.total."
+
+
+def _same_reading(result: Extraction, rules: Extraction) -> bool:
+    """The model read every number code read the same way: code's arithmetic on them stands."""
+    said = result.cells
+    return all(said.get(p.key) == p.value for p in rules.proposals if not p.inferred)
 
 
 def _explained(result: Extraction, rules: Extraction) -> Extraction:
