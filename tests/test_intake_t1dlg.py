@@ -162,3 +162,32 @@ def test_not_yet_concluded_in_everyday_words():
     got = _ex("复议有2起，到年底都还没审结").cells
     assert got["review.pending"] == 2 and got["review.upheld"] == 0
     assert _ex("复议1起，还没有结案").cells["review.pending"] == 1
+
+
+# ------------------------------------------------------------ 表一 document rows as a bare list of numbers
+
+DOCS = "active.art20_1.normative_docs"
+REGS = "active.art20_1.regulations"
+
+
+def test_a_slash_list_under_the_rows_own_header():
+    got = _ex("规范性文件（本年制发/本年废止/现行有效）：4/1/17").cells
+    assert (got[f"{DOCS}.issued"], got[f"{DOCS}.repealed"], got[f"{DOCS}.in_force"]) == (4, 1, 17)
+    got = _ex("规章（有效、制发、废止）6/0/2").cells  # the header's own order
+    assert (got[f"{REGS}.in_force"], got[f"{REGS}.issued"], got[f"{REGS}.repealed"]) == (6, 0, 2)
+
+
+def test_a_pasted_grid_row_under_a_header_line():
+    ex = _ex("栏目 制发件数 废止件数 有效件数\n规章 1 0 5\n行政规范性文件 3 2 9")
+    assert ex.cells[f"{REGS}.in_force"] == 5 and ex.cells[f"{DOCS}.repealed"] == 2
+    assert {p.source for p in ex.proposals if p.key.startswith(DOCS)} == {"行政规范性文件 3 2 9"}
+
+
+def test_numbers_without_a_header_stay_asked():
+    ex = _ex("规范性文件 3 2 9")
+    assert not any(k.startswith(DOCS) for k in ex.cells) and ex.questions
+
+
+def test_a_colon_before_none_is_the_rows_answer():
+    got = _ex("规章：无；行政强制：没有").cells
+    assert got[f"{REGS}.issued"] == 0 and got["active.art20_6.admin_coercion.decisions"] == 0

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from assistant.core import spec
 from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
+from assistant.intake import doc_columns
 from assistant.intake import narrative as N
 from assistant.intake import remainder as R
 from assistant.intake.amends import FEE_ROW as _FEE_ROW
@@ -91,6 +92,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     original = message or ""
     message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message or ""), said), said)
     message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
+    message = doc_columns.spell_out(message, said)  # 「规范性文件（制发/废止/有效）：2/0/11」, 「规章：无」
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
     message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
@@ -102,6 +104,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     if A.carry_from_last_year(message, ctx.topic):
         message = rewrite(A.BARE_CARRY, "上年结转", message, said)
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
+    reader.notes += doc_columns.header_notes(original, said)  # 「2/0/11」 read by the header's columns
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
         message = message[:MAX_MESSAGE_CHARS]

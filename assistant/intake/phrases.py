@@ -56,6 +56,8 @@ def restore(text: str, log: list[tuple[str, str]], original: str = "") -> str:
             break
         if new in text:
             text = text.replace(new, old, 1)
+        elif len(text) > 1 and text in new:  # a clause of a spelled-out phrase: the phrase as typed
+            return old
     return text
 
 
