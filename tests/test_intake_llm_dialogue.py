@@ -75,7 +75,6 @@ def test_a_code_explained_cell_keeps_its_reason_on_the_model_path():
     assert p.note and "自然人" in p.note
 
 
-@pytest.mark.xfail(strict=True, reason="rules: 「先申请了复议，不服再去起诉」 not read as 复议后起诉 yet")
 def test_suit_kind_answered_next_through_the_model(ws):
     rid = ws.start("某县自然资源局", 2024, "县级部门")
     _talk(ws, rid, "今年有两起行政诉讼，法院都还没判下来", "两起都是先申请了复议，不服再去起诉的", "确认")

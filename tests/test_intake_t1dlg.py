@@ -191,3 +191,32 @@ def test_numbers_without_a_header_stay_asked():
 def test_a_colon_before_none_is_the_rows_answer():
     got = _ex("规章：无；行政强制：没有").cells
     assert got[f"{REGS}.issued"] == 0 and got["active.art20_6.admin_coercion.decisions"] == 0
+
+
+# ------------------------------------------------------------ a suit told as a sequence after a review
+
+
+def test_a_review_then_a_suit_in_later_clauses_is_after_review():
+    got = _ex("复议4件，其中1件不服又起诉了").cells
+    assert got["review.total"] == 4 and got[f"{AFTER}.total"] == 1
+    got = _ex("三起都是先走的复议，后来又到法院起诉").cells  # 先…后来: the count is the suits'
+    assert got[f"{AFTER}.total"] == 3 and "review.total" not in got
+
+
+def test_a_review_and_a_suit_without_a_sequence_stay_apart():
+    ex = _ex("复议2件，诉讼1件")
+    assert ex.cells["review.total"] == 2 and f"{AFTER}.total" not in ex.cells and ex.questions
+
+
+def test_the_outcome_asked_goes_to_the_kind_named_with_the_count():
+    ex = _ex("两起都是先申请了复议，不服再去起诉的", followup=Followup(None, SUED))
+    assert ex.cells[f"{AFTER}.pending"] == 2  # SUED: 2 suits, 2 not yet judged
+    assert ex.cells[f"{AFTER}.total"] == 2 and ex.cells["litigation_direct.total"] == 0
+
+
+def test_a_suit_without_its_kind_is_asked_in_the_users_words():
+    from assistant.intake.accounting import unaccounted
+
+    text = "今年我们当被告的官司有3起，到年底一个都没判"
+    ex = _ex(text)
+    assert any("“到年底一个都没判”" in q for q in ex.questions) and unaccounted(text, ex) == []

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from assistant.core import spec
 from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
-from assistant.intake import doc_columns
+from assistant.intake import doc_columns, suit_order
 from assistant.intake import narrative as N
 from assistant.intake import remainder as R
 from assistant.intake.amends import FEE_ROW as _FEE_ROW
@@ -28,7 +28,7 @@ from assistant.intake.clauses import ClauseReader, _Last
 from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
 from assistant.intake.exhausted import exhausted_types
 from assistant.intake.filing import FilingReader, request_notes, restated
-from assistant.intake.followup import FollowupReader, asked_context, followup_of
+from assistant.intake.followup import FollowupReader, asked_context, carried_outcomes, followup_of
 from assistant.intake.lexicon import (
     COLUMN_NAMES,
     COLUMNS,
@@ -92,6 +92,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     original = message or ""
     message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message or ""), said), said)
     message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
+    message = suit_order.spell_out(message, said)  # 「先申请了复议，不服再去起诉的」
     message = doc_columns.spell_out(message, said)  # 「规范性文件（制发/废止/有效）：2/0/11」, 「规章：无」
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
@@ -120,6 +121,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     for derive in (attribute, lambda s, c, _: R.absent_types(s, c), exhausted_types):
         reader.statements += derive(reader.statements, ctx.cells, ctx.version)
     groups = reader.groups + reader._answered_groups()  # 「是复议后告的」: the suit asked about
+    reader.statements += carried_outcomes(ctx.followup, reader.statements)  # 「两起都是复议后告的」
     proposals, questions, notes = resolve(reader.statements, groups, ctx.version, ctx.cells)
     if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes
         key = (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)
@@ -129,6 +131,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         proposals = [replace(p, source=restore(p.source, said, original)) for p in proposals]
         reader.narrative = [replace(n, text=restore(n.text, said, original)) for n in reader.narrative]
         reader.questions = [restore(q, said) for q in reader.questions]
+        questions = [restore(q, said) for q in questions]  # a group question quotes the user's words
     ex = Extraction(
         tuple(proposals),
         tuple(reader.narrative),

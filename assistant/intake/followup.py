@@ -111,3 +111,21 @@ def followup_kept(fu: Followup | None, proposals: Iterable[Proposal]) -> Followu
         if not any(k.startswith(leaf + ".") for leaf in ROW_BY_KEY[g[0]].leaves for k in keys)
     )
     return Followup(topic, groups) if topic or groups else None
+
+
+def carried_outcomes(fu: Followup | None, statements: list[Statement]) -> list[Statement]:
+    """「两起行政诉讼，都还没判」 → 「两起都是复议后起诉的」: the answer names the kind with the whole count
+    again; the outcome the last reply already had for that whole count (尚未审结 2) is that kind's."""
+    if not fu:
+        return []
+    out = []
+    for group, col, value in fu.groups:
+        leaves = ROW_BY_KEY[group].leaves
+        named = [s for s in statements if s.key in {f"{leaf}.total" for leaf in leaves} and s.value == value]
+        kinds = {s.key.rsplit(".", 1)[0] for s in named}
+        if col == "total" or len(kinds) != 1 or (group, "total", value) not in fu.groups:
+            continue
+        key = f"{kinds.pop()}.{col}"
+        if not any(s.key == key for s in statements):
+            out.append(Statement(key, value, named[0].source, True, "按您上一句所说"))
+    return out
