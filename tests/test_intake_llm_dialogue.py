@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from langchain_core.messages import AIMessage
 
 from assistant.app import chat
@@ -90,7 +89,6 @@ def test_vague_count_then_bare_exact_through_the_model(ws):
     assert cells[PENALTY] == 643 and "applications.new_received.total" not in cells
 
 
-@pytest.mark.xfail(strict=True, reason="rules: 「五万多」 not read as a vague fee yet")
 def test_vague_fee_then_exact_yuan_through_the_model(ws):
     rid = ws.start("某市公安局交警支队", 2024, "市级部门")
     _talk(ws, rid, "行政事业性收费大约五万多", "财务核过了，是51230元", "确认")

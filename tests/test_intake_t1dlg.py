@@ -220,3 +220,18 @@ def test_a_suit_without_its_kind_is_asked_in_the_users_words():
     text = "今年我们当被告的官司有3起，到年底一个都没判"
     ex = _ex(text)
     assert any("“到年底一个都没判”" in q for q in ex.questions) and unaccounted(text, ex) == []
+
+
+# ------------------------------------------------------------ a vague amount in Chinese numerals
+
+
+def test_a_vague_amount_in_chinese_numerals_is_asked_for_the_fee_row():
+    for text in ("收费大约七万多", "收费大概是三万来块", "收费九千多块"):
+        ex = _ex(text)
+        assert FEE not in ex.cells and "不是确切金额" in ex.questions[0], text
+        assert ex.followup and ex.followup.topic == "row:active.art20_8.admin_fees", text
+
+
+def test_the_fee_word_before_a_later_clause_with_the_amount():
+    assert _ex("收费主要是工本费，全年4.15万元").cells[FEE] == Decimal("4.15")
+    assert _ex("收费一共1.2万元").cells[FEE] == Decimal("1.2")

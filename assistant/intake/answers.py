@@ -218,8 +218,11 @@ def all_granted(known: Mapping[str, Value]) -> dict[str, int]:
     return out
 
 
+_CN = "零一二两三四五六七八九十百千"
 VAGUE = re.compile(
     r"(?:[一二两三四五六七八九十百千\d]+(?:几|来|多|余)|几十|几百|好几|几|若干|多)(?:件|个|宗|起|项|份)"
+    rf"|[{_CN}]*万[{_CN}]*(?:几|来|多|余)(?:万)?(?:元|块钱|块)?"  # 「五万多」「八万四千来块」: an amount
+    rf"|[{_CN}]+[十百千](?:几|来|多|余)(?:元|块钱|块)"  # 「八千多块」
 )
 ABOUT = re.compile(r"(?:大约|大概|约|近|将近|差不多|左右)$")
 
@@ -232,7 +235,9 @@ def vague_raw(sentence: str, m: NumberMention) -> str:
 
 def vague_question(sentence: str, vague: list[str]) -> str:
     shown = "”“".join(dict.fromkeys(vague))
-    if any("元" in v or ("万" in v and v[-1] not in "件个项次起宗份") for v in vague):  # an amount
+    if any(
+        "元" in v or "块" in v or ("万" in v and v[-1] not in "件个项次起宗份") for v in vague
+    ):  # an amount
         return (
             f"“{sentence}”中的“{shown}”不是确切金额，表格需要准确的收费金额（万元）。"
             "请告诉我具体金额（例如“43.8万元”）；记不清的可以先查一下财务账。"
