@@ -235,3 +235,13 @@ def test_a_vague_amount_in_chinese_numerals_is_asked_for_the_fee_row():
 def test_the_fee_word_before_a_later_clause_with_the_amount():
     assert _ex("收费主要是工本费，全年4.15万元").cells[FEE] == Decimal("4.15")
     assert _ex("收费一共1.2万元").cells[FEE] == Decimal("1.2")
+
+
+# ------------------------------------------------------------ 「1起维持1起还没判」: each number's words follow it
+
+
+def test_outcomes_told_number_first_in_one_clause():
+    got = _ex("复议5起，2起维持1起纠正2起还没结案").cells
+    assert (got["review.upheld"], got["review.corrected"], got["review.pending"]) == (2, 1, 2)
+    got = _ex("诉讼3起，其中2起是复议后又起诉的，1起维持1起还在审").cells
+    assert got[f"{AFTER}.upheld"] == 1 and got[f"{AFTER}.pending"] == 1

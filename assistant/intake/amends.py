@@ -163,8 +163,13 @@ class HitReader:
         """(row and column of a number, its source phrase, whether a correction consumed it)."""
         # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
         hit = self.took_after and self._locate(after, weak=False)
-        if hit:
-            source = (source + after).rstrip("、，, ")  # 「一起撤销了」: the words it took are its source
+        chained = bool(hit) and hit[0].kind == T3  # 「…2起纠正1起没结案」: 表三 outcomes chain on
+        if hit:  # 「一起撤销了」: the number and the words it took are its source
+            source = (
+                (m.raw + after).rstrip("、，, ")
+                if source.endswith(m.raw)
+                else (source + after).rstrip("、，, ")
+            )
         row_after = find_row(before, weak=False) is None and find_row(after, weak=False) is not None
         hit = hit or (None if row_after else self._locate(before))  # 「律所那1件没公开」: the row after
         took_after = hit is None
@@ -172,7 +177,7 @@ class HitReader:
             source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
             if hit[0].kind == T3 and getattr(find_row(after, weak=False), "kind", None) == T3:
                 hit = hit[0], "total"  # 「一场官司还没判」: a count of suits; its outcome follows
-        self.took_after = took_after and hit is not None
+        self.took_after = (took_after and hit is not None) or chained or self._leads(hit, before, after)
         if hit is None and self.correction and self.keyword_row and A.RIGHT_VALUE.search(before):
             hit = self.keyword_row, find_col(self.keyword_row, before + after)
         if (
@@ -189,6 +194,13 @@ class HitReader:
         if m.unit.endswith("元") and (hit is None or hit[0].key != FEE_ROW) and self._about_fee(before):
             hit = ROW_BY_KEY[FEE_ROW], "amount_wan_yuan"  # 「收了12.6万」: money is only ever the fee
         return hit, source, False
+
+    def _leads(self, hit, before: str, after: str) -> bool:
+        """「1起维持1起还没判」: a number opening its clause with its row's words right after it takes
+        them, and so does the next one (「维持」 is the first's, not the second's)."""
+        if hit is None or hit[0].kind != T3 or before.strip(" 、，,") or not after.strip():
+            return False  # 表三 outcomes only: 「6件是居民，1件是律所的」 are each their own clause
+        return (self._locate(after, weak=False) or (None,))[0] == hit[0]
 
     def _about_fee(self, before: str) -> bool:
         return self.ctx.topic == "active.fees" or "收" in before
