@@ -245,3 +245,17 @@ def test_outcomes_told_number_first_in_one_clause():
     assert (got["review.upheld"], got["review.corrected"], got["review.pending"]) == (2, 1, 2)
     got = _ex("诉讼3起，其中2起是复议后又起诉的，1起维持1起还在审").cells
     assert got[f"{AFTER}.upheld"] == 1 and got[f"{AFTER}.pending"] == 1
+
+
+# ------------------------------------------------------------ a pasted draft: plain 「无…」 sentences answer
+
+
+def test_plain_none_sentences_in_a_draft_with_enumerations():
+    draft = "一是宣传还不够深入。全县无行政强制；未收取行政事业性收费。没有发生行政复议。"
+    got = _ex(draft).cells
+    assert got["active.art20_6.admin_coercion.decisions"] == 0 and got["review.total"] == 0
+
+
+def test_a_described_shortfall_in_a_draft_is_no_zero():
+    draft = "二是部分科室没有及时更新行政许可信息。三是队伍不稳定。"
+    assert "active.art20_5.admin_license.decisions" not in _ex(draft).cells
