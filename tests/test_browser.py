@@ -116,7 +116,9 @@ def test_main_flow(app_url, shots, tmp_path):
         page.locator("#confirm_btn").click()
         # the ledger's own save (the first confirm already put 已保存 in the chat)
         expect(page.locator("#pending")).not_to_contain_text("台账第", timeout=30_000)
-        expect(bot).to_contain_text(re.compile(r"已保存 \d{2,} 个单元格"), timeout=30_000)  # 9 from the chat
+        expect(bot).to_contain_text(
+            re.compile(r"已保存：表二 .*等共\d+行"), timeout=30_000
+        )  # rows, not a bare count
 
         page.get_by_role("tab", name="统计表").click()
         expect(page.locator("#tables_summary")).to_contain_text("已填")

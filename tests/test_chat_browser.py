@@ -73,7 +73,7 @@ def test_long_conversation_at_1366(app_url, shots, tmp_path):  # noqa: F811
         say("今年依申请公开一共收到23件，个人的20件，企业3件", "请确认后保存")
         pending_readable(page)
         page.screenshot(path=str(shots / "chat-pending-1366.png"))
-        say("确认", "已保存 7 个单元格")
+        say("确认", "已保存：表二 一、本年新收政府信息公开申请数量（7栏）")
         say("不对，企业是4件不是3件", "3 → 4")
         pending_readable(page)
         say("覆盖", "数字不一致")  # the save breaks 总计 = sum of the applicant types: asked, not silent

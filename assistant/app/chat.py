@@ -19,7 +19,6 @@ from assistant.app import chat_narrative, chat_refile
 from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import (
-    ExtractionContext,
     IntakeState,
     NarrativeProposal,
     Proposal,
@@ -36,7 +35,9 @@ from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.intake.answers import repeat_previous
 from assistant.intake.filing import answers_only
+from assistant.intake.followup import chat_context
 from assistant.intake.previous_answer import adopt_previous
+from assistant.intake.saved_words import saved_words
 from assistant.workspace import Workspace, facts_of
 
 CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
@@ -136,11 +137,8 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     adopted = adopt_previous(message, ws.previous(rid))
     if adopted:  # 「去年报告写的结转1件是对的」: last year's row, shown old → new like any proposal
         return _propose(ws, rid, earlier, pending_cells, adopted, facts.cells)
-    prefill = set(row.state.get("prefilled") or [])  # shown from last year's report, not yet confirmed:
-    known = {k: v for k, v in facts.cells.items() if k not in prefill}  # 「上年结转2件」 may replace them
-    known |= {p.key: p.value for p in pending_cells}
-    ctx = ExtractionContext(facts.format, row.state.get("topic"), known, row.state.get("question", ""))
-    said_ex = extract_message(message, ctx, model)
+    said_ex = extract_message(message, chat_context(row.state, facts, pending_cells), model)
+    ws.update_state(rid, followup=said_ex.followup.dump() if said_ex.followup else None)
     ex = chat_narrative.this_year(answers_only(said_ex), row.year)  # 「没有」 to a question: no section text
     if len(ex.narrative) < len(said_ex.narrative):
         chat_narrative.answered(ws, rid)
@@ -268,9 +266,9 @@ def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
     }
     lines = []
     if changed or narrative:
-        saved = [f"{len(changed)} 个单元格"] if changed else []  # never 「已保存 0 个单元格」
+        saved = [saved_words(changed, facts.format)] if changed else []  # which tables and rows
         saved += [f"{len(narrative)} 条情况说明"] if narrative else []
-        lines.append("已保存 " + "、".join(saved) + "。")
+        lines.append("已保存：" + "；".join(saved) + "。")
     if result.conflicts:
         state["pending"] = {"cells": [_dump(p) for p in proposals if p.key in conflicted]}
         lines += [f"- {c.question}" for c in result.conflicts]

@@ -101,8 +101,9 @@ class ScriptedIntakeChat:
 
     def invoke(self, messages: Any) -> Any:
         from assistant.intake.extract import extract
+        from assistant.intake.followup import groups_of_line
         from assistant.intake.llm import LlmCell, LlmExtraction, LlmNarrative
-        from assistant.intake.model import ExtractionContext
+        from assistant.intake.model import ExtractionContext, Followup
 
         self.calls += 1
         text = "\n".join(str(m[1] if isinstance(m, tuple) else getattr(m, "content", m)) for m in messages)
@@ -111,7 +112,13 @@ class ScriptedIntakeChat:
         message = user.group(1).strip() if user else str(messages[-1][1] if messages else "")
         known = _KNOWN_LINE.search(text)
         cells = dict(_cell(kv) for kv in known.group(1).split("；") if "=" in kv) if known else {}
-        ex = extract(message, ExtractionContext(topic=topic.group(1) if topic else None, cells=cells))
+        groups = groups_of_line(text)  # the counts whose kind the last reply asked
+        ctx = ExtractionContext(
+            topic=topic.group(1) if topic else None,
+            cells=cells,
+            followup=Followup(groups=groups) if groups else None,
+        )
+        ex = extract(message, ctx)
         return LlmExtraction(
             cells=[LlmCell(key=p.key, value=float(p.value), source=p.source) for p in ex.proposals],
             narrative=[LlmNarrative(key=n.key, text=n.text) for n in ex.narrative],

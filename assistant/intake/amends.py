@@ -6,9 +6,11 @@ that answer the one row asked about; `HitReader` finds a number's row and column
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
+from assistant.intake import narrative as N
 from assistant.intake.clauses import _Last
 from assistant.intake.consistency import Statement
 from assistant.intake.lexicon import COLUMN_NAMES, COLUMNS, LEGAL_PERSONS, ROW_BY_KEY, T1_DOC, T2, T3, RowDef
@@ -149,19 +151,25 @@ def _rows_with(cells, col: str, kind: str) -> list[str]:
 class HitReader:
     """Where a number of `extract._Reader` goes: its row and column (a mixin, pure)."""
 
-    def _zero_others(self, before: str, source: str) -> None:
-        """「行政复议和行政诉讼均为0件」: every row named before a 0 is 0, not only the first."""
+    def _zero_others(self, before: str, source: str, row: RowDef) -> None:
+        """「行政复议和行政诉讼均为0件」「规章、规范性文件都是0」: every row named before a 0 is 0, not only
+        the one the 0 was placed in."""
         named = [self._row(r) for _, r in row_matches(before) if not r.weak]
-        for other in named[1:]:
-            if other is not None:
+        for other in named:
+            if other is not None and other.key != row.key:
                 self._emit(other, find_col(other, before), 0, source)
 
     def _hit(self, m: NumberMention, before: str, after: str, source: str):
         """(row and column of a number, its source phrase, whether a correction consumed it)."""
         # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
         hit = self.took_after and self._locate(after, weak=False)
-        if hit:
-            source = (source + after).rstrip("、，, ")  # 「一起撤销了」: the words it took are its source
+        chained = bool(hit) and hit[0].kind == T3  # 「…2起纠正1起没结案」: 表三 outcomes chain on
+        if hit:  # 「一起撤销了」: the number and the words it took are its source
+            source = (
+                (m.raw + after).rstrip("、，, ")
+                if source.endswith(m.raw)
+                else (source + after).rstrip("、，, ")
+            )
         row_after = find_row(before, weak=False) is None and find_row(after, weak=False) is not None
         hit = hit or (None if row_after else self._locate(before))  # 「律所那1件没公开」: the row after
         took_after = hit is None
@@ -169,7 +177,7 @@ class HitReader:
             source = (source + after).rstrip("、，, ")  # 「另外2件是我们不掌握的」: the row said after
             if hit[0].kind == T3 and getattr(find_row(after, weak=False), "kind", None) == T3:
                 hit = hit[0], "total"  # 「一场官司还没判」: a count of suits; its outcome follows
-        self.took_after = took_after and hit is not None
+        self.took_after = (took_after and hit is not None) or chained or self._leads(hit, before, after)
         if hit is None and self.correction and self.keyword_row and A.RIGHT_VALUE.search(before):
             hit = self.keyword_row, find_col(self.keyword_row, before + after)
         if (
@@ -187,5 +195,30 @@ class HitReader:
             hit = ROW_BY_KEY[FEE_ROW], "amount_wan_yuan"  # 「收了12.6万」: money is only ever the fee
         return hit, source, False
 
+    def _leads(self, hit, before: str, after: str) -> bool:
+        """「1起维持1起还没判」: a number opening its clause with its row's words right after it takes
+        them, and so does the next one (「维持」 is the first's, not the second's)."""
+        if hit is None or hit[0].kind != T3 or before.strip(" 、，,") or not after.strip():
+            return False  # 表三 outcomes only: 「6件是居民，1件是律所的」 are each their own clause
+        return (self._locate(after, weak=False) or (None,))[0] == hit[0]
+
     def _about_fee(self, before: str) -> bool:
         return self.ctx.topic == "active.fees" or "收" in before
+
+    def _doc_material(self, row: RowDef, col: str | None, m: NumberMention) -> bool:
+        """「今年共清理规范性文件23件」: a document count with no column in a sentence that reads as
+        narrative is that part's material, not a question; the row goes on (「……，废止了2件」)."""
+        if row.kind != T1_DOC or col is not None or not m.value or not N.classify(self.sentence):
+            return False
+        self.context_row = row
+        return True
+
+    def _value(self, row: RowDef, m: NumberMention, source: str) -> int | Decimal | None:
+        if row.key == FEE_ROW:
+            if m.unit == "元" or (not m.unit and "万" in m.raw):  # 十二万五 is 125000 元
+                return m.value / 10_000
+            return m.value
+        if m.value != m.value.to_integral_value():
+            self.questions.append(f"“{source}”中的“{m.raw}”不是整数，件数应为整数，请核实。")
+            return None
+        return int(m.value)

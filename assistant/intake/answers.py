@@ -170,7 +170,9 @@ def topic_rows_missing(topic: str | None, cells: Mapping[str, Value], col: str) 
     )
 
 
-_BARE_COUNT = re.compile(r"(?:是|有|就|共|一共|总共|总计|合计|一共是|共有)?")
+_BARE_COUNT = re.compile(  # 「准确是312件」「具体的数是8件」: the exact count asked for
+    r"(?:(?:准确|确切|具体|实际)(?:的|地)?(?:数字?|数目|件数)?(?:应该|应当)?)?(?:是|有|就|共|一共|总共|总计|合计|一共是|共有|为)?"
+)
 
 
 def column_answer_row(
@@ -183,7 +185,8 @@ def column_answer_row(
         return topic.removeprefix(ROW_TOPIC)
     if col in (None, "total") and _BARE_COUNT.fullmatch(seg.strip()):
         rows = open_topic_rows(topic, cells)
-        return rows[0] if len(rows) == 1 and rows[0].startswith("applications.") else None
+        asked = (topic or "").startswith(ROW_TOPIC)  # a row the assistant asked about, of any table
+        return rows[0] if len(rows) == 1 and (asked or rows[0].startswith("applications.")) else None
     if col not in spec.T2_APPLICANT_COLUMNS:
         return None
     rows = topic_rows_missing(topic, cells, col)
@@ -215,8 +218,11 @@ def all_granted(known: Mapping[str, Value]) -> dict[str, int]:
     return out
 
 
+_CN = "零一二两三四五六七八九十百千"
 VAGUE = re.compile(
     r"(?:[一二两三四五六七八九十百千\d]+(?:几|来|多|余)|几十|几百|好几|几|若干|多)(?:件|个|宗|起|项|份)"
+    rf"|[{_CN}]*万[{_CN}]*(?:几|来|多|余)(?:万)?(?:元|块钱|块)?"  # 「五万多」「八万四千来块」: an amount
+    rf"|[{_CN}]+[十百千](?:几|来|多|余)(?:元|块钱|块)"  # 「八千多块」
 )
 ABOUT = re.compile(r"(?:大约|大概|约|近|将近|差不多|左右)$")
 
@@ -229,7 +235,9 @@ def vague_raw(sentence: str, m: NumberMention) -> str:
 
 def vague_question(sentence: str, vague: list[str]) -> str:
     shown = "”“".join(dict.fromkeys(vague))
-    if any("元" in v or v.endswith(("万", "万多", "万余")) for v in vague):  # an amount, not a count
+    if any(
+        "元" in v or "块" in v or ("万" in v and v[-1] not in "件个项次起宗份") for v in vague
+    ):  # an amount
         return (
             f"“{sentence}”中的“{shown}”不是确切金额，表格需要准确的收费金额（万元）。"
             "请告诉我具体金额（例如“43.8万元”）；记不清的可以先查一下财务账。"
@@ -254,3 +262,19 @@ def repeat_previous(message: str, earlier: list[str]) -> str:
         return message
     answers = [m for m in earlier if not _CONTROL.match(m)]
     return answers[-1] if answers and len(answers[-1]) <= SHORT_ANSWER_CHARS else message
+
+
+_REVIEW_OUTCOME = re.compile(r"复议(?:机关)?(?:决定|结果)?(?:被|予以)?(?:维持|纠正|撤销|驳回)了?")
+
+
+def suit_words(row_key: str, clause: str) -> str:
+    """「是复议维持以后他不服又去告的」: 维持 there is the review's outcome, not the court's."""
+    return _REVIEW_OUTCOME.sub("复议", clause) if row_key == "litigation_after_review" else clause
+
+
+_ECHOED = re.compile(r"(?<=[\u4e00-\u9fff])[？?]\s*(?=(?:也|都)?(?:没有|没|无)(?:[。，,！!；;]|$))")
+
+
+def echoed(message: str) -> str:
+    """「复议？没有。」: the clerk says the item asked back, then answers it — one clause, 「复议没有」."""
+    return _ECHOED.sub("", message)

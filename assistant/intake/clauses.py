@@ -38,7 +38,10 @@ _NEGATED_YEAR_END = re.compile(  # 今年也没有剩下的: nothing left at the
 _BARE_YEAR_END = re.compile(r"^(?:年底|年末|年终)(?:也|都|还)?(?:没有|没|无)(?:的|了)?$")
 _INFLOW = ("applications.new_received", "applications.carried_over_from_prev")
 _OTHER_CASES = re.compile(r"其他|别的|其余|剩下的|另外的")
-_NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:的|了|啊|呢|哈)?$")
+_PLAIN_GAP = re.compile(
+    r"^(?:的|发生|发生过|收取|收取过|收过|制发|出台|出现|有)?$"
+)  # 「未收取行政事业性收费」
+_NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:收过?|发过?|有过)?(?:的|了|啊|呢|哈)?$")  # 「收费没收过」
 _RETRACT = re.compile(r"^(?:哦|噢|啊)?(?:不对|不是|错了|说错了|搞错了|写错了|不不|更正一下)(?:了|啊|哦)?$")
 _BARE_TYPE = re.compile(r"(?:的|申请的|提的|来的)?")
 _WHOSE = re.compile(
@@ -88,7 +91,7 @@ class ClauseReader:
         if self._rest(clause, source) or self._rest_row(clause, rows, source):
             return
         negs = [m for m in NEGATION.finditer(clause) if not any(overlap(m.span(), s) for s in taken)]
-        if negs and not self.narrative_like:
+        if negs and (not self.narrative_like or self._plain_none(clause, negs, rows)):
             targets = [r for span, r in rows if span[0] >= negs[0].end()]
             if not targets and _NEGATION_TAIL.match(clause[negs[-1].end() :].strip()):
                 targets = [r for span, r in rows if span[1] <= negs[-1].start()]  # 「复议诉讼都没有」
@@ -120,6 +123,18 @@ class ClauseReader:
         if strong:  # 「不予公开的都是过程性信息，2件」: the leaf, not its group
             self.context_row = self.keyword_row = self._row(min(strong, key=lambda r: r.is_group))
             self._explains(self.keyword_row, source)
+
+    def _plain_none(self, clause: str, negs: list[re.Match], rows: list) -> bool:
+        """「本镇无规章和行政规范性文件」「无行政诉讼」 in a pasted draft: a sentence of its own that is no
+        description, its negation right before a table row, answers like a short message."""
+        if A.narrative_like(getattr(self, "sentence", "")):
+            return False
+        return any(
+            span[0] >= n.end() and _PLAIN_GAP.match(clause[n.end() : span[0]])
+            for n in negs
+            for span, r in rows
+            if not r.weak
+        )
 
     def _explains(self, row: RowDef | None, clause: str) -> None:
         """「还有一件没有现成的，得另外做」: a clause naming the row of the number just said explains it."""
@@ -263,7 +278,7 @@ class ClauseReader:
         if row is not None and last.row.key in row.leaves and last.row.kind == T3:
             row = last.row  # 「复议后起诉1件，结果是驳回诉讼请求」: 诉讼 names the kind already said
         target = row or last.row
-        col = find_col(target, clause, default=False)
+        col = find_col(target, A.suit_words(target.key, clause), default=False)
         leaf_of_group = row is not None and row.key in last.row.leaves
         t3_outcome = last.row.kind == T3 and target is last.row and col not in (None, "total")
         bare = _bare_type(clause)  # 「新收10件，个人」

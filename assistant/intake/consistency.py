@@ -195,7 +195,8 @@ def _check_group(known: _Known, g: GroupStatement, questions: list[str]) -> None
     names = "、".join(_name(k).split("·")[0] for k in keys)
     head = f"{row.name}{'' if g.col == 'total' else '·' + COLUMN_NAMES.get(g.col, g.col)}"
     if not given:
-        questions.append(f"{head}{g.value}件，请说明分别属于哪种情形：{names}。")
+        said = f"“{g.source}”：" if g.source else ""  # the clause asked about is accounted for
+        questions.append(f"{said}{head}{g.value}件，请说明分别属于哪种情形：{names}。")
         return
     s = sum(x.value for x in given.values())
     if s == g.value:

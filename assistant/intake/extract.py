@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
 from assistant.core import spec
 from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
+from assistant.intake import doc_columns, suit_order
 from assistant.intake import narrative as N
 from assistant.intake import remainder as R
 from assistant.intake.amends import FEE_ROW as _FEE_ROW
@@ -28,6 +28,7 @@ from assistant.intake.clauses import ClauseReader, _Last
 from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
 from assistant.intake.exhausted import exhausted_types
 from assistant.intake.filing import FilingReader, request_notes, restated
+from assistant.intake.followup import FollowupReader, asked_context, carried_outcomes, followup_of
 from assistant.intake.lexicon import (
     COLUMN_NAMES,
     COLUMNS,
@@ -86,11 +87,13 @@ _ALL_DONE = re.compile(
 
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
     """Proposals (with official labels and source phrases), questions and narrative facts of a message."""
-    ctx = context or ExtractionContext()
+    ctx = asked_context(context or ExtractionContext())  # 「准确是312件」: the row just asked about
     said: list[tuple[str, str]] = []  # (rewritten, as the user said it): sources show the user's words
     original = message or ""
-    message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", message or "", said), said)
+    message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message or ""), said), said)
     message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
+    message = suit_order.spell_out(message, said)  # 「先申请了复议，不服再去起诉的」
+    message = doc_columns.spell_out(message, said)  # 「规范性文件（制发/废止/有效）：2/0/11」, 「规章：无」
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
     message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
@@ -102,6 +105,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     if A.carry_from_last_year(message, ctx.topic):
         message = rewrite(A.BARE_CARRY, "上年结转", message, said)
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
+    reader.notes += doc_columns.header_notes(original, said)  # 「2/0/11」 read by the header's columns
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
         message = message[:MAX_MESSAGE_CHARS]
@@ -116,7 +120,9 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     reader.statements += R.all_answered(reader.statements, ctx.cells, answered.group()) if answered else []
     for derive in (attribute, lambda s, c, _: R.absent_types(s, c), exhausted_types):
         reader.statements += derive(reader.statements, ctx.cells, ctx.version)
-    proposals, questions, notes = resolve(reader.statements, reader.groups, ctx.version, ctx.cells)
+    groups = reader.groups + reader._answered_groups()  # 「是复议后告的」: the suit asked about
+    reader.statements += carried_outcomes(ctx.followup, reader.statements)  # 「两起都是复议后告的」
+    proposals, questions, notes = resolve(reader.statements, groups, ctx.version, ctx.cells)
     if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes
         named = N.named_topic(message)  # 「依申请那块今年没收到」 under 主动公开: the part named
         key = named if named in N.SUBAREAS else (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)
@@ -126,18 +132,20 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         proposals = [replace(p, source=restore(p.source, said, original)) for p in proposals]
         reader.narrative = [replace(n, text=restore(n.text, said, original)) for n in reader.narrative]
         reader.questions = [restore(q, said) for q in reader.questions]
+        questions = [restore(q, said) for q in questions]  # a group question quotes the user's words
     ex = Extraction(
         tuple(proposals),
         tuple(reader.narrative),
         tuple(questions + reader.questions),
         tuple(notes + reader.notes),
         RULES,
+        followup_of(reader.asked_row, reader.groups, proposals),
     )
     return request_notes(ex, original[:MAX_MESSAGE_CHARS])
 
 
 @dataclass
-class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
+class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader):
     ctx: ExtractionContext
     narrative_like: bool = False  # 「一是……尚未全部归集」: negations are not answers
     short: bool = False  # 「没有」: a negation without a row answers the topic asked
@@ -161,6 +169,7 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
     scope_end: int = 0  # where the scope phrase ends (the words before a number start there)
     last_outcome: str | None = None  # outcome said after a count of 行政诉讼 (kind not yet known)
     sentence_first: int = 0  # statements before this index belong to earlier sentences
+    asked_row: str | None = None  # the row of a vague count asked for exactly
 
     def _produced(self) -> int:
         return len(self.statements) + len(self.groups) + len(self.questions)
@@ -183,6 +192,7 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
         self.sentence_first = first
         self.sentence = sentence
         self.last = self.keyword_row = None
+        self._seed_followup()  # 「是复议后告的」 answering which kind of suit the last reply asked
         self.took_after = False
         self.dangling = []
         mentions = self._scoped(sentence, numbers(sentence))
@@ -206,6 +216,7 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
             vague += [v.group() for v in A.VAGUE.finditer(sentence)]
             if vague and not self._vague_material(sentence):
                 self.questions.append(A.vague_question(sentence, vague))
+                self.asked_row = getattr(find_row(sentence, weak=False), "key", None)  # 「处罚一千二百来件」
                 return
             key = (
                 home or self._going_on(sentence) or self._narrative_key(sentence) or self._continued(sentence)
@@ -294,6 +305,7 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
         if self._doc_material(row, col, m):
             return False
         if m.approximate:
+            self.asked_row = None if row.is_group else row.key
             about = A.ABOUT.search(before)
             self.questions.append(A.vague_question(source, [(about.group() if about else "") + m.raw]))
             return True
@@ -301,7 +313,7 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
         if value is None:
             return True
         if value == 0:
-            self._zero_others(before, source)
+            self._zero_others(before, source, row)
         if not self._add_up(row, col, value, before, source):
             self._emit(row, col, value, source)
         leaf = find_row(after, weak=False) if row.is_group else None  # 「无法提供的3件都是信息不存在」
@@ -313,24 +325,6 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader):
         if whole and not row.is_group:
             self._rest_of(whole, [row.key], source)
         return True
-
-    def _doc_material(self, row: RowDef, col: str | None, m: NumberMention) -> bool:
-        """「今年共清理规范性文件23件」: a document count with no column in a sentence that reads as
-        narrative is that part's material, not a question; the row goes on (「……，废止了2件」)."""
-        if row.kind != T1_DOC or col is not None or not m.value or not N.classify(self.sentence):
-            return False
-        self.context_row = row
-        return True
-
-    def _value(self, row: RowDef, m: NumberMention, source: str) -> int | Decimal | None:
-        if row.key == _FEE_ROW:
-            if m.unit == "元" or (not m.unit and "万" in m.raw):  # 十二万五 is 125000 元
-                return m.value / 10_000
-            return m.value
-        if m.value != m.value.to_integral_value():
-            self.questions.append(f"“{source}”中的“{m.raw}”不是整数，件数应为整数，请核实。")
-            return None
-        return int(m.value)
 
     def _locate(self, seg: str, weak: bool = True) -> tuple[RowDef, str | None] | None:
         strong = self._row(find_row(seg, weak=False))

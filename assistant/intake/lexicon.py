@@ -60,6 +60,7 @@ _AFTER_REVIEW = (
 _DIRECT = (
     r"直接(?:提起)?(?:行政)?(?:诉讼|起诉)|未经(?:行政)?复议"
     rf"|没(?:有)?(?:经过?|走)(?:行政)?复议|直接[^，。；\d]{{0,6}}?{_SUED}"  # 没走复议直接去法院起诉
+    r"|直接(?:就)?告(?!诉)"  # 「是直接告的」; 直接告诉 is telling
 )
 _LAST_YEAR = r"(?:去年|上一?年度?)(?:年底|年末|底|末)?"
 _CARRIED_OVER = (
@@ -71,6 +72,14 @@ _CARRIED_OVER = (
     r"|转过来|(?:转|结转|带|留|延续)(?:到|至|入)(?:今年|本年)"  # …没办完转过来 / 转到今年
 )
 
+
+def _decision(word: str) -> str:
+    """A kind of decision counted in 表一, not when it is what an application or an appeal is about
+    (「要求重新出具处罚决定书」 ending the clause, 「一个企业对处罚决定不服」)."""
+    about = r"(?!决定书(?:[，,。；;]|$)|[^，。；\d]{0,4}?不服)"  # 「处罚决定书开了15份」 is a count
+    return rf"(?<!对)行政{word}{about}|(?<![对政]){word}{about}"
+
+
 # Most specific first: the first row whose pattern occurs in a phrase wins.
 ROWS: tuple[RowDef, ...] = (
     _row("litigation_after_review", _AFTER_REVIEW, T3, "total", "复议后起诉"),
@@ -78,11 +87,11 @@ ROWS: tuple[RowDef, ...] = (
     _row("review", r"行政复议|复议", T3, "total", "行政复议"),
     _row("group:litigation", r"行政诉讼|诉讼|起诉|应诉|打官司|官司|告到法院|告上法庭|(?:去|上|到)法院|被(?:人)?告|被诉", T3, "total", "行政诉讼",
          ("litigation_direct", "litigation_after_review")),
-    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费|收费(?=金额|总额|收入|是|为|共|合计|约|大概|的话|方面|也|都|没|无|[0-9０-９零一二两三四五六七八九十]|$)", SINGLE, "amount_wan_yuan", "行政事业性收费"),
-    _row("active.art20_5.admin_license", r"行政许可|许可", SINGLE, "decisions", "行政许可"),
-    _row("active.art20_6.admin_penalty", r"行政处罚|处罚", SINGLE, "decisions", "行政处罚"),
-    _row("active.art20_6.admin_coercion", r"行政强制|强制", SINGLE, "decisions", "行政强制"),
-    _row("active.art20_1.normative_docs", r"规范性文件", T1_DOC, None, "行政规范性文件"),
+    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费|收费(?=金额|总额|收入|这一?块|这边|情况|项目|填|就填|是|为|共|合计|约|大约|大概|主要|全年|今年|一年|总共|一共|的话|方面|也|都|没|无|[0-9０-９零一二两三四五六七八九十]|$)", SINGLE, "amount_wan_yuan", "行政事业性收费"),
+    _row("active.art20_5.admin_license", _decision("许可"), SINGLE, "decisions", "行政许可"),
+    _row("active.art20_6.admin_penalty", _decision("处罚"), SINGLE, "decisions", "行政处罚"),
+    _row("active.art20_6.admin_coercion", _decision("强制") + "|查封|扣押|暂扣", SINGLE, "decisions", "行政强制"),
+    _row("active.art20_1.normative_docs", r"规范[性行]文件", T1_DOC, None, "行政规范性文件"),
     _row("active.art20_1.regulations", r"规章(?!制度)", T1_DOC, None, "规章"),
     _row(_A + "carried_over_from_prev", _CARRIED_OVER, T2, "total", "上年结转"),
     _row(_A + "carried_to_next",
@@ -148,7 +157,7 @@ _COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
     T3: (
         (
             "pending",
-            r"尚未审结|未审结|(?:还)?(?:没|未)(?:有)?审完|(?:还)?(?:没|未)(?:有)?判(?:下来)?|(?:还|正)在审|审理中|正在审理|尚未结案|未结案|未结|还没(?:有)?出结果|没出结果|(?:还|都还|暂时)没(?:有)?结果|还没(?:有)?判|还在审|尚无结果|结果还没出来",
+            r"尚未审结|未审结|(?:还)?没(?:有)?(?:审结|结案)|(?:还)?(?:没|未)(?:有)?审完|(?:还)?(?:没|未)(?:有)?判(?:下来)?|(?:还|正)在审|审理中|正在审理|尚未结案|未结案|未结|还没(?:有)?出结果|没出结果|(?:还|都还|暂时)没(?:有)?结果|还没(?:有)?判|还在审|尚无结果|结果还没出来",
         ),
         (
             "corrected",
@@ -167,7 +176,7 @@ _COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
     T1_DOC: (
         ("repealed", r"废止|废除|失效|废了|废掉"),
         ("in_force", r"现行有效|现行|有效"),
-        ("issued", r"制发|出台|印发|制定|发布|新制|新发|发了|新出|出了|下发"),
+        ("issued", r"制发|出台|印发|制定|发布|新制|新发|发了|新出|出了|下发|(?<![出下新印制])发(?=$|过)"),
     ),
     SINGLE: (),
 }
@@ -187,7 +196,8 @@ COLUMN_NAMES["total"] = "总计"
 
 # Negations that make a statement zero (「没有行政复议」, 「未收到申请」).
 NEGATION = re.compile(
-    r"没有|没(?=收到|接到|发生|出现|受理|制发|印发|废止|发过|收过)|不(?=制发|印发|制定|出台)|没人|无人|没有人|未发生|未出现|未|无|尚无|均无|不存在"
+    r"没有|没(?=收到|接到|发生|出现|受理|制发|印发|废止|发过|收过|发(?:$|[了的哈呢啊])|$|[了哈呢啊]$)"
+    r"|不(?=制发|印发|制定|出台)|不涉及|没人|无人|没有人|未发生|未出现|未|无|尚无|均无|不存在"
 )
 # 「规章我们没权限制定」「没有制发权限」: the body cannot make them, so none (a negation of the row).
 NO_POWER = re.compile(

@@ -24,6 +24,7 @@ from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, extract_numbers, for
 from assistant.intake.answers import THAT_ONE
 from assistant.intake.consistency import Statement, resolve
 from assistant.intake.extract import extract
+from assistant.intake.followup import asked_context, followup_kept, followup_line
 from assistant.intake.lexicon import NAMED_NUMERALS, NEGATION
 from assistant.intake.model import LLM, Extraction, ExtractionContext, NarrativeProposal
 from assistant.intake.phrases import numbers as phrase_numbers
@@ -108,17 +109,22 @@ def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> 
         if isinstance(answer.parsed, LlmExtraction)
         else LlmExtraction.model_validate(answer.parsed)
     )
-    result = with_inferences(validate(parsed, message, ctx), message, ctx)
+    rules = extract(message, ctx)  # the same words read by code: inferences and what it leaves asked
+    result = with_inferences(validate(parsed, message, ctx), rules, ctx.version)
     if result.empty and not result.questions:
         return _fallback(message, ctx, "在线模型没有给出可用结果，已改用离线规则识别", result.notes)
     how = method_note(answer.method)
+    result = replace(result, followup=followup_kept(rules.followup, result.proposals))
     return replace(result, notes=(*result.notes, how)) if how else result
 
 
 def human_prompt(message: str, ctx: ExtractionContext) -> str:
     """The user's words with the question just asked (dialogue state) and the values recorded so
-    far: a short answer such as 「都是自然人」, 「没有」 or 「企业那个改成2」 is read against them."""
-    known = _known_line(ctx)
+    far: a short answer such as 「都是自然人」, 「没有」 or 「企业那个改成2」 is read against them. What the
+    last reply itself asked (the exact count of 「八百来件」, the kind of a suit) is the same dialogue
+    state the rules read: its row is the topic, its group counts are listed."""
+    ctx = asked_context(ctx)
+    known = _known_line(ctx) + followup_line(ctx.followup)
     if not ctx.topic:
         return f"{known}用户的话：\n{message}"
     asked = ctx.question.strip()[:600] or "（无）"
@@ -140,14 +146,14 @@ def _known_line(ctx: ExtractionContext) -> str:
     )
 
 
-def with_inferences(result: Extraction, message: str, ctx: ExtractionContext) -> Extraction:
+def with_inferences(result: Extraction, rules: Extraction, version: str = spec.FORMAT_2021) -> Extraction:
     """What code infers from the same words (「其余都是个人」 as total − known parts, zeros implied by a
     total, 「都是自然人」), added for the cells the model left out in the rows it answered: the model
     maps numbers said, code does the arithmetic, the same on both paths."""
+    result = _explained(result, rules)
     given = {p.key for p in result.proposals}
     rows = {k.rsplit(".", 1)[0] for k in given}  # only rows the model itself gave a number for
     groups = {g for r in rows if (g := _group_of(r))}  # 「不予处理1件，重复申请」: the other leaves are 0
-    rules = extract(message, ctx)
     extra = tuple(
         p
         for p in rules.proposals
@@ -157,14 +163,37 @@ def with_inferences(result: Extraction, message: str, ctx: ExtractionContext) ->
             p.key.rsplit(".", 1)[0] in rows
             or _group_of(p.key.rsplit(".", 1)[0]) in groups
             or p.note == BALANCE_REST
+            or (p.key.startswith(RESULTS_TOTAL) and _same_reading(result, rules))
         )
-    )  # 「剩下的年底还没办完」: a number no one said, computed by code from the table's identity
+    )  # 「剩下的年底还没办完」, 办理结果总计: numbers no one said, computed by code from the table's identity
     if not extra:
         return result
-    fspec = spec.spec_for(ctx.version)
+    fspec = spec.spec_for(version)
     computed = tuple(f"{fspec.by_key[p.key].label}：数字 " for p in extra if p.key in fspec.by_key)
     notes = tuple(n for n in result.notes if not n.startswith(computed))  # code computed what it dropped
     return replace(result, proposals=result.proposals + extra, notes=notes)
+
+
+RESULTS_TOTAL = "applications.results.total."
+
+
+def _same_reading(result: Extraction, rules: Extraction) -> bool:
+    """The model read every number code read the same way: code's arithmetic on them stands."""
+    said = result.cells
+    return all(said.get(p.key) == p.value for p in rules.proposals if not p.inferred)
+
+
+def _explained(result: Extraction, rules: Extraction) -> Extraction:
+    """A cell the model gave as code reads it too (same key, same value) carries code's account of it:
+    inferred (「都是自然人」: the other types 0) and why (「申请均来自自然人，办理结果记入自然人栏」)."""
+    ruled = {(p.key, p.value): p for p in rules.proposals if p.inferred or p.note}
+    if not ruled:
+        return result
+    proposals = tuple(
+        replace(p, inferred=r.inferred, note=r.note) if (r := ruled.get((p.key, p.value))) else p
+        for p in result.proposals
+    )
+    return replace(result, proposals=proposals)
 
 
 def _group_of(row: str) -> str | None:
@@ -177,7 +206,7 @@ def _group_of(row: str) -> str | None:
 
 def _fallback(message: str, ctx: ExtractionContext, why: str, notes: tuple[str, ...] = ()) -> Extraction:
     base = extract(message, ctx)
-    return Extraction(base.proposals, base.narrative, base.questions, (*notes, *base.notes, why), base.method)
+    return replace(base, notes=(*notes, *base.notes, why))
 
 
 def validate(parsed: LlmExtraction, message: str, ctx: ExtractionContext) -> Extraction:

@@ -19,6 +19,27 @@ LLM = "llm"
 
 
 @dataclass(frozen=True)
+class Followup:
+    """What the extractor itself asked about, for reading the very next message as its answer:
+    `topic` is "row:<row>" (「三百多件」 asked for exactly: 「准确是312件」 is that row), `groups` are
+    counts of a group whose kind was asked (「被告了一次，还没判」: (group, column, value) as
+    ("group:litigation", "total", 1), ("group:litigation", "pending", 1))."""
+
+    topic: str | None = None
+    groups: tuple[tuple[str, str, int], ...] = ()
+
+    def dump(self) -> dict:
+        return {"topic": self.topic, "groups": [list(g) for g in self.groups]}
+
+    @classmethod
+    def load(cls, data: Mapping | None) -> Followup | None:
+        if not data:
+            return None
+        groups = tuple((str(g[0]), str(g[1]), int(g[2])) for g in data.get("groups") or ())
+        return cls(data.get("topic"), groups)
+
+
+@dataclass(frozen=True)
 class ExtractionContext:
     """What the extractor knows besides the message.
 
@@ -30,6 +51,7 @@ class ExtractionContext:
     topic: str | None = None
     cells: Mapping[str, Value] = field(default_factory=dict)  # confirmed and pending (for 「都是自然人」)
     question: str = ""  # the text of the question asked last (for the LLM's prompt)
+    followup: Followup | None = None  # what the extractor asked in its last reply
 
 
 @dataclass(frozen=True)
@@ -66,6 +88,7 @@ class Extraction:
     questions: tuple[str, ...] = ()  # Chinese; contradictions, ambiguities, missing applicant types
     notes: tuple[str, ...] = ()  # Chinese; what was dropped and why (hallucinated numbers, fallback)
     method: str = RULES
+    followup: Followup | None = None  # what this reply's own questions ask about
 
     @property
     def empty(self) -> bool:

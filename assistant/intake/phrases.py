@@ -30,6 +30,11 @@ _LIANG_SA = re.compile(r"(?<=[\u4e00-\u9fff])(俩|仨)(?=\s|$|[，,。；;！!�
 
 _KUAI = re.compile(r"(?<=[0-9零〇一二两三四五六七八九十百千万])块(?=钱|$|[，,。；;！!、）)])")  # 两千块: 元
 _BARE_ZERO = re.compile(r"(?<=[为是])零(?![零〇一二两三四五六七八九十百千万件个])")  # 数量为零
+# 「4千多件」「12万6千多」「1万2千元」: digits with 千/百 (and 万 before them), one number, not 4 and 6
+_MIXED = re.compile(
+    r"(?<![0-9.])([0-9]+)(?:万([0-9]+)([千百])|([千百]))(多|余|来)?(件|个|项|次|起|宗|份|元)?(?![0-9])"
+)
+_MAGNITUDE = {"千": 1000, "百": 100}
 
 
 def rewrite(pattern: re.Pattern[str], new: str, text: str, log: list[tuple[str, str]]) -> str:
@@ -51,6 +56,8 @@ def restore(text: str, log: list[tuple[str, str]], original: str = "") -> str:
             break
         if new in text:
             text = text.replace(new, old, 1)
+        elif len(text) > 1 and text in new:  # a clause of a spelled-out phrase: the phrase as typed
+            return old
     return text
 
 
@@ -75,8 +82,10 @@ def numbers(sentence: str) -> list[NumberMention]:
         ]
         + _bare_numerals(masked)
     )
+    mixed = _mixed(masked)
+    out += mixed
     for m in extract_numbers(masked):
-        if m.kind not in (KIND_COUNT, KIND_AMOUNT):
+        if m.kind not in (KIND_COUNT, KIND_AMOUNT) or any(x.start <= m.start < x.end for x in mixed):
             continue
         nxt = masked[m.end : m.end + 1]
         prev = masked[m.start - 1 : m.start] if m.start else ""
@@ -98,6 +107,21 @@ def numbers(sentence: str) -> list[NumberMention]:
         out.append(_amount(masked, m))
     out = [replace(m, raw=sentence[m.start : m.end]) for m in out]  # the user's own characters (块, not 元)
     return sorted(out, key=lambda m: m.start)
+
+
+def _mixed(text: str) -> list[NumberMention]:
+    """「4千多件」 is about 4000 (asked), 「12万6千多」 about 126000 元: one vague number, never 4 or 12."""
+    out = []
+    for t in _MIXED.finditer(text):
+        high, low, unit = int(t.group(1)), t.group(2), t.group(6) or ""
+        if low:
+            value = high * 10_000 + int(low) * _MAGNITUDE[t.group(3)]
+        else:
+            value = high * _MAGNITUDE[t.group(4)]
+        about = bool(t.group(5)) or text[: t.start()].endswith(_ABOUT)
+        kind = KIND_AMOUNT if unit == "元" or "万" in t.group() else KIND_COUNT
+        out.append(NumberMention(Decimal(value), t.group(), unit, kind, t.start(), t.end(), about))
+    return out
 
 
 def _bare_numerals(text: str) -> list[NumberMention]:
