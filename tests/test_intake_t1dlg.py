@@ -259,3 +259,22 @@ def test_plain_none_sentences_in_a_draft_with_enumerations():
 def test_a_described_shortfall_in_a_draft_is_no_zero():
     draft = "二是部分科室没有及时更新行政许可信息。三是队伍不稳定。"
     assert "active.art20_5.admin_license.decisions" not in _ex(draft).cells
+
+
+# ------------------------------------------------------------ one decision row told item by item
+
+
+def test_decision_counts_of_named_items_add_up():
+    ex = _ex("处罚：超限运输罚款31件，无证经营处罚8件，就这两项")
+    assert ex.cells[PENALTY] == 39 and "2项相加" in ex.proposals[0].note
+    assert any("31＋8，合计39" in n for n in ex.notes)
+
+
+def test_a_second_number_naming_no_item_is_no_part():
+    ex = _ex("许可40件，后来核对是38件")
+    assert ex.cells.get("active.art20_5.admin_license.decisions") != 78
+
+
+def test_a_total_with_its_items_is_not_added_again():
+    ex = _ex("许可一共30件，其中建设审批20件、占道许可10件")
+    assert ex.cells.get("active.art20_5.admin_license.decisions") != 60

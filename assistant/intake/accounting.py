@@ -12,6 +12,7 @@ import re
 
 from assistant.intake import narrative as N
 from assistant.intake.model import Extraction
+from assistant.intake.phrases import find_row
 
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n：:（）()]+")
 _QUOTED = re.compile(r"“([^”]{2,})”")
@@ -45,12 +46,32 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
     for m in _CLAUSE.finditer(message):
         text = m.group().strip()
         core = _NOISE.sub("", text)
-        if len(core) < 3 or _FILLER.match(core) or _only_named(text) or N.other_heading(text):
+        if (
+            len(core) < 3
+            or _FILLER.match(core)
+            or _only_named(text)
+            or N.other_heading(text)
+            or _row_heading(core)
+        ):
             continue
         share = sum(covered[m.start() : m.end()]) / max(1, len(m.group()))
         if share < COVERED_SHARE:
             out.append(text)
     return out
+
+
+_HEADING_TAIL = re.compile(r"^(?:这一?块|这边|方面|的话|情况|部分)?$")
+
+
+def _row_heading(clause: str) -> bool:
+    """「处罚这块」「许可方面」 before the numbers: names the table row the next clauses fill."""
+    m = find_row(clause, weak=False)
+    return bool(
+        m
+        and (hit := m.pattern.search(clause))
+        and hit.start() == 0
+        and _HEADING_TAIL.match(clause[hit.end() :])
+    )
 
 
 def _only_named(clause: str) -> bool:

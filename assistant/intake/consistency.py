@@ -16,6 +16,7 @@ from decimal import Decimal
 from assistant.core import spec
 from assistant.core.facts import Value
 from assistant.core.numbers import format_number
+from assistant.intake.item_sums import is_closing, item_sum
 from assistant.intake.lexicon import COLUMN_NAMES, ROW_BY_KEY
 from assistant.intake.model import Proposal
 
@@ -69,7 +70,7 @@ def resolve(
         if added is not None:  # 「查无此件2件，还有1件让他去别的单位问了」: two parts of one cell
             final[key] = added
             notes.append(
-                f"{_label(fspec, key)}：{'＋'.join(format_number(s.value) for s in explicit)}，合计{format_number(added.value)}"
+                f"{_label(fspec, key)}：{'＋'.join(format_number(s.value) for s in explicit if s.source in added.source and not is_closing(s.source))}，合计{format_number(added.value)}"
             )
             continue
         if len(values) > 1:
@@ -99,6 +100,8 @@ _ADDED = re.compile(r"^(?:还有|另有|另外|此外|再有|以及|外加|加�
 
 def _added(items: list[Statement]) -> Statement | None:
     """Statements for one cell that add up: every one after the first begins 「还有/另有…」."""
+    if len(items) >= 2 and (listed := item_sum(items)):  # 「A审批12件，B许可9件，C许可5件」
+        return Statement(items[0].key, listed[0], listed[1], note=listed[2])
     if len(items) < 2 or not all(_ADDED.match(s.source) for s in items[1:]):
         return None
     total = sum((s.value for s in items), start=0)

@@ -92,8 +92,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     original = message or ""
     message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message or ""), said), said)
     message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
-    message = suit_order.spell_out(message, said)  # 「先申请了复议，不服再去起诉的」
-    message = doc_columns.spell_out(message, said)  # 「规范性文件（制发/废止/有效）：2/0/11」, 「规章：无」
+    message = doc_columns.spell_out(suit_order.spell_out(message, said), said)  # 「2/0/11」「后来又起诉」
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
     message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
@@ -131,8 +130,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     if said:
         proposals = [replace(p, source=restore(p.source, said, original)) for p in proposals]
         reader.narrative = [replace(n, text=restore(n.text, said, original)) for n in reader.narrative]
-        reader.questions = [restore(q, said) for q in reader.questions]
-        questions = [restore(q, said) for q in questions]  # a group question quotes the user's words
+        questions, reader.questions = ([restore(q, said) for q in qs] for qs in (questions, reader.questions))
     ex = Extraction(
         tuple(proposals),
         tuple(reader.narrative),
