@@ -115,7 +115,8 @@ def test_long_conversation_at_1366(app_url, shots, tmp_path):  # noqa: F811
         }
         for key, value in saved.items():
             row, col = grid_position(key, 2)
-            expect(page.locator(f'#grid2 [data-testid="cell-{row}-{col}"]')).to_have_text(value)
+            cell = page.locator(f'#grid2 [data-testid="cell-{row}-{col}"]')
+            expect(cell).to_have_text(value, timeout=30_000)  # the grid refreshes after the tab shows
         expect(page.locator("#table_findings")).not_to_contain_text("表二")  # the saved table balances
         browser.close()
 
