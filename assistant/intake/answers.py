@@ -16,6 +16,7 @@ from assistant.core.facts import Value
 from assistant.core.numbers import NumberMention
 from assistant.intake.lexicon import ROW_BY_KEY
 from assistant.intake.model import TOPIC_ROWS
+from assistant.intake.phrases import rewrite
 
 SHORT_ANSWER_CHARS = 14
 _PUNCT = re.compile(r"[\s。，,.！!？?；;：:、“”\"'（）()]+")
@@ -88,6 +89,36 @@ _CARRY_DIRECTION = re.compile(r"上一?年|去年|下一?年|明年|年底|年�
 def carry_from_last_year(message: str, topic: str | None) -> bool:
     """「没有结转」 answering the 上年结转 question: a 结转 without a direction means the one asked."""
     return topic == "carried_over" and short_answer(message) and not _CARRY_DIRECTION.search(message)
+
+
+_LAST_YEAR_NONE = re.compile(  # 「（没有结转，）去年也没有」: 上年结转 none
+    r"(?:(?<=^)|(?<=[，,。；;\s]))(?:去年|上年|上一年)(?:的)?也?(?:都)?(?:没有|没|无)(?:的|了)?(?:哈|呢|啊|吧)?(?=$|[，,。；;！!])"
+)
+_SLIPS = (  # typing slips of the form's words (pinyin input picks a near homophone)
+    (re.compile(r"出罚|处伐|处法(?![律规])"), "处罚"),
+    (re.compile(r"复义|复仪|(?<!答)复意(?!见)"), "复议"),
+    (re.compile(r"强治"), "强制"),
+    (re.compile(r"诉松|诉颂"), "诉讼"),
+    (re.compile(r"许克"), "许可"),
+    (re.compile(r"规范行文件"), "规范性文件"),
+)
+
+
+def fix_slips(message: str, said: list[tuple[str, str]]) -> str:
+    """「出罚一百五十六件」 read as 处罚; each fix logged, so sources keep what was typed."""
+    for pattern, word in _SLIPS:
+        message = rewrite(pattern, word, message, said)
+    return message
+
+
+def spell_carry(message: str, topic: str | None, said: list[tuple[str, str]]) -> str:
+    """「没有结转」 answering the 上年结转 question, and 「去年也没有」 beside a 结转 (or answering a
+    carry-over question), spelled as 上年结转."""
+    if carry_from_last_year(message, topic):
+        message = rewrite(BARE_CARRY, "上年结转", message, said)
+    if "结转" in message or topic in ("carried_over", "carried_to_next"):
+        message = rewrite(_LAST_YEAR_NONE, "上年结转也没有", message, said)
+    return message
 
 
 def keys_with_value(value: int, cells: Mapping[str, Value], version: str) -> list[str]:

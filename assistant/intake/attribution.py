@@ -8,6 +8,8 @@
    last type's.
 3. 办理结果总计 by the identity 新收 + 上年结转 = 办理结果 + 结转下年度, per column, once the other three
    are known (never against results already said that exceed it).
+4. Bounds: when 结转下年度 is not known and the results known so far already use up 新收 + 上年结转 of a
+   column (0 when nothing came in), 结转下年度 can only be 0 there and 办理结果总计 is the inflow.
 Rows already given by the message or known before are never changed; only empty cells are proposed.
 """
 
@@ -19,6 +21,7 @@ from assistant.core import spec
 from assistant.core.facts import Value
 from assistant.intake.consistency import Statement, _added
 from assistant.intake.lexicon import COLUMN_NAMES
+from assistant.intake.model import ARITHMETIC
 
 _A = "applications."
 _NEW, _PREV, _NEXT = _A + "new_received", _A + "carried_over_from_prev", _A + "carried_to_next"
@@ -35,7 +38,9 @@ def attribute(statements: list[Statement], known: Mapping[str, Value], version: 
     seen.add(out)
     total = _results_total(seen, version)
     seen.add(total)
-    return out + total + _column_rest(seen, version)
+    bounds = _by_bounds(seen, version)
+    seen.add(bounds)
+    return out + total + bounds + _column_rest(seen, version)
 
 
 class _Seen:
@@ -177,3 +182,27 @@ def _column_rest(seen: _Seen, version: str) -> list[Statement]:
 def _row_closed(seen: _Seen, row: str) -> bool:
     """The types known in a row already add up to its total: the others are 0 there."""
     return seen.get(f"{row}.total") == sum(seen.get(f"{row}.{c}") or 0 for c in _TYPES)
+
+
+def _by_bounds(seen: _Seen, version: str) -> list[Statement]:
+    """结转下年度 unknown, results known so far = 新收 + 上年结转: nothing is left for next year."""
+    out: list[Statement] = []
+    leaves = [_A + r for r in spec.t2_result_leaves(version)]
+    for col, _ in spec.T2_COLUMNS:
+        nxt, res = f"{_NEXT}.{col}", f"{_RESULTS}.{col}"
+        inflow = _inflow(seen, col)
+        if inflow is None or nxt in seen.values or res in seen.values:
+            continue
+        done = sum(v for r in leaves if (v := seen.get(f"{r}.{col}")) is not None)
+        if done != inflow:
+            continue
+        came = f"新收{seen.get(f'{_NEW}.{col}')}＋上年结转{seen.get(f'{_PREV}.{col}')}"
+        why = (
+            f"{ARITHMETIC}办理结果已等于{came}，结转下年度只能为0"
+            if inflow
+            else f"{ARITHMETIC}{came}，没有可办理的申请"
+        )
+        src = seen.source(_PREV if f"{_PREV}.{col}" in seen.said else _NEW)
+        out.append(Statement(res, inflow, src, True, why))
+        out.append(Statement(nxt, 0, src, True, why))
+    return out

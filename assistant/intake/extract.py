@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from assistant.core import spec
 from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
-from assistant.intake import doc_columns, suit_order
+from assistant.intake import doc_columns
 from assistant.intake import narrative as N
 from assistant.intake import remainder as R
 from assistant.intake.amends import FEE_ROW as _FEE_ROW
@@ -33,7 +33,6 @@ from assistant.intake.lexicon import (
     COLUMN_NAMES,
     COLUMNS,
     LEGAL_PERSONS,
-    NO_POWER,
     ROW_BY_KEY,
     SINGLE,
     T1_DOC,
@@ -54,9 +53,9 @@ from assistant.intake.phrases import (
     is_info_fee,
     numbers,
     restore,
-    rewrite,
     trailing_col,
 )
+from assistant.intake.spelling import spell
 
 MAX_MESSAGE_CHARS = 20_000
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
@@ -70,19 +69,8 @@ _UNITS = {
     SINGLE: ("", "件", "个", "项", "次", "宗", "起", "份", "万元", "元"),
 }
 _ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
-_NOT_ONE = re.compile(  # 一件也没收到 / 一件申请也没收到 / 复议诉讼一个没有: none
-    r"[一1]\s*[件个宗起项份](?:[^，,。；;\d]{0,4}?(?:也|都)(?:没有|没|未|不)(?:有)?|\s*(?:没有|没)(?=$|[，,。；;！!]))"
-)
-_NO_FEE = re.compile(r"^(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?费(?:用)?[。！!]?$")
-_NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 行政事业性收费
-    r"(?<![^，,。；;\s])(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
-    r"(?:的|了)?(?=$|[，,。；;！!])"
-)
 _IS = re.compile(r"^\s*(?:是|为|系)")
 _ALL_ONE = re.compile(r"^\s*(?:的)?(?:也|都|均|全|全部|全都)(?:是|为|系|属于|来自)")
-_ALL_DONE = re.compile(
-    r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])"
-)
 
 
 def extract(message: str, context: ExtractionContext | None = None) -> Extraction:
@@ -90,19 +78,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     ctx = asked_context(context or ExtractionContext())  # 「准确是312件」: the row just asked about
     said: list[tuple[str, str]] = []  # (rewritten, as the user said it): sources show the user's words
     original = message or ""
-    message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message or ""), said), said)
-    message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
-    message = doc_columns.spell_out(suit_order.spell_out(message, said), said)  # 「2/0/11」「后来又起诉」
-    message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
-    message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
-    message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
-    message = rewrite(
-        _ALL_DONE, "年底没有结转", message, said
-    )  # 「年底都办完了」: nothing carried to next year
-    answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
-    message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」
-    if A.carry_from_last_year(message, ctx.topic):
-        message = rewrite(A.BARE_CARRY, "上年结转", message, said)
+    message, answered = spell(original, ctx.topic, said)
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
     reader.notes += doc_columns.header_notes(original, said)  # 「2/0/11」 read by the header's columns
     if len(message) > MAX_MESSAGE_CHARS:

@@ -26,7 +26,7 @@ from assistant.intake.consistency import Statement, resolve
 from assistant.intake.extract import extract
 from assistant.intake.followup import asked_context, followup_kept, followup_line
 from assistant.intake.lexicon import NAMED_NUMERALS, NEGATION
-from assistant.intake.model import LLM, Extraction, ExtractionContext, NarrativeProposal
+from assistant.intake.model import ARITHMETIC, LLM, Extraction, ExtractionContext, NarrativeProposal
 from assistant.intake.phrases import numbers as phrase_numbers
 from assistant.intake.remainder import BALANCE_REST
 from assistant.intake.structured import ask, method_note
@@ -110,9 +110,12 @@ def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> 
         else LlmExtraction.model_validate(answer.parsed)
     )
     rules = extract(message, ctx)  # the same words read by code: inferences and what it leaves asked
-    result = with_inferences(validate(parsed, message, ctx), rules, ctx.version)
-    if result.empty and not result.questions:
-        return _fallback(message, ctx, "在线模型没有给出可用结果，已改用离线规则识别", result.notes)
+    validated = validate(parsed, message, ctx)
+    if (
+        validated.empty and not validated.questions
+    ):  # nothing of the model's own stands: code's arithmetic alone is no answer
+        return _fallback(message, ctx, "在线模型没有给出可用结果，已改用离线规则识别", validated.notes)
+    result = with_inferences(validated, rules, ctx.version)
     how = method_note(answer.method)
     result = replace(result, followup=followup_kept(rules.followup, result.proposals))
     return replace(result, notes=(*result.notes, how)) if how else result
@@ -163,7 +166,10 @@ def with_inferences(result: Extraction, rules: Extraction, version: str = spec.F
             p.key.rsplit(".", 1)[0] in rows
             or _group_of(p.key.rsplit(".", 1)[0]) in groups
             or p.note == BALANCE_REST
-            or (p.key.startswith(RESULTS_TOTAL) and _same_reading(result, rules))
+            or (
+                (p.key.startswith(RESULTS_TOTAL) or p.note.startswith(ARITHMETIC))
+                and _same_reading(result, rules)
+            )
         )
     )  # 「剩下的年底还没办完」, 办理结果总计: numbers no one said, computed by code from the table's identity
     if not extra:

@@ -18,6 +18,9 @@ RULES = "rules"
 LLM = "llm"
 
 
+ARITHMETIC = "按表格勾稽关系推算："  # the note of a cell only the table identities determine
+
+
 @dataclass(frozen=True)
 class Followup:
     """What the extractor itself asked about, for reading the very next message as its answer:
@@ -104,11 +107,12 @@ class Extraction:
         if self.proposals:
             lines.append("我从您的话中识别出以下数据，请确认后保存：")
             lines += [f"- {p.describe()}" for p in self.proposals if p.value or not p.inferred]
-            zeros: dict[str, list[str]] = {}
-            for p in self.proposals:
+            zeros: dict[tuple[str, str], list[str]] = {}
+            for p in self.proposals:  # arithmetic zeros under their reason, the others under the words
                 if p.inferred and not p.value:
-                    zeros.setdefault(p.source, []).append(p.label)
-            lines += [_zeros_line(src, labels) for src, labels in zeros.items()]
+                    why = p.note if p.note.startswith(ARITHMETIC) else ""
+                    zeros.setdefault((p.source, why), []).append(p.label)
+            lines += [_zeros_line(src, labels, why) for (src, why), labels in zeros.items()]
         if self.narrative:
             lines.append("以下文字将作为年报素材，请确认：")
             lines += [f"- 【{n.label}】{n.text}" for n in self.narrative]
@@ -124,17 +128,19 @@ class Extraction:
 MAX_NAMED_ZEROS = 3
 
 
-def _zeros_line(source: str, labels: list[str]) -> str:
-    """「根据“…”，“X”记为 0」 for up to three cells; beyond that the rows, each named once."""
+def _zeros_line(source: str, labels: list[str], why: str = "") -> str:
+    """「根据“…”，“X”记为 0」 for up to three cells; beyond that the rows, each named once. A zero the
+    table identities force is said with its reason (「按表格勾稽关系推算：…」) instead of the words."""
+    head = f"{why.rstrip('：')}，" if why else f"根据“{source}”，"
     if len(labels) <= MAX_NAMED_ZEROS:
         named = "、".join(f"“{label}”" for label in labels)
-        return f"- 根据“{source}”，{named}记为 0"
+        return f"- {head}{named}记为 0"
     rows: dict[str, int] = {}
     for label in labels:
         row = label.split(" / ")[0]
         rows[row] = rows.get(row, 0) + 1
     listed = "；".join(f"“{row}”{n}栏" for row, n in rows.items())
-    return f"- 根据“{source}”，以下各行记为 0（共{len(labels)}个单元格）：{listed}"
+    return f"- {head}以下各行记为 0（共{len(labels)}个单元格）：{listed}"
 
 
 NO_NUMBERS_REPLY = (

@@ -1,0 +1,43 @@
+"""A message put in the words the extractor reads, every rewrite logged so sources show the user's words.
+
+Pure helper of `extract`: 「一件也没收到」 → none, 「不收费」 → 行政事业性收费没有, 「年底都办完了」 /
+「也没有剩下的」 → 年底没有结转, 「没有结转，去年也没有」 → 上年结转也没有, typing slips of official words
+(「出罚」 → 处罚) and the like. `said` collects (rewritten, as typed) pairs for `phrases.restore`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.intake import answers as A
+from assistant.intake import doc_columns, suit_order
+from assistant.intake.lexicon import NO_POWER
+from assistant.intake.phrases import numbers, rewrite
+
+_NOT_ONE = re.compile(  # 一件也没收到 / 一件申请也没收到 / 复议诉讼一个没有: none
+    r"[一1]\s*[件个宗起项份](?:[^，,。；;\d]{0,4}?(?:也|都)(?:没有|没|未|不)(?:有)?|\s*(?:没有|没)(?=$|[，,。；;！!]))"
+)
+_NO_FEE = re.compile(r"^(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?费(?:用)?[。！!]?$")
+_NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 行政事业性收费
+    r"(?<![^，,。；;\s])(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
+    r"(?:的|了)?(?=$|[，,。；;！!])"
+)
+_ALL_DONE = re.compile(
+    r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])"
+    r"|(?<![去上]年)(?:(?<=^)|(?<=[，,。；;]))也?没有?(?:剩下|剩余|剩)(?:的|来的)?(?=$|[，,。；;！!])"  # 也没有剩下的
+)
+
+
+def spell(message: str, topic: str | None, said: list[tuple[str, str]]) -> tuple[str, re.Match[str] | None]:
+    """(the message as the extractor reads it, the 「都答复了」 match that closes the results, if any)."""
+    message = A.fix_slips(message or "", said)
+    message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message), said), said)
+    message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
+    message = doc_columns.spell_out(suit_order.spell_out(message, said), said)  # 「2/0/11」「后来又起诉」
+    message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
+    message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
+    message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
+    message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried over
+    answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
+    message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」
+    return A.spell_carry(message, topic, said), answered
