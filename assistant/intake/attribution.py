@@ -8,8 +8,9 @@
    last type's.
 3. 办理结果总计 by the identity 新收 + 上年结转 = 办理结果 + 结转下年度, per column, once the other three
    are known (never against results already said that exceed it).
-4. Bounds: when 结转下年度 is not known and the results known so far already use up 新收 + 上年结转 of a
-   column (0 when nothing came in), 结转下年度 can only be 0 there and 办理结果总计 is the inflow.
+4. Nothing came in: when 新收 + 上年结转 of a column is 0 and 结转下年度 is not known, 办理结果总计 and
+   结转下年度 can only be 0 there. (Results that use up a positive inflow force the same, but those two
+   cells are left to the year-end question: its answer is the clerk's cross-check of the results.)
 Rows already given by the message or known before are never changed; only empty cells are proposed.
 """
 
@@ -185,24 +186,13 @@ def _row_closed(seen: _Seen, row: str) -> bool:
 
 
 def _by_bounds(seen: _Seen, version: str) -> list[Statement]:
-    """结转下年度 unknown, results known so far = 新收 + 上年结转: nothing is left for next year."""
+    """No application this year nor carried over in a column: no result and nothing left for next year."""
     out: list[Statement] = []
-    leaves = [_A + r for r in spec.t2_result_leaves(version)]
+    why = f"{ARITHMETIC}新收和上年结转均为0，没有可办理的申请"
     for col, _ in spec.T2_COLUMNS:
         nxt, res = f"{_NEXT}.{col}", f"{_RESULTS}.{col}"
-        inflow = _inflow(seen, col)
-        if inflow is None or nxt in seen.values or res in seen.values:
+        if _inflow(seen, col) != 0 or nxt in seen.values or res in seen.values:
             continue
-        done = sum(v for r in leaves if (v := seen.get(f"{r}.{col}")) is not None)
-        if done != inflow:
-            continue
-        came = f"新收{seen.get(f'{_NEW}.{col}')}＋上年结转{seen.get(f'{_PREV}.{col}')}"
-        why = (
-            f"{ARITHMETIC}办理结果已等于{came}，结转下年度只能为0"
-            if inflow
-            else f"{ARITHMETIC}{came}，没有可办理的申请"
-        )
         src = seen.source(_PREV if f"{_PREV}.{col}" in seen.said else _NEW)
-        out.append(Statement(res, inflow, src, True, why))
-        out.append(Statement(nxt, 0, src, True, why))
+        out += [Statement(res, 0, src, True, why), Statement(nxt, 0, src, True, why)]
     return out
