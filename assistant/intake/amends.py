@@ -162,7 +162,9 @@ class HitReader:
     def _hit(self, m: NumberMention, before: str, after: str, source: str):
         """(row and column of a number, its source phrase, whether a correction consumed it)."""
         # 「一起维持一起被撤销了」: once a number took its words from after it, the next one does too
-        hit = self.took_after and self._locate(after, weak=False)
+        # 「…，复议后起诉1件维持」: a suit kind named before the number breaks that chain
+        named = getattr(find_row(before, weak=False), "kind", None) == T3
+        hit = self.took_after and not named and self._locate(after, weak=False)
         chained = bool(hit) and hit[0].kind == T3  # 「…2起纠正1起没结案」: 表三 outcomes chain on
         if hit:  # 「一起撤销了」: the number and the words it took are its source
             source = (

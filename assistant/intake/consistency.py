@@ -87,7 +87,7 @@ def resolve(
         parts = tuple(f"{group}.{o}" for o in T3_PARTS)
         _check_parts(known, f"{group}.total", parts, questions, unsplit)
     for g in groups:
-        _check_group(known, g, questions)
+        _check_group(known, g, questions, notes)
     _check_results_total(final, version, questions)
     if unsplit:
         questions.append(_unsplit_question(unsplit))
@@ -190,7 +190,7 @@ def _infer_zero(final: dict[str, Statement], key: str, source: str, note: str) -
         final.setdefault(f"{prefix}.{part}", Statement(f"{prefix}.{part}", 0, source, True, "总数为0"))
 
 
-def _check_group(known: _Known, g: GroupStatement, questions: list[str]) -> None:
+def _check_group(known: _Known, g: GroupStatement, questions: list[str], notes: list[str]) -> None:
     final = known.final
     row = ROW_BY_KEY[g.group]
     keys = [f"{leaf}.{g.col}" for leaf in row.leaves]
@@ -206,6 +206,8 @@ def _check_group(known: _Known, g: GroupStatement, questions: list[str]) -> None
         for k in keys:
             if k not in given:
                 _infer_zero(final, k, g.source, f"{row.name}各情形之和已等于{g.value}件")
+        if g.source:  # 「行政诉讼3件：直接起诉2件……复议后起诉1件」: the count said is checked, and said so
+            notes.append(f"“{g.source}”：{head}共{g.value}件，与各情形合计相符")
     elif s > g.value:
         questions.append(f"您说“{g.source}”，{head}共{g.value}件，但各情形合计{format_number(s)}件，请核对。")
     else:
