@@ -13,10 +13,25 @@ from assistant.intake import answers as A
 from assistant.intake import narrative as N
 from assistant.intake.clauses import _Last
 from assistant.intake.consistency import Statement
-from assistant.intake.lexicon import COLUMN_NAMES, COLUMNS, LEGAL_PERSONS, ROW_BY_KEY, T1_DOC, T2, T3, RowDef
+from assistant.intake.lexicon import (
+    COLUMN_NAMES,
+    COLUMNS,
+    LEGAL_PERSONS,
+    ROW_BY_KEY,
+    SINGLE,
+    T1_DOC,
+    T2,
+    T3,
+    RowDef,
+)
 from assistant.intake.phrases import find_col, find_row, row_matches
 
 FEE_ROW = "active.art20_8.admin_fees"
+_PART_WORD = re.compile(r"^\s*(?:其中|内含|包括|当中|有)")  # 「其中简易程序20起」「有三件是年底补录的」
+_EXPLAINS = re.compile(
+    r"^\s*(?:我们|当时|之前|前面)?(?:漏了|漏报了?|漏算了?|少算了?|多算了?|少报了?|多报了?|补录了?|重复算了?)"
+)
+_T1_DOC_COLS = {c for c, _ in COLUMNS[T1_DOC]}
 _MORE = re.compile(r"(?:还有|另外|另有|加上|再加|以及)[^，,。；;]{0,8}$")  # 「还有工本费」: one more part
 
 
@@ -111,13 +126,18 @@ class AmendReader:
         """「自然人其实是40件」: the one confirmed row with that column, or a question which row."""
         parts = seg.split("|")[0].split("\x00") + seg.split("|")[1:]  # the words before the number first
         col = next(
-            (c for part in parts for kind in (T2, T3) for c, p in COLUMNS[kind] if p.search(part)), None
+            (c for part in parts for kind in (T2, T3, T1_DOC) for c, p in COLUMNS[kind] if p.search(part)),
+            None,
         )
         if col is None and (old := A.wrong_value(self.sentence)) is not None:
             return self._correct_value(old, m, source)
         if col in (None, "total", LEGAL_PERSONS) or m.approximate or m.value != m.value.to_integral_value():
             return False
+        if col in _T1_DOC_COLS and self._topic_hit(seg.split("|")[0].replace("\x00", "")):
+            return False  # 「不对，有效的是5件」 while 表一 is asked: the row asked takes it
         keys = A.corrected_keys(col, self.ctx.cells, self.ctx.version)  # type: ignore[arg-type]
+        if col in _T1_DOC_COLS and len(nonzero := [k for k in keys if self.ctx.cells.get(k)]) == 1:
+            keys = nonzero  # 「现行有效我数错了，应该是21件」: 规章 recorded as none, 规范性文件 19
         if pointed := A.pointed_at(keys, self.ctx.cells, m.value, seg.split("\x00")[0]):
             self.context_row = ROW_BY_KEY.get(pointed.rsplit(".", 1)[0]) or self.context_row
             return True  # 「企业那两件其实是……」: the count names the cell being re-split, no new value
@@ -158,6 +178,31 @@ class HitReader:
         for other in named:
             if other is not None and other.key != row.key:
                 self._emit(other, find_col(other, before), 0, source)
+
+    def _part_of_single(self, m: NumberMention, before: str, after: str, source: str) -> bool:
+        """「处罚37起，其中简易程序20起」「是45件，有三件是年底补录的」「应该是21件，漏了两件联合发文的」: a
+        smaller count after a 表一 value said in this sentence is a part of it or the reason for a
+        correction (the table has no cell for it): said back, not a rival value."""
+        said = [s for s in self.statements[self.sentence_first :] if not s.inferred]
+        prev = said[-1] if said else None
+        row = ROW_BY_KEY.get(prev.key.rpartition(".")[0]) if prev else None
+        explains = self.correction and _EXPLAINS.match(before)
+        if (
+            prev is None
+            or row is None
+            or row.kind not in (SINGLE, T1_DOC)
+            or not (_PART_WORD.match(before) or explains)
+            or find_row(before, weak=False) is not None
+            or find_col(row, before, default=False)
+            not in (None, row.default_col)  # 「有效的还剩1件」: a column
+            or find_row(after, weak=False) not in (None, row)
+            or not 0 < m.value < prev.value
+        ):
+            return False
+        clause = (source + after).strip("，, ")
+        what = "对更正的说明" if explains else f"{row.name}{format_number(prev.value)}件中的一部分"
+        self.notes.append(f"“{clause}”是{what}，表中不单列")
+        return True
 
     def _hit(self, m: NumberMention, before: str, after: str, source: str):
         """(row and column of a number, its source phrase, whether a correction consumed it)."""
@@ -205,7 +250,10 @@ class HitReader:
         return (self._locate(after, weak=False) or (None,))[0] == hit[0]
 
     def _about_fee(self, before: str) -> bool:
-        return self.ctx.topic == "active.fees" or "收" in before
+        """Money said about the fee: asked about it, 「收了…」, or a correction once the fee is recorded
+        (「哦不对 我看错行了 是12.63万元」: an amount can only correct the fee)."""
+        corrects = self.correction and f"{FEE_ROW}.amount_wan_yuan" in self.ctx.cells
+        return self.ctx.topic == "active.fees" or "收" in before or corrects
 
     def _doc_material(self, row: RowDef, col: str | None, m: NumberMention) -> bool:
         """「今年共清理规范性文件23件」: a document count with no column in a sentence that reads as

@@ -66,7 +66,7 @@ _UNITS = {
     T2: ("", "件", "件次", "宗", "起", "个", "例", "家"),
     T3: ("", "件", "起", "宗", "个", "例", "场", "次"),
     T1_DOC: ("", "件", "个", "部", "份", "项"),
-    SINGLE: ("", "件", "个", "项", "次", "宗", "起", "份", "万元", "元"),
+    SINGLE: ("", "件", "件次", "个", "项", "次", "宗", "起", "份", "万元", "元"),
 }
 _ROW_2019_OTHER = RowDef("applications.results.other_2019", re.compile("$^"), T2, "total", "其他处理")
 _IS = re.compile(r"^\s*(?:是|为|系)")
@@ -244,6 +244,8 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader
         if self.correction and A.WRONG_VALUE.search(before):  # 「不是38件，应该是40件」: 38 is corrected
             self.keyword_row = self._row(find_row(before, weak=False)) or self.keyword_row
             return True  # 「上年结转不是0，是2件」: the row named before 不是 takes the new value
+        if self._part_of_single(m, before, after, source):  # 「处罚37起，其中简易程序20起」
+            return True
         if self.retract and self.last and find_row(before, weak=False) is None:
             return self._replace_last(m, source)
         row_after = find_row(before, weak=False) is None and find_row(after, weak=False) is not None
