@@ -14,6 +14,7 @@ import re
 
 from assistant.core import spec
 from assistant.reader.blocks import Block, Document, Grid, Para
+from assistant.reader.bytefold import unfold
 from assistant.reader.errors import ReaderError
 from assistant.reader.glyphs import fold
 from assistant.reader.labels import is_value_like
@@ -28,6 +29,9 @@ _MD_SEPARATOR = re.compile(r"^\|?[\s:|-]*-[\s:|-]*\|?$")  # "| --- |"; "|  |  |"
 _MD_MARKS = re.compile(r"\*\*|__|^#+\s*|^>\s*|^[-*+]\s+(?=\S)")
 _WIDE_GAP = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 _SECTION_HEADING = re.compile(r"^\s*[一二三四五六][、.．].*(情况|事项)\s*$")
+_LABEL_THEN_VALUE = re.compile(
+    r"^(?P<label>.*[\u4e00-\u9fff）)”\"])[ \u00a0](?P<value>[-0-9０-９.．,/／—]+)$"
+)
 _TRAILING_NUMBERS = re.compile(r"^(?P<label>\S.*?)(?P<nums>(?:\s+[-0-9０-９.．,/／—]+){2,})\s*$")
 
 
@@ -42,13 +46,24 @@ def decode_text(data: bytes, name: str) -> str:
         raise ReaderError(name, "这是二进制文件，不是文本格式的年报")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            text = data.decode(encoding)
+            text = _decode(data, encoding)
         except UnicodeDecodeError:
             continue
         if _looks_binary(text):
             raise ReaderError(name, "文件内容是乱码或二进制数据，不是文本格式的年报")
         return text
     raise ReaderError(name, "文件编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8 文本")
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    """`data` in `encoding`; a file cut at a byte count inside characters is mended first."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        mended = unfold(data, encoding)
+        if mended == data:
+            raise
+        return mended.decode(encoding)
 
 
 def _looks_binary(text: str) -> bool:
@@ -97,10 +112,30 @@ def lines_to_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
     """Paragraphs and grids from text lines (tab-separated, Markdown pipes or spaced columns)."""
     space_tables = not markdown and not any("\t" in ln for ln in lines)
     rows: list[_Row] = []
-    for raw in lines:
+    bare = _bare_pipe_rows(lines) if markdown else set()
+    for i, raw in enumerate(lines):
         line = raw.rstrip(" \u3000\r\u00a0")
-        rows.append(_cells(line, markdown, space_tables) or _prose_line(line, markdown))
+        rows.append(_cells(line, markdown, space_tables, i in bare) or _prose_line(line, markdown))
     return _group(rows)
+
+
+def _bare_pipe_rows(lines: list[str]) -> set[int]:
+    """Rows of pipe tables written without outer pipes (html2text: 「信息内容| 本年处理决定数量」): a
+    header line, a delimiter line under it, then every line up to a blank one. A header of one cell
+    (「第二十条第（一）项」 over 「---」) counts when the next line has a pipe (else it is a setext heading);
+    a line without a pipe inside the table is a row of one cell (a merged row's label)."""
+    rows: set[int] = set()
+    for i in range(1, len(lines) - 1):
+        if not _MD_SEPARATOR.match(lines[i].strip()) or "-" not in lines[i] or not lines[i - 1].strip():
+            continue
+        if "|" not in lines[i - 1] and "|" not in lines[i + 1]:
+            continue
+        rows.update((i - 1, i))  # the delimiter line is the table's separator row
+        j = i + 1
+        while j < len(lines) and lines[j].strip():
+            rows.add(j)
+            j += 1
+    return rows
 
 
 class _Row:
@@ -116,25 +151,34 @@ class _Row:
         self.tabs = tabs  # tabs on an otherwise blank line
 
 
-def _cells(line: str, markdown: bool, space_tables: bool) -> _Row | None:
+def _cells(line: str, markdown: bool, space_tables: bool, in_table: bool = False) -> _Row | None:
     stripped = line.strip()
     if not stripped:
         return None
-    if markdown and stripped.startswith("|"):
+    if markdown and (stripped.startswith("|") or in_table):
         if _MD_SEPARATOR.match(stripped):
             return _Row([], exact=True)
-        body = stripped[1:-1] if stripped.endswith("|") and len(stripped) > 1 else stripped[1:]
+        body = stripped[1:] if stripped.startswith("|") else stripped
+        body = body[:-1] if body.endswith("|") else body
         return _Row([_md_cell(c) for c in body.split("|")], exact=True)
     if "\t" in line:
         return _Row([c.strip() for c in line.split("\t")])
     if space_tables and "。" not in stripped and len(stripped) <= 120:
-        parts = [p for p in _WIDE_GAP.split(stripped) if p]
+        parts = _label_value(p for p in _WIDE_GAP.split(stripped) if p)
         if len(parts) >= 2 and any(is_value_like(p) for p in parts[1:]):
             return _Row(parts)
         m = _TRAILING_NUMBERS.match(stripped)
         if m and "，" not in stripped:
             return _Row([m.group("label").strip()] + m.group("nums").split())
     return None
+
+
+def _label_value(parts) -> list[str]:
+    """Spaced columns where the label column is as wide as its label: one space only before the first
+    value (w3m/lynx dumps: 「行政规范性文件 1            4            13」); the value is a cell of its own."""
+    parts = list(parts)
+    m = _LABEL_THEN_VALUE.match(parts[0]) if parts else None
+    return [m.group("label"), m.group("value"), *parts[1:]] if m else parts
 
 
 def _md_cell(cell: str) -> str:
