@@ -177,7 +177,7 @@ def _label_value(parts) -> list[str]:
     """Spaced columns where the label column is as wide as its label: one space only before the first
     value (w3m/lynx dumps: 「行政规范性文件 1            4            13」); the value is a cell of its own."""
     parts = list(parts)
-    m = _LABEL_THEN_VALUE.match(parts[0]) if parts else None
+    m = _LABEL_THEN_VALUE.match(parts[0]) if len(parts) >= 2 else None  # spaced columns only
     return [m.group("label"), m.group("value"), *parts[1:]] if m else parts
 
 
