@@ -112,3 +112,51 @@ def test_a_crawl_folded_at_bytes_reads_as_the_crawl(seed, encoding):
         cells, cut_said = _read(folded)
         assert cells == whole, f"width {width}"
         assert cut_said == said, f"width {width}"
+
+
+_TEXT_DUMPS = sorted(n for n, (_, tool) in DUMPS.items() if tool != "chromium_pdftotext")
+
+
+@pytest.mark.parametrize("name", _TEXT_DUMPS)
+def test_a_dumps_sections_are_the_pages_text(name):
+    # table headers printed over lines of their own (w3m/lynx) belong to the table, not the section
+    import re
+
+    from assistant.reader import read_report
+    from tests.fixtures.reader_real.dumps import HERE, REPORTS
+
+    page = read_report(REPORTS / DUMPS[name][0])
+    dump = read_report(HERE / name)
+
+    def squashed(report):
+        return {k: re.sub(r"\s", "", v) for k, v in report.sections.items()}
+
+    assert squashed(dump) == squashed(page)
+
+
+def test_a_header_over_lines_of_its_own_is_the_tables():
+    lines = [
+        "本年度主动公开政府信息情况见下表。",
+        "",
+        "                 第二十条第（一）项",
+        "   信息内容    本年制发件数 本年废止件数 现行有效件数",
+        "     规章      0            0            0",
+        "                 第二十条第（八）项",
+        "   信息内容          本年收费金额（单位：万元）",
+        "行政事业性收费 12.5",
+        "",
+        "以上数据截至12月31日。",
+    ]
+    blocks = lines_to_blocks(lines)
+    texts = [b.text for b in blocks if not hasattr(b, "rows")]
+    assert texts == ["本年度主动公开政府信息情况见下表。", "以上数据截至12月31日。"]
+    grid = next(b for b in blocks if hasattr(b, "rows"))
+    assert grid.rows[0] == ("第二十条第（一）项",)
+    assert grid.rows[1] == ("信息内容", "本年制发件数 本年废止件数 现行有效件数")
+    assert grid.rows[-1] == ("行政事业性收费", "12.5")
+
+
+def test_a_title_over_a_labelled_line_in_prose_stays_prose():
+    # no spaced columns: a short line over 「…… 3」 is text, not a table's header
+    lines = ["", "工作亮点", "全年培训 3", ""]
+    assert not any(hasattr(b, "rows") for b in lines_to_blocks(lines))

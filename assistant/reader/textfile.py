@@ -215,8 +215,16 @@ def _group(rows: list[_Row]) -> list[Block]:
             if grid and not _next_is_table(rows, i):
                 _flush_grid(grid, exact[0], blocks)
             continue
+        m = _LABEL_THEN_VALUE.match(text) if grid else None
+        if m:  # the table's last row, its label column as wide as the label: 「行政事业性收费 0」
+            grid.append([m.group("label"), m.group("value")])
+            continue
         if grid and _is_broken_label(text, rows, i):
             grid.append([text])
+            continue
+        if _is_table_head(rows, i):
+            _flush_para(para, blocks)
+            grid.append([c for c in _WIDE_GAP.split(text) if c])
             continue
         _flush_grid(grid, exact[0], blocks)
         if row.heading:
@@ -248,10 +256,42 @@ def _is_broken_label(text: str, rows: list[_Row], i: int) -> bool:
     return _next_row_is_table(rows, i, -1) and _next_row_is_table(rows, i, 1)
 
 
+_HEAD_LINES = 8  # a table's header over at most this many lines
+
+
+def _head_line(row: _Row) -> bool:
+    text = row.text
+    return row.cells is None and bool(text) and len(text) <= 120 and "。" not in text and not _one_row(row)
+
+
+def _one_row(row: _Row) -> bool:
+    """「行政事业性收费 0」: a label and its one value, one space apart."""
+    return row.cells is None and _LABEL_THEN_VALUE.match(row.text) is not None
+
+
+def _is_table_head(rows: list[_Row], i: int) -> bool:
+    """A header printed over lines of its own right above a table's first row, after a blank line
+    (w3m/lynx dumps: 「第二十条第（一）项」, 「信息内容    本年制发件数 本年废止件数」): the table's rows,
+    not section text."""
+    if not _head_line(rows[i]) or _SECTION_HEADING.match(rows[i].text) or rows[i].heading:
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= _HEAD_LINES and _head_line(rows[j]):
+        j -= 1
+    k = i + 1
+    while k < len(rows) and k - j <= _HEAD_LINES and _head_line(rows[k]):
+        k += 1
+    blank_before = j < 0 or (rows[j].cells is None and not rows[j].text)
+    if not blank_before or k >= len(rows) or k - j - 1 > _HEAD_LINES:
+        return False
+    spaced = any(_WIDE_GAP.search(r.text) for r in rows[j + 1 : k])  # columns: not a title over a line
+    return bool(rows[k].cells) or (_one_row(rows[k]) and spaced)
+
+
 def _next_row_is_table(rows: list[_Row], i: int, step: int) -> bool:
     """Past a run of short label lines (no blank line), is there a table row?"""
     j = i + step
-    while 0 <= j < len(rows) and rows[j].cells is None:
+    while 0 <= j < len(rows) and rows[j].cells is None and not (step > 0 and _one_row(rows[j])):
         text = rows[j].text
         if not text or len(text) > 60 or "。" in text or _SECTION_HEADING.match(text):
             return False
