@@ -68,12 +68,16 @@ _HEADINGS = tuple(sec.label for sec in spec.SECTIONS)
 
 
 def unfold(data: bytes, encoding: str) -> bytes:
-    """`data` (which does not decode: a fold cut inside characters) with its byte-count cuts undone."""
+    """`data` (which does not decode: a fold cut inside characters) with its byte-count cuts undone.
+    A line of the width that ends between characters and is followed by a line in the document's
+    own indentation (lynx indents every line) ended there: it is left as it is."""
     lines = data.split(b"\n")
     lengths = [len(ln) for ln in lines[:-1] if ln.strip()]
     if len(lengths) < 3:
         return mend(data, encoding)
     width = max(lengths)
+    indent = _indent(lines)
+    tail = _utf8_tail if encoding.startswith("utf") else _gb_tail
     out: list[bytes] = []
     joining = False
     for i, line in enumerate(lines):
@@ -81,8 +85,21 @@ def unfold(data: bytes, encoding: str) -> bytes:
             out[-1] = out[-1].removesuffix(b"\r") + line  # a CRLF's CR is part of the cut
         else:
             out.append(line)
-        joining = i < len(lines) - 1 and len(line) == width
+        nxt = lines[i + 1] if i + 1 < len(lines) else b""
+        starts = bool(indent) and nxt.startswith(indent) and nxt[len(indent) : len(indent) + 1].strip() != b""
+        joining = len(line) == width and (not starts or tail(line.removesuffix(b"\r")) > 0)
     return mend(b"\n".join(out), encoding)
+
+
+def _indent(lines: list[bytes]) -> bytes:
+    """The leading spaces most lines share (lynx: three), or b"" when there is none."""
+    counts: dict[bytes, int] = {}
+    text = [ln for ln in lines if ln.strip()]
+    for ln in text:
+        lead = ln[: len(ln) - len(ln.lstrip(b" "))]
+        counts[lead] = counts.get(lead, 0) + 1
+    lead, n = max(counts.items(), key=lambda kv: kv[1], default=(b"", 0))
+    return lead if lead and n * 2 >= len(text) else b""
 
 
 def _heading(line: bytes, encoding: str) -> bool:

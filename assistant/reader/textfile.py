@@ -32,6 +32,10 @@ _SECTION_HEADING = re.compile(r"^\s*[一二三四五六][、.．].*(情况|事�
 _LABEL_THEN_VALUE = re.compile(
     r"^(?P<label>.*[\u4e00-\u9fff）)”\"])[ \u00a0](?P<value>[-0-9０-９.．,/／—]+)$"
 )
+_BOX = "─━│┃┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋═║╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫"
+_BOX_EDGES = "│┃┌┐└┘├┤┏┓┗┛┣┫║╔╗╚╝╠╣╒╕╘╛╞╡╓╖╙╜╟╢"
+_NO_BOX = str.maketrans("", "", _BOX)
+_VERTICAL = re.compile(r"[│┃║]")
 _TRAILING_NUMBERS = re.compile(r"^(?P<label>\S.*?)(?P<nums>(?:\s+[-0-9０-９.．,/／—]+){2,})\s*$")
 
 
@@ -155,6 +159,8 @@ def _cells(line: str, markdown: bool, space_tables: bool, in_table: bool = False
     stripped = line.strip()
     if not stripped:
         return None
+    if stripped[0] in _BOX_EDGES:  # a ruled table drawn with box characters (w3m)
+        return _box_row(stripped)
     if markdown and (stripped.startswith("|") or in_table):
         if _MD_SEPARATOR.match(stripped):
             return _Row([], exact=True)
@@ -171,6 +177,15 @@ def _cells(line: str, markdown: bool, space_tables: bool, in_table: bool = False
         if m and "，" not in stripped:
             return _Row([m.group("label").strip()] + m.group("nums").split())
     return None
+
+
+def _box_row(line: str) -> _Row:
+    """A line of a table drawn with box characters: its cells between the vertical rules (a
+    rule's line is a separator: no cells); a cell's line cut by a rule of a nested header keeps its text."""
+    if not line.translate(_NO_BOX).strip():
+        return _Row([], exact=True)
+    cells = [c.translate(_NO_BOX).strip() for c in _VERTICAL.split(line.strip())]
+    return _Row(cells[1:-1] if len(cells) > 2 else cells, exact=True)
 
 
 def _label_value(parts) -> list[str]:
