@@ -160,3 +160,34 @@ def test_a_title_over_a_labelled_line_in_prose_stays_prose():
     # no spaced columns: a short line over 「…… 3」 is text, not a table's header
     lines = ["", "工作亮点", "全年培训 3", ""]
     assert not any(hasattr(b, "rows") for b in lines_to_blocks(lines))
+
+
+def test_a_file_cut_inside_its_last_character_is_read_and_the_loss_said():
+    # a GBK report whose copy stopped one byte into a character: read, the lost character said
+    from tests.fixtures.reader_real.measure import HERE
+
+    data = (HERE / "web_gbkfold_cms_2024.txt").read_bytes().rstrip(b"\r\n") + "。".encode("gbk")[:1]
+    report = read_report_bytes(data, "report.txt")
+    assert len(report.cells) == 200
+    [lost] = [f for f in report.findings if f.rule == "TEXT_UNDECODABLE"]
+    assert lost.source == READER and not lost.is_error and "本工具未能读取" in lost.message
+    assert "1 个字符" in lost.message
+
+
+def test_a_stray_byte_in_a_utf8_report_is_one_lost_character():
+    from tests.fixtures.reader_real.measure import HERE
+
+    data = (HERE / "web_lynx_zeros_2024.txt").read_bytes()
+    at = data.index("政府信息管理".encode())
+    report = read_report_bytes(data[:at] + b"\xff" + data[at:], "report.txt")
+    assert report.agency == "松岭镇人民政府" and len(report.cells) == 200
+    assert [f.rule for f in report.findings if f.source == READER] == ["TEXT_UNDECODABLE"]
+
+
+def test_text_in_another_encoding_is_still_refused():
+    from assistant.reader.errors import ReaderError
+
+    data = "青禾县水利局2023年政府信息公开工作年度报告".encode("shift_jis", errors="ignore") * 20
+    data = bytes(b ^ 0x80 if b < 0x80 else b for b in data)  # no ASCII left: nothing decodes
+    with pytest.raises(ReaderError):
+        read_report_bytes(data, "report.txt")

@@ -14,8 +14,7 @@ import re
 
 from assistant.core import spec
 from assistant.reader.blocks import Block, Document, Grid, Para
-from assistant.reader.bytefold import unfold
-from assistant.reader.errors import ReaderError
+from assistant.reader.decode import decode_counted, decode_text, lost_characters  # noqa: F401 (htmlfile imports it here)
 from assistant.reader.glyphs import fold
 from assistant.reader.labels import is_value_like
 from assistant.reader.pdfpage import strip_text_furniture
@@ -39,51 +38,16 @@ _VERTICAL = re.compile(r"[│┃║]")
 _TRAILING_NUMBERS = re.compile(r"^(?P<label>\S.*?)(?P<nums>(?:\s+[-0-9０-９.．,/／—]+){2,})\s*$")
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; binary data is refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ReaderError(name, "文件编码无法识别（UTF-16 内容损坏）") from None
-    if b"\x00" in data[:65536]:
-        raise ReaderError(name, "这是二进制文件，不是文本格式的年报")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = _decode(data, encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_binary(text):
-            raise ReaderError(name, "文件内容是乱码或二进制数据，不是文本格式的年报")
-        return text
-    raise ReaderError(name, "文件编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8 文本")
-
-
-def _decode(data: bytes, encoding: str) -> str:
-    """`data` in `encoding`; a file cut at a byte count inside characters is mended first."""
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        mended = unfold(data, encoding)
-        if mended == data:
-            raise
-        return mended.decode(encoding)
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:20000]
-    if not sample:
-        return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0xE000 <= ord(ch) <= 0xF8FF)
-    return bad > max(3, len(sample) // 100)
-
-
 def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
-    text = fold(decode_text(data, name))  # before inline headings are looked for (assemble folds the rest)
+    text, lost = decode_counted(data, name)
+    text = fold(text)  # before inline headings are looked for (assemble folds the rest)
     lines = unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))  # lines cut at a width
     lines = [part for line in strip_text_furniture(lines) for part in split_inline_headings(line)]
     markdown = markdown or _looks_like_markdown(lines)  # a Markdown report saved as .txt
-    return Document(name, "md" if markdown else "txt", lines_to_blocks(lines, markdown))
+    doc = Document(name, "md" if markdown else "txt", lines_to_blocks(lines, markdown))
+    if lost:
+        doc.findings.append(lost_characters(name, lost))
+    return doc
 
 
 _OFFICIAL_HEADINGS = re.compile("|".join(re.escape(sec.label) for sec in spec.SECTIONS))
