@@ -169,9 +169,12 @@ def test_a_file_cut_inside_its_last_character_is_read_and_the_loss_said():
     data = (HERE / "web_gbkfold_cms_2024.txt").read_bytes().rstrip(b"\r\n") + "。".encode("gbk")[:1]
     report = read_report_bytes(data, "report.txt")
     assert len(report.cells) == 200
-    [lost] = [f for f in report.findings if f.rule == "TEXT_UNDECODABLE"]
+    [lost] = [f for f in report.findings if f.rule == "FILE_UNDECODABLE"]
     assert lost.source == READER and not lost.is_error and "本工具未能读取" in lost.message
     assert "1 个字符" in lost.message
+    from assistant.core.finding_kinds import kind_of
+
+    assert kind_of(lost) == "无法读取"  # the 审核 tab's words for it
 
 
 def test_a_stray_byte_in_a_utf8_report_is_one_lost_character():
@@ -181,7 +184,7 @@ def test_a_stray_byte_in_a_utf8_report_is_one_lost_character():
     at = data.index("政府信息管理".encode())
     report = read_report_bytes(data[:at] + b"\xff" + data[at:], "report.txt")
     assert report.agency == "松岭镇人民政府" and len(report.cells) == 200
-    assert [f.rule for f in report.findings if f.source == READER] == ["TEXT_UNDECODABLE"]
+    assert [f.rule for f in report.findings if f.source == READER] == ["FILE_UNDECODABLE"]
 
 
 def test_text_in_another_encoding_is_still_refused():

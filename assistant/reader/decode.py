@@ -79,7 +79,7 @@ def _looks_binary(text: str) -> bool:
 
 def lost_characters(name: str, lost: int) -> Finding:
     return Finding(
-        "TEXT_UNDECODABLE",
+        "FILE_UNDECODABLE",
         WARNING,
         FAIL,
         f"本工具未能读取{name}中的 {lost} 个字符：这些字节不成完整的汉字（文件可能在字符中间被截断或按字节折行），"
