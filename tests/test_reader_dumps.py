@@ -194,3 +194,14 @@ def test_text_in_another_encoding_is_still_refused():
     data = bytes(b ^ 0x80 if b < 0x80 else b for b in data)  # no ASCII left: nothing decodes
     with pytest.raises(ReaderError):
         read_report_bytes(data, "report.txt")
+
+
+def test_a_table_title_over_its_header_stays_text():
+    lines = [
+        "",
+        "表一 主动公开政府信息情况",
+        "   信息内容    本年制发件数 本年废止件数",
+        "     规章      0            1",
+    ]
+    blocks = lines_to_blocks(lines)
+    assert [b.text for b in blocks if not hasattr(b, "rows")] == ["表一 主动公开政府信息情况"]

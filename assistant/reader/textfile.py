@@ -235,6 +235,7 @@ def _is_broken_label(text: str, rows: list[_Row], i: int) -> bool:
     return _next_row_is_table(rows, i, -1) and _next_row_is_table(rows, i, 1)
 
 
+_TABLE_TITLE = re.compile(r"^\s*[#*|\s]*(?:附)?表\s*[一二三123](?![\d〇一二三四五六七八九十])")
 _HEAD_LINES = 8  # a table's header over at most this many lines
 
 
@@ -253,6 +254,8 @@ def _is_table_head(rows: list[_Row], i: int) -> bool:
     (w3m/lynx dumps: 「第二十条第（一）项」, 「信息内容    本年制发件数 本年废止件数」): the table's rows,
     not section text."""
     if not _head_line(rows[i]) or _SECTION_HEADING.match(rows[i].text) or rows[i].heading:
+        return False
+    if _TABLE_TITLE.match(rows[i].text):  # 「表一 主动公开政府信息情况」 titles the table: it stays text
         return False
     j = i - 1
     while j >= 0 and i - j <= _HEAD_LINES and _head_line(rows[j]):
