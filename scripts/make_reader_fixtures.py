@@ -4,7 +4,8 @@ Run from the repository root: `.venv/bin/python scripts/make_reader_fixtures.py`
 also the cases made by LibreOffice and chromium (`tests.fixtures.reader_real.office`); with `--extract`
 also the text extractions of corpus reports (`tests.fixtures.reader_real.extract`, LibreOffice and
 pdftotext needed; the outputs are committed); with `--wrapped` only the crawled copies and the wrapped
-crawls (`tests.fixtures.reader_real.wrapped`, no external tool); file names among the arguments rebuild only those. Each file is
+crawls (`tests.fixtures.reader_real.wrapped`, no external tool); with `--dumps` the tool dumps of
+our web pages (`tests.fixtures.reader_real.dumps`: w3m, lynx, html2text, fold, chromium, pdftotext); file names among the arguments rebuild only those. Each file is
 built by `tests.fixtures.reader_real.cases`; its truth is the seeded `Truth` there, so the tests
 rebuild the truth and compare it with what the reader reads from the committed file.
 """
@@ -18,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.fixtures.reader_real.cases import CASES  # noqa: E402
+from tests.fixtures.reader_real.dumps import DUMPS, dump  # noqa: E402
 from tests.fixtures.reader_real.extract import EXTRACTED, extract  # noqa: E402
 from tests.fixtures.reader_real.wrapped import CRAWLED_COPIES, WRAPPED, crawl_copy, wrapped  # noqa: E402
 
@@ -48,6 +50,12 @@ def main() -> None:
         for name, w in WRAPPED.items():
             (OUT / name).write_bytes(wrapped(name))
             print(f"{name}\t{w.unit} width {w.width}\tfrom {w.base}")
+    if "--dumps" in sys.argv:  # needs w3m, lynx, html2text, fold, chromium and pdftotext
+        for name, (page, tool) in DUMPS.items():
+            if only and name not in only:
+                continue
+            (OUT / name).write_bytes(dump(name))
+            print(f"{name}\t{tool}\tfrom {page}")
 
 
 if __name__ == "__main__":

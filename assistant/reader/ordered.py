@@ -339,11 +339,18 @@ def _one_cell_off(toks: list[tuple[str, int]], rows) -> bool:
     return len(bad_rows) == 1 and len(bad_cols) == 1
 
 
-def place_t3(toks: list[tuple[str, int]]) -> list[Read] | None:
+def place_t3(toks: list[tuple[str, int]]) -> list[Read | None] | None:
     """表三 as fifteen numbers; with more numbers around, the one run of fifteen whose three group
-    totals (and the two litigation groups' totals) add up."""
-    if len(toks) > MAX_TOKENS or len(toks) < 15:
+    totals (and the two litigation groups' totals) add up. Fewer than fifteen, at least ten, whose
+    first two groups add up: the table's right edge was cut off (a browser prints a table wider than
+    the page clipped), so the numbers are its first columns and the rest are left unread."""
+    if len(toks) > MAX_TOKENS or len(toks) < 10:
         return None
+    if len(toks) < 15:
+        if not _t3_fits(toks[:10], groups=(0, 5)):
+            return None
+        reads = [Read(raw, _where(3, i, f"第{j + 1}列")) for j, (raw, i) in enumerate(toks)]
+        return reads + [None] * (15 - len(toks))
     fits = [o for o in range(len(toks) - 14) if _t3_fits(toks[o : o + 15])]
     if len(fits) != 1 and not (len(toks) == 15 and fits):
         return None  # the group totals decide: extraction may print a column out of its place
@@ -351,9 +358,9 @@ def place_t3(toks: list[tuple[str, int]]) -> list[Read] | None:
     return [Read(raw, _where(3, i, f"第{j + 1}列")) for j, (raw, i) in enumerate(toks[start : start + 15])]
 
 
-def _t3_fits(toks: list[tuple[str, int]]) -> bool:
+def _t3_fits(toks: list[tuple[str, int]], groups: tuple[int, ...] = (0, 5, 10)) -> bool:
     v = [_num(raw) for raw, _ in toks]
-    return all(abs(sum(v[g : g + 4]) - v[g + 4]) < 1e-9 for g in (0, 5, 10))
+    return all(abs(sum(v[g : g + 4]) - v[g + 4]) < 1e-9 for g in groups)
 
 
 def _agrees(read: dict[str, T2Row], placed: dict[str, T2Row]) -> bool:

@@ -14,7 +14,7 @@ import re
 
 from assistant.core import spec
 from assistant.reader.blocks import Block, Document, Grid, Para
-from assistant.reader.errors import ReaderError
+from assistant.reader.decode import decode_counted, decode_text, lost_characters  # noqa: F401 (htmlfile imports it here)
 from assistant.reader.glyphs import fold
 from assistant.reader.labels import is_value_like
 from assistant.reader.pdfpage import strip_text_furniture
@@ -28,43 +28,26 @@ _MD_SEPARATOR = re.compile(r"^\|?[\s:|-]*-[\s:|-]*\|?$")  # "| --- |"; "|  |  |"
 _MD_MARKS = re.compile(r"\*\*|__|^#+\s*|^>\s*|^[-*+]\s+(?=\S)")
 _WIDE_GAP = re.compile(r"(?:[ \u00a0]{2,}|\u3000+)")
 _SECTION_HEADING = re.compile(r"^\s*[一二三四五六][、.．].*(情况|事项)\s*$")
+_LABEL_THEN_VALUE = re.compile(
+    r"^(?P<label>.*[\u4e00-\u9fff）)”\"])[ \u00a0](?P<value>[-0-9０-９.．,/／—]+)$"
+)
+_BOX = "─━│┃┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋═║╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫"
+_BOX_EDGES = "│┃┌┐└┘├┤┏┓┗┛┣┫║╔╗╚╝╠╣╒╕╘╛╞╡╓╖╙╜╟╢"
+_NO_BOX = str.maketrans("", "", _BOX)
+_VERTICAL = re.compile(r"[│┃║]")
 _TRAILING_NUMBERS = re.compile(r"^(?P<label>\S.*?)(?P<nums>(?:\s+[-0-9０-９.．,/／—]+){2,})\s*$")
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; binary data is refused."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ReaderError(name, "文件编码无法识别（UTF-16 内容损坏）") from None
-    if b"\x00" in data[:65536]:
-        raise ReaderError(name, "这是二进制文件，不是文本格式的年报")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _looks_binary(text):
-            raise ReaderError(name, "文件内容是乱码或二进制数据，不是文本格式的年报")
-        return text
-    raise ReaderError(name, "文件编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8 文本")
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:20000]
-    if not sample:
-        return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0xE000 <= ord(ch) <= 0xF8FF)
-    return bad > max(3, len(sample) // 100)
-
-
 def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
-    text = fold(decode_text(data, name))  # before inline headings are looked for (assemble folds the rest)
+    text, lost = decode_counted(data, name)
+    text = fold(text)  # before inline headings are looked for (assemble folds the rest)
     lines = unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))  # lines cut at a width
     lines = [part for line in strip_text_furniture(lines) for part in split_inline_headings(line)]
     markdown = markdown or _looks_like_markdown(lines)  # a Markdown report saved as .txt
-    return Document(name, "md" if markdown else "txt", lines_to_blocks(lines, markdown))
+    doc = Document(name, "md" if markdown else "txt", lines_to_blocks(lines, markdown))
+    if lost:
+        doc.findings.append(lost_characters(name, lost))
+    return doc
 
 
 _OFFICIAL_HEADINGS = re.compile("|".join(re.escape(sec.label) for sec in spec.SECTIONS))
@@ -97,10 +80,30 @@ def lines_to_blocks(lines: list[str], markdown: bool = False) -> list[Block]:
     """Paragraphs and grids from text lines (tab-separated, Markdown pipes or spaced columns)."""
     space_tables = not markdown and not any("\t" in ln for ln in lines)
     rows: list[_Row] = []
-    for raw in lines:
+    bare = _bare_pipe_rows(lines) if markdown else set()
+    for i, raw in enumerate(lines):
         line = raw.rstrip(" \u3000\r\u00a0")
-        rows.append(_cells(line, markdown, space_tables) or _prose_line(line, markdown))
+        rows.append(_cells(line, markdown, space_tables, i in bare) or _prose_line(line, markdown))
     return _group(rows)
+
+
+def _bare_pipe_rows(lines: list[str]) -> set[int]:
+    """Rows of pipe tables written without outer pipes (html2text: 「信息内容| 本年处理决定数量」): a
+    header line, a delimiter line under it, then every line up to a blank one. A header of one cell
+    (「第二十条第（一）项」 over 「---」) counts when the next line has a pipe (else it is a setext heading);
+    a line without a pipe inside the table is a row of one cell (a merged row's label)."""
+    rows: set[int] = set()
+    for i in range(1, len(lines) - 1):
+        if not _MD_SEPARATOR.match(lines[i].strip()) or "-" not in lines[i] or not lines[i - 1].strip():
+            continue
+        if "|" not in lines[i - 1] and "|" not in lines[i + 1]:
+            continue
+        rows.update((i - 1, i))  # the delimiter line is the table's separator row
+        j = i + 1
+        while j < len(lines) and lines[j].strip():
+            rows.add(j)
+            j += 1
+    return rows
 
 
 class _Row:
@@ -116,25 +119,45 @@ class _Row:
         self.tabs = tabs  # tabs on an otherwise blank line
 
 
-def _cells(line: str, markdown: bool, space_tables: bool) -> _Row | None:
+def _cells(line: str, markdown: bool, space_tables: bool, in_table: bool = False) -> _Row | None:
     stripped = line.strip()
     if not stripped:
         return None
-    if markdown and stripped.startswith("|"):
+    if stripped[0] in _BOX_EDGES:  # a ruled table drawn with box characters (w3m)
+        return _box_row(stripped)
+    if markdown and (stripped.startswith("|") or in_table):
         if _MD_SEPARATOR.match(stripped):
             return _Row([], exact=True)
-        body = stripped[1:-1] if stripped.endswith("|") and len(stripped) > 1 else stripped[1:]
+        body = stripped[1:] if stripped.startswith("|") else stripped
+        body = body[:-1] if body.endswith("|") else body
         return _Row([_md_cell(c) for c in body.split("|")], exact=True)
     if "\t" in line:
         return _Row([c.strip() for c in line.split("\t")])
     if space_tables and "。" not in stripped and len(stripped) <= 120:
-        parts = [p for p in _WIDE_GAP.split(stripped) if p]
+        parts = _label_value(p for p in _WIDE_GAP.split(stripped) if p)
         if len(parts) >= 2 and any(is_value_like(p) for p in parts[1:]):
             return _Row(parts)
         m = _TRAILING_NUMBERS.match(stripped)
         if m and "，" not in stripped:
             return _Row([m.group("label").strip()] + m.group("nums").split())
     return None
+
+
+def _box_row(line: str) -> _Row:
+    """A line of a table drawn with box characters: its cells between the vertical rules (a
+    rule's line is a separator: no cells); a cell's line cut by a rule of a nested header keeps its text."""
+    if not line.translate(_NO_BOX).strip():
+        return _Row([], exact=True)
+    cells = [c.translate(_NO_BOX).strip() for c in _VERTICAL.split(line.strip())]
+    return _Row(cells[1:-1] if len(cells) > 2 else cells, exact=True)
+
+
+def _label_value(parts) -> list[str]:
+    """Spaced columns where the label column is as wide as its label: one space only before the first
+    value (w3m/lynx dumps: 「行政规范性文件 1            4            13」); the value is a cell of its own."""
+    parts = list(parts)
+    m = _LABEL_THEN_VALUE.match(parts[0]) if len(parts) >= 2 else None  # spaced columns only
+    return [m.group("label"), m.group("value"), *parts[1:]] if m else parts
 
 
 def _md_cell(cell: str) -> str:
@@ -171,8 +194,16 @@ def _group(rows: list[_Row]) -> list[Block]:
             if grid and not _next_is_table(rows, i):
                 _flush_grid(grid, exact[0], blocks)
             continue
+        m = _LABEL_THEN_VALUE.match(text) if grid else None
+        if m:  # the table's last row, its label column as wide as the label: 「行政事业性收费 0」
+            grid.append([m.group("label"), m.group("value")])
+            continue
         if grid and _is_broken_label(text, rows, i):
             grid.append([text])
+            continue
+        if _is_table_head(rows, i):
+            _flush_para(para, blocks)
+            grid.append([c for c in _WIDE_GAP.split(text) if c])
             continue
         _flush_grid(grid, exact[0], blocks)
         if row.heading:
@@ -204,10 +235,45 @@ def _is_broken_label(text: str, rows: list[_Row], i: int) -> bool:
     return _next_row_is_table(rows, i, -1) and _next_row_is_table(rows, i, 1)
 
 
+_TABLE_TITLE = re.compile(r"^\s*[#*|\s]*(?:附)?表\s*[一二三123](?![\d〇一二三四五六七八九十])")
+_HEAD_LINES = 8  # a table's header over at most this many lines
+
+
+def _head_line(row: _Row) -> bool:
+    text = row.text
+    return row.cells is None and bool(text) and len(text) <= 120 and "。" not in text and not _one_row(row)
+
+
+def _one_row(row: _Row) -> bool:
+    """「行政事业性收费 0」: a label and its one value, one space apart."""
+    return row.cells is None and _LABEL_THEN_VALUE.match(row.text) is not None
+
+
+def _is_table_head(rows: list[_Row], i: int) -> bool:
+    """A header printed over lines of its own right above a table's first row, after a blank line
+    (w3m/lynx dumps: 「第二十条第（一）项」, 「信息内容    本年制发件数 本年废止件数」): the table's rows,
+    not section text."""
+    if not _head_line(rows[i]) or _SECTION_HEADING.match(rows[i].text) or rows[i].heading:
+        return False
+    if _TABLE_TITLE.match(rows[i].text):  # 「表一 主动公开政府信息情况」 titles the table: it stays text
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= _HEAD_LINES and _head_line(rows[j]):
+        j -= 1
+    k = i + 1
+    while k < len(rows) and k - j <= _HEAD_LINES and _head_line(rows[k]):
+        k += 1
+    blank_before = j < 0 or (rows[j].cells is None and not rows[j].text)
+    if not blank_before or k >= len(rows) or k - j - 1 > _HEAD_LINES:
+        return False
+    spaced = any(_WIDE_GAP.search(r.text) for r in rows[j + 1 : k])  # columns: not a title over a line
+    return bool(rows[k].cells) or (_one_row(rows[k]) and spaced)
+
+
 def _next_row_is_table(rows: list[_Row], i: int, step: int) -> bool:
     """Past a run of short label lines (no blank line), is there a table row?"""
     j = i + step
-    while 0 <= j < len(rows) and rows[j].cells is None:
+    while 0 <= j < len(rows) and rows[j].cells is None and not (step > 0 and _one_row(rows[j])):
         text = rows[j].text
         if not text or len(text) > 60 or "。" in text or _SECTION_HEADING.match(text):
             return False

@@ -77,33 +77,47 @@ def _band(toks: list[Token], start: int, k: int, split: int) -> list[Token] | No
 
 
 def column_bands(toks: list[Token], n_rows: int, fits: Callable[[list[Token]], bool]) -> list[list[Token]]:
-    """Every reading of exactly `n_rows` rows as consecutive bands (of one row or more, each split
-    in two column groups, or not split) in which each row adds up and `fits` holds for the whole;
-    an empty list when there are too many to try."""
+    """Every distinct reading of exactly `n_rows` rows as consecutive bands (of one row or more,
+    each split in two column groups, or not split) in which each row adds up and `fits` holds for
+    the whole; an empty list when there are too many to try. When several such readings disagree,
+    those that split every band at one column (a page layout the same on every page: chromium
+    prints the 总计 column of each page's rows after their other cells) are kept if they agree."""
     if len(toks) != n_rows * WIDTH:
         return []
+    mixed = _split_readings(toks, n_rows, None)
+    if mixed is None:
+        return []
+    fitting = [p for p in mixed if fits(p)]
+    if len(fitting) <= 1:
+        return fitting
+    uniform: dict[tuple[str, ...], list[Token]] = {}
+    for split in range(1, WIDTH):
+        readings = _split_readings(toks, n_rows, split) or []
+        uniform.update((tuple(raw for raw, _ in p), p) for p in readings if fits(p))
+    return list(uniform.values()) if len(uniform) == 1 else fitting
+
+
+def _split_readings(toks: list[Token], n_rows: int, split: int | None) -> list[list[Token]] | None:
+    """The distinct readings (by printed values) with bands split at `split` (None: any column,
+    band by band); None when there are too many."""
+    splits = range(1, WIDTH) if split is None else (split,)
     options: dict[int, list[tuple[int, list[Token]]]] = {}
     for r in range(n_rows):
         options[r] = []
         for k in range(1, n_rows - r + 1):
-            for split in range(1, WIDTH + 1):
-                if (split < WIDTH) == (k == 1):
-                    continue  # one row split, or rows not split, are the rows in order: one path
-                band = _band(toks, r * WIDTH, k, split)
+            for cut in splits if k > 1 else (WIDTH,):  # one row alone: the row in order (settled)
+                band = _band(toks, r * WIDTH, k, cut)
                 if band is not None:
                     options[r].append((r + k, band))
-    paths: list[list[Token]] = []
-    stack: list[tuple[int, list[Token]]] = [(0, [])]
-    visits = 0
-    while stack:
-        r, acc = stack.pop()
-        visits += 1
-        if visits > 50 * MAX_PATHS:
-            return []
-        if r == n_rows:
-            paths.append(acc)
-            if len(paths) > MAX_PATHS:
-                return []
-            continue
-        stack += [(nxt, acc + band) for nxt, band in options[r]]
-    return [p for p in paths if fits(p)]
+    # from the last row back: two decompositions that read the same values (zeros fit many) are one
+    reach: dict[int, dict[tuple[str, ...], list[Token]]] = {n_rows: {(): []}}
+    for r in range(n_rows - 1, -1, -1):
+        found: dict[tuple[str, ...], list[Token]] = {}
+        for nxt, band in options[r]:
+            head = tuple(raw for raw, _ in band)
+            for tail, rest in reach[nxt].items():
+                found.setdefault(head + tail, band + rest)
+                if len(found) > MAX_PATHS:
+                    return None
+        reach[r] = found
+    return list(reach[0].values())

@@ -1,0 +1,88 @@
+"""Text files' bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
+
+A file cut at a byte count inside characters is unfolded first (`bytefold`). What still does not
+decode (a file truncated inside a character, a stray byte) is decoded with the few bad bytes
+replaced, when they are few, and said as the reader's gap (`lost_characters`), never refused whole.
+"""
+
+from __future__ import annotations
+
+from assistant.core.findings import FAIL, READER, WARNING, Finding
+from assistant.reader.bytefold import unfold
+from assistant.reader.errors import ReaderError
+
+_ENCODINGS = ("utf-8-sig", "gb18030")
+LOST_SHARE = 200  # at most one replaced character per this many: else the encoding is not known
+
+
+def decode_text(data: bytes, name: str) -> str:
+    return decode_counted(data, name)[0]
+
+
+def decode_counted(data: bytes, name: str) -> tuple[str, int]:
+    """The text and how many characters could not be decoded (replaced by U+FFFD)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), 0
+        except UnicodeDecodeError:
+            raise ReaderError(name, "文件编码无法识别（UTF-16 内容损坏）") from None
+    if b"\x00" in data[:65536]:
+        raise ReaderError(name, "这是二进制文件，不是文本格式的年报")
+    for encoding in _ENCODINGS:
+        try:
+            return _checked(_decode(data, encoding), name), 0
+        except UnicodeDecodeError:
+            continue
+    text, lost = _lossy(data)
+    if text is None:
+        raise ReaderError(name, "文件编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8 文本")
+    return _checked(text, name), lost
+
+
+def _checked(text: str, name: str) -> str:
+    if _looks_binary(text):
+        raise ReaderError(name, "文件内容是乱码或二进制数据，不是文本格式的年报")
+    return text
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    """`data` in `encoding`; a file cut at a byte count inside characters is mended first."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        mended = unfold(data, encoding)
+        if mended == data:
+            raise
+        return mended.decode(encoding)
+
+
+def _lossy(data: bytes) -> tuple[str | None, int]:
+    """The encoding that leaves the fewest bytes undecoded, if they are few."""
+    best: tuple[int, str] | None = None
+    for encoding in _ENCODINGS:
+        text = unfold(data, encoding).decode(encoding, errors="replace")
+        lost = text.count("\ufffd")
+        if best is None or lost < best[0]:
+            best = (lost, text)
+    if best is None or best[0] * LOST_SHARE > max(len(best[1]), LOST_SHARE):
+        return None, 0
+    return best[1], best[0]
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0xE000 <= ord(ch) <= 0xF8FF)
+    return bad > max(3, len(sample) // 100)
+
+
+def lost_characters(name: str, lost: int) -> Finding:
+    return Finding(
+        "FILE_UNDECODABLE",
+        WARNING,
+        FAIL,
+        f"本工具未能读取{name}中的 {lost} 个字符：这些字节不成完整的汉字（文件可能在字符中间被截断或按字节折行），"
+        "已以“�”代替，其余内容照常读取，请对照原文核对，这不是报告的错误",
+        source=READER,
+    )
