@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from assistant.core import spec
 from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
-from assistant.intake import doc_columns, suit_order
+from assistant.intake import bare_other, doc_columns, suit_order
 from assistant.intake import narrative as N
 from assistant.intake import remainder as R
 from assistant.intake.amends import FEE_ROW as _FEE_ROW
@@ -95,7 +95,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     message = doc_columns.spell_out(suit_order.spell_out(message, said), said)  # 「2/0/11」「后来又起诉」
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
-    message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
+    message = bare_other.spell_out(rewrite(A.THAT_ONE, "那1件", message, said), said)  # 那件; 其他1件
     message = rewrite(
         _ALL_DONE, "年底没有结转", message, said
     )  # 「年底都办完了」: nothing carried to next year
