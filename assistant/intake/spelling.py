@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.intake import answers as A
-from assistant.intake import doc_columns, suit_order
+from assistant.intake import bare_other, doc_columns, suit_order
 from assistant.intake.lexicon import NO_POWER
 from assistant.intake.phrases import numbers, rewrite
 
@@ -36,7 +36,7 @@ def spell(message: str, topic: str | None, said: list[tuple[str, str]]) -> tuple
     message = doc_columns.spell_out(suit_order.spell_out(message, said), said)  # 「2/0/11」「后来又起诉」
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
-    message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
+    message = bare_other.spell_out(rewrite(A.THAT_ONE, "那1件", message, said), said)  # 那件; 其他1件
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried over
     answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
     message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」
