@@ -36,6 +36,7 @@ from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.intake.answers import repeat_previous
 from assistant.intake.filing import answers_only
 from assistant.intake.followup import chat_context
+from assistant.intake.last_year import set_aside
 from assistant.intake.previous_answer import adopt_previous
 from assistant.intake.saved_words import saved_words
 from assistant.workspace import Workspace, facts_of
@@ -137,7 +138,11 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     adopted = adopt_previous(message, ws.previous(rid))
     if adopted:  # 「去年报告写的结转1件是对的」: last year's row, shown old → new like any proposal
         return _propose(ws, rid, earlier, pending_cells, adopted, facts.cells)
+    message, aside = set_aside(message, row.year)  # 「2024年，我局……」 pasted: last year's text, said back
+    if aside and not message.strip():
+        return "\n".join([*(f"（{n}）" for n in aside), _next(ws, rid)])
     said_ex = extract_message(message, chat_context(row.state, facts, pending_cells), model)
+    said_ex = replace(said_ex, notes=(*aside, *said_ex.notes)) if aside else said_ex
     ws.update_state(rid, followup=said_ex.followup.dump() if said_ex.followup else None)
     ex = chat_narrative.this_year(answers_only(said_ex), row.year)  # 「没有」 to a question: no section text
     if len(ex.narrative) < len(said_ex.narrative):
@@ -207,6 +212,13 @@ def _refile(ws: Workspace, rid: int, earlier: dict, message: str) -> str | None:
     return f"已把待确认的{len(items)}条文字从{was}改放到【{label}】。回复“确认”保存，“取消”放弃。"
 
 
+def _accepted(state: dict, prefilled: set[str], before: dict, changed: dict) -> list[str]:
+    """A prefilled 上年结转 replaced by the clerk (shown old → new with its source, then confirmed):
+    the difference from last year's report is the clerk's decision, not asked again in the chat."""
+    replaced = any(k in prefilled and before.get(k) != v for k, v in changed.items())
+    return sorted({*(state.get("accepted") or []), *(["T2_CROSS_YEAR_CARRY"] if replaced else [])})
+
+
 def _mark_shown(ws: Workspace, rid: int, keys: list[str]) -> None:
     """Replacements listed old → new in the reply: 「确认」 applies them (the reply said so)."""
     pending = dict(ws.row(rid).state.get("pending") or {})
@@ -261,6 +273,7 @@ def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
         "narrative": new_narrative,
         # the prefill is one row (上年结转): once the user gives any of it, the row is theirs
         "prefilled": [] if prefilled & ({p.key for p in proposals} - conflicted) else sorted(prefilled),
+        "accepted": _accepted(row.state, prefilled, facts.cells, changed),
         # what 「放错了」 right after may move (a confirm of numbers alone keeps the text saved before)
         "last_narrative": [n.__dict__ for n in narrative] or row.state.get("last_narrative") or [],
     }
@@ -285,10 +298,10 @@ def _after_save(ws: Workspace, rid: int) -> list[str]:
     """The table rules the saved data breaks and the one question that resolves it; else what a
     reviewer would ask and the next topic."""
     row = ws.row(rid)
-    found = imbalances(facts_of(row), ws.previous(rid))
+    found = imbalances(facts_of(row), ws.previous(rid), row.state.get("accepted") or ())
     if found:
         topic = "row:" + found[0].cells[0].rpartition(".")[0] if found[0].cells else "balance"
-        broken = balance_lines(facts_of(row), ws.previous(rid))
+        broken = balance_lines(facts_of(row), ws.previous(rid), row.state.get("accepted") or ())
         ws.update_state(rid, topic=topic, question="\n".join(broken), question_proposals=[])
         return broken
     return [*_new_plausibility(ws, rid), _next(ws, rid)]
@@ -340,7 +353,7 @@ def _next(ws: Workspace, rid: int) -> str:
     )
     if q is not None:
         return q.text
-    broken = balance_lines(facts, ws.previous(rid))
+    broken = balance_lines(facts, ws.previous(rid), row.state.get("accepted") or ())
     if broken:
         return "需要的数据已基本收集，但" + "\n".join(broken)
     extra = plausibility_questions(facts, ws.previous(rid))

@@ -1,0 +1,112 @@
+"""Last year's figures and carry-over answers in the chat (issue 11 item 6, task t2walk): a paragraph of
+last year's report pasted, last year's report quoted then corrected, what became of the carried
+applications, where one type's applications came from, two types with one outcome, 「剩下的都是个人」 after
+the types of several rows were asked, a corrected prefill not asked again."""
+
+from __future__ import annotations
+
+from assistant.intake import extract
+from assistant.intake.last_year import set_aside
+from assistant.intake.model import ExtractionContext
+from tests.factories import say
+
+_A = "applications."
+
+
+def _cells(message: str, cells: dict | None = None, topic: str | None = None) -> dict:
+    ex = extract(message, ExtractionContext("2021", topic, cells or {}))
+    return {p.key: p.value for p in ex.proposals}
+
+
+def test_a_sentence_opening_with_an_earlier_year_is_set_aside_whole():
+    text = "2024年，我局主动公开信息856条；全年收到申请5件，均予以公开；未发生行政复议。今年的：许可64件"
+    kept, notes = set_aside(text, 2025)
+    assert kept == "今年的：许可64件"
+    assert len(notes) == 1 and "2024年的情况" in notes[0] and "均予以公开" in notes[0]
+    assert set_aside("2024年12月收到1件，今年1月答复了", 2025) == ("2024年12月收到1件，今年1月答复了", [])
+    assert set_aside("2025年，我局主动公开信息90条", 2025)[1] == []
+
+
+def test_last_years_paragraph_pasted_in_the_chat_files_no_number(ws):
+    rid = ws.start("某县应急管理局", 2025, "县级部门")
+    reply = say(ws, rid, "2024年，我局全年收到政府信息公开申请5件，均予以公开；未发生行政复议和行政诉讼。")
+    assert "2024年的情况" in reply and "没能理解" not in reply
+    assert not (ws.row(rid).state.get("pending") or {}).get("cells")
+
+
+def test_last_years_report_quoted_then_said_wrong_keeps_the_actual_figures():
+    text = (
+        "去年报告写的结转到今年是4件，3件个人1件企业。其实个人的有1件去年12月底就答复了，"
+        "报告写错了，今年实际转过来的是个人2件、企业1件"
+    )
+    kept, notes = set_aside(text, 2025)
+    assert kept.startswith("其实") and "上年年报里的数字" in notes[0]
+    cells = _cells(kept)
+    assert cells[_A + "carried_over_from_prev.natural_person"] == 2
+    assert cells[_A + "carried_over_from_prev.commercial_enterprise"] == 1
+    assert not any(k.startswith(_A + "results.") for k in cells)  # 「去年12月底就答复了」 is last year's
+    adopted = "去年报告写的结转1件是对的。后来又收了2件"
+    assert set_aside(adopted, 2025) == (adopted, [])  # adopting the report is no quote to set aside
+
+
+def test_what_became_of_the_carried_applications_is_no_result_row():
+    ex = extract("去年转过来的那2件，都是个人的，今年都办完了，都公开了", ExtractionContext("2021"))
+    cells = {p.key: p.value for p in ex.proposals}
+    assert cells[_A + "carried_over_from_prev.natural_person"] == 2
+    assert not any(k.startswith(_A + "results.") for k in cells)
+    note = next(n for n in ex.notes if "上年结转的2件" in n)
+    assert "今年都办完了" in note and "都公开了" in note  # said back once, both clauses
+
+
+def test_where_one_types_applications_came_from_is_no_carry_over():
+    text = "予以公开14件，其中企业的4件，就是今年3件加去年转过来那1件"
+    kept, notes = set_aside(text, 2025)
+    assert kept == "予以公开14件，其中企业的4件" and "这4件中" in notes[0]
+    assert _cells(kept)[_A + "results.granted.commercial_enterprise"] == 4
+    whole = "共办理7件，就是新收6件加上年结转1件"  # rows of the table, not one type's origin
+    assert set_aside(whole, 2025) == (whole, [])
+
+
+def test_still_in_hand_is_carried_to_next_year():
+    cells = _cells("个人的在办的还有1件，转到明年")
+    assert cells[_A + "carried_to_next.natural_person"] == 1
+
+
+def test_two_types_with_one_outcome_each_get_it():
+    known = {_A + "results.granted.total": 10}
+    cells = _cells("企业的2件和慈善协会那件都公开了", known)
+    assert cells[_A + "results.granted.commercial_enterprise"] == 2
+    assert cells[_A + "results.granted.social_welfare_org"] == 1
+
+
+def test_the_rest_after_the_types_of_several_rows_were_asked_goes_to_every_row(ws):
+    rid = ws.start("某县医疗保障局", 2024, "县级部门")
+    say(ws, rid, "今年新收15件，企业2件，还有1件是县慈善协会申请的，算社会公益组织，其他都是个人", "确认")
+    say(ws, rid, "上年结转没有", "确认")
+    reply = say(ws, rid, "予以公开10件，部分公开2件，本机关不掌握2件，还有1件年底没办完")
+    assert "未说明申请人类型" in reply
+    say(ws, rid, "企业的2件和慈善协会那件都公开了，剩下的都是个人", "确认")
+    cells = ws.facts(rid).cells
+    assert cells[_A + "results.granted.natural_person"] == 7
+    assert cells[_A + "results.partially_granted.natural_person"] == 2
+    assert cells[_A + "results.unable.not_held.natural_person"] == 2
+    assert cells[_A + "carried_to_next.natural_person"] == 1
+
+
+def test_a_corrected_prefill_is_shown_old_to_new_and_not_asked_again(ws, tmp_path):
+    p = tmp_path / "上年.yaml"
+    p.write_text(
+        "agency: 某县人社局\nyear: 2024\ncells:\n"
+        "  applications.carried_to_next.natural_person: 3\n"
+        "  applications.carried_to_next.commercial_enterprise: 1\n",
+        encoding="utf-8",
+    )
+    rid = ws.start("某县人社局", 2025, "县级部门")
+    ws.attach_previous(rid, p)
+    reply = say(ws, rid, "其实个人的有1件去年12月底就答复了，今年实际转过来的是个人2件、企业1件")
+    assert "3 → 2（上年年报预填的数值将被替换）" in reply
+    reply = say(ws, rid, "确认")
+    assert ws.facts(rid).cells[_A + "carried_over_from_prev.natural_person"] == 2
+    assert "上年报告“四、结转下年度继续办理”为 3" not in reply
+    reply = say(ws, rid, "今年新收申请19件，其中企业3件，剩下都是个人", "确认")
+    assert "上年报告“四、结转下年度继续办理”为 3" not in reply
