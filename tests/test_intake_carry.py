@@ -110,3 +110,38 @@ def test_a_corrected_prefill_is_shown_old_to_new_and_not_asked_again(ws, tmp_pat
     assert "上年报告“四、结转下年度继续办理”为 3" not in reply
     reply = say(ws, rid, "今年新收申请19件，其中企业3件，剩下都是个人", "确认")
     assert "上年报告“四、结转下年度继续办理”为 3" not in reply
+
+
+def _with_prefill(ws, tmp_path):
+    p = tmp_path / "上年.yaml"
+    p.write_text(
+        "agency: 某县局\nyear: 2024\nmissing: zero\ncells:\n  applications.carried_to_next.natural_person: 1\n",
+        encoding="utf-8",
+    )
+    rid = ws.start("某县局", 2025, "县级部门")
+    ws.attach_previous(rid, p)
+    return rid
+
+
+def test_yes_and_that_one_was_answered_this_year_confirms_the_prefilled_carry_over(ws, tmp_path):
+    rid = _with_prefill(ws, tmp_path)
+    reply = say(ws, rid, "今年新收5件，都是个人", "确认")
+    assert "预填为1件" in reply
+    reply = say(ws, rid, "对的，那件今年一月份就答复了")
+    assert "已确认" in reply and "那件今年一月份就答复了" in reply and "没能理解" not in reply
+    state = ws.row(rid).state
+    assert not state.get("prefilled") and not ws.facts(rid).narrative.get("on_request")
+    assert ws.facts(rid).cells[_A + "carried_over_from_prev.natural_person"] == 1
+    assert not any(k.startswith(_A + "results.") for k in ws.facts(rid).cells)
+
+
+def test_received_in_late_december_and_still_open_is_carried_to_next_year(ws, tmp_path):
+    kept, notes = set_aside("还有1件12月底才收到，还没办完", 2025)
+    assert kept == "还有1件还没办完" and "12月底才收到" in notes[0]
+    rid = _with_prefill(ws, tmp_path)
+    say(ws, rid, "今年新收5件，都是个人", "确认", "对的，那件今年一月份就答复了", "予以公开5件", "确认")
+    reply = say(ws, rid, "还有1件12月底才收到，还没办完")
+    assert "没能理解" not in reply and "本年新收共1件" not in reply
+    say(ws, rid, "确认")
+    assert ws.facts(rid).cells[_A + "carried_to_next.natural_person"] == 1
+    assert ws.facts(rid).cells[_A + "new_received.total"] == 5

@@ -34,6 +34,8 @@ from assistant.intake import (
 from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.intake.answers import repeat_previous
+from assistant.intake.balance import accepted_rules
+from assistant.intake.carry_answers import carried_done
 from assistant.intake.filing import answers_only
 from assistant.intake.followup import chat_context
 from assistant.intake.last_year import set_aside
@@ -135,6 +137,13 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     if moved is not None:
         return moved
     pending_cells = [_proposal(p) for p in earlier.get("cells", [])]
+    question = row.state.get("question_proposals") or []
+    done = carried_done(message) if question and not earlier.get("cells") else None
+    if (
+        done
+    ):  # 「对的，那件今年一月份就答复了」: the prefilled 上年结转 confirmed, what became of it said back
+        _store_pending(ws, rid, [_proposal(p) for p in question], [])
+        return "\n".join(["已确认“二、上年结转”按上年年报填写。", f"（{done}）", confirm(ws, rid)])
     adopted = adopt_previous(message, ws.previous(rid))
     if adopted:  # 「去年报告写的结转1件是对的」: last year's row, shown old → new like any proposal
         return _propose(ws, rid, earlier, pending_cells, adopted, facts.cells)
@@ -153,7 +162,6 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
         if ex.empty and len(message) >= MIN_EXPLANATION:  # the reason the assistant asked for
             text = message if message.endswith(("。", "！", "？")) else message + "。"
             ex = replace(ex, narrative=(NarrativeProposal(explain, spec.NARRATIVE_LABELS[explain], text),))
-    question = row.state.get("question_proposals") or []
     if ex.empty and question and CONFIRM.match(message):
         ex_props = [_proposal(p) for p in question]
         _store_pending(ws, rid, ex_props, [])
@@ -212,13 +220,6 @@ def _refile(ws: Workspace, rid: int, earlier: dict, message: str) -> str | None:
     return f"已把待确认的{len(items)}条文字从{was}改放到【{label}】。回复“确认”保存，“取消”放弃。"
 
 
-def _accepted(state: dict, prefilled: set[str], before: dict, changed: dict) -> list[str]:
-    """A prefilled 上年结转 replaced by the clerk (shown old → new with its source, then confirmed):
-    the difference from last year's report is the clerk's decision, not asked again in the chat."""
-    replaced = any(k in prefilled and before.get(k) != v for k, v in changed.items())
-    return sorted({*(state.get("accepted") or []), *(["T2_CROSS_YEAR_CARRY"] if replaced else [])})
-
-
 def _mark_shown(ws: Workspace, rid: int, keys: list[str]) -> None:
     """Replacements listed old → new in the reply: 「确认」 applies them (the reply said so)."""
     pending = dict(ws.row(rid).state.get("pending") or {})
@@ -273,7 +274,7 @@ def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
         "narrative": new_narrative,
         # the prefill is one row (上年结转): once the user gives any of it, the row is theirs
         "prefilled": [] if prefilled & ({p.key for p in proposals} - conflicted) else sorted(prefilled),
-        "accepted": _accepted(row.state, prefilled, facts.cells, changed),
+        "accepted": accepted_rules(row.state.get("accepted") or [], prefilled, facts.cells, changed),
         # what 「放错了」 right after may move (a confirm of numbers alone keeps the text saved before)
         "last_narrative": [n.__dict__ for n in narrative] or row.state.get("last_narrative") or [],
     }

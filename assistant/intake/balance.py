@@ -113,3 +113,16 @@ def balance_lines(
         lines.append(f"- 另有{len(found) - MAX_SHOWN}处，可在“统计表”页查看")
     lines.append(found[0].question)
     return lines
+
+
+CROSS_YEAR = "T2_CROSS_YEAR_CARRY"
+
+
+def accepted_rules(
+    accepted: Iterable[str], prefilled: Iterable[str], before: dict, changed: dict
+) -> list[str]:
+    """A prefilled 上年结转 replaced by the clerk (shown old → new with its source, then confirmed):
+    the difference from last year's report is the clerk's decision, not asked again in the chat."""
+    prefill = set(prefilled)
+    replaced = any(k in prefill and before.get(k) != v for k, v in changed.items())
+    return sorted({*accepted, *([CROSS_YEAR] if replaced else [])})

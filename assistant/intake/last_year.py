@@ -6,6 +6,8 @@ Pure. Two kinds, each said back in a note (never dropped silently):
   full stop, is of that year, so none of its numbers is filed as this year's;
 - a sentence quoting last year's report (「去年报告写的结转到今年是4件……」) when a later sentence of the same
   message says the report was wrong (「报告写错了，今年实际转过来的是……」): the later figures are this year's;
+- when an application still open at the year's end was received late (「还有1件12月底才收到，还没办完」), its
+  date of receipt is taken out: the count is 结转下年度 (the form's 四), its 收到 is no 新收 count;
 - a clause telling where the applications of one type came from (「企业的4件，就是今年3件加去年转过来那1件」):
   its parts add up to the number before it and explain it; the table splits no result by year received.
 """
@@ -45,7 +47,22 @@ def set_aside(message: str, year: int | None) -> tuple[str, list[str]]:
             notes.append(f"“{body}”是上年年报里的数字，已按您后面说的实际情况为准")
         else:
             kept.append(sentence)
-    return _without_makeup("".join(kept), notes), notes
+    return _without_late_receipt(_without_makeup("".join(kept), notes), notes), notes
+
+
+_LATE = re.compile(
+    r"(?P<n>[0-9一二两三四五六七八九十]+件)(?:是|都是)?"
+    r"(?P<d>[^，,。；;\d]{0,4}?(?:12月|十二月|年底|年末|年终)[^，,。；;\d]{0,5}?(?:才|刚)?(?:收到|接到|申请|登记)的?)"
+    r"(?P<sep>[，,]?\s*)(?P<open>(?:还|仍|尚|都)?(?:没|未)(?:有)?(?:办完|办结|答复)|还在办|正在办理)"
+)
+
+
+def _without_late_receipt(message: str, notes: list[str]) -> str:
+    def sub(m: re.Match[str]) -> str:
+        notes.append(f"“{m.group('d')}”：这{m.group('n')}年底还没办完，记入结转下年度")
+        return f"{m.group('n')}{m.group('open')}"
+
+    return _LATE.sub(sub, message)
 
 
 _MAKEUP = re.compile(
