@@ -145,3 +145,60 @@ def test_received_in_late_december_and_still_open_is_carried_to_next_year(ws, tm
     say(ws, rid, "确认")
     assert ws.facts(rid).cells[_A + "carried_to_next.natural_person"] == 1
     assert ws.facts(rid).cells[_A + "new_received.total"] == 5
+
+
+def test_a_carry_named_by_its_year_and_the_sum_in_hand():
+    text = "全年共收到申请6件，均为自然人申请，加上2022年结转的1件，共办理7件：予以公开4件，年底还有1件没办完，结转到2024年继续办理"
+    kept, notes = set_aside(text, 2023)
+    assert "上年结转的1件" in kept and "结转到下一年" in kept and "共办理7件" not in kept
+    assert any("共办理7件" in n and "之和" in n for n in notes)
+    cells = _cells(kept)
+    assert cells[_A + "carried_over_from_prev.total"] == 1
+    assert cells[_A + "carried_to_next.total"] == 1
+    assert cells[_A + "new_received.total"] == 6
+    assert (
+        set_aside("收到6件，加上上年结转的1件，共办理8件", 2023)[1] == []
+    )  # not the sum: left to the reader
+
+
+def test_that_carried_one_answers_the_carry_over_question():
+    asked = _cells("对了，结转的那1件也是个人申请的", topic="carried_over")
+    assert asked[_A + "carried_over_from_prev.natural_person"] == 1
+    assert not any(k.startswith(_A + "carried_to_next") for k in asked)
+
+
+def test_received_last_december_is_carried_over():
+    cells = _cells("第一行那件是去年12月收到的，今年1月才答复")
+    assert cells == {_A + "carried_over_from_prev.total": 1}
+
+
+def test_one_types_outcomes_after_is():
+    cells = _cells("企业的5件是公开3件、部分公开2件")
+    assert cells[_A + "results.granted.commercial_enterprise"] == 3
+    assert cells[_A + "results.partially_granted.commercial_enterprise"] == 2
+
+
+def test_a_ledger_headed_category_and_handling_is_read(tmp_path):
+    from assistant.intake import read_ledger
+
+    p = tmp_path / "台账.csv"
+    p.write_text(
+        "编号,登记日期,申请人姓名/名称,类别,申请内容摘要,处理情况\n"
+        "1,2024-12-23,黄某,居民,电梯补贴名单,已公开（2025-01-10答复）\n"
+        "2,2025-02-14,某公司,企业,责任区划分,已公开\n"
+        "3,2025-12-19,梁某,居民,预算明细,未办结\n",
+        encoding="utf-8",
+    )
+    result = read_ledger(p, p.name, 2025)
+    assert result.ok
+    assert result.cells[_A + "carried_over_from_prev.natural_person"] == 1
+    assert result.cells[_A + "new_received.commercial_enterprise"] == 1
+    assert result.cells[_A + "carried_to_next.natural_person"] == 1
+
+
+def test_a_confirm_instead_of_the_types_asked_leaves_the_next_message_to_the_dialogue():
+    from assistant.intake.followup import after_confirm
+
+    assert after_confirm({"topic": "results.breakdown", "groups": []}) is None
+    kept = {"topic": "row:applications.results.granted", "groups": []}
+    assert after_confirm(kept) == kept  # 「三百多件」 asked exactly is still answered after a 确认

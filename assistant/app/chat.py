@@ -37,7 +37,7 @@ from assistant.intake.answers import repeat_previous
 from assistant.intake.balance import accepted_rules
 from assistant.intake.carry_answers import carried_done
 from assistant.intake.filing import answers_only
-from assistant.intake.followup import chat_context
+from assistant.intake.followup import after_confirm, chat_context
 from assistant.intake.last_year import set_aside
 from assistant.intake.previous_answer import adopt_previous
 from assistant.intake.saved_words import saved_words
@@ -274,6 +274,7 @@ def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
         "narrative": new_narrative,
         # the prefill is one row (上年结转): once the user gives any of it, the row is theirs
         "prefilled": [] if prefilled & ({p.key for p in proposals} - conflicted) else sorted(prefilled),
+        "followup": after_confirm(row.state.get("followup")),  # the types asked are the dialogue's now
         "accepted": accepted_rules(row.state.get("accepted") or [], prefilled, facts.cells, changed),
         # what 「放错了」 right after may move (a confirm of numbers alone keeps the text saved before)
         "last_narrative": [n.__dict__ for n in narrative] or row.state.get("last_narrative") or [],

@@ -87,7 +87,11 @@ _CARRY_DIRECTION = re.compile(r"上一?年|去年|下一?年|明年|年底|年�
 
 def carry_from_last_year(message: str, topic: str | None) -> bool:
     """「没有结转」 answering the 上年结转 question: a 结转 without a direction means the one asked."""
-    return topic == "carried_over" and short_answer(message) and not _CARRY_DIRECTION.search(message)
+    said = short_answer(message) or _THAT_CARRY.search(message)  # 「对了，结转的那1件也是个人申请的」
+    return topic == "carried_over" and bool(said) and not _CARRY_DIRECTION.search(message)
+
+
+_THAT_CARRY = re.compile(r"(?<![上去下明转年底末终])结转的?那")
 
 
 def keys_with_value(value: int, cells: Mapping[str, Value], version: str) -> list[str]:

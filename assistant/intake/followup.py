@@ -53,6 +53,11 @@ _TYPES_ASKED = "results.breakdown"
 _HANDLED = ("applications.results.", "applications.carried_to_next.")
 
 
+def after_confirm(followup: Mapping | None) -> Mapping | None:
+    """A 确认 instead of the types asked: the next message answers the dialogue's own question."""
+    return None if followup and followup.get("topic") == _TYPES_ASKED else followup
+
+
 def _types_asked(proposals: list[Proposal]) -> str | None:
     """Totals of several result rows said without applicant types: the reply asks their types at
     once (「以下数字未说明申请人类型……」), so 「剩下的都是个人」 next answers for all of them."""

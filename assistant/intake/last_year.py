@@ -8,6 +8,9 @@ Pure. Two kinds, each said back in a note (never dropped silently):
   message says the report was wrong (「报告写错了，今年实际转过来的是……」): the later figures are this year's;
 - when an application still open at the year's end was received late (「还有1件12月底才收到，还没办完」), its
   date of receipt is taken out: the count is 结转下年度 (the form's 四), its 收到 is no 新收 count;
+- a carry named by its year (「2022年结转的1件」「结转到2024年」 in the 2023 report) is read as 上年结转 /
+  结转下年度;
+- 「收到6件，加上上年结转的1件，共办理7件」: the sum in hand is no cell (said back);
 - a clause telling where the applications of one type came from (「企业的4件，就是今年3件加去年转过来那1件」):
   its parts add up to the number before it and explain it; the table splits no result by year received.
 """
@@ -35,7 +38,7 @@ _WRONG = re.compile(r"写错|填错|报错|弄错|搞错|不对|有误|不准确
 
 def set_aside(message: str, year: int | None) -> tuple[str, list[str]]:
     """(the message without last year's sentences, the notes saying what was set aside and why)."""
-    sentences = _SENTENCE.findall(message)
+    sentences = _SENTENCE.findall(_years_named(message, year))
     kept: list[str] = []
     notes: list[str] = []
     for i, sentence in enumerate(sentences):
@@ -47,7 +50,24 @@ def set_aside(message: str, year: int | None) -> tuple[str, list[str]]:
             notes.append(f"“{body}”是上年年报里的数字，已按您后面说的实际情况为准")
         else:
             kept.append(sentence)
-    return _without_late_receipt(_without_makeup("".join(kept), notes), notes), notes
+    message = _without_in_hand(_without_makeup("".join(kept), notes), notes)
+    return _without_late_receipt(message, notes), notes
+
+
+_IN_HAND = re.compile(
+    r"(?P<a>\d+)件[^。；;]*?(?:加上|连同|算上|再加上?)[^，,。；;\d]*?结转[^，,。；;\d]*?(?P<m>\d+)件[，,]\s*"
+    r"(?P<c>(?:共|一共|合计|总共)(?:办理|受理|处理|计)?了?(?P<n>\d+)件)"
+)
+
+
+def _without_in_hand(message: str, notes: list[str]) -> str:
+    """「收到申请6件，……加上上年结转的1件，共办理7件」: 7 is 新收 + 上年结转, no cell of the form."""
+    for m in reversed(list(_IN_HAND.finditer(message))):
+        if int(m.group("a")) + int(m.group("m")) != int(m.group("n")):
+            continue
+        notes.append(f"“{m.group('c')}”是本年新收与上年结转之和，不另记入表格")
+        message = message[: m.start("c")] + message[m.end("c") :].lstrip("：:，,")
+    return message
 
 
 _LATE = re.compile(
@@ -93,6 +113,16 @@ def _without_makeup(message: str, notes: list[str]) -> str:
         notes.append(f"“{clause}”说的是这{whole}件中今年新收和上年结转各几件，不另记入表格")
         message = message[: m.start("c")].rstrip("，, ") + message[m.end("c") :]
     return message
+
+
+def _years_named(message: str, year: int | None) -> str:
+    """「加上2022年结转的1件」「结转到2024年继续办理」 in the 2023 report: the carry named by its year is the
+    one of the year before (上年结转) or after (结转下年度), read like 「上年结转」「结转到下一年」."""
+    if not year:
+        return message
+    before = re.compile(rf"{year - 1}\s*年度?(?=(?:结转|转来|转过来|遗留|未办结|没办完))")
+    after = re.compile(rf"(?<=[转到至入])\s*{year + 1}\s*年度?")
+    return after.sub("下一年", before.sub("上年", message))
 
 
 def _quoted_then_wrong(body: str, later: list[str]) -> bool:
