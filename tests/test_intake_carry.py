@@ -202,3 +202,17 @@ def test_a_confirm_instead_of_the_types_asked_leaves_the_next_message_to_the_dia
     assert after_confirm({"topic": "results.breakdown", "groups": []}) is None
     kept = {"topic": "row:applications.results.granted", "groups": []}
     assert after_confirm(kept) == kept  # 「三百多件」 asked exactly is still answered after a 确认
+
+
+def test_these_five_names_the_row_whose_total_is_five():
+    known = {_A + "carried_to_next.total": 5, _A + "new_received.total": 15}
+    cells = _cells("这5件里企业3件个人2件", known)
+    assert cells[_A + "carried_to_next.commercial_enterprise"] == 3
+    assert cells[_A + "carried_to_next.natural_person"] == 2
+    two = {_A + "carried_to_next.total": 5, _A + "new_received.total": 5}
+    assert not _cells("这5件里企业3件个人2件", two)  # which row is meant is not known: nothing guessed
+
+
+def test_a_published_compilation_asked_for_is_a_publication():
+    cells = _cells("还有1件是要我们提供出版的税收法规汇编")
+    assert cells == {_A + "results.not_processed.publication.total": 1}

@@ -26,7 +26,7 @@ from assistant.intake.amends import AmendReader, HitReader
 from assistant.intake.attribution import attribute
 from assistant.intake.clauses import ClauseReader, _Last
 from assistant.intake.consistency import T3_PARTS, GroupStatement, Statement, resolve
-from assistant.intake.coordinated import shared_outcome
+from assistant.intake.coordinated import shared_outcome, these
 from assistant.intake.exhausted import exhausted_types
 from assistant.intake.filing import FilingReader, request_notes, restated
 from assistant.intake.followup import FollowupReader, asked_context, carried_outcomes, followup_of
@@ -97,7 +97,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
     message = rewrite(A.THAT_ONE, "那1件", message, said)  # 「律所那件没公开」: that one application
-    message = shared_outcome(message, said)  # 「企业的2件和协会那1件都公开了」: each with the outcome
+    message = these(shared_outcome(message, said), said, ctx.cells)  # 「A和B都公开了」「这5件里」
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried over
     answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
     message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」

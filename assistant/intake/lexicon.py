@@ -114,7 +114,7 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "results.unable.unclear_after_correction", r"不明确", T2, "total", "补正后申请内容仍不明确"),
     _row(_A + "results.not_processed.petition_complaint", r"信访|举报|投诉", T2, "total", "信访举报投诉类申请"),
     _row(_A + "results.not_processed.duplicate", r"重复申请|重复的(?=\s*[0-9０-９一二两三四五六七八九十]|$)|重复(?:来|去)?(?:问|提出|提交|申请|要)|同一(?:个)?(?:人|申请人)[^，。；\d]{0,6}重复", T2, "total", "重复申请"),
-    _row(_A + "results.not_processed.publication", r"出版物", T2, "total", "要求提供公开出版物"),
+    _row(_A + "results.not_processed.publication", r"出版物|(?:提供|要|索取|买)[^，。；\d]{0,6}?(?:公开)?出版的|已出版的", T2, "total", "要求提供公开出版物"),
     _row(_A + "results.not_processed.massive_repeat", r"(?:无正当理由)?大量、?反复", T2, "total", "无正当理由大量反复申请"),
     _row(_A + "results.not_processed.confirm_or_reissue", r"重新出具|要求(?:行政机关)?确认|要(?:我们|求我们|本机关)确认", T2, "total",
          "要求行政机关确认或重新出具已获取信息"),
