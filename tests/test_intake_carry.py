@@ -216,3 +216,19 @@ def test_these_five_names_the_row_whose_total_is_five():
 def test_a_published_compilation_asked_for_is_a_publication():
     cells = _cells("还有1件是要我们提供出版的税收法规汇编")
     assert cells == {_A + "results.not_processed.publication.total": 1}
+
+
+def test_results_of_the_one_applicant_type_stay_on_the_model_path(ws):
+    from assistant.app import chat
+    from assistant.evals.scripted import ScriptedIntakeChat
+
+    rid = ws.start("某县河口镇人民政府", 2023, "乡镇")
+    for t in (
+        "全年共收到申请6件，均为自然人申请，加上2022年结转的1件，共办理7件：予以公开4件，部分公开1件，"
+        "本机关不掌握相关政府信息1件，年底还有1件没办完",
+        "确认",
+        "对了，结转的那1件也是个人申请的",
+        "确认",
+    ):
+        chat.turn(ws, rid, t, ScriptedIntakeChat())
+    assert ws.facts(rid).cells[_A + "results.granted.natural_person"] == 4  # 4 is not in the message
