@@ -34,8 +34,11 @@ from assistant.intake import (
 from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.intake.answers import repeat_previous
+from assistant.intake.balance import accepted_rules
+from assistant.intake.carry_answers import carried_done
 from assistant.intake.filing import answers_only
-from assistant.intake.followup import chat_context
+from assistant.intake.followup import after_confirm, chat_context
+from assistant.intake.last_year import set_aside
 from assistant.intake.previous_answer import adopt_previous
 from assistant.intake.saved_words import saved_words
 from assistant.workspace import Workspace, facts_of
@@ -134,10 +137,21 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     if moved is not None:
         return moved
     pending_cells = [_proposal(p) for p in earlier.get("cells", [])]
+    question = row.state.get("question_proposals") or []
+    done = carried_done(message) if question and not earlier.get("cells") else None
+    if (
+        done
+    ):  # 「对的，那件今年一月份就答复了」: the prefilled 上年结转 confirmed, what became of it said back
+        _store_pending(ws, rid, [_proposal(p) for p in question], [])
+        return "\n".join(["已确认“二、上年结转”按上年年报填写。", f"（{done}）", confirm(ws, rid)])
     adopted = adopt_previous(message, ws.previous(rid))
     if adopted:  # 「去年报告写的结转1件是对的」: last year's row, shown old → new like any proposal
         return _propose(ws, rid, earlier, pending_cells, adopted, facts.cells)
+    message, aside = set_aside(message, row.year)  # 「2024年，我局……」 pasted: last year's text, said back
+    if aside and not message.strip():
+        return "\n".join([*(f"（{n}）" for n in aside), _next(ws, rid)])
     said_ex = extract_message(message, chat_context(row.state, facts, pending_cells), model)
+    said_ex = replace(said_ex, notes=(*aside, *said_ex.notes)) if aside else said_ex
     ws.update_state(rid, followup=said_ex.followup.dump() if said_ex.followup else None)
     ex = chat_narrative.this_year(answers_only(said_ex), row.year)  # 「没有」 to a question: no section text
     if len(ex.narrative) < len(said_ex.narrative):
@@ -148,7 +162,6 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
         if ex.empty and len(message) >= MIN_EXPLANATION:  # the reason the assistant asked for
             text = message if message.endswith(("。", "！", "？")) else message + "。"
             ex = replace(ex, narrative=(NarrativeProposal(explain, spec.NARRATIVE_LABELS[explain], text),))
-    question = row.state.get("question_proposals") or []
     if ex.empty and question and CONFIRM.match(message):
         ex_props = [_proposal(p) for p in question]
         _store_pending(ws, rid, ex_props, [])
@@ -261,6 +274,8 @@ def _confirm(ws: Workspace, rid: int, overwrite: bool) -> str:
         "narrative": new_narrative,
         # the prefill is one row (上年结转): once the user gives any of it, the row is theirs
         "prefilled": [] if prefilled & ({p.key for p in proposals} - conflicted) else sorted(prefilled),
+        "followup": after_confirm(row.state.get("followup")),  # the types asked are the dialogue's now
+        "accepted": accepted_rules(row.state.get("accepted") or [], prefilled, facts.cells, changed),
         # what 「放错了」 right after may move (a confirm of numbers alone keeps the text saved before)
         "last_narrative": [n.__dict__ for n in narrative] or row.state.get("last_narrative") or [],
     }
@@ -285,10 +300,10 @@ def _after_save(ws: Workspace, rid: int) -> list[str]:
     """The table rules the saved data breaks and the one question that resolves it; else what a
     reviewer would ask and the next topic."""
     row = ws.row(rid)
-    found = imbalances(facts_of(row), ws.previous(rid))
+    found = imbalances(facts_of(row), ws.previous(rid), row.state.get("accepted") or ())
     if found:
         topic = "row:" + found[0].cells[0].rpartition(".")[0] if found[0].cells else "balance"
-        broken = balance_lines(facts_of(row), ws.previous(rid))
+        broken = balance_lines(facts_of(row), ws.previous(rid), row.state.get("accepted") or ())
         ws.update_state(rid, topic=topic, question="\n".join(broken), question_proposals=[])
         return broken
     return [*_new_plausibility(ws, rid), _next(ws, rid)]
@@ -340,7 +355,7 @@ def _next(ws: Workspace, rid: int) -> str:
     )
     if q is not None:
         return q.text
-    broken = balance_lines(facts, ws.previous(rid))
+    broken = balance_lines(facts, ws.previous(rid), row.state.get("accepted") or ())
     if broken:
         return "需要的数据已基本收集，但" + "\n".join(broken)
     extra = plausibility_questions(facts, ws.previous(rid))

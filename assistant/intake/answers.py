@@ -60,7 +60,7 @@ _LAST_REPORT = re.compile(
     r"(?:去年|上一?年度?)的?(?:年报|报告|年度报告)(?:里|上|中)?(?:写的|填的|报的|的)?(?:那个)?\s*$"
 )
 _DONE_LAST_YEAR = re.compile(
-    r"^[^，,。；]{0,4}?(?:去年|上一?年)(?:[0-9一二两三四五六七八九十]+月|年底|底|年末)?(?:份)?(?:就|已经?)(?:答复|办结|办完|处理)"
+    r"^[^，,。；]{0,4}?(?:去年|上一?年)(?:[0-9一二两三四五六七八九十]+月(?:底|末|初|中|份)?|年底|底|年末)?(?:份)?(?:就|已经?)(?:答复|办结|办完|处理)"
 )
 
 
@@ -89,7 +89,11 @@ _CARRY_DIRECTION = re.compile(r"上一?年|去年|下一?年|明年|年底|年�
 
 def carry_from_last_year(message: str, topic: str | None) -> bool:
     """「没有结转」 answering the 上年结转 question: a 结转 without a direction means the one asked."""
-    return topic == "carried_over" and short_answer(message) and not _CARRY_DIRECTION.search(message)
+    said = short_answer(message) or _THAT_CARRY.search(message)  # 「对了，结转的那1件也是个人申请的」
+    return topic == "carried_over" and bool(said) and not _CARRY_DIRECTION.search(message)
+
+
+_THAT_CARRY = re.compile(r"(?<![上去下明转年底末终])结转的?那")
 
 
 _LAST_YEAR_NONE = re.compile(  # 「（没有结转，）去年也没有」: 上年结转 none

@@ -83,6 +83,9 @@ def _inflow(seen: _Seen, col: str) -> int | None:
     return None if None in values else sum(values)  # type: ignore[arg-type]
 
 
+SINGLE_TYPE = "申请均来自"  # the note of cells put in the one applicant type there is (code's arithmetic)
+
+
 def _single_type(seen: _Seen, version: str) -> list[Statement]:
     total = _inflow(seen, "total")
     if not total:
@@ -91,7 +94,7 @@ def _single_type(seen: _Seen, version: str) -> list[Statement]:
     if len(sole) != 1:
         return []
     col, name = sole[0], COLUMN_NAMES.get(sole[0], sole[0])
-    note = f"申请均来自{name}，办理结果记入{name}栏"
+    note = f"{SINGLE_TYPE}{name}，办理结果记入{name}栏"
     out: list[Statement] = []
     for row in [*_rows(version), _RESULTS]:
         value = seen.get(f"{row}.total")

@@ -8,6 +8,7 @@ Messages use the official row and column labels; the question names the numbers 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -27,14 +28,17 @@ class Imbalance:
     question: str  # the one question that resolves it
 
 
-def imbalances(facts: ReportFacts, previous: ReportFacts | None = None) -> list[Imbalance]:
-    """Every error-level rule failing now: complete equations first, then partial sums."""
+def imbalances(
+    facts: ReportFacts, previous: ReportFacts | None = None, accepted: Iterable[str] = ()
+) -> list[Imbalance]:
+    """Every error-level rule failing now: complete equations first, then partial sums. `accepted`:
+    rules whose difference the user has already been shown and confirmed (not asked again)."""
     filled, _ = engine.fill(facts)
     result = engine.check(facts, previous)
     out = [
         Imbalance(f.rule, tuple(f.cells), f.message, _question(f.cells, filled.format, f.computed))
         for f in result.findings
-        if f.status == FAIL and f.severity == ERROR
+        if f.status == FAIL and f.severity == ERROR and f.rule not in set(accepted)
     ]
     seen = {c for i in out for c in i.cells[:1]}
     for eq in engine.equations(filled.format):
@@ -96,9 +100,11 @@ def _question(cells, version: str, computed=None) -> str:
     )  # fmt: skip
 
 
-def balance_lines(facts: ReportFacts, previous: ReportFacts | None = None) -> list[str]:
+def balance_lines(
+    facts: ReportFacts, previous: ReportFacts | None = None, accepted: Iterable[str] = ()
+) -> list[str]:
     """Chat lines: the failing rules (at most three, then a count) and one question; [] if none."""
-    found = imbalances(facts, previous)
+    found = imbalances(facts, previous, accepted)
     if not found:
         return []
     lines = [f"表格中有{len(found)}处数字不一致："]
@@ -107,3 +113,16 @@ def balance_lines(facts: ReportFacts, previous: ReportFacts | None = None) -> li
         lines.append(f"- 另有{len(found) - MAX_SHOWN}处，可在“统计表”页查看")
     lines.append(found[0].question)
     return lines
+
+
+CROSS_YEAR = "T2_CROSS_YEAR_CARRY"
+
+
+def accepted_rules(
+    accepted: Iterable[str], prefilled: Iterable[str], before: dict, changed: dict
+) -> list[str]:
+    """A prefilled 上年结转 replaced by the clerk (shown old → new with its source, then confirmed):
+    the difference from last year's report is the clerk's decision, not asked again in the chat."""
+    prefill = set(prefilled)
+    replaced = any(k in prefill and before.get(k) != v for k, v in changed.items())
+    return sorted({*accepted, *([CROSS_YEAR] if replaced else [])})

@@ -37,6 +37,7 @@ _NEGATED_YEAR_END = re.compile(  # 今年也没有剩下的: nothing left at the
 )
 _BARE_YEAR_END = re.compile(r"^(?:年底|年末|年终)(?:也|都|还)?(?:没有|没|无)(?:的|了)?$")
 _INFLOW = ("applications.new_received", "applications.carried_over_from_prev")
+_RESULTS = "applications.results."
 _OTHER_CASES = re.compile(r"其他|别的|其余|剩下的|另外的")
 _PLAIN_GAP = re.compile(
     r"^(?:的|发生|发生过|收取|收取过|收过|制发|出台|出现|有)?$"
@@ -248,6 +249,15 @@ class ClauseReader:
         self._emit(row, col, 0, source)
         return True
 
+    def _carried_outcome(self, last: _Last, source: str) -> bool:
+        """What became of last year's carry-over is part of this year's results, not a results row's
+        value (those also count this year's new applications): said back, kept for the results."""
+        said = f"说的是上年结转的{format_number(last.value)}件今年的办理情况"
+        if self.notes and said in self.notes[-1]:  # 「今年都办完了，都公开了」: one note for both
+            source = self.notes.pop()[1:].partition("”" + said)[0] + "，" + source
+        self.notes.append(f"“{source}”{said}，它们计入本年办理结果；请在告诉我本年各项办理结果时一并算上")
+        return True
+
     def _carry_last(self, clause: str, rows: list, source: str) -> bool:
         """A clause without a number that gives the previous number another row or column:
         「均为自然人」「全部予以公开」「结果维持」, 「无法提供8件（本机关不掌握相关政府信息）」,
@@ -258,7 +268,7 @@ class ClauseReader:
             col = find_col(row, clause, default=False)
             if col in spec.T2_APPLICANT_COLUMNS and self._rest_of(col, [row.key], source):
                 return True  # 「不掌握的也都是个人」: that row's own total, not the previous number
-            if row.key == A.GRANTED and col is None and last is not None and last.row.key in _INFLOW:
+            if row.key == A.GRANTED and col is None and last is not None and last.row.key == _INFLOW[0]:
                 last = None  # 「2个居民1个物业公司的，都给公开了」: all of the year, not the last number
         if last is None:
             col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
@@ -289,6 +299,8 @@ class ClauseReader:
         )
         if not (all_of or leaf_of_group or t3_outcome or whose):
             return False
+        if last.row.key == _INFLOW[1] and target.key.startswith(_RESULTS):
+            return self._carried_outcome(last, source)  # 「去年转过来的那2件，今年都办完了」
         col = col or last.col
         if target is last.row and col == last.col:
             return False

@@ -78,7 +78,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     ctx = asked_context(context or ExtractionContext())  # 「准确是312件」: the row just asked about
     said: list[tuple[str, str]] = []  # (rewritten, as the user said it): sources show the user's words
     original = message or ""
-    message, answered = spell(original, ctx.topic, said)
+    message, answered = spell(original, ctx.topic, said, ctx.cells)
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
     reader.notes += doc_columns.header_notes(original, said)  # 「2/0/11」 read by the header's columns
     if len(message) > MAX_MESSAGE_CHARS:

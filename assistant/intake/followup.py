@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
+from assistant.core import spec
 from assistant.core.facts import ReportFacts
 from assistant.intake.answers import ROW_TOPIC
 from assistant.intake.clauses import _Last
@@ -44,7 +45,30 @@ def followup_of(asked_row: str | None, groups: Iterable[GroupStatement], proposa
         if not any(k.startswith(leaf + ".") for leaf in ROW_BY_KEY[g.group].leaves for k in keys)
     )
     topic = ROW_TOPIC + asked_row if asked_row and not asked_row.startswith("group:") else None
+    topic = topic or _types_asked(list(proposals))
     return Followup(topic, open_groups) if topic or open_groups else None
+
+
+_TYPES_ASKED = "results.breakdown"
+_HANDLED = ("applications.results.", "applications.carried_to_next.")
+
+
+def after_confirm(followup: Mapping | None) -> Mapping | None:
+    """A 确认 instead of the types asked: the next message answers the dialogue's own question."""
+    return None if followup and followup.get("topic") == _TYPES_ASKED else followup
+
+
+def _types_asked(proposals: list[Proposal]) -> str | None:
+    """Totals of several result rows said without applicant types: the reply asks their types at
+    once (「以下数字未说明申请人类型……」), so 「剩下的都是个人」 next answers for all of them."""
+    keys = {p.key for p in proposals if p.value or not p.inferred}  # 「……记为 0」 gives no type
+    untyped = {
+        k.rpartition(".")[0]
+        for k in keys
+        if k.startswith(_HANDLED) and k.endswith(".total")
+        and not any(f"{k.rpartition('.')[0]}.{c}" in keys for c in spec.T2_APPLICANT_COLUMNS)
+    }  # fmt: skip
+    return _TYPES_ASKED if len(untyped) > 1 else None
 
 
 class FollowupReader:

@@ -22,6 +22,7 @@ from assistant.config import Settings, load_settings
 from assistant.core import spec
 from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, extract_numbers, format_number
 from assistant.intake.answers import THAT_ONE
+from assistant.intake.attribution import SINGLE_TYPE
 from assistant.intake.consistency import Statement, resolve
 from assistant.intake.extract import extract
 from assistant.intake.followup import asked_context, followup_kept, followup_line
@@ -166,6 +167,7 @@ def with_inferences(result: Extraction, rules: Extraction, version: str = spec.F
             p.key.rsplit(".", 1)[0] in rows
             or _group_of(p.key.rsplit(".", 1)[0]) in groups
             or p.note == BALANCE_REST
+            or p.note.startswith(SINGLE_TYPE)  # every application of one type: results in that column
             or (
                 (p.key.startswith(RESULTS_TOTAL) or p.note.startswith(ARITHMETIC))
                 and _same_reading(result, rules)

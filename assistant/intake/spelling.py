@@ -11,6 +11,7 @@ import re
 
 from assistant.intake import answers as A
 from assistant.intake import bare_other, doc_columns, suit_order
+from assistant.intake.coordinated import shared_outcome, these
 from assistant.intake.lexicon import NO_POWER
 from assistant.intake.phrases import numbers, rewrite
 
@@ -28,7 +29,9 @@ _ALL_DONE = re.compile(
 )
 
 
-def spell(message: str, topic: str | None, said: list[tuple[str, str]]) -> tuple[str, re.Match[str] | None]:
+def spell(
+    message: str, topic: str | None, said: list[tuple[str, str]], cells: dict | None = None
+) -> tuple[str, re.Match[str] | None]:
     """(the message as the extractor reads it, the 「都答复了」 match that closes the results, if any)."""
     message = A.fix_slips(message or "", said)
     message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message), said), said)
@@ -37,6 +40,7 @@ def spell(message: str, topic: str | None, said: list[tuple[str, str]]) -> tuple
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
     message = bare_other.spell_out(rewrite(A.THAT_ONE, "那1件", message, said), said)  # 那件; 其他1件
+    message = these(shared_outcome(message, said), said, cells or {})  # 「A和B都公开了」「这5件里」
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried over
     answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
     message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」
