@@ -7,7 +7,6 @@ questions computed from the data once the tables are complete.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -15,7 +14,8 @@ from typing import Any
 import pandas as pd
 
 from assistant import cell_sources
-from assistant.app import chat_narrative, chat_refile
+from assistant.app import chat_control, chat_narrative, chat_refile
+from assistant.app.chat_control import CANCEL, CONFIRM, OVERWRITE, SKIP
 from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import (
@@ -43,10 +43,6 @@ from assistant.intake.previous_answer import adopt_previous
 from assistant.intake.saved_words import saved_words
 from assistant.workspace import Workspace, facts_of
 
-CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
-OVERWRITE = re.compile(r"^\s*(确认覆盖|覆盖|全部覆盖|改吧|要改)[。！!.\s]*$")
-CANCEL = re.compile(r"^\s*(取消|放弃|不对|不是|错了|不保存)[。！!.\s]*$")
-SKIP = re.compile(r"^\s*(跳过|以后再说|稍后|下一个)[。！!.\s]*$")
 PENDING_COLUMNS = ["项目", "数值", "来源"]
 MAX_MESSAGE = 4000
 
@@ -93,6 +89,18 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
     undo = ws.row(rid).state.get("undo_narrative") or []  # what the previous reply saved
     unread = ws.row(rid).state.get("unread") or []  # what it said back as not understood
     ws.update_state(rid, undo_narrative=[], unread=[], unread_before=[] if undo else unread)
+    word, rest = chat_control.split(message) if pending else ("", "")
+    if pending and not word and len(message) <= chat_control.SHORT and chat_control.is_reason(message):
+        word, rest = "取消", message  # 「先别填，还没核实」 while something is pending
+    reply = _dispatch(ws, rid, word or message, pending, undo, model)
+    if rest:
+        why = chat_control.is_reason(rest)
+        reply += "\n" + (chat_control.said_back(word, rest) if why else _extract(ws, rid, rest, model))
+    _append(ws, rid, [{"role": "user", "content": message}, {"role": "assistant", "content": reply}])
+    return view(ws, rid)
+
+
+def _dispatch(ws: Workspace, rid: int, message: str, pending: dict, undo: list, model: Any) -> str:
     if undo and CANCEL.match(message):
         reply = chat_narrative.undo(ws, rid, undo)
         reply += "\n" + (cancel(ws, rid) if pending else _next(ws, rid))
@@ -102,22 +110,14 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
         reply = confirm(ws, rid)
     elif pending and CANCEL.match(message):
         reply = cancel(ws, rid)
-    elif _nothing_to_answer(ws, rid, message):
+    elif chat_control.nothing_to_answer(message, ws.row(rid).state):
         reply = "目前没有待确认的数据。" + "\n".join(_after_save(ws, rid))  # a broken balance stays asked
     elif SKIP.match(message):
         reply = skip(ws, rid)
     else:
         said = [m["content"] for m in ws.row(rid).state.get("chat", []) if m.get("role") == "user"]
         reply = _extract(ws, rid, repeat_previous(message, said), model)  # 「同上」: the previous answer
-    _append(ws, rid, [{"role": "user", "content": message}, {"role": "assistant", "content": reply}])
-    return view(ws, rid)
-
-
-def _nothing_to_answer(ws: Workspace, rid: int, message: str) -> bool:
-    """确认/取消/覆盖 with nothing pending (a "yes" to a confirm-style question is an answer)."""
-    if CANCEL.match(message) or OVERWRITE.match(message):
-        return True
-    return bool(CONFIRM.match(message)) and not ws.row(rid).state.get("question_proposals")
+    return reply
 
 
 def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:

@@ -1,0 +1,46 @@
+"""A control word with more after it: 「取消，这个数我还没核实，先别填」「确认，另外强制是16件」.
+
+The word acts on what is pending; the rest is either the reason for it (said back, nothing stored) or new
+information read as any message. A reason alone while something is pending (「先别填，还没核实」) cancels.
+`不对`/`不是` are not heads here: 「不对，企业是2件」 is a correction of one pending value, read by the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.intake.phrases import numbers
+
+CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
+OVERWRITE = re.compile(r"^\s*(确认覆盖|覆盖|全部覆盖|改吧|要改)[。！!.\s]*$")
+CANCEL = re.compile(r"^\s*(取消|放弃|不对|不是|错了|不保存)[。！!.\s]*$")
+SKIP = re.compile(r"^\s*(跳过|以后再说|稍后|下一个)[。！!.\s]*$")
+SHORT = 24  # a reason alone cancels only as a short reply, never inside a paragraph of narrative
+_HEAD = re.compile(r"^\s*(取消|放弃|不保存|确认|确定|保存|覆盖)\s*[，,。；;！!、]+\s*(\S.*)$", re.S)
+_REASON = re.compile(
+    r"还没(?:有)?核(?:实|对)|没核(?:实|对)|待核(?:实|对)|核实(?:一下|后|了再)|先别填|先不(?:要)?填|别填了?|不要填|"
+    r"先不(?:要|算)|不算了?|待定|再说|回头再|问问再|搞错了|弄错了|不准"
+)
+
+
+def split(message: str) -> tuple[str, str]:
+    """(control word, the rest) for 「取消，……」; ("", "") when the message does not open with one."""
+    m = _HEAD.match(message or "")
+    return (m.group(1), m.group(2).strip()) if m else ("", "")
+
+
+def is_reason(rest: str) -> bool:
+    """The rest only says why (「这个数我还没核实，先别填」): no number, a reason's words."""
+    return bool(_REASON.search(rest)) and not numbers(rest)
+
+
+def said_back(word: str, rest: str) -> str:
+    what = "不填" if word in ("取消", "放弃", "不保存") else "已按您的意思处理"
+    return f"（您说“{rest}”：{what}，核实后再告诉我即可。）"
+
+
+def nothing_to_answer(message: str, state: dict) -> bool:
+    """确认/取消/覆盖 with nothing pending (a "yes" to a confirm-style question is an answer)."""
+    if CANCEL.match(message) or OVERWRITE.match(message):
+        return True
+    return bool(CONFIRM.match(message)) and not state.get("question_proposals")

@@ -1,0 +1,55 @@
+"""A control word with more after it, as clerks type it: the word acts on what is pending, the rest is said back
+as the reason or read as new information — a cancelled figure is never saved by a later 「确认」."""
+
+from __future__ import annotations
+
+from assistant.workspace import facts_of
+from tests.factories import say
+
+COERCION = "active.art20_6.admin_coercion.decisions"
+LICENSE = "active.art20_5.admin_license.decisions"
+
+
+def _cells(ws, rid):
+    return facts_of(ws.row(rid)).cells
+
+
+def test_a_cancel_with_its_reason_drops_the_figure_and_a_later_confirm_does_not_save_it(ws):
+    rid = ws.start("某县城管局", 2025, "县级部门")
+    reply = say(ws, rid, "行政强制18件", "取消，这个数我还没核实，先别填")
+    assert "已放弃" in reply and "这个数我还没核实" in reply
+    say(ws, rid, "许可是9件", "确认")
+    cells = _cells(ws, rid)
+    assert COERCION not in cells and cells.get(LICENSE) == 9
+
+
+def test_a_short_reason_alone_while_a_figure_is_pending_cancels_it(ws):
+    rid = ws.start("某县城管局", 2025, "县级部门")
+    reply = say(ws, rid, "强制是十八件", "先别填，还没核实")
+    assert "已放弃" in reply
+    say(ws, rid, "许可9件", "确认")
+    assert COERCION not in _cells(ws, rid)
+
+
+def test_cancel_then_the_right_figure_in_one_message_proposes_the_new_one(ws):
+    rid = ws.start("某县城管局", 2025, "县级部门")
+    reply = say(ws, rid, "行政强制18件", "取消，强制应该是16件")
+    assert "已放弃" in reply and "16" in reply
+    say(ws, rid, "确认")
+    assert _cells(ws, rid).get(COERCION) == 16
+
+
+def test_confirm_then_more_in_one_message_saves_and_reads_the_rest(ws):
+    rid = ws.start("某县城管局", 2025, "县级部门")
+    say(ws, rid, "行政强制18件", "确认，另外许可是9件", "确认")
+    cells = _cells(ws, rid)
+    assert cells.get(COERCION) == 18 and cells.get(LICENSE) == 9
+
+
+def test_a_correction_opening_with_bu_dui_is_still_a_correction_not_a_cancel(ws):
+    rid = ws.start("某县城管局", 2025, "县级部门")
+    reply = say(ws, rid, "行政强制18件，许可9件", "不对，强制是16件")
+    assert "已放弃" not in reply
+    say(ws, rid, "确认")
+    cells = _cells(ws, rid)
+    assert cells.get(COERCION) == 16 and cells.get(LICENSE) == 9
