@@ -15,7 +15,6 @@ CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可�
 OVERWRITE = re.compile(r"^\s*(确认覆盖|覆盖|全部覆盖|改吧|要改)[。！!.\s]*$")
 CANCEL = re.compile(r"^\s*(取消|放弃|不对|不是|错了|不保存)[。！!.\s]*$")
 SKIP = re.compile(r"^\s*(跳过|以后再说|稍后|下一个)[。！!.\s]*$")
-SHORT = 24  # a reason alone cancels only as a short reply, never inside a paragraph of narrative
 _HEAD = re.compile(r"^\s*(取消|放弃|不保存|确认|确定|保存|覆盖)\s*[，,。；;！!、]+\s*(\S.*)$", re.S)
 _REASON = re.compile(
     r"还没(?:有)?核(?:实|对)|没核(?:实|对)|待核(?:实|对)|核实(?:一下|后|了再)|先别填|先不(?:要)?填|别填了?|不要填|"
