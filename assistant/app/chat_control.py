@@ -1,7 +1,7 @@
 """A cancel with more after it: 「取消，这个数我还没核实，先别填」「取消，强制应该是16件」.
 
-The cancel acts on what is pending; the rest is either the reason for it (said back, nothing stored) or new
-information read as any message. A reason without the word cancels nothing (「其他的回头再说」). 「确认，……」 is
+The cancel acts on what is pending and the reason is said back; a cancel followed by figures (「取消，企业是2件」)
+goes to the extractor whole, which corrects the one value it names. A reason without the word cancels nothing (「其他的回头再说」). 「确认，……」 is
 left to the extractor, which reads it as an answer in context; 「不对，企业是2件」 corrects one pending value there.
 """
 
