@@ -90,12 +90,12 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
     unread = ws.row(rid).state.get("unread") or []  # what it said back as not understood
     ws.update_state(rid, undo_narrative=[], unread=[], unread_before=[] if undo else unread)
     word, rest = chat_control.split(message) if pending else ("", "")
-    if pending and not word and len(message) <= chat_control.SHORT and chat_control.is_reason(message):
-        word, rest = "取消", message  # 「先别填，还没核实」 while something is pending
+    word, rest = (
+        (word, rest) if chat_control.is_reason(rest) else ("", "")
+    )  # 「取消，企业是2件」: the extractor's
     reply = _dispatch(ws, rid, word or message, pending, undo, model)
     if rest:
-        why = chat_control.is_reason(rest)
-        reply += "\n" + (chat_control.said_back(word, rest) if why else _extract(ws, rid, rest, model))
+        reply += "\n" + chat_control.said_back(word, rest)
     _append(ws, rid, [{"role": "user", "content": message}, {"role": "assistant", "content": reply}])
     return view(ws, rid)
 

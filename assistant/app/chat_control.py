@@ -1,8 +1,8 @@
-"""A control word with more after it: 「取消，这个数我还没核实，先别填」「确认，另外强制是16件」.
+"""A cancel with more after it: 「取消，这个数我还没核实，先别填」「取消，强制应该是16件」.
 
-The word acts on what is pending; the rest is either the reason for it (said back, nothing stored) or new
-information read as any message. A reason alone while something is pending (「先别填，还没核实」) cancels.
-`不对`/`不是` are not heads here: 「不对，企业是2件」 is a correction of one pending value, read by the extractor.
+The cancel acts on what is pending and the reason is said back; a cancel followed by figures (「取消，企业是2件」)
+goes to the extractor whole, which corrects the one value it names. A reason without the word cancels nothing (「其他的回头再说」). 「确认，……」 is
+left to the extractor, which reads it as an answer in context; 「不对，企业是2件」 corrects one pending value there.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可�
 OVERWRITE = re.compile(r"^\s*(确认覆盖|覆盖|全部覆盖|改吧|要改)[。！!.\s]*$")
 CANCEL = re.compile(r"^\s*(取消|放弃|不对|不是|错了|不保存)[。！!.\s]*$")
 SKIP = re.compile(r"^\s*(跳过|以后再说|稍后|下一个)[。！!.\s]*$")
-SHORT = 24  # a reason alone cancels only as a short reply, never inside a paragraph of narrative
-_HEAD = re.compile(r"^\s*(取消|放弃|不保存|确认|确定|保存|覆盖)\s*[，,。；;！!、]+\s*(\S.*)$", re.S)
+_HEAD = re.compile(r"^\s*(取消|放弃|不保存)\s*[，,。；;！!、]+\s*(\S.*)$", re.S)
 _REASON = re.compile(
     r"还没(?:有)?核(?:实|对)|没核(?:实|对)|待核(?:实|对)|核实(?:一下|后|了再)|先别填|先不(?:要)?填|别填了?|不要填|"
     r"先不(?:要|算)|不算了?|待定|再说|回头再|问问再|搞错了|弄错了|不准"
@@ -35,8 +34,7 @@ def is_reason(rest: str) -> bool:
 
 
 def said_back(word: str, rest: str) -> str:
-    what = "不填" if word in ("取消", "放弃", "不保存") else "已按您的意思处理"
-    return f"（您说“{rest}”：{what}，核实后再告诉我即可。）"
+    return f"（您说“{rest}”：不填，核实后再告诉我即可。）"
 
 
 def nothing_to_answer(message: str, state: dict) -> bool:
