@@ -89,13 +89,10 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
     undo = ws.row(rid).state.get("undo_narrative") or []  # what the previous reply saved
     unread = ws.row(rid).state.get("unread") or []  # what it said back as not understood
     ws.update_state(rid, undo_narrative=[], unread=[], unread_before=[] if undo else unread)
-    word, rest = chat_control.split(message) if pending else ("", "")
-    word, rest = (
-        (word, rest) if chat_control.is_reason(rest) else ("", "")
-    )  # 「取消，企业是2件」: the extractor's
+    word, reason = chat_control.cancel_reason(message) if pending else ("", "")
     reply = _dispatch(ws, rid, word or message, pending, undo, model)
-    if rest:
-        reply += "\n" + chat_control.said_back(word, rest)
+    if reason:
+        reply += "\n" + chat_control.said_back(reason)
     _append(ws, rid, [{"role": "user", "content": message}, {"role": "assistant", "content": reply}])
     return view(ws, rid)
 
@@ -139,9 +136,8 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     pending_cells = [_proposal(p) for p in earlier.get("cells", [])]
     question = row.state.get("question_proposals") or []
     done = carried_done(message) if question and not earlier.get("cells") else None
-    if (
-        done
-    ):  # 「对的，那件今年一月份就答复了」: the prefilled 上年结转 confirmed, what became of it said back
+    # 「对的，那件今年一月份就答复了」: the prefilled 上年结转 confirmed, what became of it said back
+    if done:
         _store_pending(ws, rid, [_proposal(p) for p in question], [])
         return "\n".join(["已确认“二、上年结转”按上年年报填写。", f"（{done}）", confirm(ws, rid)])
     adopted = adopt_previous(message, ws.previous(rid))

@@ -22,19 +22,16 @@ _REASON = re.compile(
 )
 
 
-def split(message: str) -> tuple[str, str]:
-    """(control word, the rest) for 「取消，……」; ("", "") when the message does not open with one."""
+def cancel_reason(message: str) -> tuple[str, str]:
+    """(the cancel word, its reason) for 「取消，这个数我还没核实，先别填」; ("", "") for anything else,
+    「取消，企业是2件」 included (figures after a cancel are the extractor's)."""
     m = _HEAD.match(message or "")
-    return (m.group(1), m.group(2).strip()) if m else ("", "")
+    rest = m.group(2).strip() if m else ""
+    return (m.group(1), rest) if m and _REASON.search(rest) and not numbers(rest) else ("", "")
 
 
-def is_reason(rest: str) -> bool:
-    """The rest only says why (「这个数我还没核实，先别填」): no number, a reason's words."""
-    return bool(_REASON.search(rest)) and not numbers(rest)
-
-
-def said_back(word: str, rest: str) -> str:
-    return f"（您说“{rest}”：不填，核实后再告诉我即可。）"
+def said_back(reason: str) -> str:
+    return f"（您说“{reason}”：不填，核实后再告诉我即可。）"
 
 
 def nothing_to_answer(message: str, state: dict) -> bool:

@@ -106,10 +106,8 @@ def _without_makeup(message: str, notes: list[str]) -> str:
         whole = int(m.group("n"))
         if len(parts) < 2 or sum(parts) != whole or not (_THIS_YEAR.search(clause) and _LAST.search(clause)):
             continue
-        if (
-            _typed(message[: m.start()]) not in spec.T2_APPLICANT_COLUMNS
-        ):  # 「共办理7件，就是新收6件加上年结转1件」: those are rows
-            continue
+        if _typed(message[: m.start()]) not in spec.T2_APPLICANT_COLUMNS:
+            continue  # 「共办理7件，就是新收6件加上年结转1件」: those are rows
         notes.append(f"“{clause}”说的是这{whole}件中今年新收和上年结转各几件，不另记入表格")
         message = message[: m.start("c")].rstrip("，, ") + message[m.end("c") :]
     return message
