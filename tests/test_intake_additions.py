@@ -1,10 +1,7 @@
 """An addition said as such (「还有一个」「再加一件」, issue 11, task t2add) adds to the stored value of the
-same row and column and is said back old → new; 「不是2件是3件」 still replaces. The addition cases are
-marked xfail(strict): they show the defect still open (the fix was not made in time)."""
+same row and column and is said back old → new; 「不是2件是3件」 still replaces (`intake/additions.py`)."""
 
 from __future__ import annotations
-
-import pytest
 
 from tests.factories import say
 
@@ -15,7 +12,6 @@ def _saved(ws, rid) -> dict:
     return ws.row(rid).state.get("cells") or {}
 
 
-@pytest.mark.xfail(strict=True, reason="additions still replace the stored value (t2add open)")
 def test_one_more_of_a_named_type_adds_to_the_stored_row(ws):
     rid = ws.start("某县农业农村局", 2025, "县级部门")
     say(ws, rid, "新收申请5件，都是个人的")
@@ -27,7 +23,6 @@ def test_one_more_of_a_named_type_adds_to_the_stored_row(ws):
     assert cells.get(_NEW + "research_institution") == 1 and cells.get(_NEW + "total") == 6
 
 
-@pytest.mark.xfail(strict=True, reason="additions still replace the stored value (t2add open)")
 def test_one_more_of_the_same_type_adds_not_replaces(ws):
     rid = ws.start("某县退役军人事务局", 2023, "县级部门")
     say(ws, rid, "今年收到申请2件，都是个人申请的")
@@ -36,3 +31,33 @@ def test_one_more_of_the_same_type_adds_not_replaces(ws):
     say(ws, rid, "确认")
     assert "2 → 3" in reply
     assert _saved(ws, rid).get(_NEW + "total") == 3
+
+
+def test_a_correction_still_replaces(ws):
+    rid = ws.start("某县退役军人事务局", 2023, "县级部门")
+    say(ws, rid, "今年收到申请2件，都是个人申请的")
+    say(ws, rid, "确认")
+    say(ws, rid, "不对，不是2件是4件，都是个人的")
+    say(ws, rid, "确认")
+    assert _saved(ws, rid).get(_NEW + "total") == 4
+
+
+def test_the_rest_of_a_total_is_no_addition(ws):
+    """「还有2件是企业的」 after 「共5件，个人3件」 says what the other two are: the total stays 5."""
+    rid = ws.start("某县市场监督管理局", 2024, "县级部门")
+    say(ws, rid, "今年新收申请5件，个人的3件")
+    reply = say(ws, rid, "还有2件是企业的")
+    say(ws, rid, "确认")
+    cells = _saved(ws, rid)
+    assert "5 → 7" not in reply
+    assert cells.get(_NEW + "total") == 5 and cells.get(_NEW + "commercial_enterprise") == 2
+
+
+def test_an_addition_to_a_pending_value_adds_before_the_confirm(ws):
+    rid = ws.start("某镇人民政府", 2024, "乡镇")
+    say(ws, rid, "新收申请3件，都是村民申请的")
+    reply = say(ws, rid, "哦还漏了一件，是一家公司申请的")
+    say(ws, rid, "确认")
+    cells = _saved(ws, rid)
+    assert cells.get(_NEW + "total") == 4, reply
+    assert cells.get(_NEW + "natural_person") == 3 and cells.get(_NEW + "commercial_enterprise") == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from assistant.core import spec
 from assistant.core.numbers import NumberMention, format_number
 from assistant.intake import answers as A
 from assistant.intake import narrative as N
@@ -143,12 +144,27 @@ class AmendReader:
             return True  # 「企业那两件其实是……」: the count names the cell being re-split, no new value
         if len(keys) == 1:
             self.statements.append(Statement(keys[0], int(m.value), source, note="更正已确认的数字"))
+            self._total_follows(keys[0], int(m.value), source)
             row = ROW_BY_KEY.get(keys[0].rsplit(".", 1)[0])
             self.context_row = row or self.context_row  # 「企业那个改成2，还有1个是律所的」: the same row
         else:
             name = COLUMN_NAMES.get(col, col)  # type: ignore[arg-type]
             self.questions.append(A.correction_question(source, name, keys, self.ctx.version))
         return True
+
+    def _total_follows(self, key: str, new: int, source: str) -> None:
+        """「不对，不是2件是4件，都是个人的」: the type held the whole row (total 2, the other types 0), so
+        the total is the new count too."""
+        prefix, _, col = key.rpartition(".")
+        total, cells = f"{prefix}.total", self.ctx.cells
+        others = [cells.get(f"{prefix}.{c}") for c in spec.T2_APPLICANT_COLUMNS if c != col]
+        if (
+            col in spec.T2_APPLICANT_COLUMNS
+            and cells.get(total) == cells.get(key)
+            and all(o == 0 for o in others)
+        ):
+            note = f"该行只有这一类申请人，总计随之更正：{cells[total]} → {new}"
+            self.statements.append(Statement(total, new, source, True, note))
 
     def _topic_column(self, seg: str) -> tuple[RowDef, str] | None:
         """「发了3件，废止1件，现行有效12件」 asked about 规范性文件: a column word only that table has
@@ -237,10 +253,33 @@ class HitReader:
             hit = self.context_row, self.context_row.default_col  # 「还有工本费两千块」: more of the fee
         if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
             hit = self.keyword_row, find_col(self.keyword_row, before + after)
-        hit = hit or self._topic_hit(before + after)
+        hit = hit or self._topic_hit(before + after) or self._row_with_room(m, before + after)
         if m.unit.endswith("元") and (hit is None or hit[0].key != FEE_ROW) and self._about_fee(before):
             hit = ROW_BY_KEY[FEE_ROW], "amount_wan_yuan"  # 「收了12.6万」: money is only ever the fee
         return hit, source, False
+
+    def _row_with_room(self, m: NumberMention, words: str):
+        """「还有2件是企业的」 with no row named: the one 表二 row whose total (saved or pending) its
+        types do not make up yet, when that type is still open there and the count fits."""
+        col = find_col(ROW_BY_KEY["applications.new_received"], words, default=False)
+        if col not in spec.T2_APPLICANT_COLUMNS or m.value != m.value.to_integral_value():
+            return None
+        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        fits = []
+        for row, _ in spec.t2_rows(self.ctx.version):
+            total, parts = (
+                known.get(f"applications.{row}.total"),
+                [known.get(f"applications.{row}.{c}") for c in spec.T2_APPLICANT_COLUMNS],
+            )
+            given = sum(p for p in parts if isinstance(p, int))
+            if (
+                isinstance(total, int)
+                and known.get(f"applications.{row}.{col}") is None
+                and given + m.value <= total
+            ):
+                fits.append(row)
+        row = ROW_BY_KEY.get(f"applications.{fits[0]}") if len(fits) == 1 else None
+        return (row, col) if row else None
 
     def _leads(self, hit, before: str, after: str) -> bool:
         """「1起维持1起还没判」: a number opening its clause with its row's words right after it takes

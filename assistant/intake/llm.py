@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from assistant.config import Settings, load_settings
 from assistant.core import spec
 from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, extract_numbers, format_number
+from assistant.intake import additions
 from assistant.intake.answers import THAT_ONE
 from assistant.intake.attribution import SINGLE_TYPE
 from assistant.intake.consistency import Statement, resolve
@@ -30,6 +31,7 @@ from assistant.intake.lexicon import NAMED_NUMERALS, NEGATION
 from assistant.intake.model import ARITHMETIC, LLM, Extraction, ExtractionContext, NarrativeProposal
 from assistant.intake.phrases import numbers as phrase_numbers
 from assistant.intake.remainder import BALANCE_REST
+from assistant.intake.spelling import that_one_of_a_type
 from assistant.intake.structured import ask, method_note
 
 log = logging.getLogger(__name__)
@@ -93,9 +95,9 @@ def build_chat_model(settings: Settings | None = None) -> Any | None:
 
 def extract_message(message: str, context: ExtractionContext | None = None, model: Any = None) -> Extraction:
     """The service the chat calls: LLM extraction when a chat model is given, rule-based otherwise."""
-    if model is None:
-        return extract(message, context)
-    return llm_extract(message, context, model)
+    ctx = context or ExtractionContext()
+    read = extract if model is None else (lambda m, c: llm_extract(m, c, model))
+    return additions.read(message, ctx, read) or read(message, ctx)  # 「再加一件」: added, not replacing
 
 
 def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> Extraction:
@@ -253,7 +255,8 @@ def numbers_in(message: str) -> set[Decimal]:
     """Every count or amount the message states (Arabic, full-width or Chinese numerals)."""
     masked = NAMED_NUMERALS.sub(lambda m: "某" * len(m.group()), message)
     found = {m.value for m in extract_numbers(masked) if m.kind in (KIND_COUNT, KIND_AMOUNT)}
-    found |= {Decimal(1)} if THAT_ONE.search(message) else set()  # 「村委会那件部分给了」: one application
+    one = THAT_ONE.search(message) or that_one_of_a_type(message, []) != message  # 「村委会那件」「律所那个」
+    found |= {Decimal(1)} if one else set()
     return found | {m.value for m in phrase_numbers(message)}  # 处罚三十八, 公司俩, 十二万五
 
 

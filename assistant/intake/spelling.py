@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from assistant.core import spec
 from assistant.intake import answers as A
 from assistant.intake import bare_other, doc_columns, suit_order
 from assistant.intake.coordinated import shared_outcome, these
-from assistant.intake.lexicon import NO_POWER
-from assistant.intake.phrases import numbers, rewrite
+from assistant.intake.lexicon import NO_POWER, ROW_BY_KEY
+from assistant.intake.phrases import find_col, numbers, rewrite
 
 _NOT_ONE = re.compile(  # 一件也没收到 / 一件申请也没收到 / 复议诉讼一个没有: none
     r"[一1]\s*[件个宗起项份](?:[^，,。；;\d]{0,4}?(?:也|都)(?:没有|没|未|不)(?:有)?|\s*(?:没有|没)(?=$|[，,。；;！!]))"
@@ -23,10 +24,32 @@ _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 
     r"(?<![^，,。；;\s])(?:我们|本单位|今年)?(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
     r"(?:的|了)?(?=$|[，,。；;！!])"
 )
+_NEW = "applications.new_received"
 _ALL_DONE = re.compile(
     r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])"
     r"|(?<![去上]年)(?:(?<=^)|(?<=[，,。；;]))也?没有?(?:剩下|剩余|剩)(?:的|来的)?(?=$|[，,。；;！!])"  # 也没有剩下的
 )
+
+
+_THAT = re.compile(r"那个")
+_CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+
+
+def that_one_of_a_type(message: str, said: list[tuple[str, str]]) -> str:
+    """「那个研究所的」「律所那个」: that one application of a type named beside it, 1件 (not the filler
+    「那个，我们……」, nor 「那个企业的3件」 whose clause gives its own count)."""
+
+    def sub(m: re.Match[str]) -> str:
+        before = _CLAUSE_END.split(message[: m.start()])[-1][-6:]
+        after = _CLAUSE_END.split(message[m.end() :])[0]
+        near = after[:10] if re.match(r"^[^的]{1,8}的", after) else ""
+        typed = find_col(ROW_BY_KEY[_NEW], near or before, default=False) in spec.T2_APPLICANT_COLUMNS
+        if not typed or numbers(before + after):
+            return m.group()
+        said.append(("那1个", m.group()))
+        return "那1个"
+
+    return _THAT.sub(sub, message)
 
 
 def spell(
@@ -40,6 +63,7 @@ def spell(
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
     message = bare_other.spell_out(rewrite(A.THAT_ONE, "那1件", message, said), said)  # 那件; 其他1件
+    message = that_one_of_a_type(message, said)  # 「刚才那个研究所的予以公开了」
     message = these(shared_outcome(message, said), said, cells or {})  # 「A和B都公开了」「这5件里」
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried over
     answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None

@@ -1,0 +1,88 @@
+"""An addition said as such: 「再加一件，漏了一个科研机构的」「还有一个是12月30号收到的，也是个人的」.
+
+Pure. The message is read on its own (as if nothing were known yet) and each value it gives is added to the
+current value of the same cell (pending, else confirmed); the chat shows the result old → new like any
+change. An addition that names no row adds to 本年新收 (an application left out of the count). 「还有一个」
+is an addition only when the row it adds to has no room left (its types already make up its total): after
+「共5件，个人3件」, 「还有2件是企业的」 says what the rest are. A correction (「其实是仨，还有一个……」) restates
+the value and is no addition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from assistant.core import spec
+from assistant.intake.answers import ROW_TOPIC, is_correction
+from assistant.intake.model import Extraction, ExtractionContext, Proposal
+from assistant.intake.phrases import find_row, restore
+
+_COUNT = r"[0-9一二两三四五六七八九十]+(?:件|个)"
+_STRONG = re.compile(
+    rf"再加(?:上)?{_COUNT}|漏(?:了|掉了?|报了?|算了?|统计了?|登了?){_COUNT}?|少(?:算|报|统计|写|说|登)了{_COUNT}"
+    rf"|又(?:来|收到|接到|多)了{_COUNT}|(?:另外|后来)又(?:来|收到|接到)了?"
+)
+_VERB = re.compile(rf"(?:再加上?|少(?:算|报|统计|写|说|登)了)(?={_COUNT})")
+_WEAK = re.compile(r"^[^，,。；;\d]{0,6}?还有(?:一|1)(?:个|件)")
+_NEW = "applications.new_received"
+_TYPES = spec.T2_APPLICANT_COLUMNS
+
+Reader = Callable[[str, ExtractionContext], Extraction]
+
+
+def read(message: str, ctx: ExtractionContext, reader: Reader) -> Extraction | None:
+    """The extraction of an addition, values added to the current ones; None when it is no addition."""
+    strong = bool(_STRONG.search(message))
+    if is_correction(message) or not (strong or _WEAK.search(message)):
+        return None
+    named = find_row(message, weak=False)  # none: an application left out of 本年新收
+    alone = replace(ctx, cells={}, followup=None, topic=None if named else ROW_TOPIC + _NEW)
+    log: list[tuple[str, str]] = []
+    ex = reader(_VERB.sub(lambda m: _logged(m, log), message), alone)  # 「再加一件」 read as 「一件」
+    ex = replace(ex, proposals=tuple(replace(p, source=restore(p.source, log)) for p in ex.proposals))
+    said = [p for p in ex.proposals if p.value or not p.inferred]  # 「……其余按0计」 adds nothing
+    if not said or not (strong or all(_full(row, ctx.cells) for row in _rows(said))):
+        return None
+    return replace(ex, proposals=tuple(_added(said, ctx.cells, ctx.version)), narrative=())  # counts only
+
+
+def _logged(m: re.Match[str], log: list[tuple[str, str]]) -> str:
+    count = _COUNT_AT.match(m.string, m.end())
+    log.append((count.group(), m.group() + count.group()))  # type: ignore[union-attr]
+    return ""
+
+
+_COUNT_AT = re.compile(_COUNT)
+
+
+def _rows(proposals: list[Proposal]) -> set[str]:
+    return {p.key.rpartition(".")[0] for p in proposals if p.key.startswith("applications.")}
+
+
+def _full(row: str, cells: Mapping) -> bool:
+    """The row's types already make up its total: nothing said next can be one of them."""
+    total = cells.get(f"{row}.total")
+    parts = [cells.get(f"{row}.{c}") for c in _TYPES]
+    return total is not None and None not in parts and sum(parts) == total  # type: ignore[arg-type]
+
+
+def _added(said: list[Proposal], cells: Mapping, version: str) -> list[Proposal]:
+    out = [_plus(p, cells.get(p.key)) for p in said]
+    keys = {p.key for p in said}
+    for row in sorted(_rows(said)):
+        total, parts = f"{row}.total", [p for p in said if p.key.rpartition(".")[0] == row]
+        if total in keys or cells.get(total) is None:
+            continue
+        more = sum(p.value for p in parts)  # 「漏了一个科研机构的」: the row's total grows by as much
+        label = spec.spec_for(version).cell(total).label
+        out.append(_plus(Proposal(total, more, label, parts[0].source, inferred=True), cells[total]))
+    return out
+
+
+def _plus(p: Proposal, current) -> Proposal:
+    if not current:
+        return p
+    note = f"在已有的{current}件上加{p.value}件"
+    return replace(p, value=current + p.value, note=f"{p.note}；{note}" if p.note else note)
