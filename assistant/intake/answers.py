@@ -243,15 +243,22 @@ def all_granted(known: Mapping[str, Value]) -> dict[str, int]:
     types = [c for c in spec.T2_APPLICANT_COLUMNS if isinstance(known.get(f"{_IN[0]}.{c}"), int)]
     cols = spec.T2_APPLICANT_COLUMNS if len(types) == len(spec.T2_APPLICANT_COLUMNS) else ("total",)
     for col in cols:
-        new = known.get(f"{_IN[0]}.{col}")
-        if not isinstance(new, int):
+        done = handled(known, col)
+        if done is None:
             return {}
-        rest = [known.get(f"{_IN[1]}.{col}"), known.get(f"{_OUT}.{col}")]
-        carried, to_next = (v if isinstance(v, int) else 0 for v in rest)
-        if new + carried - to_next < 0:
-            return {}
-        out[f"{GRANTED}.{col}"] = new + carried - to_next
+        out[f"{GRANTED}.{col}"] = done
     return out
+
+
+def handled(known: Mapping[str, Value], col: str) -> int | None:
+    """The applications of one column handled this year: new and carried over (0 when not said), less
+    what is carried to next year; None when 新收 is not known."""
+    new = known.get(f"{_IN[0]}.{col}")
+    if not isinstance(new, int):
+        return None
+    rest = [known.get(f"{_IN[1]}.{col}"), known.get(f"{_OUT}.{col}")]
+    carried, to_next = (v if isinstance(v, int) else 0 for v in rest)
+    return new + carried - to_next if new + carried - to_next >= 0 else None
 
 
 _CN = "零一二两三四五六七八九十百千"

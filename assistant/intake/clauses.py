@@ -284,6 +284,13 @@ class ClauseReader:
                     if other != A.GRANTED:  # 「都公开了」 to 予以公开、部分公开: none partly granted
                         self._emit(ROW_BY_KEY[other], "total", 0, source, True, "全部予以公开")
                 return bool(granted)
+            if (
+                all_of
+                and row is not None
+                and row.key.startswith(_RESULTS)
+                and col in spec.T2_APPLICANT_COLUMNS
+            ):
+                return self._all_of_type(row, col, source)  # 「研究所的都公开了」
             return False
         if row is not None and last.row.key in row.leaves and last.row.kind == T3:
             row = last.row  # 「复议后起诉1件，结果是驳回诉讼请求」: 诉讼 names the kind already said
@@ -312,6 +319,16 @@ class ClauseReader:
             not target.is_group
         ):  # 「不予公开2件，都是国家秘密，都是自然人」: the next clause is about the leaf
             self.last = _Last(target, col, last.value)
+        return True
+
+    def _all_of_type(self, row: RowDef, col: str, source: str) -> bool:
+        """Every application of one type had this outcome: as many as that type had handled this year."""
+        if row.is_group or row.kind != T2:
+            return False
+        done = A.handled({**self.ctx.cells, **{s.key: s.value for s in self.statements}}, col)
+        if not done:
+            return False
+        self._emit(row, col, done, source, True, f"该类申请人本年办理的{done}件均为此结果")
         return True
 
     def _all_to_column(self, col: str, source: str) -> bool:
