@@ -61,3 +61,38 @@ def test_an_addition_to_a_pending_value_adds_before_the_confirm(ws):
     cells = _saved(ws, rid)
     assert cells.get(_NEW + "total") == 4, reply
     assert cells.get(_NEW + "natural_person") == 3 and cells.get(_NEW + "commercial_enterprise") == 1
+
+
+def test_a_restated_total_with_the_addition_and_still_open(ws):
+    """「其实是仨，还有一个……，现在还在办」 after 俩: 2 + 1 = 3 (the restated total is no rival value), and
+    the added one is also 结转下年度."""
+    rid = ws.start("某县退役军人事务局", 2023, "县级部门")
+    say(ws, rid, "今年依申请就俩，都是个人申请的")
+    say(ws, rid, "确认")
+    say(ws, rid, "年底没有结转")
+    say(ws, rid, "确认")
+    reply = say(ws, rid, "哦对了，更正一下，其实是仨，还有一个是12月30号收到的，也是个人，现在还在办")
+    say(ws, rid, "确认")
+    cells = _saved(ws, rid)
+    assert "2 → 3" in reply and "这部分没能理解" not in reply, reply
+    assert cells.get(_NEW + "total") == 3 and cells.get(_NEW + "natural_person") == 3
+    assert cells.get("applications.carried_to_next.natural_person") == 1
+    assert cells.get("applications.carried_to_next.total") == 1
+
+
+def test_one_missed_of_a_type_alone_adds_to_the_row(ws):
+    rid = ws.start("某县农业农村局", 2025, "县级部门")
+    say(ws, rid, "新收申请5件，都是个人的")
+    say(ws, rid, "确认")
+    reply = say(ws, rid, "漏了一个科研机构的")
+    say(ws, rid, "确认")
+    cells = _saved(ws, rid)
+    assert "5 → 6" in reply
+    assert cells.get(_NEW + "research_institution") == 1 and cells.get(_NEW + "total") == 6
+
+
+def test_the_last_of_a_list_said_with_haiyou_is_no_addition(ws):
+    rid = ws.start("澄川县人民政府", 2024, "县政府")
+    say(ws, rid, "行政复议今年3件：1件确认违法，1件责令履行，还有1件申请人撤回了")
+    say(ws, rid, "确认")
+    assert _saved(ws, rid).get("review.total") == 3

@@ -17,7 +17,7 @@ from dataclasses import replace
 from assistant.core import spec
 from assistant.intake.answers import ROW_TOPIC, is_correction
 from assistant.intake.model import Extraction, ExtractionContext, Proposal
-from assistant.intake.phrases import find_row, restore
+from assistant.intake.phrases import find_row, numbers, restore
 
 _COUNT = r"[0-9一二两三四五六七八九十]+(?:件|个)"
 _STRONG = re.compile(
@@ -25,7 +25,7 @@ _STRONG = re.compile(
     rf"|又(?:来|收到|接到|多)了{_COUNT}|(?:另外|后来)又(?:来|收到|接到)了?"
 )
 _VERB = re.compile(rf"(?:再加上?|少(?:算|报|统计|写|说|登)了)(?={_COUNT})")
-_WEAK = re.compile(r"^[^，,。；;\d]{0,6}?还有(?:一|1)(?:个|件)")
+_WEAK = re.compile(r"(?:^|(?<=[，,。；;]))[^，,。；;\d]{0,6}?还有(?:一|1)(?:个|件)")
 _NEW = "applications.new_received"
 _TYPES = spec.T2_APPLICANT_COLUMNS
 
@@ -35,7 +35,10 @@ Reader = Callable[[str, ExtractionContext], Extraction]
 def read(message: str, ctx: ExtractionContext, reader: Reader) -> Extraction | None:
     """The extraction of an addition, values added to the current ones; None when it is no addition."""
     strong = bool(_STRONG.search(message))
-    if is_correction(message) or not (strong or _WEAK.search(message)):
+    if not (strong or _WEAK.search(message)):
+        return None
+    message, restated = _without_restated_total(message, ctx.cells)  # 「更正一下，其实是仨，还有一个……」
+    if is_correction(message):
         return None
     named = find_row(message, weak=False)  # none: an application left out of 本年新收
     alone = replace(ctx, cells={}, followup=None, topic=None if named else ROW_TOPIC + _NEW)
@@ -43,9 +46,35 @@ def read(message: str, ctx: ExtractionContext, reader: Reader) -> Extraction | N
     ex = reader(_VERB.sub(lambda m: _logged(m, log), message), alone)  # 「再加一件」 read as 「一件」
     ex = replace(ex, proposals=tuple(replace(p, source=restore(p.source, log)) for p in ex.proposals))
     said = [p for p in ex.proposals if p.value or not p.inferred]  # 「……其余按0计」 adds nothing
-    if not said or not (strong or all(_full(row, ctx.cells) for row in _rows(said))):
-        return None
-    return replace(ex, proposals=tuple(_added(said, ctx.cells, ctx.version)), narrative=())  # counts only
+    rows = _rows(said)
+    known = [p for p in said if ctx.cells.get(p.key) or ctx.cells.get(p.key.rpartition(".")[0] + ".total")]
+    if not known or not (strong or rows and all(_full(r, ctx.cells) for r in rows)):
+        return None  # nothing to add to, or 「还有1件」 that is one of the row's own
+    notes = (f"“{restated}”即加上这次说的件数后的总数", *ex.notes) if restated else ex.notes
+    return replace(ex, proposals=tuple(_added(said, ctx.cells, ctx.version)), narrative=(), notes=notes)
+
+
+_CLAUSE = re.compile(r"[^，,。；;！!？?]+[，,。；;！!？?]*")
+
+
+def _without_restated_total(message: str, cells: Mapping) -> tuple[str, str]:
+    """A correction clause before the addition whose number is 本年新收's total plus the count added
+    (「其实是仨」 = 2 + 「还有一个」) restates the total: taken out with the bare 「更正一下」 before it."""
+    marker = _STRONG.search(message) or _WEAK.search(message)
+    added = [n.value for n in numbers(marker.group())] if marker else []
+    total = cells.get(f"{_NEW}.total")
+    if len(added) != 1 or not isinstance(total, int):
+        return message, ""
+    clauses = _CLAUSE.findall(message)
+    for i, clause in enumerate(clauses):
+        said = [n.value for n in numbers(clause)]
+        if marker and message.find(clause) >= marker.start():
+            break
+        if said == [total + added[0]] and is_correction(clause) and find_row(clause, weak=False) is None:
+            bare = [j for j in range(i) if is_correction(clauses[j]) and not numbers(clauses[j])]
+            kept = [c for j, c in enumerate(clauses) if j != i and j not in bare]
+            return "".join(kept), clause.rstrip("，,。；; ")
+    return message, ""
 
 
 def _logged(m: re.Match[str], log: list[tuple[str, str]]) -> str:

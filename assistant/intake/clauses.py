@@ -38,6 +38,7 @@ _NEGATED_YEAR_END = re.compile(  # 今年也没有剩下的: nothing left at the
 _BARE_YEAR_END = re.compile(r"^(?:年底|年末|年终)(?:也|都|还)?(?:没有|没|无)(?:的|了)?$")
 _INFLOW = ("applications.new_received", "applications.carried_over_from_prev")
 _RESULTS = "applications.results."
+_TO_NEXT = "applications.carried_to_next"
 _OTHER_CASES = re.compile(r"其他|别的|其余|剩下的|另外的")
 _PLAIN_GAP = re.compile(
     r"^(?:的|发生|发生过|收取|收取过|收过|制发|出台|出现|有)?$"
@@ -292,6 +293,8 @@ class ClauseReader:
             ):
                 return self._all_of_type(row, col, source)  # 「研究所的都公开了」
             return False
+        if row is not None and row.key == _TO_NEXT and last.row.key == _INFLOW[0] and not all_of:
+            return self._still_open(last, source)  # 「还有一个是12月30号收到的，也是个人，现在还在办」
         if row is not None and last.row.key in row.leaves and last.row.kind == T3:
             row = last.row  # 「复议后起诉1件，结果是驳回诉讼请求」: 诉讼 names the kind already said
         target = row or last.row
@@ -319,6 +322,13 @@ class ClauseReader:
             not target.is_group
         ):  # 「不予公开2件，都是国家秘密，都是自然人」: the next clause is about the leaf
             self.last = _Last(target, col, last.value)
+        return True
+
+    def _still_open(self, last: _Last, source: str) -> bool:
+        """The applications just counted as received are still open at the year's end: the same count is
+        also 结转下年度 (they are received this year and carried to the next)."""
+        note = f"这{format_number(last.value)}件年底仍在办理，同时记入结转下年度"
+        self._emit(ROW_BY_KEY[_TO_NEXT], last.col, last.value, source, True, note)
         return True
 
     def _all_of_type(self, row: RowDef, col: str, source: str) -> bool:
