@@ -96,3 +96,16 @@ def test_the_last_of_a_list_said_with_haiyou_is_no_addition(ws):
     say(ws, rid, "行政复议今年3件：1件确认违法，1件责令履行，还有1件申请人撤回了")
     say(ws, rid, "确认")
     assert _saved(ws, rid).get("review.total") == 3
+
+
+def test_an_addition_that_also_says_the_new_values_is_not_added_twice(ws):
+    """「漏了一件……所以律所是3件，一共29件」 after 律所2件, 共28件: 3 and 29 are the new values."""
+    rid = ws.start("某县自然资源局", 2025, "县级部门")
+    say(ws, rid, "新收申请28件")
+    say(ws, rid, "个人21件，公司4件，律所2件，还有一个是省里一个研究所申请的")
+    say(ws, rid, "确认")
+    say(ws, rid, "哦还有一件漏了，是个律所的，11月份收的，所以律所是3件，一共29件")
+    say(ws, rid, "确认")
+    cells = _saved(ws, rid)
+    assert cells.get(_NEW + "legal_service_org") == 3 and cells.get(_NEW + "total") == 29
+

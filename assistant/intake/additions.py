@@ -21,7 +21,7 @@ from assistant.intake.phrases import find_row, numbers, restore
 
 _COUNT = r"[0-9一二两三四五六七八九十]+(?:件|个)"
 _STRONG = re.compile(
-    rf"再加(?:上)?{_COUNT}|漏(?:了|掉了?|报了?|算了?|统计了?|登了?){_COUNT}?|少(?:算|报|统计|写|说|登)了{_COUNT}"
+    rf"再加(?:上)?{_COUNT}|漏(?:了|掉了?|报了?|算了?|统计了?|登了?)(?:{_COUNT})?|少(?:算|报|统计|写|说|登)了{_COUNT}"
     rf"|又(?:来|收到|接到|多)了{_COUNT}|(?:另外|后来)又(?:来|收到|接到)了?"
 )
 _VERB = re.compile(rf"(?:再加上?|少(?:算|报|统计|写|说|登)了)(?={_COUNT})")
@@ -51,7 +51,20 @@ def read(message: str, ctx: ExtractionContext, reader: Reader) -> Extraction | N
     if not known or not (strong or rows and all(_full(r, ctx.cells) for r in rows)):
         return None  # nothing to add to, or 「还有1件」 that is one of the row's own
     notes = (f"“{restated}”即加上这次说的件数后的总数", *ex.notes) if restated else ex.notes
-    return replace(ex, proposals=tuple(_added(said, ctx.cells, ctx.version)), narrative=(), notes=notes)
+    proposals = _added(said, ctx.cells, ctx.version, _count(message))
+    return replace(ex, proposals=tuple(proposals), narrative=(), notes=notes)
+
+
+def _count(message: str) -> int | None:
+    """How many the addition says it adds (「再加一件」「还有一个」), if it says."""
+    for marker in (_STRONG.search(message), _WEAK.search(message), _MISSED.search(message)):
+        found = [n.value for n in numbers(marker.group())] if marker else []
+        if len(found) == 1:
+            return int(found[0])
+    return None
+
+
+_MISSED = re.compile(rf"{_COUNT}(?:申请)?(?:也)?(?:漏|忘)")  # 「一件漏了」「一件忘了算」
 
 
 _CLAUSE = re.compile(r"[^，,。；;！!？?]+[，,。；;！!？?]*")
@@ -61,16 +74,15 @@ def _without_restated_total(message: str, cells: Mapping) -> tuple[str, str]:
     """A correction clause before the addition whose number is 本年新收's total plus the count added
     (「其实是仨」 = 2 + 「还有一个」) restates the total: taken out with the bare 「更正一下」 before it."""
     marker = _STRONG.search(message) or _WEAK.search(message)
-    added = [n.value for n in numbers(marker.group())] if marker else []
-    total = cells.get(f"{_NEW}.total")
-    if len(added) != 1 or not isinstance(total, int):
+    added, total = _count(message), cells.get(f"{_NEW}.total")
+    if added is None or not isinstance(total, int):
         return message, ""
     clauses = _CLAUSE.findall(message)
     for i, clause in enumerate(clauses):
         said = [n.value for n in numbers(clause)]
         if marker and message.find(clause) >= marker.start():
             break
-        if said == [total + added[0]] and is_correction(clause) and find_row(clause, weak=False) is None:
+        if said == [total + added] and is_correction(clause) and find_row(clause, weak=False) is None:
             bare = [j for j in range(i) if is_correction(clauses[j]) and not numbers(clauses[j])]
             kept = [c for j, c in enumerate(clauses) if j != i and j not in bare]
             return "".join(kept), clause.rstrip("，,。；; ")
@@ -97,17 +109,24 @@ def _full(row: str, cells: Mapping) -> bool:
     return total is not None and None not in parts and sum(parts) == total  # type: ignore[arg-type]
 
 
-def _added(said: list[Proposal], cells: Mapping, version: str) -> list[Proposal]:
-    out = [_plus(p, cells.get(p.key)) for p in said]
-    keys = {p.key for p in said}
+def _added(said: list[Proposal], cells: Mapping, version: str, count: int | None) -> list[Proposal]:
+    """Each value added to the current one, except a value that already is the current one plus the
+    count added (「漏了一件……所以律所是3件，一共29件」 after 2 and 28: the new values, said)."""
+    more = {p.key: p.value - (cells.get(p.key) or 0) if _restated(p, cells, count) else p.value for p in said}
+    out = [p if _restated(p, cells, count) else _plus(p, cells.get(p.key)) for p in said]
     for row in sorted(_rows(said)):
         total, parts = f"{row}.total", [p for p in said if p.key.rpartition(".")[0] == row]
-        if total in keys or cells.get(total) is None:
+        if total in more or cells.get(total) is None:
             continue
-        more = sum(p.value for p in parts)  # 「漏了一个科研机构的」: the row's total grows by as much
+        grown = sum(more[p.key] for p in parts)  # 「漏了一个科研机构的」: the row's total grows by as much
         label = spec.spec_for(version).cell(total).label
-        out.append(_plus(Proposal(total, more, label, parts[0].source, inferred=True), cells[total]))
+        out.append(_plus(Proposal(total, grown, label, parts[0].source, inferred=True), cells[total]))
     return out
+
+
+def _restated(p: Proposal, cells: Mapping, count: int | None) -> bool:
+    current = cells.get(p.key)
+    return bool(current) and count is not None and p.value == current + count
 
 
 def _plus(p: Proposal, current) -> Proposal:

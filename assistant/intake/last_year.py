@@ -71,16 +71,19 @@ def _without_in_hand(message: str, notes: list[str]) -> str:
 
 
 _LATE = re.compile(
-    r"(?P<n>[0-9一二两三四五六七八九十]+件)(?:是|都是)?"
-    r"(?P<d>[^，,。；;\d]{0,4}?(?:12月|十二月|年底|年末|年终)[^，,。；;\d]{0,5}?(?:才|刚)?(?:收到|接到|申请|登记)的?)"
-    r"(?P<sep>[，,]?\s*)(?P<open>(?:还|仍|尚|都)?(?:没|未)(?:有)?(?:办完|办结|答复)|还在办|正在办理)"
+    r"(?P<n>[0-9一二两三四五六七八九十]+件)(?P<who>[^，,。；;\d]{0,4}?的)?(?:是|都是)?"
+    r"(?P<d>(?:在|于)?(?:12月|十二月|年底|年末|年终)(?:[0-9一二三十]{1,3}(?:号|日))?[^，,。；;\d]{0,5}?"
+    r"(?:才|刚)?(?:收到|接到|申请|登记)的?)"
+    r"(?P<sep>[，,]?\s*)(?P<open>(?:现在|目前)?(?:还|仍|尚|都)?(?:没|未)(?:有)?(?:办完|办结|答复)|(?:现在|目前)?还在办|正在办理)"
 )
 
 
 def _without_late_receipt(message: str, notes: list[str]) -> str:
+    """「还剩一件村民的是12月28号才收到的，现在还在办」: the date of receipt out, the type kept."""
+
     def sub(m: re.Match[str]) -> str:
         notes.append(f"“{m.group('d')}”：这{m.group('n')}年底还没办完，记入结转下年度")
-        return f"{m.group('n')}{m.group('open')}"
+        return f"{m.group('n')}{m.group('who') or ''}{m.group('open')}"
 
     return _LATE.sub(sub, message)
 
