@@ -39,6 +39,9 @@ _BARE_YEAR_END = re.compile(r"^(?:年底|年末|年终)(?:也|都|还)?(?:没有
 _INFLOW = ("applications.new_received", "applications.carried_over_from_prev")
 _RESULTS = "applications.results."
 _TO_NEXT = "applications.carried_to_next"
+_OPEN = re.compile(  # 「现在还在办」「还没办完」: still open now (not 「都还在办」, an all-of, nor 「算的结转」)
+    r"^[^都全均]{0,4}?(?:还在办|仍在办理?|正在办理?|(?:还|仍|尚)(?:没|未)(?:有)?(?:办完|办结|答复))"
+)
 _OTHER_CASES = re.compile(r"其他|别的|其余|剩下的|另外的")
 _PLAIN_GAP = re.compile(
     r"^(?:的|发生|发生过|收取|收取过|收过|制发|出台|出现|有)?$"
@@ -293,7 +296,7 @@ class ClauseReader:
             ):
                 return self._all_of_type(row, col, source)  # 「研究所的都公开了」
             return False
-        if row is not None and row.key == _TO_NEXT and last.row.key == _INFLOW[0] and not all_of:
+        if row is not None and row.key == _TO_NEXT and last.row.key == _INFLOW[0] and _OPEN.search(clause):
             return self._still_open(last, source)  # 「还有一个是12月30号收到的，也是个人，现在还在办」
         if row is not None and last.row.key in row.leaves and last.row.kind == T3:
             row = last.row  # 「复议后起诉1件，结果是驳回诉讼请求」: 诉讼 names the kind already said
