@@ -47,6 +47,7 @@ from assistant.intake.model import (
     ExtractionContext,
     NarrativeProposal,
 )
+from assistant.intake.pasted_grid import read_grid
 from assistant.intake.phrases import (
     find_col,
     find_row,
@@ -78,8 +79,13 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     ctx = asked_context(context or ExtractionContext())  # 「准确是312件」: the row just asked about
     said: list[tuple[str, str]] = []  # (rewritten, as the user said it): sources show the user's words
     original = message or ""
+    grid = read_grid(original[:MAX_MESSAGE_CHARS], ctx.version)  # rows pasted from Excel
+    original = grid.rest if grid else original
     message, answered = spell(original, ctx.topic, said, ctx.cells)
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
+    if grid:
+        reader.statements, reader.groups = list(grid.statements), list(grid.groups)
+        reader.questions, reader.notes = list(grid.questions), list(grid.notes)
     reader.notes += doc_columns.header_notes(original, said)  # 「2/0/11」 read by the header's columns
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
