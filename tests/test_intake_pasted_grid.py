@@ -3,6 +3,7 @@ with or without the header, part of the table, a row with a missing cell, labels
 numbered. Everything placed by the official rows and columns; what cannot be is said back by name."""
 
 from assistant.intake.extract import extract
+from assistant.intake.model import ExtractionContext
 from assistant.intake.pasted_grid import read_grid
 
 HEADER = "\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"
@@ -150,3 +151,43 @@ def test_chat_text_beside_the_grid_is_still_read():
     cells = {p.key: p.value for p in ex.proposals}
     assert cells[_A + "new_received.total"] == 10
     assert cells["review.total"] == 0
+
+
+# ---------------------------------------------------------------- after the grid: corrections
+
+_GRANTED = {
+    _A + "results.granted.natural_person": 4,
+    _A + "results.granted.commercial_enterprise": 2,
+    **{_A + f"results.granted.{c}": 0 for c in ("research_institution", "social_welfare_org")},
+    **{_A + f"results.granted.{c}": 0 for c in ("legal_service_org", "other_org")},
+    _A + "results.granted.total": 6,
+}
+
+
+def test_total_recomputed_when_asked_after_a_corrected_cell():
+    ctx = ExtractionContext(cells=_GRANTED)
+    ex = extract("企业予以公开应该是1件，总计那些你帮我重新算一下", ctx)
+    cells = {p.key: p.value for p in ex.proposals}
+    assert cells[_A + "results.granted.commercial_enterprise"] == 1
+    assert cells[_A + "results.granted.total"] == 5
+    assert any("重新算" in n for n in ex.notes)
+
+
+def test_total_said_stays_without_the_request():
+    ex = extract("企业予以公开应该是1件", ExtractionContext(cells=_GRANTED))
+    assert _A + "results.granted.total" not in {p.key for p in ex.proposals}
+
+
+def test_type_used_up_counting_its_carried_to_next():
+    """自然人 7 新收 + 1 上年结转 = 7 results + 1 结转下年度: 自然人 is 0 in a new result row."""
+    known = {
+        _A + "new_received.natural_person": 7,
+        _A + "carried_over_from_prev.natural_person": 1,
+        _A + "results.granted.natural_person": 5,
+        _A + "results.unable.not_held.natural_person": 2,
+        _A + "carried_to_next.natural_person": 1,
+    }
+    ex = extract("另外1件企业是重复申请", ExtractionContext(cells=known))
+    cells = {p.key: p.value for p in ex.proposals}
+    assert cells[_A + "results.not_processed.duplicate.commercial_enterprise"] == 1
+    assert cells[_A + "results.not_processed.duplicate.natural_person"] == 0

@@ -56,6 +56,7 @@ from assistant.intake.phrases import (
     restore,
     trailing_col,
 )
+from assistant.intake.row_totals import follow_totals
 from assistant.intake.spelling import spell
 
 MAX_MESSAGE_CHARS = 20_000
@@ -104,6 +105,8 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     groups = reader.groups + reader._answered_groups()  # 「是复议后告的」: the suit asked about
     reader.statements += carried_outcomes(ctx.followup, reader.statements)  # 「两起都是复议后告的」
     proposals, questions, notes = resolve(reader.statements, groups, ctx.version, ctx.cells)
+    totals, asked = follow_totals(original, proposals, ctx.cells, ctx.version)  # 「总计帮我重新算一下」
+    proposals, notes = proposals + totals, asked + notes
     if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes
         named = N.named_topic(message)  # 「依申请那块今年没收到」 under 主动公开: the part named
         key = named if named in N.SUBAREAS else (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)
