@@ -153,6 +153,36 @@ def test_chat_text_beside_the_grid_is_still_read():
     assert cells["review.total"] == 0
 
 
+def test_two_header_lines_as_excel_copies_merged_cells():
+    grid = "\n".join(
+        [
+            "申请人情况",
+            "\t自然人\t法人或其他组织\t\t\t\t\t总计",
+            "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t",
+            "本年新收\t5\t1\t0\t0\t2\t0\t8",
+        ]
+    )
+    ex = extract(grid)
+    cells = {p.key: p.value for p in ex.proposals}
+    assert cells[_A + "new_received.natural_person"] == 5
+    assert cells[_A + "new_received.commercial_enterprise"] == 1
+    assert cells[_A + "new_received.legal_service_org"] == 2
+    assert cells[_A + "new_received.total"] == 8
+    assert not ex.questions
+
+
+def test_more_cells_than_columns_is_said_back_not_shifted():
+    ex = extract("\t自然人\t商业企业\t总计\n本年新收\t6\t2\t8\t1")
+    assert not ex.proposals
+    assert any("本年新收" in q and "对不上" in q for q in ex.questions)
+
+
+def test_a_remark_beside_the_cells_is_said_back():
+    ex = extract(HEADER + "\n予以公开\t4\t2\t0\t0\t0\t0\t6\t含2件网上申请\n部分公开\t1\t0\t0\t0\t0\t0\t1")
+    assert {p.key: p.value for p in ex.proposals}[_A + "results.granted.total"] == 6
+    assert any("含2件网上申请" in q for q in ex.questions)
+
+
 # ---------------------------------------------------------------- after the grid: corrections
 
 _GRANTED = {
@@ -191,3 +221,27 @@ def test_type_used_up_counting_its_carried_to_next():
     cells = {p.key: p.value for p in ex.proposals}
     assert cells[_A + "results.not_processed.duplicate.commercial_enterprise"] == 1
     assert cells[_A + "results.not_processed.duplicate.natural_person"] == 0
+
+
+def test_blanks_are_zero_restated_is_said_back_not_a_number():
+    ex = extract("空着的就是0")
+    assert not ex.proposals and not ex.questions
+    assert any("空白" in n for n in ex.notes)
+
+
+def test_surplus_of_a_lowered_cell_moves_to_the_row_named():
+    r = _A + "results."
+    known = {r + "granted.natural_person": 8, r + "partially_granted.natural_person": 2}
+    known |= {r + f"granted.{c}": 0 for c in ("commercial_enterprise", "research_institution")}
+    known |= {r + f"granted.{c}": 0 for c in ("social_welfare_org", "legal_service_org", "other_org")}
+    known |= {r + f"partially_granted.{c}": 0 for c in ("commercial_enterprise", "research_institution")}
+    known |= {
+        r + f"partially_granted.{c}": 0 for c in ("social_welfare_org", "legal_service_org", "other_org")
+    }
+    known |= {r + "granted.total": 8, r + "partially_granted.total": 2}
+    ex = extract("部分公开那行个人是1不是2，多出来那件其实是予以公开的", ExtractionContext(cells=known))
+    cells = {p.key: p.value for p in ex.proposals}
+    assert cells[r + "partially_granted.natural_person"] == 1
+    assert cells[r + "granted.natural_person"] == 9
+    assert cells[r + "granted.total"] == 9 and cells[r + "partially_granted.total"] == 1
+    assert not ex.questions

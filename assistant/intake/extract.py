@@ -47,6 +47,7 @@ from assistant.intake.model import (
     ExtractionContext,
     NarrativeProposal,
 )
+from assistant.intake.moved_cell import moved
 from assistant.intake.pasted_grid import read_grid
 from assistant.intake.phrases import (
     find_col,
@@ -107,6 +108,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     proposals, questions, notes = resolve(reader.statements, groups, ctx.version, ctx.cells)
     totals, asked = follow_totals(original, proposals, ctx.cells, ctx.version)  # 「总计帮我重新算一下」
     proposals, notes = proposals + totals, asked + notes
+    proposals, questions = moved(message, proposals, questions, ctx.cells, ctx.version)  # 「多出来那件」
     if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes
         named = N.named_topic(message)  # 「依申请那块今年没收到」 under 主动公开: the part named
         key = named if named in N.SUBAREAS else (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)

@@ -106,8 +106,18 @@ class _Walk:
     kinds: set[str] = field(default_factory=set)
 
 
+_BLANKS_ARE_ZERO = re.compile(
+    r"(?:表里|表格里|表中|表上)?(?:空着的?|空白的?|空格|空的|没填的)(?:单元格|格子|地方)?(?:就|都|也|一律)?"
+    r"(?:是|算|按|当|填|记)?(?:作|成)?(?:0|零)(?:件)?(?:的意思)?[。！!]?"
+)
+
+
 def read_grid(message: str, version: str = spec.FORMAT_2021) -> Grid | None:
-    """The grid in `message` (None when the message holds none)."""
+    """The grid in `message` (None when the message holds none). 「空着的就是0」 after a grid
+    restates how its blanks were read: said back, nothing proposed."""
+    if _BLANKS_ARE_ZERO.fullmatch((message or "").strip()):
+        said = f"“{message.strip()}”：好的，粘贴的表格中空白的单元格都按0计"
+        return Grid((), (), (), (said,), "")
     lines = (message or "").split("\n")
     tabbed = sum("\t" in ln for ln in lines) >= 2
     walk = _Walk(version, tabbed)
@@ -154,7 +164,10 @@ def _line(walk: _Walk, line: str) -> bool:
     if not walk.tabbed and not all(_row_of(walk, s[0])[0] for s in segments):
         return False  # spaced prose with numbers: the chat reader's
     for label, start, cells in segments:
-        _place(walk, line.strip(), label, start, cells)
+        if cells or _row_of(walk, label)[0]:
+            _place(walk, line.strip(), label, start, cells)
+        else:  # 「予以公开	8	含2件网上申请」: a remark beside the cells
+            walk.questions.append(f"“{line.strip()}”中的“{label}”不是数字，没有填入表格。")
     return True
 
 
@@ -283,38 +296,33 @@ def _place(walk: _Walk, line: str, label: str, start: int, cells: list[str]) -> 
     walk.kinds.add(kind)
     if not key.startswith(("applications.results.", "group:")):
         walk.group = None
-    cols = _columns(walk, kind, key, start, len(cells))
-    if cols is None:
-        n = len(_columns(walk, kind, key, start, 0) or ())
+    cols = _columns(walk, kind, key, start)
+    if len(cells) < len(cols) or any(_kind_of_cell(c) != "blank" for c in cells[len(cols) :]):
+        n = len([c for c in cols if c])
         walk.questions.append(
             f"“{line}”：“{label}”一行有{len(cells)}格，{_KIND_NAME[kind]}这里有{n}栏，"
             "对不上，这一行没有填入。请补齐空格（没有的填0）后重新粘贴这一行。"
         )
         return
+    placed = list(zip(cols, cells, strict=False))
     if key.startswith("group:"):
-        _group_row(walk, line, key, list(zip(cols, cells, strict=True)))
+        _group_row(walk, line, key, placed)
         return
-    for col, cell in zip(cols, cells, strict=True):
+    for col, cell in placed:
         _cell(walk, line, label, key, kind, col, cell)
 
 
-def _columns(walk: _Walk, kind: str, key: str, start: int, n: int) -> list[str | None] | None:
-    """The column of each of a row's `n` cells (None: they do not fit). A tab-separated row is
-    read by position under its header; a spaced row, or one without header, in order."""
+def _columns(walk: _Walk, kind: str, key: str, start: int) -> list[str | None]:
+    """The columns of a row's cells: a tab-separated row by position under its header (`start`
+    is the position of its first cell); a spaced row, or one without header, in order."""
     header = walk.headers.get(kind)
     if kind == SINGLE:
-        cols: list[str | None] = [_SINGLE_COL.get(key, "decisions")]
-    elif header and walk.tabbed:
-        cols = list(header[start:]) if n else [c for c in header[start:] if c]
-    elif header:
-        cols = [c for c in header if c]
-    else:
-        cols = list(OFFICIAL_ORDER[kind])
-    if not n:
-        return cols
-    if n < len(cols):
-        return None
-    return cols + [None] * (n - len(cols))
+        return [_SINGLE_COL.get(key, "decisions")]
+    if header and walk.tabbed:
+        return list(header[start:])
+    if header:
+        return [c for c in header if c]
+    return list(OFFICIAL_ORDER[kind])
 
 
 def _cell(walk: _Walk, line: str, name: str, key: str, kind: str, col: str | None, cell: str) -> None:

@@ -33,13 +33,14 @@ def follow_totals(
     asked = RECOMPUTE.search(message)
     if not asked:
         return [], []
-    out = _recomputed(proposals, known, version)
+    out = recomputed(proposals, known, version)
     return out, [
         f"“{asked.group().strip('，,')}”：{'、'.join(p.label for p in out) or '没有需要改动的总计'}按各栏重新相加"
     ]
 
 
-def _recomputed(proposals: list[Proposal], known: Mapping[str, Value], version: str) -> list[Proposal]:
+def recomputed(proposals: list[Proposal], known: Mapping[str, Value], version: str) -> list[Proposal]:
+    """Inferred 总计 proposals: each row whose recorded cells added up to its 总计, with the new sum."""
     given = {p.key: p for p in proposals}
     fspec = spec.spec_for(version)
     out: list[Proposal] = []
