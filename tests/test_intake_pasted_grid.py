@@ -245,3 +245,13 @@ def test_surplus_of_a_lowered_cell_moves_to_the_row_named():
     assert cells[r + "granted.natural_person"] == 9
     assert cells[r + "granted.total"] == 9 and cells[r + "partially_granted.total"] == 1
     assert not ex.questions
+
+
+def test_a_grid_pasted_alone_is_read_by_code_also_with_a_chat_model():
+    """The model's reading of a grid is not asked for: positions and labels decide, exactly."""
+    from assistant.intake import extract_message
+    from tests.test_intake_llm import fake
+
+    model = fake(cells=[(_A + "new_received.total", 7, "本年新收")])
+    ex = extract_message(HEADER.strip() + "\n本年新收\t7\t2\t0\t0\t1\t0\t10", model=model)
+    assert {p.key: p.value for p in ex.proposals}[_A + "new_received.total"] == 10
