@@ -255,3 +255,11 @@ def test_a_grid_pasted_alone_is_read_by_code_also_with_a_chat_model():
     model = fake(cells=[(_A + "new_received.total", 7, "本年新收")])
     ex = extract_message(HEADER.strip() + "\n本年新收\t7\t2\t0\t0\t1\t0\t10", model=model)
     assert {p.key: p.value for p in ex.proposals}[_A + "new_received.total"] == 10
+
+
+def test_the_final_figure_after_the_one_in_the_table():
+    """「行政处罚表里是38，后来又补了两件，最后是40」 after a pasted 表一: 40, shown with the words."""
+    ex = extract("行政处罚表里是38，后来又补了两件，最后是40")
+    p = next(p for p in ex.proposals if p.key == "active.art20_6.admin_penalty.decisions")
+    assert p.value == 40 and "表里是38" in p.source
+    assert not ex.questions
