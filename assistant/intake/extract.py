@@ -47,6 +47,8 @@ from assistant.intake.model import (
     ExtractionContext,
     NarrativeProposal,
 )
+from assistant.intake.moved_cell import moved
+from assistant.intake.pasted_grid import read_grid
 from assistant.intake.phrases import (
     find_col,
     find_row,
@@ -55,6 +57,7 @@ from assistant.intake.phrases import (
     restore,
     trailing_col,
 )
+from assistant.intake.row_totals import follow_totals
 from assistant.intake.spelling import spell
 
 MAX_MESSAGE_CHARS = 20_000
@@ -78,8 +81,13 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     ctx = asked_context(context or ExtractionContext())  # 「准确是312件」: the row just asked about
     said: list[tuple[str, str]] = []  # (rewritten, as the user said it): sources show the user's words
     original = message or ""
+    grid = read_grid(original[:MAX_MESSAGE_CHARS], ctx.version)  # rows pasted from Excel
+    original = grid.rest if grid else original
     message, answered = spell(original, ctx.topic, said, ctx.cells)
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
+    if grid:
+        reader.statements, reader.groups = list(grid.statements), list(grid.groups)
+        reader.questions, reader.notes = list(grid.questions), list(grid.notes)
     reader.notes += doc_columns.header_notes(original, said)  # 「2/0/11」 read by the header's columns
     if len(message) > MAX_MESSAGE_CHARS:
         reader.notes.append(f"消息过长，只识别了前{MAX_MESSAGE_CHARS}字，请分段发送")
@@ -98,6 +106,9 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     groups = reader.groups + reader._answered_groups()  # 「是复议后告的」: the suit asked about
     reader.statements += carried_outcomes(ctx.followup, reader.statements)  # 「两起都是复议后告的」
     proposals, questions, notes = resolve(reader.statements, groups, ctx.version, ctx.cells)
+    totals, asked = follow_totals(original, proposals, ctx.cells, ctx.version)  # 「总计帮我重新算一下」
+    proposals, notes = proposals + totals, asked + notes
+    proposals, questions = moved(message, proposals, questions, ctx.cells, ctx.version)  # 「多出来那件」
     if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes
         named = N.named_topic(message)  # 「依申请那块今年没收到」 under 主动公开: the part named
         key = named if named in N.SUBAREAS else (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)

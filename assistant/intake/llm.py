@@ -29,6 +29,7 @@ from assistant.intake.extract import extract
 from assistant.intake.followup import asked_context, followup_kept, followup_line
 from assistant.intake.lexicon import NAMED_NUMERALS, NEGATION
 from assistant.intake.model import ARITHMETIC, LLM, Extraction, ExtractionContext, NarrativeProposal
+from assistant.intake.pasted_grid import read_grid
 from assistant.intake.phrases import numbers as phrase_numbers
 from assistant.intake.remainder import BALANCE_REST
 from assistant.intake.spelling import that_one_of_a_type
@@ -102,6 +103,9 @@ def extract_message(message: str, context: ExtractionContext | None = None, mode
 
 def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> Extraction:
     ctx = context or ExtractionContext()
+    grid = read_grid(message, ctx.version)
+    if grid and not grid.rest.strip():  # a grid pasted alone is read by its labels and columns, exactly
+        return extract(message, ctx)
     prompt = [("system", system_prompt(ctx.version)), ("human", human_prompt(message, ctx))]
     answer = ask(model, LlmExtraction, prompt)
     if answer.parsed is None:  # the endpoint failed or never answered in JSON: the rules answer instead

@@ -2,7 +2,7 @@
 
 Pure helper of `extract`: 「一件也没收到」 → none, 「不收费」 → 行政事业性收费没有, 「年底都办完了」 /
 「也没有剩下的」 → 年底没有结转, 「没有结转，去年也没有」 → 上年结转也没有, typing slips of official words
-(「出罚」 → 处罚) and the like. `said` collects (rewritten, as typed) pairs for `phrases.restore`.
+(「出罚」 → 处罚), 「表里是38，后来又补了两件，最后是40」 → 最后是40 and the like. `said` collects (rewritten, as typed) pairs for `phrases.restore`.
 """
 
 from __future__ import annotations
@@ -28,6 +28,11 @@ _NEW = "applications.new_received"
 _ALL_DONE = re.compile(
     r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])"
     r"|(?<![去上]年)(?:(?<=^)|(?<=[，,。；;]))也?没有?(?:剩下|剩余|剩)(?:的|来的)?(?=$|[，,。；;！!])"  # 也没有剩下的
+)
+
+_FINAL = re.compile(  # 「表里是38，后来又补了两件，最后是40」: the figure first written, then the final one
+    r"(?:表里|表上|表格里|原来|本来|之前|开始|起初)(?:写的|填的|报的)?(?:是|为)?[0-9０-９]+(?:件|个|起|项)?"
+    r"[，,][^。；;\n]{0,16}?[，,](?:最后|最终)(?=(?:一共|总共)?(?:是|为|算|有)?[0-9０-９])"
 )
 
 
@@ -66,6 +71,7 @@ def spell(
     message = that_one_of_a_type(message, said)  # 「刚才那个研究所的予以公开了」
     message = these(shared_outcome(message, said), said, cells or {})  # 「A和B都公开了」「这5件里」
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried over
+    message = rewrite(_FINAL, "最后", message, said)  # 「表里是38，……，最后是40」: 40
     answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
     message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」
     return A.spell_carry(message, topic, said), answered

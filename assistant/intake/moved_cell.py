@@ -1,0 +1,67 @@
+"""「部分公开那行个人是1不是2，多出来那件其实是予以公开的」: what a lowered cell gave up goes to the row
+named, in the same applicant column. Pure helper of `extract`.
+
+The message lowers one recorded 表二 cell (2 → 1) and says where the surplus belongs (「多出来那件」
+「多的那个」 + a row): that row's recorded cell of the same column gains the surplus (8 → 9), shown
+old → new like any value. An application moved between rows moves in both rows' 总计 too, so each
+row whose recorded cells added up to its 总计 gets the new sum (inferred). Without exactly one lowered
+cell, or without a recorded value in the row named, nothing is moved (the words are read as said).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.core import spec
+from assistant.core.facts import Value
+from assistant.core.numbers import format_number
+from assistant.intake.lexicon import T2
+from assistant.intake.model import Proposal
+from assistant.intake.phrases import find_row
+from assistant.intake.row_totals import recomputed
+
+_A = "applications."
+_SURPLUS = re.compile(
+    r"(?:多出来|多出|多的|多余)的?(?:那|这)?(?:一|1)?(?:件|个)(?P<rest>[^，。；;！!？?\n]*)"
+)
+
+
+def moved(
+    message: str, proposals: list[Proposal], questions: list[str], known: Mapping[str, Value], version: str
+) -> tuple[list[Proposal], list[str]]:
+    """(proposals, questions) with the surplus of a lowered cell moved to the row the message names."""
+    m = _SURPLUS.search(message)
+    row = find_row(m.group("rest"), weak=False) if m else None
+    if not m or row is None or row.kind != T2 or row.is_group:
+        return proposals, questions
+    lowered = [p for p in proposals if _lowered(p, known)]
+    if len(lowered) != 1:
+        return proposals, questions
+    low = lowered[0]
+    col = low.key.rsplit(".", 1)[1]
+    target = f"{row.key}.{col}"
+    base = known.get(target)
+    if target == low.key or not isinstance(base, int) or target not in spec.spec_for(version).by_key:
+        return proposals, questions
+    clause = m.group().strip()
+    surplus = known[low.key] - low.value  # type: ignore[operator]
+    kept = [p for p in proposals if clause not in p.source and p.source not in clause]
+    label = spec.spec_for(version).cell(target).label
+    note = f"原{format_number(base)}件，加上从“{low.label.split(' / ')[0]}”移来的{format_number(surplus)}件"
+    move = [low, Proposal(target, base + surplus, label, clause, False, note)]  # type: ignore[operator]
+    kept = [p for p in kept if p.key != target] + move[1:]
+    totals = [t for t in recomputed(move, known, version) if t.key not in {p.key for p in kept}]
+    return kept + totals, [q for q in questions if clause not in q]
+
+
+def _lowered(p: Proposal, known: Mapping[str, Value]) -> bool:
+    old = known.get(p.key)
+    return (
+        not p.inferred
+        and p.key.startswith(_A)
+        and not p.key.endswith(".total")
+        and isinstance(old, int)
+        and isinstance(p.value, int)
+        and old > p.value
+    )
