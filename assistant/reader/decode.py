@@ -3,6 +3,10 @@
 A file cut at a byte count inside characters is unfolded first (`bytefold`). What still does not
 decode (a file truncated inside a character, a stray byte) is decoded with the few bad bytes
 replaced, when they are few, and said as the reader's gap (`lost_characters`), never refused whole.
+UTF-8 whose only faults are characters cut short (a tool that lays table cells out in bytes, as
+Debian's `html2text` does) is read with more of them lost, when the rest reads as Chinese.
+UTF-8 read as Latin-1 and written again as UTF-8 (mojibake: Debian `html2text` with its defaults)
+is put back (`mojibake`) when the text has almost no CJK and many 0xC0–0xFF characters.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from assistant.core.findings import FAIL, READER, WARNING, Finding
 from assistant.reader.bytefold import unfold
 from assistant.reader.errors import ReaderError
+from assistant.reader.mojibake import cut_utf8, repaired
 
 _ENCODINGS = ("utf-8-sig", "gb18030")
 LOST_SHARE = 200  # at most one replaced character per this many: else the encoding is not known
@@ -28,15 +33,22 @@ def decode_counted(data: bytes, name: str) -> tuple[str, int]:
             raise ReaderError(name, "文件编码无法识别（UTF-16 内容损坏）") from None
     if b"\x00" in data[:65536]:
         raise ReaderError(name, "这是二进制文件，不是文本格式的年报")
-    for encoding in _ENCODINGS:
-        try:
-            return _checked(_decode(data, encoding), name), 0
-        except UnicodeDecodeError:
-            continue
-    text, lost = _lossy(data)
+    text, lost = _decoded(data)
     if text is None:
         raise ReaderError(name, "文件编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8 文本")
+    text, lost = repaired(text, lost)
     return _checked(text, name), lost
+
+
+def _decoded(data: bytes) -> tuple[str | None, int]:
+    for encoding in _ENCODINGS:
+        try:
+            return _decode(data, encoding), 0
+        except UnicodeDecodeError:
+            cut = cut_utf8(data) if encoding.startswith("utf") else None
+            if cut is not None:  # characters cut short prove UTF-8: GB18030 would read any bytes
+                return cut
+    return _lossy(data)
 
 
 def _checked(text: str, name: str) -> str:

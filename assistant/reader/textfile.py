@@ -17,6 +17,7 @@ from assistant.reader.blocks import Block, Document, Grid, Para
 from assistant.reader.decode import decode_counted, decode_text, lost_characters  # noqa: F401 (htmlfile imports it here)
 from assistant.reader.glyphs import fold
 from assistant.reader.labels import is_value_like
+from assistant.reader.overprint import is_overprinted, normalized
 from assistant.reader.pdfpage import strip_text_furniture
 from assistant.reader.unwrap import unwrap
 
@@ -41,7 +42,10 @@ _TRAILING_NUMBERS = re.compile(r"^(?P<label>\S.*?)(?P<nums>(?:\s+[-0-9０-９.�
 def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
     text, lost = decode_counted(data, name)
     text = fold(text)  # before inline headings are looked for (assemble folds the rest)
-    lines = unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))  # lines cut at a width
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if is_overprinted(lines):  # Debian html2text: heading marks, cells written over each other
+        lines = normalized(lines)
+    lines = unwrap(lines)  # lines cut at a width
     lines = [part for line in strip_text_furniture(lines) for part in split_inline_headings(line)]
     markdown = markdown or _looks_like_markdown(lines)  # a Markdown report saved as .txt
     doc = Document(name, "md" if markdown else "txt", lines_to_blocks(lines, markdown))
