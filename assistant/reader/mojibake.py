@@ -38,7 +38,8 @@ def cut_utf8(data: bytes) -> tuple[str, int] | None:
     if not faults:
         return None
     lost = len(faults)
-    chinese = len(_CJK.findall(text)) + len(_HIGH_LATIN.findall(text)) // 3
+    # a CJK character read as Latin-1 has one lead in 0xC0-0xFF
+    chinese = len(_CJK.findall(text)) + len(_HIGH_LATIN.findall(text))
     if lost * CUT_SHARE > len(text) or chinese < lost * MIN_CHINESE:
         return None
     return text, lost

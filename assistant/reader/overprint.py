@@ -19,9 +19,9 @@ from assistant.core import spec
 from assistant.core.numbers import to_halfwidth
 
 LOST = "\ufffd"
-_HEADING_MARKS = re.compile(r"^(\*{1,6}) \S.*\S \1$")
-_LEADING_MARK = re.compile(r"^\*{1,6} (?=\S)")
-_TRAILING_MARK = re.compile(r"(?<=\S) \*{1,6}$")
+_HEADING_MARKS = re.compile(r"^(\*{1,6}) (\S.*\S) \1$")
+_LEADING_MARK = re.compile(r"^\*{3,6} (?=\S)")  # a long heading: its marks on lines of their own
+_TRAILING_MARK = re.compile(r"(?<=\S) \*{3,6}$")
 _RULE = re.compile(r"^\s*(?:\*{3,}|={10,}|_{10,})\s*$")
 _BORDERED = re.compile(r"^\|.*\|")
 _GAP = re.compile(r" {2,}|\u3000+")
@@ -34,14 +34,34 @@ _PIECE = re.compile(
 
 
 def is_overprinted(lines: list[str]) -> bool:
-    """html2text's heading marks (two headings at least), or its bordered rows padded with 「_」."""
-    marks = sum(1 for ln in lines if _HEADING_MARKS.match(ln.strip()))
+    """html2text's heading marks, its bordered rows padded with 「_」, or values written over cut
+    characters on two lines at least (「行政规�13性文�6」)."""
+    marks = sum(1 for ln in lines if _marked(ln.strip()) or re.fullmatch(r"\*{3,6}", ln.strip()))
     bordered = sum(1 for ln in lines if _BORDERED.match(ln) and "__" in ln)
-    return marks >= 2 or bordered >= 3
+    over = sum(1 for ln in lines if _OVER.search(ln))
+    return marks >= 2 or bordered >= 3 or over >= 2
+
+
+_OVER = re.compile(rf"[{_CJK}]{LOST}\d|\d{LOST}[{_CJK}]")
+
+
+def _heading_text(line: str) -> str:
+    whole = _HEADING_MARKS.match(line)
+    return whole.group(2) if whole else _TRAILING_MARK.sub("", _LEADING_MARK.sub("", line))
+
+
+def _marked(line: str) -> bool:
+    return bool(_HEADING_MARKS.match(line) or _LEADING_MARK.match(line) or _TRAILING_MARK.search(line))
 
 
 def normalized(lines: list[str]) -> list[str]:
-    out = [_line(ln) for ln in lines]
+    out: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if _marked(stripped):
+            out += ["", _heading_text(stripped), ""]  # a paragraph of its own
+        else:
+            out.append(_line(line))
     return _apart(out)
 
 
@@ -70,45 +90,64 @@ def _line(line: str) -> str:
     stripped = line.strip()
     if _RULE.match(stripped):
         return ""
-    if _HEADING_MARKS.match(stripped) or _LEADING_MARK.match(stripped) or _TRAILING_MARK.search(stripped):
-        return _TRAILING_MARK.sub("", _LEADING_MARK.sub("", stripped))
     if "。" in stripped:  # prose
         return line
     if _BORDERED.match(stripped):
         cells = [c.strip(" _") for c in stripped.strip("|").split("|")]
-    elif LOST in stripped or _GAP.search(stripped):
-        cells = _GAP.split(stripped)
     else:
-        return line
-    out = [part for cell in cells for part in _cell(cell)]
-    return "  ".join(p for p in out if p)
+        cells = _GAP.split(stripped)
+        if not _damaged(cells):  # nothing written over: as printed, but a row without its padding
+            return "  ".join(cells) if sum(1 for c in cells if _VALUE.fullmatch(c)) >= 2 else line
+    return "  ".join(p for p in _row(cells) if p)
 
 
-def _cell(cell: str) -> list[str]:
-    """A cell's text as cells: labels and the values written over them, in order."""
-    if LOST not in cell and not re.search(rf"[{_CJK}）”]\d", cell):
-        return [cell]
-    out: list[str] = []
-    label: list[str] = []  # the label's pieces: its start, then what is left between the values
-    values: list[str] = []
-    pos = 0
-    for m in _PIECE.finditer(cell):
-        text = cell[pos : m.start()]
-        pos = m.end()
-        if m.group("num"):  # a numbered row label begins: the label before it is another cell
-            if label or text.strip(LOST + " "):
-                out += _flush(label + [text], values)
-                label, values = [], []
-            label.append(m.group("num"))
-            continue
-        label.append(text)
-        values.append(m.group("value"))
-    label.append(cell[pos:])
-    return out + _flush(label, values)
+_RUN_ON = re.compile(rf"[{_CJK}）”]\d")
+_VALUE = re.compile(r"\d+(?:\.\d+)?")
 
 
-def _flush(label: list[str], values: list[str]) -> list[str]:
-    pieces = [p for p in (s.replace(LOST, "").strip() for s in label) if p]
+def _damaged(cells: list[str]) -> bool:
+    """A cut character, or a value run into a label in a row of values (「2.其他法律行政法规禁止公开0   0」);
+    a year in a title (「…局2023年…」) is no row."""
+    if any(LOST in c for c in cells):
+        return True
+    values = sum(1 for c in cells if _VALUE.fullmatch(c))
+    return values >= 2 and any(_RUN_ON.search(c) for c in cells)
+
+
+def _row(cells: list[str]) -> list[str]:
+    """A row's cells as cells: each label, then the values written over it or after it. A label
+    wider than its column runs on in the next cells, under their values: a cell that begins with a
+    cut character or a value goes on with the label before it; a row's numbering begins a label."""
+    if not _damaged(cells):
+        return cells
+    entries: list[tuple[list[str], list[str]]] = []  # (the label's pieces, its values)
+    for cell in cells:
+        goes_on = bool(cell) and (cell[0] == LOST or cell[0].isdigit())
+        pos = 0
+        for m in _PIECE.finditer(cell):
+            _text(entries, cell[pos : m.start()], goes_on)
+            goes_on, pos = True, m.end()
+            if m.group("num"):
+                entries.append(([m.group("num")], []))
+                continue
+            if not entries:
+                entries.append(([], []))
+            entries[-1][1].append(m.group("value"))
+        _text(entries, cell[pos:], goes_on)
+    return [part for pieces, values in entries for part in _flush(pieces, values)]
+
+
+def _text(entries: list[tuple[list[str], list[str]]], text: str, goes_on: bool) -> None:
+    text = text.replace(LOST, "").strip()
+    if not text:
+        return
+    if goes_on and entries:
+        entries[-1][0].append(text)
+    else:
+        entries.append(([text], []))
+
+
+def _flush(pieces: list[str], values: list[str]) -> list[str]:
     if not pieces:
         return values
     start, rest = _merged_numbering(pieces)

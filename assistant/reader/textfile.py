@@ -45,6 +45,7 @@ def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if is_overprinted(lines):  # Debian html2text: heading marks, cells written over each other
         lines = normalized(lines)
+        lost = min(lost, sum(ln.count("\ufffd") for ln in lines))  # cut in table rows: labels put back
     lines = unwrap(lines)  # lines cut at a width
     lines = [part for line in strip_text_furniture(lines) for part in split_inline_headings(line)]
     markdown = markdown or _looks_like_markdown(lines)  # a Markdown report saved as .txt

@@ -1,0 +1,129 @@
+"""Issue 12: dumps made by Debian's C++ /usr/bin/html2text. With its defaults it reads a UTF-8 page
+as Latin-1 (mojibake), lays tables out in bytes (characters cut, a CJK label too wide for its column
+has the next value written over it) and marks headings with asterisks. Fixtures: dump_debhtml2text_*
+(our corpus pages; defaults, -width 60, -utf8) and web_debhtml2text_* (bordered CMS pages, Word
+paste), made by dumps.py / webdumps.py; every printed cell is read there (test_reader_dumps,
+test_reader_real). These are the general causes on small inputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.reader.decode import decode_counted
+from assistant.reader.errors import ReaderError
+from assistant.reader.mojibake import cut_utf8
+from assistant.reader.overprint import is_overprinted, normalized
+
+REPORT = (
+    "青禾县水利局2023年政府信息公开工作年度报告\n一、总体情况\n本年度共收到政府信息公开申请22件，"
+    "较上年减少12件，上年结转1件。办结22件，其中予以公开11件。\n行政许可 64\n"
+)
+
+
+def _latin1_read(text: str) -> bytes:
+    """What html2text writes by default: each UTF-8 byte taken as a Latin-1 character, written as UTF-8."""
+    return text.encode("utf-8").decode("latin-1").encode("utf-8")
+
+
+def test_utf8_read_as_latin1_is_put_back():
+    text, lost = decode_counted(_latin1_read(REPORT), "dump.txt")
+    assert text == REPORT and lost == 0
+
+
+def test_mojibake_with_characters_cut_is_put_back_and_the_loss_counted():
+    data = _latin1_read(REPORT)
+    at = data.index(_latin1_read("许"))
+    cut = data[:at] + _latin1_read("许")[:4] + data[at + len(_latin1_read("许")) :]  # 2 of its 3 bytes
+    text, lost = decode_counted(cut, "dump.txt")
+    assert "青禾县水利局" in text and "行政\ufffd可 64" in text and lost == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        REPORT,  # Chinese in UTF-8
+        "Café au lait, crème brûlée, déjà vu, naïve façade; Ærøskøbing à Zürich.\n"
+        * 20,  # real Latin-1 letters
+    ],
+)
+def test_text_that_is_fine_is_never_touched(text):
+    assert decode_counted(text.encode("utf-8"), "report.txt") == (text, 0)
+
+
+def test_gbk_text_is_still_read_as_gbk():
+    assert decode_counted(REPORT.encode("gbk"), "report.txt") == (REPORT, 0)
+
+
+def test_utf8_with_characters_cut_short_reads_before_gb18030_guesses():
+    # html2text -utf8: a cell keeps the first bytes of a character, the next value written after them
+    data = REPORT.encode() + "行政规".encode() + "范".encode()[:1] + b"5" + "性文件 9\n".encode()
+    text, lost = decode_counted(data, "dump.txt")
+    assert text.startswith(REPORT) and "行政规\ufffd5性文件 9" in text and lost == 1
+
+
+def test_bytes_in_another_encoding_are_no_cut_utf8():
+    assert cut_utf8(REPORT.encode("gbk")) is None
+    with pytest.raises(ReaderError):
+        decode_counted(bytes(range(0x80, 0x100)) * 40, "report.txt")
+
+
+def test_heading_marks_and_rules_are_html2texts_not_the_reports():
+    lines = [
+        "******",
+        "青禾县水利局2023年政府信息公开工作年度报告",
+        "******",
+        "***** 一、总体情况 *****",
+        "=" * 40,
+    ]
+    assert is_overprinted(lines)
+    assert [ln for ln in normalized(lines) if ln] == [
+        "青禾县水利局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+    ]
+
+
+def test_a_value_written_over_a_label_is_apart_and_the_label_whole():
+    lines = [
+        "行政规\ufffd0性文\ufffd9                  44",
+        "行政事\ufffd0性收费",
+        "                            （三）\ufffd4.保护第三方合法权益            1   0    0",
+        "1.申请人无正当理由逾期不补正、行政机\ufffd0不\ufffd0\ufffd处\ufffd0\ufffd其\ufffd0府信\ufffd0公开申0\ufffd 0",
+    ]
+    assert is_overprinted(lines)
+    assert normalized(lines) == [
+        "行政规范性文件  0  9  44",
+        "行政事业性收费  0",
+        "（三）不予公开  4.保护第三方合法权益  1  0  0",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请  0  0  0  0  0  0  0",
+    ]
+
+
+def test_bordered_cells_lose_their_padding_and_a_label_runs_on_under_the_values():
+    lines = [
+        " ______________________",
+        "|规章_________|34________________|32________________|34________________|",
+        "|行政规\ufffd|8性文\ufffd|31________________|1_________________|",
+        "|三、本|\ufffd度\ufffd|1.本机关不掌握相关政府信息___|0__|1___|",
+    ]
+    assert normalized(lines)[1:] == [
+        "规章  34  32  34",
+        "行政规范性文件  8  31  1",
+        "三、本年度办理结果  1.本机关不掌握相关政府信息  0  1",
+    ]
+
+
+def test_a_label_nothing_was_written_over_stays_as_printed():
+    # a real misprint of the report is the report's: only a damaged label is put back
+    lines = [
+        "***** 二、主动公开政府信息情况 *****",
+        "***** 三、收到和处理政府信息公开申请情况 *****",
+        "行政许诺    64",
+    ]
+    assert normalized(lines)[-1] == "行政许诺    64"
+    # a damaged start that fits no official label, or more than one, is left as it reads
+    assert normalized(["行政\ufffd58", "行政\ufffd6"]) == ["行政  58", "行政  6"]
+
+
+def test_other_dumps_are_not_taken_for_html2text():
+    lines = ["一、总体情况", "* 本年度共收到申请22件", "行政许可 64", "| 规章 | 0 | 0 |"]
+    assert not is_overprinted(lines)
