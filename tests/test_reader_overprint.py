@@ -127,3 +127,47 @@ def test_a_label_nothing_was_written_over_stays_as_printed():
 def test_other_dumps_are_not_taken_for_html2text():
     lines = ["一、总体情况", "* 本年度共收到申请22件", "行政许可 64", "| 规章 | 0 | 0 |"]
     assert not is_overprinted(lines)
+
+
+# ---------------------------------------------------------------- folded at a byte count (issue 12)
+
+
+def test_mojibake_folded_at_76_bytes_with_crlf_is_put_back():
+    # html2text's defaults, then `fold -w 76` (bytes) and CRLF: cuts at the line ends and in a cell
+    from tests.test_reader_dumps import _byte_fold
+
+    text = REPORT.replace("\n", "。本段为说明文字，第3段，用于构成较长的行。\n") * 3  # odd ASCII: cuts inside
+    data = _latin1_read(text)
+    at = data.index(_latin1_read("许"))
+    cut = _latin1_read("许")[:5]  # html2text cut the cell in the middle of a byte's 2-byte form
+    data = data[:at] + cut + data[at + len(_latin1_read("许")) :]
+    decoded, lost = decode_counted(_byte_fold(data, 76, b"\r\n"), "dump.txt")
+
+    def flat(t: str) -> str:  # a line that ended at the width is joined to the next: a fold cannot tell
+        return t.replace("\r", "").replace("\n", "")
+
+    assert flat(decoded) == flat(text.replace("行政许可", "行政\ufffd可", 1)) and lost == 1
+
+
+def test_rows_as_wide_as_a_gbk_fold_are_not_joined_only_the_wider_one_is():
+    # w3m at 80 columns is 80 bytes wide in GBK; `fold -b -w 80` cuts only a row wider in bytes
+    from assistant.reader.bytefold import unfold
+
+    def row(label: str, values: str) -> bytes:
+        line = ("    " + label).encode("gbk")
+        return line + b" " * (80 - len(line) - len(values)) + values.encode()
+
+    rows = [
+        row("一、本年新收政府信息公开申请数量", "21  3  0  0  0  1  25"),
+        row("二、上年结转政府信息公开申请数量", "1  0  0  0  0  0  1"),
+    ]
+    rows += [row("（一）予以公开", "11  2  0  0  0  1  14"), row("（二）部分公开", "3  0  0  0  0  0  3")]
+    wide = "         3.危及“三安全一稳定”".encode("gbk") + b" " * 43 + b"0  0  0  0  0  0  0"
+    data = b"\n".join([*rows, wide, row("4.保护第三方合法权益", "1  0  0  0  0  0  1")]) + b"\n"
+    folded = b"\n".join(
+        piece for ln in data.split(b"\n") for piece in ([ln[:80], ln[80:]] if len(ln) > 80 else [ln])
+    )
+    assert [len(ln) for ln in rows] == [80] * 4 and len(wide) > 80
+    lines = unfold(folded, "gbk").split(b"\n")
+    assert lines[:4] == rows  # rows as wide as the fold stay rows
+    assert lines[4] == wide  # the row the fold cut is whole again

@@ -12,7 +12,7 @@ is put back (`mojibake`) when the text has almost no CJK and many 0xC0–0xFF ch
 from __future__ import annotations
 
 from assistant.core.findings import FAIL, READER, WARNING, Finding
-from assistant.reader.bytefold import unfold
+from assistant.reader.bytefold import unfold, utf8_tail
 from assistant.reader.errors import ReaderError
 from assistant.reader.mojibake import cut_utf8, repaired
 
@@ -45,7 +45,7 @@ def _decoded(data: bytes) -> tuple[str | None, int]:
         try:
             return _decode(data, encoding), 0
         except UnicodeDecodeError:
-            cut = cut_utf8(data) if encoding.startswith("utf") else None
+            cut = cut_utf8(_unfolded(data)) if encoding.startswith("utf") else None
             if cut is not None:  # characters cut short prove UTF-8: GB18030 would read any bytes
                 return cut
     return _lossy(data)
@@ -66,6 +66,18 @@ def _decode(data: bytes, encoding: str) -> str:
         if mended == data:
             raise
         return mended.decode(encoding)
+
+
+def _unfolded(data: bytes) -> bytes:
+    """`data` with a byte-count fold undone, when lines of the longest length end inside a character
+    (the fold's proof: a file whose faults are all inside its lines is left as it is)."""
+    lines = data.split(b"\n")[:-1]
+    width = max((len(ln) for ln in lines), default=0)
+    at_width = [ln.removesuffix(b"\r") for ln in lines if len(ln) == width]
+    inside = sum(1 for ln in at_width if utf8_tail(ln))
+    if inside < 2 or len(at_width) * 4 < sum(1 for ln in lines if ln.strip()):
+        return data
+    return unfold(data, "utf-8")
 
 
 def _lossy(data: bytes) -> tuple[str | None, int]:
