@@ -171,3 +171,35 @@ def test_rows_as_wide_as_a_gbk_fold_are_not_joined_only_the_wider_one_is():
     lines = unfold(folded, "gbk").split(b"\n")
     assert lines[:4] == rows  # rows as wide as the fold stay rows
     assert lines[4] == wide  # the row the fold cut is whole again
+
+
+# ---------------------------------------------------------------- a crawl collapsed to one line
+
+
+def test_a_crawl_on_one_line_with_cells_one_space_apart_is_split_into_rows():
+    from assistant.reader.textfile import _split_long
+
+    line = (
+        "二、主动公开政府信息情况 本年度本镇未制发行政规范性文件。主动公开相关情况如下。 第二十条第（一）项 信息内容 "
+        "本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 行政规范性文件 1 4 13 第二十条第（五）项 信息内容 本年处理决定数量 "
+        "行政许可 58 第二十条第（六）项 信息内容 本年处理决定数量 行政处罚 6 三、收到和处理政府信息公开申请情况 （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） "
+        "申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他 "
+        "一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2 二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0 "
+        "3.其他 0 0 0 0 0 0 0 （七）总计 2 0 0 0 0 0 2"
+    )
+    rows = _split_long(line)
+    assert "规章  0  0  0" in rows and "行政规范性文件  1  4  13" in rows and "行政许可  58" in rows
+    assert "一、本年新收政府信息公开申请数量  2  0  0  0  0  0  2" in rows
+    header = "第二十条第（一）项  信息内容  本年制发件数  本年废止件数  现行有效件数"
+    assert header in rows  # the header apart
+    assert "3.其他  0  0  0  0  0  0  0" in rows  # a column header's word inside a row label stays the row's
+    assert (
+        "本年度本镇未制发行政规范性文件。主动公开相关情况如下。" in rows
+    )  # a paragraph ends at its sentence end
+
+
+def test_prose_with_numbers_in_it_is_not_split():
+    from assistant.reader.textfile import _split_long
+
+    line = "全年主动公开政府信息2874条，其中县政府文件168条，" * 12 + "发放问卷300份，满意率为96.3%。"
+    assert _split_long(line) == [line]
