@@ -69,13 +69,16 @@ _HEAD_LINES = 8
 _VALUES_ROW = re.compile(r"  (?:\d+(?:\.\d+)?)(?:  |$)")
 
 
+_SECTION_HEADINGS = frozenset(sec.label for sec in spec.SECTIONS)
+
+
 def _apart(lines: list[str]) -> list[str]:
-    """A blank line between a paragraph and the table right under it (html2text leaves none): the
-    table's header lines over it are the table's, not the paragraph's."""
+    """A blank line between a paragraph (or a section heading) and the table right under it
+    (html2text leaves none): the table's header lines over it are the table's, not the paragraph's."""
     out: list[str] = []
     for i, line in enumerate(lines):
         out.append(line)
-        if "。" not in line:
+        if "。" not in line and line.strip() not in _SECTION_HEADINGS:
             continue
         for below in lines[i + 1 : i + 1 + _HEAD_LINES]:
             if not below.strip() or "。" in below:
@@ -134,24 +137,56 @@ def _row(cells: list[str]) -> list[str]:
                 entries.append(([], []))
             entries[-1][1].append(m.group("value"))
         _text(entries, cell[pos:], goes_on)
+    if entries and not any(values for _, values in entries):  # a header cut at its columns
+        heads = _header_row([pieces[0] for pieces, _ in entries])
+        if heads is not None:
+            return heads
     return [part for pieces, values in entries for part in _flush(pieces, values)]
 
 
 def _text(entries: list[tuple[list[str], list[str]]], text: str, goes_on: bool) -> None:
-    text = text.replace(LOST, "").strip()
-    if not text:
-        return
-    if goes_on and entries:
-        entries[-1][0].append(text)
-    else:
-        entries.append(([text], []))
+    """Text between values: pieces apart at each cut character (where a column began)."""
+    for part in text.split(LOST):
+        part = part.strip()
+        if part and goes_on and entries:
+            entries[-1][0].append(part)
+        elif part:
+            entries.append(([part], []))
+        goes_on = goes_on or bool(part)
 
 
 def _flush(pieces: list[str], values: list[str]) -> list[str]:
     if not pieces:
         return values
     start, rest = _merged_numbering(pieces)
-    return [whole_label(start, rest), *values]
+    found = whole_label(start, rest)
+    if found is None and rest:  # what follows is other columns' words written over it
+        heads = _header_row([start, *rest]) if not values else None
+        if heads is not None:
+            return heads
+        alone = whole_label(start, [])
+        if alone is not None:
+            return [alone, *(_word(p) for p in rest), *values]
+    return [found or start + "".join(rest), *values]
+
+
+def _word(piece: str) -> str:
+    """A column's cut words: the official label they begin with, or the one they are the start of."""
+    plain = _plain(piece)
+    begun = [lab for lab in _official_labels() if plain.startswith(_plain(lab)) and len(_plain(lab)) >= 2]
+    if begun:
+        return max(begun, key=len)
+    return whole_label(piece, []) or piece
+
+
+def _header_row(pieces: list[str]) -> list[str] | None:
+    """A header cut at every column (「信息|本年|本年|现行有效件数」): the official header it starts."""
+    for heads in _HEADER_ROWS:
+        if len(heads) == len(pieces) and all(
+            _plain(h).startswith(_plain(p)) for h, p in zip(heads, pieces, strict=True)
+        ):
+            return list(heads)
+    return None
 
 
 def _merged_numbering(pieces: list[str]) -> tuple[str, list[str]]:
@@ -161,12 +196,10 @@ def _merged_numbering(pieces: list[str]) -> tuple[str, list[str]]:
     return pieces[0], pieces[1:]
 
 
-def whole_label(start: str, rest: list[str]) -> str:
-    """The one official label that begins with `start` and holds `rest` in order; else the pieces."""
+def whole_label(start: str, rest: list[str]) -> str | None:
+    """The one official label that begins with `start` and holds `rest` in order, if there is one."""
     found = [lab for lab in _official_labels() if _fits(lab, start, rest)]
-    if len(found) == 1:
-        return found[0]
-    return start + "".join(rest)
+    return found[0] if len(found) == 1 else None
 
 
 def _fits(label: str, start: str, rest: list[str]) -> bool:
@@ -184,6 +217,16 @@ def _fits(label: str, start: str, rest: list[str]) -> bool:
 
 def _plain(text: str) -> str:
     return re.sub(r"\s", "", to_halfwidth(text))
+
+
+_HEADER_ROWS = tuple(
+    (spec.FIRST_COLUMN_HEADER, *cols)
+    for cols in (
+        ("本年制发件数", "本年废止件数", "现行有效件数"),
+        ("本年处理决定数量",),
+        ("本年收费金额（单位：万元）",),
+    )
+)
 
 
 @cache
