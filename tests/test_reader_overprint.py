@@ -133,7 +133,8 @@ def test_other_dumps_are_not_taken_for_html2text():
 # ---------------------------------------------------------------- folded at a byte count (issue 12)
 
 
-def test_mojibake_folded_at_76_bytes_with_crlf_is_put_back():
+@pytest.mark.parametrize("end", [b"\r\n", b"\r", b"\r\r\n"])
+def test_mojibake_folded_at_76_bytes_with_crlf_is_put_back(end):
     # html2text's defaults, then `fold -w 76` (bytes) and CRLF: cuts at the line ends and in a cell
     from tests.test_reader_dumps import _byte_fold
 
@@ -142,7 +143,7 @@ def test_mojibake_folded_at_76_bytes_with_crlf_is_put_back():
     at = data.index(_latin1_read("许"))
     cut = _latin1_read("许")[:5]  # html2text cut the cell in the middle of a byte's 2-byte form
     data = data[:at] + cut + data[at + len(_latin1_read("许")) :]
-    decoded, lost = decode_counted(_byte_fold(data, 76, b"\r\n"), "dump.txt")
+    decoded, lost = decode_counted(_byte_fold(data, 76, end), "dump.txt")
 
     def flat(t: str) -> str:  # a line that ended at the width is joined to the next: a fold cannot tell
         return t.replace("\r", "").replace("\n", "")

@@ -11,6 +11,8 @@ is put back (`mojibake`) when the text has almost no CJK and many 0xC0–0xFF ch
 
 from __future__ import annotations
 
+import re
+
 from assistant.core.findings import FAIL, READER, WARNING, Finding
 from assistant.reader.bytefold import unfold, utf8_tail
 from assistant.reader.errors import ReaderError
@@ -68,9 +70,14 @@ def _decode(data: bytes, encoding: str) -> str:
         return mended.decode(encoding)
 
 
+_LINE_END = re.compile(rb"\r+\n|\r")
+
+
 def _unfolded(data: bytes) -> bytes:
     """`data` with a byte-count fold undone, when lines of the longest length end inside a character
-    (the fold's proof: a file whose faults are all inside its lines is left as it is)."""
+    (the fold's proof: a file whose faults are all inside its lines is left as it is). Line ends
+    as the fold's tools leave them (CR alone, CR CR LF) are LF here."""
+    data = _LINE_END.sub(b"\n", data)
     lines = data.split(b"\n")[:-1]
     width = max((len(ln) for ln in lines), default=0)
     at_width = [ln.removesuffix(b"\r") for ln in lines if len(ln) == width]
