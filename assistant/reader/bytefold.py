@@ -19,7 +19,7 @@ from assistant.core import spec
 _BREAK = re.compile(rb"\r?\n")
 
 
-def _utf8_tail(line: bytes) -> int:
+def utf8_tail(line: bytes) -> int:
     """How many bytes at the end of `line` begin a UTF-8 character left unfinished (0: none)."""
     for back in range(1, min(3, len(line)) + 1):
         b = line[-back]
@@ -49,7 +49,7 @@ def _gb_tail(line: bytes) -> int:
 
 def mend(data: bytes, encoding: str) -> bytes:
     """`data` with every character cut by a line break put whole on the next line."""
-    tail = _utf8_tail if encoding.startswith("utf") else _gb_tail
+    tail = utf8_tail if encoding.startswith("utf") else _gb_tail
     parts = _BREAK.split(data)
     breaks = _BREAK.findall(data)
     out: list[bytes] = []
@@ -77,7 +77,7 @@ def unfold(data: bytes, encoding: str) -> bytes:
         return mend(data, encoding)
     width = max(lengths)
     indent = _indent(lines)
-    tail = _utf8_tail if encoding.startswith("utf") else _gb_tail
+    tail = utf8_tail if encoding.startswith("utf") else _gb_tail
     out: list[bytes] = []
     joining = False
     for i, line in enumerate(lines):
@@ -87,8 +87,25 @@ def unfold(data: bytes, encoding: str) -> bytes:
             out.append(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else b""
         starts = bool(indent) and nxt.startswith(indent) and nxt[len(indent) : len(indent) + 1].strip() != b""
-        joining = len(line) == width and (not starts or tail(line.removesuffix(b"\r")) > 0)
+        joining = len(line) == width and (
+            not (starts or _own_line(line, nxt, width)) or tail(line.removesuffix(b"\r")) > 0
+        )
     return mend(b"\n".join(out), encoding)
+
+
+_LABEL_FIRST = re.compile(rb" {2,}(?:[\x80-\xff]|\d{1,2}[.\xa3])")  # CJK, or a row's numbering 「3.」
+
+
+def _own_line(line: bytes, nxt: bytes, width: int) -> bool:
+    """A line as long as the width that was not cut: the next line is blank (a fold writes no empty
+    piece), or a whole row of its own follows: indented, a label first, nearly as wide or as wide
+    (a w3m dump at 80 columns is 80 bytes wide in GBK, so `fold -b -w 80` cuts only wider rows)."""
+    body, nxt = line.removesuffix(b"\r"), nxt.removesuffix(b"\r")
+    if not nxt:  # (a line of spaces is a piece: a wide row's padding)
+        return True
+    if body.endswith(b" ") or not nxt.startswith(b"  ") or not width * 3 // 4 <= len(nxt) <= len(body):
+        return False
+    return _LABEL_FIRST.match(nxt) is not None  # a label (not a value cut from this line)
 
 
 def _indent(lines: list[bytes]) -> bytes:

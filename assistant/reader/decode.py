@@ -3,13 +3,20 @@
 A file cut at a byte count inside characters is unfolded first (`bytefold`). What still does not
 decode (a file truncated inside a character, a stray byte) is decoded with the few bad bytes
 replaced, when they are few, and said as the reader's gap (`lost_characters`), never refused whole.
+UTF-8 whose only faults are characters cut short (a tool that lays table cells out in bytes, as
+Debian's `html2text` does) is read with more of them lost, when the rest reads as Chinese.
+UTF-8 read as Latin-1 and written again as UTF-8 (mojibake: Debian `html2text` with its defaults)
+is put back (`mojibake`) when the text has almost no CJK and many 0xC0–0xFF characters.
 """
 
 from __future__ import annotations
 
+import re
+
 from assistant.core.findings import FAIL, READER, WARNING, Finding
-from assistant.reader.bytefold import unfold
+from assistant.reader.bytefold import unfold, utf8_tail
 from assistant.reader.errors import ReaderError
+from assistant.reader.mojibake import cut_utf8, repaired
 
 _ENCODINGS = ("utf-8-sig", "gb18030")
 LOST_SHARE = 200  # at most one replaced character per this many: else the encoding is not known
@@ -28,15 +35,22 @@ def decode_counted(data: bytes, name: str) -> tuple[str, int]:
             raise ReaderError(name, "文件编码无法识别（UTF-16 内容损坏）") from None
     if b"\x00" in data[:65536]:
         raise ReaderError(name, "这是二进制文件，不是文本格式的年报")
-    for encoding in _ENCODINGS:
-        try:
-            return _checked(_decode(data, encoding), name), 0
-        except UnicodeDecodeError:
-            continue
-    text, lost = _lossy(data)
+    text, lost = _decoded(data)
     if text is None:
         raise ReaderError(name, "文件编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8 文本")
+    text, lost = repaired(text, lost)
     return _checked(text, name), lost
+
+
+def _decoded(data: bytes) -> tuple[str | None, int]:
+    for encoding in _ENCODINGS:
+        try:
+            return _decode(data, encoding), 0
+        except UnicodeDecodeError:
+            cut = cut_utf8(_unfolded(data)) if encoding.startswith("utf") else None
+            if cut is not None:  # characters cut short prove UTF-8: GB18030 would read any bytes
+                return cut
+    return _lossy(data)
 
 
 def _checked(text: str, name: str) -> str:
@@ -54,6 +68,23 @@ def _decode(data: bytes, encoding: str) -> str:
         if mended == data:
             raise
         return mended.decode(encoding)
+
+
+_LINE_END = re.compile(rb"\r+\n|\r")
+
+
+def _unfolded(data: bytes) -> bytes:
+    """`data` with a byte-count fold undone, when lines of the longest length end inside a character
+    (the fold's proof: a file whose faults are all inside its lines is left as it is). Line ends
+    as the fold's tools leave them (CR alone, CR CR LF) are LF here."""
+    data = _LINE_END.sub(b"\n", data)
+    lines = data.split(b"\n")[:-1]
+    width = max((len(ln) for ln in lines), default=0)
+    at_width = [ln.removesuffix(b"\r") for ln in lines if len(ln) == width]
+    inside = sum(1 for ln in at_width if utf8_tail(ln))
+    if inside < 2 or len(at_width) * 4 < sum(1 for ln in lines if ln.strip()):
+        return data
+    return unfold(data, "utf-8")
 
 
 def _lossy(data: bytes) -> tuple[str | None, int]:

@@ -17,6 +17,7 @@ from assistant.reader.blocks import Block, Document, Grid, Para
 from assistant.reader.decode import decode_counted, decode_text, lost_characters  # noqa: F401 (htmlfile imports it here)
 from assistant.reader.glyphs import fold
 from assistant.reader.labels import is_value_like
+from assistant.reader.overprint import is_overprinted, normalized
 from assistant.reader.pdfpage import strip_text_furniture
 from assistant.reader.unwrap import unwrap
 
@@ -41,8 +42,12 @@ _TRAILING_NUMBERS = re.compile(r"^(?P<label>\S.*?)(?P<nums>(?:\s+[-0-9０-９.�
 def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
     text, lost = decode_counted(data, name)
     text = fold(text)  # before inline headings are looked for (assemble folds the rest)
-    lines = unwrap(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))  # lines cut at a width
-    lines = [part for line in strip_text_furniture(lines) for part in split_inline_headings(line)]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if is_overprinted(lines):  # Debian html2text: heading marks, cells written over each other
+        lines = normalized(lines)
+        lost = min(lost, sum(ln.count("\ufffd") for ln in lines))  # cut in table rows: labels put back
+    lines = unwrap(lines)  # lines cut at a width
+    lines = [part for line in strip_text_furniture(lines) for part in _split_long(line)]
     markdown = markdown or _looks_like_markdown(lines)  # a Markdown report saved as .txt
     doc = Document(name, "md" if markdown else "txt", lines_to_blocks(lines, markdown))
     if lost:
@@ -66,6 +71,55 @@ def split_inline_headings(line: str) -> list[str]:
         out += [line[pos:a], line[a:b]]
         pos = b
     return [p for p in [*out, line[pos:]] if p.strip()]
+
+
+_SPACED_RUN = re.compile(r"(?:(?<=\s)\d+(?:\.\d+)?(?:\s+|$))+")
+_SENTENCE_END = re.compile(r"(?<=[。；])\s+")
+
+
+def _split_long(line: str) -> list[str]:
+    parts = split_inline_headings(line)
+    if len(line) < 200 or len(_SPACED_RUN.findall(line)) < 8:
+        return parts
+    return [row for part in parts for row in split_spaced_rows(part)]
+
+
+def split_spaced_rows(text: str) -> list[str]:
+    """A crawl collapsed to one line with its cells one space apart (「规章 0 0 0 行政规范性文件 0 0 0 …」):
+    a table row ends after its run of numbers, a paragraph at a sentence end followed by a space.
+    Rows and headers are written as a dump's spaced columns (two spaces apart); a table's header
+    after a paragraph follows a blank line (a header over its table, not the paragraph's text)."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        pos = 0
+        for m in _SPACED_RUN.finditer(piece):
+            head, row = _header_apart(piece[pos : m.end()].strip())
+            if head:
+                out += ["", head] if out and not _SPACED_RUN.search(out[-1]) else [head]
+            out.append(row)
+            pos = m.end()
+        out.append(piece[pos:].strip())
+    return [p for i, p in enumerate(out) if p or (i + 1 < len(out) and out[i + 1])]
+
+
+_HEADS = tuple({c.col_label for c in spec.spec_for(spec.FORMAT_2021).cells} | {spec.CORNER_NOTE})
+_HEAD_WORDS = re.compile(
+    "|".join(rf"(?:^|(?<=\s)){re.escape(h)}(?=\s|$)" for h in sorted(_HEADS, key=len, reverse=True))
+)
+_TRAILING_RUN = re.compile(r"(?:^|\s)(\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)*)\s*$")
+
+
+def _header_apart(row: str) -> tuple[str, str]:
+    """(header, row) of 「第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0」: the
+    words up to the last column header standing alone, and the row label with its numbers, each as
+    a dump's spaced columns; 表三's header over its numbers gives a row of numbers only."""
+    m = _TRAILING_RUN.search(row)
+    if m is None:
+        return "", row
+    words, numbers = row[: m.start()].strip(), "  ".join(m.group(1).split())
+    cut = max((h.end() for h in _HEAD_WORDS.finditer(words)), default=0)
+    head, label = words[:cut].strip(), words[cut:].strip()
+    return "  ".join(head.split()), f"{label}  {numbers}" if label else numbers
 
 
 def _looks_like_markdown(lines: list[str]) -> bool:
