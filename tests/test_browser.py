@@ -8,6 +8,7 @@ docs/images/ with UPDATE_SCREENSHOTS=1. Skipped without /usr/bin/chromium unless
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -59,16 +60,47 @@ def app_url(tmp_path_factory):
 APP_DB: list[Path] = []  # the served app's database, to explain a failed end-of-flow assertion
 
 
-def cell_history(key: str) -> str:
-    """Every logged change of one cell in the served app (who, old → new), for a failure message."""
+NATURAL = "applications.new_received.natural_person"
+
+
+def stored(key: str) -> object:
+    """The value the served app has stored for one cell of the flow's report (None: not given)."""
     from assistant.store import Store
 
     store = Store(APP_DB[0])
     try:
-        rows = [c for rid in (1, 2, 3) for c in store.changes(rid, "cell") if c.key == key]
+        row = store._one("SELECT state FROM reports WHERE id=1", ())
     finally:
         store.close()
-    return "; ".join(f"{c.author}: {c.old} → {c.new}" for c in rows) or "no change logged"
+    return json.loads(row["state"]).get("cells", {}).get(key) if row else None
+
+
+def still_three(step: str) -> None:
+    """本年新收·自然人 is 3 from the chat on: checked after each step, so a failure names the step."""
+    assert stored(NATURAL) == 3, f"after {step}: " + cell_history(NATURAL)
+
+
+def cell_history(key: str) -> str:
+    """Every logged change of one cell in the served app (who, old → new), and every other cell changed
+    within a second of each, with the cell's recorded source: to explain a failed end-of-flow check."""
+    from assistant.store import Store
+
+    store = Store(APP_DB[0])
+    try:
+        rows = [c for rid in (1, 2, 3) for c in store.changes(rid, "cell")]
+        state = store._one("SELECT state FROM reports WHERE id=1", ())
+        sources = json.loads(state["state"]).get("cell_sources", {}).get(key) if state else None
+    finally:
+        store.close()
+    mine = [c for c in rows if c.key == key]
+    if not mine:
+        return "no change logged"
+    start = rows[0].created_at
+    parts = []
+    for c in mine:
+        near = [f"{o.key} {o.old}→{o.new}" for o in rows if o is not c and abs(o.created_at - c.created_at) < 1]
+        parts.append(f"{c.author} at +{c.created_at - start:.1f}s: {c.old} → {c.new} (with: {', '.join(near[:12])})")
+    return "; ".join(parts) + f"; sources: {sources}"
 
 
 @pytest.fixture
@@ -122,7 +154,9 @@ def test_main_flow(app_url, shots, tmp_path):
 
         page.get_by_role("tab", name="统计表").click()
         expect(page.locator("#tables_summary")).to_contain_text("已填")
+        still_three("the chat and the ledger")
         check_fixed_shape(page)
+        still_three("the fixed-shape clicks")
         # a detail cell edited: the computed total follows, stays computed, no false error
         total = page.locator('#grid3 [data-testid="cell-0-5"]')  # 行政复议 / 总计
         for col, value in ((1, "1"), (2, "0"), (3, "0"), (4, "0")):  # 维持、纠正、其他、尚未审结
@@ -136,6 +170,7 @@ def test_main_flow(app_url, shots, tmp_path):
         edit_cell(page, "#grid3", 0, 2, "0")
         expect(total).to_have_text("1", timeout=15_000)
         assert english_labels(page) == []
+        still_three("the 表三 edits")
         edit_cell(page, "#grid2", 23, 1, "9")  # （七）总计 / 自然人: a wrong total is kept and flagged
         findings = page.locator("#table_findings")
         expect(findings).to_contain_text("填报 9", timeout=15_000)
@@ -145,6 +180,7 @@ def test_main_flow(app_url, shots, tmp_path):
         expect(findings).not_to_contain_text("填报 9", timeout=15_000)
         expect(page.locator("#tables_summary")).not_to_contain_text("手工填报", timeout=15_000)
 
+        still_three("the 表二 total edit and 改为自动计算")
         page.get_by_role("tab", name="起草与修改").click()
         page.screenshot(path=str(shots / "app-draft-status.png"), full_page=False)
         page.locator("#generate_btn").click()
@@ -159,6 +195,7 @@ def test_main_flow(app_url, shots, tmp_path):
         expect(page.locator("#draft_notes")).to_contain_text("已保存并重新核对", timeout=30_000)
         page.screenshot(path=str(shots / "app-draft.png"), full_page=True)
 
+        still_three("the draft")
         page.get_by_role("tab", name="导出").click()
         page.locator("#export_edition").get_by_text("审阅稿（标出问题）").click()
         page.locator("#exportdocx").click()
@@ -178,8 +215,7 @@ def test_main_flow(app_url, shots, tmp_path):
     report = read_report(out)
     assert report.section("s6_other") == "本机关2024年度未收取政府信息公开信息处理费。"
     assert report.cells["review.upheld"] == 1
-    key = "applications.new_received.natural_person"
-    assert report.cells[key] == 3, cell_history(key)
+    assert report.cells[NATURAL] == 3, cell_history(NATURAL)
 
 
 def check_fixed_shape(page) -> None:
