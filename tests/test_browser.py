@@ -98,8 +98,12 @@ def cell_history(key: str) -> str:
     start = rows[0].created_at
     parts = []
     for c in mine:
-        near = [f"{o.key} {o.old}→{o.new}" for o in rows if o is not c and abs(o.created_at - c.created_at) < 1]
-        parts.append(f"{c.author} at +{c.created_at - start:.1f}s: {c.old} → {c.new} (with: {', '.join(near[:12])})")
+        near = [
+            f"{o.key} {o.old}→{o.new}" for o in rows if o is not c and abs(o.created_at - c.created_at) < 1
+        ]
+        parts.append(
+            f"{c.author} at +{c.created_at - start:.1f}s: {c.old} → {c.new} (with: {', '.join(near[:12])})"
+        )
     return "; ".join(parts) + f"; sources: {sources}"
 
 
