@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.app.chat import ChatView, _append, _store_pending, view
+from assistant.app.chat import ChatView, _append, _next, _store_pending, view
 from assistant.app.uploads import upload_path
 from assistant.core import spec
 from assistant.core.numbers import format_number
@@ -72,6 +72,8 @@ def previous(ws: Workspace, rid: int, path: str | Path) -> ChatView:
     try:
         notes = ws.attach_previous(rid, path)
         text = "已读取上年年报。" + "；".join(notes)
+        if not ws.row(rid).state.get("pending"):  # the dialogue goes on (its question may have changed)
+            text += "\n\n" + _next(ws, rid)
     except WorkspaceError as e:
         text = f"⚠ {hide_dirs(str(e))}"
     messages.append({"role": "assistant", "content": text})

@@ -43,11 +43,12 @@ from assistant.intake.lexicon import (
 from assistant.intake.model import (
     NARRATIVE_TOPIC_PREFIX,
     RULES,
+    TOPIC_ROWS,
     Extraction,
     ExtractionContext,
     NarrativeProposal,
 )
-from assistant.intake.moved_cell import moved
+from assistant.intake.moved_cell import moved, moved_type
 from assistant.intake.pasted_grid import read_grid
 from assistant.intake.phrases import (
     find_col,
@@ -109,6 +110,8 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     totals, asked = follow_totals(original, proposals, ctx.cells, ctx.version)  # 「总计帮我重新算一下」
     proposals, notes = proposals + totals, asked + notes
     proposals, questions = moved(message, proposals, questions, ctx.cells, ctx.version)  # 「多出来那件」
+    if A.is_correction(message):
+        proposals = moved_type(message, proposals, ctx.cells)  # 「村民是十九件，有一件是村委会……」
     if restated(proposals, ctx) and not reader.narrative:  # 「依申请今年没有收到」 asked for 依申请公开 notes
         named = N.named_topic(message)  # 「依申请那块今年没收到」 under 主动公开: the part named
         key = named if named in N.SUBAREAS else (ctx.topic or "").removeprefix(NARRATIVE_TOPIC_PREFIX)
@@ -156,6 +159,15 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader
     sentence_first: int = 0  # statements before this index belong to earlier sentences
     asked_row: str | None = None  # the row of a vague count asked for exactly
 
+    def _vague_row(self, sentence: str) -> str | None:
+        """The row a vague count is about: the one it names (「处罚一千二百来件」), else the row the
+        dialogue asked (「今年的申请大概二十来件吧」 answering 「今年共收到多少件……」)."""
+        row = find_row(sentence, weak=False)
+        if row is not None:
+            return row.key
+        asked = TOPIC_ROWS.get(self.ctx.topic or "", ())
+        return asked[0] if len(asked) == 1 and not asked[0].startswith("group:") else None
+
     def _produced(self) -> int:
         return len(self.statements) + len(self.groups) + len(self.questions)
 
@@ -201,7 +213,7 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader
             vague += [v.group() for v in A.VAGUE.finditer(sentence)]
             if vague and not self._vague_material(sentence):
                 self.questions.append(A.vague_question(sentence, vague))
-                self.asked_row = getattr(find_row(sentence, weak=False), "key", None)  # 「处罚一千二百来件」
+                self.asked_row = self._vague_row(sentence)
                 return
             key = (
                 home or self._going_on(sentence) or self._narrative_key(sentence) or self._continued(sentence)

@@ -65,3 +65,33 @@ def _lowered(p: Proposal, known: Mapping[str, Value]) -> bool:
         and isinstance(p.value, int)
         and old > p.value
     )
+
+
+_PART = re.compile(r"^(?:其中|里面|当中)?(?:有|另有)[0-9一二两三四五六七八九十]+(?:件|个)(?:其实|实际上?)?是")
+_NOT_COUNTED = re.compile(r"[，,]\s*(?:不|并不)(?:算|是|属于)[^，。；;！!？?\n]{1,12}")
+
+
+def moved_type(message: str, proposals: list[Proposal], known: Mapping[str, Value]) -> list[Proposal]:
+    """「不对，村民是十九件，有一件是村委会替村里申请的，不算村民个人」: a correction lowers one applicant
+    type of a recorded 表二 row and says of the same count 「有一件是……」 another type of that row: the
+    count moves (that type's recorded 2 becomes 3, shown old → new), it does not replace the 2."""
+    lowered = [p for p in proposals if _lowered(p, known) and not _PART.match(p.source)]
+    if len(lowered) != 1:
+        return proposals
+    low = lowered[0]
+    row = low.key.rsplit(".", 1)[0]
+    surplus = known[low.key] - low.value  # type: ignore[operator]
+    out = []
+    for p in proposals:
+        base = known.get(p.key)
+        if (
+            p.key.rsplit(".", 1)[0] == row and p is not low and not p.key.endswith(".total")
+            and not p.inferred and p.value == surplus and isinstance(base, int) and _PART.match(p.source)
+        ):  # fmt: skip
+            after = _NOT_COUNTED.match(message[message.find(p.source) + len(p.source) :])
+            note = f"原{format_number(base)}件，加上从“{low.label.split(' / ')[-1]}”移来的{format_number(surplus)}件"
+            p = Proposal(
+                p.key, base + surplus, p.label, p.source + (after.group() if after else ""), False, note
+            )
+        out.append(p)
+    return out
