@@ -138,7 +138,10 @@ for _r in ROWS:
 _COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
     T2: (
         (LEGAL_PERSONS, r"法人或其他组织|法人和其他组织|(?<!其他)法人"),
-        ("research_institution", r"科研机构|科研院所|研究机构|研究院|研究所"),
+        (  # universities are reported as 科研机构 (their students apply as 自然人)
+            "research_institution",
+            r"科研机构|科研院所|研究机构|研究院|研究所|(?:大学|高校|高等院校|学院)(?!生|学生|毕业生|老师|教师|教授)",
+        ),
         (
             "social_welfare_org",
             r"社会公益组织|公益组织|公益机构|公益协会|基金会|慈善会|慈善组织|志愿者协会|(?<!律师)协会|学会|社会组织|社会团体",
@@ -152,7 +155,10 @@ _COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
             "commercial_enterprise",
             r"(?<!人家)(?<!别人)(?<!他人)(?:商业企业|企业|企也|公司|个体工商户|个体户)(?!的?(?:商业秘密|商业机密|隐私|经营信息))",
         ),
-        ("natural_person", r"自然人|(?<!同一)个人(?!隐私|信息)|公民|群众|市民|居民|村民|老百姓|百姓|老乡"),
+        (
+            "natural_person",
+            r"自然人|(?<!同一)个人(?!隐私|信息)|公民|群众|市民|居民|村民|老百姓|百姓|老乡|学生|教师",
+        ),
         ("total", r"共|合计|总计|总数|累计"),
     ),
     T3: (
@@ -204,6 +210,7 @@ NEGATION = re.compile(
 NO_POWER = re.compile(
     r"(?:没有?|无|不具备|不具有)(?:制定|制发|立法)?的?(?:权限|权力|职权|资格|权)(?:制定|制发)?的?"
     r"|无权(?:制定|制发)|没(?:有)?(?:权|资格)(?:制定|制发)|不能制定|制定不了"
+    r"|(?<=规章)(?:这一?项|这块|方面)?(?:不适用|不涉及)"  # 「规章不适用」: a body that makes none
 )
 # 「均为自然人」「全部予以公开」「结果维持」: the previous number applies to this row / column.
 ALL_OF = re.compile(r"均|全部|都|全都|一律|结果|全(?=是|为|系|属)")

@@ -1,0 +1,36 @@
+"""Words of dev set F's clerks (issue 11): 「行政强制零」 (a bare 零 ending the clause), 「规章不适用」, a
+university as 科研机构 but its students as 自然人."""
+
+from __future__ import annotations
+
+from assistant.intake.extract import extract
+from assistant.intake.model import ExtractionContext
+
+
+def _values(message: str, topic: str | None = None) -> dict:
+    return {p.key: p.value for p in extract(message, ExtractionContext(topic=topic)).proposals}
+
+
+def test_a_bare_zero_after_the_row():
+    cells = _values("行政处罚两件；行政强制零；行政事业性收费零")
+    assert cells["active.art20_6.admin_penalty.decisions"] == 2
+    assert cells["active.art20_6.admin_coercion.decisions"] == 0
+    assert cells["active.art20_8.admin_fees.amount_wan_yuan"] == 0
+
+
+def test_zero_inside_a_word_or_a_number_is_not_zero():
+    assert _values("行政处罚一百零五件")["active.art20_6.admin_penalty.decisions"] == 105
+    assert "active.art20_6.admin_coercion.decisions" not in _values("行政强制案件库已清零")
+
+
+def test_rules_not_applicable_are_none():
+    cells = _values("规章不适用；行政规范性文件制发0件，废止2件，现行有效5件")
+    assert [cells[f"active.art20_1.regulations.{c}"] for c in ("issued", "repealed", "in_force")] == [0, 0, 0]
+    assert cells["active.art20_1.normative_docs.in_force"] == 5
+
+
+def test_a_university_is_a_research_body_its_students_are_people():
+    cells = _values("收到3件，2件是某大学经济学院申请的，还有1件是个大学生申请的")
+    assert cells["applications.new_received.research_institution"] == 2
+    assert _values("收到1件，是高校申请的")["applications.new_received.research_institution"] == 1
+    assert cells["applications.new_received.natural_person"] == 1
