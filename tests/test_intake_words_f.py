@@ -34,3 +34,31 @@ def test_a_university_is_a_research_body_its_students_are_people():
     assert cells["applications.new_received.research_institution"] == 2
     assert _values("收到1件，是高校申请的")["applications.new_received.research_institution"] == 1
     assert cells["applications.new_received.natural_person"] == 1
+
+
+def test_the_one_a_review_story_is_about_is_no_count():
+    """「复议有一件，一家企业对……不服申请复议，复议机关维持了」: 一家 names the applicant of that review;
+    the outcome is the review's (before: 一家 was asked about and the outcome lost)."""
+    cells = _values("复议有一件，一家企业对项目核准信息的答复不服申请复议，复议机关维持了", "review")
+    assert cells["review.total"] == 1 and cells["review.upheld"] == 1
+
+
+def test_there_was_one_who_is_still_a_count():
+    cells = _values("有一个居民对答复不服申请了行政复议，复议维持了")
+    assert cells["review.total"] == 1 and cells["review.upheld"] == 1
+
+
+def test_no_suit_afterwards_is_none():
+    """「企业后来没有起诉」 after a review: no suit (before: spelled as a suit after review, and lost)."""
+    cells = _values("复议有一件，维持了，企业后来没有起诉", "review")
+    assert cells["litigation_after_review.total"] == 0 and cells["litigation_direct.total"] == 0
+    assert _values("复议1件维持了，后来又去法院起诉了1件")["litigation_after_review.total"] == 1
+
+
+def test_a_part_named_with_shi_and_no_comma():
+    from assistant.intake.narrative import named_topic
+
+    assert named_topic("问题是个别科室对公开属性认定把握不准") == "problems"
+    assert named_topic("主要问题是人手不足") == "problems"
+    assert named_topic("改进措施是明年修订公开属性认定指引") == "improvements"
+    assert named_topic("问题不大") is None

@@ -19,7 +19,7 @@ _SUE = r"(?:起诉|提起(?:行政)?诉讼|告到法院|告上法庭|打官司|(
 _THEN = r"(?:不服|后来|然后|之后|随后|接着|又|再)"
 # a clause after one that names 复议 (without 直接/未经): a sequence word, then the suing verb
 _C = r"[^，,。；;！!？?\n\d]"
-_AFTER = re.compile(rf"{_THEN}{_C}{{0,8}}?{_SUE}(?:的)?")
+_AFTER = re.compile(rf"{_THEN}(?:(?![没未])(?!不(?!服)){_C}){{0,8}}?{_SUE}(?:的)?")  # 「后来没有起诉」: none
 _AFTER_REVIEW = ROW_BY_KEY["litigation_after_review"].pattern
 _FIRST = re.compile(rf"先{_C}{{0,6}}?复议")
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
