@@ -87,3 +87,16 @@ def test_rough_counts_by_type_then_the_exact_ones(ws):
     assert [
         cells.get(_NEW + c) for c in ("natural_person", "commercial_enterprise", "legal_service_org")
     ] == [26, 5, 2]
+
+
+def test_a_count_said_again_in_a_correction_is_no_second_value(ws):
+    """「不对，……去年结转了2件，对的是2件，都是村民的」: 「对的是2件」 is the carry-over said again; before,
+    it corrected the confirmed 本年新收·自然人 6 → 2."""
+    rid = ws.start("某县柳湾镇人民政府", 2025, "乡镇")
+    say(ws, rid, "今年新收的6件都是村民申请的", "确认", "上年结转的是1件吧")
+    reply = say(ws, rid, "不对，我看了去年的报告，去年结转了2件，对的是2件，都是村民的")
+    assert "6 → 2" not in reply and "没能理解" not in reply
+    say(ws, rid, "确认")
+    cells = _saved(ws, rid)
+    assert cells[_NEW + "natural_person"] == 6
+    assert cells["applications.carried_over_from_prev.natural_person"] == 2

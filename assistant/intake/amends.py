@@ -6,6 +6,7 @@ that answer the one row asked about; `HitReader` finds a number's row and column
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from assistant.core import spec
@@ -125,6 +126,16 @@ class AmendReader:
 
     def _correct(self, m: NumberMention, seg: str, source: str) -> bool:
         """「自然人其实是40件」: the one confirmed row with that column, or a question which row."""
+        if self.last is not None and self.last.value == m.value:  # 「去年结转了2件，对的是2件」
+            key = f"{self.last.row.key}.{self.last.col}"  # the count just said, said again: one source
+            i = next(
+                (i for i in range(len(self.statements) - 1, -1, -1) if self.statements[i].key == key), None
+            )
+            if i is not None:
+                self.statements[i] = replace(
+                    self.statements[i], source=f"{self.statements[i].source}，{source}"
+                )
+            return True
         parts = seg.split("|")[0].split("\x00") + seg.split("|")[1:]  # the words before the number first
         col = next(
             (c for part in parts for kind in (T2, T3, T1_DOC) for c, p in COLUMNS[kind] if p.search(part)),
