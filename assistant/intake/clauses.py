@@ -14,6 +14,7 @@ from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import answers as A
 from assistant.intake import remainder as R
+from assistant.intake.carry_results import carried_statements
 from assistant.intake.consistency import Statement
 from assistant.intake.lexicon import (
     ALL_OF,
@@ -253,14 +254,36 @@ class ClauseReader:
         self._emit(row, col, 0, source)
         return True
 
-    def _carried_outcome(self, last: _Last, source: str) -> bool:
+    def _carried_outcome(self, last: _Last, source: str, target=None, col: str | None = None) -> bool:
         """What became of last year's carry-over is part of this year's results, not a results row's
         value (those also count this year's new applications): said back, kept for the results."""
+        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        added = carried_statements(known, target, col or last.col, int(last.value), self.ctx.version, source)
+        if added is not None:  # the results given so far were this year's new ones: added to them
+            self.statements += added
+            return True
         said = f"说的是上年结转的{format_number(last.value)}件今年的办理情况"
         if self.notes and said in self.notes[-1]:  # 「今年都办完了，都公开了」: one note for both
             source = self.notes.pop()[1:].partition("”" + said)[0] + "，" + source
         self.notes.append(f"“{source}”{said}，它们计入本年办理结果；请在告诉我本年各项办理结果时一并算上")
         return True
+
+    def _carry_nothing_said(self, clause: str, row, all_of: bool, source: str) -> bool:
+        """No number before: 「都是个人」「都公开了」「研究所的都公开了」 give the year's own counts."""
+        col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
+        if all_of and row is None and col in spec.T2_APPLICANT_COLUMNS:
+            return self._all_to_column(col, source)
+        if all_of and row is not None and row.key == A.GRANTED and col is None:
+            granted = A.all_granted({**self.ctx.cells, **{s.key: s.value for s in self.statements}})
+            for key, value in granted.items():
+                self.statements.append(Statement(key, value, source, True, "全部予以公开，按收到的申请推出"))
+            for other in A.open_topic_rows(self.ctx.topic, self.ctx.cells) if granted else ():
+                if other != A.GRANTED:  # 「都公开了」 to 予以公开、部分公开: none partly granted
+                    self._emit(ROW_BY_KEY[other], "total", 0, source, True, "全部予以公开")
+            return bool(granted)
+        if all_of and row is not None and row.key.startswith(_RESULTS) and col in spec.T2_APPLICANT_COLUMNS:
+            return self._all_of_type(row, col, source)  # 「研究所的都公开了」
+        return False
 
     def _carry_last(self, clause: str, rows: list, source: str) -> bool:
         """A clause without a number that gives the previous number another row or column:
@@ -275,27 +298,7 @@ class ClauseReader:
             if row.key == A.GRANTED and col is None and last is not None and last.row.key == _INFLOW[0]:
                 last = None  # 「2个居民1个物业公司的，都给公开了」: all of the year, not the last number
         if last is None:
-            col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
-            if all_of and row is None and col in spec.T2_APPLICANT_COLUMNS:
-                return self._all_to_column(col, source)
-            if all_of and row is not None and row.key == A.GRANTED and col is None:
-                granted = A.all_granted({**self.ctx.cells, **{s.key: s.value for s in self.statements}})
-                for key, value in granted.items():
-                    self.statements.append(
-                        Statement(key, value, source, True, "全部予以公开，按收到的申请推出")
-                    )
-                for other in A.open_topic_rows(self.ctx.topic, self.ctx.cells) if granted else ():
-                    if other != A.GRANTED:  # 「都公开了」 to 予以公开、部分公开: none partly granted
-                        self._emit(ROW_BY_KEY[other], "total", 0, source, True, "全部予以公开")
-                return bool(granted)
-            if (
-                all_of
-                and row is not None
-                and row.key.startswith(_RESULTS)
-                and col in spec.T2_APPLICANT_COLUMNS
-            ):
-                return self._all_of_type(row, col, source)  # 「研究所的都公开了」
-            return False
+            return self._carry_nothing_said(clause, row, all_of, source)
         if row is not None and row.key == _TO_NEXT and last.row.key == _INFLOW[0] and _OPEN.search(clause):
             return self._still_open(last, source)  # 「还有一个是12月30号收到的，也是个人，现在还在办」
         if row is not None and last.row.key in row.leaves and last.row.kind == T3:
@@ -310,10 +313,11 @@ class ClauseReader:
             and col in spec.T2_APPLICANT_COLUMNS
             and last.col == "total"
         )
-        if not (all_of or leaf_of_group or t3_outcome or whose):
+        one = row is not None and row.key.startswith(_RESULTS) and (last.value == 1 or clause.lstrip()[:1] == "也")
+        if not (all_of or leaf_of_group or t3_outcome or whose or one):  # 「收到1件企业的，给他公开了」
             return False
         if last.row.key == _INFLOW[1] and target.key.startswith(_RESULTS):
-            return self._carried_outcome(last, source)  # 「去年转过来的那2件，今年都办完了」
+            return self._carried_outcome(last, source, target, col)  # 「去年转过来的那2件，今年都办完了」
         col = col or last.col
         if target is last.row and col == last.col:
             return False

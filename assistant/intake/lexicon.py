@@ -118,7 +118,7 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "results.not_processed.massive_repeat", r"(?:无正当理由)?大量、?反复", T2, "total", "无正当理由大量反复申请"),
     _row(_A + "results.not_processed.confirm_or_reissue", r"重新出具|要求(?:行政机关)?确认|要(?:我们|求我们|本机关)确认", T2, "total",
          "要求行政机关确认或重新出具已获取信息"),
-    _row(_A + "results.other.no_correction_overdue", r"(?:无正当理由)?逾期不补正|不补正|未补正|未按期补正|(?:补充材料|补正|补材料|补充)[^，。；\d]{0,10}(?:没补|不补|未补|没有补)", T2, "total", "逾期不补正"),
+    _row(_A + "results.other.no_correction_overdue", r"(?:无正当理由)?逾期不补正|不补正|未补正|未按期补正|(?:补充材料|补正|补材料|补充)[^，。；\d]{0,10}(?:没补|不补|未补|没有补)|(?:一直|始终|到期|逾期|他|对方|申请人)(?:一直|始终)?(?:都)?(?:没有?|未)补(?![贴助偿])|(?:逾期|过了期限|超过期限|超期|到期)[^，。；\d]{0,6}不再处理", T2, "total", "逾期不补正"),
     _row(_A + "results.other.fee_unpaid_overdue", r"未(?:按(?:收费通知)?要求)?缴(?:纳)?(?:费|信息处理费)|不缴费|没(?:有)?(?:交|缴)(?:费|钱)|(?<=没有)收费的情况",
          T2, "total", "逾期未缴纳费用"),
     _row(_A + "results.other.other", r"其他处理[中的之]*其他(?:情形)?|其他情形|申请人(?:自己|主动)?撤回|自己撤回|撤回(?:了)?(?:申请|的申请)|主动撤回", T2, "total", "其他处理·其他"),
@@ -215,10 +215,15 @@ NO_POWER = re.compile(
 # 「均为自然人」「全部予以公开」「结果维持」: the previous number applies to this row / column.
 ALL_OF = re.compile(r"均|全部|都|全都|一律|结果|全(?=是|为|系|属)")
 # Phrases with numerals that are names, not numbers (masked before number extraction).
+REFERENCE = (
+    r"(?:不在|不包括在?|没算在|不算在|没包括在|未包括在|没有算在)(?:上面|前面|刚才|之前)(?:说|讲|报)?的?[0-9一二两三四五六七八九十]+件"
+    r"|(?:上面|前面|刚才|之前)(?:说|讲|报)?的?[0-9一二两三四五六七八九十]+件(?=[里中内]?(?:不包括|不含|没算|没包括|不算))"
+)
 NAMED_NUMERALS = re.compile(
     r"三安全一稳定|三类内部|四类过程|一事一申请|一次性|同一个?(?:人|申请人|单位|公司|事项)"
     r"|(?<=费)一项(?=就|是|为|共|收|合计)"  # 登记费一项就是…: that item
     r"|(?<!\d)\d{5}(?=(?:政务)?(?:服务)?(?:便民)?(?:服务)?(?:热线|专线|平台))"  # 12345热线: a line's name, no count
+    rf"|{REFERENCE}"  # 「这件不在上面的4件里」「上面说的13件不包括这件」: a count said before, pointed at
 )
 
 # ---------------------------------------------------------------- exact labels (ledger)

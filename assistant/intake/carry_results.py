@@ -1,0 +1,62 @@
+"""What became of last year's carry-over, told after this year's results: added to them.
+
+Pure helper of `clauses.ClauseReader._carried_outcome`. 「去年转过来的那一件，今年1月就答复了，给他公开了」 once
+the results already given account for this year's new applications (their rows plus 结转下年度 make up
+本年新收): the carried-over ones were not among them, so their outcome adds to the result row (予以公开
+13 → 14, said old → new). When the results given do not yet add up so, nothing is added: the reply says
+the carry-over counts in the results and asks for them (the reader's note).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from assistant.core import spec
+from assistant.core.facts import Value
+from assistant.core.numbers import format_number
+from assistant.intake.consistency import Statement
+
+_A = "applications."
+_NEW = _A + "new_received.total"
+_NEXT = _A + "carried_to_next.total"
+
+
+def carried_statements(
+    known: Mapping[str, Value], target, col: str, value: int, version: str, source: str
+) -> list[Statement] | None:
+    """The statements adding the carry-over's outcome (row `target`, column `col`) to the results given;
+    [] when the clause only says they were answered (「今年1月就答复了」: the outcome said next adds);
+    None when nothing is added."""
+    if target is None:
+        return None
+    if target.key == _A + "results.total":
+        return [] if carry_adds(known, _A + "results.granted", "total", 0, version) else None
+    adds = carry_adds(known, target.key, col, value, version)
+    note = f"加上上年结转的{format_number(value)}件"
+    return [Statement(k, new, source, note=f"原{old}件，{note}") for k, old, new in adds] or None
+
+
+def carry_adds(
+    known: Mapping[str, Value], row: str, col: str, value: int, version: str
+) -> list[tuple[str, int, int]]:
+    """(key, old, new) for the result `row` (and its total) when the results given so far account for
+    exactly this year's new applications; else []."""
+    leaves = spec.t2_result_leaves(version)
+    if row.removeprefix(_A) not in leaves or not _new_accounted(known, leaves):
+        return []
+    keys = [f"{row}.{col}"] + ([f"{row}.total"] if col != "total" else [])
+    out = []
+    for key in keys:
+        old = known.get(key)
+        if old is not None and not isinstance(old, int):
+            return []
+        out.append((key, old or 0, (old or 0) + value))
+    return out
+
+
+def _new_accounted(known: Mapping[str, Value], leaves: tuple[str, ...]) -> bool:
+    new, carried = known.get(_NEW), known.get(_NEXT, 0)
+    done = [v for v in (known.get(f"{_A}{r}.total") for r in leaves) if v is not None]
+    if not isinstance(new, int) or not isinstance(carried, int) or not done:
+        return False
+    return all(isinstance(v, int) for v in done) and sum(done) > 0 and sum(done) + carried == new  # type: ignore[arg-type]
