@@ -54,3 +54,18 @@ def test_no_correction_told_as_a_story():
     cells = _values("一件让他补正材料，他一直没补，过了期限就不再处理了")
     assert cells[_R + "other.no_correction_overdue.total"] == 1
     assert _values("一件让他补正，他没补，就不再处理了")[_R + "other.no_correction_overdue.total"] == 1
+
+
+def test_all_of_a_typed_part_is_that_parts_outcome():
+    """「收到5件，4件是企业申请的，都给了，还有1件是……大学……申请的，部分公开」: 都给了 is the 4 企业 ones
+    (before: all 5 granted and the other 4 types zero-filled)."""
+    cells = _values("依申请公开收到5件，4件是企业申请的，都给了，还有1件是某大学经济学院申请的，部分公开")
+    assert cells[_R + "granted.commercial_enterprise"] == 4
+    assert cells[_R + "partially_granted.research_institution"] == 1
+    assert cells["applications.new_received.research_institution"] == 1
+    assert _R + "granted.total" not in cells
+
+
+def test_all_of_counts_making_up_the_total_is_the_whole_year():
+    cells = _values("收到3件，2个居民1个物业公司的，都给公开了")
+    assert cells[_R + "granted.total"] == 3

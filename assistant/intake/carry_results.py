@@ -56,7 +56,16 @@ def carry_adds(
 
 def _new_accounted(known: Mapping[str, Value], leaves: tuple[str, ...]) -> bool:
     new, carried = known.get(_NEW), known.get(_NEXT, 0)
-    done = [v for v in (known.get(f"{_A}{r}.total") for r in leaves) if v is not None]
+    done = [v for v in (_row_total(known, f"{_A}{r}") for r in leaves) if v is not None]
     if not isinstance(new, int) or not isinstance(carried, int) or not done:
         return False
     return all(isinstance(v, int) for v in done) and sum(done) > 0 and sum(done) + carried == new  # type: ignore[arg-type]
+
+
+def _row_total(known: Mapping[str, Value], row: str) -> Value | None:
+    """The row's 总计, else the sum of its applicant types given (「4件是企业申请的，都给了」)."""
+    if (total := known.get(f"{row}.total")) is not None:
+        return total
+    parts = [known.get(f"{row}.{c}") for c in spec.T2_APPLICANT_COLUMNS]
+    given = [v for v in parts if v is not None]
+    return sum(given) if given and all(isinstance(v, int) for v in given) else None  # type: ignore[arg-type]

@@ -268,6 +268,12 @@ class ClauseReader:
         self.notes.append(f"“{source}”{said}，它们计入本年办理结果；请在告诉我本年各项办理结果时一并算上")
         return True
 
+    def _part_of_new(self, last: _Last) -> bool:
+        """「收到5件，4件是企业申请的，都给了」: types short of the total said, so 「都」 is the last count's."""
+        said = {s.key: s.value for s in self.statements if s.key.startswith(_INFLOW[0] + ".") and not s.inferred}
+        total, parts = said.get(_INFLOW[0] + ".total"), [v for k, v in said.items() if not k.endswith(".total")]
+        return last.col != "total" and isinstance(total, int) and 0 < sum(parts) < total  # type: ignore[arg-type]
+
     def _carry_nothing_said(self, clause: str, row, all_of: bool, source: str) -> bool:
         """No number before: 「都是个人」「都公开了」「研究所的都公开了」 give the year's own counts."""
         col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
@@ -296,7 +302,7 @@ class ClauseReader:
             if col in spec.T2_APPLICANT_COLUMNS and self._rest_of(col, [row.key], source):
                 return True  # 「不掌握的也都是个人」: that row's own total, not the previous number
             if row.key == A.GRANTED and col is None and last is not None and last.row.key == _INFLOW[0]:
-                last = None  # 「2个居民1个物业公司的，都给公开了」: all of the year, not the last number
+                last = last if self._part_of_new(last) else None  # 「2个居民1个物业公司的，都给公开了」: all
         if last is None:
             return self._carry_nothing_said(clause, row, all_of, source)
         if row is not None and row.key == _TO_NEXT and last.row.key == _INFLOW[0] and _OPEN.search(clause):
@@ -324,10 +330,10 @@ class ClauseReader:
         self._emit(target, col, last.value, source, True, "由上一个数字推出")
         if leaf_of_group and target.kind == T3 and self.last_outcome:
             self._emit(target, self.last_outcome, last.value, source, True, "由上一个数字推出")
+        if last.row.key == _INFLOW[0] and last.col != "total" and target.key.startswith(_RESULTS):
+            return True  # 「4件是企业申请的，都给了，还有1件是……申请的」: the next count is received again
         self.context_row = target
-        if (
-            not target.is_group
-        ):  # 「不予公开2件，都是国家秘密，都是自然人」: the next clause is about the leaf
+        if not target.is_group:  # 「不予公开2件，都是国家秘密，都是自然人」: the next clause is about the leaf
             self.last = _Last(target, col, last.value)
         return True
 
