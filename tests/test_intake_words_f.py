@@ -62,3 +62,35 @@ def test_a_part_named_with_shi_and_no_comma():
     assert named_topic("主要问题是人手不足") == "problems"
     assert named_topic("改进措施是明年修订公开属性认定指引") == "improvements"
     assert named_topic("问题不大") is None
+
+
+def test_owners_and_social_workers():
+    cells = _values("小区业主5件 物业公司1件 业委会1件 还有一个社工机构", "new_received")
+    new = "applications.new_received."
+    assert [cells[new + c] for c in ("natural_person", "commercial_enterprise", "other_org", "social_welfare_org")] == [
+        5, 1, 1, 1,
+    ]  # fmt: skip
+    assert "applications.new_received.natural_person" not in _values("业主委员会1件", "new_received")
+
+
+def test_what_was_asked_for_is_no_table_row_and_sent_elsewhere_is_not_held():
+    """「还有1件问的是小区规划许可 让他去区住建局问了」: 规划许可 is what was asked (no 行政许可 count);
+    sent to another office is 本机关不掌握."""
+    cells = _values(
+        "业主的5件 给了3件 1件一部分给了 还有1件问的是小区规划许可 让他去区住建局问了", "results.main"
+    )
+    assert "active.art20_5.admin_license.decisions" not in cells
+    assert cells["applications.results.unable.not_held.natural_person"] == 1
+    assert cells["applications.results.granted.natural_person"] == 3
+
+
+def test_the_type_before_a_number_holds_when_a_later_clause_names_the_row():
+    cells = _values("物业公司那件也是问规划的，一样让他去住建局", "results.main")
+    assert cells["applications.results.unable.not_held.commercial_enterprise"] == 1
+
+
+def test_a_clause_explaining_the_last_count_takes_no_other_number():
+    """「七件里面五件给了，一件我们这没有这个信息，让他去找区住建局了」: 让他去找…… explains the 一件, the
+    七件 is no 不掌握 count."""
+    cells = _values("七件里面五件给了，一件我们这没有这个信息，让他去找区住建局了", "results.main")
+    assert cells["applications.results.unable.not_held.total"] == 1

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from assistant.core import spec
 from assistant.core.facts import Value
 from assistant.core.numbers import NumberMention
-from assistant.intake.lexicon import ROW_BY_KEY
+from assistant.intake.lexicon import COLUMNS, ROW_BY_KEY, T2
 from assistant.intake.model import TOPIC_ROWS
-from assistant.intake.phrases import rewrite
+from assistant.intake.phrases import find_row, numbers, rewrite
 
 SHORT_ANSWER_CHARS = 14
 _PUNCT = re.compile(r"[\s。，,.！!？?；;：:、“”\"'（）()]+")
@@ -142,8 +142,23 @@ def narrative_like(message: str) -> bool:
 
 
 def short_answer(message: str) -> bool:
-    """A bare answer such as 「没有」「无」「今年没有这类申请」 (no narrative)."""
-    return len(_PUNCT.sub("", message)) <= SHORT_ANSWER_CHARS and not narrative_like(message)
+    """A bare answer such as 「没有」「无」「今年没有这类申请」 (no narrative), or a list of applicant types
+    with their counts and nothing else (「个人5件，物业公司1件，业委会1件」), however long."""
+    if len(_PUNCT.sub("", message)) <= SHORT_ANSWER_CHARS and not narrative_like(message):
+        return True
+    clauses = [c for c in re.split(r"[，,、；;。\s]+", message.strip()) if c]
+    return len(clauses) > 1 and all(_type_count(c) for c in clauses)
+
+
+def _type_count(clause: str) -> bool:
+    """「物业公司1件」「还有一个社工机构」: an applicant type and one count, no table row."""
+    types = [c for c, p in COLUMNS[T2] if p.search(clause) and c in spec.T2_APPLICANT_COLUMNS]
+    return (
+        bool(types)
+        and len(numbers(clause)) == 1
+        and find_row(clause, weak=False) is None
+        and find_row(clause, weak=True) is None
+    )
 
 
 def is_correction(message: str) -> bool:

@@ -14,7 +14,7 @@ from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import answers as A
 from assistant.intake import remainder as R
-from assistant.intake.carry_results import carried_statements
+from assistant.intake.carry_results import carried_statements, part_of_new, words_before
 from assistant.intake.consistency import Statement
 from assistant.intake.lexicon import (
     ALL_OF,
@@ -121,8 +121,9 @@ class ClauseReader:
                 self.context_row = self._row(targets[-1])
                 return
         strong = [r for _, r in rows if not r.weak]
-        if strong and self.dangling:  # 「仍有5件申请在答复期内，结转下年度继续办理」
-            self.dangling = [(m, src) for m, src in self.dangling if not self._number(m, clause, "", src)]
+        same = self.last is not None and any(r.key == self.last.row.key for r in strong)  # 「让他去找……」 explains
+        if strong and self.dangling and not same:  # 「仍有5件申请在答复期内，结转下年度继续办理」
+            self.dangling = [(m, s) for m, s in self.dangling if not self._number(m, words_before(s, m) + clause, "", s)]
             return
         if self._carry_last(clause, rows, source):
             return
@@ -268,12 +269,6 @@ class ClauseReader:
         self.notes.append(f"“{source}”{said}，它们计入本年办理结果；请在告诉我本年各项办理结果时一并算上")
         return True
 
-    def _part_of_new(self, last: _Last) -> bool:
-        """「收到5件，4件是企业申请的，都给了」: types short of the total said, so 「都」 is the last count's."""
-        said = {s.key: s.value for s in self.statements if s.key.startswith(_INFLOW[0] + ".") and not s.inferred}
-        total, parts = said.get(_INFLOW[0] + ".total"), [v for k, v in said.items() if not k.endswith(".total")]
-        return last.col != "total" and isinstance(total, int) and 0 < sum(parts) < total  # type: ignore[arg-type]
-
     def _carry_nothing_said(self, clause: str, row, all_of: bool, source: str) -> bool:
         """No number before: 「都是个人」「都公开了」「研究所的都公开了」 give the year's own counts."""
         col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
@@ -302,7 +297,7 @@ class ClauseReader:
             if col in spec.T2_APPLICANT_COLUMNS and self._rest_of(col, [row.key], source):
                 return True  # 「不掌握的也都是个人」: that row's own total, not the previous number
             if row.key == A.GRANTED and col is None and last is not None and last.row.key == _INFLOW[0]:
-                last = last if self._part_of_new(last) else None  # 「2个居民1个物业公司的，都给公开了」: all
+                last = last if part_of_new(self.statements, last.col) else None  # 「2个居民1个物业公司的，都给公开了」
         if last is None:
             return self._carry_nothing_said(clause, row, all_of, source)
         if row is not None and row.key == _TO_NEXT and last.row.key == _INFLOW[0] and _OPEN.search(clause):

@@ -36,6 +36,7 @@ _FINAL = re.compile(  # 「表里是38，后来又补了两件，最后是40」:
 )
 
 
+_ASKED_FOR = re.compile(r"(?:(?<=问的是)|(?<=要的是)|(?<=查的是)|(?<=申请的是)|(?<=想要的是))[^，,。；;\s\d]{1,24}")
 _THAT = re.compile(r"那个")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
 
@@ -64,6 +65,7 @@ def spell(
     message = A.fix_slips(message or "", said)
     message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message), said), said)
     message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
+    message = rewrite(_ASKED_FOR, "某事项", message, said)  # 「问的是小区规划许可」: what was asked, no row
     message = doc_columns.spell_out(suit_order.spell_out(message, said), said)  # 「2/0/11」「后来又起诉」
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
