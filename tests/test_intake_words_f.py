@@ -94,3 +94,20 @@ def test_a_clause_explaining_the_last_count_takes_no_other_number():
     七件 is no 不掌握 count."""
     cells = _values("七件里面五件给了，一件我们这没有这个信息，让他去找区住建局了", "results.main")
     assert cells["applications.results.unable.not_held.total"] == 1
+
+
+def test_a_correction_said_not_a_but_b_is_accounted_for():
+    from assistant.intake.accounting import unaccounted
+
+    ctx = ExtractionContext(cells={"applications.new_received.commercial_enterprise": 5})
+    message = "刚才说错了，公司不是5件是6件"
+    ex = extract(message, ctx)
+    assert {p.key: p.value for p in ex.proposals}["applications.new_received.commercial_enterprise"] == 6
+    assert unaccounted(message, ex) == []
+
+
+def test_a_plan_still_being_studied_is_process_information():
+    cells = _values(
+        "个人的：给了9件，部分公开2件，一件问的是征收补偿方案，方案还在研究没定，没给", "results.main"
+    )
+    assert cells["applications.results.withheld.process_info.natural_person"] == 1

@@ -30,6 +30,7 @@ _FILLER = re.compile(
 )
 _NOISE = re.compile(r"[\s、“”\"'‘’…—~～]+")
 COVERED_SHARE = 0.5
+_WRONG = re.compile(r"(?:不是|并非|而非)[0-9一二两三四五六七八九十]+(?:件|个)?")
 
 
 def unaccounted(message: str, ex: Extraction) -> list[str]:
@@ -47,6 +48,9 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
             while start >= 0:
                 covered[start : start + len(piece)] = [True] * len(piece)
                 start = message.find(piece, start + 1)
+    for w in _WRONG.finditer(message):  # 「公司不是5件是6件」: the value corrected, with the new one read
+        if any(covered[w.end() : w.end() + 3]):
+            covered[w.start() : w.end()] = [True] * (w.end() - w.start())
     out = []
     for m in _CLAUSE.finditer(message):
         text = m.group().strip()
