@@ -4,7 +4,7 @@ university as 科研机构 but its students as 自然人."""
 from __future__ import annotations
 
 from assistant.intake.extract import extract
-from assistant.intake.model import ExtractionContext
+from assistant.intake.model import Extraction, ExtractionContext
 
 
 def _values(message: str, topic: str | None = None) -> dict:
@@ -111,3 +111,13 @@ def test_a_plan_still_being_studied_is_process_information():
         "个人的：给了9件，部分公开2件，一件问的是征收补偿方案，方案还在研究没定，没给", "results.main"
     )
     assert cells["applications.results.withheld.process_info.natural_person"] == 1
+
+
+def test_a_late_receipt_still_open_is_accounted_for_once_read():
+    from assistant.intake.accounting import unaccounted
+
+    message = "公司的：4件给了，1件部分公开，还有1件12月底收的，现在还在办"
+    ex = extract(message, ExtractionContext(topic="results.main"))
+    assert {p.key: p.value for p in ex.proposals}["applications.carried_to_next.commercial_enterprise"] == 1
+    assert unaccounted(message, ex) == []
+    assert unaccounted("现在还在办", Extraction()) == ["现在还在办"]  # not read: said back

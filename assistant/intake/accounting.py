@@ -30,6 +30,10 @@ _FILLER = re.compile(
 )
 _NOISE = re.compile(r"[\s、“”\"'‘’…—~～]+")
 COVERED_SHARE = 0.5
+_STILL_OPEN = re.compile(  # 「还有1件12月底收的，现在还在办」 read as 结转下年度: its words need no account
+    r"^(?:(?:现在|目前|至今|到现在|年底)?(?:都)?(?:还|仍|尚)(?:在办理?|没有?办完|未办结|在处理)中?呢?"
+    r"|(?:还有)?(?:[0-9一二两三四五六七八九十]+件)?是?(?:12|十二)月(?:底|下旬|末|份|[0-9]{1,2}[日号])?才?(?:收|接)到?的)$"
+)
 _WRONG = re.compile(r"(?:不是|并非|而非)[0-9一二两三四五六七八九十]+(?:件|个)?")
 
 
@@ -51,6 +55,7 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
     for w in _WRONG.finditer(message):  # 「公司不是5件是6件」: the value corrected, with the new one read
         if any(covered[w.end() : w.end() + 3]):
             covered[w.start() : w.end()] = [True] * (w.end() - w.start())
+    open_said = any(p.key.startswith("applications.carried_to_next.") and p.value for p in ex.proposals)
     out = []
     for m in _CLAUSE.finditer(message):
         text = m.group().strip()
@@ -58,6 +63,7 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
         if (
             len(core) < 3
             or _FILLER.match(core)
+            or (open_said and _STILL_OPEN.match(core))
             or _only_named(text)
             or N.other_heading(text)
             or _row_heading(core)
