@@ -121,3 +121,9 @@ def test_a_late_receipt_still_open_is_accounted_for_once_read():
     assert {p.key: p.value for p in ex.proposals}["applications.carried_to_next.commercial_enterprise"] == 1
     assert unaccounted(message, ex) == []
     assert unaccounted("现在还在办", Extraction()) == ["现在还在办"]  # not read: said back
+
+
+def test_a_count_named_by_its_type_then_its_outcome_in_the_next_clause():
+    """「合作社那件，涉及个人隐私，没给」: before, the count was taken as a scope and the outcome lost."""
+    cells = _values("合作社那件，涉及个人隐私，没给", "results.main")
+    assert cells["applications.results.withheld.third_party_rights.other_org"] == 1

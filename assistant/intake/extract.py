@@ -160,10 +160,8 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader
     asked_row: str | None = None  # the row of a vague count asked for exactly
 
     def _vague_row(self, sentence: str) -> str | None:
-        """The row a vague count is about: the one it names (「处罚一千二百来件」), else the row the
-        dialogue asked (「今年的申请大概二十来件吧」 answering 「今年共收到多少件……」)."""
-        row = find_row(sentence, weak=False)
-        if row is not None:
+        """The row a vague count names (「处罚一千二百来件」), else the row asked (「今年的申请大概二十来件吧」)."""
+        if (row := find_row(sentence, weak=False)) is not None:
             return row.key
         asked = TOPIC_ROWS.get(self.ctx.topic or "", ())
         return asked[0] if len(asked) == 1 and not asked[0].startswith("group:") else None
@@ -247,8 +245,9 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader
         """「企业的3件：予以公开2件、部分公开1件」: the sentence's numbers go to that applicant type."""
         self.scope_col, self.scoped_rows, self.scope_end = None, [], 0
         found = R.scope(sentence)
-        if not found or find_row(sentence[found[1] :], weak=False) is None:
-            return mentions  # 「公司3件，律所2件」 is a list of applicant types, not a scope
+        rest = sentence[found[1] :] if found else ""
+        if not found or find_row(rest, weak=False) is None or all(m.start < found[1] for m in mentions):
+            return mentions  # 「公司3件，律所2件」: a list of types; 「合作社那件，涉及个人隐私」: the row's count
         self.scope_col, end = found
         self.scope_end = end
         phrase = sentence[:end].rstrip("，,：: ")
