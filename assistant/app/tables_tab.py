@@ -83,7 +83,8 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                 return refresh(ws, None)[:-1] + ["请先创建或选择报告"]
             try:
                 with grid_ops.report_lock(report_id):
-                    v, errs, note = tables.edit_cell(ws, report_id, _i, evt.index, evt.value)
+                    previous = getattr(evt, "previous_value", None)  # what the grid showed before
+                    v, errs, note = tables.edit_cell(ws, report_id, _i, evt.index, evt.value, previous)
             except WorkspaceError as e:
                 return refresh(ws, report_id)[:-1] + [f"⚠ {e}"]
             if note is None and not errs:
