@@ -76,3 +76,24 @@ def test_a_computed_total_changed_meanwhile_is_stale(ws):
     _, errs, _ = tables.edit_cell(ws, rid, T3, (0, 5), "9", previous="1")
     assert errs and "已是 2（表中显示的还是 1）" in errs[0]
     assert "review.total" not in ws.facts(rid).cells
+
+
+def test_every_grid_edit_is_sent_even_while_the_previous_one_is_saving(tmp_path):
+    """Gradio's default trigger mode ("once") drops an edit made while the same grid's previous edit is
+    still being saved: a quick second cell was lost and the grid reverted to the stored value."""
+    from assistant.app.context import AppContext
+    from assistant.app.ui import build
+    from assistant.config import load_settings
+    from assistant.store import Store
+
+    settings = load_settings(env={"ASSISTANT_HOME": str(tmp_path)}, dotenv=False)
+    ctx = AppContext(Store(tmp_path / "db.sqlite3"), settings, auth=False, export_dir=tmp_path / "exports")
+    demo = build(ctx)
+    grid_ids = {b._id for b in demo.blocks.values() if str(getattr(b, "elem_id", "")).startswith("grid")}
+    deps = [
+        d
+        for d in demo.config["dependencies"]
+        if any(t[1] == "edit" and t[0] in grid_ids for t in d["targets"])
+    ]
+    assert len(deps) == 4
+    assert all(d["trigger_mode"] == "multiple" for d in deps)

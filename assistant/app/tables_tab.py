@@ -91,7 +91,9 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                 return [gr.skip() for _ in outputs]  # nothing changed: keep the last message
             return shown(v, "\n\n".join([*(f"⚠ 未采用：{e}" for e in errs), note or ""]).strip())
 
-        frame.edit(on_edit, [rid], outputs, show_progress="minimal")
+        # every edit is applied, in order: the default ("once") drops an edit made while the grid's
+        # previous one is still saving (a quick second cell under load was lost, the grid then reverted)
+        frame.edit(on_edit, [rid], outputs, show_progress="minimal", trigger_mode="multiple")
 
     def on_ops(report_id, payload, request: gr.Request):
         ws = ctx.workspace(user_of(request))
