@@ -36,6 +36,7 @@ def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
     _store_pending(ws, rid, proposals, [], whole=True)
     diffs = ledger_diffs(facts.cells, proposals)
     text = result.message() + "\n\n表二的计算结果已列在右侧“待确认”表中（含每个数来自台账哪些行）。"
+    text += not_this_year(result.entries, row.year, facts.cells)
     if diffs:
         text += (
             f"\n台账与已保存的数据有{len(diffs)}个单元格不同（已保存 → 台账）：\n" + "\n".join(diffs[:MAX_DIFFS])
@@ -50,6 +51,23 @@ def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
 
 
 MAX_DIFFS = 20
+NEW_PREFIX = "applications.new_received."
+NEW_TOTAL = NEW_PREFIX + "total"
+
+
+def not_this_year(entries, year: int, stored: dict) -> str:
+    """A warning when no application in the ledger was received in the report's year: most often the
+    report was created for another year (the form's default is last year), and confirming would turn
+    the 本年新收 already saved into 0. Empty when at least one was received that year."""
+    if not entries or any(e.received.year == year for e in entries):
+        return ""
+    first, last = min(e.received for e in entries), max(e.received for e in entries)
+    span = f"{first.isoformat()}至{last.isoformat()}" if first != last else first.isoformat()
+    text = f"\n\n⚠ 台账中没有一件申请是{year}年收到的（收到日期为{span}），按本报告的{year}年度计算，本年新收为0件"
+    saved = _saved_new(stored)
+    if saved:
+        text += f"，确认后已保存的本年新收{saved}件将改为0"
+    return text + f"。请先核对报告年度：如本台账不是{year}年度的，请回复“取消”，并以正确的年度新建报告。"
 
 
 def ledger_diffs(stored: dict, proposals: list[Proposal]) -> list[str]:
@@ -86,3 +104,9 @@ def _rows_text(rows: tuple[int, ...]) -> str:
         return "台账（无对应记录）"
     shown = "、".join(str(r) for r in rows[:12])
     return f"台账第{shown}行" + (f"等{len(rows)}行" if len(rows) > 12 else "")
+
+
+def _saved_new(stored: dict) -> int:
+    """本年新收 as saved: its total when given, else the sum of the given applicant types."""
+    counts = {k: v for k, v in stored.items() if k.startswith(NEW_PREFIX) and type(v) is int}
+    return counts.get(NEW_TOTAL, sum(v for k, v in counts.items() if k != NEW_TOTAL))

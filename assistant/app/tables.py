@@ -90,19 +90,38 @@ def summary_line(result: CheckResult, typed: list[str] | None = None) -> str:
 
 
 def edit_cell(
-    ws: Workspace, report_id: int, grid_index: int, index: Any, text: Any
+    ws: Workspace, report_id: int, grid_index: int, index: Any, text: Any, previous: Any = None
 ) -> tuple[TablesView, list[str], str | None]:
     """Apply the one cell the user edited (`index`: (row, column incl. the label column)).
 
+    `previous`: the cell's text in the browser's grid before the edit (the edit event's
+    `previous_value`; None: unknown). A grid showing an older value than the stored one (another
+    window, the chat or a ledger saved meanwhile) never writes over the newer value: the edit is
+    refused, naming both values, and the grid is shown again.
     Returns the view, refusals (Chinese, naming the cell) and a note saying old → new (None: the
     value the user already gave, nothing changed).
     """
     with ws.atomic():
-        return _edit_cell(ws, report_id, grid_index, index, text)
+        return _edit_cell(ws, report_id, grid_index, index, text, previous)
+
+
+def stale(where: str, key: str, previous: Any, shown: str, new: str, version: str) -> str:
+    """A refusal when the grid the user edited showed another value than the one shown now (`shown`,
+    stored or computed); empty when `previous` is unknown or the edit leaves the cell as it is."""
+    if previous is None or new == shown:
+        return ""
+    before = grids.cell_text(previous)
+    value, err = grids.parse(key, before, version) if before else (None, "")
+    if (before if err else grids.show_value(value)) == shown:
+        return ""
+    return (
+        f"{where}在您修改之前已是 {shown or '空'}（表中显示的还是 {before or '空'}），"
+        f"本次填写的 {new or '空'} 未采用，以免覆盖较新的数值；表格已刷新，请核对后再改"
+    )
 
 
 def _edit_cell(
-    ws: Workspace, report_id: int, grid_index: int, index: Any, text: Any
+    ws: Workspace, report_id: int, grid_index: int, index: Any, text: Any, previous: Any = None
 ) -> tuple[TablesView, list[str], str | None]:
     before = ws.check(report_id)
     g = grids.grid_specs(before.facts.format)[grid_index]
@@ -114,8 +133,17 @@ def _edit_cell(
     if key is None:
         return view(ws, report_id), [], ""
     where = grids.cell_label(g, key)
-    old = grids.show_value(before.facts.cells.get(key)) or "空"
+    shown = grids.show_value(before.facts.cells.get(key))
+    old = shown or "空"
     value_text = grids.cell_text(text)
+    version = before.facts.format
+    new_value, err = grids.parse(key, value_text, version) if value_text else (None, "")
+    given = key in ws.row(report_id).state.get("cells", {})
+    if given or value_text:  # clearing a cell not given changes nothing (the grid's second event)
+        new_text = value_text if err else grids.show_value(new_value)
+        refusal = stale(where, key, previous, shown, new_text, version)
+        if refusal:
+            return view(ws, report_id), [refusal], ""
     if value_text == "":
         ws.set_cells(report_id, {}, replace_keys={key})  # emptied: no longer given (a total is computed)
         after = view(ws, report_id)
@@ -123,13 +151,12 @@ def _edit_cell(
             "，改由程序计算" if key in grids.total_keys(before.facts.format) else ""
         )
         return after, [], note
-    value, err = grids.parse(key, value_text, before.facts.format)
     if err:
         return view(ws, report_id), [err], ""
-    if key in ws.row(report_id).state.get("cells", {}) and grids.show_value(value) == old:
+    if given and grids.show_value(new_value) == old:
         return view(ws, report_id), [], None  # the same value again (the grid reports an edit twice)
-    ws.set_cells(report_id, {key: value})  # type: ignore[dict-item]
-    return view(ws, report_id), [], f"已修改{where}：{old} → {grids.show_value(value)}"
+    ws.set_cells(report_id, {key: new_value})  # type: ignore[dict-item]
+    return view(ws, report_id), [], f"已修改{where}：{old} → {grids.show_value(new_value)}"
 
 
 def compute_totals(ws: Workspace, report_id: int, picked: list[str] | None) -> tuple[TablesView, str]:

@@ -83,14 +83,17 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
                 return refresh(ws, None)[:-1] + ["请先创建或选择报告"]
             try:
                 with grid_ops.report_lock(report_id):
-                    v, errs, note = tables.edit_cell(ws, report_id, _i, evt.index, evt.value)
+                    previous = getattr(evt, "previous_value", None)  # what the grid showed before
+                    v, errs, note = tables.edit_cell(ws, report_id, _i, evt.index, evt.value, previous)
             except WorkspaceError as e:
                 return refresh(ws, report_id)[:-1] + [f"⚠ {e}"]
             if note is None and not errs:
                 return [gr.skip() for _ in outputs]  # nothing changed: keep the last message
             return shown(v, "\n\n".join([*(f"⚠ 未采用：{e}" for e in errs), note or ""]).strip())
 
-        frame.edit(on_edit, [rid], outputs, show_progress="minimal")
+        # every edit is applied, in order: the default ("once") drops an edit made while the grid's
+        # previous one is still saving (a quick second cell under load was lost, the grid then reverted)
+        frame.edit(on_edit, [rid], outputs, show_progress="minimal", trigger_mode="multiple")
 
     def on_ops(report_id, payload, request: gr.Request):
         ws = ctx.workspace(user_of(request))
