@@ -127,3 +127,16 @@ def test_a_count_named_by_its_type_then_its_outcome_in_the_next_clause():
     """「合作社那件，涉及个人隐私，没给」: before, the count was taken as a scope and the outcome lost."""
     cells = _values("合作社那件，涉及个人隐私，没给", "results.main")
     assert cells["applications.results.withheld.third_party_rights.other_org"] == 1
+
+
+def test_who_an_application_is_from_is_no_second_count():
+    """「还有一个是省里一个研究所申请的」: the second 一个 says who it is (before: asked back as unplaced)."""
+    ctx = ExtractionContext(topic="new_received", cells={"applications.new_received.total": 28})
+    ex = extract("个人21件，公司4件，律所2件，还有一个是省里一个研究所申请的", ctx)
+    assert {p.key: p.value for p in ex.proposals}["applications.new_received.research_institution"] == 1
+    assert not any("没能确定" in q for q in ex.questions)
+    ex = extract("收到23件，村民二十件，合作社两件，还有一件是一个公司申请的", ExtractionContext())
+    assert not any("没能确定" in q for q in ex.questions)
+    two = _values("两件：一个村民一个公司", "new_received")  # two counts, each 一个
+    assert two["applications.new_received.natural_person"] == 1
+    assert two["applications.new_received.commercial_enterprise"] == 1

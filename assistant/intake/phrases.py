@@ -33,6 +33,7 @@ _BARE_ZERO = re.compile(  # 数量为零; 「行政强制零」 at the end of a 
     r"(?<=[为是])零(?![零〇一二两三四五六七八九十百千万件个])"
     r"|(?<=[\u4e00-\u9fff])(?<![清归零〇一二两三四五六七八九十百千万])零(?=\s*(?:$|[，,。；;！!？?、）)]))"
 )
+_ARTICLE_AFTER = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十]+)(?:件|个)是[^，,。；;！!？?\s\d]{0,6}$")
 _STORY_SUBJECT = re.compile(r"[^，,。；;！!？?0-9]{1,8}?(?:对|不服|认为|因为|向)")
 # 「4千多件」「12万6千多」「1万2千元」: digits with 千/百 (and 万 before them), one number, not 4 and 6
 _MIXED = re.compile(
@@ -110,6 +111,8 @@ def numbers(sentence: str) -> list[NumberMention]:
             continue
         if m.raw in ("一家", "一位", "一名", "一个") and prev != "有" and _STORY_SUBJECT.match(masked, m.end):
             continue  # 「复议1件，一家企业对答复不服……」: the one a story is about (「有一个居民对……」 counts)
+        if m.raw in ("一家", "一位", "一名", "一个") and _ARTICLE_AFTER.search(masked[: m.start]):
+            continue  # 「还有一个是省里一个研究所申请的」「一件是一个公司申请的」: who it is, not a second count
         out.append(_amount(masked, m))
     out = [replace(m, raw=sentence[m.start : m.end]) for m in out]  # the user's own characters (块, not 元)
     return sorted(out, key=lambda m: m.start)
