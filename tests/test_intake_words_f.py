@@ -140,3 +140,14 @@ def test_who_an_application_is_from_is_no_second_count():
     two = _values("两件：一个村民一个公司", "new_received")  # two counts, each 一个
     assert two["applications.new_received.natural_person"] == 1
     assert two["applications.new_received.commercial_enterprise"] == 1
+
+
+def test_applications_listed_one_by_one_add_up():
+    """「1件是某大学……申请的，1件是高校申请的」: two applications of one type (before: one value, and the
+    other asked back as 其余1件)."""
+    ex = extract(
+        "收到3件，1件是某大学经济学院申请的，1件是高校申请的，还有1件是个大学生申请的", ExtractionContext()
+    )
+    cells = {p.key: p.value for p in ex.proposals}
+    assert cells["applications.new_received.research_institution"] == 2
+    assert any("1＋1" in n for n in ex.notes)  # said back

@@ -96,14 +96,16 @@ def resolve(
 
 
 _ADDED = re.compile(r"^(?:还有|另有|另外|此外|再有|以及|外加|加上)")
+_ITEM = re.compile(r"^(?:还有|另有|另外)?(?:[0-9]+|[一二两三四五六七八九十]+)(?:件|个)是")
 
 
 def _added(items: list[Statement]) -> Statement | None:
     """Statements for one cell that add up: every one after the first begins 「还有/另有…」."""
     if len(items) >= 2 and (listed := item_sum(items)):  # 「A审批12件，B许可9件，C许可5件」
         return Statement(items[0].key, listed[0], listed[1], note=listed[2])
-    if len(items) < 2 or not all(_ADDED.match(s.source) for s in items[1:]):
-        return None
+    enumerated = len({s.source for s in items}) == len(items) and all(_ITEM.match(s.source) for s in items)
+    if len(items) < 2 or not (enumerated or all(_ADDED.match(s.source) for s in items[1:])):
+        return None  # 「1件是某大学……申请的，1件是高校申请的」: items listed one by one add up too
     total = sum((s.value for s in items), start=0)
     return Statement(items[0].key, total, "，".join(s.source for s in items), note="分几处说的件数相加")
 
