@@ -151,3 +151,18 @@ def test_applications_listed_one_by_one_add_up():
     cells = {p.key: p.value for p in ex.proposals}
     assert cells["applications.new_received.research_institution"] == 2
     assert any("1＋1" in n for n in ex.notes)  # said back
+
+
+def test_together_is_no_count_but_one_case_is():
+    """「结果我一起算在下面个人的数里了」: 一起 is together (before: 上年结转·自然人 became 1, not 3)."""
+    cells = _values(
+        "去年结转过来3件，都是个人的，今年都办完了，结果我一起算在下面个人的数里了", "carried_over"
+    )
+    assert cells["applications.carried_over_from_prev.natural_person"] == 3
+    assert _values("复议一起，维持了", "review")["review.total"] == 1
+
+
+def test_a_scope_named_as_a_types_results():
+    cells = _values("个人的结果：给了十八件，部分公开四件，查无此信息三件", "results.main")
+    assert cells["applications.results.granted.natural_person"] == 18
+    assert cells["applications.results.unable.not_held.natural_person"] == 3

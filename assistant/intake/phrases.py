@@ -33,6 +33,7 @@ _BARE_ZERO = re.compile(  # 数量为零; 「行政强制零」 at the end of a 
     r"(?<=[为是])零(?![零〇一二两三四五六七八九十百千万件个])"
     r"|(?<=[\u4e00-\u9fff])(?<![清归零〇一二两三四五六七八九十百千万])零(?=\s*(?:$|[，,。；;！!？?、）)]))"
 )
+_TOGETHER = re.compile(r"(?:算|处理|办|说|报|统计|答复|计|放|写|填|弄|合并|归)")
 _ARTICLE_AFTER = re.compile(r"(?:[0-9]+|[一二两三四五六七八九十]+)(?:件|个)是[^，,。；;！!？?\s\d]{0,6}$")
 _STORY_SUBJECT = re.compile(r"[^，,。；;！!？?0-9]{1,8}?(?:对|不服|认为|因为|向)")
 # 「4千多件」「12万6千多」「1万2千元」: digits with 千/百 (and 万 before them), one number, not 4 and 6
@@ -106,6 +107,8 @@ def numbers(sentence: str) -> list[NumberMention]:
                 continue
             m = replace(m, unit="", raw=digits, end=m.start + len(digits))
         if m.raw in ("一批", "一些"):  # 「去年有一批集中申请」: a batch, not the number 1
+            continue
+        if m.raw == "一起" and _TOGETHER.match(masked, m.end):  # 「结果我一起算在下面」: together, not 1 起
             continue
         if m.raw == "一家" and prev in ("是", "个", "为", "有"):  # 1件是一家物业公司: an article, not a count
             continue
