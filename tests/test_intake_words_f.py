@@ -166,3 +166,9 @@ def test_a_scope_named_as_a_types_results():
     cells = _values("个人的结果：给了十八件，部分公开四件，查无此信息三件", "results.main")
     assert cells["applications.results.granted.natural_person"] == 18
     assert cells["applications.results.unable.not_held.natural_person"] == 3
+
+
+def test_a_trade_association_is_another_organisation_a_charity_a_public_welfare_one():
+    cells = _values("个人1件，还有一个是行业协会的，一个慈善协会", "new_received")
+    assert cells["applications.new_received.other_org"] == 1
+    assert cells["applications.new_received.social_welfare_org"] == 1
