@@ -10,6 +10,7 @@ from assistant.app.uploads import upload_path
 from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import Proposal, read_ledger
+from assistant.intake.remainder import given_count
 from assistant.workspace import Workspace, WorkspaceError, facts_of
 
 
@@ -51,8 +52,7 @@ def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
 
 
 MAX_DIFFS = 20
-NEW_PREFIX = "applications.new_received."
-NEW_TOTAL = NEW_PREFIX + "total"
+NEW_ROW = "applications.new_received"
 
 
 def not_this_year(entries, year: int, stored: dict) -> str:
@@ -64,7 +64,7 @@ def not_this_year(entries, year: int, stored: dict) -> str:
     first, last = min(e.received for e in entries), max(e.received for e in entries)
     span = f"{first.isoformat()}至{last.isoformat()}" if first != last else first.isoformat()
     text = f"\n\n⚠ 台账中没有一件申请是{year}年收到的（收到日期为{span}），按本报告的{year}年度计算，本年新收为0件"
-    saved = _saved_new(stored)
+    saved = given_count(stored, NEW_ROW)
     if saved:
         text += f"，确认后已保存的本年新收{saved}件将改为0"
     return text + f"。请先核对报告年度：如本台账不是{year}年度的，请回复“取消”，并以正确的年度新建报告。"
@@ -104,9 +104,3 @@ def _rows_text(rows: tuple[int, ...]) -> str:
         return "台账（无对应记录）"
     shown = "、".join(str(r) for r in rows[:12])
     return f"台账第{shown}行" + (f"等{len(rows)}行" if len(rows) > 12 else "")
-
-
-def _saved_new(stored: dict) -> int:
-    """本年新收 as saved: its total when given, else the sum of the given applicant types."""
-    counts = {k: v for k, v in stored.items() if k.startswith(NEW_PREFIX) and type(v) is int}
-    return counts.get(NEW_TOTAL, sum(v for k, v in counts.items() if k != NEW_TOTAL))

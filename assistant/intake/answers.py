@@ -9,7 +9,8 @@ a message describes problems or measures and goes to the narrative only. A corre
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from assistant.core import spec
 from assistant.core.facts import Value
@@ -336,3 +337,14 @@ _ECHOED = re.compile(r"(?<=[\u4e00-\u9fff])[？?]\s*(?=(?:也|都)?(?:没有|没
 def echoed(message: str) -> str:
     """「复议？没有。」: the clerk says the item asked back, then answers it — one clause, 「复议没有」."""
     return _ECHOED.sub("", message)
+
+
+def part_of_new(statements: Iterable[Any], col: str) -> bool:
+    """「收到5件，4件是企业申请的，都给了」: the types said so far fall short of the 本年新收 total said,
+    so 「都」 is the last count's (of type `col`), not the whole year's."""
+    said = {s.key: s.value for s in statements if s.key.startswith("applications.new_received.") and not s.inferred}
+    total, parts = (
+        said.get("applications.new_received.total"),
+        [v for k, v in said.items() if not k.endswith(".total")],
+    )
+    return col != "total" and isinstance(total, int) and 0 < sum(parts) < total  # type: ignore[arg-type]

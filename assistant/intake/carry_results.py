@@ -4,18 +4,18 @@ Pure helper of `clauses.ClauseReader._carried_outcome`. 「去年转过来的那
 the results already given account for this year's new applications (their rows plus 结转下年度 make up
 本年新收): the carried-over ones were not among them, so their outcome adds to the result row (予以公开
 13 → 14, said old → new). When the results given do not yet add up so, nothing is added: the reply says
-the carry-over counts in the results and asks for them (the reader's note). Two small helpers of the same reader: whether 「都给了」 is one typed part's
-(`part_of_new`) and the type named before a number left without a row (`words_before`).
+the carry-over counts in the results and asks for them (the reader's note).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from assistant.core import spec
 from assistant.core.facts import Value
-from assistant.core.numbers import NumberMention, format_number
+from assistant.core.numbers import format_number
 from assistant.intake.consistency import Statement
+from assistant.intake.remainder import given_count
 
 _A = "applications."
 _NEW = _A + "new_received.total"
@@ -57,33 +57,7 @@ def carry_adds(
 
 def _new_accounted(known: Mapping[str, Value], leaves: tuple[str, ...]) -> bool:
     new, carried = known.get(_NEW), known.get(_NEXT, 0)
-    done = [v for v in (_row_total(known, f"{_A}{r}") for r in leaves) if v is not None]
+    done = [v for v in (given_count(known, f"{_A}{r}") for r in leaves) if v is not None]
     if not isinstance(new, int) or not isinstance(carried, int) or not done:
         return False
     return all(isinstance(v, int) for v in done) and sum(done) > 0 and sum(done) + carried == new  # type: ignore[arg-type]
-
-
-def _row_total(known: Mapping[str, Value], row: str) -> Value | None:
-    """The row's 总计, else the sum of its applicant types given (「4件是企业申请的，都给了」)."""
-    if (total := known.get(f"{row}.total")) is not None:
-        return total
-    parts = [known.get(f"{row}.{c}") for c in spec.T2_APPLICANT_COLUMNS]
-    given = [v for v in parts if v is not None]
-    return sum(given) if given and all(isinstance(v, int) for v in given) else None  # type: ignore[arg-type]
-
-
-def part_of_new(statements: Iterable[Statement], col: str) -> bool:
-    """「收到5件，4件是企业申请的，都给了」: the types said so far fall short of the 本年新收 total said,
-    so 「都」 is the last count's (of type `col`), not the whole year's."""
-    said = {s.key: s.value for s in statements if s.key.startswith(_A + "new_received.") and not s.inferred}
-    total, parts = (
-        said.get(_A + "new_received.total"),
-        [v for k, v in said.items() if not k.endswith(".total")],
-    )
-    return col != "total" and isinstance(total, int) and 0 < sum(parts) < total  # type: ignore[arg-type]
-
-
-def words_before(source: str, m: NumberMention) -> str:
-    """「物业公司那件也是问规划的，一样让他去住建局」: the words before a number left without a row (its
-    applicant type), read with the later clause that names the row."""
-    return source[: source.find(m.raw)] + "，" if m.raw in source else ""

@@ -14,7 +14,7 @@ from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import answers as A
 from assistant.intake import remainder as R
-from assistant.intake.carry_results import carried_statements, part_of_new, words_before
+from assistant.intake.carry_results import carried_statements
 from assistant.intake.consistency import Statement
 from assistant.intake.lexicon import (
     ALL_OF,
@@ -27,7 +27,7 @@ from assistant.intake.lexicon import (
     T3,
     RowDef,
 )
-from assistant.intake.phrases import find_col, overlap, row_matches
+from assistant.intake.phrases import find_col, overlap, row_matches, words_before
 
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 _NEGATED_CARRY = re.compile(
@@ -297,7 +297,7 @@ class ClauseReader:
             if col in spec.T2_APPLICANT_COLUMNS and self._rest_of(col, [row.key], source):
                 return True  # 「不掌握的也都是个人」: that row's own total, not the previous number
             if row.key == A.GRANTED and col is None and last is not None and last.row.key == _INFLOW[0]:
-                last = last if part_of_new(self.statements, last.col) else None  # 「2个居民1个物业公司的，都给公开了」
+                last = last if A.part_of_new(self.statements, last.col) else None  # 「2个居民1个物业公司的，都给公开了」
         if last is None:
             return self._carry_nothing_said(clause, row, all_of, source)
         if row is not None and row.key == _TO_NEXT and last.row.key == _INFLOW[0] and _OPEN.search(clause):

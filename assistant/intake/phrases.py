@@ -203,3 +203,9 @@ def row_matches(clause: str) -> list[tuple[tuple[int, int], RowDef]]:
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def words_before(source: str, m: NumberMention) -> str:
+    """「物业公司那件也是问规划的，一样让他去住建局」: the words before a number left without a row (its
+    applicant type), read with the later clause that names the row."""
+    return source[: source.find(m.raw)] + "，" if m.raw in source else ""

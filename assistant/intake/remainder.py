@@ -179,3 +179,12 @@ def all_answered(statements: list[Statement], known: Mapping[str, Value], source
     if not all(isinstance(v, int) for v in inflow) or _RESULTS in seen:
         return []
     return [Statement(_RESULTS, sum(inflow), source, True, "全部办结：新收加上年结转")]  # type: ignore[arg-type]
+
+
+def given_count(known: Mapping[str, Value], row: str) -> Value | None:
+    """A 表二 row's count as given: its 总计, else the sum of the applicant types given (「4件是企业申请的」)."""
+    if (total := known.get(f"{row}.total")) is not None:
+        return total
+    parts = [known.get(f"{row}.{c}") for c in spec.T2_APPLICANT_COLUMNS]
+    given = [v for v in parts if v is not None]
+    return sum(given) if given and all(isinstance(v, int) for v in given) else None  # type: ignore[arg-type]
