@@ -140,7 +140,7 @@ class Workspace(ReviewService):
         return (self.row(report_id).state.get("previous") or {}).get("problems", "")
 
     def check(self, report_id: int) -> CheckResult:
-        return engine.check(self.facts(report_id), self.previous(report_id))
+        return engine.check(self.facts(report_id), self.previous(report_id), zeros=True)
 
     def set_cells(
         self,

@@ -108,4 +108,3 @@ def test_an_addition_that_also_says_the_new_values_is_not_added_twice(ws):
     say(ws, rid, "确认")
     cells = _saved(ws, rid)
     assert cells.get(_NEW + "legal_service_org") == 3 and cells.get(_NEW + "total") == 29
-

@@ -298,3 +298,14 @@ def test_an_ordinary_year_raises_no_questions():
         )
     narrative = {"on_request": "全年共受理政府信息公开申请若干件。"}
     assert plausibility_questions(_facts(cells, narrative=narrative), _facts(prev_cells, 2023)) == []
+
+
+def test_types_that_make_up_the_total_are_said_as_zero_and_more_is_said_as_too_many():
+    base = {A + "new_received.total": 12, A + "new_received.natural_person": 9}
+    cells = base | {A + "new_received.commercial_enterprise": 2, A + "new_received.legal_service_org": 1}
+    q = next_question(IntakeState(**PROFILE, cells=cells))
+    assert "合计已等于总数" in q.text and "按总数推算为0" in q.text
+    assert {p.value for p in q.proposals} == {0} and len(q.proposals) == 3
+    cells = base | {A + "new_received.commercial_enterprise": 4}  # 9 + 4 = 13 > 12
+    q = next_question(IntakeState(**PROFILE, cells=cells))
+    assert "超过了总数" in q.text and "合计已等于总数" not in q.text and not q.proposals

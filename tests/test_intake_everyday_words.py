@@ -12,7 +12,9 @@ from assistant.intake.model import Extraction, ExtractionContext
 
 
 def test_a_ledger_outcome_with_a_remark_is_read():
-    assert outcome_row("不属于本机关公开职责（已告知向县自然资源局申请）", "2021") == "results.unable.not_held"
+    assert (
+        outcome_row("不属于本机关公开职责（已告知向县自然资源局申请）", "2021") == "results.unable.not_held"
+    )
     assert outcome_row("告知向县住建局申请", "2021") == "results.unable.not_held"
 
 

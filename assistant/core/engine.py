@@ -16,6 +16,7 @@ from assistant.core import spec
 from assistant.core.agency import same_agency
 from assistant.core.facts import BLANK, Marker, ReportFacts, Value
 from assistant.core.findings import ERROR, FAIL, NOT_ASSESSABLE, WARNING, Finding, show
+from assistant.core.zeros import forced_zeros
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,12 @@ def equations(version: str, scope: str = "report") -> tuple[R.Equation, ...]:
     return tuple(out)
 
 
-def fill(facts: ReportFacts) -> tuple[ReportFacts, frozenset[str]]:
-    """Fill derived totals that are absent and whose addends are all known. Never overwrites."""
+def fill(facts: ReportFacts, zeros: bool = False) -> tuple[ReportFacts, frozenset[str]]:
+    """Fill derived totals that are absent and whose addends are all known. Never overwrites.
+
+    `zeros` (the report being written, never an audit of a published one): also fill the cells that
+    the identities force to 0 (`zeros.forced_zeros`), so that 自然人9 + 企业2 + 律所1 = 总计12 leaves the
+    other types 0 and every total they complete can be derived."""
     cells: dict[str, Value] = dict(facts.cells)
     derived: set[str] = set()
     eqs = [e for e in equations(facts.format) if e.fills]
@@ -64,6 +69,11 @@ def fill(facts: ReportFacts) -> tuple[ReportFacts, frozenset[str]]:
             cells[target] = sum(t.sign * v for t, v in zip(eq.rhs, values, strict=True))  # type: ignore[misc]
             derived.add(target)
             changed = True
+        if zeros and not changed:
+            forced = forced_zeros(cells, facts.format, frozenset(facts.cells))
+            cells.update(forced)
+            derived.update(forced)
+            changed = bool(forced)
     return facts.with_cells(cells), frozenset(derived)
 
 
@@ -82,15 +92,16 @@ def check(
     previous: ReportFacts | None = None,
     subtotals: Subtotals | None = None,
     blank_as_gap: bool = False,
+    zeros: bool = False,
 ) -> CheckResult:
     """Fill, then evaluate every rule of the facts' format; cross-year rules when `previous` is given.
 
     `subtotals`: printed subtotals of sub-items that were not printed (a collapsed row); a rule
     whose only missing terms are such sub-items is checked with the subtotal in their place.
     `blank_as_gap` (audits of published reports): one blank cell that breaks an identity is a
-    completeness warning 「空白，按其他数推算应为 N」, not an arithmetic error.
+    completeness warning 「空白，按其他数推算应为 N」, not an arithmetic error. `zeros`: see `fill`.
     """
-    filled, derived = fill(facts)
+    filled, derived = fill(facts, zeros)
     findings: list[Finding] = []
     findings += _format_findings(filled)
     findings += _blank_findings(filled)

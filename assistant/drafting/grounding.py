@@ -102,7 +102,7 @@ def build_grounding(
     exemplars: Mapping[str, tuple[StyleExample, ...]] | None = None,
 ) -> Grounding:
     """The bundle for `facts`; `previous` is last year's report (or its facts)."""
-    filled = engine.fill(facts)[0]
+    filled = engine.fill(facts, zeros=True)[0]
     prev_facts, prev_s5 = _previous(previous)
     metrics = compute_metrics(filled, prev_facts)
     notes = {k: clean_note(v) for k, v in facts.narrative.items() if clean_note(v)}

@@ -70,7 +70,7 @@ def prepare(
     settings: Settings | None = None,
 ) -> tuple[Grounding, tuple, tuple[str, ...]]:
     """The grounding bundle (with exemplars), the table findings, and report-wide notes."""
-    check = engine.check(facts, _previous_facts(previous))
+    check = engine.check(facts, _previous_facts(previous), zeros=True)
     notes: tuple[str, ...] = ()
     if retriever == AUTO:
         retriever, notes = open_default_retriever(settings)

@@ -75,7 +75,7 @@ def run_conversation(case: ConversationCase, model: Any = None) -> tuple[Outcome
 
 def score(case: ConversationCase, facts, history: list[dict[str, str]]) -> Outcome:
     out = Outcome()
-    filled = engine.fill(facts)[0].cells
+    filled = engine.fill(facts, zeros=True)[0].cells
     for key, want in case.cells.items():
         out.cells_listed += 1
         got = filled.get(key)

@@ -342,7 +342,11 @@ def echoed(message: str) -> str:
 def part_of_new(statements: Iterable[Any], col: str) -> bool:
     """「收到5件，4件是企业申请的，都给了」: the types said so far fall short of the 本年新收 total said,
     so 「都」 is the last count's (of type `col`), not the whole year's."""
-    said = {s.key: s.value for s in statements if s.key.startswith("applications.new_received.") and not s.inferred}
+    said = {
+        s.key: s.value
+        for s in statements
+        if s.key.startswith("applications.new_received.") and not s.inferred
+    }
     total, parts = (
         said.get("applications.new_received.total"),
         [v for k, v in said.items() if not k.endswith(".total")],

@@ -33,8 +33,8 @@ def imbalances(
 ) -> list[Imbalance]:
     """Every error-level rule failing now: complete equations first, then partial sums. `accepted`:
     rules whose difference the user has already been shown and confirmed (not asked again)."""
-    filled, _ = engine.fill(facts)
-    result = engine.check(facts, previous)
+    filled, _ = engine.fill(facts, zeros=True)
+    result = engine.check(facts, previous, zeros=True)
     out = [
         Imbalance(f.rule, tuple(f.cells), f.message, _question(f.cells, filled.format, f.computed))
         for f in result.findings

@@ -40,8 +40,10 @@ _BARE_YEAR_END = re.compile(r"^(?:年底|年末|年终)(?:也|都|还)?(?:没有
 _INFLOW = ("applications.new_received", "applications.carried_over_from_prev")
 _RESULTS = "applications.results."
 _TO_NEXT = "applications.carried_to_next"
-_OPEN = re.compile(  # 「现在还在办」「还没办完」: still open now (not 「都还在办」, an all-of, nor 「算的结转」)
-    r"^[^都全均]{0,4}?(?:还在办|仍在办理?|正在办理?|(?:还|仍|尚)(?:没|未)(?:有)?(?:办完|办结|答复))"
+_OPEN = (
+    re.compile(  # 「现在还在办」「还没办完」: still open now (not 「都还在办」, an all-of, nor 「算的结转」)
+        r"^[^都全均]{0,4}?(?:还在办|仍在办理?|正在办理?|(?:还|仍|尚)(?:没|未)(?:有)?(?:办完|办结|答复))"
+    )
 )
 _OTHER_CASES = re.compile(r"其他|别的|其余|剩下的|另外的")
 _PLAIN_GAP = re.compile(
@@ -121,9 +123,13 @@ class ClauseReader:
                 self.context_row = self._row(targets[-1])
                 return
         strong = [r for _, r in rows if not r.weak]
-        same = self.last is not None and any(r.key == self.last.row.key for r in strong)  # 「让他去找……」 explains
+        same = self.last is not None and any(
+            r.key == self.last.row.key for r in strong
+        )  # 「让他去找……」 explains
         if strong and self.dangling and not same:  # 「仍有5件申请在答复期内，结转下年度继续办理」
-            self.dangling = [(m, s) for m, s in self.dangling if not self._number(m, words_before(s, m) + clause, "", s)]
+            self.dangling = [
+                (m, s) for m, s in self.dangling if not self._number(m, words_before(s, m) + clause, "", s)
+            ]
             return
         if self._carry_last(clause, rows, source):
             return
@@ -297,7 +303,9 @@ class ClauseReader:
             if col in spec.T2_APPLICANT_COLUMNS and self._rest_of(col, [row.key], source):
                 return True  # 「不掌握的也都是个人」: that row's own total, not the previous number
             if row.key == A.GRANTED and col is None and last is not None and last.row.key == _INFLOW[0]:
-                last = last if A.part_of_new(self.statements, last.col) else None  # 「2个居民1个物业公司的，都给公开了」
+                last = (
+                    last if A.part_of_new(self.statements, last.col) else None
+                )  # 「2个居民1个物业公司的，都给公开了」
         if last is None:
             return self._carry_nothing_said(clause, row, all_of, source)
         if row is not None and row.key == _TO_NEXT and last.row.key == _INFLOW[0] and _OPEN.search(clause):
@@ -314,7 +322,11 @@ class ClauseReader:
             and col in spec.T2_APPLICANT_COLUMNS
             and last.col == "total"
         )
-        one = row is not None and row.key.startswith(_RESULTS) and (last.value == 1 or clause.lstrip()[:1] == "也")
+        one = (
+            row is not None
+            and row.key.startswith(_RESULTS)
+            and (last.value == 1 or clause.lstrip()[:1] == "也")
+        )
         if not (all_of or leaf_of_group or t3_outcome or whose or one):  # 「收到1件企业的，给他公开了」
             return False
         if last.row.key == _INFLOW[1] and target.key.startswith(_RESULTS):
@@ -328,7 +340,9 @@ class ClauseReader:
         if last.row.key == _INFLOW[0] and last.col != "total" and target.key.startswith(_RESULTS):
             return True  # 「4件是企业申请的，都给了，还有1件是……申请的」: the next count is received again
         self.context_row = target
-        if not target.is_group:  # 「不予公开2件，都是国家秘密，都是自然人」: the next clause is about the leaf
+        if (
+            not target.is_group
+        ):  # 「不予公开2件，都是国家秘密，都是自然人」: the next clause is about the leaf
             self.last = _Last(target, col, last.value)
         return True
 

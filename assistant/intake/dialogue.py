@@ -214,10 +214,15 @@ def _rest_of_parts(
     done = sum(v for v in known.values() if isinstance(v, int))
     listed = "、".join(f"{_col_name(k)}{format_number(v)}件" for k, v in known.items() if isinstance(v, int))
     others = "、".join(_col_name(k) for k in rest)
-    if done >= total:
+    if done > total:
+        text = f"{name}共{total}件，已确认{listed}，合计{done}件，超过了总数。请核对总数和各类型的件数。"
+        return Question(topic, text, tuple(rest))
+    if done == total:
         source = f"{name}共{total}件，已确认{listed}"
         proposals = tuple(Proposal(k, 0, fspec.cell(k).label, source, inferred=True) for k in rest)
-        text = f"{source}，合计已等于总数。{others}是否都记为0？回复“是”即可确认。"
+        text = (
+            f"{source}，合计已等于总数，表中{others}按总数推算为0。回复“是”确认；如不对，请告诉我正确的数字。"
+        )
         return Question(topic, text, tuple(rest), proposals)
     text = f"{name}共{total}件，已确认{listed}，其余{total - done}件中{others}各多少件？"
     return Question(topic, text, tuple(rest))

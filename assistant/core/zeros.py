@@ -1,0 +1,78 @@
+"""Cells the table identities force to 0 in a report being written (never in an audit).
+
+Every cell of the three tables is a non-negative count, so in an identity `sum(lhs) = sum(rhs)`
+whose known terms already balance, every absent term standing on one side is 0: 总计12 = 自然人9 +
+企业2 + 律所1 leaves the other three types 0; 新收0 + 上年结转0 = (七)总计 + 结转下年度 leaves both 0.
+
+Result rows are the exception: a column's (七)总计 that the rows named so far make up does not force
+the rows the clerk never mentioned (they are still asked about and stay blank until answered); it
+forces only the other cells of the rows already named with a number (律所的1件部分公开, 企业的2件予以公开
+→ 律所的予以公开 0), and every row (and 结转下年度) only when the column has no application at all. The same holds for the chain 新收 + 上年结转 = the
+result rows + 结转下年度 (the balance with (七)总计 written out), which is how a clerk accounts for a
+type's applications one outcome at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from functools import cache
+
+from assistant.core import rules as R
+from assistant.core.facts import Marker, Value
+
+_RESULTS = frozenset({"T2_RESULTS_TOTAL_2021", "T2_RESULTS_TOTAL_2019"})
+_CHAIN = "T2_COLUMN_CHAIN"
+_RESULT_ROWS = "applications.results."
+
+Terms = tuple[tuple[str, int], ...]  # (cell key, coefficient) of sum(coef * value) = 0
+
+
+@cache
+def _identities(version: str) -> tuple[tuple[str, Terms], ...]:
+    from assistant.core.engine import equations  # the engine imports this module
+
+    out: list[tuple[str, Terms]] = []
+    results: dict[tuple, R.Equation] = {}
+    balances: list[R.Equation] = []
+    for eq in equations(version):
+        terms = tuple((t.key, t.sign) for t in eq.lhs) + tuple((t.key, -t.sign) for t in eq.rhs)
+        out.append((eq.rule_id, terms))
+        if eq.rule_id in _RESULTS:
+            results[eq.vars] = eq
+        elif eq.rule_id == "T2_STATED_BALANCE":
+            balances.append(eq)
+    for bal in balances:
+        res = results.get(bal.vars)
+        if res is None:
+            continue
+        leaves = tuple((t.key, -t.sign) for t in res.rhs)
+        rest = tuple((t.key, -t.sign) for t in bal.rhs if t.key != res.lhs[0].key)
+        out.append((_CHAIN, tuple((t.key, t.sign) for t in bal.lhs) + leaves + rest))
+    return tuple(out)
+
+
+def forced_zeros(cells: Mapping[str, Value], version: str, stored: frozenset[str]) -> dict[str, Value]:
+    """The absent cells the identities force to 0, given `cells` (stored and derived so far);
+    `stored`: the keys the user gave (which result rows are named)."""
+    named = {k.rpartition(".")[0] for k in stored if k.startswith(_RESULT_ROWS) and _num(cells.get(k))}
+    out: dict[str, Value] = {}
+    for rule_id, terms in _identities(version):
+        absent = [(k, c) for k, c in terms if k not in cells and k not in out]
+        if not absent or len({c for _, c in absent}) > 1:
+            continue
+        known = [(_num(cells.get(k)), c) for k, c in terms if k in cells]
+        if any(v is None for v, _ in known) or sum(c * v for v, c in known) != 0:  # type: ignore[misc]
+            continue
+        if rule_id in _RESULTS or rule_id == _CHAIN:
+            total_zero = all(_num(cells.get(k)) == 0 for k, c in terms if k in cells and c != absent[0][1])
+            if not total_zero:
+                absent = [(k, c) for k, c in absent if k.rpartition(".")[0] in named]
+        out.update((k, 0) for k, _ in absent)
+    return out
+
+
+def _num(v: Value | None) -> int | Decimal | None:
+    if v is None:
+        return None
+    return 0 if isinstance(v, Marker) else v  # type: ignore[return-value]
