@@ -54,7 +54,13 @@ def test_rows_never_named_and_year_end_stay_open_while_a_type_has_applications()
     # 自然人 9 = 5 + 2 + 1 (结转) + one more somewhere: nothing forced in rows the clerk never named
     assert f"{A}results.withheld.state_secret.natural_person" not in filled.cells
     assert f"{A}results.other.other.natural_person" not in filled.cells
-    # 律所: 1 = 部分公开 1, but its 结转下年度 is asked, not forced
+    # 律所: 1 = 部分公开 1, and 结转下年度 is named (自然人 1): its 律所 cell is 0, the row's total 1
+    assert filled.cells[f"{A}carried_to_next.legal_service_org"] == 0
+    assert filled.cells[f"{A}carried_to_next.total"] == 1
+    # a year-end row nobody named stays open
+    cells = _f1001()
+    del cells[f"{A}carried_to_next.natural_person"]
+    filled, _ = engine.fill(facts(cells), zeros=True)
     assert f"{A}carried_to_next.legal_service_org" not in filled.cells
 
 

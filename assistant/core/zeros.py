@@ -7,7 +7,7 @@ whose known terms already balance, every absent term standing on one side is 0: 
 Result rows are the exception: a column's (七)总计 that the rows named so far make up does not force
 the rows the clerk never mentioned (they are still asked about and stay blank until answered); it
 forces only the other cells of the rows already named with a number (律所的1件部分公开, 企业的2件予以公开
-→ 律所的予以公开 0), and every row (and 结转下年度) only when the column has no application at all. The same holds for the chain 新收 + 上年结转 = the
+→ 律所的予以公开 0; 结转下年度 is a row like these), and every row only when the column has no application. The same holds for the chain 新收 + 上年结转 = the
 result rows + 结转下年度 (the balance with (七)总计 written out), which is how a clerk accounts for a
 type's applications one outcome at a time.
 """
@@ -23,7 +23,7 @@ from assistant.core.facts import Marker, Value
 
 _RESULTS = frozenset({"T2_RESULTS_TOTAL_2021", "T2_RESULTS_TOTAL_2019"})
 _CHAIN = "T2_COLUMN_CHAIN"
-_RESULT_ROWS = "applications.results."
+_RESULT_ROWS = ("applications.results.", "applications.carried_to_next.")
 
 Terms = tuple[tuple[str, int], ...]  # (cell key, coefficient) of sum(coef * value) = 0
 
