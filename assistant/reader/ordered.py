@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.core import spec
-from assistant.reader import textorder
+from assistant.reader import t1columns, textorder
 from assistant.reader import vocabulary as V
 from assistant.reader.blocks import Block, Grid
 from assistant.reader.labels import LabelMatch, squash
@@ -94,7 +94,11 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
     other = spec.FORMAT_2019 if version == spec.FORMAT_2021 else spec.FORMAT_2021
     if not obs.t2 and read_t2(toks, version) is None and read_t2(toks, other) is not None:
         version = other
-    t1 = _place_t1(lines_of(regions.get(1) or flow.get("s2_active", [])), version)
+    t1_lines = lines_of(regions.get(1) or flow.get("s2_active", []))
+    by_column = t1columns.column_major(t1_lines, version)
+    if by_column is not None:  # numbers under their column headers: a row-wise reading is wrong
+        obs.t1 = [r for r in obs.t1 if not r.values]
+    t1 = _place_t1(t1_lines, version) if by_column is None else by_column
     if t1 and _t1_incomplete(obs, version):
         full = {(r.block, r.item) for r in obs.t1 if r.values and all(read.raw for _, read in r.values)}
         placed = {(r.block, r.item): r for r in t1 if (r.block, r.item) not in full}
