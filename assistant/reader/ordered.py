@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.core import spec
-from assistant.reader import t1columns, textorder
+from assistant.reader import t1columns, t2pages, textorder
 from assistant.reader import vocabulary as V
 from assistant.reader.blocks import Block, Grid
 from assistant.reader.labels import LabelMatch, squash
@@ -109,6 +109,10 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         obs.seen.add(1)
     placed = read_t2(toks, version)
     t2, full = placed if placed else ({}, False)
+    if not t2 and not obs.t2:  # no reading of the whole table: the rows each page names, if sure
+        obs.t2 = t2pages.page_rows(lines_of(regions.get(2) or flow.get("s3_applications", [])), version)
+        obs.seen.update({2} if obs.t2 else set())
+        obs.partial.update({2} if obs.t2 else set())
     if t2 and _t2_differs(obs, t2) and (full or _agrees(obs.t2, t2)):
         obs.t2 = {**obs.t2, **t2} if _agrees(obs.t2, t2) else t2  # the arithmetic decides
         obs.collapsed = []
