@@ -5,8 +5,9 @@ pdftotext gives each of LibreOffice's 表一 value columns a text flow of its ow
 stand apart: a page's block titles and row labels come first, then each column's header with that
 column's numbers under it, one a line («本年制发件数 / 32 / 19 / 本年废止件数 / 13 / 4 …»). Read row
 by row those numbers are wrong cells. A block's first header followed at once by numbers is this order's mark;
-the headers with their numbers must then be exactly the form's columns in order (block by block),
-each with one number per row of its block, or nothing of 表一 is placed by order (the reader's gap).
+the headers with their numbers must then be exactly the form's columns (a header's columns in block
+order), each with one number per row of its block, or nothing of 表一 is placed by order (the
+reader's gap).
 """
 
 from __future__ import annotations
@@ -65,17 +66,31 @@ def column_major(lines: list[tuple[str, int]], version: str) -> list[T1Row] | No
     groups = [g for g in _groups(lines, {label for label, _ in expected}) if g[1]]
     if not any(label in _leading(version) for label, _ in groups):
         return None  # headers side by side, then the rows: the order of the rows' cells
-    if len(groups) != len(expected) or any(
-        label != want or len(values) != len(cells)
-        for (label, values), (want, cells) in zip(groups, expected, strict=True)
-    ):
+    matched = _match(groups, expected)
+    if matched is None:
         return []
     placed = {
         c.key: (c, tok)
-        for (_, values), (_, cells) in zip(groups, expected, strict=True)
+        for (_, cells), values in zip(expected, matched, strict=True)
         for c, tok in zip(cells, values, strict=True)
     }
     return _rows(placed)
+
+
+def _match(groups: list, expected: list) -> list | None:
+    """Each expected column's numbers: the i-th group under a header is the i-th column of that
+    header (「本年处理决定数量」 heads （五） and （六））, with one number per row; the headers' own
+    order may differ (a column printed after the page's other text). None unless all fit."""
+    by_label: dict[str, list] = {}
+    for label, values in groups:
+        by_label.setdefault(label, []).append(values)
+    out = []
+    for label, cells in expected:
+        pending = by_label.get(label) or []
+        if not pending or len(pending[0]) != len(cells):
+            return None
+        out.append(pending.pop(0))
+    return out if not any(by_label.values()) else None
 
 
 def _rows(placed: dict) -> list[T1Row]:
