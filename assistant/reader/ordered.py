@@ -109,8 +109,14 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         obs.seen.add(1)
     placed = read_t2(toks, version)
     t2, full = placed if placed else ({}, False)
+    t2_lines = lines_of(regions.get(2) or flow.get("s3_applications", []))
+    headers = t2pages.headers_among_numbers(t2_lines)
+    if t2 and not full and headers:  # identities fail, column headers among the numbers: rows unsettled
+        t2 = {}
+        obs.t2 = obs.t2 or t2pages.settled_rows(placed[0], toks, headers, version)
+        obs.partial.update({2} if obs.t2 else set())
     if not t2 and not obs.t2:  # no reading of the whole table: the rows each page names, if sure
-        obs.t2 = t2pages.page_rows(lines_of(regions.get(2) or flow.get("s3_applications", [])), version)
+        obs.t2 = t2pages.page_rows(t2_lines, version)
         obs.seen.update({2} if obs.t2 else set())
         obs.partial.update({2} if obs.t2 else set())
     if t2 and _t2_differs(obs, t2) and (full or _agrees(obs.t2, t2)):

@@ -16,7 +16,7 @@ import re
 
 from assistant.core import spec
 from assistant.reader import textorder
-from assistant.reader.labels import LabelMatch
+from assistant.reader.labels import LabelMatch, squash
 from assistant.reader.tables import Read, T2Row
 
 _TOP = re.compile(r"^\s*([一二三四])、")
@@ -24,6 +24,50 @@ _GROUP = re.compile(r"^\s*[（(]([一二三四五六七])")
 _ITEM = re.compile(r"^\s*(\d)\s*[.．]")
 _VALUE = re.compile(r"^\s*(\d+)\s*$")
 WIDTH = textorder.WIDTH
+
+
+_HEADERS = frozenset(squash(path[-1]) for _, path in spec.T2_COLUMNS[:6])  # 自然人 … 法律服务机构, 其他
+_HEADERS = _HEADERS - {"其他"}  # 「3.其他」 wraps to a line 「其他」 too
+
+
+def headers_among_numbers(lines: list[tuple[str, int]]) -> list[int]:
+    """The source lines of the applicant columns' headers (「科研机构」, 「自然人」…) that stand after
+    the table's first number: pdftotext printed a header cell among the rows' cells there, and a
+    row around it whose numbers add up may still be in another order than printed."""
+    out: list[int] = []
+    seen_number, words, at = False, "", []
+    for line, i in lines:
+        if not _VALUE.match(line):
+            words += squash(line)  # a header wrapped in its narrow cell: 「科研机」 / 「构」
+            at.append(i)
+            continue
+        if seen_number and words in _HEADERS:
+            out += at
+        seen_number, words, at = True, "", []
+    return out
+
+
+def settled_rows(
+    t2: dict[str, T2Row], toks: list[tuple[str, int]], headers: list[int], version: str
+) -> dict[str, T2Row]:
+    """Of a whole-table reading in printed order (an exact count of numbers, each row adding up),
+    the rows with no header among their numbers, when 办理结果 then adds up to its 总计 in every
+    column; {} otherwise."""
+    rows = spec.t2_rows(version)
+    if len(toks) != WIDTH * len(rows) or set(t2) != {k for k, _ in rows} or not headers:
+        return {}
+    kept: dict[str, T2Row] = {}
+    for r, (key, _) in enumerate(rows):
+        at = [i for _, i in toks[r * WIDTH : (r + 1) * WIDTH]]
+        if min(at) >= 0 and not any(min(at) < h < max(at) for h in headers):
+            kept[key] = t2[key]
+    leaves = [k for k, _ in rows if k.startswith("results.") and k != "results.total"]
+    if any(k not in kept for k in [*leaves, "results.total"]):
+        return {}
+    value = {k: [float(r.raw) for r in row.values] for k, row in kept.items()}
+    if any(abs(sum(value[k][c] for k in leaves) - value["results.total"][c]) > 1e-9 for c in range(WIDTH)):
+        return {}
+    return kept if len(kept) < len(rows) else {}
 
 
 def _names(version: str) -> list[tuple[str | None, str | None, str | None]]:
