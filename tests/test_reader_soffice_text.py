@@ -9,7 +9,7 @@ import pytest
 
 from assistant.core import spec
 from assistant.core.findings import READER
-from assistant.reader import runin, t1columns, t2pages
+from assistant.reader import ordered, runin, t1columns, t2pages
 from tests.fixtures.reader_real.measure import measure
 from tests.fixtures.reader_real.sofficetext import CASES
 
@@ -22,6 +22,7 @@ READ_AT_LEAST = {
     "soffice_text_narrow_big_2024.txt": 123,
     "soffice_text_landscape_big_2022.txt": 52,  # before: 1 right, 8 wrong, 2 false errors
     "soffice_text_headings_zeros_2022.txt": 193,  # before: 195 right, 5 wrong, 5 false errors
+    "soffice_text_flat_zeros_2021.txt": 188,  # before: 1 wrong (表三)
 }
 
 
@@ -150,3 +151,12 @@ def test_the_row_a_header_stands_among_is_the_readers_gap_the_rest_read():
     assert {k.split(".")[1] for k in m.unread} == {"new_received"}
     gap = [f for f in m.findings if f.source == READER and f.rule == "ROW_MISSING"]
     assert len(gap) == 1 and set(gap[0].cells) == set(m.unread)
+
+
+def test_table_three_short_of_numbers_places_only_its_first_two_groups_unless_one_row():
+    lines = [(str(v), i) for i, v in enumerate([0, 0, 0, 0, 0, 1, 0, 1, 1, 3])] + [("2", 14)]
+    reads = ordered.place_t3(lines)
+    assert [r.raw for r in reads[:10]] == ["0"] * 5 + ["1", "0", "1", "1", "3"]
+    assert reads[10:] == [None] * 5  # the 11th number on a line apart may be any group's cell
+    clipped = [(str(v), -1) for v in [0, 0, 0, 0, 0, 1, 0, 1, 1, 3, 2, 1]]
+    assert [r.raw for r in ordered.place_t3(clipped)[10:12]] == ["2", "1"]  # one row cut at the edge

@@ -363,6 +363,7 @@ def place_t3(toks: list[tuple[str, int]]) -> list[Read | None] | None:
     if len(toks) < 15:
         if not _t3_fits(toks[:10], groups=(0, 5)):
             return None
+        toks = toks[:10] + [t for t in toks[10:] if t[1] == toks[9][1]]  # a clipped row is one line
         reads = [Read(raw, _where(3, i, f"第{j + 1}列")) for j, (raw, i) in enumerate(toks)]
         return reads + [None] * (15 - len(toks))
     fits = [o for o in range(len(toks) - 14) if _t3_fits(toks[o : o + 15])]
