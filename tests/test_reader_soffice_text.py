@@ -160,3 +160,12 @@ def test_table_three_short_of_numbers_places_only_its_first_two_groups_unless_on
     assert reads[10:] == [None] * 5  # the 11th number on a line apart may be any group's cell
     clipped = [(str(v), -1) for v in [0, 0, 0, 0, 0, 1, 0, 1, 1, 3, 2, 1]]
     assert [r.raw for r in ordered.place_t3(clipped)[10:12]] == ["2", "1"]  # one row cut at the edge
+
+
+def test_rows_printed_before_their_labels_are_not_read_by_the_labels_before_them():
+    rows = [[1, 0, 0, 2, 0, 0, 3], [5, 0, 1, 1, 0, 0, 7], [0, 0, 0, 0, 0, 1, 1]]
+    labels = ["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"]
+    lines = [("（四）无法提供", 0)]
+    for row, label in zip(rows, labels, strict=True):  # a browser's print: a row's label after its numbers
+        lines += [(str(v), len(lines)) for v in row] + [(label, len(lines) + 7)]
+    assert t2pages.page_rows(lines, spec.FORMAT_2021) == {}
