@@ -162,10 +162,21 @@ def test_table_three_short_of_numbers_places_only_its_first_two_groups_unless_on
     assert [r.raw for r in ordered.place_t3(clipped)[10:12]] == ["2", "1"]  # one row cut at the edge
 
 
-def test_rows_printed_before_their_labels_are_not_read_by_the_labels_before_them():
-    rows = [[1, 0, 0, 2, 0, 0, 3], [5, 0, 1, 1, 0, 0, 7], [0, 0, 0, 0, 0, 1, 1]]
-    labels = ["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"]
-    lines = [("（四）无法提供", 0)]
-    for row, label in zip(rows, labels, strict=True):  # a browser's print: a row's label after its numbers
-        lines += [(str(v), len(lines)) for v in row] + [(label, len(lines) + 7)]
+def _label_after(rows: list[list[int]]) -> list[tuple[str, int]]:
+    """A browser's print of the rows (四) 1–3: each row's numbers, then its label (group, item)."""
+    labels = [("（三）不予公开", "8.属于行政查询事项"), ("（四）无法提供", "1.本机关不掌握相关政府信息")]
+    labels += [
+        ("（四）无法提供", "2.没有现成信息需要另行制作"),
+        ("（四）无法提供", "3.补正后申请内容仍不明确"),
+    ]
+    lines = list(labels[0])
+    for row, label in zip(rows, labels[1:], strict=True):
+        lines += [str(v) for v in row] + list(label)
+    return [(text, i) for i, text in enumerate(lines)]
+
+
+def test_rows_printed_before_their_labels_are_not_read_by_the_labels_before_them(monkeypatch):
+    lines = _label_after([[1, 0, 0, 2, 0, 0, 3], [5, 0, 1, 1, 0, 0, 7], [0, 0, 0, 0, 0, 1, 1]])
     assert t2pages.page_rows(lines, spec.FORMAT_2021) == {}
+    monkeypatch.setattr(t2pages, "_could_be", lambda *a: False)  # without the check: every row the next one's
+    assert t2pages.page_rows(lines, spec.FORMAT_2021)
