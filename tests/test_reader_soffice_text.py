@@ -16,7 +16,7 @@ from tests.fixtures.reader_real.sofficetext import CASES
 # cells read right at least (measured 2026-12-07; before: 4, 0, 181, 12, 4 with 0, 10, 4, 10, 0 wrong)
 READ_AT_LEAST = {
     "soffice_text_2023.txt": 137,
-    "soffice_text_2019form_2020.txt": 56,
+    "soffice_text_2019form_2020.txt": 133,
     "soffice_text_small_2022.txt": 185,
     "soffice_text_zeros_small_2020.txt": 134,
     "soffice_text_narrow_big_2024.txt": 123,
@@ -180,3 +180,15 @@ def test_rows_printed_before_their_labels_are_not_read_by_the_labels_before_them
     assert t2pages.page_rows(lines, spec.FORMAT_2021) == {}
     monkeypatch.setattr(t2pages, "_could_be", lambda *a: False)  # without the check: every row the next one's
     assert t2pages.page_rows(lines, spec.FORMAT_2021)
+
+
+def test_the_last_rows_are_read_when_a_header_cell_cuts_the_first():
+    rows = [[2, 0, 0, 1, 0, 0, 3], [1, 0, 0, 0, 0, 1, 2], [0, 0, 0, 0, 0, 0, 0]]
+    lines = [("（四", 0), ("1.本", 1), ("2.没", 2), ("3.补", 3), ("2", 4), ("0", 5), ("其他", 6)]
+    numbers = [0, 1, 0, 0, 3] + [v for row in rows[1:] for v in row]  # row 1's last five after 「其他」
+    lines += [(str(v), 7 + j) for j, v in enumerate(numbers)] + [("（五", 30)]
+    got = t2pages.page_rows(lines, spec.FORMAT_2021)
+    assert sorted(got) == ["results.unable.needs_creation", "results.unable.unclear_after_correction"]
+    assert [r.raw for r in got["results.unable.needs_creation"].values] == ["1", "0", "0", "0", "0", "1", "2"]
+    short = lines[:-2] + [("（五", 30)]  # one number fewer: nothing is aligned from the end
+    assert t2pages.page_rows(short, spec.FORMAT_2021) == {}

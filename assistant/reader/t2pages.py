@@ -129,7 +129,7 @@ def page_rows(lines: list[tuple[str, int]], version: str) -> dict[str, T2Row]:
             continue
         if _dangling(names, marks) or (k and _dangling(names, runs[k - 1][0])):
             continue  # a row begun by the heading at a run's end is cut by the page: where are its numbers?
-        found.update(_segment(names, marks, values))
+        found.update(_segment(names, marks, values) or _tail(names, runs, k))
     rows = spec.t2_rows(version)
     return {rows[r][0]: _row(r, rows[r], toks) for r, toks in found.items()}
 
@@ -161,6 +161,29 @@ def _segment(names: list, marks: list, values: list[tuple[str, int]]) -> dict[in
     if not all(textorder.adds_up(c) for c in chunks):
         return {}
     return dict(zip(rows, chunks, strict=True))
+
+
+def _tail(names: list, runs: list, k: int) -> dict[int, list[tuple[str, int]]]:
+    """The last rows the marks of run k name, when their numbers run on past label lines without
+    numbering (a header cell printed among the first rows' cells, 「其他」 / 「3」): all the numbers up
+    to the next numbering are exactly seven a row; the rows wholly in the last stretch, aligned from
+    its end, each adding up, are read; the first rows, cut by the header, are not."""
+    fits = [rows for start in range(len(names)) if (rows := _fits(names, start, runs[k][0]))]
+    if len(fits) != 1:
+        return {}
+    rows, values, j = fits[0], list(runs[k][1]), k
+    while j + 1 < len(runs) and not runs[j + 1][0] and len(values) < WIDTH * len(rows):
+        j += 1
+        values += runs[j][1]
+    after = runs[j + 1][0] if j + 1 < len(runs) else []
+    last = runs[j][1]
+    if j == k or len(values) != WIDTH * len(rows) or (after and _could_be(names, after, last)):
+        return {}
+    keep = len(last) // WIDTH
+    chunks = [values[len(values) - (keep - m) * WIDTH :][:WIDTH] for m in range(keep)]
+    if not keep or not all(textorder.adds_up(c) for c in chunks):
+        return {}
+    return dict(zip(rows[len(rows) - keep :], chunks, strict=True))
 
 
 def _dangling(names: list, marks: list) -> bool:
