@@ -8,6 +8,9 @@ printed order, so the table as a whole fits no reading. Here a page's rows are r
 labels' numbering («一、», «（一）», «1.») names them, and only when they are consecutive official
 rows, the numbers after them are exactly seven a row and every row adds up (total = the six
 columns). Whatever else is printed stays unread: the reader's gap, said as such.
+
+Also here: the applicant headers found among a table's numbers (`headers_among_numbers`), which
+unsettle a whole-table reading in printed order (`settled_rows` keeps the rows clear of them).
 """
 
 from __future__ import annotations
