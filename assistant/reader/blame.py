@@ -61,7 +61,7 @@ def blame(findings: list[Finding], text: str, fspec: spec.FormatSpec) -> list[Fi
     for f in findings:
         if f.rule in _ALWAYS_READER:
             out.append(replace(f, source=READER))
-        elif f.rule == "ROW_MISSING":
+        elif f.rule == "ROW_MISSING" and f.source != READER:  # a reader's gap already
             out.append(_row(f, text, fspec))
         elif f.rule == "TABLE_MISSING" and f.table:
             out.append(_table(f, text, fspec))

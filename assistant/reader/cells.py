@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from assistant.core import spec
 from assistant.core.facts import Value, parse_cell_value
-from assistant.core.findings import ERROR, FAIL, WARNING, Finding
+from assistant.core.findings import ERROR, FAIL, READER, WARNING, Finding
 from assistant.reader import vocabulary as V
 from assistant.reader.labels import norm
 from assistant.reader.tables import Deviation, Observed, Read, T1Row
@@ -177,10 +177,14 @@ def _missing_rows(obs: Observed, version: str, table: int, tcells, cells: Cells)
             rows.setdefault(c.row_label if table != 3 else c.label, []).append(c)
     out: list[Finding] = []
     collapsed = _collapsed(obs, version, table)
+    unplaced: list[tuple[str, tuple[str, ...]]] = []
     for label, missing in rows.items():
         keys = tuple(c.key for c in missing)
         group = next((g for g, _ in collapsed if any(g in c.row_path for c in missing)), None)
         if group is not None:
+            continue
+        if table in obs.partial:
+            unplaced.append((label, keys))
             continue
         out.append(
             Finding(
@@ -194,7 +198,23 @@ def _missing_rows(obs: Observed, version: str, table: int, tcells, cells: Cells)
         )
     for group, reads in collapsed:
         out.append(_collapsed_finding(version, group, reads))
-    return out
+    return out + ([_unplaced_rows(table, unplaced)] if unplaced else [])
+
+
+def _unplaced_rows(table: int, rows: list[tuple[str, tuple[str, ...]]]) -> Finding:
+    """The rows of a table read only in part by its printed order: one reader's gap for them all."""
+    keys = tuple(k for _, ks in rows for k in ks)
+    names = "、".join(f"“{label}”" for label, _ in rows[:3]) + ("等" if len(rows) > 3 else "")
+    return Finding(
+        "ROW_MISSING",
+        WARNING,
+        FAIL,
+        f"本工具未能读取{TABLE_NAMES[table]}{names}{len(rows)}行的数值（{len(keys)} 个单元格）：文本中"
+        "这些行的数字次序无法确定，未读取，请人工核对，这不是报告的错误",
+        keys,
+        table=table,
+        source=READER,
+    )
 
 
 def _collapsed(obs: Observed, version: str, table: int) -> list[tuple[str, list[Read]]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.core import spec
-from assistant.reader import textorder
+from assistant.reader import t1columns, t2pages, textorder
 from assistant.reader import vocabulary as V
 from assistant.reader.blocks import Block, Grid
 from assistant.reader.labels import LabelMatch, squash
@@ -94,7 +94,11 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
     other = spec.FORMAT_2019 if version == spec.FORMAT_2021 else spec.FORMAT_2021
     if not obs.t2 and read_t2(toks, version) is None and read_t2(toks, other) is not None:
         version = other
-    t1 = _place_t1(lines_of(regions.get(1) or flow.get("s2_active", [])), version)
+    t1_lines = lines_of(regions.get(1) or flow.get("s2_active", []))
+    by_column = t1columns.column_major(t1_lines, version)
+    if by_column is not None:  # numbers under their column headers: a row-wise reading is wrong
+        obs.t1 = [r for r in obs.t1 if not r.values]
+    t1 = _place_t1(t1_lines, version) if by_column is None else by_column
     if t1 and _t1_incomplete(obs, version):
         full = {(r.block, r.item) for r in obs.t1 if r.values and all(read.raw for _, read in r.values)}
         placed = {(r.block, r.item): r for r in t1 if (r.block, r.item) not in full}
@@ -105,6 +109,16 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         obs.seen.add(1)
     placed = read_t2(toks, version)
     t2, full = placed if placed else ({}, False)
+    t2_lines = lines_of(regions.get(2) or flow.get("s3_applications", []))
+    headers = t2pages.headers_among_numbers(t2_lines)
+    if t2 and not full and headers:  # identities fail, column headers among the numbers: rows unsettled
+        t2 = {}
+        obs.t2 = obs.t2 or t2pages.settled_rows(placed[0], toks, headers, version)
+        obs.partial.update({2} if obs.t2 else set())
+    if not t2 and not obs.t2:  # no reading of the whole table: the rows each page names, if sure
+        obs.t2 = t2pages.page_rows(t2_lines, version)
+        obs.seen.update({2} if obs.t2 else set())
+        obs.partial.update({2} if obs.t2 else set())
     if t2 and _t2_differs(obs, t2) and (full or _agrees(obs.t2, t2)):
         obs.t2 = {**obs.t2, **t2} if _agrees(obs.t2, t2) else t2  # the arithmetic decides
         obs.collapsed = []
@@ -349,6 +363,7 @@ def place_t3(toks: list[tuple[str, int]]) -> list[Read | None] | None:
     if len(toks) < 15:
         if not _t3_fits(toks[:10], groups=(0, 5)):
             return None
+        toks = toks[:10] + [t for t in toks[10:] if t[1] == toks[9][1]]  # a clipped row is one line
         reads = [Read(raw, _where(3, i, f"第{j + 1}列")) for j, (raw, i) in enumerate(toks)]
         return reads + [None] * (15 - len(toks))
     fits = [o for o in range(len(toks) - 14) if _t3_fits(toks[o : o + 15])]

@@ -91,7 +91,7 @@ def recover(obs: Observed, texts: dict[str, str], version: str) -> list[Finding]
     if not obs.t2:
         findings += _t2(obs, _joined(texts.get("s3_applications", "")), version)
     if len(obs.t1) < len(_t1_items(version)):  # rows the order could not place (「规章000」)
-        findings += _t1(obs, _joined(texts.get("s2_active", "")), version)
+        findings += _t1(obs, _joined(_lone_values(texts.get("s2_active", ""))), version)
     if obs.t3 is None:
         findings += _t3(obs, _joined(texts.get("s4_review_litig", "")))
     return findings
@@ -110,6 +110,13 @@ def _joined(text: str) -> str:
 
 
 SEPARATE = "|"  # not whitespace: Python's \s matches the ASCII separators
+_LONE = re.compile(r"^[ \t\u3000]*(\d+(?:\.\d+)?)[ \t\u3000]*$", re.M)
+
+
+def _lone_values(text: str) -> str:
+    """A number alone on its line is one printed cell, not digits run together: plain pdftotext of a
+    LibreOffice PDF prints 「行政许可」 and then that row's first cell 「512」 on the next line."""
+    return _LONE.sub(lambda m: SEPARATE + m.group(1) + SEPARATE, text)
 
 
 def _recovered(table: int, label: str, digits: str, parts: tuple[str, ...], keys) -> Finding:

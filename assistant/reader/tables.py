@@ -72,6 +72,9 @@ class Observed:
     problems: list[tuple[int, str, str]] = field(default_factory=list)  # (table, severity, message)
     seen: set[int] = field(default_factory=set)  # tables (1, 2, 3) met in the document
     repeated: list[tuple[int, str, str]] = field(default_factory=list)  # (table, label, where) printed again
+    partial: set[int] = field(
+        default_factory=set
+    )  # tables read only in part by order: the rest is the reader's
 
     def note(self, table: int, message: str, severity: str = WARNING) -> None:
         self.problems.append((table, severity, message))

@@ -1,0 +1,110 @@
+"""表一 printed column by column in plain `pdftotext` text (a Word report saved as PDF by
+LibreOffice, issue 12).
+
+pdftotext gives each of LibreOffice's 表一 value columns a text flow of its own when the columns
+stand apart: a page's block titles and row labels come first, then each column's header with that
+column's numbers under it, one a line («本年制发件数 / 32 / 19 / 本年废止件数 / 13 / 4 …»). Read row
+by row those numbers are wrong cells. A block's first header followed at once by numbers is this order's mark;
+the headers with their numbers must then be exactly the form's columns (a header's columns in block
+order), each with one number per row of its block, or nothing of 表一 is placed by order (the
+reader's gap).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.core import spec
+from assistant.reader.labels import squash
+from assistant.reader.tables import Read, T1Row
+
+_VALUE = re.compile(r"^\s*([-−－]?\d+(?:\.\d+)?|/|／)\s*$")
+_MINUS = str.maketrans("−－／", "--/")
+
+
+def _expected(version: str) -> list[tuple[str, list]]:
+    """The form's 表一 columns in printed order: (squashed header, the column's cells by row)."""
+    out: dict[tuple[str, str], list] = {}
+    for c in spec.spec_for(version).table_cells(1):
+        block = c.key.split(".")[1]
+        out.setdefault((block, squash(c.col_label)), []).append(c)
+    return [(label, cells) for (_, label), cells in out.items()]
+
+
+def _leading(version: str) -> set[str]:
+    """The first column headers of the blocks of several columns: numbers right under one of them
+    mean columns printed one after another (side by side, the next header would follow it)."""
+    blocks: dict[str, list[str]] = {}
+    for c in spec.spec_for(version).table_cells(1):
+        cols = blocks.setdefault(c.key.split(".")[1], [])
+        if squash(c.col_label) not in cols:
+            cols.append(squash(c.col_label))
+    return {cols[0] for cols in blocks.values() if len(cols) > 1}
+
+
+def _groups(lines: list[tuple[str, int]], headers: set[str]) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Each header line with the lines of one value each that follow it at once."""
+    out: list[tuple[str, list[tuple[str, int]]]] = []
+    current: list[tuple[str, int]] | None = None
+    for line, i in lines:
+        text = squash(line)
+        m = _VALUE.match(line)
+        if text in headers:
+            current = []
+            out.append((text, current))
+        elif m and current is not None:
+            current.append((m.group(1).translate(_MINUS), i))
+        elif text:
+            current = None
+    return out
+
+
+def column_major(lines: list[tuple[str, int]], version: str) -> list[T1Row] | None:
+    """表一's rows when its numbers are printed under their column headers; [] when that order is
+    seen but does not fit the form; None when it is not seen."""
+    expected = _expected(version)
+    groups = [g for g in _groups(lines, {label for label, _ in expected}) if g[1]]
+    if not any(label in _leading(version) for label, _ in groups):
+        return None  # headers side by side, then the rows: the order of the rows' cells
+    matched = _match(groups, expected)
+    if matched is None:
+        return []
+    placed = {
+        c.key: (c, tok)
+        for (_, cells), values in zip(expected, matched, strict=True)
+        for c, tok in zip(cells, values, strict=True)
+    }
+    return _rows(placed)
+
+
+def _match(groups: list, expected: list) -> list | None:
+    """Each expected column's numbers: the i-th group under a header is the i-th column of that
+    header (「本年处理决定数量」 heads （五） and （六））, with one number per row; the headers' own
+    order may differ (a column printed after the page's other text). None unless all fit."""
+    by_label: dict[str, list] = {}
+    for label, values in groups:
+        by_label.setdefault(label, []).append(values)
+    out = []
+    for label, cells in expected:
+        pending = by_label.get(label) or []
+        if not pending or len(pending[0]) != len(cells):
+            return None
+        out.append(pending.pop(0))
+    return out if not any(by_label.values()) else None
+
+
+def _rows(placed: dict) -> list[T1Row]:
+    rows: dict[tuple[str, str], list] = {}
+    for c, tok in placed.values():
+        rows.setdefault(tuple(c.key.split(".")[1:3]), []).append((c, tok))
+    out: list[T1Row] = []
+    for (block, item), icells in rows.items():
+        values = [(None, Read(raw, _where(i, c.col_label))) for c, (raw, i) in icells]
+        label = icells[0][0].row_path[-1]
+        out.append(T1Row(block, item, label, values, _where(icells[0][1][1], label)))
+    return out
+
+
+def _where(line: int, what: str) -> str:
+    at = f"文本第{line + 1}行" if line >= 0 else "文本"
+    return f"表1{at}“{what}”（按列标题定位）"
