@@ -104,3 +104,19 @@ def test_review_parts_that_make_up_the_total():
     cells = {"review.total": 1, "review.upheld": 1}
     filled, _ = engine.fill(facts(cells), zeros=True)
     assert filled.cells["review.corrected"] == filled.cells["review.pending"] == 0
+
+
+def test_results_total_of_a_column_comes_from_its_balance_and_rows_stay_open():
+    cells = {
+        f"{A}new_received.natural_person": 9,
+        f"{A}carried_over_from_prev.natural_person": 0,
+        f"{A}carried_to_next.natural_person": 1,
+        f"{A}results.granted.natural_person": 5,
+    }
+    filled, derived = engine.fill(facts(cells), zeros=True)
+    assert filled.cells[f"{A}results.total.natural_person"] == 8  # 9 + 0 − 1
+    assert f"{A}results.total.natural_person" in derived
+    assert f"{A}results.withheld.state_secret.natural_person" not in filled.cells
+    cells[f"{A}carried_to_next.natural_person"] = 12  # more carried out than came in: no negative total
+    filled, _ = engine.fill(facts(cells), zeros=True)
+    assert f"{A}results.total.natural_person" not in filled.cells

@@ -10,6 +10,9 @@ forces only the other cells of the rows already named with a number (律所的1�
 → 律所的予以公开 0; 结转下年度 is a row like these), and every row only when the column has no application. The same holds for the chain 新收 + 上年结转 = the
 result rows + 结转下年度 (the balance with (七)总计 written out), which is how a clerk accounts for a
 type's applications one outcome at a time.
+
+When nothing more is forced, a column's (七)总计 is taken from its balance if it is the balance's only
+absent cell (`_results_totals`): it is a total, like every derived one, and its rows are not touched.
 """
 
 from __future__ import annotations
@@ -69,6 +72,23 @@ def forced_zeros(cells: Mapping[str, Value], version: str, stored: frozenset[str
             if not total_zero:
                 absent = [(k, c) for k, c in absent if k.rpartition(".")[0] in named]
         out.update((k, 0) for k, _ in absent)
+    return out or _results_totals(cells, version)
+
+
+def _results_totals(cells: Mapping[str, Value], version: str) -> dict[str, Value]:
+    """(七)总计 of a column from its balance when it is the one absent term: 新收 + 上年结转 − 结转下年度
+    (自然人 9 + 0 − 1 = 8), never negative; the result rows themselves stay as given."""
+    out: dict[str, Value] = {}
+    for rule_id, terms in _identities(version):
+        absent = [k for k, _ in terms if k not in cells]
+        if rule_id != "T2_STATED_BALANCE" or len(absent) != 1 or not absent[0].startswith(_RESULT_ROWS[0]):
+            continue
+        known = [(_num(cells.get(k)), c) for k, c in terms if k in cells]
+        if any(v is None for v, _ in known):
+            continue
+        value = sum(c * v for v, c in known)  # type: ignore[misc]
+        if value >= 0:
+            out[absent[0]] = value
     return out
 
 

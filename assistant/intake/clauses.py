@@ -7,14 +7,14 @@ numbers said before it in the same sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from decimal import Decimal
+from dataclasses import replace
 
 from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import answers as A
 from assistant.intake import remainder as R
 from assistant.intake.carry_results import carried_statements
+from assistant.intake.clause_more import ClauseMore, _Last
 from assistant.intake.consistency import Statement
 from assistant.intake.lexicon import (
     ALL_OF,
@@ -27,7 +27,7 @@ from assistant.intake.lexicon import (
     T3,
     RowDef,
 )
-from assistant.intake.phrases import find_col, overlap, row_matches, words_before
+from assistant.intake.phrases import find_col, overlap, row_matches
 
 _INCLUDES_CARRY = re.compile(r"(?:含|包括|包含).{0,4}上一?年度?结转")
 _NEGATED_CARRY = re.compile(
@@ -57,14 +57,7 @@ _WHOSE = re.compile(
 )  # 上年结转1件，是个人的: the applicant type of that number
 
 
-@dataclass
-class _Last:
-    row: RowDef
-    col: str
-    value: int | Decimal
-
-
-class ClauseReader:
+class ClauseReader(ClauseMore):
     """The clause-level half of the reader; `extract._Reader` holds the state and `_emit`."""
 
     def _includes_carry_over(self, sentence: str, start: int) -> None:
@@ -123,13 +116,7 @@ class ClauseReader:
                 self.context_row = self._row(targets[-1])
                 return
         strong = [r for _, r in rows if not r.weak]
-        same = self.last is not None and any(
-            r.key == self.last.row.key for r in strong
-        )  # 「让他去找……」 explains
-        if strong and self.dangling and not same:  # 「仍有5件申请在答复期内，结转下年度继续办理」
-            self.dangling = [
-                (m, s) for m, s in self.dangling if not self._number(m, words_before(s, m) + clause, "", s)
-            ]
+        if strong and self._place_dangling(clause, strong):
             return
         if self._carry_last(clause, rows, source):
             return
@@ -308,6 +295,8 @@ class ClauseReader:
                 )  # 「2个居民1个物业公司的，都给公开了」
         if last is None:
             return self._carry_nothing_said(clause, row, all_of, source)
+        if self._withheld_part(last, row, clause, source):
+            return True
         if row is not None and row.key == _TO_NEXT and last.row.key == _INFLOW[0] and _OPEN.search(clause):
             return self._still_open(last, source)  # 「还有一个是12月30号收到的，也是个人，现在还在办」
         if row is not None and last.row.key in row.leaves and last.row.kind == T3:
@@ -345,39 +334,6 @@ class ClauseReader:
         ):  # 「不予公开2件，都是国家秘密，都是自然人」: the next clause is about the leaf
             self.last = _Last(target, col, last.value)
         return True
-
-    def _still_open(self, last: _Last, source: str) -> bool:
-        """The applications just counted as received are still open at the year's end: the same count is
-        also 结转下年度 (they are received this year and carried to the next)."""
-        note = f"这{format_number(last.value)}件年底仍在办理，同时记入结转下年度"
-        self._emit(ROW_BY_KEY[_TO_NEXT], last.col, last.value, source, True, note)
-        return True
-
-    def _all_of_type(self, row: RowDef, col: str, source: str) -> bool:
-        """Every application of one type had this outcome: as many as that type had handled this year."""
-        if row.is_group or row.kind != T2:
-            return False
-        done = A.handled({**self.ctx.cells, **{s.key: s.value for s in self.statements}}, col)
-        if not done:
-            return False
-        self._emit(row, col, done, source, True, f"该类申请人本年办理的{done}件均为此结果")
-        return True
-
-    def _all_to_column(self, col: str, source: str) -> bool:
-        """「都是自然人」: every Table 2 row with a total but no applicant types goes to that type."""
-        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
-        done = False
-        for row, _ in spec.t2_rows(self.ctx.version):
-            prefix = f"applications.{row}"
-            total = known.get(f"{prefix}.total")
-            if not isinstance(total, int) or any(f"{prefix}.{c}" in known for c in spec.T2_APPLICANT_COLUMNS):
-                continue
-            for c in spec.T2_APPLICANT_COLUMNS:
-                self.statements.append(
-                    Statement(f"{prefix}.{c}", total if c == col else 0, source, True, "全部为同一类申请人")
-                )
-            done = True
-        return done
 
 
 _BARE_TAIL = re.compile(r"^[过的了也啊呢任何]*$")

@@ -1,0 +1,46 @@
+"""Clerks' phrasings from dev set F (f001), session 13: a count placed by the row a later clause
+names, and the reason a 部分公开's part was withheld."""
+
+from __future__ import annotations
+
+from assistant.intake.extract import extract
+from assistant.intake.model import ExtractionContext
+
+A = "applications."
+NEW = {
+    f"{A}new_received.total": 12,
+    f"{A}new_received.natural_person": 9,
+    f"{A}new_received.commercial_enterprise": 2,
+    f"{A}new_received.legal_service_org": 1,
+}
+
+
+def _values(msg: str, cells: dict | None = None) -> dict:
+    ex = extract(msg, ExtractionContext(topic="results.main", cells=cells or {}))
+    return {p.key: p.value for p in ex.proposals}, ex
+
+
+def test_a_count_without_row_takes_the_row_of_the_next_clause_even_when_just_said():
+    got, ex = _values(
+        "村民的：给了5件，查无此信息2件，还有一件要的是土地承包的材料，不归我们管，让他去农业农村局问了"
+    )
+    assert got[f"{A}results.granted.natural_person"] == 5
+    assert got[f"{A}results.unable.not_held.natural_person"] == 3  # 2 + the 一件 不归我们管
+    assert not ex.questions
+    # a clause of the same row right after its number still only explains it
+    got, _ = _values("查无此信息2件，让他去农业农村局问了")
+    assert got == {f"{A}results.unable.not_held.total": 2}
+
+
+def test_why_part_of_a_partial_grant_was_withheld_is_no_second_count():
+    got, _ = _values("公司那两件都给了，律所那个一部分给了，涉及别人隐私的那部分没给", NEW)
+    assert got == {
+        f"{A}results.granted.commercial_enterprise": 2,
+        f"{A}results.partially_granted.legal_service_org": 1,
+    }
+    got, ex = _values("部分公开1件，其中涉及个人隐私的部分没有公开")
+    assert got == {f"{A}results.partially_granted.total": 1}
+    assert "隐私" in ex.proposals[0].source
+    # a 不予公开 reason after a 不予公开 count is still that count's row
+    got, _ = _values("不予公开1件，涉及第三方的隐私")
+    assert got.get(f"{A}results.withheld.third_party_rights.total") == 1
