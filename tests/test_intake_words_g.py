@@ -44,3 +44,39 @@ def test_why_part_of_a_partial_grant_was_withheld_is_no_second_count():
     # a 不予公开 reason after a 不予公开 count is still that count's row
     got, _ = _values("不予公开1件，涉及第三方的隐私")
     assert got.get(f"{A}results.withheld.third_party_rights.total") == 1
+
+
+FULL = {
+    f"{A}new_received.total": 8,
+    f"{A}new_received.natural_person": 5,
+    f"{A}new_received.commercial_enterprise": 1,
+    f"{A}new_received.social_welfare_org": 1,
+    f"{A}new_received.other_org": 1,
+}
+
+
+def test_one_more_when_the_given_types_make_up_the_total_is_added():
+    from assistant.intake.llm import extract_message
+
+    ctx = ExtractionContext(topic="new_received", cells=FULL)  # 科研机构、律所 not given: 0 by the total
+    ex = extract_message("哦对了还有一件，12月30号收到的，一个业主的，还没答复", ctx)
+    got = {p.key: p.value for p in ex.proposals}
+    assert got[f"{A}new_received.natural_person"] == 6 and got[f"{A}new_received.total"] == 9
+    assert got[f"{A}carried_to_next.natural_person"] == 1
+
+
+def test_a_doubled_no_is_a_correction_not_an_addition():
+    from assistant.intake.llm import extract_message
+
+    cells = {
+        f"{A}new_received.total": 12,
+        f"{A}new_received.natural_person": 9,
+        f"{A}new_received.commercial_enterprise": 3,
+    }
+    ex = extract_message(
+        "不对不对，企业是2件，还有一件是律师事务所申请的",
+        ExtractionContext(topic="new_received", cells=cells),
+    )
+    got = {p.key: p.value for p in ex.proposals}
+    assert got[f"{A}new_received.commercial_enterprise"] == 2
+    assert got.get(f"{A}new_received.total", 12) == 12

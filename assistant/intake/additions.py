@@ -46,8 +46,8 @@ def read(message: str, ctx: ExtractionContext, reader: Reader) -> Extraction | N
     ex = reader(_VERB.sub(lambda m: _logged(m, log), message), alone)  # 「再加一件」 read as 「一件」
     ex = replace(ex, proposals=tuple(replace(p, source=restore(p.source, log)) for p in ex.proposals))
     said = [p for p in ex.proposals if p.value or not p.inferred]  # 「……其余按0计」 adds nothing
-    rows = _rows(said)
     known = [p for p in said if ctx.cells.get(p.key) or ctx.cells.get(p.key.rpartition(".")[0] + ".total")]
+    rows = _rows(known)  # the rows added to: 「……还没答复」's 结转下年度, new this year, is not one
     if not known or not (strong or rows and all(_full(r, ctx.cells) for r in rows)):
         return None  # nothing to add to, or 「还有1件」 that is one of the row's own
     notes = (f"“{restated}”即加上这次说的件数后的总数", *ex.notes) if restated else ex.notes
@@ -103,10 +103,11 @@ def _rows(proposals: list[Proposal]) -> set[str]:
 
 
 def _full(row: str, cells: Mapping) -> bool:
-    """The row's types already make up its total: nothing said next can be one of them."""
+    """The row's types already make up its total (types not given are 0 then, `core.zeros`): nothing
+    said next can be one of them."""
     total = cells.get(f"{row}.total")
-    parts = [cells.get(f"{row}.{c}") for c in _TYPES]
-    return total is not None and None not in parts and sum(parts) == total  # type: ignore[arg-type]
+    parts = [v for c in _TYPES if isinstance(v := cells.get(f"{row}.{c}"), int)]
+    return total is not None and bool(parts) and sum(parts) == total
 
 
 def _added(said: list[Proposal], cells: Mapping, version: str, count: int | None) -> list[Proposal]:
