@@ -196,8 +196,10 @@ def test_main_flow(app_url, shots, tmp_path):
         expect(overview).to_have_value(lambda_contains("主动公开"), timeout=60_000)
         s6 = page.locator("#text_s6_other textarea")
         expect(s6).not_to_have_value("", timeout=30_000)
-        # the generation has ended (its notes are shown) before the section is edited and saved
+        # the notes show from the stream's first view on: the draft has ended when 「正在起草」 is gone
         expect(page.locator("#draft_notes")).to_contain_text("使用离线起草", timeout=60_000)
+        expect(page.locator("#draft_notes")).not_to_contain_text("正在起草", timeout=60_000)
+        expect(s6).to_be_editable(timeout=60_000)
         s6.fill("本机关2024年度未收取政府信息公开信息处理费。")
         page.locator("#save_s6_other").click()
         expect(page.locator("#draft_notes")).to_contain_text("已保存并重新核对", timeout=30_000)

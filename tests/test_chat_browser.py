@@ -185,6 +185,7 @@ def test_draft_from_colloquial_notes_and_the_diff_view(app_url, shots):  # noqa:
         page.locator("#generate_btn").click()
         s6 = page.locator("#text_s6_other textarea")
         expect(s6).to_have_value(re.compile("信息处理费"), timeout=90_000)
+        expect(page.locator("#draft_notes")).not_to_contain_text("正在起草", timeout=90_000)  # ended
         expect(page.locator("#text_s1_overview textarea")).to_have_value(re.compile("约186条"))
         for key in (
             "s1_overview",

@@ -137,6 +137,7 @@ def test_clerk_and_editor(app, shots, tmp_path):
         overview = clerk.locator("#text_s1_overview textarea")
         expect(overview).not_to_have_value("", timeout=60_000)
         expect(clerk.locator("#text_s6_other textarea")).not_to_have_value("", timeout=60_000)
+        expect(clerk.locator("#draft_notes")).not_to_contain_text("正在起草", timeout=60_000)  # ended
         said = [x + "。" for x in overview.input_value().split("。") if x.strip()]
         first, second = said[0], next(x for x in said[1:] if len(x) > 15)
 

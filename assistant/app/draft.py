@@ -34,6 +34,7 @@ class DraftView:
     bases: dict[str, str] | None = None  # the texts a later save starts from (default: `texts`)
     conflict: dict[str, str] | None = None  # key / theirs / current / by while a save clash waits
     writable: bool = True  # False: approved or read-only for this user (the status says why)
+    busy: bool = False  # True while 生成全文 streams: the boxes are read-only until it has ended
 
 
 def view(ws: Workspace, rid: int | None, notes: str = "") -> DraftView:
@@ -83,7 +84,8 @@ def generate(ws: Workspace, rid: int, settings: Settings, retriever: Any = "auto
     if not todo:
         yield view(ws, rid, "全部章节均已锁定，未重新生成。")
         return
-    live = dict(view(ws, rid).texts)
+    started = dict(view(ws, rid).texts)  # what a hand save during the stream is told apart from
+    live = dict(started)
     notes: list[str] = []
     try:
         for event in stream_draft(ws.facts(rid), previous_report(ws, rid), retriever=retriever,
@@ -98,9 +100,7 @@ def generate(ws: Workspace, rid: int, settings: Settings, retriever: Any = "auto
                 yield _live(ws, rid, live, notes + [event.text])
                 continue
             elif event.kind == "section" and event.section_draft is not None:
-                _save(ws, rid, event.section_draft, "generate")
-                notes += [f"{event.section_draft.label}：{n}" for n in event.section_draft.notes]
-                live[event.section] = event.section_draft.text
+                live[event.section] = _save_drafted(ws, rid, event.section_draft, started, notes)
             else:
                 continue
             yield _live(ws, rid, live, notes)
@@ -110,15 +110,33 @@ def generate(ws: Workspace, rid: int, settings: Settings, retriever: Any = "auto
     yield view(ws, rid, _notes_text(notes) or "已生成。")
 
 
+def _save_drafted(
+    ws: Workspace, rid: int, sd: SectionDraft, started: dict[str, str], notes: list[str]
+) -> str:
+    """Save a drafted section; the text now shown for it. A section saved by hand while the draft was
+    streaming (locked, or no longer the text the draft started from) is kept: said in the notes, never
+    overwritten, and the other sections go on."""
+    current = ws.sections(rid).get(sd.key)
+    kept = f"{sd.label}：起草期间已手工修改，保留修改后的文本，未用新稿覆盖"
+    if current is not None and (current.locked or current.text != started.get(sd.key, "")):
+        notes.append(kept)
+        return current.text
+    try:
+        _save(ws, rid, sd, "generate")
+    except WorkspaceError:  # locked by a hand save in between
+        notes.append(kept)
+        return ws.sections(rid)[sd.key].text
+    notes += [f"{sd.label}：{n}" for n in sd.notes]
+    return sd.text
+
+
+DRAFTING = "正在起草……各部分在起草结束后才能修改"  # the first note while 生成全文 streams
+
+
 def _live(ws: Workspace, rid: int, live: dict[str, str], notes: list[str]) -> DraftView:
-    base = view(ws, rid, _notes_text(notes))
-    return DraftView(
-        {**base.texts, **{k: v for k, v in live.items() if v}},
-        base.locked,
-        base.findings,
-        base.notes,
-        base.status,
-    )
+    base = view(ws, rid, _notes_text([DRAFTING, *notes]))
+    texts = {**base.texts, **{k: v for k, v in live.items() if v}}
+    return replace(base, texts=texts, busy=True)
 
 
 def _notes_text(notes: list[str]) -> str:

@@ -57,8 +57,9 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
 
     def values(v: draft.DraftView) -> list[Any]:
         out: list[Any] = [gr.skip() if v.notes is None else v.notes, v.status]
-        for k in KEYS:
-            out += [v.texts[k], v.findings[k], v.locked[k]]
+        for k in KEYS:  # read-only while 生成全文 streams: what is typed then would be replaced
+            box = gr.Textbox(value=v.texts[k], interactive=not v.busy)
+            out += [box, v.findings[k], v.locked[k]]
         waiting = dict(v.conflict or {})
         out += [dict(v.bases if v.bases is not None else v.texts), waiting]
         return [*out, gr.Button(visible=bool(waiting)), gr.Button(visible=bool(waiting))]
