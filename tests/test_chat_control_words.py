@@ -50,3 +50,25 @@ def test_a_correction_opening_with_bu_dui_is_still_a_correction_not_a_cancel(ws)
     say(ws, rid, "确认")
     cells = _cells(ws, rid)
     assert cells.get(COERCION) == 16 and cells.get(LICENSE) == 9
+
+
+PENALTY = "active.art20_6.admin_penalty.decisions"
+
+
+def test_a_cancel_whose_reason_names_a_row_drops_that_row_only(ws):
+    rid = ws.start("某乡人民政府", 2025, "乡镇")
+    reply = say(
+        ws, rid, "行政许可9件，行政强制2件", "行政处罚8件", "取消，处罚的数我还没核实，等综合执法办报过来再填"
+    )
+    assert "已放弃待确认的 1 项" in reply and "其余 2 项仍待确认" in reply and "还没核实" in reply
+    say(ws, rid, "确认")
+    cells = _cells(ws, rid)
+    assert PENALTY not in cells and cells.get(LICENSE) == 9 and cells.get(COERCION) == 2
+
+
+def test_a_cancel_naming_the_only_pending_row_is_the_whole_cancel(ws):
+    rid = ws.start("某乡人民政府", 2025, "乡镇")
+    reply = say(ws, rid, "行政处罚8件", "取消，处罚的数还没核实")
+    assert "已放弃待确认的 1 项；此前已保存的数据不受影响" in reply
+    say(ws, rid, "确认")
+    assert PENALTY not in _cells(ws, rid)

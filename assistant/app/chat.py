@@ -90,9 +90,13 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
     unread = ws.row(rid).state.get("unread") or []  # what it said back as not understood
     ws.update_state(rid, undo_narrative=[], unread=[], unread_before=[] if undo else unread)
     word, reason = chat_control.cancel_reason(message) if pending else ("", "")
-    reply = _dispatch(ws, rid, word or message, pending, undo, model)
-    if reason:
-        reply += "\n" + chat_control.said_back(reason)
+    part = chat_control.cancel_named(reason, pending) if reason else None
+    if part:  # 「取消，处罚的数我还没核实」: that row's pending cells only
+        ws.update_state(rid, pending=part[0])
+        reply = chat_control.cancelled_named(part[1], part[0], reason)
+    else:
+        reply = _dispatch(ws, rid, word or message, pending, undo, model)
+        reply += "\n" + chat_control.said_back(reason) if reason else ""
     _append(ws, rid, [{"role": "user", "content": message}, {"role": "assistant", "content": reply}])
     return view(ws, rid)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.intake.phrases import numbers
+from assistant.intake.phrases import numbers, row_matches
 
 CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
 OVERWRITE = re.compile(r"^\s*(确认覆盖|覆盖|全部覆盖|改吧|要改)[。！!.\s]*$")
@@ -39,3 +39,26 @@ def nothing_to_answer(message: str, state: dict) -> bool:
     if CANCEL.match(message) or OVERWRITE.match(message):
         return True
     return bool(CONFIRM.match(message)) and not state.get("question_proposals")
+
+
+def cancel_named(reason: str, pending: dict) -> tuple[dict, list[dict]] | None:
+    """「取消，处罚的数我还没核实」: a reason that names a row cancels the pending cells of that row only
+    (the pending left, the cells cancelled); None when it names no row with a pending cell, or every
+    pending cell is of it (the whole cancel, as before)."""
+    rows = [r for _, r in row_matches(reason) if not r.weak]
+    prefixes = tuple(f"{k}." for r in rows for k in (r.leaves if r.is_group else (r.key,)))
+    cells = pending.get("cells", [])
+    gone = [c for c in cells if prefixes and c["key"].startswith(prefixes)]
+    if not gone or len(gone) == len(cells) and not pending.get("narrative"):
+        return None
+    if pending.get("whole"):
+        return None  # a ledger is applied entirely or not at all
+    return {**pending, "cells": [c for c in cells if c not in gone]}, gone
+
+
+def cancelled_named(gone: list[dict], left: dict, reason: str) -> str:
+    shown = "；".join(f"{c['label']}：{c['value']}" for c in gone[:3]) + ("等" if len(gone) > 3 else "")
+    n = len(left.get("cells", [])) + len(left.get("narrative", []))
+    return f"已放弃待确认的 {len(gone)} 项（{shown}）；其余 {n} 项仍待确认，回复“确认”保存。\n" + said_back(
+        reason
+    )
