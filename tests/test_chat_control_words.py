@@ -72,3 +72,22 @@ def test_a_cancel_naming_the_only_pending_row_is_the_whole_cancel(ws):
     assert "已放弃待确认的 1 项；此前已保存的数据不受影响" in reply
     say(ws, rid, "确认")
     assert PENALTY not in _cells(ws, rid)
+
+
+def test_a_correction_of_a_number_in_the_text_just_saved_replaces_it_said_old_to_new(ws):
+    rid = ws.start("某乡人民政府", 2025, "乡镇")
+    reply = say(ws, rid, "总体情况里主动公开写一下：乡政府网站专栏全年公开信息52条，重点是惠农补贴发放")
+    assert "【主动公开】" in reply
+    reply = say(ws, rid, "惠农补贴发放的公示一共15期")
+    assert "已记入【主动公开】" in reply
+    reply = say(ws, rid, "不对，公示是16期")
+    assert "“15期” → “16期”" in reply
+    text = facts_of(ws.row(rid)).narrative["active"]
+    assert "一共16期" in text and "15期" not in text and "不对" not in text and "52条" in text
+
+
+def test_a_correction_without_a_number_of_that_unit_is_read_as_before(ws):
+    rid = ws.start("某乡人民政府", 2025, "乡镇")
+    say(ws, rid, "惠农补贴发放的公示一共15期", "不对，行政许可是3件", "确认")
+    assert _cells(ws, rid).get(LICENSE) == 3
+    assert "15期" in facts_of(ws.row(rid)).narrative["active"]

@@ -79,11 +79,8 @@ def turn(ws: Workspace, rid: int, message: str, model: Any = None) -> ChatView:
         return view(ws, rid)
     if len(message) > MAX_MESSAGE:
         reply = f"这段话太长（{len(message)} 字）。请分几次发送，每次不超过 {MAX_MESSAGE} 字。"
-        _append(
-            ws,
-            rid,
-            [{"role": "user", "content": message[:200] + "……"}, {"role": "assistant", "content": reply}],
-        )
+        said = [{"role": "user", "content": message[:200] + "……"}, {"role": "assistant", "content": reply}]
+        _append(ws, rid, said)
         return view(ws, rid)
     pending = ws.row(rid).state.get("pending") or {}
     undo = ws.row(rid).state.get("undo_narrative") or []  # what the previous reply saved
@@ -115,6 +112,8 @@ def _dispatch(ws: Workspace, rid: int, message: str, pending: dict, undo: list, 
         reply = "目前没有待确认的数据。" + "\n".join(_after_save(ws, rid))  # a broken balance stays asked
     elif SKIP.match(message):
         reply = skip(ws, rid)
+    elif fixed := chat_narrative.corrected(ws, rid, message, undo):  # 「不对，公示是16期」
+        reply = fixed
     else:
         said = [m["content"] for m in ws.row(rid).state.get("chat", []) if m.get("role") == "user"]
         reply = _extract(ws, rid, repeat_previous(message, said), model)  # 「同上」: the previous answer

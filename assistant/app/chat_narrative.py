@@ -13,6 +13,8 @@ from typing import Any
 from assistant.core import spec
 from assistant.intake import NarrativeProposal, apply_narrative
 from assistant.intake import narrative as N
+from assistant.intake.answers import is_correction
+from assistant.intake.phrases import find_row, numbers
 from assistant.workspace import Workspace, facts_of
 
 HINT = "（如放错栏目，可说“这段放到平台建设”；不要可马上回复“取消”）"
@@ -126,3 +128,26 @@ def declined(ws: Workspace, rid: int, message: str) -> str | None:
         return None
     ws.update_state(rid, skipped=sorted(set(state.get("skipped", [])) | {f"narrative.{key}"}))
     return f"好的，【{spec.NARRATIVE_LABELS[key]}】这次不写文字，“{text}”没有记入（以后要补充，直接告诉我即可）。"
+
+
+def corrected(ws: Workspace, rid: int, message: str, undo: list[dict]) -> str | None:
+    """「不对，公示是16期」 right after 「惠农补贴发放的公示一共15期」 was saved: the one number of that unit
+    in the text just saved is replaced in the stored text, said old → new; None when the message is
+    no such correction (it then goes to the extractor as before)."""
+    if not undo or not is_correction(message) or find_row(message, weak=False) is not None:
+        return None
+    said = [m for m in numbers(message) if m.unit and m.unit not in ("件", "个")]
+    if len(said) != 1:
+        return None
+    new = said[0]
+    item = undo[-1]
+    same = [m for m in numbers(item["text"]) if m.unit == new.unit]
+    if len(same) != 1 or same[0].value == new.value:
+        return None
+    old = same[0]
+    text = item["text"][: old.start] + new.raw + item["text"][old.end :]
+    narrative = dict(facts_of(ws.row(rid)).narrative)
+    narrative[item["key"]] = narrative.get(item["key"], "").replace(item["text"], text, 1)
+    fixed = [*undo[:-1], {**item, "text": text}]
+    ws.update_state(rid, narrative=narrative, last_narrative=fixed, undo_narrative=fixed)
+    return f"已更正【{item['label']}】：“{old.raw}” → “{new.raw}”。现在是：{text}\n{HINT}"

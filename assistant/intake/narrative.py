@@ -72,7 +72,13 @@ _BUILD = re.compile(
 def published(text: str) -> bool:
     """「公众号发了二百来条」「网站发布信息三百多条」: publishing through a channel is 主动公开 material;
     building or keeping the channel (改版、上线、维护) is 平台建设."""
-    return bool(_CHANNEL.search(text) and _PUBLISH.search(text) and not _BUILD.search(text))
+    if _BUILD.search(text):
+        return False
+    return bool(_CHANNEL.search(text) and _PUBLISH.search(text) or _ISSUES.search(text))
+
+
+# 「惠农补贴发放的公示一共15期」: issues of a notice counted, no channel named
+_ISSUES = re.compile(r"(?:公示|公告|通告|简报|专刊)[^，。；\d]{0,6}?[0-9一二三四五六七八九十百]+\s*期")
 
 
 BOTH = "problems+improvements"
@@ -96,6 +102,7 @@ _NAMES: tuple[tuple[str, str], ...] = (
 _OPENER = (  # 「二、依申请公开：」「另外监督方面」「至于依申请，」
     r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)]|\d{1,2}[.、．])?\s*"
     r"(?:(?:ok|OK|Ok|好的|好|嗯|哦)[，,\s]+)?"  # 「ok 问题的话……」: a filler before the part's name
+    r"(?:(?:一、)?总体情况(?:里面?|中|部分|的)?)?"  # 「总体情况里主动公开写一下：」: the part inside section 一
     r"(?:另外|此外|还有个?|再就是|同时|然后|最后|接下来|再|对了)?(?P<when>本年度|本年|今年|全年)?"
     r"(?:另外|此外|还有|再就是|同时|然后|对了)?"
     r"(?:我们(?:局|单位)?|我局|本局|局里)?的?"  # 「我们局的问题和下一步打算：」
