@@ -80,3 +80,9 @@ def test_a_doubled_no_is_a_correction_not_an_addition():
     got = {p.key: p.value for p in ex.proposals}
     assert got[f"{A}new_received.commercial_enterprise"] == 2
     assert got.get(f"{A}new_received.total", 12) == 12
+
+
+def test_no_fee_said_with_the_body_as_subject():
+    for msg in ("收费的话，我们乡不收费", "我们镇不收费", "行政事业性收费没有，我局不收费"):
+        got, ex = _values(msg)
+        assert got == {"active.art20_8.admin_fees.amount_wan_yuan": 0}, msg
