@@ -79,6 +79,10 @@ FOLDS = {
     "gbk_fold_b80": lambda d: _run(["fold", "-b", "-w", "80"], _gbk(d)),
     "gbk_fold80": lambda d: _run(["fold", "-w", "80"], _gbk(d)),
     "gbk_fold_s80": lambda d: _run(["fold", "-s", "-w", "80"], _gbk(d)),
+    "crlf_fold76": lambda d: _run(["fold", "-w", "76"], d.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")),
+    "crlf_fold_s76": lambda d: _run(
+        ["fold", "-s", "-w", "76"], d.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    ),
     "textwrap76": _wrap_all,
     "fill76_par": _fill_paragraphs,
 }
@@ -117,7 +121,7 @@ def main() -> None:
                     if args.only not in label:
                         continue
                     out = fn(data)
-                    if end == "CRLF":
+                    if end == "CRLF" and not fold.startswith("crlf"):
                         out = out.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
                     right, printed, wrong, false, ok, refused = score(out, truth)
                     flag = "" if (right == printed and not wrong and not false and ok) else "  <-"
