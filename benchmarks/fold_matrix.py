@@ -88,8 +88,8 @@ FOLDS = {
 }
 
 
-def score(data: bytes, truth_path: Path) -> tuple[int, int, int, int, bool, str]:
-    facts = load_facts(truth_path).facts
+def score(data: bytes, truth_path) -> tuple[int, int, int, int, bool, str]:
+    facts = load_facts(truth_path).facts if isinstance(truth_path, Path) else truth_path
     truth = facts.cells
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "dump.txt"
@@ -107,17 +107,47 @@ def score(data: bytes, truth_path: Path) -> tuple[int, int, int, int, bool, str]
     return right, len(truth), wrong, false, ok, ""
 
 
+def web_pages() -> list[tuple[str, object, dict[str, bytes]]]:
+    """The seeded CMS pages of webdumps.py (site banner, bordered tables; thousands; mostly zeros):
+    html.parser sources only (w3m and lynx need not be installed)."""
+    from tests.fixtures.reader_real import cms, office
+
+    seeded = (
+        (cms.make_truth("青禾市生态环境局", 2023, 91), "青禾市人民政府门户网站", 760),
+        (cms.big_numbers("蓝湾市住房和城乡建设局", 2022, 92), "蓝湾市人民政府门户网站", 900),
+        (cms.mostly_zeros("松岭镇人民政府", 2024, 93), "松岭镇人民政府网", 760),
+    )
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (t, site, width) in enumerate(seeded):
+            page = Path(tmp) / f"web{i}.html"
+            page.write_text(office.cms_page_html(t, site, "政府信息公开年报", width=width), encoding="utf-8")
+            srcs = {"parser_blank": _parser_text(page, True), "parser": _parser_text(page, False)}
+            srcs["oneline"] = dumps._one_line(page)
+            out.append((f"web_{t.agency[:6]}_{t.year}", t, srcs))
+    return out
+
+
+def _rows(args) -> list[tuple[str, object, dict[str, bytes]]]:
+    if args.web:
+        return web_pages()
+    return [
+        (dumps._SHORT[page], dumps.SOURCES / (Path(page).stem + ".yaml"), sources(page))
+        for page in dumps.PAGES[: args.pages]
+    ]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=len(dumps.PAGES))
     ap.add_argument("--only", default="")
+    ap.add_argument("--web", action="store_true", help="the seeded CMS pages of webdumps.py instead")
     args = ap.parse_args()
-    for page in dumps.PAGES[: args.pages]:
-        truth = dumps.SOURCES / (Path(page).stem + ".yaml")
-        for src, data in sources(page).items():
+    for short, truth, srcs in _rows(args):
+        for src, data in srcs.items():
             for fold, fn in FOLDS.items():
                 for end in ("LF", "CRLF"):
-                    label = f"{dumps._SHORT[page]:<24} {src:<18} {fold:<13} {end:<4}"
+                    label = f"{short:<24} {src:<18} {fold:<13} {end:<4}"
                     if args.only not in label:
                         continue
                     out = fn(data)
