@@ -47,3 +47,12 @@ def test_a_document_of_its_own_lines_is_left_alone():
 def test_a_textwrapped_crawl_reads_every_cell_and_no_error():
     m = measure("dump_oneline_textwrap76_shengtaihuanjingju_2024.txt")
     assert (m.right, m.wrong, m.false_errors) == (m.printed, (), ())
+
+
+def test_runs_of_spaces_dropped_at_a_break_are_found_and_made_one():
+    # textwrap of a text with its line ends and blank lines in it: each became a space, runs of them
+    text = "\n\n".join(CRAWL.split(" ")).replace("\n", " ")
+    lines = textwrap.wrap(text, 76)
+    (joined,) = rejoin_wrapped(lines)
+    assert joined.replace(" ", "") == CRAWL.replace(" ", "") and "  " not in joined
+    assert CRAWL.count(" ") - joined.count(" ") <= 1

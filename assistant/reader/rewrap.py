@@ -14,6 +14,7 @@ from __future__ import annotations
 import textwrap
 
 _MIN_WIDTH = 30
+_SPACES = tuple(" " * n for n in range(1, 9))
 _SHARE = 0.9  # of the lines in paragraphs of more than one line
 
 
@@ -44,11 +45,12 @@ def rejoin_wrapped(lines: list[str]) -> list[str]:
 
 
 def _rejoined(para: list[str], width: int) -> list[str]:
-    if len(para) < 2 or any(ln != ln.strip() for ln in para):
-        return para
+    if len(para) < 2 or any(ln != ln.lstrip() for ln in para[1:]):
+        return para  # (textwrap keeps the first line's indentation, drops the spaces at its breaks)
     text = para[0]
     for i, line in enumerate(para[1:], start=1):
-        options = ("", " ") if len(para[i - 1]) == width else (" ",)
+        # the spaces dropped at a break: one, or a run (line ends and blank lines made spaces)
+        options = ("", *_SPACES) if len(para[i - 1]) == width else _SPACES
         for joint in options:
             trial = text + joint + line
             if textwrap.wrap(trial, width)[:i] == para[:i]:
@@ -56,4 +58,8 @@ def _rejoined(para: list[str], width: int) -> list[str]:
                 break
         else:
             return para
-    return [text] if textwrap.wrap(text, width) == para else para
+    if textwrap.wrap(text, width) != para:
+        return para
+    # its runs of spaces were line ends and blank lines (textwrap makes each a space): one space, as
+    # a crawl collapsed to one line
+    return [" ".join(text.split())]
