@@ -121,3 +121,63 @@ def _indent(lines: list[bytes]) -> bytes:
 
 def _heading(line: bytes, encoding: str) -> bool:
     return line.decode(encoding, errors="ignore").strip() in _HEADINGS
+
+
+_SPACE_FOLD_SHARE = 0.8  # of a file's lines, cut by `fold -s` where the next word did not fit
+
+
+def unfold_spaces(data: bytes) -> bytes:
+    """`data` put back together when it is `fold -s -w N` of text that was one line (a crawl with its
+    whitespace collapsed): fold breaks after the last space that fits and cuts at N bytes where no
+    space does, so nearly every line but the last ends with a space (or is N bytes long) and could not
+    also hold the next line's first word. Such breaks are joined byte for byte (fold removes nothing);
+    any other file is returned as it is."""
+    lines = _LINE_END.sub(b"\n", data).split(b"\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if len(lines) < 5:
+        return data
+    width = max(len(ln) for ln in lines)
+    cuts = [_space_cut(line, nxt, width) for line, nxt in zip(lines, lines[1:], strict=False)]
+    if sum(cuts) < _SPACE_FOLD_SHARE * len(cuts) or not any(ln.endswith(b" ") for ln in lines):
+        return data
+    out = [lines[0]]
+    for cut, line in zip(cuts, lines[1:], strict=True):
+        if cut:
+            out[-1] += line
+        else:
+            out.append(line)
+    if len(out) * 10 > len(lines):  # many lines of its own: a wrap of lines, left to `unwrap`
+        return data
+    if sum(ln.rstrip(b" ").count(b" ") for ln in lines) < len(lines):
+        return data  # spaces only where lines end: added by a wrapper at its cuts (`unwrap` reads it)
+    if not any(_refolded(out, w) == lines for w in range(width, width + 4)):
+        return data  # not what fold -s makes of these lines
+    return b"\n".join(out) + b"\n"
+
+
+def _refolded(lines: list[bytes], width: int) -> list[bytes]:
+    """What `fold -s -w width` makes of `lines` (bytes counted, a break after the last space that fits)."""
+    out: list[bytes] = []
+    for line in lines:
+        while len(line) > width:
+            space = line.rfind(b" ", 0, width)
+            piece = line[: space + 1] if space >= 0 else line[:width]
+            out.append(piece)
+            line = line[len(piece) :]
+        out.append(line)
+    return out
+
+
+_LINE_END = re.compile(rb"\r+\n|\r")
+
+
+def _space_cut(line: bytes, nxt: bytes, width: int) -> bool:
+    """`line` was ended by `fold -s`: it is the width long, or it ends with a space and the next line's
+    first word (up to its space) would have run past the width."""
+    if len(line) == width:
+        return True
+    if not line.endswith(b" ") or not nxt or nxt.startswith(b" "):
+        return False
+    word = nxt.split(b" ", 1)[0]
+    return len(line) + len(word) >= width

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.core.findings import FAIL, READER, WARNING, Finding
-from assistant.reader.bytefold import unfold, utf8_tail
+from assistant.reader.bytefold import unfold, unfold_spaces, utf8_tail
 from assistant.reader.errors import ReaderError
 from assistant.reader.mojibake import cut_utf8, repaired
 
@@ -43,6 +43,7 @@ def decode_counted(data: bytes, name: str) -> tuple[str, int]:
 
 
 def _decoded(data: bytes) -> tuple[str | None, int]:
+    data = unfold_spaces(data)
     for encoding in _ENCODINGS:
         try:
             return _decode(data, encoding), 0

@@ -19,6 +19,7 @@ from assistant.reader.glyphs import fold
 from assistant.reader.labels import is_value_like
 from assistant.reader.overprint import is_overprinted, normalized
 from assistant.reader.pdfpage import strip_text_furniture
+from assistant.reader.rewrap import rejoin_wrapped
 from assistant.reader.unwrap import unwrap
 
 _END_PUNCT = "。！？；：:;!?」”）)"
@@ -46,7 +47,7 @@ def read_text(data: bytes, name: str, markdown: bool = False) -> Document:
     if is_overprinted(lines):  # Debian html2text: heading marks, cells written over each other
         lines = normalized(lines)
         lost = min(lost, sum(ln.count("\ufffd") for ln in lines))  # cut in table rows: labels put back
-    lines = unwrap(lines)  # lines cut at a width
+    lines = unwrap(rejoin_wrapped(lines))  # paragraphs re-wrapped by textwrap, lines cut at a width
     lines = [part for line in strip_text_furniture(lines) for part in _split_long(line)]
     markdown = markdown or _looks_like_markdown(lines)  # a Markdown report saved as .txt
     doc = Document(name, "md" if markdown else "txt", lines_to_blocks(lines, markdown))
