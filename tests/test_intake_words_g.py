@@ -86,3 +86,24 @@ def test_no_fee_said_with_the_body_as_subject():
     for msg in ("收费的话，我们乡不收费", "我们镇不收费", "行政事业性收费没有，我局不收费"):
         got, ex = _values(msg)
         assert got == {"active.art20_8.admin_fees.amount_wan_yuan": 0}, msg
+
+
+def test_a_total_then_types_and_members_in_brackets():
+    ex = extract(
+        "今年15件，个人8件，大学和研究机构4件（两所大学、一个研究院、一个社科院），公司3件",
+        ExtractionContext(topic="new_received"),
+    )
+    got = {p.key: p.value for p in ex.proposals if not p.inferred}
+    assert got == {
+        f"{A}new_received.total": 15,
+        f"{A}new_received.natural_person": 8,
+        f"{A}new_received.research_institution": 4,
+        f"{A}new_received.commercial_enterprise": 3,
+    }
+    assert not ex.questions
+
+
+def test_brackets_that_give_the_types_are_still_read_as_types():
+    ex = extract("新收3件（企业1件、个人2件）", ExtractionContext(topic="new_received"))
+    got = {p.key: p.value for p in ex.proposals if not p.inferred}
+    assert got[f"{A}new_received.commercial_enterprise"] == 1 and got[f"{A}new_received.natural_person"] == 2

@@ -148,7 +148,18 @@ def short_answer(message: str) -> bool:
     if len(_PUNCT.sub("", message)) <= SHORT_ANSWER_CHARS and not narrative_like(message):
         return True
     clauses = [c for c in re.split(r"[，,、；;。\s]+", message.strip()) if c]
+    if clauses and _bare_total(clauses[0]):
+        clauses = clauses[1:]  # 「今年15件，个人8件，研究机构4件，公司3件」: the total the types make up
     return len(clauses) > 1 and all(_type_count(c) for c in clauses)
+
+
+_TOTAL_WORDS = re.compile(r"(?:今年|全年|本年度?|一共|总共|共计|共|合计|总计|就|有|是|了|收|来)*")
+
+
+def _bare_total(clause: str) -> bool:
+    """「今年15件」「一共15件」: one count and words of time or sum only."""
+    found = numbers(clause)
+    return len(found) == 1 and bool(_TOTAL_WORDS.fullmatch(clause.replace(found[0].raw, "", 1)))
 
 
 def _type_count(clause: str) -> bool:

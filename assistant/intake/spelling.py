@@ -61,11 +61,41 @@ def that_one_of_a_type(message: str, said: list[tuple[str, str]]) -> str:
     return _THAT.sub(sub, message)
 
 
+_GLOSS = re.compile(
+    r"(?P<count>[0-9一二两三四五六七八九十]+\s*[件个])\s*[（(](?P<inner>[^（）()]{2,40})[）)]"
+)
+
+
+def glossed(message: str, said: list[tuple[str, str]]) -> str:
+    """「研究机构4件（两所大学、一个研究院、一个社科院）」: a count followed by its members in brackets
+    whose counts add up to it is that one count; the brackets stay in the source words."""
+
+    def sub(m: re.Match[str]) -> str:
+        inner = [
+            n.value
+            for n in numbers(re.sub(r"(?<=[0-9一二两三四五六七八九十])[所家位名]", "个", m.group("inner")))
+        ]
+        count = numbers(m.group("count"))
+        if len(inner) < 2 or not count or sum(inner) != count[0].value or "件" in m.group("inner"):
+            return m.group()
+        before = _CLAUSE_END.split(message[: m.start()])[-1]
+        outer = find_col(ROW_BY_KEY[_NEW], before, default=False)
+        parts = {
+            find_col(ROW_BY_KEY[_NEW], p, default=False) for p in re.split(r"[、，,和及]", m.group("inner"))
+        }
+        if outer not in spec.T2_APPLICANT_COLUMNS or parts - {outer, None}:
+            return m.group()  # 「3件（企业1件、个人2件）」: the brackets give the types
+        said.append((m.group("count"), m.group()))
+        return m.group("count")
+
+    return _GLOSS.sub(sub, message)
+
+
 def spell(
     message: str, topic: str | None, said: list[tuple[str, str]], cells: dict | None = None
 ) -> tuple[str, re.Match[str] | None]:
     """(the message as the extractor reads it, the 「都答复了」 match that closes the results, if any)."""
-    message = A.fix_slips(message or "", said)
+    message = glossed(A.fix_slips(message or "", said), said)
     message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message), said), said)
     message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
     message = rewrite(_ASKED_FOR, "某事项", message, said)  # 「问的是小区规划许可」: what was asked, no row
