@@ -120,3 +120,21 @@ def test_results_total_of_a_column_comes_from_its_balance_and_rows_stay_open():
     cells[f"{A}carried_to_next.natural_person"] = 12  # more carried out than came in: no negative total
     filled, _ = engine.fill(facts(cells), zeros=True)
     assert f"{A}results.total.natural_person" not in filled.cells
+
+
+def test_one_type_of_a_result_row_comes_from_the_row_total_when_the_others_are_known():
+    cells = {
+        f"{A}new_received.total": 3,
+        f"{A}new_received.natural_person": 2,
+        f"{A}new_received.commercial_enterprise": 1,
+        **{f"{A}carried_over_from_prev.{c}": 0 for c in TYPES},
+        f"{A}results.granted.commercial_enterprise": 1,  # the company's one: 予以公开
+        f"{A}results.not_processed.petition_complaint.total": 2,  # 信访举报 2件, types not said
+    }
+    filled, derived = engine.fill(facts(cells), zeros=True)
+    # 企业 is accounted for (its petition cell 0 since the row is named), every other type has none
+    assert filled.cells[f"{A}results.not_processed.petition_complaint.natural_person"] == 2
+    assert f"{A}results.not_processed.petition_complaint.natural_person" in derived
+    del cells[f"{A}results.granted.commercial_enterprise"]  # the company's outcome unknown: 2 = ? + ?
+    filled, _ = engine.fill(facts(cells), zeros=True)
+    assert f"{A}results.not_processed.petition_complaint.natural_person" not in filled.cells

@@ -81,7 +81,7 @@ def _results_totals(cells: Mapping[str, Value], version: str) -> dict[str, Value
     out: dict[str, Value] = {}
     for rule_id, terms in _identities(version):
         absent = [k for k, _ in terms if k not in cells]
-        if rule_id != "T2_STATED_BALANCE" or len(absent) != 1 or not absent[0].startswith(_RESULT_ROWS[0]):
+        if len(absent) != 1 or not _solvable(rule_id, absent[0]):
             continue
         known = [(_num(cells.get(k)), c) for k, c in terms if k in cells]
         if any(v is None for v, _ in known):
@@ -90,6 +90,14 @@ def _results_totals(cells: Mapping[str, Value], version: str) -> dict[str, Value
         if value >= 0:
             out[absent[0]] = value
     return out
+
+
+def _solvable(rule_id: str, key: str) -> bool:
+    """(七)总计 from a column's balance; one applicant type of a result row from the row's 总计 when
+    every other type is known (信访举报 4件 with 企业、律所… all 0 → 自然人 4)."""
+    if rule_id == "T2_STATED_BALANCE":
+        return key.startswith(_RESULT_ROWS[0])
+    return rule_id == "T2_ROW_TOTAL" and key.startswith(_RESULT_ROWS[0]) and not key.endswith(".total")
 
 
 def _num(v: Value | None) -> int | Decimal | None:
