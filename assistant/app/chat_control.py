@@ -45,14 +45,14 @@ def cancel_named(reason: str, pending: dict) -> tuple[dict, list[dict]] | None:
     """「取消，处罚的数我还没核实」: a reason that names a row cancels the pending cells of that row only
     (the pending left, the cells cancelled); None when it names no row with a pending cell, or every
     pending cell is of it (the whole cancel, as before)."""
+    if pending.get("whole"):
+        return None  # a ledger is applied entirely or not at all
     rows = [r for _, r in row_matches(reason) if not r.weak]
     prefixes = tuple(f"{k}." for r in rows for k in (r.leaves if r.is_group else (r.key,)))
     cells = pending.get("cells", [])
     gone = [c for c in cells if prefixes and c["key"].startswith(prefixes)]
     if not gone or len(gone) == len(cells) and not pending.get("narrative"):
         return None
-    if pending.get("whole"):
-        return None  # a ledger is applied entirely or not at all
     return {**pending, "cells": [c for c in cells if c not in gone]}, gone
 
 

@@ -16,7 +16,7 @@ from assistant.core import spec
 from assistant.core.agency import same_agency
 from assistant.core.facts import BLANK, Marker, ReportFacts, Value
 from assistant.core.findings import ERROR, FAIL, NOT_ASSESSABLE, WARNING, Finding, show
-from assistant.core.zeros import forced_zeros
+from assistant.core.zeros import implied, number
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ def fill(facts: ReportFacts, zeros: bool = False) -> tuple[ReportFacts, frozense
     """Fill derived totals that are absent and whose addends are all known. Never overwrites.
 
     `zeros` (the report being written, never an audit of a published one): also fill the cells that
-    the identities force to 0 (`zeros.forced_zeros`), so that 自然人9 + 企业2 + 律所1 = 总计12 leaves the
+    the identities force to 0 (`zeros.implied`), so that 自然人9 + 企业2 + 律所1 = 总计12 leaves the
     other types 0 and every total they complete can be derived."""
     cells: dict[str, Value] = dict(facts.cells)
     derived: set[str] = set()
@@ -70,7 +70,7 @@ def fill(facts: ReportFacts, zeros: bool = False) -> tuple[ReportFacts, frozense
             derived.add(target)
             changed = True
         if zeros and not changed:
-            forced = forced_zeros(cells, facts.format, frozenset(facts.cells))
+            forced = implied(cells, equations(facts.format), frozenset(facts.cells))
             cells.update(forced)
             derived.update(forced)
             changed = bool(forced)
@@ -78,10 +78,7 @@ def fill(facts: ReportFacts, zeros: bool = False) -> tuple[ReportFacts, frozense
 
 
 def _num(cells: dict[str, Value], key: str) -> int | Decimal | None:
-    v = cells.get(key)
-    if v is None:
-        return None
-    return 0 if isinstance(v, Marker) else v
+    return number(cells.get(key))
 
 
 Subtotals = Mapping[tuple[str, ...], int | Decimal]

@@ -12,7 +12,7 @@ result rows + 结转下年度 (the balance with (七)总计 written out), which 
 type's applications one outcome at a time.
 
 When nothing more is forced, a column's (七)总计 is taken from its balance if it is the balance's only
-absent cell (`_results_totals`): it is a total, like every derived one, and its rows are not touched.
+absent cell (`_solved`): it is a total, like every derived one, and its rows are not touched.
 """
 
 from __future__ import annotations
@@ -32,13 +32,12 @@ Terms = tuple[tuple[str, int], ...]  # (cell key, coefficient) of sum(coef * val
 
 
 @cache
-def _identities(version: str) -> tuple[tuple[str, Terms], ...]:
-    from assistant.core.engine import equations  # the engine imports this module
-
+def _identities(eqs: tuple[R.Equation, ...]) -> tuple[tuple[str, Terms], ...]:
+    """The report's equations as terms, and the chain of each column (its balance with (七)总计 written out)."""
     out: list[tuple[str, Terms]] = []
     results: dict[tuple, R.Equation] = {}
     balances: list[R.Equation] = []
-    for eq in equations(version):
+    for eq in eqs:
         terms = tuple((t.key, t.sign) for t in eq.lhs) + tuple((t.key, -t.sign) for t in eq.rhs)
         out.append((eq.rule_id, terms))
         if eq.rule_id in _RESULTS:
@@ -55,35 +54,38 @@ def _identities(version: str) -> tuple[tuple[str, Terms], ...]:
     return tuple(out)
 
 
-def forced_zeros(cells: Mapping[str, Value], version: str, stored: frozenset[str]) -> dict[str, Value]:
-    """The absent cells the identities force to 0, given `cells` (stored and derived so far);
-    `stored`: the keys the user gave (which result rows are named)."""
-    named = {k.rpartition(".")[0] for k in stored if k.startswith(_RESULT_ROWS) and _num(cells.get(k))}
+def implied(
+    cells: Mapping[str, Value], eqs: tuple[R.Equation, ...], stored: frozenset[str]
+) -> dict[str, Value]:
+    """The absent cells the identities force to 0, given `cells` (stored and derived so far) and the
+    report's equations `eqs`; `stored`: the keys the user gave (which result rows are named). When
+    none is forced, the cells one identity solves (`_solved`)."""
+    named = {k.rpartition(".")[0] for k in stored if k.startswith(_RESULT_ROWS) and number(cells.get(k))}
     out: dict[str, Value] = {}
-    for rule_id, terms in _identities(version):
+    for rule_id, terms in _identities(eqs):
         absent = [(k, c) for k, c in terms if k not in cells and k not in out]
         if not absent or len({c for _, c in absent}) > 1:
             continue
-        known = [(_num(cells.get(k)), c) for k, c in terms if k in cells]
+        known = [(number(cells.get(k)), c) for k, c in terms if k in cells]
         if any(v is None for v, _ in known) or sum(c * v for v, c in known) != 0:  # type: ignore[misc]
             continue
         if rule_id in _RESULTS or rule_id == _CHAIN:
-            total_zero = all(_num(cells.get(k)) == 0 for k, c in terms if k in cells and c != absent[0][1])
+            total_zero = all(number(cells.get(k)) == 0 for k, c in terms if k in cells and c != absent[0][1])
             if not total_zero:
                 absent = [(k, c) for k, c in absent if k.rpartition(".")[0] in named]
         out.update((k, 0) for k, _ in absent)
-    return out or _results_totals(cells, version)
+    return out or _solved(cells, eqs)
 
 
-def _results_totals(cells: Mapping[str, Value], version: str) -> dict[str, Value]:
-    """(七)总计 of a column from its balance when it is the one absent term: 新收 + 上年结转 − 结转下年度
-    (自然人 9 + 0 − 1 = 8), never negative; the result rows themselves stay as given."""
+def _solved(cells: Mapping[str, Value], eqs: tuple[R.Equation, ...]) -> dict[str, Value]:
+    """The one absent term of an identity where `_solvable` allows it: (七)总计 of a column from its
+    balance, 新收 + 上年结转 − 结转下年度 (自然人 9 + 0 − 1 = 8); never negative."""
     out: dict[str, Value] = {}
-    for rule_id, terms in _identities(version):
+    for rule_id, terms in _identities(eqs):
         absent = [k for k, _ in terms if k not in cells]
         if len(absent) != 1 or not _solvable(rule_id, absent[0]):
             continue
-        known = [(_num(cells.get(k)), c) for k, c in terms if k in cells]
+        known = [(number(cells.get(k)), c) for k, c in terms if k in cells]
         if any(v is None for v, _ in known):
             continue
         value = sum(c * v for v, c in known)  # type: ignore[misc]
@@ -100,7 +102,8 @@ def _solvable(rule_id: str, key: str) -> bool:
     return rule_id == "T2_ROW_TOTAL" and key.startswith(_RESULT_ROWS[0]) and not key.endswith(".total")
 
 
-def _num(v: Value | None) -> int | Decimal | None:
+def number(v: Value | None) -> int | Decimal | None:
+    """A cell's value as a number for the identities (a marker such as 「—」 counts 0)."""
     if v is None:
         return None
     return 0 if isinstance(v, Marker) else v  # type: ignore[return-value]

@@ -54,10 +54,14 @@ class ClauseMore:
             return False
         if not _THAT_PART.search(clause) or not self.statements:
             return False
-        s = self.statements[-1]
-        if s.key.startswith(_PARTIAL + ".") and source not in s.source:
-            self.statements[-1] = replace(s, source=f"{s.source}，{source}")
+        self._add_source(_PARTIAL, source)
         return True
+
+    def _add_source(self, row_key: str, text: str) -> None:
+        """The words that explain the number just placed in `row_key` join its source phrase."""
+        s = self.statements[-1] if self.statements else None
+        if s is not None and s.key.startswith(row_key + ".") and text not in s.source:
+            self.statements[-1] = replace(s, source=f"{s.source}，{text}")
 
     def _still_open(self, last: _Last, source: str) -> bool:
         """The applications just counted as received are still open at the year's end: the same count is

@@ -7,7 +7,6 @@ numbers said before it in the same sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from assistant.core import spec
 from assistant.core.numbers import format_number
@@ -138,11 +137,8 @@ class ClauseReader(ClauseMore):
 
     def _explains(self, row: RowDef | None, clause: str) -> None:
         """「还有一件没有现成的，得另外做」: a clause naming the row of the number just said explains it."""
-        if row is None or self.last is None or self.last.row.key != row.key or not self.statements:
-            return
-        s = self.statements[-1]
-        if s.key.startswith(row.key + ".") and clause not in s.source:
-            self.statements[-1] = replace(s, source=f"{s.source}，{clause}")
+        if row is not None and self.last is not None and self.last.row.key == row.key:
+            self._add_source(row.key, clause)
 
     def _negated_columns(self, clause: str, negs: list, rows: list, source: str) -> bool:
         """「规范性文件今年没制发也没废止」「规范性文件我们街道不制发」: the columns named right after each
