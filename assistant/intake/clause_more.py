@@ -42,8 +42,10 @@ class ClauseMore:
             if at < 0 or not any(m.start > at for m, _ in self.dangling):
                 return False
         self.dangling = [
-            (m, s) for m, s in self.dangling if not self._number(m, words_before(s, m) + clause, "", s)
-        ]
+            (m, s)
+            for m, s in self.dangling
+            if not self._number(m, words_before(s, m) + clause, _after(self.sentence, m), s)
+        ]  # 「还有一件个人的，还在办」: the type after the number stays the number's
         return True
 
     def _withheld_part(self, last: _Last, row, clause: str, source: str) -> bool:
@@ -95,3 +97,10 @@ class ClauseMore:
                 )
             done = True
         return done
+
+
+def _after(sentence: str, m) -> str:
+    """The words after a number up to its clause's end (「还有一件个人的，」: 个人的)."""
+    if sentence[m.start : m.end] != m.raw:
+        return ""
+    return re.split(r"[，,。；;！!？?\n]", sentence[m.end :], maxsplit=1)[0]

@@ -50,15 +50,9 @@ from assistant.intake.model import (
 )
 from assistant.intake.moved_cell import moved, moved_type
 from assistant.intake.pasted_grid import read_grid
-from assistant.intake.phrases import (
-    find_col,
-    find_row,
-    is_info_fee,
-    numbers,
-    restore,
-    trailing_col,
-)
+from assistant.intake.phrases import find_col, find_row, is_info_fee, numbers, restore, trailing_col
 from assistant.intake.row_totals import follow_totals
+from assistant.intake.sole_type import sole_type_totals
 from assistant.intake.spelling import spell
 
 MAX_MESSAGE_CHARS = 20_000
@@ -104,6 +98,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     reader.statements += R.all_answered(reader.statements, ctx.cells, answered.group()) if answered else []
     for derive in (attribute, lambda s, c, _: R.absent_types(s, c), exhausted_types):
         reader.statements += derive(reader.statements, ctx.cells, ctx.version)
+    reader.statements += sole_type_totals(reader.statements, ctx.cells, message)  # 「结转下来1件企业的」
     groups = reader.groups + reader._answered_groups()  # 「是复议后告的」: the suit asked about
     reader.statements += carried_outcomes(ctx.followup, reader.statements)  # 「两起都是复议后告的」
     proposals, questions, notes = resolve(reader.statements, groups, ctx.version, ctx.cells)

@@ -52,7 +52,11 @@ def that_one_of_a_type(message: str, said: list[tuple[str, str]]) -> str:
         before = _CLAUSE_END.split(message[: m.start()])[-1][-6:]
         after = _CLAUSE_END.split(message[m.end() :])[0]
         near = after[:10] if re.match(r"^[^的]{1,8}的", after) else ""
-        typed = find_col(ROW_BY_KEY[_NEW], near or before, default=False) in spec.T2_APPLICANT_COLUMNS
+        typed = any(  # 「那个研究所的」 names its type after, 「公司那个要我们把……的」 before
+            find_col(ROW_BY_KEY[_NEW], words, default=False) in spec.T2_APPLICANT_COLUMNS
+            for words in (near, before)
+            if words
+        )
         if not typed or numbers(before + after):
             return m.group()
         said.append(("那1个", m.group()))

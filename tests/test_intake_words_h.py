@@ -1,0 +1,50 @@
+"""Clerks' phrasings from dev set F, session 14: a carry row told as one count of one applicant type,
+the type after a count placed by a later clause, 「公司那个」 with a number about something else after it."""
+
+from __future__ import annotations
+
+from assistant.intake.llm import extract_message
+from assistant.intake.model import ExtractionContext
+
+A = "applications."
+PREV, NEXT = f"{A}carried_over_from_prev", f"{A}carried_to_next"
+
+
+def _values(msg: str, cells: dict | None = None) -> tuple[dict, object]:
+    ex = extract_message(msg, ExtractionContext(topic="results.main", cells=cells or {}))
+    return {p.key: p.value for p in ex.proposals}, ex
+
+
+def test_one_count_of_one_type_is_the_whole_carry_row():
+    got, ex = _values("另外去年结转下来1件企业的，今年1月答复了，也给了")
+    assert got[f"{PREV}.commercial_enterprise"] == 1
+    assert got[f"{PREV}.total"] == 1
+    total = next(p for p in ex.proposals if p.key == f"{PREV}.total")
+    assert total.inferred  # shown as inferred, confirmed with the rest
+    got, _ = _values("今年收到8件，个人4件、律师事务所3件、公司1件，去年没有结转的，年底还有1件个人的没办完")
+    assert got[f"{NEXT}.natural_person"] == 1
+    assert got[f"{NEXT}.total"] == 1
+
+
+def test_a_part_of_a_carry_row_is_no_whole_row():
+    got, ex = _values("去年结转3件，其中企业1件")
+    assert got[f"{PREV}.total"] == 3 and got[f"{PREV}.commercial_enterprise"] == 1
+    assert ex.questions  # the other 2 are asked
+    # something of the row already known: the count is that type's only
+    got, _ = _values("还有一件个人的，还在办", {f"{NEXT}.commercial_enterprise": 1})
+    assert got == {f"{NEXT}.natural_person": 1}
+
+
+def test_the_type_after_a_count_placed_by_the_next_clause_stays_the_counts():
+    got, ex = _values("还剩一件村民的，还在办")
+    assert got[f"{NEXT}.natural_person"] == 1
+    assert not any("未说明申请人类型" in q for q in ex.questions)
+
+
+def test_that_one_of_a_company_with_years_named_after_it():
+    got, _ = _values(
+        "公司那个要我们把近五年的补贴发放数据汇总成表给他，我们没有现成的，需要另外做，就答复他了"
+    )
+    assert got == {f"{A}results.unable.needs_creation.commercial_enterprise": 1}
+    got, _ = _values("那个，我们今年公开的比较多的是补贴")
+    assert got == {}
