@@ -137,7 +137,9 @@ def test_what_a_table_two_sentence_says_beyond_its_numbers_is_on_request_materia
 def test_all_granted_after_a_breakdown_is_the_whole_received_count():
     got = cells("收了4件，3个村民1个公司的，都给公开了")
     assert got["applications.results.granted.total"] == 4
-    assert "applications.results.granted.commercial_enterprise" not in got
+    # the types said add up to the 4: each type's own count (never the 4 under the type said last)
+    assert got["applications.results.granted.commercial_enterprise"] == 1
+    assert got["applications.results.granted.natural_person"] == 3
 
 
 def test_a_source_the_user_typed_as_is_is_not_rewritten():

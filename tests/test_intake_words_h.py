@@ -48,3 +48,25 @@ def test_that_one_of_a_company_with_years_named_after_it():
     assert got == {f"{A}results.unable.needs_creation.commercial_enterprise": 1}
     got, _ = _values("那个，我们今年公开的比较多的是补贴")
     assert got == {}
+
+
+def _with_topic(msg: str, topic: str) -> dict:
+    ex = extract_message(msg, ExtractionContext(topic=topic, cells={}))
+    return {p.key: p.value for p in ex.proposals}, ex
+
+
+def test_all_granted_after_all_of_one_type_when_the_received_question_was_asked():
+    got, ex = _with_topic("依申请公开今年就5件，都是个人申请的，全给了", "new_received")
+    assert got[f"{A}new_received.natural_person"] == 5  # never zeroed by 「全给了」
+    assert got[f"{A}results.granted.natural_person"] == 5
+    assert got[f"{A}results.granted.commercial_enterprise"] == 0
+    assert not ex.questions
+
+
+def test_review_and_suits_that_did_not_happen():
+    got, _ = _values("复议和诉讼都没有发生")
+    assert got["review.total"] == 0
+    assert got["litigation_direct.total"] == 0 and got["litigation_after_review.total"] == 0
+    got, _ = _values("处罚和强制今年都没发生过")
+    assert got["active.art20_6.admin_penalty.decisions"] == 0
+    assert got["active.art20_6.admin_coercion.decisions"] == 0

@@ -267,14 +267,26 @@ def all_granted(known: Mapping[str, Value]) -> dict[str, int]:
     """「都予以公开了」: every application handled this year was granted, column by column (new and carried
     over, less what is carried to next year); only the 总计 when the applicant types are not known."""
     out: dict[str, int] = {}
-    types = [c for c in spec.T2_APPLICANT_COLUMNS if isinstance(known.get(f"{_IN[0]}.{c}"), int)]
+    completed = _types_completed(known)
+    types = [c for c in spec.T2_APPLICANT_COLUMNS if isinstance(completed.get(f"{_IN[0]}.{c}"), int)]
     cols = spec.T2_APPLICANT_COLUMNS if len(types) == len(spec.T2_APPLICANT_COLUMNS) else ("total",)
     for col in cols:
-        done = handled(known, col)
+        done = handled(completed, col)
         if done is None:
             return {}
         out[f"{GRANTED}.{col}"] = done
+    if completed is not known and "total" not in cols:  # types said only in part: the 总计 said too
+        out[f"{GRANTED}.total"] = sum(out.values())
     return out
+
+
+def _types_completed(known: Mapping[str, Value]) -> Mapping[str, Value]:
+    """「5件，都是个人申请的」: the 本年新收 types said add up to its 总计, so the others are 0."""
+    said = {c: known.get(f"{_IN[0]}.{c}") for c in spec.T2_APPLICANT_COLUMNS}
+    given = [v for v in said.values() if isinstance(v, int)]
+    if not given or len(given) == len(said) or sum(given) != known.get(f"{_IN[0]}.total"):
+        return known
+    return {**known, **{f"{_IN[0]}.{c}": 0 for c, v in said.items() if not isinstance(v, int)}}
 
 
 def handled(known: Mapping[str, Value], col: str) -> int | None:

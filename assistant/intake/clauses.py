@@ -48,7 +48,9 @@ _OTHER_CASES = re.compile(r"其他|别的|其余|剩下的|另外的")
 _PLAIN_GAP = re.compile(
     r"^(?:的|发生|发生过|收取|收取过|收过|制发|出台|出现|有)?$"
 )  # 「未收取行政事业性收费」
-_NEGATION_TAIL = re.compile(r"^[也都均全还]?(?:收过?|发过?|有过)?(?:的|了|啊|呢|哈)?$")  # 「收费没收过」
+_NEGATION_TAIL = re.compile(
+    r"^[也都均全还]?(?:收过?|发过?|有过|发生过?|出现过?)?(?:的|了|啊|呢|哈)?$"
+)  # 「收费没收过」
 _RETRACT = re.compile(r"^(?:哦|噢|啊)?(?:不对|不是|错了|说错了|搞错了|写错了|不不|更正一下)(?:了|啊|哦)?$")
 _BARE_TYPE = re.compile(r"(?:的|申请的|提的|来的)?")
 _WHOSE = re.compile(
@@ -268,7 +270,7 @@ class ClauseReader(ClauseMore):
             for key, value in granted.items():
                 self.statements.append(Statement(key, value, source, True, "全部予以公开，按收到的申请推出"))
             for other in A.open_topic_rows(self.ctx.topic, self.ctx.cells) if granted else ():
-                if other != A.GRANTED:  # 「都公开了」 to 予以公开、部分公开: none partly granted
+                if other != A.GRANTED and other.startswith(_RESULTS):  # 「都公开了」: none partly granted
                     self._emit(ROW_BY_KEY[other], "total", 0, source, True, "全部予以公开")
             return bool(granted)
         if all_of and row is not None and row.key.startswith(_RESULTS) and col in spec.T2_APPLICANT_COLUMNS:

@@ -213,7 +213,7 @@ NO_POWER = re.compile(
     r"|(?<=规章)(?:这一?项|这块|方面)?(?:不适用|不涉及)"  # 「规章不适用」: a body that makes none
 )
 # 「均为自然人」「全部予以公开」「结果维持」: the previous number applies to this row / column.
-ALL_OF = re.compile(r"均|全部|都|全都|一律|结果|全(?=是|为|系|属)")
+ALL_OF = re.compile(r"均|全部|都|全都|一律|结果|全(?=是|为|系|属|给|公开|答复|办)")
 # Phrases with numerals that are names, not numbers (masked before number extraction).
 REFERENCE = (
     r"(?:不在|不包括在?|没算在|不算在|没包括在|未包括在|没有算在)(?:上面|前面|刚才|之前)(?:说|讲|报)?的?[0-9一二两三四五六七八九十]+件"
