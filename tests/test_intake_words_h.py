@@ -70,3 +70,32 @@ def test_review_and_suits_that_did_not_happen():
     got, _ = _values("处罚和强制今年都没发生过")
     assert got["active.art20_6.admin_penalty.decisions"] == 0
     assert got["active.art20_6.admin_coercion.decisions"] == 0
+
+
+def test_the_rest_of_table_one_is_none():
+    got, _ = _values("许可12件，处罚3件，其他都没有")
+    assert got["active.art20_5.admin_license.decisions"] == 12
+    assert got["active.art20_6.admin_penalty.decisions"] == 3
+    for key in (
+        "active.art20_6.admin_coercion.decisions",
+        "active.art20_8.admin_fees.amount_wan_yuan",
+        "active.art20_1.normative_docs.issued",
+        "active.art20_1.regulations.in_force",
+    ):
+        assert got[key] == 0
+    # what is known already is not zeroed
+    got, _ = _values("处罚3件，其他都没有", {"active.art20_5.admin_license.decisions": 7})
+    assert "active.art20_5.admin_license.decisions" not in got
+
+
+def test_a_table_named_at_the_start_is_no_narrative_and_no_unread_words():
+    from assistant.intake.accounting import unaccounted
+
+    text = "主动公开的表：我们镇没有规范性文件，许可也没有，行政处罚今年十二件，强制没有"
+    got, ex = _values(text)
+    assert got["active.art20_6.admin_penalty.decisions"] == 12
+    assert not ex.narrative
+    assert not unaccounted(text, ex)
+    text = "主动公开表：处罚三件 其他都没有 不收费"
+    got, ex = _values(text)
+    assert got["active.art20_6.admin_penalty.decisions"] == 3 and not unaccounted(text, ex)

@@ -22,6 +22,7 @@ from assistant.intake.lexicon import (
     NEGATION,
     ROW_BY_KEY,
     ROWS,
+    T1_DOC,
     T2,
     T3,
     RowDef,
@@ -38,6 +39,7 @@ _NEGATED_YEAR_END = re.compile(  # 今年也没有剩下的: nothing left at the
 _BARE_YEAR_END = re.compile(r"^(?:年底|年末|年终)(?:也|都|还)?(?:没有|没|无)(?:的|了)?$")
 _INFLOW = ("applications.new_received", "applications.carried_over_from_prev")
 _RESULTS = "applications.results."
+_ACTIVE = "active."
 _TO_NEXT = "applications.carried_to_next"
 _OPEN = (
     re.compile(  # 「现在还在办」「还没办完」: still open now (not 「都还在办」, an all-of, nor 「算的结转」)
@@ -99,7 +101,8 @@ class ClauseReader(ClauseMore):
                 targets = [r for span, r in rows if span[1] <= negs[-1].start()]  # 「复议诉讼都没有」
             if not targets and self._negated_columns(clause, negs, rows, source):
                 return
-            if not targets and not rows and self.short:
+            in_table_one = self.context_row is not None and self.context_row.key.startswith(_ACTIVE)
+            if not targets and not rows and self.short and not in_table_one:  # 「处罚3件，其他都没有」: 表一
                 targets = [ROW_BY_KEY[k] for k in A.open_topic_rows(self.ctx.topic, self.ctx.cells)]
             if (
                 not targets
@@ -225,9 +228,21 @@ class ClauseReader(ClauseMore):
         """「有1件逾期没补正……，其他也没有」: the other leaves of the group just spoken of are 0."""
         row = self.context_row
         group = next((g for g in ROWS if g.is_group and row and row.key in g.leaves), None)
-        if group is None or not _OTHER_CASES.match(clause.strip()):
+        if not _OTHER_CASES.match(clause.strip()):
+            return False
+        if group is None and row is not None and row.key.startswith(_ACTIVE):
+            return self._zero_other_active(source)  # 「处罚三件 其他都没有」: the rest of 表一
+        if group is None:
             return False
         self._zero_other_leaves(group, source)
+        return True
+
+    def _zero_other_active(self, source: str) -> bool:
+        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        for row in ROWS:
+            if row.key.startswith(_ACTIVE) and not any(k.startswith(row.key + ".") for k in known):
+                col = None if row.kind == T1_DOC else row.default_col
+                self._emit(row, col, 0, source, True, "表一其他各项为0")
         return True
 
     def _zero_other_leaves(self, group: RowDef, source: str) -> None:
