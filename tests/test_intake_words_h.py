@@ -99,3 +99,35 @@ def test_a_table_named_at_the_start_is_no_narrative_and_no_unread_words():
     text = "主动公开表：处罚三件 其他都没有 不收费"
     got, ex = _values(text)
     assert got["active.art20_6.admin_penalty.decisions"] == 3 and not unaccounted(text, ex)
+
+
+NEW12 = {
+    f"{A}new_received.total": 12,
+    f"{A}new_received.natural_person": 10,
+    f"{A}new_received.other_org": 2,
+}
+
+
+def test_a_total_without_a_row_is_the_row_of_the_other_numbers():
+    got, ex = _values("刚才说错了，总数是十三件，村民的十一件，合作社还是两件", NEW12)
+    assert got[f"{A}new_received.total"] == 13
+    assert got[f"{A}new_received.natural_person"] == 11
+    assert not any("没能确定" in q for q in ex.questions)
+
+
+def test_an_applicant_who_never_sends_the_material():
+    got, _ = _values("还有一件申请人一直不补材料，我们就没再处理了")
+    assert got == {f"{A}results.other.no_correction_overdue.total": 1}
+
+
+def test_how_the_clerk_files_an_applicant_is_understood_when_it_agrees():
+    from assistant.intake.accounting import unaccounted
+
+    text = "村民申请的十件，还有两件是合作社，合作社的算其他组织吧"
+    got, ex = _values(text)
+    assert got[f"{A}new_received.other_org"] == 2
+    assert not unaccounted(text, ex)
+    # a filing that differs from how the words were read is said back, never silently agreed
+    text = "村民申请的十件，还有两件是合作社，合作社的算企业吧"
+    got, ex = _values(text)
+    assert unaccounted(text, ex) == ["合作社的算企业吧"]

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from assistant.core import spec
 from assistant.intake import narrative as N
-from assistant.intake.lexicon import REFERENCE
+from assistant.intake.lexicon import REFERENCE, ROW_BY_KEY
 from assistant.intake.model import Extraction
-from assistant.intake.phrases import find_row
+from assistant.intake.phrases import find_col, find_row
 
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n：:（）()]+")
 _QUOTED = re.compile(r"“([^”]{2,})”")
@@ -68,6 +69,7 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
             or _only_named(text)
             or N.other_heading(text)
             or _row_heading(core)
+            or _type_agreed(core)
         ):
             continue
         share = sum(covered[m.start() : m.end()]) / max(1, len(m.group()))
@@ -88,6 +90,22 @@ def _row_heading(clause: str) -> bool:
         and hit.start() == 0
         and _HEADING_TAIL.match(clause[hit.end() :])
     )
+
+
+_COUNTS_AS = re.compile(
+    r"^(?P<who>[\u4e00-\u9fff]{1,8}?)(?:的|那[件个些]|这[件个些])?(?:都|也)?(?:算|归|记)(?:到|为|作|成|入)?(?:是)?"
+    r"(?P<type>[\u4e00-\u9fff]{2,8}?)(?:里|里面|一栏|那一?栏)?(?:吧|吗|对吧|是吧|的)?$"
+)
+
+
+def _type_agreed(clause: str) -> bool:
+    """「合作社的算其他组织吧」: how the clerk files an applicant, the same type its words were read as."""
+    m = _COUNTS_AS.match(clause)
+    if not m:
+        return False
+    row = ROW_BY_KEY["applications.new_received"]
+    col = find_col(row, m.group("type"), default=False)
+    return col in spec.T2_APPLICANT_COLUMNS and find_col(row, m.group("who"), default=False) == col
 
 
 def _only_named(clause: str) -> bool:

@@ -19,6 +19,7 @@ from assistant.intake.phrases import words_before
 _TO_NEXT = "applications.carried_to_next"
 _PARTIAL = "applications.results.partially_granted"
 _WITHHELD = "applications.results.withheld."
+_TOTAL_WORD = re.compile(r"(?:总数|总共|一共|合计|总计)(?:是|为|有)?\s*$")
 _THAT_PART = re.compile(r"部分(?!公开)")  # 「那部分」「涉及隐私的部分」, not the row 部分公开
 
 
@@ -47,6 +48,21 @@ class ClauseMore:
             if not self._number(m, words_before(s, m) + clause, _after(self.sentence, m), s)
         ]  # 「还有一件个人的，还在办」: the type after the number stays the number's
         return True
+
+    def _total_of_row(self, first: int) -> None:
+        """「刚才说错了，总数是十三件，村民的十一件，合作社还是两件」: a 总数 with no row of its own is the
+        总计 of the one 表二 row the sentence's other numbers went to."""
+        rows = {s.key.rsplit(".", 1)[0] for s in self.statements[first:]}
+        if len(rows) != 1 or not self.dangling:
+            return
+        row = ROW_BY_KEY.get(rows.pop())
+        if row is None or row.kind != T2 or any(s.key == f"{row.key}.total" for s in self.statements[first:]):
+            return
+        for m, source in list(self.dangling):
+            if m.raw in source and _TOTAL_WORD.search(source[: source.find(m.raw)]):
+                self._emit(row, "total", m.value, source)
+                self.dangling.remove((m, source))
+                return
 
     def _withheld_part(self, last: _Last, row, clause: str, source: str) -> bool:
         """「律所那个一部分给了，涉及别人隐私的那部分没给」: why the part of a 部分公开 was withheld explains

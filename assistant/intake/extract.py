@@ -189,6 +189,7 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader
         if self.correction and self._swap_column(sentence, {m.value for m in mentions}):
             return
         self._clauses(sentence, mentions)
+        self._total_of_row(first)  # 「总数是十三件，村民的十一件」: the row the other numbers went to
         self._includes_carry_over(sentence, first)
         home = self._home(sentence)
         if home and mentions:  # narrative with numbers: kept whole; a clear table quantity stays too
