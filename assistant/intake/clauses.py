@@ -101,8 +101,9 @@ class ClauseReader(ClauseMore):
                 targets = [r for span, r in rows if span[1] <= negs[-1].start()]  # 「复议诉讼都没有」
             if not targets and self._negated_columns(clause, negs, rows, source):
                 return
-            in_table_one = self.context_row is not None and self.context_row.key.startswith(_ACTIVE)
-            if not targets and not rows and self.short and not in_table_one:  # 「处罚3件，其他都没有」: 表一
+            if (
+                not targets and not rows and self.short and not self._on_table_one()
+            ):  # 「处罚3件，其他都没有」
                 targets = [ROW_BY_KEY[k] for k in A.open_topic_rows(self.ctx.topic, self.ctx.cells)]
             if (
                 not targets
@@ -228,22 +229,24 @@ class ClauseReader(ClauseMore):
         """「有1件逾期没补正……，其他也没有」: the other leaves of the group just spoken of are 0."""
         row = self.context_row
         group = next((g for g in ROWS if g.is_group and row and row.key in g.leaves), None)
-        if not _OTHER_CASES.match(clause.strip()):
+        if not _OTHER_CASES.match(clause.strip()) or (group is None and not self._on_table_one()):
             return False
-        if group is None and row is not None and row.key.startswith(_ACTIVE):
-            return self._zero_other_active(source)  # 「处罚三件 其他都没有」: the rest of 表一
         if group is None:
-            return False
-        self._zero_other_leaves(group, source)
+            self._zero_other_active(source)  # 「处罚三件 其他都没有」: the rest of 表一
+        else:
+            self._zero_other_leaves(group, source)
         return True
 
-    def _zero_other_active(self, source: str) -> bool:
+    def _on_table_one(self) -> bool:
+        """The row just spoken of is 表一's: 「其他」 after it means the rest of 表一."""
+        return self.context_row is not None and self.context_row.key.startswith(_ACTIVE)
+
+    def _zero_other_active(self, source: str) -> None:
         known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
         for row in ROWS:
             if row.key.startswith(_ACTIVE) and not any(k.startswith(row.key + ".") for k in known):
                 col = None if row.kind == T1_DOC else row.default_col
                 self._emit(row, col, 0, source, True, "表一其他各项为0")
-        return True
 
     def _zero_other_leaves(self, group: RowDef, source: str) -> None:
         known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
