@@ -36,6 +36,9 @@ _STILL_OPEN = re.compile(  # 「还有1件12月底收的，现在还在办」 re
     r"^(?:(?:现在|目前|至今|到现在|年底)?(?:都)?(?:还|仍|尚)(?:在办理?|没有?办完|未办结|在处理)中?呢?"
     r"|(?:还有)?(?:[0-9一二两三四五六七八九十]+件)?是?(?:12|十二)月(?:底|下旬|末|份|[0-9]{1,2}[日号])?才?(?:收|接)到?的)$"
 )
+_ASKED_CORRECTION = re.compile(  # 「另一件让他补正材料」 before 「……过了期限就不再处理了」 read as 逾期不补正
+    r"^(?:另一件|另外一件|这件|那件|一件|还有一件)?(?:我们)?(?:让|要|叫|请|通知|告知|要求)(?:他|她|对方|申请人)(?:去)?补(?:正|充|交|齐)?(?:了)?(?:材料|资料)?$"
+)
 _WRONG = re.compile(r"(?:不是|并非|而非)[0-9一二两三四五六七八九十]+(?:件|个)?")
 
 
@@ -58,6 +61,7 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
         if any(covered[w.end() : w.end() + 3]):
             covered[w.start() : w.end()] = [True] * (w.end() - w.start())
     open_said = any(p.key.startswith("applications.carried_to_next.") and p.value for p in ex.proposals)
+    lapsed = any(".other.no_correction_overdue." in p.key and p.value for p in ex.proposals)
     out = []
     for m in _CLAUSE.finditer(message):
         text = m.group().strip()
@@ -66,6 +70,7 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
             len(core) < 3
             or _FILLER.match(core)
             or (open_said and _STILL_OPEN.match(core))
+            or (lapsed and _ASKED_CORRECTION.match(core))
             or _only_named(text)
             or N.other_heading(text)
             or _row_heading(core)

@@ -55,6 +55,11 @@ def carry_adds(
     return out
 
 
+def new_accounted(known: Mapping[str, Value], version: str) -> bool:
+    """The results given so far and 结转下年度 make up exactly this year's new applications."""
+    return _new_accounted(known, spec.t2_result_leaves(version))
+
+
 def _new_accounted(known: Mapping[str, Value], leaves: tuple[str, ...]) -> bool:
     new, carried = known.get(_NEW), known.get(_NEXT, 0)
     done = [v for v in (given_count(known, f"{_A}{r}") for r in leaves) if v is not None]
