@@ -6,6 +6,7 @@ from __future__ import annotations
 from assistant.intake.accounting import unaccounted
 from assistant.intake.llm import extract_message
 from assistant.intake.model import ExtractionContext
+from tests.factories import say
 
 A = "applications."
 R = f"{A}results."
@@ -51,3 +52,46 @@ def test_outcomes_replace_when_the_results_do_not_yet_account_for_the_new_ones()
 def test_a_count_that_is_not_the_carry_overs_is_no_carry_story():
     got, _ = _read("这三件都处理完了，一件给了", YEAR)
     assert got.get(f"{R}granted.total") != 5
+
+
+def _prefilled(ws, tmp_path):
+    p = tmp_path / "上年.yaml"
+    p.write_text(
+        "agency: 某县卫健委\nyear: 2023\ncells:\n  applications.carried_to_next.natural_person: 2\n",
+        encoding="utf-8",
+    )
+    rid = ws.start("某县卫健委", 2024, "县级部门")
+    ws.attach_previous(rid, p)
+    return rid
+
+
+def test_the_carry_count_said_as_prefilled_confirms_the_prefills_types(ws, tmp_path):
+    rid = _prefilled(ws, tmp_path)
+    say(ws, rid, "今年收到申请9件，都是个人申请的", "确认")
+    say(ws, rid, "给了6件，一件涉及个人隐私没给，一件我们这里没有，查无此信息", "还有一件现在还在办", "确认")
+    reply = say(ws, rid, "去年转过来的两件今年都答复了，都公开了，这两件不算在上面的6件里")
+    assert "没能确定" not in reply and "未说明申请人类型" not in reply  # the prefill's types are known
+    say(ws, rid, "确认")
+    cells = ws.facts(rid).cells
+    assert cells[f"{A}carried_over_from_prev.natural_person"] == 2
+    assert cells[f"{R}granted.natural_person"] == 8 and cells[f"{R}granted.total"] == 8
+    assert cells[f"{A}carried_to_next.natural_person"] == 1  # the open one was a villager's, as all were
+    assert not ws.row(rid).state.get("prefilled")
+    assert "预填为" not in say(ws, rid, "复议诉讼没有")  # not asked again
+
+
+def test_a_carry_count_other_than_the_prefill_leaves_the_prefill_to_be_asked(ws, tmp_path):
+    rid = _prefilled(ws, tmp_path)
+    say(ws, rid, "今年收到申请9件，都是个人申请的", "确认")
+    reply = say(ws, rid, "去年转过来的三件今年都答复了")
+    assert "与上年年报的“结转下年度”一致" not in reply
+    assert ws.row(rid).state.get("prefilled")  # nothing confirmed yet: the prefill is still the question
+
+
+def test_last_years_problems_followed_up_are_improvements_kept_whole():
+    text = "去年报告说的问题，专业人员不足，今年新配了1名专职人员"
+    ex = extract_message(text, ExtractionContext())
+    assert [(n.key, n.text.rstrip("。")) for n in ex.narrative] == [("improvements", text)]
+    msg = "今年的问题是部分卫生院公开栏信息更新不及时"
+    ex = extract_message(msg, ExtractionContext())
+    assert ex.narrative[0].key == "problems" and unaccounted(msg, ex) == []

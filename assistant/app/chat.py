@@ -35,7 +35,7 @@ from assistant.intake import narrative as filing
 from assistant.intake.accounting import not_understood_line, unaccounted
 from assistant.intake.answers import repeat_previous
 from assistant.intake.balance import accepted_rules
-from assistant.intake.carry_answers import carried_done
+from assistant.intake.carry_answers import carried_done, prefill_of, with_prefill
 from assistant.intake.filing import answers_only
 from assistant.intake.followup import after_confirm, chat_context
 from assistant.intake.last_year import set_aside
@@ -149,7 +149,10 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     message, aside = set_aside(message, row.year)  # 「2024年，我局……」 pasted: last year's text, said back
     if aside and not message.strip():
         return "\n".join([*(f"（{n}）" for n in aside), _next(ws, rid)])
-    said_ex = extract_message(message, chat_context(row.state, facts, pending_cells), model)
+    ctx, prefill = chat_context(row.state, facts, pending_cells), prefill_of(row.state, facts)
+    said_ex = with_prefill(
+        message, ctx, prefill, lambda m, c: extract_message(m, c, model)
+    )  # 「去年转过来的两件」
     said_ex = replace(said_ex, notes=(*aside, *said_ex.notes)) if aside else said_ex
     ws.update_state(rid, followup=said_ex.followup.dump() if said_ex.followup else None)
     ex = chat_narrative.this_year(answers_only(said_ex), row.year)  # 「没有」 to a question: no section text

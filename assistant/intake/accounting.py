@@ -30,6 +30,7 @@ _FILLER = re.compile(
     r"|(?:台账|表)(?:我)?(?:先|等会|马上)?(?:传|发|上传)(?:一下)?|我先(?:传|发|上传)(?:一下)?台账"
     r"|我们是[^，。]{0,12}|我们单位是[^，。]{0,12}|[^，。]{0,6}(?:县级|市级|乡镇|省级)(?:部门|单位|政府)[^，。]{0,4})+$"
 )
+_WHEN = re.compile(r"^(?:本年度|本年|今年|全年)")
 _NOISE = re.compile(r"[\s、“”\"'‘’…—~～]+")
 COVERED_SHARE = 0.5
 _STILL_OPEN = re.compile(  # 「还有1件12月底收的，现在还在办」 read as 结转下年度: its words need no account
@@ -54,6 +55,9 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
             if len(piece) < 2:
                 continue
             start = message.find(piece)
+            if start < 0 and (when := _WHEN.match(piece)):  # 「今年的问题是……」 filed as 「今年……」
+                piece = piece[when.end() :]
+                start = message.find(piece) if len(piece) >= 2 else -1
             while start >= 0:
                 covered[start : start + len(piece)] = [True] * len(piece)
                 start = message.find(piece, start + 1)

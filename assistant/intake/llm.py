@@ -99,7 +99,7 @@ def extract_message(message: str, context: ExtractionContext | None = None, mode
     ctx = context or ExtractionContext()
     read = extract if model is None else (lambda m, c: llm_extract(m, c, model))
     told = carry_told.read(message, ctx, read)  # 「这两件今年都处理完了，一件给了……」: added to the results
-    return told or additions.read(message, ctx, read) or read(message, ctx)  # 「再加一件」: added, not replacing
+    return told or additions.read(message, ctx, read) or read(message, ctx)  # 「再加一件」: added
 
 
 def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> Extraction:

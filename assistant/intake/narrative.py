@@ -95,7 +95,11 @@ _NAMES: tuple[tuple[str, str], ...] = (
         r"政府信息公开平台建设|平台建设|公开平台|平台|网站|政务新媒体|新媒体|公众号",
     ),  # 「网站这块，」
     ("supervision", r"监督保障|监督|保障"),
-    ("improvements", r"改进情况|改进措施|改进|整改情况|整改|下一步"),
+    (  # 「去年报告说的问题，……今年新配了1名专职人员」: last year's problems followed up is 改进情况
+        "improvements",
+        r"改进情况|改进措施|改进|整改情况|整改|下一步"
+        r"|(?:去年|上年|上一年度?)的?(?:年报|报告|年度报告)?(?:里|中|上)?(?:说|提|指出|讲|写|列)(?:到|出)?的(?:那些|几个)?(?:问题|不足)",
+    ),
     ("problems", r"存在的?(?:主要)?(?:问题|不足|短板)|问题和不足|(?:主要)?问题|不足"),
     ("other", r"其他需要报告的事项|其他事项|其他(?=里面?|那一?块|部分|中)"),
 )
@@ -257,6 +261,10 @@ def home_of(named: str, sentence: str) -> str:
 def strip_named(sentence: str) -> str:
     """The sentence without the part's name it starts with (the name is a filing instruction)."""
     m = _NAMED.match(sentence.strip())
+    if m and any(
+        (g or "").startswith(("去年", "上年", "上一年")) for k, g in m.groupdict().items() if k[1:].isdigit()
+    ):
+        return sentence.strip()  # 「去年报告说的问题，……」 says what the text follows up: kept whole
     rest = sentence.strip()[m.end() :].strip() if m else sentence
     if m and rest and m.group("when"):  # 「本年度主动公开这块，我们……」 keeps the clerk's 「本年度」
         rest = m.group("when") + rest
