@@ -95,3 +95,33 @@ def test_last_years_problems_followed_up_are_improvements_kept_whole():
     msg = "今年的问题是部分卫生院公开栏信息更新不及时"
     ex = extract_message(msg, ExtractionContext())
     assert ex.narrative[0].key == "problems" and unaccounted(msg, ex) == []
+
+
+def test_a_fee_said_with_jiushi_is_the_fee():
+    for msg in ("罚款收的钱不算行政事业性收费吧？那收费就是0", "收费就是零"):
+        got, _ = _read(msg, {})
+        assert got == {"active.art20_8.admin_fees.amount_wan_yuan": 0}
+
+
+def test_a_row_of_zero_is_not_asked_for_its_types():
+    from assistant.intake import IntakeState, next_question, topic_keys
+
+    cells = {f"{A}new_received.total": 4, f"{A}new_received.natural_person": 1}
+    cells |= {f"{A}new_received.{c}": 0 for c in ("research_institution", "social_welfare_org")}
+    cells |= {f"{A}new_received.commercial_enterprise": 3, f"{A}new_received.legal_service_org": 0}
+    cells |= {f"{A}new_received.other_org": 0, f"{A}carried_over_from_prev.total": 0}
+    cells |= {f"{R}granted.total": 4, f"{A}carried_to_next.total": 0}
+    cells |= {
+        k.replace("new_received", "results.granted"): v for k, v in cells.items() if ".new_received." in k
+    }
+    for topic in (
+        "results.main",
+        "results.withheld",
+        "results.unable",
+        "results.not_processed",
+        "results.other",
+    ):
+        cells |= {k: 0 for k in topic_keys(topic) if k not in cells}
+    cells |= {f"{A}carried_to_next.research_institution": 0}  # one type given, the row total 0
+    q = next_question(IntakeState("某县应急管理局", "县级部门", 2025, cells=cells))
+    assert q is None or ("0件中" not in q.text and "共0件" not in q.text)  # 「上年结转0件中，……各多少件？」

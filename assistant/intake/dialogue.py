@@ -126,6 +126,8 @@ def _given(key: str, cells: Mapping[str, Value]) -> bool:
     if key in cells:
         return True
     prefix, _, col = key.rpartition(".")
+    if prefix.startswith(_A) and col != "total" and cells.get(f"{prefix}.total") == 0:
+        return True  # a row of 0: each type is 0 (`core.zeros`), nothing to ask
     return col == "total" and prefix.startswith(_A) and row_answered(prefix, cells)
 
 

@@ -88,7 +88,7 @@ ROWS: tuple[RowDef, ...] = (
     _row("review", r"行政复议|复议", T3, "total", "行政复议"),
     _row("group:litigation", r"行政诉讼|诉讼|起诉|应诉|打官司|官司|告到法院|告上法庭|(?:去|上|到)法院|被(?:人)?告|被诉", T3, "total", "行政诉讼",
          ("litigation_direct", "litigation_after_review")),
-    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费|收费(?=金额|总额|收入|这一?块|这边|情况|项目|填|就填|是|为|共|合计|约|大约|大概|主要|全年|今年|一年|总共|一共|的话|方面|也|都|没|无|[0-9０-９零一二两三四五六七八九十]|$)", SINGLE, "amount_wan_yuan", "行政事业性收费"),
+    _row("active.art20_8.admin_fees", r"行政事业性收费|事业性收费|行政收费|收费(?=金额|总额|收入|这一?块|这边|情况|项目|填|就填|就是|就|是|为|共|合计|约|大约|大概|主要|全年|今年|一年|总共|一共|的话|方面|也|都|没|无|[0-9０-９零一二两三四五六七八九十]|$)", SINGLE, "amount_wan_yuan", "行政事业性收费"),
     _row("active.art20_5.admin_license", _decision("许可"), SINGLE, "decisions", "行政许可"),
     _row("active.art20_6.admin_penalty", _decision("处罚"), SINGLE, "decisions", "行政处罚"),
     _row("active.art20_6.admin_coercion", _decision("强制") + "|查封|扣押|暂扣", SINGLE, "decisions", "行政强制"),
