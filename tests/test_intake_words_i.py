@@ -125,3 +125,37 @@ def test_a_row_of_zero_is_not_asked_for_its_types():
     cells |= {f"{A}carried_to_next.research_institution": 0}  # one type given, the row total 0
     q = next_question(IntakeState("某县应急管理局", "县级部门", 2025, cells=cells))
     assert q is None or ("0件中" not in q.text and "共0件" not in q.text)  # 「上年结转0件中，……各多少件？」
+
+
+def test_review_cases_told_one_by_one_add_to_their_outcomes():
+    cells: dict = {"review.total": 3}
+    for msg, col in (
+        ("第一个，村民对公路征地信息的答复不服，县政府复议维持了", "upheld"),
+        ("第二个，复议机关认为我们答复不全面，责令重新答复，我们已经重新答复了", "corrected"),
+        ("第三个是12月份才申请的，复议到现在还没出结果", "pending"),
+    ):
+        got, ex = _read(msg, cells)
+        assert got == {f"review.{col}": 1}, msg
+        assert unaccounted(msg, ex) == [] and not ex.narrative  # a case, not section text
+        cells |= got
+    got, ex = _read("第四个，复议维持了", cells)  # more than the 3 said: asked, not added
+    assert got == {} and ex.questions
+
+
+def test_a_suit_told_as_a_case_is_placed_by_how_it_reached_court():
+    msg = "诉讼的话，第一个那个村民复议维持以后又去法院起诉了，法院一审驳回了"
+    got, _ = _read(msg, {"review.total": 3, "review.upheld": 1})
+    assert got == {"litigation_after_review.upheld": 1, "litigation_after_review.total": 1}
+    got, _ = _read("第二个是公司没经过复议直接起诉的，还在审", {"litigation_after_review.total": 1})
+    assert got == {"litigation_direct.pending": 1, "litigation_direct.total": 1}
+    got, _ = _read("第一件是个人申请的，给了", {"review.total": 1, "review.upheld": 1})
+    assert not any(k.startswith(("review", "litigation")) for k in got)  # an application, not a case
+
+
+def test_not_held_in_everyday_words():
+    got, _ = _read("还有一件他要的是公交公司的运营成本，我们没有，让他去找公交公司", {})
+    assert got == {f"{R}unable.not_held.total": 1}  # the company is where to ask, no applicant type
+    got, _ = _read("两件我们这没有", {})
+    assert got == {f"{R}unable.not_held.total": 2}
+    got, _ = _read("规章和规范性文件我们都没有", {})
+    assert not any(k.startswith(A) for k in got)

@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from assistant.config import Settings, load_settings
 from assistant.core import spec
 from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, extract_numbers, format_number
-from assistant.intake import additions, carry_told
+from assistant.intake import additions, carry_told, t3_story
 from assistant.intake.answers import THAT_ONE
 from assistant.intake.attribution import SINGLE_TYPE
 from assistant.intake.consistency import Statement, resolve
@@ -98,7 +98,7 @@ def extract_message(message: str, context: ExtractionContext | None = None, mode
     """The service the chat calls: LLM extraction when a chat model is given, rule-based otherwise."""
     ctx = context or ExtractionContext()
     read = extract if model is None else (lambda m, c: llm_extract(m, c, model))
-    told = carry_told.read(message, ctx, read)  # 「这两件今年都处理完了，一件给了……」: added to the results
+    told = t3_story.read(message, ctx) or carry_told.read(message, ctx, read)  # 「第二个，……责令重新答复」
     return told or additions.read(message, ctx, read) or read(message, ctx)  # 「再加一件」: added
 
 

@@ -25,6 +25,12 @@ _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 
     rf"(?<![^，,。；;\s]){_WE}(?:也|都)?(?:不|没有?|未)收(?:取)?(?:任何)?(?:行政事业性)?费(?:用)?"
     r"(?:的|了)?(?=$|[，,。；;！!])"
 )
+_NOT_HERE = re.compile(  # 「两件我们这没有」: a count this body does not hold
+    r"(?<=[0-9一二两三四五六七八九十][件个])(?:我们|我局|本局|本机关|我们单位)(?:这里?|这边)?(?:也|都)?没有(?:这个|这些|相关)?(?=$|[，,。；;！!])"
+)
+_REFERRED = re.compile(  # 「让他去找公交公司」: sent to whoever holds it, not an applicant type
+    r"(?<=[让叫诉知议])(?:他|她|其|申请人)(?:们)?(?:去|到|向)?找?[^，,。；;\d\s]{1,10}?(?:公司|集团|中心|医院|学校|银行)"
+)
 _NEW = "applications.new_received"
 _ALL_DONE = re.compile(
     r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])"
@@ -109,6 +115,7 @@ def spell(
     message = bare_other.spell_out(rewrite(A.THAT_ONE, "那1件", message, said), said)  # 那件; 其他1件
     message = that_one_of_a_type(message, said)  # 「刚才那个研究所的予以公开了」
     message = these(shared_outcome(message, said), said, cells or {})  # 「A和B都公开了」「这5件里」
+    message = rewrite(_REFERRED, "他去找有关单位", rewrite(_NOT_HERE, "本机关不掌握", message, said), said)
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried over
     message = rewrite(_FINAL, "最后", message, said)  # 「表里是38，……，最后是40」: 40
     answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None

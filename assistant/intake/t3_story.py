@@ -1,0 +1,85 @@
+"""表三 told case by case: 「第一个，村民……不服，县政府复议维持了」「第二个，……责令重新答复」.
+
+Pure. After 「今年有三个人申请了行政复议」 a clerk tells each case in its own message, by an ordinal
+(第一个/第二个/另一个/最后一个) and the outcome in everyday words. Each such message is one case: one
+more in the outcome's column of the group it is about (行政复议, or 行政诉讼 未经复议直接起诉 / 复议后起诉 when
+a court is named), added to what is known (pending or confirmed) and shown old → new like any change.
+A message with no outcome word, or whose group cannot be told, is left to the ordinary reading; a case
+that would make the outcomes exceed the group's 总计 is said back instead of added.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from assistant.core import spec
+from assistant.core.facts import Value
+from assistant.intake.lexicon import COLUMNS, T3
+from assistant.intake.model import Extraction, ExtractionContext, Proposal
+
+_ORDINAL = re.compile(
+    r"^(?:[^，,。；;\d]{0,8}(?:的话|方面|这块)[，,：:]?\s*)?(?:还有|另外)?"
+    r"(?:第(?:[一二三四五六七八九十]|\d{1,2})(?:个|件|起|宗|例)|另(?:外)?一(?:个|件|起)|最后一(?:个|件|起)|剩下(?:的|那)?一?(?:个|件|起))"
+)
+_COURT = re.compile(r"起诉|诉讼|法院|一审|二审|判决|告到|告了|打官司")
+_DIRECT = re.compile(r"直接(?:起诉|告)|(?:没|未|不)(?:有)?经过?复议")
+_AFTER = re.compile(
+    r"复议[^，,。；;]{0,12}(?:以后|之后|后)[^。；;]{0,12}(?:起诉|告|法院)|复议后起诉|经过复议"
+)
+_REVIEW = re.compile(r"复议")
+_OUTCOMES = ("pending", "corrected", "upheld", "other")
+
+
+def read(message: str, ctx: ExtractionContext) -> Extraction | None:
+    """One case of 表三 added to its outcome; None when the message is not such a case."""
+    text = message.strip()
+    m = _ORDINAL.match(text)
+    if not m:
+        return None
+    group, told = _group(text, ctx.cells)
+    outcome = _outcome(told) if group else None
+    if group is None or outcome is None:
+        return None
+    fspec = spec.spec_for(ctx.version)
+    key, total_key = f"{group}.{outcome}", f"{group}.total"
+    old = _int(ctx.cells.get(key))
+    said = sum(_int(ctx.cells.get(f"{group}.{o}")) for o in _OUTCOMES)
+    total = ctx.cells.get(total_key)
+    source = text.rstrip("。.！!")
+    name = fspec.cell(total_key).label.removesuffix(" / 总计")
+    if isinstance(total, int) and said + 1 > total:
+        question = f"“{source}”：{name}共{total}件，已说明结果的已有{said}件，这一件是否另算？请告诉我{name}的总数和各结果的件数。"
+        return Extraction(questions=(question,))
+    note = f"逐件说明：原{old}件，加这一件" if old else "逐件说明的一件"
+    proposals = [Proposal(key, old + 1, fspec.cell(key).label, source, note=note)]
+    if not isinstance(total, int):
+        proposals.append(
+            Proposal(total_key, said + 1, fspec.cell(total_key).label, source, True, "逐件说明累计")
+        )
+    return Extraction(tuple(proposals))
+
+
+def _group(text: str, cells: Mapping[str, Value]) -> tuple[str | None, str]:
+    """The group the case is about and the words that tell its outcome there."""
+    court = _COURT.search(text)
+    if court:
+        if _DIRECT.search(text):
+            return "litigation_direct", text[court.start() :]
+        if _AFTER.search(text):
+            return "litigation_after_review", text[court.start() :]
+        return None, text  # a suit, but which kind is not said: the ordinary reading asks
+    total = cells.get("review.total")
+    open_cases = isinstance(total, int) and sum(_int(cells.get(f"review.{o}")) for o in _OUTCOMES) < total
+    if _REVIEW.search(text) or open_cases:  # 「第三个是12月份才申请的，……还没出结果」 after 复议3件
+        return "review", text
+    return None, text
+
+
+def _outcome(text: str) -> str | None:
+    found = [(m.start(), col) for col, p in COLUMNS[T3] if col in _OUTCOMES and (m := p.search(text))]
+    return min(found)[1] if found else None  # the first outcome said: 「不服……维持了」
+
+
+def _int(value: Value | None) -> int:
+    return value if isinstance(value, int) else 0
