@@ -159,3 +159,28 @@ def test_not_held_in_everyday_words():
     assert got == {f"{R}unable.not_held.total": 2}
     got, _ = _read("规章和规范性文件我们都没有", {})
     assert not any(k.startswith(A) for k in got)
+
+
+def test_the_carry_overs_outcome_adds_to_a_row_given_by_types():
+    cells = {
+        f"{A}new_received.total": 23,
+        f"{A}new_received.natural_person": 19,
+        f"{A}new_received.commercial_enterprise": 1,
+        f"{A}new_received.other_org": 3,
+        f"{R}granted.other_org": 3,  # 「合作社那两件和村委会那件都公开了」
+        f"{R}granted.natural_person": 13,  # 「村民的，公开了13件」: no 总计 said
+        f"{R}partially_granted.natural_person": 2,
+        f"{R}unable.needs_creation.commercial_enterprise": 1,
+        f"{R}not_processed.petition_complaint.total": 2,
+        f"{R}not_processed.duplicate.total": 1,
+        f"{A}carried_to_next.natural_person": 1,
+        f"{A}carried_to_next.total": 1,
+        f"{A}carried_over_from_prev.natural_person": 1,  # last year's one was a villager's
+    }
+    got, ex = _read("去年转过来的那一件，今年1月份就答复了，给他公开了，上面说的13件不包括这件", cells)
+    assert got[f"{R}granted.natural_person"] == 14 and got[f"{R}granted.total"] == 17
+    assert not any("两者不一致" in q for q in ex.questions)
+    del cells[f"{R}granted.natural_person"]  # the type's count not given: only the 总计 grows
+    cells[f"{R}granted.total"] = 16
+    got, _ = _read("去年转过来的那一件，今年1月份就答复了，给他公开了", cells)
+    assert got[f"{R}granted.total"] == 17 and f"{R}granted.natural_person" not in got

@@ -45,10 +45,14 @@ def carry_adds(
     leaves = spec.t2_result_leaves(version)
     if row.removeprefix(_A) not in leaves or not _new_accounted(known, leaves):
         return []
+    sole = _sole_carry_type(known) if col == "total" else None  # 「去年转过来的那一件」 was a villager's
+    col = sole if sole and isinstance(known.get(f"{row}.{sole}"), int) else col  # only onto a count given
     keys = [f"{row}.{col}"] + ([f"{row}.total"] if col != "total" else [])
     out = []
     for key in keys:
         old = known.get(key)
+        if old is None and key.endswith(".total"):
+            old = given_count(known, row)  # 「村民的，公开了13件」 and 合作社的3件: 16 so far
         if old is not None and not isinstance(old, int):
             return []
         out.append((key, old or 0, (old or 0) + value))
@@ -66,3 +70,12 @@ def _new_accounted(known: Mapping[str, Value], leaves: tuple[str, ...]) -> bool:
     if not isinstance(new, int) or not isinstance(carried, int) or not done:
         return False
     return all(isinstance(v, int) for v in done) and sum(done) > 0 and sum(done) + carried == new  # type: ignore[arg-type]
+
+
+def _sole_carry_type(known: Mapping[str, Value]) -> str | None:
+    """The one applicant type all of 上年结转 is of, when its types are known."""
+    carried = known.get(_A + "carried_over_from_prev.total")
+    types = {c: v for c in spec.T2_APPLICANT_COLUMNS if (v := known.get(f"{_A}carried_over_from_prev.{c}"))}
+    if len(types) == 1 and isinstance(carried, int) and list(types.values()) == [carried]:
+        return next(iter(types))
+    return None
