@@ -184,3 +184,43 @@ def test_the_carry_overs_outcome_adds_to_a_row_given_by_types():
     cells[f"{R}granted.total"] = 16
     got, _ = _read("去年转过来的那一件，今年1月份就答复了，给他公开了", cells)
     assert got[f"{R}granted.total"] == 17 and f"{R}granted.natural_person" not in got
+
+
+def _chat(ws, *turns):
+    rid = ws.start("某县自然资源局", 2025, "县级部门")
+    replies = [say(ws, rid, t) for t in turns]
+    return rid, replies
+
+
+def test_a_scope_with_a_count_goes_on_in_the_next_messages(ws):
+    rid, replies = _chat(
+        ws,
+        "新收申请28件，个人21件，公司4件，律所2件，研究所1件",
+        "确认",
+        "个人的21件：给了10件，一部分给了3件",
+        "有两件要的是征地补偿方案，还在研究没定下来，属于过程性信息没给",
+        "三件是查别人家房子的不动产登记信息，这个属于行政查询事项，告诉他按不动产登记的程序去查了",
+        "两件我们这没有，查无此信息，还有一件让他补正，他过了期限也没补",
+        "确认",
+        "公司4件：两件给了，一件也是查不动产登记的，同样按查询处理，还有一件现在还在办",
+        "确认",
+    )
+    cells = ws.facts(rid).cells
+    assert cells[f"{R}withheld.process_info.natural_person"] == 2
+    assert cells[f"{R}withheld.admin_inquiry.natural_person"] == 3
+    assert cells[f"{R}unable.not_held.natural_person"] == 2
+    assert cells[f"{R}other.no_correction_overdue.natural_person"] == 1
+    assert cells[f"{R}withheld.admin_inquiry.commercial_enterprise"] == 1  # a new scope: the company's
+    assert "接着上面说的自然人的申请" in replies[3]
+    assert not any("没能理解" in r for r in replies[3:])  # what was asked, the answer given: accounted
+
+
+def test_a_scope_ends_when_its_count_is_told_or_a_type_is_named():
+    from assistant.intake.model import Followup
+
+    ctx = ExtractionContext(followup=Followup(scope=("natural_person", 2)))
+    ex = extract_message("有两件属于过程性信息没给", ctx)
+    assert {p.key: p.value for p in ex.proposals}[f"{R}withheld.process_info.natural_person"] == 2
+    assert ex.followup is None or ex.followup.scope is None  # all told
+    ex = extract_message("公司的一件属于过程性信息没给", ctx)  # a type of its own: no scope
+    assert f"{R}withheld.process_info.natural_person" not in {p.key for p in ex.proposals}

@@ -12,9 +12,9 @@ import re
 
 from assistant.core import spec
 from assistant.intake import narrative as N
-from assistant.intake.lexicon import REFERENCE, ROW_BY_KEY
+from assistant.intake.lexicon import COLUMNS, REFERENCE, ROW_BY_KEY, T3
 from assistant.intake.model import Extraction
-from assistant.intake.phrases import find_col, find_row
+from assistant.intake.phrases import find_col, find_row, numbers
 
 _CLAUSE = re.compile(r"[^，,。；;！!？?\n：:（）()]+")
 _QUOTED = re.compile(r"“([^”]{2,})”")
@@ -26,7 +26,7 @@ _FILLER = re.compile(
     r"|我?(?:查|看|核)(?:了)?一下|我?(?:查|看|翻|核对)(?:了|过)(?:一下)?(?:去年|上年)的?(?:报告|年报|台账|登记本)|(?:所以|就|因此)?(?:没(?:有)?(?:提供|给)|不再处理|没法提供|提供不了)(?:了)?"
     r"|(?![^，。]*(?:转|交|向|给|到|由|告知|让|对|和))(?:你好|您好)?(?:我是|我们是|这里是|这边是)?"
     r"[\u4e00-\u9fff]{1,6}(?:局|委员会|委|办公室|政府|街道办?|镇|乡)(?:办公室)?的?"
-    r"|(?:来|要|想)?(?:填|写|弄|做)?(?:一下)?(?:20\d\d年度?的?)?年报|20\d\d年度?的?(?:年报|年度报告)"
+    r"|(?:来|要|想)?(?:填|写|弄|做)?(?:一下)?(?:20\d\d年度?的?|(?:去年|今年|上年|本年)的?)?年报|20\d\d年度?的?(?:年报|年度报告)?"
     r"|(?:台账|表)(?:我)?(?:先|等会|马上)?(?:传|发|上传)(?:一下)?|我先(?:传|发|上传)(?:一下)?台账"
     r"|我们是[^，。]{0,12}|我们单位是[^，。]{0,12}|[^，。]{0,6}(?:县级|市级|乡镇|省级)(?:部门|单位|政府)[^，。]{0,4})+$"
 )
@@ -39,6 +39,10 @@ _STILL_OPEN = re.compile(  # 「还有1件12月底收的，现在还在办」 re
 )
 _ASKED_CORRECTION = re.compile(  # 「另一件让他补正材料」 before 「……过了期限就不再处理了」 read as 逾期不补正
     r"^(?:另一件|另外一件|这件|那件|一件|还有一件)?(?:我们)?(?:让|要|叫|请|通知|告知|要求)(?:他|她|对方|申请人)(?:去)?补(?:正|充|交|齐)?(?:了)?(?:材料|资料)?$"
+)
+_WHAT_ASKED = re.compile(r"要的是|问的是|查的是|申请的是|想要的是|要我们|要求我们|让我们|是查|是要")
+_TOLD_THEM = re.compile(  # 「就答复他了」「告诉他按不动产登记的程序去查了」: the answer given, its row said
+    r"^(?:就|已经?|也|都)?(?:答复|回复|告知|告诉|通知)(?:了)?(?:他|她|对方|申请人)(?:们)?[^，。\d]{0,16}$"
 )
 _WRONG = re.compile(r"(?:不是|并非|而非)[0-9一二两三四五六七八九十]+(?:件|个)?")
 
@@ -65,6 +69,7 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
         if any(covered[w.end() : w.end() + 3]):
             covered[w.start() : w.end()] = [True] * (w.end() - w.start())
     open_said = any(p.key.startswith("applications.carried_to_next.") and p.value for p in ex.proposals)
+    filled = {p.key.rpartition(".")[0] for p in ex.proposals} | {p.key for p in ex.proposals}
     lapsed = any(".other.no_correction_overdue." in p.key and p.value for p in ex.proposals)
     out = []
     for m in _CLAUSE.finditer(message):
@@ -79,9 +84,13 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
             or N.other_heading(text)
             or _row_heading(core)
             or _type_agreed(core)
+            or _names_filled(core, filled)
+            or (ex.proposals and _TOLD_THEM.match(core))
         ):
             continue
         share = sum(covered[m.start() : m.end()]) / max(1, len(m.group()))
+        if share and _WHAT_ASKED.search(core):
+            continue  # 「有两件要的是征地补偿方案」: its count filed, the rest says what was asked for
         if share < COVERED_SHARE:
             out.append(text)
     return out
@@ -115,6 +124,20 @@ def _type_agreed(clause: str) -> bool:
     row = ROW_BY_KEY["applications.new_received"]
     col = find_col(row, m.group("type"), default=False)
     return col in spec.T2_APPLICANT_COLUMNS and find_col(row, m.group("who"), default=False) == col
+
+
+def _names_filled(clause: str, filled: set[str]) -> bool:
+    """「同样按查询处理」「让重新答复」: a clause without a number whose words only name the row (or 表三
+    outcome) a number of the message was filed in — the reason for that filing, accounted by it."""
+    if numbers(clause):
+        return False
+    row = find_row(clause, weak=False)
+    if row is not None:
+        return row.key in filled
+    outcome = next((col for col, p in COLUMNS[T3] if col != "total" and p.search(clause)), None)
+    return outcome is not None and any(
+        k.endswith("." + outcome) and not k.startswith("applications.") for k in filled
+    )
 
 
 def _only_named(clause: str) -> bool:

@@ -30,7 +30,6 @@ from assistant.intake.exhausted import exhausted_types
 from assistant.intake.filing import FilingReader, request_notes, restated
 from assistant.intake.followup import FollowupReader, asked_context, carried_outcomes, followup_of
 from assistant.intake.lexicon import (
-    COLUMN_NAMES,
     COLUMNS,
     LEGAL_PERSONS,
     ROW_BY_KEY,
@@ -52,6 +51,7 @@ from assistant.intake.moved_cell import moved, moved_type
 from assistant.intake.pasted_grid import read_grid
 from assistant.intake.phrases import find_col, find_row, is_info_fee, numbers, restore, trailing_col
 from assistant.intake.row_totals import follow_totals
+from assistant.intake.scope_carry import ScopeReader
 from assistant.intake.sole_type import sole_type_totals
 from assistant.intake.spelling import spell
 
@@ -80,6 +80,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     original = grid.rest if grid else original
     message, answered = spell(original, ctx.topic, said, ctx.cells)
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
+    reader.scope_left = (*ctx.followup.scope, 0) if ctx.followup and ctx.followup.scope else None
     if grid:
         reader.statements, reader.groups = list(grid.statements), list(grid.groups)
         reader.questions, reader.notes = list(grid.questions), list(grid.notes)
@@ -122,13 +123,13 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         tuple(questions + reader.questions),
         tuple(notes + reader.notes),
         RULES,
-        followup_of(reader.asked_row, reader.groups, proposals),
+        followup_of(reader.asked_row, reader.groups, proposals, reader.scope_still_open()),
     )
     return request_notes(ex, original[:MAX_MESSAGE_CHARS])
 
 
 @dataclass
-class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader):
+class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader, ScopeReader):
     ctx: ExtractionContext
     narrative_like: bool = False  # 「一是……尚未全部归集」: negations are not answers
     short: bool = False  # 「没有」: a negation without a row answers the topic asked
@@ -150,6 +151,8 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader
     scope_col: str | None = None  # 「企业的3件：……」: the applicant type of this sentence's numbers
     scoped_rows: list[str] = field(default_factory=list)
     scope_end: int = 0  # where the scope phrase ends (the words before a number start there)
+    scope_left: tuple[str, int, int] | None = None  # (type, count, first statement) of a scope with a count
+    scope_noted: bool = False
     last_outcome: str | None = None  # outcome said after a count of 行政诉讼 (kind not yet known)
     sentence_first: int = 0  # statements before this index belong to earlier sentences
     asked_row: str | None = None  # the row of a vague count asked for exactly
@@ -236,19 +239,6 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader
                 source = (sentence[lo : m.start] + m.raw).strip("、，, ")
                 if not self._number(m, sentence[lo : m.start], sentence[m.end : hi], source):
                     self.dangling.append((m, source))
-
-    def _scoped(self, sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
-        """「企业的3件：予以公开2件、部分公开1件」: the sentence's numbers go to that applicant type."""
-        self.scope_col, self.scoped_rows, self.scope_end = None, [], 0
-        found = R.scope(sentence)
-        rest = sentence[found[1] :] if found else ""
-        if not found or find_row(rest, weak=False) is None or all(m.start < found[1] for m in mentions):
-            return mentions  # 「公司3件，律所2件」: a list of types; 「合作社那件，涉及个人隐私」: the row's count
-        self.scope_col, end = found
-        self.scope_end = end
-        phrase = sentence[:end].rstrip("，,：: ")
-        self.notes.append(f"“{phrase}”：这句中的数字记入“{COLUMN_NAMES[self.scope_col]}”一栏")
-        return [m for m in mentions if m.start >= end]
 
     def _number(self, m: NumberMention, before: str, after: str, source: str) -> bool:
         if self._zero_again(m.value, before):

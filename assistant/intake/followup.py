@@ -36,7 +36,12 @@ def asked_context(ctx: ExtractionContext) -> ExtractionContext:
     return ctx
 
 
-def followup_of(asked_row: str | None, groups: Iterable[GroupStatement], proposals: Iterable[Proposal]):
+def followup_of(
+    asked_row: str | None,
+    groups: Iterable[GroupStatement],
+    proposals: Iterable[Proposal],
+    scope: tuple[str, int] | None = None,
+):
     """What this reply asks about: the row of its vague count, and group counts left without a kind."""
     keys = {p.key for p in proposals}
     open_groups = tuple(
@@ -46,7 +51,7 @@ def followup_of(asked_row: str | None, groups: Iterable[GroupStatement], proposa
     )
     topic = ROW_TOPIC + asked_row if asked_row and not asked_row.startswith("group:") else None
     topic = topic or _types_asked(list(proposals))
-    return Followup(topic, open_groups) if topic or open_groups else None
+    return Followup(topic, open_groups, scope) if topic or open_groups or scope else None
 
 
 _TYPES_ASKED = "results.breakdown"

@@ -30,16 +30,21 @@ class Followup:
 
     topic: str | None = None
     groups: tuple[tuple[str, str, int], ...] = ()
+    scope: tuple[str, int] | None = (
+        None  # 「个人的21件：……」 with 8 of them still to tell: ("natural_person", 8)
+    )
 
     def dump(self) -> dict:
-        return {"topic": self.topic, "groups": [list(g) for g in self.groups]}
+        scope = list(self.scope) if self.scope else None
+        return {"topic": self.topic, "groups": [list(g) for g in self.groups], "scope": scope}
 
     @classmethod
     def load(cls, data: Mapping | None) -> Followup | None:
         if not data:
             return None
         groups = tuple((str(g[0]), str(g[1]), int(g[2])) for g in data.get("groups") or ())
-        return cls(data.get("topic"), groups)
+        scope = data.get("scope")
+        return cls(data.get("topic"), groups, (str(scope[0]), int(scope[1])) if scope else None)
 
 
 @dataclass(frozen=True)

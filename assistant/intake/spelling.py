@@ -31,6 +31,9 @@ _NOT_HERE = re.compile(  # 「两件我们这没有」: a count this body does n
 _REFERRED = re.compile(  # 「让他去找公交公司」: sent to whoever holds it, not an applicant type
     r"(?<=[让叫诉知议])(?:他|她|其|申请人)(?:们)?(?:去|到|向)?找?[^，,。；;\d\s]{1,10}?(?:公司|集团|中心|医院|学校|银行)"
 )
+_LAPSED = re.compile(  # 「还有一件让他补正，他过了期限也没补」: the count's clause names the row
+    r"(?:让|要求|通知|叫|告知)(?:他|她|其|申请人)(?:们)?补(?:正|充)(?:材料)?(?=[^。；;\d]{0,12}?(?:没补|不补|未补|没有补))"
+)
 _NEW = "applications.new_received"
 _ALL_DONE = re.compile(
     r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])"
@@ -116,6 +119,7 @@ def spell(
     message = that_one_of_a_type(message, said)  # 「刚才那个研究所的予以公开了」
     message = these(shared_outcome(message, said), said, cells or {})  # 「A和B都公开了」「这5件里」
     message = rewrite(_REFERRED, "他去找有关单位", rewrite(_NOT_HERE, "本机关不掌握", message, said), said)
+    message = rewrite(_LAPSED, "逾期不补正", message, said)
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried over
     message = rewrite(_FINAL, "最后", message, said)  # 「表里是38，……，最后是40」: 40
     answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
