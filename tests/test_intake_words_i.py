@@ -224,3 +224,28 @@ def test_a_scope_ends_when_its_count_is_told_or_a_type_is_named():
     assert ex.followup is None or ex.followup.scope is None  # all told
     ex = extract_message("公司的一件属于过程性信息没给", ctx)  # a type of its own: no scope
     assert f"{R}withheld.process_info.natural_person" not in {p.key for p in ex.proposals}
+
+
+def test_a_new_sentence_naming_its_own_row_does_not_take_the_previous_ones():
+    got, _ = _read("律所那件给了。合作社那件要的是别人家的房屋征收补偿协议，涉及个人隐私，没给", {})
+    assert got[f"{R}granted.legal_service_org"] == 1
+    assert got[f"{R}withheld.third_party_rights.other_org"] == 1
+    assert f"{R}granted.other_org" not in got  # not granted too
+
+
+def test_a_suit_decided_against_us_in_everyday_words_is_corrected():
+    got, _ = _read("诉讼有一件，业主直接起诉我们，法院判决确认我们的答复违法", {})
+    assert got["litigation_direct.corrected"] == 1 and got["litigation_direct.total"] == 1
+
+
+def test_the_carry_overs_outcome_counts_a_year_end_row_given_by_type():
+    cells = {
+        f"{A}new_received.total": 3,
+        f"{A}new_received.commercial_enterprise": 3,
+        f"{R}granted.commercial_enterprise": 2,
+        f"{A}carried_to_next.commercial_enterprise": 1,  # 「还有1件12月底收的，现在还在办」 by type only
+    }
+    msg = "另外去年结转过来一件，是个公司的，今年2月份给了，这件不在上面说的里面"
+    got, ex = _read(msg, cells)
+    assert got[f"{R}granted.commercial_enterprise"] == 3 and got[f"{R}granted.total"] == 3
+    assert unaccounted(msg, ex) == []

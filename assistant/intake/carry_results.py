@@ -65,7 +65,7 @@ def new_accounted(known: Mapping[str, Value], version: str) -> bool:
 
 
 def _new_accounted(known: Mapping[str, Value], leaves: tuple[str, ...]) -> bool:
-    new, carried = known.get(_NEW), known.get(_NEXT, 0)
+    new, carried = known.get(_NEW), given_count(known, _A + "carried_to_next") or 0  # 「还有1件公司的在办」
     done = [v for v in (given_count(known, f"{_A}{r}") for r in leaves) if v is not None]
     if not isinstance(new, int) or not isinstance(carried, int) or not done:
         return False

@@ -185,6 +185,9 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader
         self.sentence_first = first
         self.sentence = sentence
         self.last = self.keyword_row = None
+        named = find_row(sentence, weak=False)  # 「……。合作社那件……，涉及个人隐私，没给」: its own row
+        if self.context_row is not None and named is not None and named.key != self.context_row.key:
+            self.context_row = None
         self._seed_followup()  # 「是复议后告的」 answering which kind of suit the last reply asked
         self.took_after = False
         self.dangling = []
