@@ -249,3 +249,32 @@ def test_the_carry_overs_outcome_counts_a_year_end_row_given_by_type():
     got, ex = _read(msg, cells)
     assert got[f"{R}granted.commercial_enterprise"] == 3 and got[f"{R}granted.total"] == 3
     assert unaccounted(msg, ex) == []
+
+
+def _all(msg: str, cells: dict | None = None) -> dict:
+    ex = extract_message(msg, ExtractionContext(cells=cells or {}))
+    return {p.key: p.value for p in ex.proposals}
+
+
+def test_normative_documents_by_their_short_name():
+    got = _all("规范性 发了２件 废止３件 现行有效１９件")
+    assert [got.get(f"active.art20_1.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == [
+        2,
+        3,
+        19,
+    ]
+    got = _all("表一：规范性没有发 现行有效3件")
+    assert (
+        got["active.art20_1.normative_docs.issued"] == 0
+        and got["active.art20_1.normative_docs.in_force"] == 3
+    )
+    assert not any(k.startswith("active.") for k in _all("加强规范性审查2次"))  # no row without a number word
+
+
+def test_none_of_review_and_litigation_typed_fast():
+    for msg in ("复议 诉讼 都没有", "复议没有诉讼没有", "复议没有 诉讼没有"):
+        got = _all(msg)
+        assert got["review.total"] == 0 and got["litigation_direct.total"] == 0, msg
+        assert got["litigation_after_review.total"] == 0, msg
+    got = _all("规章和规范性文件都没有")
+    assert got["active.art20_1.regulations.issued"] == 0 and got["active.art20_1.normative_docs.issued"] == 0

@@ -92,7 +92,7 @@ ROWS: tuple[RowDef, ...] = (
     _row("active.art20_5.admin_license", _decision("许可"), SINGLE, "decisions", "行政许可"),
     _row("active.art20_6.admin_penalty", _decision("处罚"), SINGLE, "decisions", "行政处罚"),
     _row("active.art20_6.admin_coercion", _decision("强制") + "|查封|扣押|暂扣", SINGLE, "decisions", "行政强制"),
-    _row("active.art20_1.normative_docs", r"规范[性行]文件", T1_DOC, None, "行政规范性文件"),
+    _row("active.art20_1.normative_docs", r"规范[性行]文件|规范性(?=$|\s|[，,：:]|今年|本年|全年|没|未|发|制发|新发|印发|出台|[0-9０-９])", T1_DOC, None, "行政规范性文件"),  # 「规范性 发了２件」
     _row("active.art20_1.regulations", r"规章(?!制度)", T1_DOC, None, "规章"),
     _row(_A + "carried_over_from_prev", _CARRIED_OVER, T2, "total", "上年结转"),
     _row(_A + "carried_to_next",

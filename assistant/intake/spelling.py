@@ -14,7 +14,7 @@ from assistant.intake import answers as A
 from assistant.intake import bare_other, doc_columns, suit_order
 from assistant.intake.coordinated import shared_outcome, these
 from assistant.intake.lexicon import NO_POWER, ROW_BY_KEY
-from assistant.intake.phrases import find_col, numbers, rewrite
+from assistant.intake.phrases import find_col, find_row, numbers, rewrite
 
 _NOT_ONE = re.compile(  # 一件也没收到 / 一件申请也没收到 / 复议诉讼一个没有: none
     r"[一1]\s*[件个宗起项份](?:[^，,。；;\d]{0,4}?(?:也|都)(?:没有|没|未|不)(?:有)?|\s*(?:没有|没)(?=$|[，,。；;！!]))"
@@ -33,6 +33,12 @@ _REFERRED = re.compile(  # 「让他去找公交公司」: sent to whoever holds
 )
 _LAPSED = re.compile(  # 「还有一件让他补正，他过了期限也没补」: the count's clause names the row
     r"(?:让|要求|通知|叫|告知)(?:他|她|其|申请人)(?:们)?补(?:正|充)(?:材料)?(?=[^。；;\d]{0,12}?(?:没补|不补|未补|没有补))"
+)
+_PAIR_SPACE = re.compile(r"复议\s*诉讼\s+(?=都|也|均|全|没|无)|复议\s+诉讼")  # 「复议 诉讼 都没有」
+_NONE_RUN = re.compile(r"(?<=复议|诉讼)(?:没有|没|无)(?=(?:行政)?(?:诉讼|复议))")  # 「复议没有诉讼没有」
+_BOTH_NONE = re.compile(
+    r"(?P<a>[^，,。；;：:\s\d和与跟及、]{2,12}?)(?:和|与|跟|及|、)(?P<b>[^，,。；;：:\s\d]{2,12}?)"
+    r"(?P<who>我们|今年|本单位)?(?:都|也|均|全)(?:没有|没|无)(?=$|[，,。；;！!]|[^\d，,。；;]{0,6}(?:$|[，,。；;]))"
 )
 _NEW = "applications.new_received"
 _ALL_DONE = re.compile(
@@ -120,8 +126,35 @@ def spell(
     message = these(shared_outcome(message, said), said, cells or {})  # 「A和B都公开了」「这5件里」
     message = rewrite(_REFERRED, "他去找有关单位", rewrite(_NOT_HERE, "本机关不掌握", message, said), said)
     message = rewrite(_LAPSED, "逾期不补正", message, said)
+    message = rewrite(_PAIR_SPACE, "复议诉讼", message, said)
+    message = _none_run(_both_none(message, said), said)
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried over
     message = rewrite(_FINAL, "最后", message, said)  # 「表里是38，……，最后是40」: 40
     answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
     message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」
     return A.spell_carry(message, topic, said), answered
+
+
+def _none_run(message: str, said: list[tuple[str, str]]) -> str:
+    """「复议没有诉讼没有」: two answers run together, read as two clauses."""
+
+    def sub(m: re.Match[str]) -> str:
+        said.append((m.group() + "，", m.group()))
+        return m.group() + "，"
+
+    return _NONE_RUN.sub(sub, message)
+
+
+def _both_none(message: str, said: list[tuple[str, str]]) -> str:
+    """「规章和规范性文件都没有」: none of either row, read as one negation each."""
+
+    def sub(m: re.Match[str]) -> str:
+        a, b = m.group("a"), m.group("b")
+        ra, rb = find_row(a, weak=False), find_row(b, weak=False)
+        if ra is None or rb is None or ra.key == rb.key:
+            return m.group()
+        new = f"{a}没有，{b}没有"
+        said.append((new, m.group()))
+        return new
+
+    return _BOTH_NONE.sub(sub, message)
