@@ -278,3 +278,17 @@ def test_none_of_review_and_litigation_typed_fast():
         assert got["litigation_after_review.total"] == 0, msg
     got = _all("规章和规范性文件都没有")
     assert got["active.art20_1.regulations.issued"] == 0 and got["active.art20_1.normative_docs.issued"] == 0
+
+
+def test_several_rows_none_in_one_breath():
+    got = _all("许可 处罚 强制 收费 都没有")
+    assert [got.get(k) for k in (
+        "active.art20_5.admin_license.decisions", "active.art20_6.admin_penalty.decisions",
+        "active.art20_6.admin_coercion.decisions", "active.art20_8.admin_fees.amount_wan_yuan",
+    )] == [0, 0, 0, 0]  # fmt: skip
+    assert not any(k.startswith(A) for k in _all("企业和个人都没有"))  # types, no rows: not this rule
+
+
+def test_information_published_counted_is_active_disclosure():
+    ex = extract_message("总体情况：今年通过政务公开栏和微信公众号公开信息186条", ExtractionContext())
+    assert [n.key for n in ex.narrative] == ["active"]

@@ -36,10 +36,11 @@ _LAPSED = re.compile(  # 「还有一件让他补正，他过了期限也没补�
 )
 _PAIR_SPACE = re.compile(r"复议\s*诉讼\s+(?=都|也|均|全|没|无)|复议\s+诉讼")  # 「复议 诉讼 都没有」
 _NONE_RUN = re.compile(r"(?<=复议|诉讼)(?:没有|没|无)(?=(?:行政)?(?:诉讼|复议))")  # 「复议没有诉讼没有」
-_BOTH_NONE = re.compile(
-    r"(?P<a>[^，,。；;：:\s\d和与跟及、]{2,12}?)(?:和|与|跟|及|、)(?P<b>[^，,。；;：:\s\d]{2,12}?)"
-    r"(?P<who>我们|今年|本单位)?(?:都|也|均|全)(?:没有|没|无)(?=$|[，,。；;！!]|[^\d，,。；;]{0,6}(?:$|[，,。；;]))"
+_BOTH_NONE = re.compile(  # 「规章和规范性文件都没有」「许可 处罚 强制 收费 都没有」
+    r"(?:^|(?<=[，,。；;：:]))\s*(?P<items>[^，,。；;：:\d]{4,40}?)\s*(?:我们|今年|本单位)?(?:都|也|均|全)(?:没有|没|无)"
+    r"(?=$|[，,。；;！!]|[^\d，,。；;]{0,6}(?:$|[，,。；;]))"
 )
+_ITEM_SEP = re.compile(r"\s+|和|与|跟|及|、")
 _NEW = "applications.new_received"
 _ALL_DONE = re.compile(
     r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])"
@@ -146,14 +147,15 @@ def _none_run(message: str, said: list[tuple[str, str]]) -> str:
 
 
 def _both_none(message: str, said: list[tuple[str, str]]) -> str:
-    """「规章和规范性文件都没有」: none of either row, read as one negation each."""
+    """「规章和规范性文件都没有」「许可 处罚 强制 收费 都没有」: none of each row named, one negation each."""
 
     def sub(m: re.Match[str]) -> str:
-        a, b = m.group("a"), m.group("b")
-        ra, rb = find_row(a, weak=False), find_row(b, weak=False)
-        if ra is None or rb is None or ra.key == rb.key:
+        items = [t for t in _ITEM_SEP.split(m.group("items")) if t]
+        rows = [find_row(t, weak=False) for t in items]
+        if len(items) < 2 or None in rows or len({r.key for r in rows}) < len(rows):  # type: ignore[union-attr]
             return m.group()
-        new = f"{a}没有，{b}没有"
+        lead = m.group()[: m.start("items") - m.start()]
+        new = lead + "，".join(f"{t}没有" for t in items)
         said.append((new, m.group()))
         return new
 
