@@ -312,7 +312,7 @@ def conflict_markdown(conflict: dict[str, str]) -> str:
     """Old → theirs (the user's) → current, each change highlighted, and the two choices."""
     if not conflict:
         return ""
-    by = escape(conflict.get("by") or "他人")
+    by = "您本人在另一窗口（或更早）" if conflict.get("own") else escape(conflict.get("by") or "他人")
     return (
         f"**您打开时的文本**\n\n{escape(conflict['old'])}\n\n**您的修改**\n\n{highlight(conflict['old'], conflict['theirs'])}"
         f"\n\n**{by} 已保存的当前文本**\n\n{highlight(conflict['old'], conflict['current'])}\n\n{CHOICE}"
