@@ -120,3 +120,14 @@ def test_an_old_database_gains_the_columns(tmp_path):
     Store(path).close()
     cols = {r[1] for r in sqlite3.connect(path).execute("PRAGMA table_info(versions)")}
     assert {"editor", "base", "author"} <= cols
+
+
+def test_review_tab_second_save_from_the_same_page_is_saved(office):
+    from assistant.app import review_flow as rf
+
+    _store, clerk, _editor, rid = office
+    rf.save(clerk, rid, S1, FIRST, OPENED, editor="page-1")
+    v = rf.save(clerk, rid, S1, SECOND, OPENED, editor="page-1")
+    assert not v.conflict and clerk.sections(rid)[S1].text == SECOND
+    other = rf.save(clerk, rid, S1, OTHER, OPENED, editor="tab-2")  # the same account, another tab
+    assert other.conflict and other.conflict["own"] and clerk.sections(rid)[S1].text == SECOND
