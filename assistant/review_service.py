@@ -35,9 +35,12 @@ class WorkspaceError(Exception):
 class EditConflictError(WorkspaceError):
     """The section changed since the user opened it; nothing saved. old → theirs (the user's) → current."""
 
-    def __init__(self, message: str, key: str, old: str, theirs: str, current: str, by: str = ""):
+    def __init__(
+        self, message: str, key: str, old: str, theirs: str, current: str, by: str = "", own: bool = False
+    ):
         super().__init__(message)
         self.key, self.old, self.theirs, self.current, self.by = key, old, theirs, current, by
+        self.own = own  # `current` was saved by the same account (another browser tab, or earlier)
 
 
 def neutralise(text: str) -> tuple[str, str]:

@@ -204,10 +204,13 @@ class Store(AccountsMixin, ReviewMixin):
         note: str = "",
         findings: list[dict] | None = None,
         base: str | None = None,
+        editor: str = "",
     ) -> None:
         """Store the text and, if it changed, a new version by this user. A locked section is never
         overwritten by generation. With `base` (the text the user started from), a section changed by
-        someone else since then is not overwritten: `EditConflict` carries old → theirs → current."""
+        someone else since then is not overwritten: `EditConflict` carries old → theirs → current.
+        `editor` names the page the save comes from: a save whose base predates the same page's own
+        earlier saves (typing on while a save ran) is applied (`_same_chain`)."""
         author = self.account(user_id).username
         now = time.time()
         with self._tx() as db:  # read and write in one transaction: no save slips in between
@@ -215,8 +218,10 @@ class Store(AccountsMixin, ReviewMixin):
             if current is not None and current.locked and origin in ("generate", "regenerate"):
                 raise StoreError("该部分已锁定，解锁后才能重新生成")
             now_text = current.text if current is not None else ""
-            if base is not None and now_text != base and now_text != text:
-                raise EditConflict(key, base, text, now_text, current.updated_by if current else "")
+            if base is not None and now_text not in (base, text):
+                if not self._same_chain(report_id, key, editor, base):
+                    by = current.updated_by if current else ""
+                    raise EditConflict(key, base, text, now_text, by, own=bool(by) and by == author)
             db.execute(
                 "INSERT INTO sections(report_id, key, text, locked, findings, updated_at, updated_by) "
                 "VALUES (?,?,?,?,?,?,?) ON CONFLICT(report_id, key) DO UPDATE SET text=excluded.text, "
@@ -225,11 +230,29 @@ class Store(AccountsMixin, ReviewMixin):
             )
             if current is None or current.text != text:
                 db.execute(
-                    "INSERT INTO versions(report_id, key, text, origin, note, created_at, author) "
-                    "VALUES (?,?,?,?,?,?,?)",
-                    (report_id, key, text, origin, note, now, author),
+                    "INSERT INTO versions(report_id, key, text, origin, note, created_at, author, editor, "
+                    "base) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (report_id, key, text, origin, note, now, author, editor, base),
                 )
             db.execute("UPDATE reports SET updated_at=? WHERE id=?", (now, report_id))
+
+    def _same_chain(self, report_id: int, key: str, editor: str, base: str) -> bool:
+        """True when every version since `base` was saved by hand from the page `editor`: the newest
+        versions, back to one that is `base` or was saved from it, all came from that page. Another
+        page (a colleague, or the same user's other browser tab), generation or a restore in between
+        breaks the chain: a real clash."""
+        if not editor:
+            return False
+        rows = self._all(
+            "SELECT text, editor, base FROM versions WHERE report_id=? AND key=? ORDER BY id DESC",
+            (report_id, key),
+        )
+        for r in rows:
+            if r["editor"] != editor:
+                return False
+            if r["text"] == base or r["base"] == base:
+                return True
+        return False
 
     def set_findings(self, user_id: int, report_id: int, key: str, findings: list[dict]) -> None:
         self.report(user_id, report_id)
@@ -294,7 +317,11 @@ def _version(r: sqlite3.Row) -> Version:
 class EditConflict(StoreError):
     """The section changed since the user opened it: nothing was saved."""
 
-    def __init__(self, key: str, old: str, theirs: str, current: str, by: str = ""):
-        who = f"（{by} 修改）" if by else ""
-        super().__init__(f"该部分在您打开后已被他人修改{who}，您的修改尚未保存：请对照后选择保留哪一版")
+    def __init__(self, key: str, old: str, theirs: str, current: str, by: str = "", own: bool = False):
+        if own:  # the same account from another page (browser tab), or an earlier save of its own
+            msg = "该部分在您打开后已由您本人在另一窗口（或更早的一次保存）修改"
+        else:
+            msg = "该部分在您打开后已被他人修改" + (f"（{by} 修改）" if by else "")
+        super().__init__(msg + "，您的修改尚未保存：请对照后选择保留哪一版")
         self.key, self.old, self.theirs, self.current, self.by = key, old, theirs, current, by
+        self.own = own

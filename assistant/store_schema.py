@@ -70,7 +70,11 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("review_at", "REAL"),
     ],
     "sections": [("updated_by", "TEXT NOT NULL DEFAULT ''")],
-    "versions": [("author", "TEXT NOT NULL DEFAULT ''")],
+    "versions": [
+        ("author", "TEXT NOT NULL DEFAULT ''"),
+        ("editor", "TEXT NOT NULL DEFAULT ''"),  # the page (browser tab) a hand save came from
+        ("base", "TEXT"),  # the text that save started from (checked), None: not checked
+    ],
 }
 
 

@@ -290,17 +290,19 @@ class Workspace(ReviewService):
         note: str = "",
         findings=None,
         base: str | None = None,
+        editor: str = "",
     ):
         """Save a section's text. `base`: the text the user started from; if someone else saved the
-        section since, `EditConflict` (a WorkspaceError) carries old/theirs/current and nothing is saved."""
+        section since, `EditConflict` (a WorkspaceError) carries old/theirs/current and nothing is saved.
+        `editor`: the page saving (its own earlier saves since `base` are no clash, `Store.save_section`)."""
         if key not in spec.SECTION_BY_KEY:
             raise WorkspaceError(f"未知的章节“{key}”")
         check_section_length(key, text)
         self._writable(report_id)
         try:
-            self.store.save_section(self.user_id, report_id, key, text, origin, note, findings, base)
+            self.store.save_section(self.user_id, report_id, key, text, origin, note, findings, base, editor)
         except EditConflict as e:
-            raise EditConflictError(str(e), e.key, e.old, e.theirs, e.current, e.by) from None
+            raise EditConflictError(str(e), e.key, e.old, e.theirs, e.current, e.by, e.own) from None
         except StoreError as e:
             raise WorkspaceError(str(e)) from None
 

@@ -147,9 +147,13 @@ def _save(ws: Workspace, rid: int, sd: SectionDraft, origin: str, note: str = ""
     ws.save_section(rid, sd.key, sd.text, origin, note, [f.to_json() for f in sd.findings])
 
 
-def edit(ws: Workspace, rid: int, key: str, text: str, base: str | None = None) -> DraftView:
+def edit(
+    ws: Workspace, rid: int, key: str, text: str, base: str | None = None, editor: str = ""
+) -> DraftView:
     """Save the editor's text and re-check it with the guard (against this year's data). `base`: the
-    text shown when the user started; if a colleague saved since, nothing is overwritten (conflict)."""
+    text shown when the user started; if a colleague saved since, nothing is overwritten (conflict).
+    `editor`: the page saving; its own saves since `base` (a 保存 pressed while the previous one
+    was still running) are not a clash."""
     if key not in SECTION_KEYS:
         raise WorkspaceError(f"未知的章节“{key}”")
     current = ws.sections(rid).get(key)
@@ -161,7 +165,8 @@ def edit(ws: Workspace, rid: int, key: str, text: str, base: str | None = None) 
         return replace(unchanged, notes=None)
     try:
         check_section_length(key, text)  # before the guard reads it
-        ws.save_section(rid, key, text, "edit", findings=recheck(ws, rid, key, text), base=base)
+        ws.save_section(rid, key, text, "edit", findings=recheck(ws, rid, key, text), base=base,
+                        editor=editor)  # fmt: skip
     except EditConflictError as e:
         return conflict_view(ws, rid, key, e)
     except WorkspaceError as e:  # refused (approved, read-only): the typed text is said back, not lost
@@ -179,22 +184,22 @@ def conflict_view(ws: Workspace, rid: int, key: str, e: EditConflictError) -> Dr
     a second 保存 shows the clash again instead of overwriting the colleague's text."""
     from assistant.app.review_flow import conflict_markdown
 
-    clash = {"old": e.old, "theirs": e.theirs, "current": e.current, "by": e.by}
+    clash = {"old": e.old, "theirs": e.theirs, "current": e.current, "by": e.by, "own": e.own}
     v = view(ws, rid, f"⚠ {spec.SECTION_BY_KEY[key].label}：{e}\n\n" + conflict_markdown(clash))
     return DraftView({**v.texts, key: e.theirs}, v.locked, v.findings, v.notes, v.status,
                      bases={**v.texts, key: e.old}, conflict={**clash, "key": key})  # fmt: skip
 
 
-def keep_mine(ws: Workspace, rid: int, clash: dict[str, str], text: str) -> DraftView:
+def keep_mine(ws: Workspace, rid: int, clash: dict[str, Any], text: str, editor: str = "") -> DraftView:
     """Save the user's text over the current one, knowingly (a newer save than `current` clashes again)."""
-    return edit(ws, rid, clash["key"], text, clash["current"])
+    return edit(ws, rid, clash["key"], text, clash["current"], editor)
 
 
-def take_current(ws: Workspace, rid: int, clash: dict[str, str], text: str) -> DraftView:
+def take_current(ws: Workspace, rid: int, clash: dict[str, Any], text: str, editor: str = "") -> DraftView:
     """Put the stored text into the box; nothing is written. The user's text is said back."""
     key = clash["key"]
     label = spec.SECTION_BY_KEY[key].label
-    by = f"{clash['by']} " if clash.get("by") else ""
+    by = "您本人在另一窗口" if clash.get("own") else f"{clash['by']} " if clash.get("by") else ""
     return view(ws, rid, f"{label}：已采用{by}保存的当前文本，您的修改未保存。{unsaved(text)}")
 
 

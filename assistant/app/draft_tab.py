@@ -94,7 +94,9 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
 
         def on_save(report_id, text, shown, request: gr.Request, _k=k):
             return guarded(
-                report_id, request, lambda ws, r: draft.edit(ws, r, _k, text, (shown or {}).get(_k))
+                report_id,
+                request,
+                lambda ws, r: draft.edit(ws, r, _k, text, (shown or {}).get(_k), page_of(request)),
             )
 
         def on_regen(report_id, instruction, request: gr.Request, _k=k):
@@ -131,7 +133,7 @@ def build(ctx: AppContext, rid: gr.State, user_of) -> Tab:
         if not waiting:
             return guarded(report_id, request, lambda ws, r: draft.view(ws, r, "没有待处理的保存冲突"))
         mine = dict(zip(KEYS, shown, strict=True)).get(waiting["key"], "")
-        return guarded(report_id, request, lambda ws, r: fn(ws, r, waiting, mine))
+        return guarded(report_id, request, lambda ws, r: fn(ws, r, waiting, mine, page_of(request)))
 
     def on_keep(report_id, waiting, t1, t2, t3, t4, t5, t6, request: gr.Request):  # the six sections
         return clash_choice(report_id, waiting, (t1, t2, t3, t4, t5, t6), request, draft.keep_mine)
@@ -159,3 +161,9 @@ def _restore(ws: Workspace, rid: int, ver: Any) -> draft.DraftView:
     if ver is None:
         return draft.view(ws, rid, "请先选择要恢复的版本")
     return draft.restore(ws, rid, int(ver))
+
+
+def page_of(request: gr.Request | None) -> str:
+    """The browser tab a save comes from (Gradio's per-page session): its own earlier saves are no
+    clash, another tab's are (`Store.save_section`)."""
+    return str(getattr(request, "session_hash", "") or "")

@@ -280,22 +280,19 @@ def reply(
     return _guard(ws, rid, key, run)
 
 
-def save(ws: Workspace, rid: int | None, key: str, text: str, base: str) -> ReviewView:
+def save(ws: Workspace, rid: int | None, key: str, text: str, base: str, editor: str = "") -> ReviewView:
     """Save an edit made here; if someone saved the section since `base`, nothing is saved and the
-    three texts are shown so that the user chooses (keep_mine / take_current)."""
+    three texts are shown so that the user chooses (keep_mine / take_current). `editor`: the page
+    saving; its own saves since `base` are no clash (`Store.save_section`)."""
 
     def run():
         try:
-            ws.save_section(rid, key, text, "edit", base=base)
+            ws.save_section(rid, key, text, "edit", base=base, editor=editor)
         except EditConflictError as e:
             v = view(ws, rid, key, f"⚠ {e}", base=base)
-            return ReviewView(
-                **{
-                    **v.__dict__,
-                    "edit_text": text,
-                    "conflict": {"old": e.old, "theirs": e.theirs, "current": e.current, "by": e.by},
-                }
-            )
+            clash = {"old": e.old, "theirs": e.theirs, "current": e.current, "by": e.by}
+            own = {"own": True} if e.own else {}  # the same account's other page saved it
+            return ReviewView(**{**v.__dict__, "edit_text": text, "conflict": {**clash, **own}})
         return view(ws, rid, key, "已保存（修改记录已记下您的账号和时间）")
 
     return _guard(ws, rid, key, run)
@@ -312,16 +309,18 @@ def conflict_markdown(conflict: dict[str, str]) -> str:
     """Old → theirs (the user's) → current, each change highlighted, and the two choices."""
     if not conflict:
         return ""
-    by = escape(conflict.get("by") or "他人")
+    by = "您本人在另一窗口（或更早）" if conflict.get("own") else escape(conflict.get("by") or "他人")
     return (
         f"**您打开时的文本**\n\n{escape(conflict['old'])}\n\n**您的修改**\n\n{highlight(conflict['old'], conflict['theirs'])}"
         f"\n\n**{by} 已保存的当前文本**\n\n{highlight(conflict['old'], conflict['current'])}\n\n{CHOICE}"
     )
 
 
-def keep_mine(ws: Workspace, rid: int | None, key: str, text: str, current: str) -> ReviewView:
+def keep_mine(
+    ws: Workspace, rid: int | None, key: str, text: str, current: str, editor: str = ""
+) -> ReviewView:
     """The user chose their text over the current one, knowingly: saved on top of `current`."""
-    return save(ws, rid, key, text, current)
+    return save(ws, rid, key, text, current, editor)
 
 
 def take_current(ws: Workspace, rid: int | None, key: str, text: str) -> ReviewView:

@@ -10,6 +10,7 @@ import gradio as gr
 
 from assistant.app import review_flow as rf
 from assistant.app.context import AppContext
+from assistant.app.draft_tab import page_of
 from assistant.app.tab import Tab
 
 BUTTONS = {"submit": "提交审核", "return": "退回修改", "approve": "审定通过", "reopen": "重新打开"}
@@ -122,10 +123,10 @@ def _wire(ctx: AppContext, rid: gr.State, user_of, c: SimpleNamespace) -> list[A
         return run(request, lambda ws: rf.reply(ws, report_id, k, t, a, resolve=True), said=True)
 
     def on_save(report_id, k, t, b, request: gr.Request):
-        return run(request, lambda ws: rf.save(ws, report_id, k, t, b))
+        return run(request, lambda ws: rf.save(ws, report_id, k, t, b, page_of(request)))
 
     def on_keep(report_id, k, t, cur, request: gr.Request):
-        return run(request, lambda ws: rf.keep_mine(ws, report_id, k, t, cur))
+        return run(request, lambda ws: rf.keep_mine(ws, report_id, k, t, cur, page_of(request)))
 
     def on_take(report_id, k, t, request: gr.Request):
         return run(request, lambda ws: rf.take_current(ws, report_id, k, t))
