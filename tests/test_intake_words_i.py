@@ -292,3 +292,19 @@ def test_several_rows_none_in_one_breath():
 def test_information_published_counted_is_active_disclosure():
     ex = extract_message("总体情况：今年通过政务公开栏和微信公众号公开信息186条", ExtractionContext())
     assert [n.key for n in ex.narrative] == ["active"]
+
+
+def test_one_case_told_with_dates_and_names_is_one_case():
+    msg = (
+        "3月12日张某某因为申请旧改项目补偿方案，对我们的答复不服向市政府申请复议，6月份市政府维持了我们的答复"
+    )
+    got, ex = _read(msg, {})
+    assert got == {"review.upheld": 1, "review.total": 1} and not ex.narrative
+    cells = {"review.upheld": 1, "review.total": 1}
+    got, _ = _read("然后他又不服，7月去区法院起诉了，这个案子现在还没判", cells)
+    assert got == {"litigation_after_review.pending": 1, "litigation_after_review.total": 1}
+    got, _ = _read("还有一个公司9月申请复议，复议机关让我们重新答复，算纠正吧", cells)
+    assert got == {"review.corrected": 1, "review.total": 2}  # one more than said: the total grows
+    two = "责令重新答复的那个申请人后来又去法院起诉了，到现在还没判。没有直接起诉到法院的"
+    got, _ = _read(two, cells)
+    assert got.get("litigation_direct.total") in (None, 0)  # two sentences: not one case

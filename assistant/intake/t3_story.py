@@ -17,11 +17,16 @@ from assistant.core import spec
 from assistant.core.facts import Value
 from assistant.intake.lexicon import COLUMNS, T3
 from assistant.intake.model import Extraction, ExtractionContext, Proposal
+from assistant.intake.phrases import numbers
 
 _ORDINAL = re.compile(
     r"^(?:[^，,。；;\d]{0,8}(?:的话|方面|这块)[，,：:]?\s*)?(?:还有|另外)?"
-    r"(?:第(?:[一二三四五六七八九十]|\d{1,2})(?:个|件|起|宗|例)|另(?:外)?一(?:个|件|起)|最后一(?:个|件|起)|剩下(?:的|那)?一?(?:个|件|起))"
+    r"(?:第(?:[一二三四五六七八九十]|\d{1,2})(?:个|件|起|宗|例)|另(?:外)?一(?:个|件|起)|最后一(?:个|件|起)|剩下(?:的|那)?一?(?:个|件|起)"
+    r"|还有一(?:个|件|起))"
 )
+_MORE = re.compile(r"还有|另外|另一")
+_EVENT = re.compile(r"申请(?:了)?(?:行政)?复议|提起(?:了)?(?:行政)?(?:复议|诉讼)|起诉|诉我|告到|告了|打官司")
+_LATER = re.compile(r"(?:又|然后|后来|之后|随后)[^。；;]{0,12}(?:起诉|告到|告了|法院)")
 _COURT = re.compile(r"起诉|诉讼|法院|一审|二审|判决|告到|告了|打官司")
 _DIRECT = re.compile(r"直接(?:起诉|告)|(?:没|未|不)(?:有)?经过?复议")
 _AFTER = re.compile(
@@ -34,9 +39,9 @@ _OUTCOMES = ("pending", "corrected", "upheld", "other")
 def read(message: str, ctx: ExtractionContext) -> Extraction | None:
     """One case of 表三 added to its outcome; None when the message is not such a case."""
     text = message.strip()
-    m = _ORDINAL.match(text)
-    if not m:
-        return None
+    one = not re.search(r"[。；;！!？?]", text.rstrip("。；;！!？? "))  # one sentence: one case
+    if not (_ORDINAL.match(text) or (one and _EVENT.search(text) and not numbers(text))):
+        return None  # 「3月12日张某某……申请复议，6月份市政府维持了」: one case, dates no count
     group, told = _group(text, ctx.cells)
     outcome = _outcome(told) if group else None
     if group is None or outcome is None:
@@ -48,12 +53,13 @@ def read(message: str, ctx: ExtractionContext) -> Extraction | None:
     total = ctx.cells.get(total_key)
     source = text.rstrip("。.！!")
     name = fspec.cell(total_key).label.removesuffix(" / 总计")
-    if isinstance(total, int) and said + 1 > total:
+    more = _MORE.search(text[:12]) is not None  # 「还有一个公司9月申请复议……」: one more than said so far
+    if isinstance(total, int) and said + 1 > total and not more:
         question = f"“{source}”：{name}共{total}件，已说明结果的已有{said}件，这一件是否另算？请告诉我{name}的总数和各结果的件数。"
         return Extraction(questions=(question,))
     note = f"逐件说明：原{old}件，加这一件" if old else "逐件说明的一件"
     proposals = [Proposal(key, old + 1, fspec.cell(key).label, source, note=note)]
-    if not isinstance(total, int):
+    if not isinstance(total, int) or said + 1 > total:
         proposals.append(
             Proposal(total_key, said + 1, fspec.cell(total_key).label, source, True, "逐件说明累计")
         )
@@ -66,7 +72,7 @@ def _group(text: str, cells: Mapping[str, Value]) -> tuple[str | None, str]:
     if court:
         if _DIRECT.search(text):
             return "litigation_direct", text[court.start() :]
-        if _AFTER.search(text):
+        if _AFTER.search(text) or (_LATER.search(text) and _reviewed(cells)):  # 「然后他又不服，……起诉了」
             return "litigation_after_review", text[court.start() :]
         return None, text  # a suit, but which kind is not said: the ordinary reading asks
     total = cells.get("review.total")
@@ -74,6 +80,10 @@ def _group(text: str, cells: Mapping[str, Value]) -> tuple[str | None, str]:
     if _REVIEW.search(text) or open_cases:  # 「第三个是12月份才申请的，……还没出结果」 after 复议3件
         return "review", text
     return None, text
+
+
+def _reviewed(cells: Mapping[str, Value]) -> bool:
+    return any(_int(cells.get(f"review.{o}")) for o in (*_OUTCOMES, "total"))
 
 
 def _outcome(text: str) -> str | None:
