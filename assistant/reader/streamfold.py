@@ -1,0 +1,64 @@
+"""A whole file cut every N bytes (or characters) with its own line ends inside the pieces (issue 12).
+
+A few lines of Python fold a file as one stream: `data[i:i + 76]` over the whole file (its line ends
+counted as bytes and kept where they fall), the pieces joined by a line end. The breaks so added stand
+at exact offsets — after every N bytes of the original, N + the break's length apart in the file —
+while the file's own line ends fall anywhere in between; a per-line fold (GNU `fold`) restarts its
+count at each line end and puts no break at those offsets past the first short line. `unstream` finds
+a width at which every such offset, through to the end of the file, holds the break, and removes
+exactly those breaks: the file's bytes come back as they were (characters cut in two whole again).
+Taken only when it proves itself: the pieces hold line ends of their own, or cut characters in two;
+a file whose lines are all one length (nothing to tell) is left to `bytefold` / `unwrap`.
+"""
+
+from __future__ import annotations
+
+_BREAKS = (b"\r\n", b"\n", b"\r")
+_MIN_WIDTH, _MAX_WIDTH = 16, 400
+_MIN_CUTS = 4
+
+
+def _cut_at(data, width: int, brk) -> int:
+    """How many breaks stand at every offset of a stream fold at `width` (0: not such a fold)."""
+    step = width + len(brk)
+    count = 0
+    pos = width
+    while pos + len(brk) < len(data):
+        if data[pos : pos + len(brk)] != brk:
+            return 0
+        count += 1
+        pos += step
+    return count
+
+
+def _removed(data, width: int, brk):
+    step = width + len(brk)
+    pieces = [data[i : i + width] for i in range(0, len(data), step)]
+    return data[:0].join(pieces)
+
+
+def _proved(data, width: int, brk) -> bool:
+    """The fold shows itself: its pieces hold line ends of their own, or it cut characters in two
+    (a UTF-8 continuation byte right after a break)."""
+    step = width + len(brk)
+    own = ("\n", "\r") if isinstance(data, str) else (b"\n", b"\r")
+    if any(b in data[i : i + width] for i in range(0, len(data), step) for b in own):
+        return True
+    if not isinstance(data, bytes):
+        return False
+    after = range(width + len(brk), len(data), step)
+    return sum(1 for i in after if 0x80 <= data[i] <= 0xBF) >= 2
+
+
+def unstream(data):
+    """`data` (bytes or text) with the breaks of a whole-file fold removed, or as it is."""
+    for brk in _BREAKS:
+        b = brk if isinstance(data, bytes) else brk.decode()
+        if b not in data:
+            continue
+        for width in range(_MIN_WIDTH, min(_MAX_WIDTH, len(data) // _MIN_CUTS) + 1):
+            if _cut_at(data, width, b) >= _MIN_CUTS:
+                if _proved(data, width, b):
+                    return _removed(data, width, b)
+                break
+    return data

@@ -1,0 +1,52 @@
+"""Issue 12 (crawled text): a whole file cut every N bytes / characters by a few lines of Python, its
+own line ends inside the pieces (`data[i:i + 76]` joined by CRLF), and a GBK byte fold with CR line
+ends. Fixtures `dump_stream76crlf_*`, `dump_gbkstream80_*`, `dump_gbkfold80cr_*` (dumps.py) are read
+by `test_reader_dumps.py`; here the repair on small inputs."""
+
+from __future__ import annotations
+
+from assistant.reader.decode import decode_counted
+from assistant.reader.streamfold import unstream
+from tests.fixtures.reader_real.measure import measure
+
+TEXT = (
+    "一、总体情况\n本年度共收到政府信息公开申请22件，较上年减少12件。\n"
+    "二、主动公开政府信息情况\n行政许可\n177\n行政处罚\n87\n"
+    "三、收到和处理政府信息公开申请情况\n（一）予以公开\n11\n（二）部分公开\n3\n"
+) * 3
+
+
+def _stream(data, width, brk):
+    return brk.join(data[i : i + width] for i in range(0, len(data), width))
+
+
+def test_a_whole_file_byte_fold_is_undone_exactly():
+    for codec, width, brk in (("utf-8", 76, "\r\n"), ("gbk", 80, "\n"), ("utf-8", 40, "\r")):
+        data = TEXT.replace("\n", brk).encode(codec)
+        folded = _stream(data, width, brk.encode())
+        assert folded != data
+        assert unstream(folded) == data
+        assert decode_counted(folded, "x")[0] == data.decode(codec)
+
+
+def test_a_whole_text_character_fold_is_undone():
+    folded = _stream(TEXT, 76, "\n")
+    assert unstream(folded) == TEXT
+
+
+def test_lines_of_one_length_and_a_per_line_fold_are_left_alone():
+    same = b"\n".join([b"a" * 30] * 8)  # nothing proves a stream fold: left as it is
+    assert unstream(same) == same
+    per_line = "\n".join(ln[i : i + 20] for ln in TEXT.split("\n") for i in range(0, max(len(ln), 1), 20))
+    assert unstream(per_line) == per_line
+
+
+def test_a_gbk_byte_fold_with_cr_line_ends_is_read():
+    m = measure("dump_gbkfold80cr_shengtaihuanjingju_2024.txt")
+    assert not m.refused and not m.wrong and not m.unread
+
+
+def test_a_whole_file_fold_of_a_crawl_is_read():
+    for name in ("dump_stream76crlf_xianzhengfuban_2023.txt", "dump_gbkstream80_ziranziyuanju_2024.txt"):
+        m = measure(name)
+        assert not m.refused and not m.wrong and not m.unread and not m.false_errors, name
