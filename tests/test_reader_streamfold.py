@@ -37,6 +37,8 @@ def test_a_whole_text_character_fold_is_undone():
 def test_lines_of_one_length_and_a_per_line_fold_are_left_alone():
     same = b"\n".join([b"a" * 30] * 8)  # nothing proves a stream fold: left as it is
     assert unstream(same) == same
+    repeated = "本年度共收到政府信息公开申请二十二件。\n" * 8  # repeated lines: a text of its own
+    assert unstream(repeated) == repeated
     per_line = "\n".join(ln[i : i + 20] for ln in TEXT.split("\n") for i in range(0, max(len(ln), 1), 20))
     assert unstream(per_line) == per_line
 
@@ -50,3 +52,11 @@ def test_a_whole_file_fold_of_a_crawl_is_read():
     for name in ("dump_stream76crlf_xianzhengfuban_2023.txt", "dump_gbkstream80_ziranziyuanju_2024.txt"):
         m = measure(name)
         assert not m.refused and not m.wrong and not m.unread and not m.false_errors, name
+
+
+def test_a_crawl_without_line_ends_cut_every_76_characters_is_read():
+    # every line but the last 76 characters (runs of spaces inside): before, 0/166 and agency wrong
+    m = measure("dump_spaced_chars76crlf_shengtaihuanjingju_2024.txt")
+    assert not m.refused and not m.wrong and not m.unread and not m.false_errors
+    flat = "".join(f"第{i}件申请予以公开" for i in range(40))
+    assert unstream("\n".join(flat[i : i + 20] for i in range(0, len(flat), 20))) == flat

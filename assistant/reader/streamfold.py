@@ -8,7 +8,9 @@ count at each line end and puts no break at those offsets past the first short l
 a width at which every such offset, through to the end of the file, holds the break, and removes
 exactly those breaks: the file's bytes come back as they were (characters cut in two whole again).
 Taken only when it proves itself: the pieces hold line ends of their own, or cut characters in two;
-a file whose lines are all one length (nothing to tell) is left to `bytefold` / `unwrap`.
+a file whose lines are all one length (nothing to tell) is left to `bytefold` / `unwrap`; but text
+whose every line but the last is N characters, not repeated, many cut inside a run of Chinese or digits,
+is a crawl without line ends cut every N characters (`_one_width`): its lines are joined.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ def _proved(data, width: int, brk) -> bool:
     (a UTF-8 continuation byte right after a break)."""
     step = width + len(brk)
     own = ("\n", "\r") if isinstance(data, str) else (b"\n", b"\r")
-    if any(b in data[i : i + width] for i in range(0, len(data), step) for b in own):
+    starts = range(0, len(data) - step, step)  # (the last piece may end with the file's own end)
+    if sum(data[i : i + width].count(b) for i in starts for b in own) >= 2:
         return True
     if not isinstance(data, bytes):
         return False
@@ -50,8 +53,34 @@ def _proved(data, width: int, brk) -> bool:
     return sum(1 for i in after if 0x80 <= data[i] <= 0xBF) >= 2
 
 
+def _one_width(text: str) -> str | None:
+    """Text whose every line but the last is one number of characters long: a text without line ends
+    of its own (a crawl joined to one line) cut every N characters. Joined again, or None."""
+    lines = text.split("\n")
+    if len(lines) < _MIN_CUTS + 1:
+        return None
+    width = len(lines[0])
+    if width < _MIN_WIDTH or any(len(ln) != width for ln in lines[:-1]) or len(lines[-1]) > width:
+        return None
+    if len(set(lines)) * 10 < len(lines) * 9:  # lines repeated: a text of its own, not a cut stream
+        return None
+    # a cut falls anywhere: some inside a run of Chinese or digits (a line end there is no text's)
+    inside = sum(
+        1 for ln, nxt in zip(lines, lines[1:], strict=False) if nxt and _run(ln[-1]) and _run(nxt[0])
+    )
+    return "".join(lines) if inside * 4 >= len(lines) - 1 else None
+
+
+def _run(ch: str) -> bool:
+    return ch.isdigit() or "\u4e00" <= ch <= "\u9fff"
+
+
 def unstream(data):
     """`data` (bytes or text) with the breaks of a whole-file fold removed, or as it is."""
+    if isinstance(data, str):
+        joined = _one_width(data.replace("\r\n", "\n").replace("\r", "\n"))
+        if joined is not None:
+            return joined
     for brk in _BREAKS:
         b = brk if isinstance(data, bytes) else brk.decode()
         if b not in data:
