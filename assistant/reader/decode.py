@@ -1,6 +1,7 @@
 """Text files' bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
 
-A file cut at a byte count inside characters is unfolded first (`bytefold`). What still does not
+A file cut at a byte count inside characters is unfolded first (`bytefold`; a whole-file cut with its
+line ends inside the pieces, or a text cut every N characters without line ends: `streamfold`). What still does not
 decode (a file truncated inside a character, a stray byte) is decoded with the few bad bytes
 replaced, when they are few, and said as the reader's gap (`lost_characters`), never refused whole.
 UTF-8 whose only faults are characters cut short (a tool that lays table cells out in bytes, as
