@@ -60,3 +60,47 @@ def test_a_crawl_without_line_ends_cut_every_76_characters_is_read():
     assert not m.refused and not m.wrong and not m.unread and not m.false_errors
     flat = "".join(f"第{i}件申请予以公开" for i in range(40))
     assert unstream("\n".join(flat[i : i + 20] for i in range(0, len(flat), 20))) == flat
+
+
+def test_a_character_fold_that_counted_the_bom_is_undone():
+    # a script that read a file with its BOM as a character (utf-8, not utf-8-sig), then cut it
+    text = "\ufeff" + TEXT
+    folded = "\n".join(text[i : i + 50] for i in range(0, len(text), 50))
+    assert decode_counted(folded.encode("utf-8"), "x")[0] == TEXT
+
+
+def _columns_cut(line: str, width: int) -> list[str]:
+    out, cur, used = [], "", 0
+    for ch in line:
+        w = 2 if "\u3000" <= ch <= "\uffef" or "\u4e00" <= ch <= "\u9fff" else 1
+        if used + w > width:
+            out.append(cur)
+            cur, used = "", 0
+        cur += ch
+        used += w
+    return [*out, cur]
+
+
+def test_a_one_line_crawl_cut_every_76_columns_is_read():
+    # a CMS page's html.parser text is one line (runs of spaces between nodes); a script cut it every
+    # 76 terminal columns (CJK 2): before, 7/200 cells, 41 false errors, agency and year wrong
+    from assistant.audit import audit_one, load_input
+    from tests.fixtures.reader_real import cms, dumps, office
+
+    t = cms.make_truth("柳塘镇人民政府", 2023, 97)
+    parser = dumps._Text()
+    parser.feed(office.cms_page_html(t, "柳塘镇人民政府网", "政府信息公开年报", width=760))
+    text = "".join(parser.parts).replace("\n", " ")
+    folded = "\r\n".join(_columns_cut(text, 76))
+    assert unstream(folded) == text
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.txt"
+        path.write_bytes(folded.encode("utf-8"))
+        loaded = load_input(path)
+        result = audit_one(loaded)
+    assert (loaded.facts.agency, loaded.facts.year) == ("柳塘镇人民政府", 2023)
+    assert all(str(loaded.report.cells.get(k)) == str(v) for k, v in t.cells.items())
+    assert not [f for f in result.findings if f.severity == "error"]

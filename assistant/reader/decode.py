@@ -41,7 +41,16 @@ def decode_counted(data: bytes, name: str) -> tuple[str, int]:
     if text is None:
         raise ReaderError(name, "文件编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8 文本")
     text, lost = repaired(text, lost)
-    return _checked(unstream(text), name), lost
+    return _checked(_unstreamed(text, data.startswith(b"\xef\xbb\xbf")), name), lost
+
+
+def _unstreamed(text: str, bom: bool) -> str:
+    """`streamfold.unstream` of the text; with a BOM, also as cut with the BOM counted as a character."""
+    if bom:
+        joined = unstream("\ufeff" + text)
+        if joined != "\ufeff" + text:
+            return joined.removeprefix("\ufeff")
+    return unstream(text)
 
 
 def _decoded(data: bytes) -> tuple[str | None, int]:

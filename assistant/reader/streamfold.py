@@ -15,6 +15,8 @@ is a crawl without line ends cut every N characters (`_one_width`): its lines ar
 
 from __future__ import annotations
 
+import unicodedata
+
 _BREAKS = (b"\r\n", b"\n", b"\r")
 _MIN_WIDTH, _MAX_WIDTH = 16, 400
 _MIN_CUTS = 4
@@ -59,8 +61,7 @@ def _one_width(text: str) -> str | None:
     lines = text.split("\n")
     if len(lines) < _MIN_CUTS + 1:
         return None
-    width = len(lines[0])
-    if width < _MIN_WIDTH or any(len(ln) != width for ln in lines[:-1]) or len(lines[-1]) > width:
+    if not (_cut_in_chars(lines) or _cut_in_columns(lines)):
         return None
     if len(set(lines)) * 10 < len(lines) * 9:  # lines repeated: a text of its own, not a cut stream
         return None
@@ -69,6 +70,28 @@ def _one_width(text: str) -> str | None:
         1 for ln, nxt in zip(lines, lines[1:], strict=False) if nxt and _run(ln[-1]) and _run(nxt[0])
     )
     return "".join(lines) if inside * 4 >= len(lines) - 1 else None
+
+
+def _cut_in_chars(lines: list[str]) -> bool:
+    width = len(lines[0])
+    return width >= _MIN_WIDTH and all(len(ln) == width for ln in lines[:-1]) and len(lines[-1]) <= width
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cut_in_columns(lines: list[str]) -> bool:
+    """Every line but the last N terminal columns (a CJK character two), or N - 1 where the next line
+    begins with a wide character that did not fit."""
+    widths = [_columns(ln) for ln in lines]
+    width = max(widths[:-1])
+    if width < _MIN_WIDTH or widths[-1] > width:
+        return False
+    return all(
+        w == width or (w == width - 1 and nxt and _columns(nxt[0]) == 2)
+        for w, nxt in zip(widths[:-1], lines[1:], strict=True)
+    )
 
 
 def _run(ch: str) -> bool:
