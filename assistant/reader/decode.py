@@ -1,6 +1,7 @@
 """Text files' bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK.
 
-A file cut at a byte count inside characters is unfolded first (`bytefold`). What still does not
+A file cut at a byte count inside characters is unfolded first (`bytefold`; a whole-file cut with its
+line ends inside the pieces, or a text cut every N characters without line ends: `streamfold`). What still does not
 decode (a file truncated inside a character, a stray byte) is decoded with the few bad bytes
 replaced, when they are few, and said as the reader's gap (`lost_characters`), never refused whole.
 UTF-8 whose only faults are characters cut short (a tool that lays table cells out in bytes, as
@@ -17,6 +18,7 @@ from assistant.core.findings import FAIL, READER, WARNING, Finding
 from assistant.reader.bytefold import unfold, unfold_spaces, utf8_tail
 from assistant.reader.errors import ReaderError
 from assistant.reader.mojibake import cut_utf8, repaired
+from assistant.reader.streamfold import unstream
 
 _ENCODINGS = ("utf-8-sig", "gb18030")
 LOST_SHARE = 200  # at most one replaced character per this many: else the encoding is not known
@@ -39,11 +41,20 @@ def decode_counted(data: bytes, name: str) -> tuple[str, int]:
     if text is None:
         raise ReaderError(name, "文件编码无法识别（既不是 UTF-8 也不是 GBK/GB18030），请另存为 UTF-8 文本")
     text, lost = repaired(text, lost)
-    return _checked(text, name), lost
+    return _checked(_unstreamed(text, data.startswith(b"\xef\xbb\xbf")), name), lost
+
+
+def _unstreamed(text: str, bom: bool) -> str:
+    """`streamfold.unstream` of the text; with a BOM, also as cut with the BOM counted as a character."""
+    if bom:
+        joined = unstream("\ufeff" + text)
+        if joined != "\ufeff" + text:
+            return joined.removeprefix("\ufeff")
+    return unstream(text)
 
 
 def _decoded(data: bytes) -> tuple[str | None, int]:
-    data = unfold_spaces(data)
+    data = unfold_spaces(unstream(data))
     for encoding in _ENCODINGS:
         try:
             return _decode(data, encoding), 0
@@ -65,13 +76,18 @@ def _decode(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        mended = unfold(data, encoding)
+        mended = unfold(_lf(data), encoding)
         if mended == data:
             raise
         return mended.decode(encoding)
 
 
 _LINE_END = re.compile(rb"\r+\n|\r")
+
+
+def _lf(data: bytes) -> bytes:
+    """Line ends of CR alone (old Mac, some scripts) as LF, for the byte-fold repair; others as they are."""
+    return data.replace(b"\r", b"\n") if b"\r" in data and b"\n" not in data else data
 
 
 def _unfolded(data: bytes) -> bytes:
@@ -92,7 +108,7 @@ def _lossy(data: bytes) -> tuple[str | None, int]:
     """The encoding that leaves the fewest bytes undecoded, if they are few."""
     best: tuple[int, str] | None = None
     for encoding in _ENCODINGS:
-        text = unfold(data, encoding).decode(encoding, errors="replace")
+        text = unfold(_lf(data), encoding).decode(encoding, errors="replace")
         lost = text.count("\ufffd")
         if best is None or lost < best[0]:
             best = (lost, text)
