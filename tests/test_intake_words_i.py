@@ -308,3 +308,18 @@ def test_one_case_told_with_dates_and_names_is_one_case():
     two = "责令重新答复的那个申请人后来又去法院起诉了，到现在还没判。没有直接起诉到法院的"
     got, _ = _read(two, cells)
     assert got.get("litigation_direct.total") in (None, 0)  # two sentences: not one case
+
+
+def test_an_application_left_out_after_the_results_added_up_is_a_new_one_too():
+    cells = {
+        f"{A}new_received.total": 5,
+        f"{A}new_received.natural_person": 5,
+        f"{R}granted.total": 5,
+        f"{R}granted.natural_person": 5,
+        f"{A}carried_over_from_prev.total": 0,
+    }
+    got, _ = _read("对了还有一件漏了，是一个养老服务协会来申请的，问补贴标准，我们给了", cells)
+    assert got[f"{R}granted.total"] == 6 and got[f"{A}new_received.total"] == 6
+    cells[f"{A}new_received.total"] = 6  # the results did not yet add up: 本年新收 is left as said
+    got, _ = _read("对了还有一件漏了，我们给了", cells)
+    assert f"{A}new_received.total" not in got

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from assistant.core import spec
 from assistant.intake.answers import ROW_TOPIC, is_correction
+from assistant.intake.carry_results import new_accounted
 from assistant.intake.model import Extraction, ExtractionContext, Proposal
 from assistant.intake.phrases import find_row, numbers, restore
 
@@ -26,6 +27,7 @@ _STRONG = re.compile(
 )
 _VERB = re.compile(rf"(?:再加上?|少(?:算|报|统计|写|说|登)了)(?={_COUNT})")
 _WEAK = re.compile(r"(?:^|(?<=[，,。；;]))[^，,。；;\d]{0,6}?还有(?:一|1)(?:个|件)")
+_A = "applications."
 _NEW = "applications.new_received"
 _TYPES = spec.T2_APPLICANT_COLUMNS
 
@@ -52,7 +54,27 @@ def read(message: str, ctx: ExtractionContext, reader: Reader) -> Extraction | N
         return None  # nothing to add to, or 「还有1件」 that is one of the row's own
     notes = (f"“{restated}”即加上这次说的件数后的总数", *ex.notes) if restated else ex.notes
     proposals = _added(said, ctx.cells, ctx.version, _count(message))
+    proposals += _received_too(said, proposals, ctx)
     return replace(ex, proposals=tuple(proposals), narrative=(), notes=notes)
+
+
+def _received_too(said: list[Proposal], added: list[Proposal], ctx: ExtractionContext) -> list[Proposal]:
+    """「还有一件漏了……我们给了」 once the results already account for every application received: the
+    application left out was left out of 本年新收 too, which grows by as much (said old → new)."""
+    rows = _rows(said)
+    if (
+        not rows
+        or not all(r.startswith(_A + "results.") for r in rows)
+        or not new_accounted(ctx.cells, ctx.version)
+    ):
+        return []
+    grown = sum(int(p.value) for p in said if p.key.endswith(".total"))
+    total = ctx.cells.get(f"{_NEW}.total")
+    if not grown or not isinstance(total, int):
+        return []
+    label = spec.spec_for(ctx.version).cell(f"{_NEW}.total").label
+    note = f"办理结果已与收到的申请相符，这一件也是漏记的新收申请；在已有的{total}件上加{grown}件"
+    return [Proposal(f"{_NEW}.total", total + grown, label, said[0].source, inferred=True, note=note)]
 
 
 def _count(message: str) -> int | None:
