@@ -93,12 +93,12 @@ def score(text: bytes, facts, truth_codes: set[str], lay: Layout) -> tuple[int, 
     return ok, len(truth), wrong, false
 
 
-def variants(only: str) -> list[tuple[str, Path, Layout]]:
-    """Each layout over two facts files (round robin over the corpus)."""
+def variants(only: str, every: bool = False) -> list[tuple[str, Path, Layout]]:
+    """Each layout over two facts files (round robin over the corpus), or over all of them."""
     files = sorted(SOURCES.glob("*.yaml"))
     out = []
     for i, (name, lay) in enumerate(LAYOUTS.items()):
-        for j in (2 * i, 2 * i + 1):
+        for j in range(len(files)) if every else (2 * i, 2 * i + 1):
             f = files[j % len(files)]
             label = f"{name}:{f.stem}"
             if only in label:
@@ -110,9 +110,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--layout", action="store_true", help="pdftotext -layout instead of plain")
     ap.add_argument("--only", default="")
+    ap.add_argument("--all", action="store_true", help="every layout over every facts file (300 variants)")
     ap.add_argument("--keep", default="", help="write each variant's text to this folder")
     args = ap.parse_args()
-    rows = variants(args.only)
+    rows = variants(args.only, args.all)
     loaded = {label: load_facts(f) for label, f, _ in rows}
     facts = {label: x.facts for label, x in loaded.items()}
     pdfs = convert({label: docx_bytes(facts[label], lay, loaded[label].sections) for label, _, lay in rows})
