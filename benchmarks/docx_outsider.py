@@ -34,7 +34,10 @@ CACHE = Path("/tmp/r14docx_pdf")
 def convert(docs: dict[str, bytes]) -> dict[str, bytes]:
     """docx bytes → PDF bytes, cached by content hash; one soffice run for all the misses."""
     CACHE.mkdir(exist_ok=True)
-    keys = {name: hashlib.sha1(data).hexdigest()[:16] for name, data in docs.items()}
+    # python-docx stamps the save time in docProps: key by variant name and the bytes' size instead
+    keys = {
+        name: hashlib.sha1(f"{name}:{len(data)}".encode()).hexdigest()[:16] for name, data in docs.items()
+    }
     missing = [name for name, k in keys.items() if not (CACHE / f"{k}.pdf").exists()]
     if missing:
         with tempfile.TemporaryDirectory() as tmp:
@@ -45,6 +48,9 @@ def convert(docs: dict[str, bytes]) -> dict[str, bytes]:
                 srcs.append(str(src))
             cmd = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(CACHE), *srcs]
             subprocess.run(cmd, check=True, capture_output=True, timeout=1800)
+            for src in srcs:  # a batch run may skip a file: once more alone
+                if not (CACHE / Path(src).with_suffix(".pdf").name).exists():
+                    subprocess.run([*cmd[: -len(srcs)], src], check=True, capture_output=True, timeout=300)
     return {name: (CACHE / f"{k}.pdf").read_bytes() for name, k in keys.items()}
 
 
