@@ -44,10 +44,18 @@ def headers_among_numbers(lines: list[tuple[str, int]]) -> list[int]:
             words += squash(line)  # a header wrapped in its narrow cell: 「科研机」 / 「构」
             at.append(i)
             continue
-        if seen_number and words in _HEADERS:
+        if seen_number and _names_header(words):
             out += at
         seen_number, words, at = True, "", []
     return out
+
+
+def _names_header(words: str) -> bool:
+    """A header cell's text: the column's own header, or (a grid without merged cells, each cell
+    holding its whole path) 「申请人情况法人或其他组织科研机构」 ending in it."""
+    return words in _HEADERS or (
+        words.startswith(squash(spec.APPLICANT_GROUP)) and words.endswith(tuple(_HEADERS))
+    )
 
 
 def settled_rows(
