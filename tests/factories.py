@@ -85,3 +85,19 @@ def last_year_file(tmp_path, agency: str):
         encoding="utf-8",
     )
     return p
+
+
+def office(tmp_path, text: str, section: str = "s1_overview"):
+    """A county office (某县住建局) with a clerk zhangsan (经办人) and an editor lisi (审核人), and a report
+    of 2024 whose `section` the clerk saved as `text`: (store, clerk, editor, report id)."""
+    from assistant.store import Store
+    from assistant.workspace import Workspace
+
+    store = Store(tmp_path / "db.sqlite3")
+    store.add_org("某县住建局")
+    store.add_user("zhangsan", "password-1", org="某县住建局", role="经办人")
+    store.add_user("lisi", "password-1", org="某县住建局", role="审核人")
+    clerk, editor = (Workspace(store, store.user_id(n)) for n in ("zhangsan", "lisi"))
+    rid = clerk.start("某县住建局", 2024)
+    clerk.save_section(rid, section, text)
+    return store, clerk, editor, rid

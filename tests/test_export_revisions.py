@@ -25,8 +25,8 @@ from assistant.export.revisions import (
     replay,
     section_revisions,
 )
-from assistant.store import Store
 from assistant.workspace import Workspace, WorkspaceError
+from tests import factories
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 S1 = "s1_overview"
@@ -118,13 +118,7 @@ def test_a_line_break_the_editor_added_is_a_tracked_paragraph_mark():
 
 @pytest.fixture
 def office(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
-    store.add_org("某县住建局")
-    store.add_user("zhangsan", "password-1", org="某县住建局", role="经办人")
-    store.add_user("lisi", "password-1", org="某县住建局", role="审核人")
-    clerk = Workspace(store, store.user_id("zhangsan"))
-    rid = clerk.start("某县住建局", 2024)
-    clerk.save_section(rid, S1, CLERK_TEXT)
+    store, _, _, rid = factories.office(tmp_path, CLERK_TEXT, S1)
     yield store, rid
     store.close()
 

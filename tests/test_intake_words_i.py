@@ -6,7 +6,7 @@ from __future__ import annotations
 from assistant.intake.accounting import unaccounted
 from assistant.intake.llm import extract_message
 from assistant.intake.model import ExtractionContext
-from tests.factories import say
+from tests.factories import last_year_file, say
 
 A = "applications."
 R = f"{A}results."
@@ -55,13 +55,8 @@ def test_a_count_that_is_not_the_carry_overs_is_no_carry_story():
 
 
 def _prefilled(ws, tmp_path):
-    p = tmp_path / "上年.yaml"
-    p.write_text(
-        "agency: 某县卫健委\nyear: 2023\ncells:\n  applications.carried_to_next.natural_person: 2\n",
-        encoding="utf-8",
-    )
     rid = ws.start("某县卫健委", 2024, "县级部门")
-    ws.attach_previous(rid, p)
+    ws.attach_previous(rid, last_year_file(tmp_path, "某县卫健委"))  # 2 natural persons carried
     return rid
 
 

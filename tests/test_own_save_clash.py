@@ -7,7 +7,7 @@ import pytest
 
 from assistant.app import draft
 from assistant.store import EditConflict, Store
-from assistant.workspace import Workspace
+from tests import factories
 
 S1 = "s1_overview"
 OPENED = "本机关本年度主动公开政府信息120条。"
@@ -18,13 +18,7 @@ OTHER = "本机关本年度主动公开政府信息130条。"
 
 @pytest.fixture
 def office(tmp_path):
-    store = Store(tmp_path / "db.sqlite3")
-    store.add_org("某县住建局")
-    store.add_user("zhangsan", "password-1", org="某县住建局", role="经办人")
-    store.add_user("lisi", "password-1", org="某县住建局", role="审核人")
-    clerk, editor = (Workspace(store, store.user_id(n)) for n in ("zhangsan", "lisi"))
-    rid = clerk.start("某县住建局", 2024)
-    clerk.save_section(rid, S1, OPENED)
+    store, clerk, editor, rid = factories.office(tmp_path, OPENED, S1)
     yield store, clerk, editor, rid
     store.close()
 

@@ -344,7 +344,7 @@ def _next(ws: Workspace, rid: int) -> str:
     row = ws.row(rid)
     facts = facts_of(row)
     prev = row.state.get("previous") or {}
-    prefilled = {k: facts.cells[k] for k in row.state.get("prefilled") or [] if k in facts.cells}
+    prefilled = prefill_of(row.state, facts)
     state = IntakeState(row.agency, row.level, row.year, dict(facts.cells), dict(facts.narrative),
                         frozenset(row.state.get("skipped", [])), prefilled,
                         f"上年年报（{prev.get('source', '')}）" if prev.get("source") else "上年年报")  # fmt: skip
