@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import load_settings
-from tests.test_browser import ARGS, CHROMIUM, ROOT, _free_port, english_labels
+from tests.test_browser import ARGS, CHROMIUM, ROOT, _free_port, english_labels, fill_form
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -122,10 +122,10 @@ def test_clerk_and_editor(app, shots, tmp_path):
         clerk = login(browser, url, CLERK)
         expect(clerk.locator("#status")).to_contain_text(f"{CLERK} · {ORG} · 经办人")
         clerk.locator("#new_report").click()
-        clerk.locator("#new_agency textarea, #new_agency input").first.fill(ORG)
-        clerk.locator("#new_year input").fill("2024")
+        fill_form(clerk, {"#new_agency textarea, #new_agency input": ORG, "#new_year input": "2024"})
         clerk.locator("#start_btn").click()
         expect(clerk.locator("#status")).to_contain_text("草稿", timeout=30_000)
+        expect(clerk.locator("#status")).to_contain_text(f"{ORG} 2024年度")  # the year's fill was not lost
         box = clerk.locator("#chat_box textarea")
         box.fill("今年共收到申请3件，都是自然人；予以公开2件，结转下年度1件")
         box.press("Enter")
