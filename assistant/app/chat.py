@@ -164,7 +164,7 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
         if ex.empty and len(message) >= MIN_EXPLANATION:  # the reason the assistant asked for
             text = message if message.endswith(("。", "！", "？")) else message + "。"
             ex = replace(ex, narrative=(NarrativeProposal(explain, spec.NARRATIVE_LABELS[explain], text),))
-    if ex.empty and question and CONFIRM.match(message):
+    if ex.empty and question and chat_control.answers_yes(message, question):
         ex_props = [_proposal(p) for p in question]
         _store_pending(ws, rid, ex_props, [])
         return confirm(ws, rid)

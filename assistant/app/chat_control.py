@@ -62,3 +62,24 @@ def cancelled_named(gone: list[dict], left: dict, reason: str) -> str:
     return f"已放弃待确认的 {len(gone)} 项（{shown}）；其余 {n} 项仍待确认，回复“确认”保存。\n" + said_back(
         reason
     )
+
+
+_NONE_YES = re.compile(
+    r"^\s*(?:(?:对|是|是的|嗯|对的)[，,\s]*)?(?:都|也都|确实)?(?:没有|没|无|为0|是0)(?:的|了)?[。！!.\s]*$"
+)
+
+
+def agrees_none(message: str, pending: dict) -> bool:
+    """「都没有」 while only zeros wait for confirmation (「……按总数推算为0。回复“是”确认」): the clerk agrees."""
+    cells = pending.get("cells") or []
+    return (
+        bool(cells)
+        and not pending.get("narrative")
+        and all(str(c.get("value")) == "0" for c in cells)
+        and bool(_NONE_YES.match(message or ""))
+    )
+
+
+def answers_yes(message: str, question: list[dict]) -> bool:
+    """「是」「确认」 or, when the question proposes zeros only, 「都没有」: the question's proposals are agreed."""
+    return bool(CONFIRM.match(message)) or agrees_none(message, {"cells": question})

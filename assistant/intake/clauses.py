@@ -104,7 +104,10 @@ class ClauseReader(ClauseMore):
             if (
                 not targets and not rows and self.short and not self._on_table_one()
             ):  # 「处罚3件，其他都没有」
-                targets = [ROW_BY_KEY[k] for k in A.open_topic_rows(self.ctx.topic, self.ctx.cells)]
+                asked = [ROW_BY_KEY[k] for k in A.open_topic_rows(self.ctx.topic, self.ctx.cells)]
+                targets = self._not_counted(asked, clause)
+                if asked and not targets:
+                    return
             if (
                 not targets
                 and not rows
@@ -224,6 +227,22 @@ class ClauseReader(ClauseMore):
         self.statements += statements
         self.questions += questions
         return True
+
+    def _not_counted(self, targets: list[RowDef], clause: str) -> list[RowDef]:
+        """A bare 「都没有」 read against the question asked never zeroes a row that already holds confirmed
+        non-zero numbers (after the balance question on 本年新收, 「都没有」 meant 复议诉讼): asked instead."""
+        keep = []
+        for row in targets:
+            held = [k for k in self.ctx.cells if k.startswith(row.key + ".") and self.ctx.cells[k]]
+            if not held:
+                keep.append(row)
+                continue
+            total = self.ctx.cells.get(f"{row.key}.total") or sum(self.ctx.cells[k] for k in held)
+            self.questions.append(
+                f"“{clause.strip()}”：{row.name}已有{format_number(total)}件，不能都记为0。"
+                "“没有”指的是哪一项？请连同项目一起说，例如“复议诉讼都没有”。"
+            )
+        return keep
 
     def _zero_rest_of_group(self, clause: str, source: str) -> bool:
         """「有1件逾期没补正……，其他也没有」: the other leaves of the group just spoken of are 0."""

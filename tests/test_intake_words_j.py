@@ -1,0 +1,58 @@
+"""Clerks' phrasings from dev set H, session 16: answers that do not fit the question asked, meta talk and
+outcomes told by applicant type."""
+
+from __future__ import annotations
+
+from tests.factories import say
+
+A = "applications."
+NEW = f"{A}new_received."
+
+
+def _cells(ws, rid) -> dict:
+    return ws.row(rid).state.get("cells", {})
+
+
+def _started(ws):
+    from assistant.app import chat
+
+    rid = ws.start("某县卫健委", 2025, "县级部门")
+    chat.greet(ws, rid)  # the first question is asked, as in the app
+    return rid
+
+
+def test_a_bare_none_never_zeroes_a_row_that_holds_confirmed_numbers(ws):
+    rid = _started(ws)
+    say(ws, rid, "今年依申请公开一共收到23件，个人的20件，企业3件", "确认", "不对，企业是4件不是3件", "覆盖")
+    reply = say(ws, rid, "都没有")  # after the balance question on 本年新收; the clerk meant 复议诉讼
+    assert "不能都记为0" in reply and "指的是哪一项" in reply
+    assert "→ 0" not in reply
+    say(ws, rid, "确认")
+    assert _cells(ws, rid)[f"{NEW}natural_person"] == 20  # kept, not zeroed
+    assert _cells(ws, rid)[f"{NEW}commercial_enterprise"] == 4
+
+
+def test_a_bare_none_still_answers_a_row_with_nothing_in_it(ws):
+    rid = _started(ws)
+    say(ws, rid, "今年收到申请5件，都是个人的", "确认")
+    reply = say(ws, rid, "没有")  # the next question is 上年结转
+    assert "不能都记为0" not in reply
+    say(ws, rid, "确认")
+    assert _cells(ws, rid).get(f"{A}carried_over_from_prev.total") == 0
+
+
+def test_all_none_agrees_to_the_types_inferred_as_zero(ws):
+    rid = _started(ws)
+    reply = say(ws, rid, "8件", "个人6件，一家医药公司1件，还有省里一个研究所1件", "确认")
+    assert "按总数推算为0" in reply
+    reply = say(ws, rid, "都没有")  # 「回复“是”确认」: the other types are none
+    assert "已保存" in reply
+    assert _cells(ws, rid)[f"{NEW}other_org"] == 0 and _cells(ws, rid)[f"{NEW}legal_service_org"] == 0
+
+
+def test_all_none_is_not_a_yes_to_a_question_that_proposes_numbers(ws):
+    from assistant.app.chat_control import answers_yes
+
+    assert answers_yes("都没有", [{"key": "k", "value": "0"}])
+    assert not answers_yes("都没有", [{"key": "k", "value": "2"}])
+    assert not answers_yes("没有现成信息", [{"key": "k", "value": "0"}])
