@@ -56,3 +56,35 @@ def test_all_none_is_not_a_yes_to_a_question_that_proposes_numbers(ws):
     assert answers_yes("都没有", [{"key": "k", "value": "0"}])
     assert not answers_yes("都没有", [{"key": "k", "value": "2"}])
     assert not answers_yes("没有现成信息", [{"key": "k", "value": "0"}])
+
+
+REMARKED = (
+    "序号,收文日期,申请人类型,办理结果,答复日期,备注\n"
+    "1,2025-01-14,自然人,予以公开,2025-02-10,\n"
+    "2,2025-10-23,自然人,不予处理,2025-11-05,属信访投诉按信访程序办理\n"
+    "3,2025-11-02,企业,不予公开,2025-11-20,涉及商业秘密，第三方不同意公开\n"
+)
+
+
+def test_a_ledger_outcome_group_is_completed_by_its_remark(tmp_path):
+    from assistant.intake import read_ledger
+
+    p = tmp_path / "台账.csv"
+    p.write_text(REMARKED, encoding="utf-8")
+    r = read_ledger(p, "台账.csv", 2025)
+    assert r.ok, r.errors  # was: the whole file refused for 「不予处理」 without its case
+    assert r.cells[f"{A}results.not_processed.petition_complaint.natural_person"] == 1
+    assert r.cells[f"{A}results.withheld.third_party_rights.commercial_enterprise"] == 1
+    assert (
+        "“不予处理（备注：属信访投诉按信访程序办理）”→（五）不予处理 1.信访举报投诉类申请（第3行）"
+        in r.message()
+    )
+
+
+def test_a_remark_that_names_no_case_leaves_the_outcome_unknown(tmp_path):
+    from assistant.intake import read_ledger
+
+    p = tmp_path / "台账.csv"
+    p.write_text(REMARKED.replace("属信访投诉按信访程序办理", "已电话告知申请人"), encoding="utf-8")
+    r = read_ledger(p, "台账.csv", 2025)
+    assert not r.ok and "不予处理" in r.errors[0] and not r.cells

@@ -21,6 +21,7 @@ from assistant.intake import ledger_words as W
 from assistant.intake.lexicon import applicant_labels, normalise_label, outcome_examples, outcome_labels
 
 RECEIVED, APPLICANT, OUTCOME, COMPLETED = "received", "applicant", "outcome", "completed"
+REMARK = "remark"  # optional: 「不予处理」 with 备注「属信访投诉……」 names the case the outcome leaves open
 FIELD_NAMES = {RECEIVED: "收到日期", APPLICANT: "申请人类型", OUTCOME: "办理结果", COMPLETED: "办结日期"}
 FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     RECEIVED: (
@@ -68,6 +69,17 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "办理情况",
     ),
     COMPLETED: ("办结日期", "答复日期", "办结时间", "答复时间", "完成日期", "办理完毕日期", "结案日期"),
+    REMARK: (
+        "备注",
+        "说明",
+        "备注说明",
+        "情况说明",
+        "处理说明",
+        "答复说明",
+        "理由",
+        "不予公开理由",
+        "告知情况",
+    ),
 }
 MAX_LISTED = 20  # row problems listed one by one; the rest are counted
 _BRACKETED = re.compile(r"[（(【\[].*?[）)】\]]")
@@ -243,7 +255,9 @@ def _entry(number, cell, heads, name, version, out: ParseResult, unknown) -> Led
         if outcome_text
         else None
     )
-    if outcome is not None:
+    if outcome is None and outcome_text:
+        outcome = _with_remark(outcome_text, cell.get(REMARK), version, number, out, unknown[OUTCOME])
+    elif outcome is not None:
         _note_synonym(out, outcome_text, _outcome_name(outcome, version), number)
     if completed and not isinstance(completed, str) and not outcome_text:
         out.errors.append(f"{where}已填写“{heads[COMPLETED]}”，但“{heads[OUTCOME]}”列为空")
@@ -260,6 +274,20 @@ def _entry(number, cell, heads, name, version, out: ParseResult, unknown) -> Led
         out.warnings.append(f"{where}填写了办理结果但没有“{heads[COMPLETED]}”，按尚未办结计算")
         outcome = None
     return LedgerEntry(number, received, applicant, outcome, completed)  # type: ignore[arg-type]
+
+
+def _with_remark(text: str, remark: Any, version: str, number: int, out: ParseResult, unknown) -> str | None:
+    """「不予处理」 that the 备注 explains (「属信访投诉按信访程序办理」): the outcome read from both, listed back;
+    None (the outcome stays unknown) when the remark names no one case inside the outcome's group."""
+    note = str(remark or "").strip()
+    outcome = W.outcome_row(f"{text}，{note}", version) if note else None
+    if outcome is None:
+        return None
+    unknown[text].remove(number)
+    if not unknown[text]:
+        del unknown[text]
+    out.note(f"{text}（备注：{note}）", _outcome_name(outcome, version), number)
+    return outcome
 
 
 def _applicant_name(col: str) -> str:

@@ -30,10 +30,9 @@ def outcome_row(text: str, version: str) -> str | None:
             leaves.add(key)
         elif row.kind == T2 or row.key.startswith(_A):
             return None  # 「结转」「收到」…: not an outcome
-    if len(leaves) != 1:
-        return None
-    leaf = leaves.pop()
-    return leaf if all(leaf in g for g in groups) else None
+    if groups:  # 「不予公开……第三方不同意公开」: the 公开 of 「不同意公开」 is not 予以公开
+        leaves = {leaf for leaf in leaves if all(leaf in g for g in groups)}
+    return leaves.pop() if len(leaves) == 1 else None
 
 
 def applicant_column(text: str) -> str | None:
