@@ -88,3 +88,25 @@ def test_a_remark_that_names_no_case_leaves_the_outcome_unknown(tmp_path):
     p.write_text(REMARKED.replace("属信访投诉按信访程序办理", "已电话告知申请人"), encoding="utf-8")
     r = read_ledger(p, "台账.csv", 2025)
     assert not r.ok and "不予处理" in r.errors[0] and not r.cells
+
+
+def test_talk_about_the_conversation_is_no_report_text():
+    from assistant.intake.accounting import unaccounted
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    for msg in ("卫健委的年报，依申请的我先说", "我把今年的依申请台账传上来", "主动公开先说一下"):
+        ex = extract_message(msg, ExtractionContext(topic="new_received"))
+        assert ex.narrative == () and ex.proposals == (), msg  # was: filed under 依申请公开
+        assert unaccounted(msg, ex) == [], msg  # talk, not said back as not understood
+
+
+def test_report_text_beside_talk_is_still_filed():
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    ex = extract_message(
+        "依申请公开这块，我们都按时答复了，没有超期的", ExtractionContext(topic="new_received")
+    )
+    assert [n.key for n in ex.narrative] == ["on_request"]
+    assert "按时答复" in ex.narrative[0].text

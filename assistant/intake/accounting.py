@@ -28,9 +28,21 @@ _FILLER = re.compile(
     r"[\u4e00-\u9fff]{1,6}(?:局|委员会|委|办公室|政府|街道办?|镇|乡)(?:办公室)?的?"
     r"|(?:来|要|想)?(?:填|写|弄|做)?(?:一下)?(?:20\d\d年度?的?|(?:去年|今年|上年|本年)的?)?年报|20\d\d年度?的?(?:年报|年度报告)?"
     r"|(?:台账|表)(?:我)?(?:先|等会|马上)?(?:传|发|上传)(?:一下)?|我先(?:传|发|上传)(?:一下)?台账"
+    r"|我?(?:先|马上|现在)?把?[^，。\d]{0,10}台账(?:给你|给您)?(?:传|发|上传)(?:上来|过来|上去|给你|一下)?"  # 「我把今年的依申请台账传上来」
+    r"|(?:主动公开|依申请(?:公开)?|复议诉讼|复议和诉讼|表[一二三])?的?(?:我|我们)?(?:先|再|接着|下面|现在)(?:来)?(?:说|讲|报)(?:一下|下)?"
     r"|我们是[^，。]{0,12}|我们单位是[^，。]{0,12}|[^，。]{0,6}(?:县级|市级|乡镇|省级)(?:部门|单位|政府)[^，。]{0,4})+$"
 )
 _WHEN = re.compile(r"^(?:本年度|本年|今年|全年)")
+
+
+def only_talk(text: str) -> bool:
+    """Every clause is talk about the conversation (「卫健委的年报，依申请的我先说」「我把台账传上来」):
+    no report text, and nothing left to say back."""
+    clauses = [_NOISE.sub("", m.group()) for m in _CLAUSE.finditer(text)]
+    talk = [c for c in clauses if len(c) >= 3 and _FILLER.match(c)]  # a bare 「没有」 answers, it is no talk
+    return bool(talk) and all(len(c) < 3 or c in talk for c in clauses)
+
+
 _NOISE = re.compile(r"[\s、“”\"'‘’…—~～]+")
 COVERED_SHARE = 0.5
 _STILL_OPEN = re.compile(  # 「还有1件12月底收的，现在还在办」 read as 结转下年度: its words need no account
