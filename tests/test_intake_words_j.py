@@ -110,3 +110,43 @@ def test_report_text_beside_talk_is_still_filed():
     )
     assert [n.key for n in ex.narrative] == ["on_request"]
     assert "按时答复" in ex.narrative[0].text
+
+
+STORY = (
+    "复议的情况我说一下。3月份有个叫刘某某的对我们的答复不服，向市政府申请复议，6月复议决定维持。"
+    "8月某化工公司申请复议，复议机关认为我们答复不全面，责令重新答复，这个算纠正。"
+    "11月底一个村民申请的复议到现在还没出结果"
+)
+
+
+def test_several_review_cases_in_one_message_one_a_sentence():
+    from assistant.intake.accounting import unaccounted
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    ex = extract_message(STORY, ExtractionContext(topic="review"))
+    got = {p.key: p.value for p in ex.proposals}
+    assert got == {"review.upheld": 1, "review.corrected": 1, "review.pending": 1, "review.total": 3}
+    assert ex.narrative == ()  # was: two of the cases filed under 依申请公开 and 存在的主要问题
+    assert unaccounted(STORY, ex) == []
+
+
+def test_a_suit_after_review_and_a_direct_one_not_yet_heard():
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    known = {"review.total": 3, "review.upheld": 1, "review.corrected": 1, "review.pending": 1}
+    msg = "诉讼方面，刘某某复议维持之后又去法院起诉了，一审判决驳回他的诉讼请求。另外还有一起是直接起诉的，12月份立案，还没开庭"
+    got = {p.key: p.value for p in extract_message(msg, ExtractionContext(cells=known)).proposals}
+    assert got["litigation_after_review.upheld"] == 1 and got["litigation_after_review.total"] == 1
+    assert got["litigation_direct.pending"] == 1 and got["litigation_direct.total"] == 1
+
+
+def test_a_correction_in_several_sentences_is_no_new_case():
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    known = {"review.total": 1, "review.upheld": 1}
+    msg = "复议那个我说错了，不是维持是纠正；另外诉讼其实有1件，是直接起诉的，法院维持了"
+    got = {p.key: p.value for p in extract_message(msg, ExtractionContext(cells=known)).proposals}
+    assert got.get("review.total", 1) == 1 and got.get("review.corrected") == 1

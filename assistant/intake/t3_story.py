@@ -15,6 +15,7 @@ from collections.abc import Mapping
 
 from assistant.core import spec
 from assistant.core.facts import Value
+from assistant.intake.answers import is_correction
 from assistant.intake.lexicon import COLUMNS, T3
 from assistant.intake.model import Extraction, ExtractionContext, Proposal
 from assistant.intake.phrases import numbers
@@ -37,23 +38,27 @@ _OUTCOMES = ("pending", "corrected", "upheld", "other")
 
 
 def read(message: str, ctx: ExtractionContext) -> Extraction | None:
-    """One case of 表三 added to its outcome; None when the message is not such a case."""
+    """One case of 表三 added to its outcome (or several, one a sentence); None when the message is not such."""
     text = message.strip()
     one = not re.search(r"[。；;！!？?]", text.rstrip("。；;！!？? "))  # one sentence: one case
     if not (_ORDINAL.match(text) or (one and _EVENT.search(text) and not numbers(text))):
-        return None  # 「3月12日张某某……申请复议，6月份市政府维持了」: one case, dates no count
-    group, told = _group(text, ctx.cells)
+        return None if one else _several(text, ctx)  # 「3月12日张某某……申请复议，6月份市政府维持了」
+    return _case(text, ctx.cells, ctx.version, one_of_several=False)
+
+
+def _case(text: str, cells: Mapping[str, Value], version: str, one_of_several: bool) -> Extraction | None:
+    group, told = _group(text, cells)
     outcome = _outcome(told) if group else None
     if group is None or outcome is None:
         return None
-    fspec = spec.spec_for(ctx.version)
+    fspec = spec.spec_for(version)
     key, total_key = f"{group}.{outcome}", f"{group}.total"
-    old = _int(ctx.cells.get(key))
-    said = sum(_int(ctx.cells.get(f"{group}.{o}")) for o in _OUTCOMES)
-    total = ctx.cells.get(total_key)
-    source = text.rstrip("。.！!")
+    old = _int(cells.get(key))
+    said = sum(_int(cells.get(f"{group}.{o}")) for o in _OUTCOMES)
+    total = cells.get(total_key)
+    source = text.rstrip("。.！!；;")
     name = fspec.cell(total_key).label.removesuffix(" / 总计")
-    more = _MORE.search(text[:12]) is not None  # 「还有一个公司9月申请复议……」: one more than said so far
+    more = one_of_several or _MORE.search(text[:12]) is not None  # 「还有一个公司9月申请复议……」: one more
     if isinstance(total, int) and said + 1 > total and not more:
         question = f"“{source}”：{name}共{total}件，已说明结果的已有{said}件，这一件是否另算？请告诉我{name}的总数和各结果的件数。"
         return Extraction(questions=(question,))
@@ -64,6 +69,38 @@ def read(message: str, ctx: ExtractionContext) -> Extraction | None:
             Proposal(total_key, said + 1, fspec.cell(total_key).label, source, True, "逐件说明累计")
         )
     return Extraction(tuple(proposals))
+
+
+_SENTENCES = re.compile(r"[^。；;！!？?]+")
+_NOT_BUT = re.compile(r"不是[^，,。；;]{1,8}(?:而)?是|其实|改成|改为|更正")
+_TALK = re.compile(r"^[^，,\d]{0,10}(?:我|我们)?(?:说一下|说说|讲一下|讲讲|介绍一下|汇报一下|是这样的?)$")
+
+
+def _several(text: str, ctx: ExtractionContext) -> Extraction | None:
+    """「3月份有个叫刘某某的……复议决定维持。8月某化工公司申请复议……责令重新答复。11月底一个村民申请的复议……还没
+    出结果」: several cases, one a sentence (an opening 「复议的情况我说一下」 aside), each added in turn; None
+    unless every other sentence is such a case."""
+    if is_correction(text) or _NOT_BUT.search(text):  # 「复议那个我说错了，不是维持是纠正；……」
+        return None
+    sentences = [s.strip() for s in _SENTENCES.findall(text) if s.strip()]
+    cases = [s for s in sentences if not _TALK.match(s)]
+    named = [s for s in cases if _EVENT.search(s) or _REVIEW.search(s) or _COURT.search(s)]
+    if len(cases) < 2 or named != cases or any(m.value != 1 for s in cases for m in numbers(s)):
+        return None
+    cells = dict(ctx.cells)
+    out: dict[str, Proposal] = {}
+    for sentence in cases:
+        one = _case(sentence, cells, ctx.version, one_of_several=True)
+        if one is None or one.questions:
+            return None
+        for p in one.proposals:
+            cells[p.key] = p.value
+            first = out.get(p.key)
+            source = f"{first.source}；{p.source}" if first and not p.inferred else p.source
+            out[p.key] = Proposal(
+                p.key, p.value, p.label, source, p.inferred, "逐件说明累计" if first else p.note
+            )
+    return Extraction(tuple(out.values()))
 
 
 def _group(text: str, cells: Mapping[str, Value]) -> tuple[str | None, str]:
