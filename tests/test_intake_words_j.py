@@ -150,3 +150,34 @@ def test_a_correction_in_several_sentences_is_no_new_case():
     msg = "复议那个我说错了，不是维持是纠正；另外诉讼其实有1件，是直接起诉的，法院维持了"
     got = {p.key: p.value for p in extract_message(msg, ExtractionContext(cells=known)).proposals}
     assert got.get("review.total", 1) == 1 and got.get("review.corrected") == 1
+
+
+def test_outcomes_told_by_applicant_type_give_the_types_new_count_when_nothing_was_carried_over():
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    known = {f"{NEW}total": 41, f"{A}carried_over_from_prev.total": 0}
+    msg = "个人的二十八件，公开了二十件、部分公开三件，还有五件问的是企业内部的排污数据我们不掌握；企业的十件，八件公开，两件涉及其他企业的商业秘密"
+    got = {p.key: p.value for p in extract_message(msg, ExtractionContext(cells=known)).proposals}
+    assert got[f"{NEW}natural_person"] == 28 and got[f"{NEW}commercial_enterprise"] == 10
+    assert got[f"{A}results.granted.natural_person"] == 20
+    assert got[f"{A}results.unable.not_held.natural_person"] == 5  # was: 五件 not placed
+    unknown = {f"{NEW}total": 41}  # the carry-over not said: the 28 may include it, so not 本年新收
+    got = {p.key: p.value for p in extract_message(msg, ExtractionContext(cells=unknown)).proposals}
+    assert f"{NEW}natural_person" not in got
+
+
+def test_what_was_asked_for_does_not_swallow_the_outcome_after_it():
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    for msg in ("还有五件问的是排污数据我们不掌握", "五件问的是排污数据，我们不掌握"):
+        got = {
+            p.key: p.value for p in extract_message(msg, ExtractionContext(topic="new_received")).proposals
+        }
+        assert got == {f"{A}results.unable.not_held.total": 5}, msg
+    got = {
+        p.key
+        for p in extract_message("三件问的是征地补偿", ExtractionContext(topic="new_received")).proposals
+    }
+    assert got == {f"{NEW}total"}  # no outcome named: the count asked about

@@ -26,9 +26,10 @@ from assistant.intake.lexicon import (
     T3,
     RowDef,
 )
-from assistant.intake.phrases import find_col, find_row, row_matches
+from assistant.intake.phrases import find_col, find_row, numbers, row_matches
 
 FEE_ROW = "active.art20_8.admin_fees"
+_ASKED_FOR = re.compile(r"^\s*(?:是)?(?:问|要|查|申请|咨询)(?:的是|了)")  # 「五件问的是……」: what was asked
 _PART_WORD = re.compile(r"^\s*(?:其中|内含|包括|当中|有)")  # 「其中简易程序20起」「有三件是年底补录的」
 _EXPLAINS = re.compile(
     r"^\s*(?:我们|当时|之前|前面)?(?:漏了|漏报了?|漏算了?|少算了?|多算了?|少报了?|多报了?|补录了?|重复算了?)"
@@ -264,10 +265,23 @@ class HitReader:
             hit = self.context_row, self.context_row.default_col  # 「还有工本费两千块」: more of the fee
         if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
             hit = self.keyword_row, find_col(self.keyword_row, before + after)
+        if hit is None and _ASKED_FOR.match(after) and self._row_follows(m):
+            return (
+                None,
+                source,
+                False,
+            )  # 「五件问的是排污数据，我们不掌握」: the row follows in the next clause
         hit = hit or self._topic_hit(before + after) or self._row_with_room(m, before + after)
         if m.unit.endswith("元") and (hit is None or hit[0].key != FEE_ROW) and self._about_fee(before):
             hit = ROW_BY_KEY[FEE_ROW], "amount_wan_yuan"  # 「收了12.6万」: money is only ever the fee
         return hit, source, False
+
+    def _row_follows(self, m: NumberMention) -> bool:
+        """A 表二 result row is named later in the sentence, with no other number before it."""
+        rest = self.sentence[m.end :] if self.sentence[m.start : m.end] == m.raw else ""
+        row = find_row(rest, weak=False)
+        at = row.pattern.search(rest) if row and row.key.startswith("applications.results.") else None
+        return at is not None and not numbers(rest[: at.start()])
 
     def _row_with_room(self, m: NumberMention, words: str):
         """「还有2件是企业的」 with no row named: the one 表二 row whose total (saved or pending) its

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from assistant.intake import remainder as R
 from assistant.intake.consistency import Statement
-from assistant.intake.lexicon import COLUMN_NAMES, COLUMNS, T2
+from assistant.intake.lexicon import COLUMN_NAMES, COLUMNS, ROW_BY_KEY, T2
 from assistant.intake.phrases import find_row, numbers
 
 _TOLD = ("applications.results.", "applications.carried_to_next.")
+_NEW, _CARRIED = "applications.new_received", "applications.carried_over_from_prev"
 
 
 class ScopeReader:
@@ -34,7 +35,21 @@ class ScopeReader:
         counts = [int(n.value) for n in numbers(phrase)]
         self.scope_left = (self.scope_col, counts[0], len(self.statements)) if len(counts) == 1 else None
         self.notes.append(f"“{phrase}”：这句中的数字记入“{COLUMN_NAMES[self.scope_col]}”一栏")
+        if len(counts) == 1:
+            self._scope_is_new(self.scope_col, counts[0], phrase)
         return [m for m in mentions if m.start >= end]
+
+    def _scope_is_new(self, col: str, count: int, phrase: str) -> None:
+        """「个人的二十八件，……」 with nothing carried over from last year: the 28 are 本年新收·自然人 (the scope
+        counts this type's applications handled this year, all of them new)."""
+        known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
+        row = ROW_BY_KEY[_NEW]
+        if known.get(f"{_CARRIED}.total") != 0 or f"{_NEW}.{col}" in known:
+            return
+        total = known.get(f"{_NEW}.total")
+        if isinstance(total, int) and count > total:
+            return
+        self._emit(row, col, count, phrase, True, "上年无结转，这一类申请人的件数即本年新收")
 
     def _inherit(self, sentence: str, found) -> None:
         """A sentence with no type word of its own goes on with the scope still open."""
