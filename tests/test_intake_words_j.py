@@ -181,3 +181,14 @@ def test_what_was_asked_for_does_not_swallow_the_outcome_after_it():
         for p in extract_message("三件问的是征地补偿", ExtractionContext(topic="new_received")).proposals
     }
     assert got == {f"{NEW}total"}  # no outcome named: the count asked about
+
+
+def test_parents_and_training_institutions_are_applicant_types():
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    msg = "新收17件，家长12件，培训机构3件，一个研究所1件，律所1件"
+    got = {p.key: p.value for p in extract_message(msg, ExtractionContext(topic="new_received")).proposals}
+    assert got[f"{NEW}natural_person"] == 12 and got[f"{NEW}commercial_enterprise"] == 3  # was: not placed
+    got = {p.key: p.value for p in extract_message("两件问的是企业内部的排污数据", ExtractionContext()).proposals}
+    assert f"{NEW}commercial_enterprise" not in got  # 「企业内部的…」 is what was asked, not who asked
