@@ -190,5 +190,7 @@ def test_parents_and_training_institutions_are_applicant_types():
     msg = "新收17件，家长12件，培训机构3件，一个研究所1件，律所1件"
     got = {p.key: p.value for p in extract_message(msg, ExtractionContext(topic="new_received")).proposals}
     assert got[f"{NEW}natural_person"] == 12 and got[f"{NEW}commercial_enterprise"] == 3  # was: not placed
-    got = {p.key: p.value for p in extract_message("两件问的是企业内部的排污数据", ExtractionContext()).proposals}
+    got = {
+        p.key: p.value for p in extract_message("两件问的是企业内部的排污数据", ExtractionContext()).proposals
+    }
     assert f"{NEW}commercial_enterprise" not in got  # 「企业内部的…」 is what was asked, not who asked
