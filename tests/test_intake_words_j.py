@@ -194,3 +194,18 @@ def test_parents_and_training_institutions_are_applicant_types():
         p.key: p.value for p in extract_message("两件问的是企业内部的排污数据", ExtractionContext()).proposals
     }
     assert f"{NEW}commercial_enterprise" not in got  # 「企业内部的…」 is what was asked, not who asked
+
+
+def test_a_scope_with_a_bracketed_remark_and_an_outcome_said_after_what_was_asked():
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    known = {f"{NEW}total": 17, f"{NEW}natural_person": 12, f"{A}carried_over_from_prev.total": 1}
+    msg = "家长那13件（含去年那件）：8件给了，1件部分公开，2件我们这没有，1件要的是几个学校的汇总数据要另外做，还有1件现在还在办"
+    ex = extract_message(msg, ExtractionContext(cells=known))
+    got = {p.key: p.value for p in ex.proposals}
+    assert got[f"{A}results.granted.natural_person"] == 8  # was: 总计 only, the scope not seen
+    assert got[f"{A}results.unable.needs_creation.natural_person"] == 1  # was: 「要另外做」 swallowed
+    assert got[f"{A}carried_to_next.natural_person"] == 1
+    assert f"{NEW}natural_person" not in got  # 13 includes last year's: not 本年新收
+    assert ex.questions == ()
