@@ -209,3 +209,27 @@ def test_a_scope_with_a_bracketed_remark_and_an_outcome_said_after_what_was_aske
     assert got[f"{A}carried_to_next.natural_person"] == 1
     assert f"{NEW}natural_person" not in got  # 13 includes last year's: not 本年新收
     assert ex.questions == ()
+
+
+def test_one_more_of_a_type_typed_fast_and_a_misspelt_partial():
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    ctx = ExtractionContext(topic="new_received", cells={f"{NEW}total": 7})
+    got = {p.key: p.value for p in extract_message("个人５件,公司１件,还有个是养殖协会的", ctx).proposals}
+    assert got[f"{NEW}other_org"] == 1  # was: 「还有个是养殖协会的」 not understood; an industry association
+    got = {p.key: p.value for p in extract_message("公司那件部份公开", ExtractionContext()).proposals}
+    assert got == {f"{A}results.partially_granted.commercial_enterprise": 1}
+
+
+def test_rows_the_clerk_asks_to_leave_blank_get_no_zeros():
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    ex = extract_message("表一:规章,规范性文件乡里没有制定权,不填", ExtractionContext())
+    assert not [p for p in ex.proposals if p.key.startswith("active.art20_1.normative_docs.")]
+    assert any("不填" in n for n in ex.notes)  # said back, not dropped silently
+    msg = "规范性文件今年没有制发也没有废止，现行有效的件数我要再对一下，先不填。许可没有，强制没有"
+    got = {p.key: p.value for p in extract_message(msg, ExtractionContext()).proposals}
+    assert got["active.art20_1.normative_docs.issued"] == 0  # said outright: kept
+    assert got["active.art20_5.admin_license.decisions"] == 0  # another sentence: kept

@@ -58,6 +58,8 @@ _ASKED_FOR = re.compile(
     r"(?=我们|不掌握|无此|查无|属于|不属于|涉及|给了|没给|不予|要另外|需要另|得另外|需要制作|需要加工|[，,。；;\s\d]|$)"  # 「……排污数据我们不掌握」: the row stays
 )
 _THAT = re.compile(r"那个")
+_TYPOS = re.compile(r"部份")  # 「部份公开」
+_ONE_MORE = re.compile(r"(?<=还有)个(?=是[^，,。；;\d]{1,12}?的)")
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
 
 
@@ -116,7 +118,8 @@ def spell(
     message: str, topic: str | None, said: list[tuple[str, str]], cells: dict | None = None
 ) -> tuple[str, re.Match[str] | None]:
     """(the message as the extractor reads it, the 「都答复了」 match that closes the results, if any)."""
-    message = glossed(A.fix_slips(message or "", said), said)
+    message = glossed(A.fix_slips(rewrite(_TYPOS, "部分", message or "", said), said), said)
+    message = rewrite(_ONE_MORE, "一个", message, said)  # 「还有个是养殖协会的」: one more, of that type
     message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message), said), said)
     message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
     message = rewrite(_ASKED_FOR, "某事项", message, said)  # 「问的是小区规划许可」: what was asked, no row
