@@ -233,3 +233,28 @@ def test_rows_the_clerk_asks_to_leave_blank_get_no_zeros():
     got = {p.key: p.value for p in extract_message(msg, ExtractionContext()).proposals}
     assert got["active.art20_1.normative_docs.issued"] == 0  # said outright: kept
     assert got["active.art20_5.admin_license.decisions"] == 0  # another sentence: kept
+
+
+def test_the_carry_overs_outcome_said_with_also_adds_to_the_count_beside_it():
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    known = {f"{NEW}natural_person": 13, f"{A}carried_over_from_prev.natural_person": 1}
+    msg = "个人的十三件里七件公开两件部分公开，两件我们没有这个信息，一件其实是投诉物业的，按信访转了，还有一件还在办；去年那件个人的也公开了"
+    ex = extract_message(msg, ExtractionContext(cells=known))
+    got = {p.key: p.value for p in ex.proposals}
+    assert got[f"{A}results.granted.natural_person"] == 8  # was: 7 and 1 asked as rival values
+    assert not [q for q in ex.questions if "不同的数字" in q]
+
+
+def test_another_companys_information_is_a_third_partys():
+    from assistant.intake.llm import extract_message
+    from assistant.intake.model import ExtractionContext
+
+    got = {
+        p.key: p.value
+        for p in extract_message("公司那件涉及别的公司的信息没公开", ExtractionContext()).proposals
+    }
+    assert got == {
+        f"{A}results.withheld.third_party_rights.commercial_enterprise": 1
+    }  # was: asked which case

@@ -96,6 +96,9 @@ def resolve(
 
 
 _ADDED = re.compile(r"^(?:还有|另有|另外|此外|再有|以及|外加|加上)")
+_CARRY_ALSO = re.compile(  # 「七件公开……；去年那件个人的也公开了」: the carry-over's outcome, one more
+    r"^(?:另外)?(?:去年|上年|上一年)(?:结转|转过来)?的?(?:那|这)?[一两二三0-9]*[件个]?[^，,。；;\d]{0,8}?也"
+)
 _ITEM = re.compile(r"^(?:还有|另有|另外)?(?:[0-9]+|[一二两三四五六七八九十]+)(?:件|个)是")
 
 
@@ -104,7 +107,8 @@ def _added(items: list[Statement]) -> Statement | None:
     if len(items) >= 2 and (listed := item_sum(items)):  # 「A审批12件，B许可9件，C许可5件」
         return Statement(items[0].key, listed[0], listed[1], note=listed[2])
     enumerated = len({s.source for s in items}) == len(items) and all(_ITEM.match(s.source) for s in items)
-    if len(items) < 2 or not (enumerated or all(_ADDED.match(s.source) for s in items[1:])):
+    more = all(_ADDED.match(s.source) or _CARRY_ALSO.match(s.source) for s in items[1:])
+    if len(items) < 2 or not (enumerated or more):
         return None  # 「1件是某大学……申请的，1件是高校申请的」: items listed one by one add up too
     total = sum((s.value for s in items), start=0)
     return Statement(items[0].key, total, "，".join(s.source for s in items), note="分几处说的件数相加")

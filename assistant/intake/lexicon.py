@@ -104,7 +104,7 @@ ROWS: tuple[RowDef, ...] = (
     _row(_A + "results.withheld.other_law_prohibits", r"法律、?行政法规禁止|法律法规禁止", T2, "total", "其他法律行政法规禁止公开"),
     _row(_A + "results.withheld.three_security_one_stability", r"三安全一稳定|国家安全|公共安全|经济安全|社会稳定",
          T2, "total", "危及“三安全一稳定”"),
-    _row(_A + "results.withheld.third_party_rights", r"第三方|商业秘密|个人隐私|(?:别人|他人|当事人|人家)的?隐私|隐私", T2, "total", "保护第三方合法权益"),
+    _row(_A + "results.withheld.third_party_rights", r"第三方|商业秘密|个人隐私|(?:别人|他人|当事人|人家)的?隐私|隐私|涉及(?:别的|别家|其他|其它)(?:公司|企业|单位|医院|人)的?(?:信息|资料|数据|情况)", T2, "total", "保护第三方合法权益"),
     _row(_A + "results.withheld.internal_affairs", r"内部事务|人事管理|后勤管理|内部工作流程|内部管理", T2, "total", "属于三类内部事务信息"),
     _row(_A + "results.withheld.process_info", r"过程性|请示报告|讨论记录|过程稿|磋商信函|讨论稿|征求意见稿|(?:还在|正在|尚在)(?:研究|讨论|论证|审议)[^，。；\d]{0,4}?(?:没定|未定|没有定|没确定|未确定|没出来)", T2, "total", "属于四类过程性信息"),
     _row(_A + "results.withheld.enforcement_file", r"执法案卷|执法卷宗|执法档案", T2, "total", "属于行政执法案卷"),
@@ -153,7 +153,7 @@ _COLUMN_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
         ),
         (
             "commercial_enterprise",
-            r"(?<!人家)(?<!别人)(?<!他人)(?:商业企业|企业|企也|公司|个体工商户|个体户|培训机构|培训班)(?!的?(?:商业秘密|商业机密|隐私|经营信息|内部))",
+            r"(?<!人家)(?<!别人)(?<!他人)(?<!别的)(?<!别家)(?<!涉及其他)(?:商业企业|企业|企也|公司|个体工商户|个体户|培训机构|培训班)(?!的?(?:商业秘密|商业机密|隐私|经营信息|内部))",
         ),
         (
             "natural_person",
