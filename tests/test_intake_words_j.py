@@ -258,3 +258,46 @@ def test_another_companys_information_is_a_third_partys():
     assert got == {
         f"{A}results.withheld.third_party_rights.commercial_enterprise": 1
     }  # was: asked which case
+
+
+LEDGER_H = (
+    "序号,收文日期,申请人,申请人类型,办理结果,答复日期\n"
+    "1,2025-01-14,张某,自然人,予以公开,2025-02-10\n"
+    "2,2025-03-02,赵某,自然人,予以公开,2025-03-28\n"
+    "3,2025-04-18,王某,自然人,本机关不掌握,2025-05-09\n"
+    "4,2025-12-22,吴某,自然人,予以公开,2025-12-30\n"
+)
+
+
+def _with_ledger(ws, tmp_path, confirm=True):
+    from assistant.app import chat_uploads
+
+    rid = _started(ws)
+    p = tmp_path / "台账.csv"
+    p.write_text(LEDGER_H, encoding="utf-8")
+    chat_uploads.ledger(ws, rid, str(p))
+    if confirm:
+        say(ws, rid, "确认")
+    return rid
+
+
+def test_one_ledger_entry_corrected_in_the_chat_recomputes_table_two(ws, tmp_path):
+    rid = _with_ledger(ws, tmp_path)
+    reply = say(ws, rid, "台账第2条登记错了，赵某是代表律所来申请的，申请人是某律师事务所，不是个人")
+    assert "自然人：4 → 3" in reply and "法律服务机构：0 → 1" in reply  # shown old → new
+    reply = say(ws, rid, "第3条登记错了，不是不掌握，是他要的数据我们没有现成的，按需要另行制作算")  # on top
+    assert "没有现成信息需要另行制作 / 总计：0 → 1" in reply
+    reply = say(ws, rid, "第4条台账上答复时间填错了，年底的时候还没办完")
+    say(ws, rid, "确认")
+    cells = _cells(ws, rid)
+    assert cells[f"{NEW}legal_service_org"] == 1 and cells[f"{NEW}natural_person"] == 3
+    assert cells[f"{A}results.unable.needs_creation.total"] == 1
+    assert cells[f"{A}results.unable.not_held.total"] == 0
+    assert cells[f"{A}carried_to_next.total"] == 1 and cells[f"{A}results.granted.total"] == 2  # 张, 赵
+
+
+def test_a_ledger_never_confirmed_is_not_corrected(ws, tmp_path):
+    rid = _with_ledger(ws, tmp_path, confirm=False)
+    say(ws, rid, "取消")
+    reply = say(ws, rid, "台账第2条登记错了，申请人是某律师事务所，不是个人")
+    assert "→" not in reply and not _cells(ws, rid)

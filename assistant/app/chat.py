@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from assistant import cell_sources
-from assistant.app import chat_control, chat_narrative, chat_refile
+from assistant.app import chat_control, chat_narrative, chat_refile, ledger_fix
 from assistant.app.chat_control import CANCEL, CONFIRM, OVERWRITE, SKIP
 from assistant.core import spec
 from assistant.core.numbers import format_number
@@ -124,8 +124,8 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     row = ws.row(rid)
     facts = facts_of(row)
     earlier = row.state.get("pending") or {}
-    if earlier.get("whole"):
-        return (
+    if (fixed := ledger_fix.correct(ws, rid, message)) or earlier.get("whole"):  # 「台账第5条……」
+        return fixed or (
             "“待确认”表中是台账算出的整张表二，尚未确认。请先回复“确认”（整体采用台账）或“取消”"
             "（一项也不采用），再告诉我其他情况；您刚才这句话尚未记录，请稍后再发一次。"
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.app.chat import ChatView, _append, _next, _store_pending, view
+from assistant.app.ledger_fix import entries_state
 from assistant.app.uploads import upload_path
 from assistant.core import spec
 from assistant.core.numbers import format_number
@@ -35,6 +36,7 @@ def ledger(ws: Workspace, rid: int, path: str | Path) -> ChatView:
         if k in fs.by_key  # totals too: the ledger gives the whole table
     ]
     _store_pending(ws, rid, proposals, [], whole=True)
+    ws.update_state(rid, ledger_entries=entries_state(result.entries))  # 「台账第5条……」 corrects one
     diffs = ledger_diffs(facts.cells, proposals)
     text = result.message() + "\n\n表二的计算结果已列在右侧“待确认”表中（含每个数来自台账哪些行）。"
     text += not_this_year(result.entries, row.year, facts.cells)
