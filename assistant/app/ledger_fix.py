@@ -23,7 +23,7 @@ from assistant.intake.phrases import numbers
 from assistant.workspace import Workspace, facts_of
 
 _WHICH = re.compile(
-    r"(?:台账)?(?:上的?|里的?)?第\s*(?P<n>[0-9一二三四五六七八九十]+)\s*(?P<unit>条|件|个|行|号)"
+    r"(?:台账)?(?:上的?|里的?)?第\s*(?P<n>[0-9一二三四五六七八九十]+)\s*(?P<unit>条|件|个|行|号)(?![第（(])"  # not 「第二十条第（五）项」
 )
 _OPEN = re.compile(r"还没办完|还在办|没办结|未办结|尚未办结|还没答复|还没有答复|还没处理完")
 _NEW_TYPE = re.compile(r"(?:申请人(?:应该)?是|是代表|代表)(?P<who>[^，,。；;]{1,16})")

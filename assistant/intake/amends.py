@@ -266,11 +266,7 @@ class HitReader:
         if hit is None and self.keyword_row:  # 「规章我们没有制发权限，都是零」: the row named just before
             hit = self.keyword_row, find_col(self.keyword_row, before + after)
         if hit is None and _ASKED_FOR.match(after) and self._row_follows(m):
-            return (
-                None,
-                source,
-                False,
-            )  # 「五件问的是排污数据，我们不掌握」: the row follows in the next clause
+            return None, source, False  # 「五件问的是排污数据，我们不掌握」: the row follows
         hit = hit or self._topic_hit(before + after) or self._row_with_room(m, before + after)
         if m.unit.endswith("元") and (hit is None or hit[0].key != FEE_ROW) and self._about_fee(before):
             hit = ROW_BY_KEY[FEE_ROW], "amount_wan_yuan"  # 「收了12.6万」: money is only ever the fee
