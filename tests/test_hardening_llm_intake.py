@@ -124,3 +124,34 @@ def test_ollama_needs_no_key(ws) -> None:
         reply, pending = _turn(ws, mock, s)
     _proposed(pending)
     assert len(mock.requests) == 1 and "离线" not in reply
+
+
+def test_a_new_model_never_inherits_the_refusals_of_one_that_had_its_id(monkeypatch):
+    from pydantic import BaseModel
+
+    from assistant.intake import structured
+
+    class Out(BaseModel):
+        x: int = 0
+
+    class BadRequest(Exception):
+        status_code = 400
+
+    def refuse_shapes(model, schema, messages, method):
+        if method != structured.TEXT:
+            raise BadRequest(method)
+        return Out()
+
+    monkeypatch.setattr(
+        structured, "id", lambda _obj: 7, raising=False
+    )  # the freed id given to the next model
+    monkeypatch.setattr(structured, "_call", refuse_shapes)
+    assert (
+        structured.ask(object(), Out, []).method == structured.TEXT
+    )  # the first model's endpoint refused two
+    tried = []
+    monkeypatch.setattr(
+        structured, "_call", lambda model, schema, messages, method: tried.append(method) or Out()
+    )
+    assert structured.ask(object(), Out, []).method == structured.JSON_SCHEMA  # was: straight to text
+    assert tried == [structured.JSON_SCHEMA]

@@ -27,7 +27,9 @@ TEXT = "text"
 METHODS = (JSON_SCHEMA, TOOLS, TEXT)
 METHOD_LABELS = {JSON_SCHEMA: "JSON 结构化输出", TOOLS: "工具调用", TEXT: "文本中的 JSON"}
 
-_REFUSED: dict[int, set[str]] = {}  # id(model) → methods its endpoint refused (HTTP 400 etc.)
+# id(model) → (the model, the methods its endpoint refused: HTTP 400 etc.). The model is held so that its id is
+# never reused by another one (a new model with a freed id inherited the refusals: a flaky test found it)
+_REFUSED: dict[int, tuple[Any, set[str]]] = {}
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,10 @@ class Answer:
 
 def ask(model: Any, schema: type[BaseModel], messages: list[Any], timeout: float | None = None) -> Answer:
     """`schema` filled by the model, by the first method its endpoint accepts."""
-    refused = _REFUSED.setdefault(id(model), set())
+    held = _REFUSED.get(id(model))
+    if held is None or held[0] is not model:
+        held = _REFUSED[id(model)] = (model, set())
+    refused = held[1]
     cause = "模型没有按格式回答"
     for method in METHODS:
         if method in refused:
