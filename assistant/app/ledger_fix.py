@@ -79,6 +79,7 @@ def correct(ws: Workspace, rid: int, message: str) -> str | None:
         [
             f"按台账第{m.group('n')}条的更正重新计算表二，以下数值将改变：",
             *lines,
+            "",  # the instruction after the list, not inside its last item
             "回复“确认”整体保存，“取消”不改。",
         ]
     )
