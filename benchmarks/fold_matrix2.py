@@ -19,7 +19,6 @@ import argparse
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -167,18 +166,6 @@ def _char_cut(line: str, n: int) -> list[str]:
     return [line[i : i + n] for i in range(0, len(line), n)] or [""]
 
 
-def _col_cut(line: str, n: int) -> list[str]:
-    out, cur, width = [], "", 0
-    for ch in line:
-        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        if width + w > n:
-            out.append(cur)
-            cur, width = "", 0
-        cur += ch
-        width += w
-    return [*out, cur]
-
-
 def _per_line(cut, keep_empty: bool):
     def fold(text: str, end: str) -> bytes:
         pieces = [p for line in text.splitlines() if line or keep_empty for p in cut(line, 76)]
@@ -225,7 +212,7 @@ FOLDS = {
     "chars76_noblank": _per_line(_char_cut, False),
     "chars76_flat": _chars_flat,
     "chars76_stream": _chars_stream,
-    "cols76": _per_line(_col_cut, True),
+    "cols76": _per_line(dumps.columns_cut, True),
     "u8b76_raw": _bytes_fold("utf-8", 76, None, False),
     "u8b76_replace": _bytes_fold("utf-8", 76, "replace", False),
     "u8b76_ignore": _bytes_fold("utf-8", 76, "ignore", False),

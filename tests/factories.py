@@ -101,3 +101,12 @@ def office(tmp_path, text: str, section: str = "s1_overview"):
     rid = clerk.start("某县住建局", 2024)
     clerk.save_section(rid, section, text)
     return store, clerk, editor, rid
+
+
+def ledger_read(tmp_path, text: str, year: int):
+    """A CSV ledger of `text`, saved as 台账.csv and read for `year` (the LedgerResult)."""
+    from assistant.intake import read_ledger
+
+    path = tmp_path / "台账.csv"
+    path.write_text(text, encoding="utf-8")
+    return read_ledger(path, "台账.csv", year)

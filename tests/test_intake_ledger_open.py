@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.app import chat, chat_uploads
-from assistant.intake import read_ledger
+from tests.factories import ledger_read
 
 LEDGER = (
     "申请人类型,收到日期,办理结果,办结日期\n"
@@ -17,9 +17,7 @@ LEDGER = (
 
 
 def test_open_outcomes_are_carried_to_next_year(tmp_path):
-    p = tmp_path / "台账.csv"
-    p.write_text(LEDGER, encoding="utf-8")
-    r = read_ledger(p, "台账.csv", 2024)
+    r = ledger_read(tmp_path, LEDGER, 2024)
     assert r.ok, r.errors
     assert r.cells["applications.carried_to_next.total"] == 4
     assert r.cells["applications.carried_to_next.commercial_enterprise"] == 1
@@ -30,11 +28,9 @@ def test_open_outcomes_are_carried_to_next_year(tmp_path):
 
 
 def test_an_open_word_with_a_completion_date_is_still_an_error(tmp_path):
-    p = tmp_path / "台账.csv"
-    p.write_text(
-        "申请人类型,收到日期,办理结果,办结日期\n自然人,2024-01-10,办理中,2024-02-01\n", encoding="utf-8"
+    r = ledger_read(
+        tmp_path, "申请人类型,收到日期,办理结果,办结日期\n自然人,2024-01-10,办理中,2024-02-01\n", 2024
     )
-    r = read_ledger(p, "台账.csv", 2024)
     assert not r.ok and "办理中" in r.errors[0] and not r.cells
 
 

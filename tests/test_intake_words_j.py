@@ -3,7 +3,7 @@ outcomes told by applicant type."""
 
 from __future__ import annotations
 
-from tests.factories import say
+from tests.factories import ledger_read, say
 
 A = "applications."
 NEW = f"{A}new_received."
@@ -67,11 +67,7 @@ REMARKED = (
 
 
 def test_a_ledger_outcome_group_is_completed_by_its_remark(tmp_path):
-    from assistant.intake import read_ledger
-
-    p = tmp_path / "台账.csv"
-    p.write_text(REMARKED, encoding="utf-8")
-    r = read_ledger(p, "台账.csv", 2025)
+    r = ledger_read(tmp_path, REMARKED, 2025)
     assert r.ok, r.errors  # was: the whole file refused for 「不予处理」 without its case
     assert r.cells[f"{A}results.not_processed.petition_complaint.natural_person"] == 1
     assert r.cells[f"{A}results.withheld.third_party_rights.commercial_enterprise"] == 1
@@ -82,11 +78,7 @@ def test_a_ledger_outcome_group_is_completed_by_its_remark(tmp_path):
 
 
 def test_a_remark_that_names_no_case_leaves_the_outcome_unknown(tmp_path):
-    from assistant.intake import read_ledger
-
-    p = tmp_path / "台账.csv"
-    p.write_text(REMARKED.replace("属信访投诉按信访程序办理", "已电话告知申请人"), encoding="utf-8")
-    r = read_ledger(p, "台账.csv", 2025)
+    r = ledger_read(tmp_path, REMARKED.replace("属信访投诉按信访程序办理", "已电话告知申请人"), 2025)
     assert not r.ok and "不予处理" in r.errors[0] and not r.cells
 
 

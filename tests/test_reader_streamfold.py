@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from assistant.reader.decode import decode_counted
 from assistant.reader.streamfold import unstream
+from tests.fixtures.reader_real.dumps import columns_cut
 from tests.fixtures.reader_real.measure import measure
 
 TEXT = (
@@ -69,18 +70,6 @@ def test_a_character_fold_that_counted_the_bom_is_undone():
     assert decode_counted(folded.encode("utf-8"), "x")[0] == TEXT
 
 
-def _columns_cut(line: str, width: int) -> list[str]:
-    out, cur, used = [], "", 0
-    for ch in line:
-        w = 2 if "\u3000" <= ch <= "\uffef" or "\u4e00" <= ch <= "\u9fff" else 1
-        if used + w > width:
-            out.append(cur)
-            cur, used = "", 0
-        cur += ch
-        used += w
-    return [*out, cur]
-
-
 def test_a_one_line_crawl_cut_every_76_columns_is_read():
     # a CMS page's html.parser text is one line (runs of spaces between nodes); a script cut it every
     # 76 terminal columns (CJK 2): before, 7/200 cells, 41 false errors, agency and year wrong
@@ -91,7 +80,7 @@ def test_a_one_line_crawl_cut_every_76_columns_is_read():
     parser = dumps._Text()
     parser.feed(office.cms_page_html(t, "柳塘镇人民政府网", "政府信息公开年报", width=760))
     text = "".join(parser.parts).replace("\n", " ")
-    folded = "\r\n".join(_columns_cut(text, 76))
+    folded = "\r\n".join(columns_cut(text, 76))
     assert unstream(folded) == text
     import tempfile
     from pathlib import Path

@@ -69,17 +69,10 @@ _NONE_YES = re.compile(
 )
 
 
-def agrees_none(message: str, pending: dict) -> bool:
-    """「都没有」 while only zeros wait for confirmation (「……按总数推算为0。回复“是”确认」): the clerk agrees."""
-    cells = pending.get("cells") or []
-    return (
-        bool(cells)
-        and not pending.get("narrative")
-        and all(str(c.get("value")) == "0" for c in cells)
-        and bool(_NONE_YES.match(message or ""))
-    )
-
-
 def answers_yes(message: str, question: list[dict]) -> bool:
-    """「是」「确认」 or, when the question proposes zeros only, 「都没有」: the question's proposals are agreed."""
-    return bool(CONFIRM.match(message)) or agrees_none(message, {"cells": question})
+    """「是」「确认」, or 「都没有」 when the question proposes zeros only (「……按总数推算为0。回复“是”确认」): the
+    question's proposals are agreed."""
+    if CONFIRM.match(message):
+        return True
+    zeros = bool(question) and all(str(c.get("value")) == "0" for c in question)
+    return zeros and bool(_NONE_YES.match(message or ""))
