@@ -1,8 +1,7 @@
 """Chat intake handlers (plain functions): extract, show for confirmation, store only what is confirmed.
 
-Pending proposals live in the report state (`pending`), so a restart loses nothing; the chat history
-is in `chat`. The assistant asks one topic at a time (`intake.next_question`) and adds plausibility
-questions computed from the data once the tables are complete.
+Pending proposals live in the report state (`pending`), so a restart loses nothing; the chat history is in
+`chat`. One topic is asked at a time (`intake.next_question`), plausibility questions once tables are complete.
 """
 
 from __future__ import annotations
@@ -174,7 +173,8 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     saved = chat_narrative.save_now(ws, rid, list(ex.narrative))
     reply = chat_narrative.reply(ex, saved)
     lost = unaccounted(message, ex)
-    ws.update_state(rid, unread=lost)  # 「这个是依申请那块的」 next files it
+    stale = {"question_proposals": []} if ex.proposals else {}  # proposed since: not the question just asked
+    ws.update_state(rid, unread=lost, **stale)  # 「这个是依申请那块的」 next files it
     if lost:
         reply += "\n\n" + not_understood_line(lost)
     if changes:

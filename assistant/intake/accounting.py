@@ -52,7 +52,9 @@ _STILL_OPEN = re.compile(  # 「还有1件12月底收的，现在还在办」 re
 _ASKED_CORRECTION = re.compile(  # 「另一件让他补正材料」 before 「……过了期限就不再处理了」 read as 逾期不补正
     r"^(?:另一件|另外一件|这件|那件|一件|还有一件)?(?:我们)?(?:让|要|叫|请|通知|告知|要求)(?:他|她|对方|申请人)(?:去)?补(?:正|充|交|齐)?(?:了)?(?:材料|资料)?$"
 )
-_WHAT_ASKED = re.compile(r"要的是|问的是|查的是|申请的是|想要的是|要我们|要求我们|让我们|是查|是要")
+_WHAT_ASKED = re.compile(
+    r"要的是|问的是|查的是|申请的是|想要的是|要我们|要求我们|让我们|是查|是要|来(?:问|要|查|申请)"
+)
 _TOLD_THEM = re.compile(  # 「就答复他了」「告诉他按不动产登记的程序去查了」: the answer given, its row said
     r"^(?:就|已经?|也|都)?(?:答复|回复|告知|告诉|通知)(?:了)?(?:他|她|对方|申请人)(?:们)?[^，。\d]{0,16}$"
 )
@@ -143,6 +145,8 @@ def _names_filled(clause: str, filled: set[str]) -> bool:
     outcome) a number of the message was filed in — the reason for that filing, accounted by it."""
     if numbers(clause):
         return False
+    if _NOT_HELD_END.search(clause):  # 「那个是市场监管局查处的我们没有」 after 「一件问的是……」
+        return "applications.results.unable.not_held" in filled
     row = find_row(clause, weak=False)
     if row is not None:
         return row.key in filled
@@ -150,6 +154,9 @@ def _names_filled(clause: str, filled: set[str]) -> bool:
     return outcome is not None and any(
         k.endswith("." + outcome) and not k.startswith("applications.") for k in filled
     )
+
+
+_NOT_HELD_END = re.compile(r"(?:我们|我局|本局|本机关)(?:这里?|这边)?(?:也|都)?没有$")
 
 
 def _only_named(clause: str) -> bool:

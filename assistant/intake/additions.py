@@ -45,14 +45,20 @@ def read(message: str, ctx: ExtractionContext, reader: Reader) -> Extraction | N
     named = find_row(message, weak=False)  # none: an application left out of 本年新收
     alone = replace(ctx, cells={}, followup=None, topic=None if named else ROW_TOPIC + _NEW)
     log: list[tuple[str, str]] = []
-    ex = reader(_VERB.sub(lambda m: _logged(m, log), message), alone)  # 「再加一件」 read as 「一件」
+    apart, marker = _marker_apart(message)
+    ex = reader(_VERB.sub(lambda m: _logged(m, log), apart), alone)  # 「再加一件」 read as 「一件」
     ex = replace(ex, proposals=tuple(replace(p, source=restore(p.source, log)) for p in ex.proposals))
     said = [p for p in ex.proposals if p.value or not p.inferred]  # 「……其余按0计」 adds nothing
-    known = [p for p in said if ctx.cells.get(p.key) or ctx.cells.get(p.key.rpartition(".")[0] + ".total")]
+    known = [
+        p
+        for p in said
+        if _current(p.key, ctx.cells) or _current(p.key.rpartition(".")[0] + ".total", ctx.cells)
+    ]
     rows = _rows(known)  # the rows added to: 「……还没答复」's 结转下年度, new this year, is not one
     if not known or not (strong or rows and all(_full(r, ctx.cells) for r in rows)):
         return None  # nothing to add to, or 「还有1件」 that is one of the row's own
     notes = (f"“{restated}”即加上这次说的件数后的总数", *ex.notes) if restated else ex.notes
+    notes = (f"“{marker}”：即后面说的这一件，加在已有的件数上", *notes) if marker else notes
     proposals = _added(said, ctx.cells, ctx.version, _count(message))
     proposals += _received_too(said, proposals, ctx)
     return replace(ex, proposals=tuple(proposals), narrative=(), notes=notes)
@@ -60,7 +66,8 @@ def read(message: str, ctx: ExtractionContext, reader: Reader) -> Extraction | N
 
 def _received_too(said: list[Proposal], added: list[Proposal], ctx: ExtractionContext) -> list[Proposal]:
     """「还有一件漏了……我们给了」 once the results already account for every application received: the
-    application left out was left out of 本年新收 too, which grows by as much (said old → new)."""
+    application left out was left out of 本年新收 too, which grows by as much (said old → new), in its
+    type's column too when the result names one (「一个村民……给了」)."""
     rows = _rows(said)
     if (
         not rows
@@ -68,13 +75,21 @@ def _received_too(said: list[Proposal], added: list[Proposal], ctx: ExtractionCo
         or not new_accounted(ctx.cells, ctx.version)
     ):
         return []
-    grown = sum(int(p.value) for p in said if p.key.endswith(".total"))
-    total = ctx.cells.get(f"{_NEW}.total")
-    if not grown or not isinstance(total, int):
-        return []
-    label = spec.spec_for(ctx.version).cell(f"{_NEW}.total").label
-    note = f"办理结果已与收到的申请相符，这一件也是漏记的新收申请；在已有的{total}件上加{grown}件"
-    return [Proposal(f"{_NEW}.total", total + grown, label, said[0].source, inferred=True, note=note)]
+    grown = {col: 0 for col in (*_TYPES, "total")}
+    for p in said:
+        grown[p.key.rpartition(".")[2]] += int(p.value)
+    if not grown["total"]:  # a row given by its types only: its total grows by their sum
+        grown["total"] = sum(grown[c] for c in _TYPES)
+    out = []
+    for col, more in grown.items():
+        current = ctx.cells.get(f"{_NEW}.{col}", 0 if col != "total" else None)
+        if more and isinstance(current, int):
+            label = spec.spec_for(ctx.version).cell(f"{_NEW}.{col}").label
+            note = f"办理结果已与收到的申请相符，这一件也是漏记的新收申请；在已有的{current}件上加{more}件"
+            out.append(
+                Proposal(f"{_NEW}.{col}", current + more, label, said[0].source, inferred=True, note=note)
+            )
+    return out if any(p.key.endswith(".total") for p in out) else []
 
 
 def _count(message: str) -> int | None:
@@ -90,6 +105,19 @@ _MISSED = re.compile(rf"{_COUNT}(?:申请)?(?:也)?(?:漏|忘)")  # 「一件漏
 
 
 _CLAUSE = re.compile(r"[^，,。；;！!？?]+[，,。；;！!？?]*")
+
+
+def _marker_apart(message: str) -> tuple[str, str]:
+    """「还有一件漏了，一个村民……的，给了」: the clause saying an application was left out, taken out (and
+    returned) when the rest counts that same application (its 一件 and the rest's 一个 are one, not two)."""
+    count, clauses = _count(message), _CLAUSE.findall(message)
+    marked = [c for c in clauses if _MISSED.search(c) or _WEAK.search(c) or _STRONG.search(c)]
+    if count is None or len(marked) != 1 or len(numbers(marked[0])) != 1:
+        return message, ""
+    rest = [n.value for c in clauses if c is not marked[0] for n in numbers(c)]
+    if sum(rest) != count:
+        return message, ""
+    return "".join(c for c in clauses if c is not marked[0]), marked[0].rstrip("，,。；;！!？? ")
 
 
 def _without_restated_total(message: str, cells: Mapping) -> tuple[str, str]:
@@ -136,7 +164,7 @@ def _added(said: list[Proposal], cells: Mapping, version: str, count: int | None
     """Each value added to the current one, except a value that already is the current one plus the
     count added (「漏了一件……所以律所是3件，一共29件」 after 2 and 28: the new values, said)."""
     more = {p.key: p.value - (cells.get(p.key) or 0) if _restated(p, cells, count) else p.value for p in said}
-    out = [p if _restated(p, cells, count) else _plus(p, cells.get(p.key)) for p in said]
+    out = [p if _restated(p, cells, count) else _plus(p, _current(p.key, cells)) for p in said]
     for row in sorted(_rows(said)):
         total, parts = f"{row}.total", [p for p in said if p.key.rpartition(".")[0] == row]
         if total in more or cells.get(total) is None:
@@ -145,6 +173,16 @@ def _added(said: list[Proposal], cells: Mapping, version: str, count: int | None
         label = spec.spec_for(version).cell(total).label
         out.append(_plus(Proposal(total, grown, label, parts[0].source, inferred=True), cells[total]))
     return out
+
+
+def _current(key: str, cells: Mapping):
+    """The cell's value; a row's total not given is the sum of its types given (「还有一件……给了」 after
+    予以公开 自然人4件、科研机构1件 is the sixth)."""
+    row, _, col = key.rpartition(".")
+    if col != "total" or cells.get(key) is not None or not key.startswith(_A):
+        return cells.get(key)
+    parts = [v for c in _TYPES if isinstance(v := cells.get(f"{row}.{c}"), int)]
+    return sum(parts) if parts else None
 
 
 def _restated(p: Proposal, cells: Mapping, count: int | None) -> bool:

@@ -375,3 +375,22 @@ def part_of_new(statements: Iterable[Any], col: str) -> bool:
         [v for k, v in said.items() if not k.endswith(".total")],
     )
     return col != "total" and isinstance(total, int) and 0 < sum(parts) < total  # type: ignore[arg-type]
+
+
+_RESTATED = re.compile(
+    r"^(?:对|对的|是|是的|没错|嗯)?[，,\s]*(?:总共|一共|合计|共计|总计|总数)(?:是|为|有)?\s*(?P<n>[0-9一二两三四五六七八九十百]+)\s*件?[。！!]?$"
+)
+
+
+def restated_total(sentence: str, cells: Mapping) -> tuple[str, int] | None:
+    """「对，总共9件」 after a reply proposing 本年新收 9: the one 表二 row total already at that value (the
+    clerk agrees, nothing changes); None when no row or several rows hold it."""
+    m = _RESTATED.match(sentence.strip())
+    said = numbers(m.group("n")) if m else []
+    if not said:
+        return None
+    value = said[0].value
+    keys = [
+        k for k, v in cells.items() if k.startswith("applications.") and k.endswith(".total") and v == value
+    ]
+    return (keys[0], int(value)) if len(keys) == 1 else None

@@ -223,7 +223,9 @@ class _Reader(FilingReader, AmendReader, HitReader, ClauseReader, FollowupReader
                 self.continues = key
                 return
         self.continues = None
-        if unassigned:
+        if unassigned and (again := A.restated_total(sentence, self.ctx.cells)):
+            self.statements.append(Statement(again[0], again[1], sentence, note="与已有的数相同"))
+        elif unassigned:
             shown = "、".join(unassigned[:3])
             self.questions.append(
                 f"“{sentence}”中的 {shown} 没能确定对应表格的哪一栏，请换个说法（例如“本年新收申请12件”）。"

@@ -174,7 +174,9 @@ def find_col(row: RowDef, seg: str, default: bool = True) -> str | None:
 
 
 _TRAILING_LEAD = re.compile(r"^(?:也都是|也是|全是|都是|均为|是|为|系)?(?:由)?")
-_TRAILING_END = re.compile(r"^(?:的|提|申请|\s*$)")
+_TRAILING_END = re.compile(  # 「1个村民11月来问……」: who came and asked
+    r"^(?:的|提|申请|\s*$|(?:[0-9一二三四五六七八九十]{1,2}月(?:份|底|初)?)?(?:来|过来|前来)?(?:问|要|查|咨询))"
+)
 
 
 def trailing_col(row: RowDef, after: str) -> str | None:

@@ -26,7 +26,8 @@ _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 
     r"(?:的|了)?(?=$|[，,。；;！!])"
 )
 _NOT_HERE = re.compile(  # 「两件我们这没有」: a count this body does not hold
-    r"(?<=[0-9一二两三四五六七八九十][件个])(?:我们|我局|本局|本机关|我们单位)(?:这里?|这边)?(?:也|都)?没有(?:这个|这些|相关)?(?=$|[，,。；;！!])"
+    r"(?:(?<=[0-9一二两三四五六七八九十][件个])|(?<=[管办处责发做定批理]的))"  # 「……是市场监管局查处的我们没有」
+    r"(?:我们|我局|本局|本机关|我们单位)(?:这里?|这边)?(?:也|都)?没有(?:这个|这些|相关)?(?=$|[，,。；;！!])"
 )
 _REFERRED = re.compile(  # 「让他去找公交公司」: sent to whoever holds it, not an applicant type
     r"(?<=[让叫诉知议])(?:他|她|其|申请人)(?:们)?(?:去|到|向)?找?[^，,。；;\d\s]{1,10}?(?:公司|集团|中心|医院|学校|银行)"
@@ -35,6 +36,9 @@ _LAPSED = re.compile(  # 「还有一件让他补正，他过了期限也没补�
     r"(?:让|要求|通知|叫|告知)(?:他|她|其|申请人)(?:们)?补(?:正|充)(?:材料)?(?=[^。；;\d]{0,12}?(?:没补|不补|未补|没有补))"
 )
 _PAIR_SPACE = re.compile(r"复议\s*诉讼\s+(?=都|也|均|全|没|无)|复议\s+诉讼")  # 「复议 诉讼 都没有」
+_RUN_COUNTS = re.compile(
+    r"([0-9一二两三四五六七八九十]+[件个])(?=[0-9一二两三四五六七八九十]+[件个])"
+)  # 「六件四件给了」
 _NONE_RUN = re.compile(r"(?<=复议|诉讼)(?:没有|没|无)(?=(?:行政)?(?:诉讼|复议))")  # 「复议没有诉讼没有」
 _BOTH_NONE = re.compile(  # 「规章和规范性文件都没有」「许可 处罚 强制 收费 都没有」
     r"(?:^|(?<=[，,。；;：:]))\s*(?P<items>[^，,。；;：:\d]{4,40}?)\s*(?:我们|今年|本单位)?(?:都|也|均|全)(?:没有|没|无)"
@@ -42,6 +46,9 @@ _BOTH_NONE = re.compile(  # 「规章和规范性文件都没有」「许可 处
 )
 _ITEM_SEP = re.compile(r"\s+|和|与|跟|及|、")
 _NEW = "applications.new_received"
+_PREV_DONE = re.compile(  # 「没有，去年的都办完了」: nothing carried over from last year
+    r"^(?:没有|没|无)[，,\s]*(?:去年|上年|上一年)的?(?:申请)?(?:也)?(?:都|全|全部|全都)(?:已经?|在去年)?(?:办完|办结|答复完|处理完)了?[。！!]?$"
+)
 _ALL_DONE = re.compile(
     r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])"
     r"|(?<![去上]年)(?:(?<=^)|(?<=[，,。；;]))也?没有?(?:剩下|剩余|剩)(?:的|来的)?(?=$|[，,。；;！!])"  # 也没有剩下的
@@ -84,6 +91,27 @@ def that_one_of_a_type(message: str, said: list[tuple[str, str]]) -> str:
     return _THAT.sub(sub, message)
 
 
+_TYPE_ONLY = re.compile(
+    r"(?:^|(?<=[，,。；;]))(?P<who>[^，,。；;\d]{1,6}?)的(?=(?P<rest>[^，,。；;\d]{1,12})(?:$|[，,。；;]))"
+)
+
+
+def the_one_of_a_type(message: str, said: list[tuple[str, str]], cells: dict) -> str:
+    """「研究所的给了」 when one application of that type came in this year: that one, 1件."""
+
+    def sub(m: re.Match[str]) -> str:
+        col = find_col(ROW_BY_KEY[_NEW], m.group("who"), default=False)
+        row = find_row(m.group("rest"), weak=False)
+        if col not in spec.T2_APPLICANT_COLUMNS or cells.get(f"{_NEW}.{col}") != 1:
+            return m.group()
+        if row is None or not row.key.startswith("applications.results."):
+            return m.group()
+        said.append((m.group() + "1件", m.group()))
+        return m.group() + "1件"
+
+    return _TYPE_ONLY.sub(sub, message)
+
+
 _GLOSS = re.compile(
     r"(?P<count>[0-9一二两三四五六七八九十]+\s*[件个])\s*[（(](?P<inner>[^（）()]{2,40})[）)]"
 )
@@ -119,7 +147,9 @@ def spell(
 ) -> tuple[str, re.Match[str] | None]:
     """(the message as the extractor reads it, the 「都答复了」 match that closes the results, if any)."""
     message = glossed(A.fix_slips(rewrite(_TYPOS, "部分", message or "", said), said), said)
-    message = rewrite(_ONE_MORE, "一个", message, said)  # 「还有个是养殖协会的」: one more, of that type
+    message = _counts_apart(
+        rewrite(_ONE_MORE, "一个", message, said), said
+    )  # 「还有个是养殖协会的」: one more, of that type
     message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message), said), said)
     message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
     message = rewrite(_ASKED_FOR, "某事项", message, said)  # 「问的是小区规划许可」: what was asked, no row
@@ -127,17 +157,32 @@ def spell(
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
     message = bare_other.spell_out(rewrite(A.THAT_ONE, "那1件", message, said), said)  # 那件; 其他1件
-    message = that_one_of_a_type(message, said)  # 「刚才那个研究所的予以公开了」
+    message = the_one_of_a_type(
+        that_one_of_a_type(message, said), said, cells or {}
+    )  # 「刚才那个研究所的予以公开了」
     message = these(shared_outcome(message, said), said, cells or {})  # 「A和B都公开了」「这5件里」
     message = rewrite(_REFERRED, "他去找有关单位", rewrite(_NOT_HERE, "本机关不掌握", message, said), said)
     message = rewrite(_LAPSED, "逾期不补正", message, said)
     message = rewrite(_PAIR_SPACE, "复议诉讼", message, said)
     message = _none_run(_both_none(message, said), said)
+    message = rewrite(_PREV_DONE, "上年结转没有", message, said)
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried over
     message = rewrite(_FINAL, "最后", message, said)  # 「表里是38，……，最后是40」: 40
     answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
     message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」
     return A.spell_carry(message, topic, said), answered
+
+
+def _counts_apart(message: str, said: list[tuple[str, str]]) -> str:
+    """「个人的六件四件给了」: a scope's count and the next count run together, read as two clauses."""
+
+    def sub(m: re.Match[str]) -> str:
+        if message.startswith(m.group(1), m.end()):
+            return m.group()  # 「一个一个地问」: no two counts
+        said.append((m.group(1) + "，", m.group(1)))
+        return m.group(1) + "，"
+
+    return _RUN_COUNTS.sub(sub, message)
 
 
 def _none_run(message: str, said: list[tuple[str, str]]) -> str:

@@ -1,0 +1,131 @@
+"""Clerks' phrasings from dev set H, session 17: a scope's count run into the next, outcomes said in the clause
+after the count, one application of a type, an application left out and added, restated totals."""
+
+from __future__ import annotations
+
+from assistant.intake.accounting import unaccounted
+from assistant.intake.llm import extract_message
+from assistant.intake.model import ExtractionContext
+from tests.factories import say
+
+A = "applications."
+NEW = f"{A}new_received."
+RECEIVED = {f"{NEW}natural_person": 6, f"{NEW}commercial_enterprise": 1, f"{NEW}research_institution": 1}
+RECEIVED[f"{NEW}total"] = 8
+
+
+def _read(message: str, cells: dict | None = None) -> dict:
+    ex = extract_message(message, ExtractionContext(cells=RECEIVED if cells is None else cells))
+    return {p.key: p.value for p in ex.proposals}
+
+
+def _started(ws):
+    from assistant.app import chat
+
+    rid = ws.start("某县卫健委", 2025, "县级部门")
+    chat.greet(ws, rid)
+    return rid
+
+
+def _cells(ws, rid) -> dict:
+    return ws.row(rid).state.get("cells", {})
+
+
+def _pending(ws, rid) -> dict:
+    return {c["key"]: int(c["value"]) for c in (ws.row(rid).state.get("pending") or {}).get("cells", [])}
+
+
+STORY = (
+    "个人的六件四件给了，一件问的是某诊所的处罚记录，那个是县市场监管局查处的我们没有，"
+    "还有一件要的是统计年鉴，属于公开出版物，让他去书店买了"
+)
+
+
+def test_a_scope_count_run_into_the_next_count_is_two_clauses():
+    got = _read(STORY)
+    assert got[f"{A}results.granted.natural_person"] == 4  # not 6 filed as 公开出版物
+    assert got[f"{A}results.unable.not_held.natural_person"] == 1  # 「……查处的我们没有」
+    assert got[f"{A}results.not_processed.publication.natural_person"] == 1
+    assert not any(v == 6 for k, v in got.items() if ".results." in k)
+
+
+def test_the_clause_saying_we_do_not_hold_it_is_accounted_for():
+    ex = extract_message(STORY, ExtractionContext(cells=RECEIVED))
+    lost = unaccounted(STORY, ex)
+    assert "那个是县市场监管局查处的我们没有" not in lost
+
+
+def test_we_do_not_have_it_after_a_row_word_is_not_not_held():
+    got = _read("规章我们没有，规范性文件发了2件")  # no count before 我们没有: no 不掌握
+    assert not any(".unable.not_held." in k for k in got)
+
+
+def test_another_hospitals_information_is_not_the_applicants_type():
+    got = _read("公司那件涉及别家医院的信息，征求意见后人家不同意，没公开")
+    assert got == {f"{A}results.withheld.third_party_rights.commercial_enterprise": 1}
+
+
+def test_a_hospital_applying_is_still_other_org():
+    got = _read("医院申请了1件，予以公开", cells={})
+    assert got.get(f"{A}results.granted.other_org") == 1
+
+
+def test_the_one_application_of_a_type_told_without_a_count():
+    assert _read("研究所的给了") == {f"{A}results.granted.research_institution": 1}
+
+
+def test_a_type_with_several_applications_needs_its_count():
+    cells = {**RECEIVED, f"{NEW}research_institution": 2, f"{NEW}total": 9}
+    assert _read("研究所的给了", cells) == {}
+
+
+def test_who_came_and_asked_names_the_type_of_the_count():
+    got = _read("一个村民11月来问医保报销政策的，给了", cells={})
+    assert got.get(f"{A}results.granted.natural_person") == 1
+    assert f"{A}results.granted.total" not in got or got[f"{A}results.granted.total"] == 1
+
+
+def _all_results_told(ws):
+    rid = _started(ws)
+    say(ws, rid, "8件", "个人6件，一家医药公司1件，还有省里一个研究所1件", "确认", "没有，去年的都办完了")
+    say(ws, rid, STORY, "公司那件涉及别家医院的信息，征求意见后人家不同意，没公开；研究所的给了", "确认")
+    return rid
+
+
+def test_nothing_left_from_last_year_is_carried_over_zero(ws):
+    rid = _started(ws)
+    say(ws, rid, "8件", "个人6件，一家医药公司1件，还有省里一个研究所1件", "确认")
+    reply = say(ws, rid, "没有，去年的都办完了")
+    assert "二、上年结转政府信息公开申请数量 / 总计：0" in reply
+    assert _pending(ws, rid)[f"{A}carried_over_from_prev.total"] == 0
+    assert not any(k.startswith(NEW) for k in _pending(ws, rid))  # this year's count untouched
+
+
+def test_an_application_left_out_grows_its_type_and_the_count(ws):
+    rid = _all_results_told(ws)
+    assert _cells(ws, rid)[f"{A}results.granted.research_institution"] == 1
+    reply = say(ws, rid, "还有一件漏了，一个村民11月来问医保报销政策的，给了")
+    assert "4 → 5" in reply and "6 → 7" in reply and "8 → 9" in reply
+    assert "没能理解" not in reply  # the clause saying it was left out is said back as read
+    assert "还有一件漏了" in reply
+    pending = _pending(ws, rid)
+    assert pending[f"{A}results.granted.natural_person"] == 5
+    assert pending[f"{NEW}natural_person"] == 7 and pending[f"{NEW}total"] == 9
+    assert f"{A}results.granted.total" not in pending  # no second value for the same application
+
+
+def test_a_restated_total_agrees_and_keeps_the_pending_values(ws):
+    rid = _all_results_told(ws)
+    say(ws, rid, "还有一件漏了，一个村民11月来问医保报销政策的，给了")
+    reply = say(ws, rid, "对，总共9件")
+    assert "没能确定" not in reply
+    assert _pending(ws, rid)[f"{NEW}natural_person"] == 7  # the addition still waits for 确认
+
+
+def test_an_older_zero_question_is_not_answered_after_a_proposal(ws):
+    rid = _all_results_told(ws)  # its last reply asks to agree that the other types are 0
+    say(ws, rid, "还有一件漏了，一个村民11月来问医保报销政策的，给了")
+    say(ws, rid, "都没有")  # meant 复议和诉讼, not the zero question two replies back
+    assert _pending(ws, rid)[f"{NEW}natural_person"] == 7  # the addition is not dropped
+    say(ws, rid, "确认")
+    assert _cells(ws, rid)[f"{NEW}natural_person"] == 7 and _cells(ws, rid)[f"{NEW}total"] == 9
