@@ -129,3 +129,51 @@ def test_an_older_zero_question_is_not_answered_after_a_proposal(ws):
     assert _pending(ws, rid)[f"{NEW}natural_person"] == 7  # the addition is not dropped
     say(ws, rid, "确认")
     assert _cells(ws, rid)[f"{NEW}natural_person"] == 7 and _cells(ws, rid)[f"{NEW}total"] == 9
+
+
+def test_applications_by_channel_are_added_up_as_received():
+    ex = extract_message(
+        "网上申请10件、信函2件、当面来的3件", ExtractionContext(topic="row:" + NEW.rstrip("."))
+    )
+    assert {p.key: p.value for p in ex.proposals} == {f"{NEW}total": 15}
+    assert (
+        ex.proposals[0].source == "网上申请10件、信函2件、当面来的3件"
+    )  # the clerk's words, not the rewrite
+    assert any("10＋2＋3＝15" in n for n in ex.notes)
+    assert unaccounted("网上申请10件、信函2件、当面来的3件", ex) == []
+
+
+def test_applications_by_quarter_are_added_up():
+    got = _read("一季度20件，二季度18件，三季度22件，四季度20件", cells={})
+    assert got == {f"{NEW}total": 80}
+
+
+def test_periods_of_another_row_are_not_applications_received():
+    got = _read("行政处罚上半年9件下半年7件", cells={})
+    assert got.get(f"{NEW}total") != 16
+
+
+def test_a_list_with_applicant_types_is_not_summed_as_channels():
+    got = _read("网上申请10件其中个人8件", cells={})
+    assert got.get(f"{NEW}total") == 10
+
+
+def test_we_gave_it_to_him_is_granted():
+    got = _read("一个居民来问老旧小区改造补助标准的，我们给他了", cells={f"{NEW}total": 1})
+    assert got[f"{A}results.granted.natural_person"] == 1
+    assert _read("没给他", cells={}) == {}
+
+
+def test_the_balance_question_never_suggests_a_negative_count():
+    from assistant.core import spec
+    from assistant.core.facts import ReportFacts
+    from assistant.intake.balance import imbalances
+
+    cells = {f"{NEW}total": 10, f"{NEW}natural_person": 11, f"{NEW}commercial_enterprise": 3}
+    cells[f"{NEW}legal_service_org"] = 1
+    questions = [
+        i.question
+        for i in imbalances(ReportFacts(agency="某局", year=2025, format=spec.FORMAT_2021, cells=cells))
+    ]
+    assert questions and all("-" not in q for q in questions)
+    assert any("总计是15件" in q for q in questions)

@@ -75,10 +75,11 @@ def _partial(eq, cells: dict[str, Value], version: str) -> Imbalance | None:
         f"但已有的分项{parts} = {format_number(s)}，已超过总数，两者不一致"
     )
     row = fspec.cell(eq.lhs[0].key).row_label
-    last_key, last = given[-1]
+    fits = [(k, v) for k, v in given if v >= s - total]  # a part that could be the one too high
+    other = f"或“{_short(fspec, fits[-1][0])}是{format_number(fits[-1][1] - (s - total))}件”" if fits else ""
     question = (
         f"请核对“{row}”：总数应是{format_number(s)}件，还是某个分项不对？直接告诉我正确的数，"
-        f"例如“总计是{format_number(s)}件”或“{_short(fspec, last_key)}是{format_number(last - (s - total))}件”。"
+        f"例如“总计是{format_number(s)}件”{other}。"
     )
     return Imbalance(eq.rule_id, (eq.lhs[0].key, *(k for k, _ in given)), message, question)
 

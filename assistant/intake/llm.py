@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from assistant.config import Settings, load_settings
 from assistant.core import spec
 from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, extract_numbers, format_number
-from assistant.intake import additions, carry_told, leave_blank, t3_story
+from assistant.intake import additions, carry_told, channels, leave_blank, t3_story
 from assistant.intake.answers import THAT_ONE
 from assistant.intake.attribution import SINGLE_TYPE
 from assistant.intake.consistency import Statement, resolve
@@ -98,9 +98,10 @@ def extract_message(message: str, context: ExtractionContext | None = None, mode
     """The service the chat calls: LLM extraction when a chat model is given, rule-based otherwise."""
     ctx = context or ExtractionContext()
     read = extract if model is None else (lambda m, c: llm_extract(m, c, model))
+    typed, (message, summed) = message, channels.summed(message)  # 「网上10件、信函2件」: 本年新收12件
     told = t3_story.read(message, ctx) or carry_told.read(message, ctx, read)  # 「第二个，……责令重新答复」
     ex = told or additions.read(message, ctx, read) or read(message, ctx)  # 「再加一件」: added
-    return leave_blank.apply(ex, message)  # 「规章……不填」: no zeros for those rows
+    return channels.noted(leave_blank.apply(ex, typed), summed)  # 「规章……不填」: no zeros for those rows
 
 
 def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> Extraction:
