@@ -326,3 +326,14 @@ def test_cancel_right_after_saved_narrative_removes_exactly_it(ws):
     assert "已撤回" in reply and "【主动公开】" in reply
     narrative = ws.facts(rid).narrative
     assert "改版" in narrative.get("platform", "") and "公众号" not in narrative.get("active", "")
+
+
+def test_audit_with_nothing_found_says_so(tmp_path):
+    """Seen at 1366: a clean published report left an empty 发现的问题 table and 「0 份有错误」 only."""
+    clean = ROOT / "corpus" / "reports" / "qingwu_xianzhengfuban_2024.docx"
+    found, _, _, msg = files.audit([str(clean)], None, tmp_path / "out")
+    assert len(found) == 0 and msg.endswith("各份均未发现问题。")
+    empty = tmp_path / "空文件.pdf"
+    empty.write_bytes(b"")
+    found, _, _, msg = files.audit([str(clean), str(empty)], None, tmp_path / "out")
+    assert len(found) == 1 and "未发现问题" not in msg

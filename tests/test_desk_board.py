@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -14,6 +15,8 @@ from assistant.config import load_settings
 from assistant.desk import board
 from assistant.store import Store
 from tests.test_desk_support import make_batch, planted_yaml, render
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +105,28 @@ def test_decisions_belong_to_the_users_organisation(ctx, tmp_path):
     authed = AppContext(store, ctx.settings, auth=True, export_dir=tmp_path / "exports")
     assert review_tab.org_of(authed, "wang") == review_tab.org_of(authed, "li") == f"org:{oid}"
     assert review_tab.org_of(authed, "solo") == "user:solo"
+
+
+def test_unreadable_files_are_named_with_their_reason_under_the_count(ctx, tmp_path):
+    """Seen at 1366: 「共 3 项：1 份已审核，2 项无法读取或被拒绝」 and the table's 「无法读取」, but why only
+    after clicking each row. The message now lists each file with its reason (Markdown signs kept)."""
+    empty = tmp_path / "空_文件_.pdf"
+    empty.write_bytes(b"")
+    junk = tmp_path / "乱码.txt"
+    junk.write_text("q8Zr1kVx 0aPq== mm3Lz9 " * 40, encoding="utf-8")
+    good = ROOT / "corpus" / "reports" / "qingwu_hezhuzhen_2024.txt"
+    b, msg = review_tab.run_audit(ctx, "org", [str(good), str(empty), str(junk)])
+    assert "共 3 项：1 份已审核，2 项无法读取或被拒绝" in msg
+    assert "未能审核：" in msg and r"- 空\_文件\_.pdf：文件是空的" in msg
+    assert "- 乱码.txt：" in msg and "不是政府信息公开工作年度报告" in msg
+    assert str(tmp_path) not in msg  # no server folders
+    _, clean = review_tab.run_audit(ctx, "org", [str(good)])
+    assert "未能审核" not in clean
+
+
+def test_a_long_list_of_unreadable_files_is_cut_with_a_count():
+    from types import SimpleNamespace
+
+    results = [SimpleNamespace(error=f"坏{i}.pdf：文件是空的") for i in range(13)]
+    text = review_tab.unreadable_list(results)
+    assert text.count("\n- ") == review_tab.SHOWN_UNREADABLE + 1 and "另有 3 项" in text

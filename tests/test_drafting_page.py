@@ -51,3 +51,18 @@ def test_diff_is_inline_highlighted_and_escaped():
     assert "<del" in out and "<ins" in out and "&lt;b&gt;" in out
     assert "@@" not in out and "---" not in out
     assert "相同" in diff_html("同样的文字", "同样的文字")
+
+
+def test_section_findings_are_shown_one_a_paragraph():
+    """Seen at 1366: an error and a warning under 五 ran on in one paragraph (「无法核实 ! 五、…」)."""
+    import markdown_it
+
+    text = draft.findings_markdown(
+        [
+            {"severity": "error", "message": "“两次”无法核实"},
+            {"severity": "warning", "message": "请补充整改做法"},
+        ]
+    )
+    html = markdown_it.MarkdownIt().render(text)
+    assert html.count("<p>") == 3  # the two findings and the scope note
+    assert "<p>✗ “两次”无法核实</p>" in html and "<p>! 请补充整改做法</p>" in html

@@ -61,7 +61,8 @@ def findings_markdown(findings: list[dict[str, Any]]) -> str:
     if not findings:
         return "✓ 本部分文字未发现问题" + SECTION_SCOPE
     lines = [f"{SEVERITY.get(f['severity'], '·')} {f['message']}" for f in findings]
-    return "\n".join(lines) + "\n\n" + SECTION_SCOPE
+    # one paragraph each: Markdown joins lines split by a single newline into one run of text
+    return "\n\n".join(lines) + "\n\n" + SECTION_SCOPE
 
 
 def previous_report(ws: Workspace, rid: int) -> Report | None:

@@ -148,6 +148,8 @@ def audit(
     bad = sum(1 for r in results if r.error)
     errs = sum(1 for r in results if r.errors and not r.error)
     msg = f"共审核 {len(results)} 份：{errs} 份有错误，{bad} 份无法读取。" + (f"（{note}）" if note else "")
+    if not rows:  # an empty 发现的问题 table, said in words
+        msg += "各份均未发现问题。"
     return (
         pd.DataFrame(rows, columns=AUDIT_COLUMNS),
         pd.DataFrame(summary, columns=SUMMARY_COLUMNS),

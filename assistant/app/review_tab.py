@@ -64,7 +64,27 @@ def run_audit(
     msg = f"共 {len(results)} 项：{len(results) - bad} 份已审核，{bad} 项无法读取或被拒绝" + (
         f"，{dup} 份重复" if dup else ""
     )
-    return b, msg
+    return b, msg + unreadable_list(results)
+
+
+SHOWN_UNREADABLE = 10
+MARKDOWN_SIGNS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
+
+
+def _plain(text: str) -> str:
+    """A file name or reason shown as typed in the Markdown message (「a_b_.txt」 is no emphasis)."""
+    return text.translate(MARKDOWN_SIGNS)
+
+
+def unreadable_list(results) -> str:
+    """Which files were not read and why, under the count (the table says only 「无法读取」)."""
+    reasons = [_plain(hide_dirs(r.error)) for r in results if r.error]
+    if not reasons:
+        return ""
+    more = len(reasons) - SHOWN_UNREADABLE
+    lines = [f"- {x}" for x in reasons[:SHOWN_UNREADABLE]]
+    tail = [f"- 另有 {more} 项，点击表中“无法读取”的行查看原因"] if more > 0 else []
+    return "\n\n未能审核：\n" + "\n".join([*lines, *tail])
 
 
 def views(ctx: AppContext, org: str, b: board.Board, query: str, status: str, sort: str):
