@@ -177,3 +177,58 @@ def test_the_balance_question_never_suggests_a_negative_count():
     ]
     assert questions and all("-" not in q for q in questions)
     assert any("总计是15件" in q for q in questions)
+
+
+def test_talk_alone_is_answered_with_what_still_waits(ws):
+    rid = _started(ws)
+    reply = say(ws, rid, "你好，今年的年报我来弄一下，先弄申请那块")
+    assert reply.startswith("好的") and "今年共收到多少件" in reply  # the question asked, again
+    assert "没能理解" not in reply and "没有识别出" not in reply
+    say(ws, rid, "网上申请10件、信函2件、当面来的3件")
+    reply = say(ws, rid, "等一下我查一下申请人")
+    assert reply.startswith("好的") and "1 项数据待确认" in reply
+    assert _pending(ws, rid) == {f"{NEW}total": 15}  # nothing dropped meanwhile
+    assert "没能理解" not in say(ws, rid, "查到了，村民是11个")
+
+
+def test_a_message_that_is_not_talk_still_says_what_was_not_understood(ws):
+    rid = _started(ws)
+    reply = say(ws, rid, "窗口那边换了新的叫号机器")
+    assert not reply.startswith("好的。")
+
+
+def test_one_by_one_is_how_it_is_told_not_two_counts():
+    ex = extract_message(
+        "我们医保局申请很少，今年就三件，我一件一件说", ExtractionContext(topic="row:" + NEW.rstrip("."))
+    )
+    assert {p.key: p.value for p in ex.proposals} == {f"{NEW}total": 3}
+    assert not ex.questions or all("不同的数字" not in q for q in ex.questions)
+
+
+def test_an_application_told_as_a_story_counts_its_type_and_outcome_once():
+    got = _read(
+        "第二件是个医药公司问集采中选结果和价格的，一部分给了，涉及企业报价的没给", {f"{NEW}total": 3}
+    )
+    assert got == {f"{NEW}commercial_enterprise": 1, f"{A}results.partially_granted.commercial_enterprise": 1}
+
+
+def test_stories_add_to_what_the_earlier_stories_gave(ws):
+    rid = _started(ws)
+    say(ws, rid, "今年就三件，我一件一件说", "第一件是个老人问门诊慢特病报销政策的，给了", "确认")
+    assert _cells(ws, rid)[f"{NEW}natural_person"] == 1
+    assert _cells(ws, rid)[f"{A}results.granted.natural_person"] == 1
+    reply = say(ws, rid, "第二件也是个村民，问低保的，给了")
+    assert "1 → 2" in reply
+    say(ws, rid, "确认")
+    assert _cells(ws, rid)[f"{NEW}natural_person"] == 2 and _cells(ws, rid)[f"{NEW}total"] == 3
+
+
+def test_a_story_once_the_types_make_up_the_total_adds_only_its_outcome():
+    cells = {f"{NEW}total": 2, f"{NEW}natural_person": 2}
+    got = _read("第二件是个村民问低保的，给了", cells)
+    assert f"{NEW}natural_person" not in got and got[f"{A}results.granted.natural_person"] == 1
+
+
+def test_a_review_story_is_not_an_application_story():
+    got = _read("第一件是个村民申请复议的，复议维持", {})
+    assert not any(k.startswith(NEW) for k in got)

@@ -171,7 +171,7 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
     cells, changes = merge_pending(pending_cells, ex.proposals, facts.cells, prefilled)
     kept = _merge_pending(ws, rid, earlier, cells, [], len(ex.proposals))
     saved = chat_narrative.save_now(ws, rid, list(ex.narrative))
-    reply = chat_narrative.reply(ex, saved)
+    reply = chat_narrative.reply(ex, saved, message, ws.row(rid).state)
     lost = unaccounted(message, ex)
     stale = {"question_proposals": []} if ex.proposals else {}  # proposed since: not the question just asked
     ws.update_state(rid, unread=lost, **stale)  # 「这个是依申请那块的」 next files it

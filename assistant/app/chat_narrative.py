@@ -13,6 +13,7 @@ from typing import Any
 from assistant.core import spec
 from assistant.intake import NarrativeProposal, apply_narrative
 from assistant.intake import narrative as N
+from assistant.intake.accounting import only_talk
 from assistant.intake.answers import is_correction
 from assistant.intake.phrases import find_row, numbers
 from assistant.workspace import Workspace, facts_of
@@ -41,14 +42,26 @@ def undo(ws: Workspace, rid: int, items: list[dict]) -> str:
     return f"已撤回刚才记入{listed}的 {len(items)} 条文字。"
 
 
-def reply(ex: Any, saved: list[str]) -> str:
-    """Numbers shown for 确认; narrative said as already saved (`saved`), then questions and notes."""
+def reply(ex: Any, saved: list[str], message: str = "", state: dict | None = None) -> str:
+    """Numbers shown for 确认; narrative said as already saved (`saved`), then questions and notes. Talk
+    alone (「等一下我查一下」「先这样」) gets 「好的」 and what still waits: the values to confirm, or the
+    question asked."""
+    if not saved and ex.empty and not ex.questions and not ex.notes and only_talk(message):
+        return _talk_reply(state or {})
     if not saved:
         return ex.reply()
     if ex.proposals:
         return "\n".join([replace(ex, narrative=()).reply(), *saved])
     asked = ["还需要您确认：", *(f"- {q}" for q in ex.questions)] if ex.questions else []
     return "\n".join([*saved, *asked, *(f"（{n}）" for n in ex.notes)])
+
+
+def _talk_reply(state: dict) -> str:
+    waiting = len((state.get("pending") or {}).get("cells", []))
+    if waiting:
+        return f"好的。还有 {waiting} 项数据待确认，回复“确认”保存，“取消”放弃。"
+    asked = state.get("question") or ""
+    return "好的。" + (f"您方便时请告诉我：{asked}" if asked else "有需要时直接告诉我数字或情况即可。")
 
 
 def answered(ws: Workspace, rid: int) -> None:

@@ -36,6 +36,9 @@ _LAPSED = re.compile(  # 「还有一件让他补正，他过了期限也没补�
     r"(?:让|要求|通知|叫|告知)(?:他|她|其|申请人)(?:们)?补(?:正|充)(?:材料)?(?=[^。；;\d]{0,12}?(?:没补|不补|未补|没有补))"
 )
 _PAIR_SPACE = re.compile(r"复议\s*诉讼\s+(?=都|也|均|全|没|无)|复议\s+诉讼")  # 「复议 诉讼 都没有」
+_ONE_BY_ONE = re.compile(
+    r"[，,]?\s*(?:我|我们)?(?:就)?(?:一件一件|一个一个|挨个|逐件|逐个)(?:地|的)?(?:说|讲|报|来说?)(?:吧|一下)?"
+)
 _RUN_COUNTS = re.compile(
     r"([0-9一二两三四五六七八九十]+[件个])(?=[0-9一二两三四五六七八九十]+[件个])"
 )  # 「六件四件给了」
@@ -147,9 +150,10 @@ def spell(
 ) -> tuple[str, re.Match[str] | None]:
     """(the message as the extractor reads it, the 「都答复了」 match that closes the results, if any)."""
     message = glossed(A.fix_slips(rewrite(_TYPOS, "部分", message or "", said), said), said)
-    message = _counts_apart(
-        rewrite(_ONE_MORE, "一个", message, said), said
-    )  # 「还有个是养殖协会的」: one more, of that type
+    message = _counts_apart(rewrite(_ONE_MORE, "一个", message, said), said)  # 「还有个是养殖协会的」
+    message = _ONE_BY_ONE.sub(
+        "", message
+    )  # 「今年就三件，我一件一件说」: how it is told, a clause of its own
     message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message), said), said)
     message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
     message = rewrite(_ASKED_FOR, "某事项", message, said)  # 「问的是小区规划许可」: what was asked, no row
