@@ -7,7 +7,7 @@
 | submit (草稿/退回修改 → 待审核)           | yes    | yes    | no     | no                                 |
 | comment on a section or a sentence       | no     | yes    | no     | no                                 |
 | answer / resolve a comment               | yes    | yes    | no     | no                                 |
-| return (待审核 → 退回修改)                | no     | yes    | no     | no                                 |
+| return (待审核 → 退回修改, with a reason) | no     | yes    | no     | no                                 |
 | approve (待审核 → 已审定, locks)          | no     | yes    | no     | no                                 |
 | reopen (已审定 → 退回修改, with a reason) | no     | yes    | no     | no                                 |
 
@@ -37,7 +37,7 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str, frozenset[str]]] = {
     "reopen": (frozenset({APPROVED}), RETURNED, frozenset({EDITOR})),
 }
 ACTION_LABELS = {"submit": "提交审核", "return": "退回修改", "approve": "审定通过", "reopen": "重新打开"}
-REASON_REQUIRED = frozenset({"reopen"})
+REASON_REQUIRED = frozenset({"return", "reopen"})  # the clerk must know what to change
 
 ROLE_ALIASES = {
     "经办人": CLERK, "clerk": CLERK, "staff": CLERK,

@@ -223,3 +223,13 @@ def test_second_saver_sees_old_theirs_current_and_nothing_is_overwritten(office)
     assert clerk.sections(rid)[S1].text == "审核人的版本。"
     clerk.save_section(rid, S1, "经办人的版本。", base=e.current)  # chose theirs, knowingly
     assert clerk.sections(rid)[S1].text == "经办人的版本。"
+
+
+def test_a_return_needs_a_reason_the_clerk_can_act_on(office):
+    clerk, editor, rid = office
+    clerk.move(rid, "submit")
+    with pytest.raises(WorkspaceError, match="退回修改需要说明理由"):
+        editor.move(rid, "return", "  ")
+    assert editor.row(rid).review_state == SUBMITTED
+    editor.move(rid, "return", "第五部分问题写得太简单")
+    assert editor.row(rid).review_state == RETURNED

@@ -35,7 +35,7 @@ def _layout() -> SimpleNamespace:
         with gr.Row():
             c.buttons = {a: gr.Button(label, size="sm", visible=False, elem_id=f"review_{a}")
                          for a, label in BUTTONS.items()}  # fmt: skip
-            c.reason = gr.Textbox(placeholder="退回或重新打开的理由（重新打开时必填）", label="理由", show_label=False,
+            c.reason = gr.Textbox(placeholder="退回或重新打开的理由（必填）", label="理由", show_label=False,
                                   scale=3, visible=False, elem_id="review_reason")  # fmt: skip
             c.again = gr.Button("刷新（查看他人的最新改动）", size="sm", elem_id="review_refresh")
         c.notes = gr.Markdown("", elem_id="review_notes")

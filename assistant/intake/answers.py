@@ -187,9 +187,9 @@ def correction_question(source: str, col_name: str, keys: list[str], version: st
     fspec = spec.spec_for(version)
     if keys:
         rows = "、".join(f"“{fspec.cell(k).row_label}”" for k in keys[:6])
-        which = f"已确认的有{rows}"
+        which = f"这一栏已有数字的有{rows}"  # confirmed or still pending
     else:
-        which = "目前还没有已确认的这一栏"
+        which = "目前这一栏还没有数字"
     return (
         f"“{source}”：要更正的是哪一项的{col_name}件数？{which}。"
         f"请连同项目一起说，例如“本年新收的{col_name}应为40件”。"
