@@ -232,3 +232,18 @@ def test_a_story_once_the_types_make_up_the_total_adds_only_its_outcome():
 def test_a_review_story_is_not_an_application_story():
     got = _read("第一件是个村民申请复议的，复议维持", {})
     assert not any(k.startswith(NEW) for k in got)
+
+
+def test_what_was_asked_stays_asked_over_talk(ws):
+    rid = _started(ws)
+    say(ws, rid, "今年没有人来申请", "确认")
+    reply = say(ws, rid, "许可都是在便民服务中心办的，大概三百多件吧")
+    assert "不是确切数字" in reply
+    assert say(ws, rid, "等一下我查一下系统").startswith("好的")
+    reply = say(ws, rid, "准确的是347件")
+    assert "第二十条第（五）项行政许可 / 本年处理决定数量：347" in reply
+
+
+def test_a_pharmacy_is_a_commercial_enterprise():
+    got = _read("另外两件是药店申请的", {f"{NEW}total": 12, f"{NEW}natural_person": 10})
+    assert got == {f"{NEW}commercial_enterprise": 2}

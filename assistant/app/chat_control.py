@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.intake.accounting import only_talk
 from assistant.intake.phrases import numbers, row_matches
 
 CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
@@ -76,3 +77,11 @@ def answers_yes(message: str, question: list[dict]) -> bool:
         return True
     zeros = bool(question) and all(str(c.get("value")) == "0" for c in question)
     return zeros and bool(_NONE_YES.match(message or ""))
+
+
+def kept(message: str, state: dict, asked) -> dict | None:
+    """What this reply asks (`asked`, a `Followup`); over talk alone what the last reply asked stays asked
+    (「等一下我查一下系统」 before 「准确的是347件」)."""
+    if asked:
+        return asked.dump()
+    return state.get("followup") if only_talk(message) else None
