@@ -111,3 +111,28 @@ def test_a_column_header_wrapped_in_its_narrow_cell_still_heads_its_numbers():
     got = {(r.block, r.item): [v.raw for _, v in r.values] for r in rows}
     assert got[("art20_8", "admin_fees")] == ["3"]
     assert got[("art20_1", "normative_docs")] == ["4", "1", "47"]
+
+
+def _stream(t2: dict, first: list[str], heads: str) -> tuple[list, list]:
+    """Lines of a plain pdftotext 表二: `heads` (the header cells) right before row 一's numbers
+    printed as `first`, the other rows in order; and the numbers' tokens."""
+    lines = [(h, i) for i, h in enumerate(heads.split("|"))]
+    values = first + [r.raw for k, row in t2.items() if k != "new_received" for r in row.values]
+    lines += [(v, len(lines) + j) for j, v in enumerate(values)]
+    return lines, [(v, i) for v, i in lines if v.isdigit()]
+
+
+def test_a_row_printed_after_its_column_headers_in_their_order_is_put_in_the_identities_order():
+    from assistant.reader import t2solve
+
+    full = _t2()
+    scrambled = ["2", "1", "0", "0", "0", "10", "13"]  # 商业企业 … 其他, then 自然人: the row still adds up
+    lines, toks = _stream(full, scrambled, "自然人|总计|商业企|业|科研机|构|社会公|益组织|法律服|务机构|其他")
+    read = {k: v for k, v in full.items()}
+    read["new_received"] = type(v := full["new_received"])(
+        v.key, v.match, v.label, [type(v.values[0])(x, "") for x in scrambled], ""
+    )
+    got = t2solve.reordered(read, toks, lines, "2021")
+    assert [r.raw for r in got["new_received"].values] == ["10", "2", "1", "0", "0", "0", "13"]
+    plain, ptoks = _stream(full, scrambled, "一、本年新收")  # no headers before it: the report's own order
+    assert t2solve.reordered(read, ptoks, plain, "2021") == {}

@@ -111,6 +111,8 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
     t2, full = placed if placed else ({}, False)
     t2_lines = lines_of(regions.get(2) or flow.get("s3_applications", []))
     headers = t2pages.headers_among_numbers(t2_lines)
+    if t2 and not full and not headers and (fixed := t2solve.reordered(t2, toks, t2_lines, version)):
+        t2, full = fixed, True  # one row printed after its column headers, in their order
     if t2 and not full and headers:  # identities fail, column headers among the numbers: rows unsettled
         t2 = {}
         obs.t2 = obs.t2 or t2pages.settled_rows(placed[0], toks, headers, version)

@@ -18,11 +18,12 @@ import re
 from collections import Counter
 
 from assistant.core import spec
-from assistant.reader.labels import LabelMatch
+from assistant.reader.labels import LabelMatch, squash
 from assistant.reader.tables import Read, T2Row
 
 _VALUE = re.compile(r"^\s*(\d+)\s*$")
 WIDTH = len(spec.T2_COLUMN_KEYS)
+_HEADERS = [squash(path[-1]) for _, path in spec.T2_COLUMNS[1:6]]  # 商业企业 … 法律服务机构
 
 
 def _equations(version: str) -> list[list[tuple[str, int]]]:
@@ -91,3 +92,33 @@ def _row(key: str, path: tuple[str, ...], row: list[int], at: dict[str, list[int
 def _where(line: int, what: str) -> str:
     at = f"文本第{line + 1}行" if line >= 0 else "文本"
     return f"表2{at}“{what}”（按行列恒等式定位）"
+
+
+def reordered(
+    t2: dict[str, T2Row], toks: list[tuple[str, int]], lines: list[tuple[str, int]], version: str
+) -> dict[str, T2Row]:
+    """An exact-count reading in printed order whose rows add up but whose columns do not: when the
+    one row printed right after applicant column headers (「科研机」/「构」/「其他」, the cells of an
+    unmerged header, each column's number after its own header) is, worked out by the identities, the
+    same numbers in another order and then every identity holds, that order is the table's; {} else."""
+    rows = spec.t2_rows(version)
+    if len(toks) != WIDTH * len(rows) or set(t2) != {k for k, _ in rows}:
+        return {}
+    out: list[dict[str, T2Row]] = []
+    for r, (key, _) in enumerate(rows):
+        if not _after_headers(toks, lines, r):
+            continue
+        rest = {k: v for k, v in t2.items() if k != key}
+        solved = completed(rest, [(raw, i) for raw, i in toks], version)
+        printed = [x.raw for x in t2[key].values]
+        if key in solved and [x.raw for x in solved[key].values] != printed:
+            out.append({k: rest.get(k) or solved[k] for k, _ in rows})
+    return out[0] if len(out) == 1 else {}
+
+
+def _after_headers(toks: list[tuple[str, int]], lines: list[tuple[str, int]], r: int) -> bool:
+    """Whether applicant column headers stand between row r's first number and the number before it."""
+    first = toks[r * WIDTH][1]
+    before = toks[r * WIDTH - 1][1] if r else -1
+    words = "".join(squash(line) for line, i in lines if before < i < first)
+    return first >= 0 and any(h in words for h in _HEADERS)
