@@ -121,11 +121,7 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         obs.t2 = t2pages.page_rows(t2_lines, version)
         obs.seen.update({2} if obs.t2 else set())
         obs.partial.update({2} if obs.t2 else set())
-    if 2 in obs.partial and (solved := t2solve.completed(obs.t2, t2_lines, version)):
-        obs.t2 = {
-            k: obs.t2.get(k) or solved[k] for k, _ in spec.t2_rows(version) if k in obs.t2 or k in solved
-        }
-        obs.partial.discard(2) if len(obs.t2) == len(spec.t2_rows(version)) else None
+    t2solve.put_back(obs, t2_lines, version)
     if t2 and _t2_differs(obs, t2) and (full or _agrees(obs.t2, t2)):
         obs.t2 = {**obs.t2, **t2} if _agrees(obs.t2, t2) else t2  # the arithmetic decides
         obs.collapsed = []

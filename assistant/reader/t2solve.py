@@ -19,7 +19,7 @@ from collections import Counter
 
 from assistant.core import spec
 from assistant.reader.labels import LabelMatch, squash
-from assistant.reader.tables import Read, T2Row
+from assistant.reader.tables import Observed, Read, T2Row
 
 _VALUE = re.compile(r"^\s*(\d+)\s*$")
 WIDTH = len(spec.T2_COLUMN_KEYS)
@@ -58,6 +58,17 @@ def _solve(values: dict[str, list[int]], version: str) -> dict[str, list[int]]:
             found[key] = row
             changed = True
     return found
+
+
+def put_back(obs: Observed, lines: list[tuple[str, int]], version: str) -> None:
+    """A 表二 read in part page by page (`obs.partial`): the rows `completed` puts back join it, in
+    the official order; read whole, it is no longer partial (mutates `obs`)."""
+    if 2 not in obs.partial or not (solved := completed(obs.t2, lines, version)):
+        return
+    rows = spec.t2_rows(version)
+    obs.t2 = {k: obs.t2.get(k) or solved[k] for k, _ in rows if k in obs.t2 or k in solved}
+    if len(obs.t2) == len(rows):
+        obs.partial.discard(2)
 
 
 def completed(t2: dict[str, T2Row], lines: list[tuple[str, int]], version: str) -> dict[str, T2Row]:
