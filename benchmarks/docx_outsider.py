@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import subprocess
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,19 +27,28 @@ sys.path.insert(0, str(ROOT))
 from assistant.audit import InputError, audit_one, load_input  # noqa: E402
 from assistant.core.facts import BLANK  # noqa: E402
 from assistant.facts_io import load_facts  # noqa: E402
-from tests.fixtures.reader_real.outsiderdocx import LAYOUTS, Layout, docx_bytes, truth_cells  # noqa: E402
+from tests.fixtures.reader_real.outsiderdocx import (  # noqa: E402
+    LAYOUTS,
+    Layout,
+    docx_bytes,
+    printed_facts,
+    truth_cells,
+)  # noqa: E402
 
 SOURCES = ROOT / "corpus" / "sources"
 CACHE = Path("/tmp/r14docx_pdf")
 
 
+def _body(docx: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return z.read("word/document.xml")
+
+
 def convert(docs: dict[str, bytes]) -> dict[str, bytes]:
     """docx bytes → PDF bytes, cached by content hash; one soffice run for all the misses."""
     CACHE.mkdir(exist_ok=True)
-    # python-docx stamps the save time in docProps: key by variant name and the bytes' size instead
-    keys = {
-        name: hashlib.sha1(f"{name}:{len(data)}".encode()).hexdigest()[:16] for name, data in docs.items()
-    }
+    # python-docx stamps the save time in docProps: key by variant name and the document body
+    keys = {name: hashlib.sha1(name.encode() + _body(data)).hexdigest()[:16] for name, data in docs.items()}
     missing = [name for name, k in keys.items() if not (CACHE / f"{k}.pdf").exists()]
     if missing:
         with tempfile.TemporaryDirectory() as tmp:
@@ -121,7 +132,7 @@ def main() -> None:
     args = ap.parse_args()
     rows = variants(args.only, args.all)
     loaded = {label: load_facts(f) for label, f, _ in rows}
-    facts = {label: x.facts for label, x in loaded.items()}
+    facts = {label: printed_facts(x.facts) for label, x in loaded.items()}
     pdfs = convert({label: docx_bytes(facts[label], lay, loaded[label].sections) for label, _, lay in rows})
     totals = [0, 0, 0, 0]
     for label, f, lay in rows:

@@ -12,10 +12,11 @@ from assistant.reader import t2pages
 from tests.fixtures.reader_real.measure import assert_gaps_said, assert_nothing_blamed, measure
 from tests.fixtures.reader_real.outsiderdocx import CASES
 
-# cells read right at least (measured 2026-12-07; before: 186, 186, 193 with 4, 4, 0 wrong)
+# cells read right at least (measured 2026-12-07; before r14docx: 186, 186, 193 with 4, 4, 0 wrong;
+# r15docx: 183, 183 → 200, 200 — 表一's wrapped 「本年收费金额（单」 header, 表二's first row by the identities)
 READ_AT_LEAST = {
-    "outsider_docx_onecol_2024.txt": 183,
-    "outsider_docx_pt9_2024.txt": 183,
+    "outsider_docx_onecol_2024.txt": 200,
+    "outsider_docx_pt9_2024.txt": 200,
     "outsider_docx_a4_merge_2023.txt": 193,
 }
 
@@ -48,3 +49,90 @@ def test_a_stacked_header_cell_among_the_numbers_is_a_header():
 def test_a_row_label_among_the_numbers_is_not_a_header():
     lines = _lines("1|三、本|年度办|理结果|（六）|其他处|理 3.其|他|2")
     assert t2pages.headers_among_numbers(lines) == []
+
+
+def _t2(version: str = "2021") -> dict:
+    """A 表二 whose identities hold: 一 = 12 + 2 − 1 per column, 三（七） = （一） + （二）."""
+    from assistant.core import spec
+    from assistant.reader.labels import LabelMatch
+    from assistant.reader.tables import Read, T2Row
+
+    rows = {
+        "new_received": [10, 2, 1, 0, 0, 0, 13],
+        "carried_over_from_prev": [1, 0, 0, 0, 0, 0, 1],
+        "results.granted": [8, 1, 1, 0, 0, 0, 10],
+        "results.partially_granted": [2, 0, 0, 0, 0, 0, 2],
+        "results.total": [10, 1, 1, 0, 0, 0, 12],
+        "carried_to_next": [1, 1, 0, 0, 0, 0, 2],
+    }
+    out = {}
+    for key, _ in spec.t2_rows(version):
+        vals = rows.get(key, [0] * 7)
+        out[key] = T2Row(key, LabelMatch(key, key, True), key, [Read(str(v), "") for v in vals], "")
+    return out
+
+
+def _printed(t2: dict) -> list[tuple[str, int]]:
+    return [(r.raw, i) for i, r in enumerate(r for row in t2.values() for r in row.values)]
+
+
+def test_the_first_row_is_put_back_by_the_identities_when_its_numbers_are_printed():
+    from assistant.reader import t2solve
+
+    full = _t2()
+    lines = _printed(full)
+    read = {k: v for k, v in full.items() if k != "new_received"}
+    got = t2solve.completed(read, lines, "2021")
+    assert list(got) == ["new_received"]
+    assert [r.raw for r in got["new_received"].values] == ["10", "2", "1", "0", "0", "0", "13"]
+
+
+def test_no_row_is_put_back_when_the_printed_numbers_differ_or_two_rows_of_one_identity_are_unread():
+    from assistant.reader import t2solve
+
+    full = _t2()
+    lines = _printed(full)
+    read = {k: v for k, v in full.items() if k != "new_received"}
+    other = [("9", i) if raw == "10" and i < 7 else (raw, i) for raw, i in lines]  # a slip in row 一
+    assert t2solve.completed(read, other, "2021") == {}
+    two = {k: v for k, v in read.items() if k != "carried_to_next"}
+    assert t2solve.completed(two, lines, "2021") == {}
+
+
+def test_a_column_header_wrapped_in_its_narrow_cell_still_heads_its_numbers():
+    from assistant.reader import t1columns
+
+    text = (
+        "第二十条第（一）|项|信息内容|规章|行政规范性文件|本年制发件数|0|4|本年废止件数|0|1|现行有效件数|0|47|"
+        "第二十条第（五）|项|信息内容|行政许可|本年处理决定数量|5|第二十条第（六）|项|信息内容|行政处罚|行政强制|"
+        "本年处理决定数量|7|8|第二十条第（八）|项|信息内容|行政事业性收费|本年收费金额（单|位：万元）|3"
+    )
+    rows = t1columns.column_major(_lines(text), "2021")
+    got = {(r.block, r.item): [v.raw for _, v in r.values] for r in rows}
+    assert got[("art20_8", "admin_fees")] == ["3"]
+    assert got[("art20_1", "normative_docs")] == ["4", "1", "47"]
+
+
+def _stream(t2: dict, first: list[str], heads: str) -> tuple[list, list]:
+    """Lines of a plain pdftotext 表二: `heads` (the header cells) right before row 一's numbers
+    printed as `first`, the other rows in order; and the numbers' tokens."""
+    lines = [(h, i) for i, h in enumerate(heads.split("|"))]
+    values = first + [r.raw for k, row in t2.items() if k != "new_received" for r in row.values]
+    lines += [(v, len(lines) + j) for j, v in enumerate(values)]
+    return lines, [(v, i) for v, i in lines if v.isdigit()]
+
+
+def test_a_row_printed_after_its_column_headers_in_their_order_is_put_in_the_identities_order():
+    from assistant.reader import t2solve
+
+    full = _t2()
+    scrambled = ["2", "1", "0", "0", "0", "10", "13"]  # 商业企业 … 其他, then 自然人: the row still adds up
+    lines, toks = _stream(full, scrambled, "自然人|总计|商业企|业|科研机|构|社会公|益组织|法律服|务机构|其他")
+    read = {k: v for k, v in full.items()}
+    read["new_received"] = type(v := full["new_received"])(
+        v.key, v.match, v.label, [type(v.values[0])(x, "") for x in scrambled], ""
+    )
+    got = t2solve.reordered(read, toks, lines, "2021")
+    assert [r.raw for r in got["new_received"].values] == ["10", "2", "1", "0", "0", "0", "13"]
+    plain, ptoks = _stream(full, scrambled, "一、本年新收")  # no headers before it: the report's own order
+    assert t2solve.reordered(read, ptoks, plain, "2021") == {}

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.core import spec
-from assistant.reader import t1columns, t2pages, textorder
+from assistant.reader import t1columns, t2pages, t2solve, textorder
 from assistant.reader import vocabulary as V
 from assistant.reader.blocks import Block, Grid
 from assistant.reader.labels import LabelMatch, squash
@@ -111,6 +111,8 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
     t2, full = placed if placed else ({}, False)
     t2_lines = lines_of(regions.get(2) or flow.get("s3_applications", []))
     headers = t2pages.headers_among_numbers(t2_lines)
+    if t2 and not full and not headers and (fixed := t2solve.reordered(t2, toks, t2_lines, version)):
+        t2, full = fixed, True  # one row printed after its column headers, in their order
     if t2 and not full and headers:  # identities fail, column headers among the numbers: rows unsettled
         t2 = {}
         obs.t2 = obs.t2 or t2pages.settled_rows(placed[0], toks, headers, version)
@@ -119,6 +121,7 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         obs.t2 = t2pages.page_rows(t2_lines, version)
         obs.seen.update({2} if obs.t2 else set())
         obs.partial.update({2} if obs.t2 else set())
+    t2solve.put_back(obs, t2_lines, version)
     if t2 and _t2_differs(obs, t2) and (full or _agrees(obs.t2, t2)):
         obs.t2 = {**obs.t2, **t2} if _agrees(obs.t2, t2) else t2  # the arithmetic decides
         obs.collapsed = []

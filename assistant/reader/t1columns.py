@@ -46,9 +46,16 @@ def _groups(lines: list[tuple[str, int]], headers: set[str]) -> list[tuple[str, 
     """Each header line with the lines of one value each that follow it at once."""
     out: list[tuple[str, list[tuple[str, int]]]] = []
     current: list[tuple[str, int]] | None = None
+    begun = ""  # a header wrapped in its narrow cell: 「本年收费金额（单」 / 「位：万元）」
     for line, i in lines:
         text = squash(line)
         m = _VALUE.match(line)
+        if not text and not m:
+            continue
+        text, begun = (begun + text if begun and not m else text), ""
+        if not m and text not in headers and any(h.startswith(text) for h in headers):
+            begun, current = text, None
+            continue
         if text in headers:
             current = []
             out.append((text, current))
