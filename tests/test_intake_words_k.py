@@ -247,3 +247,18 @@ def test_what_was_asked_stays_asked_over_talk(ws):
 def test_a_pharmacy_is_a_commercial_enterprise():
     got = _read("另外两件是药店申请的", {f"{NEW}total": 12, f"{NEW}natural_person": 10})
     assert got == {f"{NEW}commercial_enterprise": 2}
+
+
+def test_an_agency_name_with_jiao_is_talk():
+    ex = extract_message("交通局的，今年申请十二件", ExtractionContext(topic="row:" + NEW.rstrip(".")))
+    assert unaccounted("交通局的，今年申请十二件", ex) == []
+    assert unaccounted("转交给住建局", extract_message("转交给住建局", ExtractionContext())) != []
+
+
+def test_a_question_back_about_the_fee_column_is_answered(ws):
+    rid = _started(ws)
+    say(ws, rid, "行政事业性收费一共收了一万两千四百元")
+    reply = say(ws, rid, "你刚才说的是什么意思？万元那栏要怎么写")
+    assert "以万元为单位" in reply and "1.24" in reply
+    assert "1 项数据" in reply and "没能理解" not in reply
+    assert len((ws.row(rid).state.get("pending") or {}).get("cells", [])) == 1  # still waiting

@@ -47,7 +47,7 @@ def reply(ex: Any, saved: list[str], message: str = "", state: dict | None = Non
     alone (「等一下我查一下」「先这样」) gets 「好的」 and what still waits: the values to confirm, or the
     question asked."""
     if not saved and ex.empty and not ex.questions and not ex.notes and only_talk(message):
-        return _talk_reply(state or {})
+        return _talk_reply(state or {}, message)
     if not saved:
         return ex.reply()
     if ex.proposals:
@@ -56,11 +56,26 @@ def reply(ex: Any, saved: list[str], message: str = "", state: dict | None = Non
     return "\n".join([*saved, *asked, *(f"（{n}）" for n in ex.notes)])
 
 
-def _talk_reply(state: dict) -> str:
+_ASKS = re.compile(r"什么意思|怎么写|怎么填|怎么算|如何填|填哪")
+_FEE_HELP = (
+    "“本年收费金额”一栏以万元为单位：例如全年收费12400元，填1.24。直接说“收费12400元”也可以，我会换算成万元。"
+)
+
+
+def _talk_reply(state: dict, message: str = "") -> str:
     waiting = len((state.get("pending") or {}).get("cells", []))
+    asked = state.get("question") or ""
+    if _ASKS.search(message):  # 「你刚才说的是什么意思？万元那栏要怎么写」: the clerk asks back
+        lines = [_FEE_HELP] if "万元" in message or "收费" in message else []
+        if waiting:
+            lines.append(f"刚才识别出的 {waiting} 项数据在“待确认”表中，回复“确认”保存，“取消”放弃。")
+        elif asked:
+            lines.append(f"我刚才问的是：{asked}")
+        return "\n".join(
+            lines or ["您可以直接用一句话告诉我数字，例如“今年共收到申请12件，其中自然人10件”。"]
+        )
     if waiting:
         return f"好的。还有 {waiting} 项数据待确认，回复“确认”保存，“取消”放弃。"
-    asked = state.get("question") or ""
     return "好的。" + (f"您方便时请告诉我：{asked}" if asked else "有需要时直接告诉我数字或情况即可。")
 
 
