@@ -262,3 +262,27 @@ def test_a_question_back_about_the_fee_column_is_answered(ws):
     assert "以万元为单位" in reply and "1.24" in reply
     assert "1 项数据" in reply and "没能理解" not in reply
     assert len((ws.row(rid).state.get("pending") or {}).get("cells", [])) == 1  # still waiting
+
+
+def test_talk_and_counts_are_no_report_text(ws):
+    rid = _started(ws)
+    reply = say(
+        ws, rid, "市政府本级的年报，依申请的数据我先按季度报：一季度18件，二季度22件，三季度15件，四季度25件"
+    )
+    assert "本年新收政府信息公开申请数量 / 总计：80" in reply
+    assert "已记入" not in reply and "没能理解" not in reply
+    say(ws, rid, "确认")
+    reply = say(ws, rid, "按申请人分的话，个人62件，公司11件，律所4件，行业协会2件，研究所1件")
+    assert "已记入" not in reply and "自然人：62" in reply
+    assert not any(ws.row(rid).state.get("narrative", {}).values())
+
+
+def test_narrative_with_a_count_is_still_kept():
+    ex = extract_message("依申请方面，今年共收到申请12件，我们认真答复，群众满意", ExtractionContext())
+    assert [n.key for n in ex.narrative] == ["on_request"]
+
+
+def test_an_enumerated_problem_ending_in_a_count_stays_report_text():
+    message = "存在的问题主要是：一是公开内容偏少；二是解读材料比较单调；三是专职人员只有一个"
+    ex = extract_message(message, ExtractionContext())
+    assert "三是专职人员只有一个" in "".join(n.text for n in ex.narrative)

@@ -58,9 +58,12 @@ def _sum(m: re.Match[str], kind: str, message: str, done: list) -> str:
 
 
 def noted(ex: Extraction, done: list[tuple[str, str, str]]) -> Extraction:
-    """The extraction with the typed lists back in its sources and each sum said as a note."""
+    """The extraction with the typed lists back in its sources and texts, each sum said as a note."""
     if not done:
         return ex
     log = [(new, old) for new, old, _ in done]
     proposals = tuple(replace(p, source=restore(p.source, log)) for p in ex.proposals)
-    return replace(ex, proposals=proposals, notes=(*ex.notes, *(note for *_, note in done)))
+    narrative = tuple(replace(n, text=restore(n.text, log)) for n in ex.narrative)  # the words typed, whole
+    return replace(
+        ex, proposals=proposals, narrative=narrative, notes=(*ex.notes, *(note for *_, note in done))
+    )

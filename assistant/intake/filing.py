@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from assistant.intake import answers as A
 from assistant.intake import narrative as N
-from assistant.intake.accounting import only_talk, unaccounted
+from assistant.intake.accounting import only_talk, talk_and_counts, unaccounted
 from assistant.intake.model import NARRATIVE_TOPIC_PREFIX, Extraction, ExtractionContext, NarrativeProposal
 from assistant.intake.phrases import find_row, is_info_fee, numbers
 
@@ -172,8 +172,8 @@ class FilingReader:
         return self.continues if self.continues and len(sentence) >= N.MIN_CHARS else None
 
     def _add_narrative(self, key: str, text: str) -> None:
-        if only_talk(text):
-            return  # 「依申请的我先说」: no report text (accounted as talk)
+        if only_talk(text) or talk_and_counts(text):
+            return  # 「依申请的我先说」「按申请人分的话，个人62件……」: no report text (talk, the counts are the table's)
         text = N.strip_named(text)
         text = text if text.endswith(("。", "！", "？")) else text + "。"
         if self.narrative and self.narrative[-1].key == key:
