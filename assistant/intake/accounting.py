@@ -12,7 +12,7 @@ import re
 
 from assistant.core import spec
 from assistant.intake import narrative as N
-from assistant.intake.lexicon import COLUMNS, REFERENCE, ROW_BY_KEY, T3
+from assistant.intake.lexicon import COLUMNS, REFERENCE, ROW_BY_KEY, T3, WE_HOLD_NONE
 from assistant.intake.model import Extraction
 from assistant.intake.phrases import find_col, find_row, numbers
 
@@ -173,7 +173,7 @@ def _names_filled(clause: str, filled: set[str]) -> bool:
     )
 
 
-_NOT_HELD_END = re.compile(r"(?:我们|我局|本局|本机关)(?:这里?|这边)?(?:也|都)?没有$")
+_NOT_HELD_END = re.compile(rf"{WE_HOLD_NONE}$")
 
 
 def _only_named(clause: str) -> bool:

@@ -164,14 +164,14 @@ def _added(said: list[Proposal], cells: Mapping, version: str, count: int | None
     """Each value added to the current one, except a value that already is the current one plus the
     count added (「漏了一件……所以律所是3件，一共29件」 after 2 and 28: the new values, said)."""
     more = {p.key: p.value - (cells.get(p.key) or 0) if _restated(p, cells, count) else p.value for p in said}
-    out = [p if _restated(p, cells, count) else _plus(p, _current(p.key, cells)) for p in said]
+    out = [p if _restated(p, cells, count) else plus(p, _current(p.key, cells)) for p in said]
     for row in sorted(_rows(said)):
         total, parts = f"{row}.total", [p for p in said if p.key.rpartition(".")[0] == row]
         if total in more or cells.get(total) is None:
             continue
         grown = sum(more[p.key] for p in parts)  # 「漏了一个科研机构的」: the row's total grows by as much
         label = spec.spec_for(version).cell(total).label
-        out.append(_plus(Proposal(total, grown, label, parts[0].source, inferred=True), cells[total]))
+        out.append(plus(Proposal(total, grown, label, parts[0].source, inferred=True), cells[total]))
     return out
 
 
@@ -190,7 +190,8 @@ def _restated(p: Proposal, cells: Mapping, count: int | None) -> bool:
     return bool(current) and count is not None and p.value == current + count
 
 
-def _plus(p: Proposal, current) -> Proposal:
+def plus(p: Proposal, current) -> Proposal:
+    """`p` added to the cell's current value, said in its note (「在已有的4件上加1件」); as it is when none."""
     if not current:
         return p
     note = f"在已有的{current}件上加{p.value}件"

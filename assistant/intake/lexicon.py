@@ -215,6 +215,7 @@ NO_POWER = re.compile(
 # 「均为自然人」「全部予以公开」「结果维持」: the previous number applies to this row / column.
 ALL_OF = re.compile(r"均|全部|都|全都|一律|结果|全(?=是|为|系|属|给|公开|答复|办)")
 # Phrases with numerals that are names, not numbers (masked before number extraction).
+WE_HOLD_NONE = r"(?:我们|我局|本局|本机关|我们单位)(?:这里?|这边)?(?:也|都)?没有"  # 「我们这没有」
 REFERENCE = (
     r"(?:不在|不包括在?|没算在|不算在|没包括在|未包括在|没有算在)(?:上面|前面|刚才|之前)(?:说|讲|报)?的?[0-9一二两三四五六七八九十]+件"
     r"|(?:上面|前面|刚才|之前)(?:说|讲|报)?的?[0-9一二两三四五六七八九十]+件(?=[里中内]?(?:不包括|不含|没算|没包括|不算))"

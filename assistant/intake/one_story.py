@@ -14,8 +14,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from assistant.core import spec
+from assistant.intake.additions import plus
 from assistant.intake.answers import ROW_TOPIC
-from assistant.intake.model import Extraction, ExtractionContext, Proposal
+from assistant.intake.model import Extraction, ExtractionContext
 from assistant.intake.phrases import restore
 
 _STORY = re.compile(
@@ -46,7 +47,8 @@ def read(message: str, ctx: ExtractionContext, reader: Reader) -> Extraction | N
             if p.key.endswith(".total") or not room:
                 continue  # the total said before already counts it
             p = replace(p, source=first)  # who applied, for what: the story's first clause
-        out.append(_plus(replace(p, source=restore(p.source, log)), ctx.cells.get(p.key)))
+        p, current = replace(p, source=restore(p.source, log)), ctx.cells.get(p.key)
+        out.append(plus(p, current) if current else replace(p, inferred=False))  # one application, said
     notes = (f"“{m.group().strip()}……”：按一件申请计入", *ex.notes)
     return replace(ex, proposals=tuple(out), narrative=(), notes=notes)
 
@@ -56,10 +58,3 @@ def _room(cells: Mapping) -> bool:
     total = cells.get(f"{_NEW}.total")
     given = sum(v for c in _TYPES if isinstance(v := cells.get(f"{_NEW}.{c}"), int))
     return not isinstance(total, int) or given < total
-
-
-def _plus(p: Proposal, current) -> Proposal:
-    if not isinstance(current, int) or not current:
-        return replace(p, inferred=False) if p.value else p
-    note = f"在已有的{current}件上加{p.value}件"
-    return replace(p, value=current + p.value, note=f"{p.note}；{note}" if p.note else note)

@@ -13,7 +13,7 @@ from assistant.core import spec
 from assistant.intake import answers as A
 from assistant.intake import bare_other, doc_columns, suit_order
 from assistant.intake.coordinated import shared_outcome, these
-from assistant.intake.lexicon import NO_POWER, ROW_BY_KEY
+from assistant.intake.lexicon import NO_POWER, ROW_BY_KEY, WE_HOLD_NONE
 from assistant.intake.phrases import find_col, find_row, numbers, rewrite
 
 _NOT_ONE = re.compile(  # 一件也没收到 / 一件申请也没收到 / 复议诉讼一个没有: none
@@ -27,7 +27,7 @@ _NO_FEE_CLAUSE = re.compile(  # 「……，也不收费」: a clause saying no 
 )
 _NOT_HERE = re.compile(  # 「两件我们这没有」: a count this body does not hold
     r"(?:(?<=[0-9一二两三四五六七八九十][件个])|(?<=[管办处责发做定批理]的))"  # 「……是市场监管局查处的我们没有」
-    r"(?:我们|我局|本局|本机关|我们单位)(?:这里?|这边)?(?:也|都)?没有(?:这个|这些|相关)?(?=$|[，,。；;！!])"
+    rf"{WE_HOLD_NONE}(?:这个|这些|相关)?(?=$|[，,。；;！!])"
 )
 _REFERRED = re.compile(  # 「让他去找公交公司」: sent to whoever holds it, not an applicant type
     r"(?<=[让叫诉知议])(?:他|她|其|申请人)(?:们)?(?:去|到|向)?找?[^，,。；;\d\s]{1,10}?(?:公司|集团|中心|医院|学校|银行)"
