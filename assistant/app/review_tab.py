@@ -24,6 +24,7 @@ from assistant.desk.dispositions import DeskError
 from assistant.desk.opinion import Letter, confirmed, write_opinion
 from assistant.desk.store import DeskStore
 from assistant.desk.workbook import write_workbook
+from assistant.review_service import escape
 
 MAX_UPLOADS = 5_000
 
@@ -68,17 +69,11 @@ def run_audit(
 
 
 SHOWN_UNREADABLE = 10
-MARKDOWN_SIGNS = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
-
-
-def _plain(text: str) -> str:
-    """A file name or reason shown as typed in the Markdown message (「a_b_.txt」 is no emphasis)."""
-    return text.translate(MARKDOWN_SIGNS)
 
 
 def unreadable_list(results) -> str:
     """Which files were not read and why, under the count (the table says only 「无法读取」)."""
-    reasons = [_plain(hide_dirs(r.error)) for r in results if r.error]
+    reasons = [escape(hide_dirs(r.error)) for r in results if r.error]  # 「a_b_.txt」 is no emphasis
     if not reasons:
         return ""
     more = len(reasons) - SHOWN_UNREADABLE
