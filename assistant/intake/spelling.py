@@ -70,6 +70,9 @@ _ASKED_FOR = re.compile(
 _THAT = re.compile(r"那个")
 _TYPOS = re.compile(r"部份")  # 「部份公开」
 _ONE_MORE = re.compile(r"(?<=还有)个(?=是[^，,。；;\d]{1,12}?的)")
+_REISSUE = re.compile(  # 「让我们再盖章重新出一份」: a copy of what they already have, no count
+    r"(?:(?:再|重新)盖(?:个)?章)?(?:重新|再)(?:出|开|打印?)一(?:份|张)(?=$|[，,。；;！!？?\s]|给|的)"
+)
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
 
 
@@ -166,7 +169,7 @@ def spell(
     )  # 「刚才那个研究所的予以公开了」
     message = these(shared_outcome(message, said), said, cells or {})  # 「A和B都公开了」「这5件里」
     message = rewrite(_REFERRED, "他去找有关单位", rewrite(_NOT_HERE, "本机关不掌握", message, said), said)
-    message = rewrite(_LAPSED, "逾期不补正", message, said)
+    message = rewrite(_REISSUE, "重新出具", rewrite(_LAPSED, "逾期不补正", message, said), said)
     message = rewrite(_PAIR_SPACE, "复议诉讼", message, said)
     message = _none_run(_both_none(message, said), said)
     message = rewrite(_PREV_DONE, "上年结转没有", message, said)
