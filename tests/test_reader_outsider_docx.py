@@ -136,3 +136,34 @@ def test_a_row_printed_after_its_column_headers_in_their_order_is_put_in_the_ide
     assert [r.raw for r in got["new_received"].values] == ["10", "2", "1", "0", "0", "0", "13"]
     plain, ptoks = _stream(full, scrambled, "一、本年新收")  # no headers before it: the report's own order
     assert t2solve.reordered(read, ptoks, plain, "2021") == {}
+
+
+def test_a_reordered_row_is_said_back_as_recovered_by_the_reader():
+    from assistant.core.findings import READER, WARNING
+    from assistant.reader import t2solve
+
+    full = _t2()
+    scrambled = ["2", "1", "0", "0", "0", "10", "13"]
+    lines, toks = _stream(full, scrambled, "自然人|总计|商业企|业|科研机|构|社会公|益组织|法律服|务机构|其他")
+    read = dict(full)
+    v = full["new_received"]
+    read["new_received"] = type(v)(
+        v.key, v.match, "一、本年新收", [type(v.values[0])(x, "") for x in scrambled], ""
+    )
+    fixed = t2solve.reordered(read, toks, lines, "2021")
+    said = t2solve.reorder_said(read, fixed)
+    assert [(f.rule, f.severity, f.source) for f in said] == [("ROW_RECOVERED", WARNING, READER)]
+    assert "一、本年新收" in said[0].message and "10、2、1、0、0、0、13" in said[0].message
+    assert said[0].reported == "2、1、0、0、0、10、13"
+    assert said[0].cells[0] == "applications.new_received.natural_person" and len(said[0].cells) == 7
+
+
+def test_a_row_put_back_by_the_identities_is_said_back_as_recovered_by_the_reader():
+    from assistant.reader import t2solve
+    from assistant.reader.tables import Observed
+
+    full = _t2()
+    obs = Observed(t2={k: v for k, v in full.items() if k != "new_received"}, partial={2})
+    t2solve.put_back(obs, _printed(full), "2021")
+    assert [f.rule for f in obs.recovered] == ["ROW_RECOVERED"]
+    assert "推算" in obs.recovered[0].message and "10、2、1、0、0、0、13" in obs.recovered[0].message

@@ -35,7 +35,8 @@ def test_only_the_planted_errors_appear(name):
 @pytest.mark.parametrize("name", sorted(n for n, c in CASES.items() if not c.gaps))
 def test_no_reader_gap_is_left_on_the_fixtures(name):
     m = measure(name)
-    assert [f.message for f in m.findings if f.source == READER] == []
+    gaps = [f.message for f in m.findings if f.source == READER and f.rule != "ROW_RECOVERED"]
+    assert gaps == []  # a row recovered by the identities is read, and said back: not a gap
 
 
 def test_headings_drawn_on_background_rectangles_are_headings():

@@ -51,7 +51,7 @@ def assemble(doc: Document) -> Report:
     recovered: list[Finding] = []
     if doc.kind in ("txt", "md"):  # text extracted from a PDF: labels and numbers apart (issue 12)
         place_tables(obs, layout.flow, version)
-        recovered = recover(obs, {k: layout.text(k) for k in layout.sections}, version)
+        recovered = obs.recovered + recover(obs, {k: layout.text(k) for k in layout.sections}, version)
         version = decide_version(obs, year)
     cells = build_cells(obs, version)
     findings = list(doc.findings) + said + recovered

@@ -112,6 +112,7 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
     t2_lines = lines_of(regions.get(2) or flow.get("s3_applications", []))
     headers = t2pages.headers_among_numbers(t2_lines)
     if t2 and not full and not headers and (fixed := t2solve.reordered(t2, toks, t2_lines, version)):
+        obs.recovered += t2solve.reorder_said(t2, fixed)
         t2, full = fixed, True  # one row printed after its column headers, in their order
     if t2 and not full and headers:  # identities fail, column headers among the numbers: rows unsettled
         t2 = {}

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from assistant.core import spec
+from assistant.core.findings import FAIL, READER, WARNING, Finding
 from assistant.reader.labels import LabelMatch, squash
 from assistant.reader.tables import Observed, Read, T2Row
 
@@ -66,6 +67,9 @@ def put_back(obs: Observed, lines: list[tuple[str, int]], version: str) -> None:
     if 2 not in obs.partial or not (solved := completed(obs.t2, lines, version)):
         return
     rows = spec.t2_rows(version)
+    obs.recovered += [
+        said(row, "按表二行列恒等式推算补回", None) for k, row in solved.items() if k not in obs.t2
+    ]
     obs.t2 = {k: obs.t2.get(k) or solved[k] for k, _ in rows if k in obs.t2 or k in solved}
     if len(obs.t2) == len(rows):
         obs.partial.discard(2)
@@ -98,6 +102,32 @@ def completed(t2: dict[str, T2Row], lines: list[tuple[str, int]], version: str) 
 def _row(key: str, path: tuple[str, ...], row: list[int], at: dict[str, list[int]]) -> T2Row:
     reads = [Read(str(v), _where(at[str(v)][0], path[-1])) for v in row]
     return T2Row(key, LabelMatch(key, path[-1], True), path[-1], reads, _where(at[str(row[0])][0], path[-1]))
+
+
+def said(row: T2Row, how: str, printed: str | None) -> Finding:
+    """The RECOVERED warning for a 表二 row the reader placed by the identities, not by its label."""
+    shown = "、".join(r.raw for r in row.values)
+    return Finding(
+        "ROW_RECOVERED",
+        WARNING,
+        FAIL,
+        f"表二“{row.label}”一行在文本中未能按顺序读出，{how}：{shown}，已按此读取，请核对原文",
+        tuple(f"applications.{row.key}.{c}" for c in spec.T2_COLUMN_KEYS),
+        printed,
+        shown,
+        table=2,
+        source=READER,
+    )
+
+
+def reorder_said(before: dict[str, T2Row], after: dict[str, T2Row]) -> list[Finding]:
+    """What `reordered` did, said back: each row whose numbers it put in another order."""
+    out = []
+    for key, row in after.items():
+        printed = [r.raw for r in before[key].values]
+        if [r.raw for r in row.values] != printed:
+            out.append(said(row, "其数字按表二行列恒等式调整了列的顺序", "、".join(printed)))
+    return out
 
 
 def _where(line: int, what: str) -> str:

@@ -75,6 +75,7 @@ class Observed:
     partial: set[int] = field(
         default_factory=set
     )  # tables read only in part by order: the rest is the reader's
+    recovered: list = field(default_factory=list)  # Findings: values placed by arithmetic or reordering
 
     def note(self, table: int, message: str, severity: str = WARNING) -> None:
         self.problems.append((table, severity, message))
