@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.core.findings import FAIL, READER, WARNING, Finding
-from assistant.reader.runin import _Budget, splits
+from assistant.reader.runin import _Budget, said_recovered, splits
 
 ROWS = {"regulations": "规章", "normative_docs": "行政规范性文件"}
 KEYS = tuple(f"active.art20_1.normative_docs.{c}" for c in ("issued", "repealed", "in_force"))
@@ -41,17 +40,13 @@ def _settle_row(loaded, previous, keys: tuple[str, ...], label: str):
         return loaded
     values = dict(zip(keys, (int(x) for x in fits[0]), strict=True))
     shown = "、".join(fits[0])
-    said = Finding(
-        "ROW_RECOVERED",
-        WARNING,
-        FAIL,
+    said = said_recovered(
+        1,
         f"表一“{label}”的数字连在一起（“{gap.reported}”），按上年现行有效件数 {before} + 本年制发 − "
         f"本年废止 = 现行有效件数，只有一种拆分：{shown}，已按此读取，请核对原文",
         keys,
         gap.reported,
         shown,
-        table=1,
-        source=READER,
     )
     findings = tuple(said if f is gap else f for f in loaded.findings)
     facts = loaded.facts.with_cells({**loaded.facts.cells, **values})

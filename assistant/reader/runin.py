@@ -119,19 +119,22 @@ def _lone_values(text: str) -> str:
     return _LONE.sub(lambda m: SEPARATE + m.group(1) + SEPARATE, text)
 
 
+def said_recovered(table: int, message: str, keys, reported, shown: str) -> Finding:
+    """The ROW_RECOVERED warning: values the reader placed by the rules, not read in place (the reader's)."""
+    return Finding(
+        "ROW_RECOVERED", WARNING, FAIL, message, tuple(keys), reported, shown, table=table, source=READER
+    )
+
+
 def _recovered(table: int, label: str, digits: str, parts: tuple[str, ...], keys) -> Finding:
     shown = "、".join(parts)
-    return Finding(
-        "ROW_RECOVERED",
-        WARNING,
-        FAIL,
+    return said_recovered(
+        table,
         f"表{'一二三'[table - 1]}“{label}”的数字连在一起（“{digits}”），按官方行列和勾稽关系只有一种拆分："
         f"{shown}，已按此读取，请核对原文",
-        tuple(keys),
+        keys,
         digits,
         shown,
-        table=table,
-        source=READER,
     )
 
 

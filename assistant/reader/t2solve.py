@@ -18,8 +18,9 @@ import re
 from collections import Counter
 
 from assistant.core import spec
-from assistant.core.findings import FAIL, READER, WARNING, Finding
+from assistant.core.findings import Finding
 from assistant.reader.labels import LabelMatch, squash
+from assistant.reader.runin import said_recovered
 from assistant.reader.tables import Observed, Read, T2Row
 
 _VALUE = re.compile(r"^\s*(\d+)\s*$")
@@ -107,16 +108,9 @@ def _row(key: str, path: tuple[str, ...], row: list[int], at: dict[str, list[int
 def said(row: T2Row, how: str, printed: str | None) -> Finding:
     """The RECOVERED warning for a 表二 row the reader placed by the identities, not by its label."""
     shown = "、".join(r.raw for r in row.values)
-    return Finding(
-        "ROW_RECOVERED",
-        WARNING,
-        FAIL,
-        f"表二“{row.label}”一行在文本中未能按顺序读出，{how}：{shown}，已按此读取，请核对原文",
-        tuple(f"applications.{row.key}.{c}" for c in spec.T2_COLUMN_KEYS),
-        printed,
-        shown,
-        table=2,
-        source=READER,
+    message = f"表二“{row.label}”一行在文本中未能按顺序读出，{how}：{shown}，已按此读取，请核对原文"
+    return said_recovered(
+        2, message, (f"applications.{row.key}.{c}" for c in spec.T2_COLUMN_KEYS), printed, shown
     )
 
 
