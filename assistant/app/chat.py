@@ -14,7 +14,7 @@ import pandas as pd
 
 from assistant import cell_sources
 from assistant.app import chat_control, chat_narrative, chat_refile, ledger_fix
-from assistant.app.chat_control import CANCEL, CONFIRM, OVERWRITE, SKIP
+from assistant.app.chat_control import CANCEL, OVERWRITE, SKIP
 from assistant.core import spec
 from assistant.core.numbers import format_number
 from assistant.intake import (
@@ -103,8 +103,8 @@ def _dispatch(ws: Workspace, rid: int, message: str, pending: dict, undo: list, 
         reply += "\n" + (cancel(ws, rid) if pending else _next(ws, rid))
     elif pending and OVERWRITE.match(message):
         reply = confirm(ws, rid, overwrite=True)
-    elif pending and CONFIRM.match(message):
-        reply = confirm(ws, rid)
+    elif pending and (tail := chat_control.confirms(message, pending)) is not None:
+        reply = tail + confirm(ws, rid)
     elif pending and CANCEL.match(message):
         reply = cancel(ws, rid)
     elif chat_control.nothing_to_answer(message, ws.row(rid).state):

@@ -8,11 +8,14 @@ left to the extractor, which reads it as an answer in context; 「不对，企�
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from assistant.intake.accounting import only_talk
 from assistant.intake.phrases import numbers, row_matches
 
-CONFIRM = re.compile(r"^\s*(确认|确定|是|是的|对|对的|好|好的|可以|保存|没问题)[。！!.\s]*$")
+_YES = r"(?:确认(?:无误|保存)?|确定|是的?|对的?|好的?|行|可以|保存(?:吧)?|没问题|没错)"
+# 「确认」, and assent words strung together as clerks type them: 「好的，确认」「嗯，对，确认保存」
+CONFIRM = re.compile(rf"^\s*(?:(?:嗯|噢|哦|那)[，,、\s]*)?{_YES}(?:[，,、\s]*{_YES})*[。！!.\s]*$")
 OVERWRITE = re.compile(r"^\s*(确认覆盖|覆盖|全部覆盖|改吧|要改)[。！!.\s]*$")
 CANCEL = re.compile(r"^\s*(取消|放弃|不对|不是|错了|不保存)[。！!.\s]*$")
 SKIP = re.compile(r"^\s*(跳过|以后再说|稍后|下一个)[。！!.\s]*$")
@@ -21,6 +24,57 @@ _REASON = re.compile(
     r"还没(?:有)?核(?:实|对)|没核(?:实|对)|待核(?:实|对)|核实(?:一下|后|了再)|先别填|先不(?:要)?填|别填了?|不要填|"
     r"先不(?:要|算)|不算了?|待定|再说|回头再|问问再|搞错了|弄错了|不准"
 )
+
+
+# 「嗯，那就是这3件，确认」: talk that only repeats pending figures, then the confirm word
+_TAIL_CONFIRM = re.compile(r"^(.*?)[，,。\s]+(?:确认|确定|就这样(?:保存)?)[。！!.\s]*$", re.S)
+_RESTATE = re.compile(r"^[嗯噢哦好对是的，,\s]*(?:那)?(?:就是|就|是|对)?(?:这|那)?\S{0,4}$")
+# 「先这样」「好的，先这样」「先这样，表一那些数明天……再报」: the clerk leaves; what is pending is kept as said
+_CLOSING = re.compile(
+    r"^\s*(?:(?:好的?|嗯|行|那)[，,、\s]*)?(?:先这样(?:吧)?|就这样(?:吧)?|就这些(?:吧)?|今天先到这(?:里|儿)?|先到这(?:里|儿)?|"
+    r"暂时就这些)(?:[。！!.\s]*$|[，,。；;]\s*(\S.*)$)",
+    re.S,
+)
+
+
+def confirms(message: str, pending: dict) -> str | None:
+    """What a confirm of the pending cells says besides saving them; None when the message is no confirm.
+    「确认」「好的，确认」, 「那就是这3件，确认」 (its figures all pending), or a leave-taking 「先这样」 — the clerk
+    leaves what was proposed as proposed (said back: 「已按您说的“先这样”保存」), not for a whole ledger."""
+    if CONFIRM.match(message or ""):
+        return ""
+    done, rest = closing(message)
+    if done and not pending.get("whole"):
+        return "好的，先这样：待确认的数据按识别结果保存，如有不对随时告诉我。" + closing_said(rest) + "\n"
+    m = _TAIL_CONFIRM.match(message or "")
+    if not m or row_matches(m.group(1)):
+        return None
+    values = {Decimal(str(c.get("value"))) for c in pending.get("cells", []) if _number(c.get("value"))}
+    said = [n.value for n in numbers(m.group(1))]
+    restates = bool(_RESTATE.match(_strip_numbers(m.group(1))))
+    return "" if said and all(v in values for v in said) and restates else None
+
+
+def _number(v) -> bool:
+    try:
+        Decimal(str(v))
+    except ArithmeticError:
+        return False
+    return True
+
+
+def _strip_numbers(text: str) -> str:
+    return re.sub(r"[0-9０-９一二两三四五六七八九十百千]+\s*(?:件|个|项|条)?", "", text)
+
+
+def closing(message: str) -> tuple[bool, str]:
+    """(the message is a leave-taking 「先这样」, what follows it: 「表一那些数明天法规科给我了再报」)."""
+    m = _CLOSING.match(message or "")
+    return (True, (m.group(1) or "").strip()) if m else (False, "")
+
+
+def closing_said(rest: str) -> str:
+    return f"\n（您说“{rest}”：好的，这部分以后再告诉我即可。）" if rest else ""
 
 
 def cancel_reason(message: str) -> tuple[str, str]:
