@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from assistant.config import Settings, load_settings
 from assistant.core import spec
 from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, extract_numbers, format_number
-from assistant.intake import additions, carry_told, channels, leave_blank, one_story, t3_story
+from assistant.intake import additions, carry_told, channels, leave_blank, one_story, outcome_swap, t3_story
 from assistant.intake.answers import THAT_ONE
 from assistant.intake.attribution import SINGLE_TYPE
 from assistant.intake.consistency import Statement, resolve
@@ -99,7 +99,10 @@ def extract_message(message: str, context: ExtractionContext | None = None, mode
     ctx = context or ExtractionContext()
     read = extract if model is None else (lambda m, c: llm_extract(m, c, model))
     typed, (message, summed) = message, channels.summed(message)  # 「网上10件、信函2件」: 本年新收12件
-    told = t3_story.read(message, ctx) or carry_told.read(message, ctx, read)  # 「第二个，……责令重新答复」
+    told = outcome_swap.read(message, ctx, read)  # 「那件不是给了，是查无此信息」: moved between rows
+    told = (
+        told or t3_story.read(message, ctx) or carry_told.read(message, ctx, read)
+    )  # 「第二个，……责令重新答复」
     told = told or one_story.read(message, ctx, read)  # 「第一件是个老人问……的，给了」
     ex = told or additions.read(message, ctx, read) or read(message, ctx)  # 「再加一件」: added
     return channels.noted(leave_blank.apply(ex, typed), summed)  # 「规章……不填」: no zeros for those rows
