@@ -17,6 +17,7 @@ from assistant.core.facts import Value
 from assistant.core.numbers import NumberMention
 from assistant.intake.lexicon import COLUMNS, ROW_BY_KEY, T2
 from assistant.intake.model import TOPIC_ROWS
+from assistant.intake.narrative import TOLD_ABOUT
 from assistant.intake.phrases import find_row, numbers, rewrite
 
 SHORT_ANSWER_CHARS = 14
@@ -139,7 +140,7 @@ def keys_with_value(value: int, cells: Mapping[str, Value], version: str) -> lis
 
 def narrative_like(message: str) -> bool:
     """The message describes (problems, measures, enumerations), rather than answers with a count."""
-    return bool(_NARRATIVE_MARKERS.search(message))
+    return bool(_NARRATIVE_MARKERS.search(TOLD_ABOUT.sub("某事", message)))
 
 
 def short_answer(message: str) -> bool:

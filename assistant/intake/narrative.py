@@ -39,6 +39,8 @@ _IMPROVE = re.compile(
 )
 _SENTENCE = re.compile(r"[^。！？!?\n；;]+[。！？!?；;]?")
 MIN_CHARS = 6
+# 「其实是反映村干部的问题，按信访转过去了」: what an applicant raised, no weakness of the office's work
+TOLD_ABOUT = re.compile(r"(?:反映|举报|投诉|咨询|询问|问)(?:了|的是)?[^，,。；;！!？?]{0,14}?问题")
 
 
 def classify(text: str) -> str | None:
@@ -49,7 +51,7 @@ def classify(text: str) -> str | None:
         return "other"
     if _IMPROVE.search(text):
         return "improvements"
-    if _PROBLEM.search(text):
+    if _PROBLEM.search(TOLD_ABOUT.sub("某事", text)):
         return "problems"
     if published(text):
         return "active"

@@ -74,6 +74,34 @@ _REISSUE = re.compile(  # 「让我们再盖章重新出一份」: a copy of wha
     r"(?:(?:再|重新)盖(?:个)?章)?(?:重新|再)(?:出|开|打印?)一(?:份|张)(?=$|[，,。；;！!？?\s]|给|的)"
 )
 _CLAUSE_END = re.compile(r"[，,。；;！!？?\n]")
+_YEAR_SCOPE = re.compile(  # 「今年的五件：三件公开了，……」: this year's applications, then their outcomes
+    r"(?:^|(?<=[。；;\n]))\s*(?:今年|本年)(?:新收|收到)?的(?:这|那)?(?P<n>[0-9一二两三四五六七八九十]+)件(?:申请)?"
+    r"(?:里|中|当中)?[：:]"
+)
+
+
+_CARRY_DONE = (
+    re.compile(  # 「去年那件今年2月答复了」: the carry-over's one answered, not the year's 办结 total
+        r"(?P<that>(?:去年|上年|结转|转过来|剩下)的?那(?:一)?件)"
+        r"(?P<when>[^，,。；;]{0,10}?)(?:答复了|办完了|办结了|处理完了|已答复|已办结)"
+    )
+)
+
+
+def _carry_done(message: str, said: list[tuple[str, str]]) -> str:
+    def sub(m: re.Match[str]) -> str:
+        said.append((new := f"{m.group('that')}{m.group('when')}办理了", m.group()))
+        return new
+
+    return _CARRY_DONE.sub(sub, message)
+
+
+def _year_scope(message: str, said: list[tuple[str, str]]) -> str:
+    def sub(m: re.Match[str]) -> str:
+        said.append((new := f"本年新收{m.group('n')}件，", m.group()))
+        return new
+
+    return _YEAR_SCOPE.sub(sub, message)
 
 
 def that_one_of_a_type(message: str, said: list[tuple[str, str]]) -> str:
@@ -153,7 +181,9 @@ def spell(
 ) -> tuple[str, re.Match[str] | None]:
     """(the message as the extractor reads it, the 「都答复了」 match that closes the results, if any)."""
     message = glossed(A.fix_slips(rewrite(_TYPOS, "部分", message or "", said), said), said)
-    message = _counts_apart(rewrite(_ONE_MORE, "一个", message, said), said)  # 「还有个是养殖协会的」
+    message = _counts_apart(
+        rewrite(_ONE_MORE, "一个", _year_scope(_carry_done(message, said), said), said), said
+    )  # 「还有个是养殖协会的」
     message = _ONE_BY_ONE.sub(
         "", message
     )  # 「今年就三件，我一件一件说」: how it is told, a clause of its own
