@@ -156,7 +156,9 @@ def test_libreoffice_opens_the_revision_copy(tmp_path):
     src = tmp_path / "修订稿.docx"
     src.write_bytes(docx_bytes(_report(EDITOR_TEXT), (), {S1: pieces}))
     subprocess.run(
-        ["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+        # its own profile: a LibreOffice already running under the default one would take (or hold) the job
+        ["libreoffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(src)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
     pdf = tmp_path / "修订稿.pdf"
