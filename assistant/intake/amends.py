@@ -30,6 +30,9 @@ from assistant.intake.phrases import find_col, find_row, numbers, row_matches
 
 FEE_ROW = "active.art20_8.admin_fees"
 _ASKED_FOR = re.compile(r"^\s*(?:是)?(?:问|要|查|申请|咨询)(?:的是|了)")  # 「五件问的是……」: what was asked
+_SUITS = re.compile(
+    r"复议|诉讼|起诉|法院|判决"
+)  # 「一起是个人对……不服，市局复议维持了」: a case, no application
 _PART_WORD = re.compile(r"^\s*(?:其中|内含|包括|当中|有)")  # 「其中简易程序20起」「有三件是年底补录的」
 _EXPLAINS = re.compile(
     r"^\s*(?:我们|当时|之前|前面)?(?:漏了|漏报了?|漏算了?|少算了?|多算了?|少报了?|多报了?|补录了?|重复算了?)"
@@ -267,6 +270,8 @@ class HitReader:
             hit = self.keyword_row, find_col(self.keyword_row, before + after)
         if hit is None and _ASKED_FOR.match(after) and self._row_follows(m):
             return None, source, False  # 「五件问的是排污数据，我们不掌握」: the row follows
+        if hit is None and m.unit == "起" and _SUITS.search(self.sentence):
+            return None, source, False  # a review or suit counted 「一起」 never takes a 表二 row asked
         hit = hit or self._topic_hit(before + after) or self._row_with_room(m, before + after)
         if m.unit.endswith("元") and (hit is None or hit[0].key != FEE_ROW) and self._about_fee(before):
             hit = ROW_BY_KEY[FEE_ROW], "amount_wan_yuan"  # 「收了12.6万」: money is only ever the fee

@@ -73,6 +73,9 @@ def resolve(
                 f"{_label(fspec, key)}：{'＋'.join(format_number(s.value) for s in explicit if s.source in added.source and not is_closing(s.source))}，合计{format_number(added.value)}"
             )
             continue
+        if len(values) > 1 and (whole := _whole_of_items(explicit)):  # 「复议有两起。一起……；另一起……」
+            final[key] = whole
+            continue
         if len(values) > 1:
             shown = "、".join(f"“{s.source}”" for s in explicit)
             questions.append(f"{_label(fspec, key)}：{shown}给出了不同的数字，请确认哪一个正确。")
@@ -112,6 +115,17 @@ def _added(items: list[Statement]) -> Statement | None:
         return None  # 「1件是某大学……申请的，1件是高校申请的」: items listed one by one add up too
     total = sum((s.value for s in items), start=0)
     return Statement(items[0].key, total, "，".join(s.source for s in items), note="分几处说的件数相加")
+
+
+_ANOTHER = re.compile(r"^另(?:外)?(?:一|1)(?:起|件|个|宗)")
+
+
+def _whole_of_items(items: list[Statement]) -> Statement | None:
+    """A count then 「另一起……」 naming one of the cases it counts: the count stands (not a rival of 1)."""
+    first, rest = items[0], items[1:]
+    if first.value >= 2 and rest and all(s.value == 1 and _ANOTHER.match(s.source) for s in rest):
+        return first
+    return None
 
 
 def _label(fspec: spec.FormatSpec, key: str) -> str:

@@ -24,6 +24,9 @@ from assistant.intake.row_totals import recomputed
 _A = "applications."
 _SURPLUS = re.compile(
     r"(?:多出来|多出|多的|多余)的?(?:那|这)?(?:一|1)?(?:件|个)(?P<rest>[^，。；;！!？?\n]*)"
+    # 「不对，个人公开的是五件，还有一件到年底还在办」: the one taken off is the one told next
+    r"|(?<=[，,])(?:还有|另有|另外)(?P<n>一|1|两|2)(?:件|个)(?![^，。；;！!？?\n]*?(?:的|是)[^，。；;]{0,6}(?:个人|企业|公司|律所|村委会))"
+    r"(?P<rest2>[^，。；;！!？?\n]*)"
 )
 
 
@@ -32,7 +35,8 @@ def moved(
 ) -> tuple[list[Proposal], list[str]]:
     """(proposals, questions) with the surplus of a lowered cell moved to the row the message names."""
     m = _SURPLUS.search(message)
-    row = find_row(m.group("rest"), weak=False) if m else None
+    told = m.group("rest") if m and m.group("rest") is not None else (m.group("rest2") if m else "")
+    row = find_row(told, weak=False) if m else None
     if not m or row is None or row.kind != T2 or row.is_group:
         return proposals, questions
     lowered = [p for p in proposals if _lowered(p, known)]
@@ -42,17 +46,36 @@ def moved(
     col = low.key.rsplit(".", 1)[1]
     target = f"{row.key}.{col}"
     base = known.get(target)
+    surplus = known[low.key] - low.value  # type: ignore[operator]
+    fresh = m.group("n") is not None and base is None and known.get(f"{row.key}.total") is None
+    if m.group("n") is not None and (
+        not fresh or {"一": 1, "1": 1, "两": 2, "2": 2}[m.group("n")] != surplus
+    ):
+        return proposals, questions  # 「还有一件……」: only the count taken off, into a row not told yet
+    base = 0 if fresh else base
     if target == low.key or not isinstance(base, int) or target not in spec.spec_for(version).by_key:
         return proposals, questions
-    clause = m.group().strip()
-    surplus = known[low.key] - low.value  # type: ignore[operator]
-    kept = [p for p in proposals if clause not in p.source and p.source not in clause]
+    clause = m.group().strip("，, ")
+    own_total = f"{row.key}.total" if fresh else ""
+    kept = [p for p in proposals if p.key == own_total or clause not in p.source and p.source not in clause]
+    questions = [_unsplit_less(q, row.name, surplus) for q in questions] if fresh else questions
     label = spec.spec_for(version).cell(target).label
     note = f"原{format_number(base)}件，加上从“{low.label.split(' / ')[0]}”移来的{format_number(surplus)}件"
     move = [low, Proposal(target, base + surplus, label, clause, False, note)]  # type: ignore[operator]
     kept = [p for p in kept if p.key != target] + move[1:]
     totals = [t for t in recomputed(move, known, version) if t.key not in {p.key for p in kept}]
-    return kept + totals, [q for q in questions if clause not in q]
+    return kept + totals, [q for q in questions if q and clause not in q]
+
+
+def _unsplit_less(question: str, name: str, n: int) -> str:
+    """The 「暂记入“总计”栏：A1件、B3件。…」 question without the row whose type the move gave ("" if none left)."""
+    head, sep, rest = question.partition("暂记入“总计”栏：")
+    listed, dot, tail = rest.partition("。")
+    item = f"{name}{format_number(n)}件"
+    if not sep or item not in listed.split("、"):
+        return question
+    left = [i for i in listed.split("、") if i != item]
+    return f"{head}{sep}{'、'.join(left)}{dot}{tail}" if left else ""
 
 
 def _lowered(p: Proposal, known: Mapping[str, Value]) -> bool:

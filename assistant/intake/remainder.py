@@ -46,7 +46,7 @@ _N = r"[0-9一二两三四五六七八九十]+件"
 _SCOPE_INLINE = re.compile(
     rf"^(?P<col>[^，,：:\d]{{1,8}}?)的(?P<n>{_N})(?![和与及跟、])(?=[^，,。；\d]{{1,6}}?{_N})"
 )  # 公司的2件公开1件; not 「企业的2件和慈善协会那1件都公开了」 (two types, one outcome)
-_SCOPE_START = re.compile(r"[，,](?=[^，,：:\d]{1,8}?的[0-9一二两三四五六七八九十]+件)")
+_SCOPE_START = re.compile(r"[，,：:](?=[^，,：:\d]{1,8}?的[0-9一二两三四五六七八九十]+件)")
 
 
 def split_scopes(sentence: str, has_row) -> list[str]:

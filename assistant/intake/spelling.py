@@ -80,6 +80,10 @@ _YEAR_SCOPE = re.compile(  # 「今年的五件：三件公开了，……」: t
 )
 
 
+# 「是个人对我们不掌握的答复不服」: what a review or suit was brought against, no outcome of an application
+_APPEALED = re.compile(
+    r"对(?:我们|我局|本机关|本局)?(?:作出)?的?(?![^，,。；;]{0,12}?复议)[^，,。；;！!？?]{1,12}?(?:答复|决定|告知书?|处理)不服"
+)
 _CARRY_DONE = (
     re.compile(  # 「去年那件今年2月答复了」: the carry-over's one answered, not the year's 办结 total
         r"(?P<that>(?:去年|上年|结转|转过来|剩下)的?那(?:一)?件)"
@@ -200,6 +204,7 @@ def spell(
     message = these(shared_outcome(message, said), said, cells or {})  # 「A和B都公开了」「这5件里」
     message = rewrite(_REFERRED, "他去找有关单位", rewrite(_NOT_HERE, "本机关不掌握", message, said), said)
     message = rewrite(_REISSUE, "重新出具", rewrite(_LAPSED, "逾期不补正", message, said), said)
+    message = rewrite(_APPEALED, "对此不服", message, said)
     message = rewrite(_PAIR_SPACE, "复议诉讼", message, said)
     message = _none_run(_both_none(message, said), said)
     message = rewrite(_PREV_DONE, "上年结转没有", message, said)
