@@ -33,7 +33,7 @@ from assistant.core.numbers import (
 )
 from assistant.core.quantities import Quantity, in_unit
 from assistant.drafting import context as C
-from assistant.drafting.numerals import activity_named, bare_numerals, clause_around
+from assistant.drafting.numerals import activity_named, arabic_counts, bare_numerals, clause_around
 
 CELL = "cell"
 METRIC = "metric"
@@ -351,11 +351,13 @@ def _reference(cited: str, value: Decimal) -> Source:
 
 
 def note_sources(key: str, label: str, texts: Iterable[str]) -> list[Source]:
-    """Every number the staff typed in `texts`, as sources; the ranks they state also as ranks."""
+    """Every number the staff typed in `texts`, as sources, as typed and as its Arabic count (1千多条 is
+    also 1000); the ranks they state also as ranks."""
     out = []
-    for text in texts:
-        for m in extract_numbers(text) + C.ranks(text) + bare_numerals(text):
-            out.append(
-                Source(NOTE, key, f"经办人提供：{label}", m.value, m.kind, context=clause_around(text, m))
-            )
+    for typed in texts:
+        arabic = arabic_counts(typed)  # 八十六条 / 1千多条 as a draft writes them: 86条 / 1000余条
+        for text in (typed, arabic) if arabic != typed else (typed,):
+            for m in extract_numbers(text) + C.ranks(text) + bare_numerals(text):
+                ctx = clause_around(text, m)
+                out.append(Source(NOTE, key, f"经办人提供：{label}", m.value, m.kind, context=ctx))
     return out

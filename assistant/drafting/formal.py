@@ -1,7 +1,8 @@
 """Staff notes in 公文 form: the colloquial → formal lexicon (`prompts/lexicon.yaml`) applied to an item.
 
 Only words change: every number, name and measure the staff typed is kept (the lexicon maps 大概186条
-to 约186条, never drops the number). Fillers (嗯、就是、然后) go; a sentence-final 了 goes; a second
+to 约186条, never drops the number); counts are written in Arabic digits (八十六条 → 86条, same
+value, `numerals.arabic_counts`). Fillers (嗯、就是、然后) go; a sentence-final 了 goes; a second
 本年度 in one clause goes (本年度主动公开方面，我们今年 … → one 本年度).
 """
 
@@ -13,6 +14,8 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+
+from assistant.drafting.numerals import arabic_counts
 
 LEXICON_PATH = Path(__file__).resolve().parents[2] / "prompts" / "lexicon.yaml"
 SELF = "{self}"
@@ -67,15 +70,23 @@ def single_year_word(text: str) -> str:
     return _SENTENCE.sub(fix, text)
 
 
+def drop_fillers(text: str, fillers: tuple[re.Pattern[str], ...]) -> str:
+    """`text` without spoken fillers, removed again until none is left (嗯，那个主动公开… → 主动公开…)."""
+    before = None
+    while before != text:
+        before = text
+        for pattern in fillers:
+            text = pattern.sub("", text).strip()
+    return text
+
+
 def formalize(text: str, self_name: str = "本机关") -> str:
     """The staff's text with the lexicon applied; numbers and names untouched."""
     lex = lexicon()
-    out = text.strip()
-    for pattern in lex.fillers:
-        out = pattern.sub("", out).strip()
+    out = drop_fillers(text.strip(), lex.fillers)
     for entry in lex.entries:
         out = entry.pattern.sub(entry.to.replace(SELF, self_name), out)
-    out = re.sub(r"了(?=[，,。；;]|$)", "", out)
+    out = re.sub(r"了(?=[，,。；;]|$)", "", arabic_counts(out))
     out = re.sub(r"(?<=[，,；;])[，,]+|^[，,、]+", "", out)
     out = re.sub(rf"(?:{re.escape(self_name)})(?=\s*{re.escape(self_name)})", "", out)
     return single_year_word(out).strip(" ，,")

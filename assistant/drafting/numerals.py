@@ -84,3 +84,68 @@ def clause_around(text: str, m: NumberMention) -> str:
     before = _STOPS.split(text[max(0, m.start - _BEFORE_CHARS) : m.start])[-1]
     after = _STOPS.split(text[m.end : m.end + _AFTER_CHARS])[0]
     return before + text[m.start : m.end] + after
+
+
+# Counts as a report writes them: 八十六条 → 86条, 1千2百多条 → 1200余条, 百分之九十五 → 95%.
+COUNT_UNITS = ("人次", "场次", "条", "件", "场", "次", "篇", "期", "个", "份", "项", "家", "卷", "块", "名", "人",
+               "户", "处", "起", "宗", "例", "部", "册", "张", "套", "所", "台", "组", "类")  # fmt: skip
+# A lone 一 is a word before these (一次, 一个, 一项): only 一件 / 一条 / 一篇 / 一份 / 一名 are counts.
+_LONE_ONE_UNITS = ("件", "条", "篇", "份", "名")
+# Set phrases whose numeral is a name, not a count.
+SET_PHRASES = (
+    "两个维护", "两个确立", "四个意识", "四个自信", "四个全面", "三个代表", "八项规定", "五个一", "三个务必",
+    "两个务必", "三个一", "四个一", "六个一", "一件事", "一条龙", "三项制度", "三服务", "两个责任",
+)  # fmt: skip
+_ARABIC_CN = dict(zip("0123456789", "零一二三四五六七八九", strict=True))
+_SMALL = "十百千"
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_COUNT = re.compile(
+    rf"(?<![0-9.．％%{_DIGIT}{_UNIT}])((?:[0-9](?=[{_SMALL}])|[{_CN_DIGITS}{_SMALL}])+)(多|余|几)?"
+    rf"(?=(?:{'|'.join(COUNT_UNITS)}))"
+)
+_PERCENT = re.compile(rf"百分之([{_CN_DIGITS}{_SMALL}]+(?:点[{_CN_DIGITS}]+)?)")
+_NOT_BEFORE_COUNT = ("第", "初", "周", "星期", "之", "其", "万", "亿", "统", "唯", "逐", "同", "单", "不")
+
+
+def _count_value(raw: str) -> int | None:
+    """The value of a numeral run (八十六, 1千2百, 两), None when it is no plain count."""
+    cn = "".join(_ARABIC_CN.get(ch, ch) for ch in raw)
+    if len(cn) > 1 and not set(cn) & set(_SMALL):
+        return None  # 三五 (a range), 二〇二五 (a year)
+    if not cn.startswith("十") and not set(cn) & set(_CN_DIGITS.replace("零", "").replace("〇", "")):
+        return None  # 百家, 千方百计: a unit character alone (十 alone is ten: 十个栏目)
+    return parse_chinese_int(cn)
+
+
+def _count(text: str, m: re.Match[str]) -> str:
+    raw, approx = m.group(1), m.group(2) or ""
+    after = text[m.end() :]
+    if text[max(0, m.start() - 2) : m.start()].endswith(_NOT_BEFORE_COUNT):
+        return m.group()
+    if raw == "一" and not after.startswith(_LONE_ONE_UNITS):
+        return m.group()
+    if any(text.startswith(p, m.start()) for p in SET_PHRASES) or (approx == "几" and raw[-1] not in _SMALL):
+        return m.group()
+    value = _count_value(raw)
+    if value is None or raw.isdigit():
+        return m.group()
+    return f"{value}{'余' if approx else ''}"
+
+
+def _percent(m: re.Match[str]) -> str:
+    whole, _, frac = m.group(1).partition("点")
+    value = parse_chinese_int(whole) if whole != "零" else 0
+    if value is None or (frac and any(ch not in _CN_DIGITS for ch in frac)):
+        return m.group()
+    digits = "".join(
+        str("零一二三四五六七八九".index(ch)) if ch in "零一二三四五六七八九" else "0" for ch in frac
+    )
+    return f"{value}{'.' + digits if digits else ''}%"
+
+
+def arabic_counts(text: str) -> str:
+    """`text` with every count written in Arabic digits (八十六条 → 86条, 两场 → 2场, 1千多条 →
+    1000余条, 百分之九十五 → 95%). Only a numeral directly followed by a counting unit is a count:
+    一是, 两年, 十四五, 一批, 第一, 三万元, 一站式, 统一 and set phrases (八项规定) stay as typed."""
+    text = _PERCENT.sub(_percent, text)
+    return _COUNT.sub(lambda m: _count(text, m), text)

@@ -144,13 +144,22 @@ def _decisions(g: Grounding) -> str:
         if not value:
             continue
         cells = g.facts.spec.by_key
-        unit = cells[key].unit if key in cells else "个"
+        unit = _staff_unit(g, label, value) or (cells[key].unit if key in cells else "个")
         text = f"{label}处理决定{n(value, unit)}"
         change, before = g.metrics.get(f"yoy.{key}.change"), g.metrics.get(f"prev.{key}")
         if change is not None and before is not None and before.value:  # from 0: says nothing more
             text += "，" + _trend(change.sign, change.show(), "")
         parts.append(text)
     return sentence("主动公开" + "；".join(parts)) if parts else ""
+
+
+def _staff_unit(g: Grounding, label: str, value: int) -> str:
+    """The measure word the staff gave this decision count (许可二百三十件 → 件), "" if none."""
+    for item in g.items("active"):
+        for m in extract_numbers(item):
+            if m.value == value and m.unit == "件" and label[2:] in item[max(0, m.start - 8) : m.start]:
+                return m.unit
+    return ""
 
 
 def _fees(g: Grounding) -> str:

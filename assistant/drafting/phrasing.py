@@ -137,6 +137,15 @@ def _redundant_clause(clause: str, stated_values: set, stated: str, plain: str =
     return not pairs or len(pairs & bigrams(stated)) / len(pairs) >= 0.5
 
 
+def _echo(clause: str, plain: str) -> bool:
+    """A clause without a number that only says an outcome the data sentence states (已公开 after
+    予以公开1件)."""
+    if extract_numbers(clause):
+        return False
+    core = re.sub(r"^(?:已经|已|均|都|也)|了$", "", clause.strip(" 。；"))
+    return len(core) >= 2 and core in plain
+
+
 def drop_repeats(item: str, stated: str) -> str:
     """The staff item without the clauses that only repeat numbers already stated (收到23件，上年结转1件
     after the table sentence); "" when nothing new is left."""
@@ -146,6 +155,8 @@ def drop_repeats(item: str, stated: str) -> str:
     plain, stated = stated, stated + SYNONYMS
     clauses = [c for c in re.split(r"[，,]", item) if c.strip()]
     kept = [c for c in clauses if not _redundant_clause(c, stated_values, stated, plain)]
+    if len(kept) < len(clauses):  # 收到1件，已公开: 已公开 only said what the dropped clause was
+        kept = [c for c in kept if not _echo(c, plain)]
     if any(c.strip().startswith(_DEPENDENT) for c in kept):
         return item  # 均7个工作日内公开 needs the clause it leans on
     return "，".join(kept) if len(kept) < len(clauses) else item
