@@ -21,7 +21,16 @@ from pydantic import BaseModel, Field
 from assistant.config import Settings, load_settings
 from assistant.core import spec
 from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, extract_numbers, format_number
-from assistant.intake import additions, carry_told, channels, leave_blank, one_story, outcome_swap, t3_story
+from assistant.intake import (
+    additions,
+    carry_told,
+    channels,
+    last_year_figure,
+    leave_blank,
+    one_story,
+    outcome_swap,
+    t3_story,
+)
 from assistant.intake.answers import THAT_ONE
 from assistant.intake.attribution import SINGLE_TYPE
 from assistant.intake.consistency import Statement, resolve
@@ -105,7 +114,8 @@ def extract_message(message: str, context: ExtractionContext | None = None, mode
     )  # 「第二个，……责令重新答复」
     told = told or one_story.read(message, ctx, read)  # 「第一件是个老人问……的，给了」
     ex = told or additions.read(message, ctx, read) or read(message, ctx)  # 「再加一件」: added
-    return channels.noted(leave_blank.apply(ex, typed), summed)  # 「规章……不填」: no zeros for those rows
+    ex = last_year_figure.dropped(leave_blank.apply(ex, typed))  # 「规章……不填」; 「处罚去年是12件」
+    return channels.noted(ex, summed)
 
 
 def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> Extraction:

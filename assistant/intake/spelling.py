@@ -100,6 +100,53 @@ def _carry_done(message: str, said: list[tuple[str, str]]) -> str:
     return _CARRY_DONE.sub(sub, message)
 
 
+_LAST_YEARS = re.compile(
+    r"(?<!结转)(?<!转过来)去年(?:的)?那(?P<n>[0-9一二两三四五六七八九十]+件)"
+)  # 「去年那三件」
+
+
+_YEAR_FILLED = re.compile(
+    r"(?<=[填弄写做报])(?:一下)?20[0-9]{2}(?:年度?)?(?:的)?(?![0-9件个条项])"
+)  # 「开始填2025的」
+
+
+def _last_years(message: str, said: list[tuple[str, str]], cells: dict) -> str:
+    """「去年那三件都是个人的」 when 上年结转 is 3 (said or saved): those carried over."""
+    carried = cells.get("applications.carried_over_from_prev.total")
+
+    def sub(m: re.Match[str]) -> str:
+        found = numbers(m.group("n"))
+        if not carried or not found or found[0].value != carried:
+            return m.group()  # 「我把去年那两件也算进来了」 with nothing carried: no carry-over
+        said.append((new := f"去年结转的那{m.group('n')}", m.group()))
+        return new
+
+    return _LAST_YEARS.sub(sub, message)
+
+
+_OF_TOTAL = re.compile(  # 「二十件里个人十四件」: the total just given, then its types
+    r"(?:^|(?<=[，,。；;：:\s]))(?P<n>[0-9一二两三四五六七八九十]+)件(?:里面|里|当中|之中|中)(?=[^，,。；;]{0,6}?[0-9一二两三四五六七八九十])"
+)
+
+
+_OF_DONE = re.compile(  # 「办结的里面：公开十二件，……」: the outcomes of those dealt with, 办结 no row of its own
+    r"(?:^|(?<=[。；;\n]))\s*(?:办结|办完|答复|处理完)的(?:这些|那些)?(?:申请)?(?:里面|里头|里|当中|中)[：:，,]?"
+)
+
+
+def _of_total(message: str, said: list[tuple[str, str]], cells: dict) -> str:
+    totals = {v for k, v in cells.items() if k.startswith("applications.") and k.endswith(".total")}
+
+    def sub(m: re.Match[str]) -> str:
+        found = numbers(m.group("n") + "件")
+        if not found or found[0].value not in totals:
+            return m.group()
+        said.append(("其中", m.group()))
+        return "其中"
+
+    return _OF_TOTAL.sub(sub, message)
+
+
 def _year_scope(message: str, said: list[tuple[str, str]]) -> str:
     def sub(m: re.Match[str]) -> str:
         said.append((new := f"本年新收{m.group('n')}件，", m.group()))
@@ -185,9 +232,10 @@ def spell(
 ) -> tuple[str, re.Match[str] | None]:
     """(the message as the extractor reads it, the 「都答复了」 match that closes the results, if any)."""
     message = glossed(A.fix_slips(rewrite(_TYPOS, "部分", message or "", said), said), said)
-    message = _counts_apart(
-        rewrite(_ONE_MORE, "一个", _year_scope(_carry_done(message, said), said), said), said
-    )  # 「还有个是养殖协会的」
+    message = rewrite(_YEAR_FILLED, "本年度的", message, said)  # a year, no count
+    message = _carry_done(_last_years(message, said, cells or {}), said)  # 「去年那三件」「去年那件……答复了」
+    message = _of_total(_year_scope(rewrite(_OF_DONE, "其中，", message, said), said), said, cells or {})
+    message = _counts_apart(rewrite(_ONE_MORE, "一个", message, said), said)  # 「还有个是养殖协会的」
     message = _ONE_BY_ONE.sub(
         "", message
     )  # 「今年就三件，我一件一件说」: how it is told, a clause of its own
