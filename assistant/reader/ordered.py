@@ -92,8 +92,9 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
     regions = titled_regions(flow)
     toks = tokens(lines_of(regions.get(2) or flow.get("s3_applications", [])))
     other = spec.FORMAT_2019 if version == spec.FORMAT_2021 else spec.FORMAT_2021
-    if not obs.t2 and read_t2(toks, version) is None and read_t2(toks, other) is not None:
-        version = other
+    t2_lines = lines_of(regions.get(2) or flow.get("s3_applications", []))
+    if not obs.t2 and not t2pages.prints_rows_of(t2_lines, version) and read_t2(toks, version) is None:
+        version = other if read_t2(toks, other) is not None else version
     t1_lines = lines_of(regions.get(1) or flow.get("s2_active", []))
     by_column = t1columns.column_major(t1_lines, version)
     if by_column is not None:  # numbers under their column headers: a row-wise reading is wrong
@@ -109,11 +110,12 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         obs.seen.add(1)
     placed = read_t2(toks, version)
     t2, full = placed if placed else ({}, False)
-    t2_lines = lines_of(regions.get(2) or flow.get("s3_applications", []))
     headers = t2pages.headers_among_numbers(t2_lines)
-    if t2 and not full and not headers and (fixed := t2solve.reordered(t2, toks, t2_lines, version)):
-        obs.recovered += t2solve.reorder_said(t2, fixed)
-        t2, full = fixed, True  # one row printed after its column headers, in their order
+    # not settled, or the readings disagreed: the numbers as printed, one row perhaps out of order
+    printed = {} if full else t2 or (place_t2(toks, version) or ({}, False))[0]
+    if printed and (fixed := t2solve.reordered(printed, toks, t2_lines, version, headers)):
+        obs.recovered += t2solve.reorder_said(printed, fixed)
+        t2, full, headers = fixed, True, []  # one row printed after its column headers, in their order
     if t2 and not full and headers:  # identities fail, column headers among the numbers: rows unsettled
         t2 = {}
         obs.t2 = obs.t2 or t2pages.settled_rows(placed[0], toks, headers, version)
@@ -159,39 +161,6 @@ def _t1_incomplete(obs: Observed, version: str) -> bool:
     wanted = {tuple(c.key.split(".")[1:3]) for c in spec.spec_for(version).table_cells(1)}
     full = {(r.block, r.item) for r in obs.t1 if r.values and all(read.raw for _, read in r.values)}
     return not wanted <= full
-
-
-def unstack(toks: list[tuple[str, int]], width: int = 7) -> list[tuple[str, int]]:
-    """Plain pdftotext prints rows that stand close together column by column: numbers on
-    consecutive lines form a stack; `width` equal stacks in a row are that many rows, transposed."""
-    stacks: list[list[tuple[str, int]]] = []
-    for tok in toks:
-        if stacks and tok[1] >= 0 and stacks[-1][-1][1] == tok[1] - 1:
-            stacks[-1].append(tok)
-        else:
-            stacks.append([tok])
-    out: list[tuple[str, int]] = []
-    i = 0
-    while i < len(stacks):
-        k = len(stacks[i])
-        columns, used = _columns(stacks, i, k, width) if k > 1 else ([], 0)
-        if columns:
-            out += [columns[j][r] for r in range(k) for j in range(width)]
-            i += used
-        else:
-            out += stacks[i]
-            i += 1
-    return out
-
-
-def _columns(stacks: list[list], i: int, k: int, width: int) -> tuple[list[list], int]:
-    """`width` columns of `k` numbers from the stacks at i (adjacent columns may run together)."""
-    columns: list[list] = []
-    j = i
-    while j < len(stacks) and len(columns) < width and len(stacks[j]) % k == 0:
-        columns += [stacks[j][c : c + k] for c in range(0, len(stacks[j]), k)]
-        j += 1
-    return (columns, j - i) if len(columns) == width else ([], 0)
 
 
 def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
@@ -278,7 +247,7 @@ def read_t2(toks: list[tuple[str, int]], version: str) -> tuple[dict[str, T2Row]
     seven rows of seven look alike either way; a row's cells may come out of order, or a page's rows
     in column bands (`textorder`). The arithmetic decides: a reading where every identity holds is
     used, and when two readings hold but differ, none is."""
-    found = [p for p in (place_t2(o, version) for o in (unstack(toks), toks)) if p is not None]
+    found = [p for p in (place_t2(o, version) for o in (textorder.unstack(toks), toks)) if p is not None]
     rotated = textorder.rotate_rows(toks)
     guessed = [place_t2(rotated, version)] if rotated else []  # a reordering counts only if all holds
     full = [p for p in found + guessed if p is not None and p[1]]
