@@ -108,14 +108,17 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         if not _t1_incomplete(obs, version):
             obs.problems = [p for p in obs.problems if p[0] != 1]
         obs.seen.add(1)
-    placed = read_t2(toks, version)
-    t2, full = placed if placed else ({}, False)
     headers = t2pages.headers_among_numbers(t2_lines)
-    # not settled, or the readings disagreed: the numbers as printed, one row perhaps out of order
-    printed = {} if full else t2 or (place_t2(toks, version) or ({}, False))[0]
-    if printed and (fixed := t2solve.reordered(printed, toks, t2_lines, version, headers)):
+    placed = read_t2(toks, version, bands=not headers)
+    t2, full = placed if placed else ({}, False)
+    # the numbers as printed, one row perhaps printed after its column headers in their order
+    printed = t2 if t2 and not full else (place_t2(toks, version) or ({}, False))[0]
+    fixed = t2solve.reordered(printed, toks, t2_lines, version, headers) if printed else {}
+    if fixed and full and not _agrees(t2, fixed):
+        t2, full = {}, False  # another reading holds too (a column moved in every row): none is
+    elif fixed and not full:
         obs.recovered += t2solve.reorder_said(printed, fixed)
-        t2, full, headers = fixed, True, []  # one row printed after its column headers, in their order
+        t2, full, headers = fixed, True, []
     if t2 and not full and headers:  # identities fail, column headers among the numbers: rows unsettled
         t2 = {}
         obs.t2 = obs.t2 or t2pages.settled_rows(placed[0], toks, headers, version)
@@ -241,17 +244,20 @@ def _loose_row(line: str, i: int, cells) -> T1Row | None:
     return T1Row(block, item, icells[0].row_path[-1], values, _where(1, i, icells[0].row_path[-1]))
 
 
-def read_t2(toks: list[tuple[str, int]], version: str) -> tuple[dict[str, T2Row], bool] | None:
+def read_t2(
+    toks: list[tuple[str, int]], version: str, bands: bool = True
+) -> tuple[dict[str, T2Row], bool] | None:
     """表二 from the numbers in reading order, or column by column (`unstack`): plain pdftotext
     prints a ruled table's cells one a line, row after row, and close rows column after column, and
     seven rows of seven look alike either way; a row's cells may come out of order, or a page's rows
     in column bands (`textorder`). The arithmetic decides: a reading where every identity holds is
-    used, and when two readings hold but differ, none is."""
+    used, and when two readings hold but differ, none is. Column bands (chromium's order) are tried
+    only with `bands` (not when column headers stand among the numbers: a Word table's cells)."""
     found = [p for p in (place_t2(o, version) for o in (textorder.unstack(toks), toks)) if p is not None]
     rotated = textorder.rotate_rows(toks)
     guessed = [place_t2(rotated, version)] if rotated else []  # a reordering counts only if all holds
     full = [p for p in found + guessed if p is not None and p[1]]
-    if not full:
+    if not full and bands:
         rows = spec.t2_rows(version)
         bands = textorder.column_bands(toks, len(rows), lambda o: _t2_fits(o, rows))
         full = [p for p in (place_t2(o, version) for o in bands) if p is not None and p[1]]
