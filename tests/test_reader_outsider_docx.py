@@ -22,6 +22,7 @@ READ_AT_LEAST = {
     "outsider_docx_plain_liuanjiedao_2022.txt": 190,
     # r19docx: 182 → 25 (8 wrong → 0): 表二 is the reader's gap, 表一 and 表三 read
     "outsider_docx_paragraphs_hezhuzhen_2022.txt": 25,
+    "outsider_docx_landscape_shengtaihuanjingju_2022.txt": 200,  # r19docx: 197 → 200 (3 wrong → 0)
 }
 
 
@@ -229,3 +230,31 @@ def test_the_first_column_printed_with_the_first_value_column_still_heads_its_nu
     assert got[("art20_1", "regulations")] == ["0", "0", "0"]
     assert got[("art20_1", "normative_docs")] == ["5", "9", "44"]
     assert got[("art20_6", "admin_coercion")] == ["3"]
+
+
+def _numbers(*stacks: list[str]) -> list[tuple[str, int]]:
+    """Numbers in stacks of consecutive source lines, a blank line between stacks."""
+    out, line = [], 0
+    for stack in stacks:
+        for v in stack:
+            out.append((v, line))
+            line += 1
+        line += 1
+    return out
+
+
+def test_a_block_printed_column_by_column_is_read_in_row_order():
+    # r19docx: 表一's 第二十条第（一）项 numbers after its headers stood apart, a column a stack (「0 3 | 0 1 |
+    # 0 14」), were read row by row (3 wrong cells); the first column may stand beside its labels
+    from assistant.reader import t1columns
+
+    def raws(toks):
+        return [raw for raw, _ in toks] if toks is not None else None
+
+    got = t1columns.row_major(_numbers(["0", "3"], ["0", "1"], ["0", "14"]), 2, 3)
+    assert raws(got) == ["0", "0", "0", "3", "1", "14"]
+    got = t1columns.row_major(_numbers(["0"], ["1"], ["0", "3"], ["0", "9"]), 2, 3)
+    assert raws(got) == ["0", "0", "0", "1", "3", "9"]
+    rows = _numbers(["0", "0", "0"], ["5", "9", "44"])  # a row a stack: as printed
+    assert raws(t1columns.row_major(rows, 2, 3)) == ["0", "0", "0", "5", "9", "44"]
+    assert t1columns.row_major(_numbers(["0", "3"], ["0", "1", "0", "14"]), 2, 3) is None  # unsettled

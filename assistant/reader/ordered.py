@@ -195,9 +195,12 @@ def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
     _share_out(blocks, {b: len(c) for b, c in wanted.items()})
     for block, bcells in wanted.items():
         got = blocks.get(block)
+        items = list(dict.fromkeys(c.key.split(".")[2] for c in bcells))
         if not bcells or got is None or len(got) != len(bcells):
             continue
-        for item in dict.fromkeys(c.key.split(".")[2] for c in bcells):
+        if (got := t1columns.row_major(got, len(items), len(bcells) // len(items))) is None:
+            continue  # printed column by column in no order the lines settle: the reader's gap
+        for item in items:
             icells = [(c, got[j]) for j, c in enumerate(bcells) if c.key.split(".")[2] == item]
             values = [(None, Read(raw, _where(1, i, c.col_label))) for c, (raw, i) in icells]
             label = icells[0][0].row_path[-1]

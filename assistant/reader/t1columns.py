@@ -119,6 +119,29 @@ def _rows(placed: dict) -> list[T1Row]:
     return out
 
 
+def row_major(toks: list[tuple[str, int]], rows: int, cols: int) -> list[tuple[str, int]] | None:
+    """A block's numbers (`rows` × `cols`, in reading order) in row order. Plain pdftotext prints a
+    column's cells on consecutive lines (a stack); stacks as long as a row are rows, as long as a
+    column are columns, transposed; the first column may come one number a line beside its labels
+    (「规章 / 0 / 行政规范性文件 / 1」, the other columns in stacks). None when stacks as long as a
+    column are seen but do not make the block (adjacent columns run together are not split: a guess);
+    without them, the order as printed."""
+    if rows < 2 or cols < 2 or rows == cols or len(toks) != rows * cols:
+        return toks
+    stacks: list[list[tuple[str, int]]] = []
+    for tok in toks:
+        if stacks and tok[1] >= 0 and stacks[-1][-1][1] == tok[1] - 1:
+            stacks[-1].append(tok)
+        else:
+            stacks.append([tok])
+    sizes = [len(s) for s in stacks]
+    if sizes == [1] * rows + [rows] * (cols - 1):
+        stacks = [[t for s in stacks[:rows] for t in s], *stacks[rows:]]
+    elif sizes != [rows] * cols:
+        return None if rows in sizes else toks  # columns seen but not settled; else as printed
+    return [stacks[c][r] for r in range(rows) for c in range(cols)]
+
+
 def _where(line: int, what: str) -> str:
     at = f"文本第{line + 1}行" if line >= 0 else "文本"
     return f"表1{at}“{what}”（按列标题定位）"
