@@ -258,3 +258,16 @@ def test_a_block_printed_column_by_column_is_read_in_row_order():
     rows = _numbers(["0", "0", "0"], ["5", "9", "44"])  # a row a stack: as printed
     assert raws(t1columns.row_major(rows, 2, 3)) == ["0", "0", "0", "5", "9", "44"]
     assert t1columns.row_major(_numbers(["0", "3"], ["0", "1", "0", "14"]), 2, 3) is None  # unsettled
+
+
+def test_a_band_reading_keeps_the_rows_printed_clear_of_the_headers_that_add_up():
+    # r19docx: with column headers among 表二's numbers, a chromium band reading that held every identity
+    # moved 自然人's numbers to 社会公益组织 in rows printed in order (8 wrong cells); such a reading is
+    # refused, one that only reorders the rows the headers cut is kept
+    from assistant.reader import textorder
+
+    printed = [(v, 10 + 2 * j) for j, v in enumerate("00020021000001")]  # a header at line 13
+    moved = [(v, 0) for v in "20000020001001"]
+    assert not textorder.keeps_settled(moved, printed, [13])
+    fixed = [(v, 0) for v in "20000021000001"]
+    assert textorder.keeps_settled(fixed, printed, [13])

@@ -109,7 +109,7 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
             obs.problems = [p for p in obs.problems if p[0] != 1]
         obs.seen.add(1)
     headers = t2pages.headers_among_numbers(t2_lines)
-    placed = read_t2(toks, version, bands=not headers)
+    placed = read_t2(toks, version, headers)
     t2, full = placed if placed else ({}, False)
     # the numbers as printed, one row perhaps printed after its column headers in their order
     printed = t2 if t2 and not full else (place_t2(toks, version) or ({}, False))[0]
@@ -248,21 +248,22 @@ def _loose_row(line: str, i: int, cells) -> T1Row | None:
 
 
 def read_t2(
-    toks: list[tuple[str, int]], version: str, bands: bool = True
+    toks: list[tuple[str, int]], version: str, among: list[int] = ()
 ) -> tuple[dict[str, T2Row], bool] | None:
     """表二 from the numbers in reading order, or column by column (`unstack`): plain pdftotext
     prints a ruled table's cells one a line, row after row, and close rows column after column, and
     seven rows of seven look alike either way; a row's cells may come out of order, or a page's rows
     in column bands (`textorder`). The arithmetic decides: a reading where every identity holds is
-    used, and when two readings hold but differ, none is. Column bands (chromium's order) are tried
-    only with `bands` (not when column headers stand among the numbers: a Word table's cells)."""
+    used, and when two readings hold but differ, none is. With column headers among the numbers (`among`,
+    a Word table's cells), a band reading must keep each row printed clear of them that adds up."""
     found = [p for p in (place_t2(o, version) for o in (textorder.unstack(toks), toks)) if p is not None]
     rotated = textorder.rotate_rows(toks)
     guessed = [place_t2(rotated, version)] if rotated else []  # a reordering counts only if all holds
     full = [p for p in found + guessed if p is not None and p[1]]
-    if not full and bands:
+    if not full:
         rows = spec.t2_rows(version)
         bands = textorder.column_bands(toks, len(rows), lambda o: _t2_fits(o, rows))
+        bands = [o for o in bands if not among or textorder.keeps_settled(o, toks, among)]
         full = [p for p in (place_t2(o, version) for o in bands) if p is not None and p[1]]
     if any(not _agrees(full[0][0], p[0]) for p in full[1:]):
         return None

@@ -154,3 +154,16 @@ def _columns(stacks: list[list], i: int, k: int, width: int) -> tuple[list[list]
         columns += [stacks[j][c : c + k] for c in range(0, len(stacks[j]), k)]
         j += 1
     return (columns, j - i) if len(columns) == width else ([], 0)
+
+
+def keeps_settled(reading: list[Token], toks: list[Token], among: list[int]) -> bool:
+    """Whether `reading` keeps as printed every row of seven that adds up as printed with none of the
+    header lines `among` inside it (a reordering guesses only where the printed order is unsettled)."""
+    for r in range(0, len(toks), WIDTH):
+        chunk = toks[r : r + WIDTH]
+        lines = [i for _, i in chunk]
+        if min(lines) < 0 or any(min(lines) < h < max(lines) for h in among) or not adds_up(chunk):
+            continue
+        if [raw for raw, _ in reading[r : r + WIDTH]] != [raw for raw, _ in chunk]:
+            return False
+    return True
