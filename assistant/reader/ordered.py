@@ -108,17 +108,7 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         if not _t1_incomplete(obs, version):
             obs.problems = [p for p in obs.problems if p[0] != 1]
         obs.seen.add(1)
-    headers = t2pages.headers_among_numbers(t2_lines)
-    placed = read_t2(toks, version, headers)
-    t2, full = placed if placed else ({}, False)
-    # the numbers as printed, one row perhaps printed after its column headers in their order
-    printed = t2 if t2 and not full else (place_t2(toks, version) or ({}, False))[0]
-    fixed = t2solve.reordered(printed, toks, t2_lines, version, headers) if printed else {}
-    if fixed and full and not _agrees(t2, fixed):
-        t2, full = {}, False  # another reading holds too (a column moved in every row): none is
-    elif fixed and not full:
-        obs.recovered += t2solve.reorder_said(printed, fixed)
-        t2, full, headers = fixed, True, []
+    t2, full, headers, placed = _whole_t2(obs, toks, t2_lines, version)
     if t2 and not full and headers:  # identities fail, column headers among the numbers: rows unsettled
         t2 = {}
         obs.t2 = obs.t2 or t2pages.settled_rows(placed[0], toks, headers, version)
@@ -138,6 +128,24 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         obs.t3 = t3
         obs.problems = [p for p in obs.problems if p[0] != 3]
         obs.seen.add(3)
+
+
+def _whole_t2(obs: Observed, toks: list[tuple[str, int]], lines: list[tuple[str, int]], version: str):
+    """表二 read whole from its numbers: (rows, whether settled, the applicant headers' lines among the
+    numbers, the reading before any reorder). The numbers as printed may hold one row printed after its
+    column headers in their order (`t2solve.reordered`, said back); a settled reading that disagrees
+    with that one is none (a column moved in every row holds every identity too)."""
+    headers = t2pages.headers_among_numbers(lines)
+    placed = read_t2(toks, version, headers)
+    t2, full = placed if placed else ({}, False)
+    printed = t2 if t2 and not full else (place_t2(toks, version) or ({}, False))[0]
+    fixed = t2solve.reordered(printed, toks, lines, version, headers) if printed else {}
+    if fixed and full and not _agrees(t2, fixed):
+        return {}, False, headers, placed
+    if fixed and not full:
+        obs.recovered += t2solve.reorder_said(printed, fixed)
+        return fixed, True, [], placed
+    return t2, full, headers, placed
 
 
 _TABLE_TITLE = re.compile(r"^\s*[#*|\s]*(?:附)?表\s*([一二三123])(?![\d〇一二三四五六七八九十])")
