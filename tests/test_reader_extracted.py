@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.core.findings import READER
-from assistant.reader.ordered import place_t2, place_t3, tokens, unstack
+from assistant.reader.ordered import place_t2, place_t3, tokens
+from assistant.reader.textorder import unstack
 from tests.fixtures.reader_real.extract import EXTRACTED, RECOVERED, UNPLACED
 from tests.fixtures.reader_real.measure import measure
 

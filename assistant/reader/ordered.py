@@ -92,8 +92,9 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
     regions = titled_regions(flow)
     toks = tokens(lines_of(regions.get(2) or flow.get("s3_applications", [])))
     other = spec.FORMAT_2019 if version == spec.FORMAT_2021 else spec.FORMAT_2021
-    if not obs.t2 and read_t2(toks, version) is None and read_t2(toks, other) is not None:
-        version = other
+    t2_lines = lines_of(regions.get(2) or flow.get("s3_applications", []))
+    if not obs.t2 and not t2pages.prints_rows_of(t2_lines, version) and read_t2(toks, version) is None:
+        version = other if read_t2(toks, other) is not None else version
     t1_lines = lines_of(regions.get(1) or flow.get("s2_active", []))
     by_column = t1columns.column_major(t1_lines, version)
     if by_column is not None:  # numbers under their column headers: a row-wise reading is wrong
@@ -107,13 +108,7 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         if not _t1_incomplete(obs, version):
             obs.problems = [p for p in obs.problems if p[0] != 1]
         obs.seen.add(1)
-    placed = read_t2(toks, version)
-    t2, full = placed if placed else ({}, False)
-    t2_lines = lines_of(regions.get(2) or flow.get("s3_applications", []))
-    headers = t2pages.headers_among_numbers(t2_lines)
-    if t2 and not full and not headers and (fixed := t2solve.reordered(t2, toks, t2_lines, version)):
-        obs.recovered += t2solve.reorder_said(t2, fixed)
-        t2, full = fixed, True  # one row printed after its column headers, in their order
+    t2, full, headers, placed = _whole_t2(obs, toks, t2_lines, version)
     if t2 and not full and headers:  # identities fail, column headers among the numbers: rows unsettled
         t2 = {}
         obs.t2 = obs.t2 or t2pages.settled_rows(placed[0], toks, headers, version)
@@ -133,6 +128,24 @@ def place_tables(obs: Observed, flow: dict[str, list[Block]], version: str) -> N
         obs.t3 = t3
         obs.problems = [p for p in obs.problems if p[0] != 3]
         obs.seen.add(3)
+
+
+def _whole_t2(obs: Observed, toks: list[tuple[str, int]], lines: list[tuple[str, int]], version: str):
+    """表二 read whole from its numbers: (rows, whether settled, the applicant headers' lines among the
+    numbers, the reading before any reorder). The numbers as printed may hold one row printed after its
+    column headers in their order (`t2solve.reordered`, said back); a settled reading that disagrees
+    with that one is none (a column moved in every row holds every identity too)."""
+    headers = t2pages.headers_among_numbers(lines)
+    placed = read_t2(toks, version, headers)
+    t2, full = placed if placed else ({}, False)
+    printed = t2 if t2 and not full else (place_t2(toks, version) or ({}, False))[0]
+    fixed = t2solve.reordered(printed, toks, lines, version, headers) if printed else {}
+    if fixed and full and not _agrees(t2, fixed):
+        return {}, False, headers, placed
+    if fixed and not full:
+        obs.recovered += t2solve.reorder_said(printed, fixed)
+        return fixed, True, [], placed
+    return t2, full, headers, placed
 
 
 _TABLE_TITLE = re.compile(r"^\s*[#*|\s]*(?:附)?表\s*([一二三123])(?![\d〇一二三四五六七八九十])")
@@ -159,39 +172,6 @@ def _t1_incomplete(obs: Observed, version: str) -> bool:
     wanted = {tuple(c.key.split(".")[1:3]) for c in spec.spec_for(version).table_cells(1)}
     full = {(r.block, r.item) for r in obs.t1 if r.values and all(read.raw for _, read in r.values)}
     return not wanted <= full
-
-
-def unstack(toks: list[tuple[str, int]], width: int = 7) -> list[tuple[str, int]]:
-    """Plain pdftotext prints rows that stand close together column by column: numbers on
-    consecutive lines form a stack; `width` equal stacks in a row are that many rows, transposed."""
-    stacks: list[list[tuple[str, int]]] = []
-    for tok in toks:
-        if stacks and tok[1] >= 0 and stacks[-1][-1][1] == tok[1] - 1:
-            stacks[-1].append(tok)
-        else:
-            stacks.append([tok])
-    out: list[tuple[str, int]] = []
-    i = 0
-    while i < len(stacks):
-        k = len(stacks[i])
-        columns, used = _columns(stacks, i, k, width) if k > 1 else ([], 0)
-        if columns:
-            out += [columns[j][r] for r in range(k) for j in range(width)]
-            i += used
-        else:
-            out += stacks[i]
-            i += 1
-    return out
-
-
-def _columns(stacks: list[list], i: int, k: int, width: int) -> tuple[list[list], int]:
-    """`width` columns of `k` numbers from the stacks at i (adjacent columns may run together)."""
-    columns: list[list] = []
-    j = i
-    while j < len(stacks) and len(columns) < width and len(stacks[j]) % k == 0:
-        columns += [stacks[j][c : c + k] for c in range(0, len(stacks[j]), k)]
-        j += 1
-    return (columns, j - i) if len(columns) == width else ([], 0)
 
 
 def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
@@ -223,9 +203,12 @@ def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
     _share_out(blocks, {b: len(c) for b, c in wanted.items()})
     for block, bcells in wanted.items():
         got = blocks.get(block)
+        items = list(dict.fromkeys(c.key.split(".")[2] for c in bcells))
         if not bcells or got is None or len(got) != len(bcells):
             continue
-        for item in dict.fromkeys(c.key.split(".")[2] for c in bcells):
+        if (got := t1columns.row_major(got, len(items), len(bcells) // len(items))) is None:
+            continue  # printed column by column in no order the lines settle: the reader's gap
+        for item in items:
             icells = [(c, got[j]) for j, c in enumerate(bcells) if c.key.split(".")[2] == item]
             values = [(None, Read(raw, _where(1, i, c.col_label))) for c, (raw, i) in icells]
             label = icells[0][0].row_path[-1]
@@ -272,19 +255,23 @@ def _loose_row(line: str, i: int, cells) -> T1Row | None:
     return T1Row(block, item, icells[0].row_path[-1], values, _where(1, i, icells[0].row_path[-1]))
 
 
-def read_t2(toks: list[tuple[str, int]], version: str) -> tuple[dict[str, T2Row], bool] | None:
+def read_t2(
+    toks: list[tuple[str, int]], version: str, among: list[int] = ()
+) -> tuple[dict[str, T2Row], bool] | None:
     """表二 from the numbers in reading order, or column by column (`unstack`): plain pdftotext
     prints a ruled table's cells one a line, row after row, and close rows column after column, and
     seven rows of seven look alike either way; a row's cells may come out of order, or a page's rows
     in column bands (`textorder`). The arithmetic decides: a reading where every identity holds is
-    used, and when two readings hold but differ, none is."""
-    found = [p for p in (place_t2(o, version) for o in (unstack(toks), toks)) if p is not None]
+    used, and when two readings hold but differ, none is. With column headers among the numbers (`among`,
+    a Word table's cells), a band reading must keep each row printed clear of them that adds up."""
+    found = [p for p in (place_t2(o, version) for o in (textorder.unstack(toks), toks)) if p is not None]
     rotated = textorder.rotate_rows(toks)
     guessed = [place_t2(rotated, version)] if rotated else []  # a reordering counts only if all holds
     full = [p for p in found + guessed if p is not None and p[1]]
     if not full:
         rows = spec.t2_rows(version)
         bands = textorder.column_bands(toks, len(rows), lambda o: _t2_fits(o, rows))
+        bands = [o for o in bands if not among or textorder.keeps_settled(o, toks, among)]
         full = [p for p in (place_t2(o, version) for o in bands) if p is not None and p[1]]
     if any(not _agrees(full[0][0], p[0]) for p in full[1:]):
         return None

@@ -42,8 +42,12 @@ def _leading(version: str) -> set[str]:
     return {cols[0] for cols in blocks.values() if len(cols) > 1}
 
 
-def _groups(lines: list[tuple[str, int]], headers: set[str]) -> list[tuple[str, list[tuple[str, int]]]]:
-    """Each header line with the lines of one value each that follow it at once."""
+def _groups(
+    lines: list[tuple[str, int]], headers: set[str], labels: frozenset[str] = frozenset()
+) -> list[tuple[str, list[tuple[str, int]]]]:
+    """Each header line with the lines of one value each that follow it at once; a row label among
+    them (`labels`: the first column printed with the first value column, 「本年制发件数 / 规章 / 0 /
+    行政规范性文件 / 5」) does not end the header's numbers."""
     out: list[tuple[str, list[tuple[str, int]]]] = []
     current: list[tuple[str, int]] | None = None
     begun = ""  # a header wrapped in its narrow cell: 「本年收费金额（单」 / 「位：万元）」
@@ -59,6 +63,8 @@ def _groups(lines: list[tuple[str, int]], headers: set[str]) -> list[tuple[str, 
         if text in headers:
             current = []
             out.append((text, current))
+        elif text in labels and current is not None:
+            continue
         elif m and current is not None:
             current.append((m.group(1).translate(_MINUS), i))
         elif text:
@@ -70,7 +76,8 @@ def column_major(lines: list[tuple[str, int]], version: str) -> list[T1Row] | No
     """表一's rows when its numbers are printed under their column headers; [] when that order is
     seen but does not fit the form; None when it is not seen."""
     expected = _expected(version)
-    groups = [g for g in _groups(lines, {label for label, _ in expected}) if g[1]]
+    rows = frozenset(squash(c.row_path[-1]) for c in spec.spec_for(version).table_cells(1))
+    groups = [g for g in _groups(lines, {label for label, _ in expected}, rows) if g[1]]
     if not any(label in _leading(version) for label, _ in groups):
         return None  # headers side by side, then the rows: the order of the rows' cells
     matched = _match(groups, expected)
@@ -110,6 +117,29 @@ def _rows(placed: dict) -> list[T1Row]:
         label = icells[0][0].row_path[-1]
         out.append(T1Row(block, item, label, values, _where(icells[0][1][1], label)))
     return out
+
+
+def row_major(toks: list[tuple[str, int]], rows: int, cols: int) -> list[tuple[str, int]] | None:
+    """A block's numbers (`rows` × `cols`, in reading order) in row order. Plain pdftotext prints a
+    column's cells on consecutive lines (a stack); stacks as long as a row are rows, as long as a
+    column are columns, transposed; the first column may come one number a line beside its labels
+    (「规章 / 0 / 行政规范性文件 / 1」, the other columns in stacks). None when stacks as long as a
+    column are seen but do not make the block (adjacent columns run together are not split: a guess);
+    without them, the order as printed."""
+    if rows < 2 or cols < 2 or rows == cols or len(toks) != rows * cols:
+        return toks
+    stacks: list[list[tuple[str, int]]] = []
+    for tok in toks:
+        if stacks and tok[1] >= 0 and stacks[-1][-1][1] == tok[1] - 1:
+            stacks[-1].append(tok)
+        else:
+            stacks.append([tok])
+    sizes = [len(s) for s in stacks]
+    if sizes == [1] * rows + [rows] * (cols - 1):
+        stacks = [[t for s in stacks[:rows] for t in s], *stacks[rows:]]
+    elif sizes != [rows] * cols:
+        return None if rows in sizes else toks  # columns seen but not settled; else as printed
+    return [stacks[c][r] for r in range(rows) for c in range(cols)]
 
 
 def _where(line: int, what: str) -> str:

@@ -58,6 +58,17 @@ def _names_header(words: str) -> bool:
     )
 
 
+_OWN_ROWS = {spec.FORMAT_2021: ("逾期不补正", "收费通知要求缴纳费用")}  # words of rows only that form has
+
+
+def prints_rows_of(lines: list[tuple[str, int]], version: str) -> bool:
+    """Whether 表二's printed labels name rows only `version` has (2021: the two 其他处理 items): its
+    numbers are then that form's, even when a count that fits the other form's rows holds (a table
+    of zeros fits many readings)."""
+    text = squash("".join(line for line, _ in lines))
+    return any(w in text for w in _OWN_ROWS.get(version, ()))
+
+
 def settled_rows(
     t2: dict[str, T2Row], toks: list[tuple[str, int]], headers: list[int], version: str
 ) -> dict[str, T2Row]:

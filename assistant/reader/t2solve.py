@@ -130,25 +130,49 @@ def _where(line: int, what: str) -> str:
 
 
 def reordered(
-    t2: dict[str, T2Row], toks: list[tuple[str, int]], lines: list[tuple[str, int]], version: str
+    t2: dict[str, T2Row],
+    toks: list[tuple[str, int]],
+    lines: list[tuple[str, int]],
+    version: str,
+    among: list[int] = (),
 ) -> dict[str, T2Row]:
     """An exact-count reading in printed order whose rows add up but whose columns do not: when the
     one row printed right after applicant column headers (「科研机」/「构」/「其他」, the cells of an
     unmerged header, each column's number after its own header) is, worked out by the identities, the
-    same numbers in another order and then every identity holds, that order is the table's; {} else."""
+    same numbers in another order and then every identity holds, that order is the table's; {} else.
+    Header cells printed among the numbers (`among`, their source lines) must all stand inside that
+    row's numbers: each column's first number after its own header, the other rows clear of them."""
     rows = spec.t2_rows(version)
     if len(toks) != WIDTH * len(rows) or set(t2) != {k for k, _ in rows}:
         return {}
     out: list[dict[str, T2Row]] = []
     for r, (key, _) in enumerate(rows):
-        if not _after_headers(toks, lines, r):
+        if not _after_headers(toks, lines, r) or not _inside(toks, r, among):
             continue
         rest = {k: v for k, v in t2.items() if k != key}
         solved = completed(rest, [(raw, i) for raw, i in toks], version)
         printed = [x.raw for x in t2[key].values]
         if key in solved and [x.raw for x in solved[key].values] != printed:
             out.append({k: rest.get(k) or solved[k] for k, _ in rows})
-    return out[0] if len(out) == 1 else {}
+    return out[0] if len(out) == 1 and (not among or _holds(out[0], version)) else {}
+
+
+def _inside(toks: list[tuple[str, int]], r: int, among: list[int]) -> bool:
+    """Whether every header line in `among` stands before row r's last number and after the number
+    before the row (none inside another row's numbers)."""
+    before = toks[r * WIDTH - 1][1] if r else -1
+    last = toks[(r + 1) * WIDTH - 1][1]
+    return all(before < h < last for h in among)
+
+
+def _holds(t2: dict[str, T2Row], version: str) -> bool:
+    """Every identity of the table holds, each row adding up to its total."""
+    values = {k: [int(x.raw) for x in row.values] for k, row in t2.items()}
+    if any(sum(v[:-1]) != v[-1] for v in values.values()):
+        return False
+    return all(
+        all(sum(s * values[k][c] for k, s in eq) == 0 for c in range(WIDTH)) for eq in _equations(version)
+    )
 
 
 def _after_headers(toks: list[tuple[str, int]], lines: list[tuple[str, int]], r: int) -> bool:

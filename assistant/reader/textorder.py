@@ -121,3 +121,49 @@ def _split_readings(toks: list[Token], n_rows: int, split: int | None) -> list[l
                     return None
         reach[r] = found
     return list(reach[0].values())
+
+
+def unstack(toks: list[tuple[str, int]], width: int = 7) -> list[tuple[str, int]]:
+    """Plain pdftotext prints rows that stand close together column by column: numbers on
+    consecutive lines form a stack; `width` equal stacks in a row are that many rows, transposed."""
+    stacks: list[list[tuple[str, int]]] = []
+    for tok in toks:
+        if stacks and tok[1] >= 0 and stacks[-1][-1][1] == tok[1] - 1:
+            stacks[-1].append(tok)
+        else:
+            stacks.append([tok])
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(stacks):
+        k = len(stacks[i])
+        columns, used = _columns(stacks, i, k, width) if k > 1 else ([], 0)
+        if columns:
+            out += [columns[j][r] for r in range(k) for j in range(width)]
+            i += used
+        else:
+            out += stacks[i]
+            i += 1
+    return out
+
+
+def _columns(stacks: list[list], i: int, k: int, width: int) -> tuple[list[list], int]:
+    """`width` columns of `k` numbers from the stacks at i (adjacent columns may run together)."""
+    columns: list[list] = []
+    j = i
+    while j < len(stacks) and len(columns) < width and len(stacks[j]) % k == 0:
+        columns += [stacks[j][c : c + k] for c in range(0, len(stacks[j]), k)]
+        j += 1
+    return (columns, j - i) if len(columns) == width else ([], 0)
+
+
+def keeps_settled(reading: list[Token], toks: list[Token], among: list[int]) -> bool:
+    """Whether `reading` keeps as printed every row of seven that adds up as printed with none of the
+    header lines `among` inside it (a reordering guesses only where the printed order is unsettled)."""
+    for r in range(0, len(toks), WIDTH):
+        chunk = toks[r : r + WIDTH]
+        lines = [i for _, i in chunk]
+        if min(lines) < 0 or any(min(lines) < h < max(lines) for h in among) or not adds_up(chunk):
+            continue
+        if [raw for raw, _ in reading[r : r + WIDTH]] != [raw for raw, _ in chunk]:
+            return False
+    return True
