@@ -30,6 +30,7 @@ from assistant.intake import (
     one_story,
     outcome_swap,
     t3_story,
+    two_parts,
 )
 from assistant.intake.answers import THAT_ONE
 from assistant.intake.attribution import SINGLE_TYPE
@@ -113,7 +114,8 @@ def extract_message(message: str, context: ExtractionContext | None = None, mode
         told or t3_story.read(message, ctx) or carry_told.read(message, ctx, read)
     )  # 「第二个，……责令重新答复」
     told = told or one_story.read(message, ctx, read)  # 「第一件是个老人问……的，给了」
-    ex = told or additions.read(message, ctx, read) or read(message, ctx)  # 「再加一件」: added
+    ex = told or two_parts.read(message, ctx, read)  # 「查无此信息的两件……；另外有两件……」: one row, added
+    ex = ex or additions.read(message, ctx, read) or read(message, ctx)  # 「再加一件」: added
     ex = last_year_figure.dropped(leave_blank.apply(ex, typed))  # 「规章……不填」; 「处罚去年是12件」
     return channels.noted(ex, summed)
 
