@@ -17,6 +17,7 @@ import re
 from assistant.core import spec
 from assistant.reader.labels import squash
 from assistant.reader.tables import Read, T1Row
+from assistant.reader.textorder import stacks_of
 
 _VALUE = re.compile(r"^\s*([-−－]?\d+(?:\.\d+)?|/|／)\s*$")
 _MINUS = str.maketrans("−－／", "--/")
@@ -128,12 +129,7 @@ def row_major(toks: list[tuple[str, int]], rows: int, cols: int) -> list[tuple[s
     without them, the order as printed."""
     if rows < 2 or cols < 2 or rows == cols or len(toks) != rows * cols:
         return toks
-    stacks: list[list[tuple[str, int]]] = []
-    for tok in toks:
-        if stacks and tok[1] >= 0 and stacks[-1][-1][1] == tok[1] - 1:
-            stacks[-1].append(tok)
-        else:
-            stacks.append([tok])
+    stacks = stacks_of(toks)
     sizes = [len(s) for s in stacks]
     if sizes == [1] * rows + [rows] * (cols - 1):
         stacks = [[t for s in stacks[:rows] for t in s], *stacks[rows:]]

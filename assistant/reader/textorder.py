@@ -123,15 +123,21 @@ def _split_readings(toks: list[Token], n_rows: int, split: int | None) -> list[l
     return list(reach[0].values())
 
 
-def unstack(toks: list[tuple[str, int]], width: int = 7) -> list[tuple[str, int]]:
-    """Plain pdftotext prints rows that stand close together column by column: numbers on
-    consecutive lines form a stack; `width` equal stacks in a row are that many rows, transposed."""
+def stacks_of(toks: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+    """(number, line) tokens grouped into stacks: numbers on consecutive lines are one stack."""
     stacks: list[list[tuple[str, int]]] = []
     for tok in toks:
         if stacks and tok[1] >= 0 and stacks[-1][-1][1] == tok[1] - 1:
             stacks[-1].append(tok)
         else:
             stacks.append([tok])
+    return stacks
+
+
+def unstack(toks: list[tuple[str, int]], width: int = 7) -> list[tuple[str, int]]:
+    """Plain pdftotext prints rows that stand close together column by column: numbers on
+    consecutive lines form a stack; `width` equal stacks in a row are that many rows, transposed."""
+    stacks = stacks_of(toks)
     out: list[tuple[str, int]] = []
     i = 0
     while i < len(stacks):
