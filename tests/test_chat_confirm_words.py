@@ -55,3 +55,12 @@ def test_leave_taking_with_nothing_typed_after_it(ws):
     rid = ws.start("某县林业局", 2024, "县级部门")
     say(ws, rid, "复议诉讼都没有", "好的，先这样")
     assert _cells(ws, rid).get("review.total") == 0
+
+
+def test_leave_taking_with_a_doubt_keeps_the_figures_pending(ws):
+    rid = ws.start("某县林业局", 2024, "县级部门")
+    reply = say(ws, rid, "今年收到申请5件，都是个人的", "先这样，数我回头再核")
+    assert NEW not in _cells(ws, rid)
+    assert "先不保存" in reply and "没能理解" not in reply
+    say(ws, rid, "确认")
+    assert _cells(ws, rid).get(NEW) == 5  # still pending, saved when confirmed

@@ -103,8 +103,8 @@ def _dispatch(ws: Workspace, rid: int, message: str, pending: dict, undo: list, 
         reply += "\n" + (cancel(ws, rid) if pending else _next(ws, rid))
     elif pending and OVERWRITE.match(message):
         reply = confirm(ws, rid, overwrite=True)
-    elif pending and (tail := chat_control.confirms(message, pending)) is not None:
-        reply = tail + confirm(ws, rid)
+    elif pending and (said := chat_control.confirms(message, pending)) is not None:
+        reply = said[1] + confirm(ws, rid) if said[0] else said[1]  # 「先这样，数我还没核实」: kept pending
     elif pending and CANCEL.match(message):
         reply = cancel(ws, rid)
     elif chat_control.nothing_to_answer(message, ws.row(rid).state):

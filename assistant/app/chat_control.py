@@ -37,22 +37,27 @@ _CLOSING = re.compile(
 )
 
 
-def confirms(message: str, pending: dict) -> str | None:
-    """What a confirm of the pending cells says besides saving them; None when the message is no confirm.
-    「确认」「好的，确认」, 「那就是这3件，确认」 (its figures all pending), or a leave-taking 「先这样」 — the clerk
-    leaves what was proposed as proposed (said back: 「已按您说的“先这样”保存」), not for a whole ledger."""
+def confirms(message: str, pending: dict) -> tuple[bool, str] | None:
+    """(save the pending cells?, what the reply says first); None when the message is no confirm.
+    「确认」「好的，确认」 and 「那就是这3件，确认」 (its figures all pending) save; a leave-taking 「先这样」 saves what was
+    proposed and says so (not a whole ledger), but 「先这样，数我还没核实」 keeps it pending and says that instead."""
     if CONFIRM.match(message or ""):
-        return ""
+        return True, ""
     done, rest = closing(message)
-    if done and not pending.get("whole"):
-        return "好的，先这样：待确认的数据按识别结果保存，如有不对随时告诉我。" + closing_said(rest) + "\n"
+    if done and (pending.get("whole") or _REASON.search(rest)):
+        n = len(pending.get("cells", [])) + len(pending.get("narrative", []))
+        return False, f"好的，待确认的 {n} 项先不保存；核实后回复“确认”保存，或直接告诉我正确的数字。"
+    if done:
+        return True, "好的，先这样：待确认的数据按识别结果保存，如有不对随时告诉我。" + closing_said(
+            rest
+        ) + "\n"
     m = _TAIL_CONFIRM.match(message or "")
     if not m or row_matches(m.group(1)):
         return None
     values = {Decimal(str(c.get("value"))) for c in pending.get("cells", []) if _number(c.get("value"))}
     said = [n.value for n in numbers(m.group(1))]
     restates = bool(_RESTATE.match(_strip_numbers(m.group(1))))
-    return "" if said and all(v in values for v in said) and restates else None
+    return (True, "") if said and all(v in values for v in said) and restates else None
 
 
 def _number(v) -> bool:
