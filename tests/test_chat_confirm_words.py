@@ -37,6 +37,12 @@ def test_restating_a_pending_figure_then_confirm_saves(ws):
     assert _cells(ws, rid).get(NEW) == 5
 
 
+def test_a_type_with_a_figure_before_confirm_is_no_plain_confirm(ws):
+    rid = ws.start("某县林业局", 2024, "县级部门")
+    say(ws, rid, "今年收到申请5件，个人3件，企业2件", "企业是3件，确认")
+    assert _cells(ws, rid).get("applications.new_received.commercial_enterprise") != 2  # not saved as it was
+
+
 def test_a_new_figure_before_confirm_is_not_taken_as_a_plain_confirm(ws):
     rid = ws.start("某县林业局", 2024, "县级部门")
     say(ws, rid, "今年收到申请5件，都是个人的", "那就是这6件，确认")

@@ -28,7 +28,7 @@ _REASON = re.compile(
 
 # 「嗯，那就是这3件，确认」: talk that only repeats pending figures, then the confirm word
 _TAIL_CONFIRM = re.compile(r"^(.*?)[，,。\s]+(?:确认|确定|就这样(?:保存)?)[。！!.\s]*$", re.S)
-_RESTATE = re.compile(r"^[嗯噢哦好对是的，,\s]*(?:那)?(?:就是|就|是|对)?(?:这|那)?\S{0,4}$")
+_RESTATE = re.compile(r"^[嗯噢哦好对是的，,\s]*(?:那)?(?:就是|就|是|对)?(?:这|那)?(?:个|些)?(?:都|也)?(?:对|没错)?$")
 # 「先这样」「好的，先这样」「先这样，表一那些数明天……再报」: the clerk leaves; what is pending is kept as said
 _CLOSING = re.compile(
     r"^\s*(?:(?:好的?|嗯|行|那)[，,、\s]*)?(?:先这样(?:吧)?|就这样(?:吧)?|就这些(?:吧)?|今天先到这(?:里|儿)?|先到这(?:里|儿)?|"
