@@ -30,11 +30,11 @@ def read(message: str, ctx: ExtractionContext, reader: Reader) -> Extraction | N
         return None
     added = _added(first, second, common)
     keys = {p.key for p in added}
-    rest = [p for p in (*first.proposals, *second.proposals) if p.key not in keys]
+    rest, rivals = _once([p for p in (*first.proposals, *second.proposals) if p.key not in keys])
     return Extraction(
-        tuple(added + _once(rest)),
+        tuple(added + rest),
         first.narrative + second.narrative,
-        first.questions + second.questions,
+        first.questions + second.questions + rivals,
         first.notes + second.notes,
         first.method,
         second.followup or first.followup,
@@ -68,8 +68,14 @@ def _added(first: Extraction, second: Extraction, rows: set[str]) -> list[Propos
     return out
 
 
-def _once(proposals: list[Proposal]) -> list[Proposal]:
+def _once(proposals: list[Proposal]) -> tuple[list[Proposal], tuple[str, ...]]:
+    """Each cell once; a cell the two parts give different numbers is asked, not chosen."""
     seen: dict[str, Proposal] = {}
+    rivals: dict[str, str] = {}
     for p in proposals:
+        if p.key in seen and seen[p.key].value != p.value:
+            rivals[p.key] = (
+                f"{p.label}：“{seen[p.key].source}”、“{p.source}”给出了不同的数字，请确认哪一个正确。"
+            )
         seen.setdefault(p.key, p)
-    return list(seen.values())
+    return [p for k, p in seen.items() if k not in rivals], tuple(rivals.values())
