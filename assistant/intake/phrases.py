@@ -6,6 +6,7 @@ Pure helpers of `extract`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -43,13 +44,22 @@ _MIXED = re.compile(
 _MAGNITUDE = {"千": 1000, "百": 100}
 
 
-def rewrite(pattern: re.Pattern[str], new: str, text: str, log: list[tuple[str, str]]) -> str:
+def rewrite(
+    pattern: re.Pattern[str],
+    new: str | Callable[[re.Match[str]], str | None],
+    text: str,
+    log: list[tuple[str, str]],
+) -> str:
     """`pattern` → `new` in `text`, each (new, original) logged so that `restore` can give the
-    user's own words back in source phrases and narrative."""
+    user's own words back in source phrases and narrative. `new` may be a function of the match
+    (None: that match is left as typed, nothing logged)."""
 
     def sub(m: re.Match[str]) -> str:
-        log.append((new, m.group()))
-        return new
+        out = new(m) if callable(new) else new
+        if out is None:
+            return m.group()
+        log.append((out, m.group()))
+        return out
 
     return pattern.sub(sub, text)
 

@@ -78,81 +78,47 @@ _YEAR_SCOPE = re.compile(  # 「今年的五件：三件公开了，……」: t
     r"(?:^|(?<=[。；;\n]))\s*(?:今年|本年)(?:新收|收到)?的(?:这|那)?(?P<n>[0-9一二两三四五六七八九十]+)件(?:申请)?"
     r"(?:里|中|当中)?[：:]"
 )
-
-
 # 「是个人对我们不掌握的答复不服」: what a review or suit was brought against, no outcome of an application
 _APPEALED = re.compile(
     r"对(?:我们|我局|本机关|本局)?(?:作出)?的?(?![^，,。；;]{0,12}?复议)[^，,。；;！!？?]{1,12}?(?:答复|决定|告知书?|处理)不服"
 )
 _CARRY_DONE = (
     re.compile(  # 「去年那件今年2月答复了」: the carry-over's one answered, not the year's 办结 total
-        r"(?P<that>(?:去年|上年|结转|转过来|剩下)的?那(?:一)?件)"
-        r"(?P<when>[^，,。；;]{0,10}?)(?:答复了|办完了|办结了|处理完了|已答复|已办结)"
+        r"(?P<that>(?:去年|上年|结转|转过来|剩下)的?那(?:一)?件)(?P<when>[^，,。；;]{0,10}?)"
+        r"(?:答复了|办完了|办结了|处理完了|已答复|已办结)"
     )
 )
-
-
-def _carry_done(message: str, said: list[tuple[str, str]]) -> str:
-    def sub(m: re.Match[str]) -> str:
-        said.append((new := f"{m.group('that')}{m.group('when')}办理了", m.group()))
-        return new
-
-    return _CARRY_DONE.sub(sub, message)
-
-
 _LAST_YEARS = re.compile(
     r"(?<!结转)(?<!转过来)去年(?:的)?那(?P<n>[0-9一二两三四五六七八九十]+件)"
 )  # 「去年那三件」
-
-
 _YEAR_FILLED = re.compile(
     r"(?<=[填弄写做报])(?:一下)?20[0-9]{2}(?:年度?)?(?:的)?(?![0-9件个条项])"
 )  # 「开始填2025的」
-
-
-def _last_years(message: str, said: list[tuple[str, str]], cells: dict) -> str:
-    """「去年那三件都是个人的」 when 上年结转 is 3 (said or saved): those carried over."""
-    carried = cells.get("applications.carried_over_from_prev.total")
-
-    def sub(m: re.Match[str]) -> str:
-        found = numbers(m.group("n"))
-        if not carried or not found or found[0].value != carried:
-            return m.group()  # 「我把去年那两件也算进来了」 with nothing carried: no carry-over
-        said.append((new := f"去年结转的那{m.group('n')}", m.group()))
-        return new
-
-    return _LAST_YEARS.sub(sub, message)
-
-
 _OF_TOTAL = re.compile(  # 「二十件里个人十四件」: the total just given, then its types
     r"(?:^|(?<=[，,。；;：:\s]))(?P<n>[0-9一二两三四五六七八九十]+)件(?:里面|里|当中|之中|中)(?=[^，,。；;]{0,6}?[0-9一二两三四五六七八九十])"
 )
-
-
 _OF_DONE = re.compile(  # 「办结的里面：公开十二件，……」: the outcomes of those dealt with, 办结 no row of its own
     r"(?:^|(?<=[。；;\n]))\s*(?:办结|办完|答复|处理完)的(?:这些|那些)?(?:申请)?(?:里面|里头|里|当中|中)[：:，,]?"
 )
 
 
-def _of_total(message: str, said: list[tuple[str, str]], cells: dict) -> str:
+def _counts_known(message: str, said: list[tuple[str, str]], cells: dict) -> str:
+    """Counts read against what is known: 「去年那三件」 is the carry-over when 上年结转 is 3 (not 「我把去年那两件
+    也算进来了」 with none carried); 「二十件里」 names a total already given (then its types), no count."""
+    carried = cells.get("applications.carried_over_from_prev.total")
     totals = {v for k, v in cells.items() if k.startswith("applications.") and k.endswith(".total")}
 
-    def sub(m: re.Match[str]) -> str:
-        found = numbers(m.group("n") + "件")
-        if not found or found[0].value not in totals:
-            return m.group()
-        said.append(("其中", m.group()))
-        return "其中"
+    def count(m: re.Match[str]):
+        found = numbers(m.group("n") if m.group("n").endswith("件") else m.group("n") + "件")
+        return found[0].value if found else None
 
-    return _OF_TOTAL.sub(sub, message)
-
-
-def _year_scope(message: str, said: list[tuple[str, str]]) -> str:
-    def sub(m: re.Match[str]) -> str:
-        said.append((new := f"本年新收{m.group('n')}件，", m.group()))
-        return new
-
-    return _YEAR_SCOPE.sub(sub, message)
+    message = rewrite(
+        _LAST_YEARS,
+        lambda m: f"去年结转的那{m.group('n')}" if carried and count(m) == carried else None,
+        message,
+        said,
+    )
+    return rewrite(_OF_TOTAL, lambda m: "其中" if count(m) in totals else None, message, said)
 
 
 def that_one_of_a_type(message: str, said: list[tuple[str, str]]) -> str:
@@ -233,8 +199,10 @@ def spell(
     """(the message as the extractor reads it, the 「都答复了」 match that closes the results, if any)."""
     message = glossed(A.fix_slips(rewrite(_TYPOS, "部分", message or "", said), said), said)
     message = rewrite(_YEAR_FILLED, "本年度的", message, said)  # a year, no count
-    message = _carry_done(_last_years(message, said, cells or {}), said)  # 「去年那三件」「去年那件……答复了」
-    message = _of_total(_year_scope(rewrite(_OF_DONE, "其中，", message, said), said), said, cells or {})
+    message = rewrite(_OF_DONE, "其中，", message, said)
+    message = rewrite(_YEAR_SCOPE, lambda m: f"本年新收{m.group('n')}件，", message, said)
+    message = _counts_known(message, said, cells or {})  # 「去年那三件」「二十件里」
+    message = rewrite(_CARRY_DONE, lambda m: f"{m.group('that')}{m.group('when')}办理了", message, said)
     message = _counts_apart(rewrite(_ONE_MORE, "一个", message, said), said)  # 「还有个是养殖协会的」
     message = _ONE_BY_ONE.sub(
         "", message
