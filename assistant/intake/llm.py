@@ -38,7 +38,7 @@ from assistant.intake.consistency import Statement, resolve
 from assistant.intake.extract import extract
 from assistant.intake.followup import asked_context, followup_kept, followup_line
 from assistant.intake.lexicon import NAMED_NUMERALS, NEGATION
-from assistant.intake.model import ARITHMETIC, LLM, Extraction, ExtractionContext, NarrativeProposal
+from assistant.intake.model import ARITHMETIC, LLM, Extraction, ExtractionContext, NarrativeProposal, Proposal
 from assistant.intake.pasted_grid import read_grid
 from assistant.intake.phrases import numbers as phrase_numbers
 from assistant.intake.remainder import BALANCE_REST
@@ -141,7 +141,7 @@ def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> 
         validated.empty and not validated.questions
     ):  # nothing of the model's own stands: code's arithmetic alone is no answer
         return _fallback(message, ctx, "在线模型没有给出可用结果，已改用离线规则识别", validated.notes)
-    result = with_inferences(validated, rules, ctx.version)
+    result = computed_kept(with_inferences(carry_sums(validated, rules), rules, ctx.version), ctx.version)
     how = method_note(answer.method)
     result = replace(result, followup=followup_kept(rules.followup, result.proposals))
     return replace(result, notes=(*result.notes, how)) if how else result
@@ -208,6 +208,38 @@ def with_inferences(result: Extraction, rules: Extraction, version: str = spec.F
 
 
 RESULTS_TOTAL = "applications.results.total."
+_CARRY_ADDED = re.compile(r"^原(\d+)件，加上上年结转的(\d+)件$")
+
+
+def carry_sums(result: Extraction, rules: Extraction) -> Extraction:
+    """What code added for last year's carry-over (「还有去年结转的那一件……给了」: 予以公开 1 → 2) stands on
+    both paths: the model reads the 1 said as the row's value (or gives code's sum, not said as such),
+    while the carry-over's outcome adds to the results already given."""
+    added = {p.key: p for p in rules.proposals if _CARRY_ADDED.match(p.note)}
+    if not added:
+        return result
+    mine = {p.key: p for p in result.proposals}
+
+    def addend(p: Proposal) -> int:
+        return int(_CARRY_ADDED.match(p.note).group(2))  # type: ignore[union-attr]
+
+    taken = {k for k, p in added.items() if k not in mine or mine[k].value in (addend(p), p.value)}
+    kept = tuple(p if p.key not in taken else added[p.key] for p in result.proposals)
+    kept += tuple(added[k] for k in sorted(taken - mine.keys()))
+    return replace(result, proposals=kept)
+
+
+def computed_kept(result: Extraction, version: str) -> Extraction:
+    """A 「数字 N 没有出现在您的话中，已忽略」 note for a cell code then proposed with that very value (a zero
+    the row's total forces, a sum code did) is no longer true: dropped."""
+    fspec = spec.spec_for(version)
+    stale = tuple(
+        f"{fspec.by_key[p.key].label}：数字 {format_number(p.value)} 没有出现"
+        for p in result.proposals
+        if p.key in fspec.by_key
+    )
+    notes = tuple(n for n in result.notes if not n.startswith(stale))
+    return result if len(notes) == len(result.notes) else replace(result, notes=notes)
 
 
 def _same_reading(result: Extraction, rules: Extraction) -> bool:
