@@ -20,6 +20,7 @@ _TO_NEXT = "applications.carried_to_next"
 _PARTIAL = "applications.results.partially_granted"
 _WITHHELD = "applications.results.withheld."
 _TOTAL_WORD = re.compile(r"(?:总数|总共|一共|合计|总计)(?:是|为|有)?\s*$")
+_HELD_BACK = re.compile(r"(?:没|未|不予|不能)(?:给|公开|提供)")
 _THAT_PART = re.compile(r"部分(?!公开)")  # 「那部分」「涉及隐私的部分」, not the row 部分公开
 
 
@@ -68,18 +69,25 @@ class ClauseMore:
         """「律所那个一部分给了，涉及别人隐私的那部分没给」: why the part of a 部分公开 was withheld explains
         it; the application is counted under （二）部分公开 only (the row's own instruction), never again
         under 不予公开."""
-        if last.row.key != _PARTIAL or row is None or not row.key.startswith(_WITHHELD):
-            return False
-        if not _THAT_PART.search(clause) or not self.statements:
+        if not self.statements or _PARTIAL not in (last.row.key, self.statements[-1].key.rpartition(".")[0]):
+            return (
+                False  # 「一个公司的，一部分给了，……」: the count's row stays 新收, the outcome just placed
+            )
+        if row is None:  # 「一部分给了，涉及企业报价的没给」: what was held back, no row of its own
+            return bool(_HELD_BACK.search(clause)) and self._add_source(_PARTIAL, source)
+        if not row.key.startswith(_WITHHELD) or not _THAT_PART.search(clause):
             return False
         self._add_source(_PARTIAL, source)
         return True
 
-    def _add_source(self, row_key: str, text: str) -> None:
+    def _add_source(self, row_key: str, text: str) -> bool:
         """The words that explain the number just placed in `row_key` join its source phrase."""
         s = self.statements[-1] if self.statements else None
-        if s is not None and s.key.startswith(row_key + ".") and text not in s.source:
+        if s is None or not s.key.startswith(row_key + "."):
+            return False
+        if text not in s.source:
             self.statements[-1] = replace(s, source=f"{s.source}，{text}")
+        return True
 
     def _still_open(self, last: _Last, source: str) -> bool:
         """The applications just counted as received are still open at the year's end: the same count is

@@ -31,6 +31,7 @@ from assistant.intake import (
     outcome_swap,
     t3_story,
     two_parts,
+    wrong_year,
 )
 from assistant.intake.answers import THAT_ONE
 from assistant.intake.attribution import SINGLE_TYPE
@@ -109,7 +110,8 @@ def extract_message(message: str, context: ExtractionContext | None = None, mode
     ctx = context or ExtractionContext()
     read = extract if model is None else (lambda m, c: llm_extract(m, c, model))
     typed, (message, summed) = message, channels.summed(message)  # 「网上10件、信函2件」: 本年新收12件
-    told = outcome_swap.read(message, ctx, read)  # 「那件不是给了，是查无此信息」: moved between rows
+    told = wrong_year.read(message, ctx, read)  # 「不对，3.5万是23年的，今年是2.8万元」: this year's figure
+    told = told or outcome_swap.read(message, ctx, read)  # 「那件不是给了，是查无此信息」: moved between rows
     told = (
         told or t3_story.read(message, ctx) or carry_told.read(message, ctx, read)
     )  # 「第二个，……责令重新答复」

@@ -32,6 +32,10 @@ _NOT_HERE = re.compile(  # 「两件我们这没有」: a count this body does n
 _REFERRED = re.compile(  # 「让他去找公交公司」: sent to whoever holds it, not an applicant type
     r"(?<=[让叫诉知议])(?:他|她|其|申请人)(?:们)?(?:去|到|向)?找?[^，,。；;\d\s]{1,10}?(?:公司|集团|中心|医院|学校|银行)"
 )
+_PART_WITHHELD = re.compile(  # 「涉及别人隐私那部分没给，其他给了」: the part held back, then the rest given
+    r"(?:(?<=^)|(?<=[，,。；;]))(?P<held>[^，,。；;\d件]{0,20}?(?:没|未|不予|不能)(?:给|公开|提供)(?:他|她)?)[，,]\s*"
+    r"(?:其他|其余|剩下|别的)的?(?:部分|内容)?(?:都|均)?(?:给了|给他了|公开了|提供了|给他公开了)(?=$|[，,。；;！!])"
+)
 _LAPSED = re.compile(  # 「还有一件让他补正，他过了期限也没补」: the count's clause names the row
     r"(?:让|要求|通知|叫|告知)(?:他|她|其|申请人)(?:们)?补(?:正|充)(?:材料)?(?=[^。；;\d]{0,12}?(?:没补|不补|未补|没有补))"
 )
@@ -56,7 +60,14 @@ _ALL_DONE = re.compile(
     r"(?:年底|年末|年终)(?:前)?也?(?:都|全部|全都|均)(?:已经?)?(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])"
     r"|(?<![去上]年)(?:(?<=^)|(?<=[，,。；;]))也?没有?(?:剩下|剩余|剩)(?:的|来的)?(?=$|[，,。；;！!])"  # 也没有剩下的
 )
+_YEAR_DONE = re.compile(  # a clause of its own: this year's applications were all dealt with
+    r"(?:(?<=^)|(?<=[，,。；;]))(?:今年|本年度?)(?:的|收的|收到的|的申请)?也?(?:都|全部|全都|均)(?:已经?)?"
+    r"(?:办完|办结|处理完|答复完)(?:了)?(?=$|[，,。；;！!])"
+)
 
+_CARRIED_TOLD = re.compile(  # 「去年转过来的那2件」: last year's carry-over is what the message is about
+    r"(?:去年|上一?年度?)(?:还|也)?(?:结转|转过来|转来|遗留|剩下?)|(?:这|那)[0-9一二两三四五六七八九十]+(?:件|个)"
+)
 _FINAL = re.compile(  # 「表里是38，后来又补了两件，最后是40」: the figure first written, then the final one
     r"(?:表里|表上|表格里|原来|本来|之前|开始|起初)(?:写的|填的|报的)?(?:是|为)?[0-9０-９]+(?:件|个|起|项)?"
     r"[，,][^。；;\n]{0,16}?[，,](?:最后|最终)(?=(?:一共|总共)?(?:是|为|算|有)?[0-9０-９])"
@@ -209,7 +220,7 @@ def spell(
     )  # 「今年就三件，我一件一件说」: how it is told, a clause of its own
     message = rewrite(A.BARE_NONE, "没有", rewrite(_NOT_ONE, "没有", A.echoed(message), said), said)
     message = rewrite(NO_POWER, "均无", message, said)  # 「规章我们没权限制定」: none
-    message = rewrite(_ASKED_FOR, "某事项", message, said)  # 「问的是小区规划许可」: what was asked, no row
+    message = rewrite(_ASKED_FOR, _asked_for, message, said)  # 「问的是小区规划许可」: what was asked, no row
     message = doc_columns.spell_out(suit_order.spell_out(message, said), said)  # 「2/0/11」「后来又起诉」
     message = rewrite(_NO_FEE, "行政事业性收费没有", message.strip(), said)  # 「不收费」 as a whole answer
     message = rewrite(_NO_FEE_CLAUSE, "行政事业性收费没有", message, said)
@@ -220,15 +231,36 @@ def spell(
     message = these(shared_outcome(message, said), said, cells or {})  # 「A和B都公开了」「这5件里」
     message = rewrite(_REFERRED, "他去找有关单位", rewrite(_NOT_HERE, "本机关不掌握", message, said), said)
     message = rewrite(_REISSUE, "重新出具", rewrite(_LAPSED, "逾期不补正", message, said), said)
+    message = _part_withheld(message, said)  # 「涉及别人隐私那部分没给，其他给了」: 部分公开
     message = rewrite(_APPEALED, "对此不服", message, said)
     message = rewrite(_PAIR_SPACE, "复议诉讼", message, said)
     message = _none_run(_both_none(message, said), said)
     message = rewrite(_PREV_DONE, "上年结转没有", message, said)
     message = rewrite(_ALL_DONE, "年底没有结转", message, said)  # 「年底都办完了」: nothing carried over
+    if topic != "carried_over" and not _CARRIED_TOLD.search(message):  # else the carry-over's outcome
+        message = rewrite(_YEAR_DONE, "年底没有结转", message, said)  # 「去年没有结转，今年也都办完了」
     message = rewrite(_FINAL, "最后", message, said)  # 「表里是38，……，最后是40」: 40
     answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
     message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」
     return A.spell_carry(message, topic, said), answered
+
+
+def _part_withheld(message: str, said: list[tuple[str, str]]) -> str:
+    """「……那部分没给，其他给了」 read in the order the reader knows (「一部分给了，……那部分没给」); a source that
+    quotes the part held back alone gives the words typed back whole."""
+
+    def sub(m: re.Match[str]) -> str:
+        new = f"一部分给了，{m.group('held')}"
+        said.extend([(new, m.group()), (m.group("held"), m.group())])
+        return new
+
+    return _PART_WITHHELD.sub(sub, message)
+
+
+def _asked_for(m: re.Match[str]) -> str | None:
+    """What was asked for is no row, unless it names the outcome (「要的是……内部讨论稿」: 过程性信息)."""
+    row = find_row(m.group(), weak=False)
+    return None if row is not None and row.key.startswith("applications.results.") else "某事项"
 
 
 def _counts_apart(message: str, said: list[tuple[str, str]]) -> str:
