@@ -153,7 +153,7 @@ def _extract(ws: Workspace, rid: int, message: str, model: Any) -> str:
         message, ctx, prefill, lambda m, c: extract_message(m, c, model)
     )  # 「去年转过来的两件」
     said_ex = replace(said_ex, notes=(*aside, *said_ex.notes)) if aside else said_ex
-    ws.update_state(rid, followup=chat_control.kept(message, row.state, said_ex.followup))
+    ws.update_state(rid, **chat_control.dialogue(message, row.state, said_ex.followup))
     ex = chat_narrative.this_year(answers_only(said_ex), row.year)  # 「没有」 to a question: no section text
     if len(ex.narrative) < len(said_ex.narrative):
         chat_narrative.answered(ws, rid)

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 
 from assistant.intake.accounting import only_talk
+from assistant.intake.counted_as import remembered
 from assistant.intake.phrases import numbers, row_matches
 
 _YES = r"(?:确认(?:无误|保存)?|确定|是的?|对的?|好的?|行|可以|保存(?:吧)?|没问题|没错)"
@@ -28,7 +29,9 @@ _REASON = re.compile(
 
 # 「嗯，那就是这3件，确认」: talk that only repeats pending figures, then the confirm word
 _TAIL_CONFIRM = re.compile(r"^(.*?)[，,。\s]+(?:确认|确定|就这样(?:保存)?)[。！!.\s]*$", re.S)
-_RESTATE = re.compile(r"^[嗯噢哦好对是的，,\s]*(?:那)?(?:就是|就|是|对)?(?:这|那)?(?:个|些)?(?:都|也)?(?:对|没错)?$")
+_RESTATE = re.compile(
+    r"^[嗯噢哦好对是的，,\s]*(?:那)?(?:就是|就|是|对)?(?:这|那)?(?:个|些)?(?:都|也)?(?:对|没错)?$"
+)
 # 「先这样」「好的，先这样」「先这样，表一那些数明天……再报」: the clerk leaves; what is pending is kept as said
 _CLOSING = re.compile(
     r"^\s*(?:(?:好的?|嗯|行|那)[，,、\s]*)?(?:先这样(?:吧)?|就这样(?:吧)?|就这些(?:吧)?|今天先到这(?:里|儿)?|先到这(?:里|儿)?|"
@@ -144,3 +147,9 @@ def kept(message: str, state: dict, asked) -> dict | None:
     if asked:
         return asked.dump()
     return state.get("followup") if only_talk(message) else None
+
+
+def dialogue(message: str, state: dict, asked) -> dict:
+    """The dialogue state after a message: what this reply asks (`kept`) and the applicant words the clerk
+    filed under a type (「民营医院……（算商业企业）」, `counted_as.remembered`)."""
+    return {"followup": kept(message, state, asked), "aliases": remembered(message, state)}

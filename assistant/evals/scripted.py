@@ -100,6 +100,7 @@ class ScriptedIntakeChat:
         return self
 
     def invoke(self, messages: Any) -> Any:
+        from assistant.intake.counted_as import aliases_of_line
         from assistant.intake.extract import extract
         from assistant.intake.followup import groups_of_line
         from assistant.intake.llm import LlmCell, LlmExtraction, LlmNarrative
@@ -117,6 +118,7 @@ class ScriptedIntakeChat:
             topic=topic.group(1) if topic else None,
             cells=cells,
             followup=Followup(groups=groups) if groups else None,
+            aliases=aliases_of_line(text),
         )
         ex = extract(message, ctx)
         return LlmExtraction(

@@ -78,7 +78,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
     original = message or ""
     grid = read_grid(original[:MAX_MESSAGE_CHARS], ctx.version)  # rows pasted from Excel
     original = grid.rest if grid else original
-    message, answered = spell(original, ctx.topic, said, ctx.cells)
+    message, answered = spell(original, ctx.topic, said, ctx.cells, ctx.aliases)
     reader = _Reader(ctx, A.narrative_like(message), A.short_answer(message), A.is_correction(message))
     reader.scope_left = (*ctx.followup.scope, 0) if ctx.followup and ctx.followup.scope else None
     if grid:
@@ -117,6 +117,7 @@ def extract(message: str, context: ExtractionContext | None = None) -> Extractio
         proposals = [replace(p, source=restore(p.source, said, original)) for p in proposals]
         reader.narrative = [replace(n, text=restore(n.text, said, original)) for n in reader.narrative]
         questions, reader.questions = ([restore(q, said) for q in qs] for qs in (questions, reader.questions))
+        notes, reader.notes = ([restore(n, said) for n in ns] for ns in (notes, reader.notes))
     ex = Extraction(
         tuple(proposals),
         tuple(reader.narrative),

@@ -26,7 +26,10 @@ def chat_context(state: Mapping, facts: ReportFacts, pending: Iterable[Proposal]
     prefill = set(state.get("prefilled") or [])
     known = {k: v for k, v in facts.cells.items() if k not in prefill} | {p.key: p.value for p in pending}
     followup = Followup.load(state.get("followup"))
-    return ExtractionContext(facts.format, state.get("topic"), known, state.get("question", ""), followup)
+    aliases = tuple((str(w), str(c)) for w, c in state.get("aliases") or ())
+    return ExtractionContext(
+        facts.format, state.get("topic"), known, state.get("question", ""), followup, aliases
+    )
 
 
 def asked_context(ctx: ExtractionContext) -> ExtractionContext:

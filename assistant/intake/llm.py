@@ -36,6 +36,7 @@ from assistant.intake import (
 from assistant.intake.answers import THAT_ONE
 from assistant.intake.attribution import SINGLE_TYPE
 from assistant.intake.consistency import Statement, resolve
+from assistant.intake.counted_as import alias_line
 from assistant.intake.extract import extract
 from assistant.intake.followup import asked_context, followup_kept, followup_line
 from assistant.intake.lexicon import NAMED_NUMERALS, NEGATION
@@ -43,6 +44,7 @@ from assistant.intake.model import ARITHMETIC, LLM, Extraction, ExtractionContex
 from assistant.intake.pasted_grid import read_grid
 from assistant.intake.phrases import numbers as phrase_numbers
 from assistant.intake.remainder import BALANCE_REST
+from assistant.intake.scope_carry import IN_COLUMN
 from assistant.intake.spelling import that_one_of_a_type
 from assistant.intake.structured import ask, method_note
 
@@ -144,6 +146,8 @@ def llm_extract(message: str, context: ExtractionContext | None, model: Any) -> 
     ):  # nothing of the model's own stands: code's arithmetic alone is no answer
         return _fallback(message, ctx, "在线模型没有给出可用结果，已改用离线规则识别", validated.notes)
     result = computed_kept(with_inferences(carry_sums(validated, rules), rules, ctx.version), ctx.version)
+    scoped = tuple(n for n in rules.notes if IN_COLUMN in n and n not in result.notes)  # 「企业2件：……」
+    result = replace(result, notes=(*scoped, *result.notes)) if scoped else result
     how = method_note(answer.method)
     result = replace(result, followup=followup_kept(rules.followup, result.proposals))
     return replace(result, notes=(*result.notes, how)) if how else result
@@ -155,7 +159,7 @@ def human_prompt(message: str, ctx: ExtractionContext) -> str:
     last reply itself asked (the exact count of 「八百来件」, the kind of a suit) is the same dialogue
     state the rules read: its row is the topic, its group counts are listed."""
     ctx = asked_context(ctx)
-    known = _known_line(ctx) + followup_line(ctx.followup)
+    known = _known_line(ctx) + followup_line(ctx.followup) + alias_line(ctx.aliases)
     if not ctx.topic:
         return f"{known}用户的话：\n{message}"
     asked = ctx.question.strip()[:600] or "（无）"

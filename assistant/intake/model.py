@@ -60,6 +60,7 @@ class ExtractionContext:
     cells: Mapping[str, Value] = field(default_factory=dict)  # confirmed and pending (for 「都是自然人」)
     question: str = ""  # the text of the question asked last (for the LLM's prompt)
     followup: Followup | None = None  # what the extractor asked in its last reply
+    aliases: tuple[tuple[str, str], ...] = ()  # 「民营医院……（算商业企业）」 said earlier: (words, column)
 
 
 @dataclass(frozen=True)

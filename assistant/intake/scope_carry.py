@@ -17,6 +17,8 @@ from assistant.intake.phrases import find_row, numbers
 _TOLD = ("applications.results.", "applications.carried_to_next.")
 _NEW, _CARRIED = "applications.new_received", "applications.carried_over_from_prev"
 
+IN_COLUMN = "这句中的数字记入"  # a scope's note: the clause is accounted for by the column it gives
+
 
 class ScopeReader:
     """The applicant-type scope of the sentence being read (fields live on `_Reader`)."""
@@ -34,7 +36,7 @@ class ScopeReader:
         phrase = sentence[:end].rstrip("，,：: ")
         counts = [int(n.value) for n in numbers(phrase)]
         self.scope_left = (self.scope_col, counts[0], len(self.statements)) if len(counts) == 1 else None
-        self.notes.append(f"“{phrase}”：这句中的数字记入“{COLUMN_NAMES[self.scope_col]}”一栏")
+        self.notes.append(f"“{phrase}”：{IN_COLUMN}“{COLUMN_NAMES[self.scope_col]}”一栏")
         if len(counts) == 1:
             self._scope_is_new(self.scope_col, counts[0], phrase)
         return [m for m in mentions if m.start >= end]
@@ -61,7 +63,7 @@ class ScopeReader:
         if not self.scope_noted:
             self.scope_noted = True
             self.notes.append(
-                f"接着上面说的{COLUMN_NAMES[left[0]]}的申请：这句中的数字记入“{COLUMN_NAMES[left[0]]}”一栏"
+                f"接着上面说的{COLUMN_NAMES[left[0]]}的申请：{IN_COLUMN}“{COLUMN_NAMES[left[0]]}”一栏"
             )
 
     def scope_still_open(self) -> tuple[str, int] | None:

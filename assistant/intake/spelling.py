@@ -11,7 +11,7 @@ import re
 
 from assistant.core import spec
 from assistant.intake import answers as A
-from assistant.intake import bare_other, doc_columns, suit_order
+from assistant.intake import bare_other, counted_as, doc_columns, suit_order
 from assistant.intake.coordinated import shared_outcome, these
 from assistant.intake.lexicon import NO_POWER, ROW_BY_KEY, WE_HOLD_NONE
 from assistant.intake.phrases import find_col, find_row, numbers, rewrite
@@ -205,10 +205,17 @@ def glossed(message: str, said: list[tuple[str, str]]) -> str:
 
 
 def spell(
-    message: str, topic: str | None, said: list[tuple[str, str]], cells: dict | None = None
+    message: str,
+    topic: str | None,
+    said: list[tuple[str, str]],
+    cells: dict | None = None,
+    aliases: tuple[tuple[str, str], ...] = (),
 ) -> tuple[str, re.Match[str] | None]:
     """(the message as the extractor reads it, the 「都答复了」 match that closes the results, if any)."""
     message = glossed(A.fix_slips(rewrite(_TYPOS, "部分", message or "", said), said), said)
+    message = counted_as.spell_out(
+        message, said, aliases
+    )  # 「民营医院申请的2件（算商业企业）」: filed as said
     message = rewrite(_YEAR_FILLED, "本年度的", message, said)  # a year, no count
     message = rewrite(_OF_DONE, "其中，", message, said)
     message = rewrite(_YEAR_SCOPE, lambda m: f"本年新收{m.group('n')}件，", message, said)
