@@ -68,6 +68,16 @@ _YEAR_DONE = re.compile(  # a clause of its own: this year's applications were a
 _CARRIED_TOLD = re.compile(  # 「去年转过来的那2件」: last year's carry-over is what the message is about
     r"(?:去年|上一?年度?)(?:还|也)?(?:结转|转过来|转来|遗留|剩下?)|(?:这|那)[0-9一二两三四五六七八九十]+(?:件|个)"
 )
+_TYPE_ABOUT = re.compile(  # 「律所3件都是问拆迁的，2件公开，……」: a type's count, what they asked, then its outcomes
+    r"(?:(?<=^)|(?<=[，,。；;]))(?P<head>[^，,。；;\d]{1,8}?[0-9一二两三四五六七八九十]+\s*件)"
+    r"(?:都|全|均)?是?(?:问|要|申请|查|咨询)[^，,。；;\d]{1,16}?的?[，,]\s*(?=[^，,。；;]*?[0-9一二两三四五六七八九十]+\s*件)"
+)
+_ONE_WHO = re.compile(  # 「还有一个助学基金会来了3件」: one applicant, its count of applications follows
+    r"还有一个(?=[^，,。；;\d一二两三四五六七八九十]{2,14}?(?:来了|申请了|提了|交了|递交了)[0-9一二两三四五六七八九十]+\s*件)"
+)
+_NEW_OF_TYPE = re.compile(
+    r"(?:今年|本年度?)新收的(?P<who>[^，,。；;\d]{1,6}?)(?=[0-9一二两三四五六七八九十]+\s*件(?:里|里面|中|当中))"
+)
 _FINAL = re.compile(  # 「表里是38，后来又补了两件，最后是40」: the figure first written, then the final one
     r"(?:表里|表上|表格里|原来|本来|之前|开始|起初)(?:写的|填的|报的)?(?:是|为)?[0-9０-９]+(?:件|个|起|项)?"
     r"[，,][^。；;\n]{0,16}?[，,](?:最后|最终)(?=(?:一共|总共)?(?:是|为|算|有)?[0-9０-９])"
@@ -218,6 +228,9 @@ def spell(
     )  # 「民营医院申请的2件（算商业企业）」: filed as said
     message = rewrite(_YEAR_FILLED, "本年度的", message, said)  # a year, no count
     message = rewrite(_OF_DONE, "其中，", message, said)
+    message = rewrite(_TYPE_ABOUT, _type_about, message, said)  # 「律所3件都是问拆迁的，」: 律所3件：
+    message = rewrite(_ONE_WHO, "还有", message, said)  # 「还有一个基金会来了3件」: 3件
+    message = rewrite(_NEW_OF_TYPE, lambda m: m.group("who"), message, said)  # 「今年新收的个人10件里」
     message = rewrite(_YEAR_SCOPE, lambda m: f"本年新收{m.group('n')}件，", message, said)
     message = _counts_known(message, said, cells or {})  # 「去年那三件」「二十件里」
     message = rewrite(_CARRY_DONE, lambda m: f"{m.group('that')}{m.group('when')}办理了", message, said)
@@ -268,6 +281,12 @@ def _asked_for(m: re.Match[str]) -> str | None:
     """What was asked for is no row, unless it names the outcome (「要的是……内部讨论稿」: 过程性信息)."""
     row = find_row(m.group(), weak=False)
     return None if row is not None and row.key.startswith("applications.results.") else "某事项"
+
+
+def _type_about(m: re.Match[str]) -> str | None:
+    """The scope 「律所3件：」 when the words before the count name an applicant type, else as typed."""
+    col = find_col(ROW_BY_KEY[_NEW], m.group("head"), default=False)
+    return f"{m.group('head')}：" if col in spec.T2_APPLICANT_COLUMNS else None
 
 
 def _counts_apart(message: str, said: list[tuple[str, str]]) -> str:

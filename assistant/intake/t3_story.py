@@ -25,7 +25,7 @@ _ORDINAL = re.compile(
     r"(?:第(?:[一二三四五六七八九十]|\d{1,2})(?:个|件|起|宗|例)|另(?:外)?一(?:个|件|起)|最后一(?:个|件|起)|剩下(?:的|那)?一?(?:个|件|起)"
     r"|还有一(?:个|件|起))"
 )
-_MORE = re.compile(r"还有|另外|另一")
+_MORE = re.compile(r"还有|另外|另一")  # 「还有一个公司9月申请复议……」: one more
 _EVENT = re.compile(r"申请(?:了)?(?:行政)?复议|提起(?:了)?(?:行政)?(?:复议|诉讼)|起诉|诉我|告到|告了|打官司")
 _LATER = re.compile(r"(?:又|然后|后来|之后|随后)[^。；;]{0,12}(?:起诉|告到|告了|法院)")
 _COURT = re.compile(r"起诉|诉讼|法院|一审|二审|判决|告到|告了|打官司")
@@ -39,7 +39,7 @@ _OUTCOMES = ("pending", "corrected", "upheld", "other")
 
 def read(message: str, ctx: ExtractionContext) -> Extraction | None:
     """One case of 表三 added to its outcome (or several, one a sentence); None when the message is not such."""
-    text = message.strip()
+    text = _BY_ONE.sub("", message.strip(), count=1)  # 「复议诉讼我一件一件说。第一件，……」: how it is told
     one = not re.search(r"[。；;！!？?]", text.rstrip("。；;！!？? "))  # one sentence: one case
     if not (_ORDINAL.match(text) or (one and _EVENT.search(text) and not numbers(text))):
         return None if one else _several(text, ctx)  # 「3月12日张某某……申请复议，6月份市政府维持了」
@@ -51,6 +51,21 @@ def _case(text: str, cells: Mapping[str, Value], version: str, one_of_several: b
     outcome = _outcome(told) if group else None
     if group is None or outcome is None:
         return None
+    reviewed = _outcome(text[: len(text) - len(told)]) if group == "litigation_after_review" else None
+    if reviewed and _REVIEW.search(text[: len(text) - len(told)]):  # 「复议维持了，他又起诉，法院也判维持」
+        first = _one(text, "review", reviewed, cells, version, one_of_several)
+        if first.questions:
+            return first
+        cells = {**cells, **first.cells}
+        then = _one(text, group, outcome, cells, version, one_of_several)
+        return Extraction(first.proposals + then.proposals, questions=then.questions)
+    return _one(text, group, outcome, cells, version, one_of_several)
+
+
+def _one(
+    text: str, group: str, outcome: str, cells: Mapping[str, Value], version: str, one_of_several: bool
+) -> Extraction:
+    """One more case in `group`'s `outcome` column (and its 总计 when the cases told exceed it)."""
     fspec = spec.spec_for(version)
     key, total_key = f"{group}.{outcome}", f"{group}.total"
     old = _int(cells.get(key))
@@ -58,7 +73,7 @@ def _case(text: str, cells: Mapping[str, Value], version: str, one_of_several: b
     total = cells.get(total_key)
     source = text.rstrip("。.！!；;")
     name = fspec.cell(total_key).label.removesuffix(" / 总计")
-    more = one_of_several or _MORE.search(text[:12]) is not None  # 「还有一个公司9月申请复议……」: one more
+    more = one_of_several or _MORE.search(text[:12]) is not None
     if isinstance(total, int) and said + 1 > total and not more:
         question = f"“{source}”：{name}共{total}件，已说明结果的已有{said}件，这一件是否另算？请告诉我{name}的总数和各结果的件数。"
         return Extraction(questions=(question,))
@@ -71,6 +86,10 @@ def _case(text: str, cells: Mapping[str, Value], version: str, one_of_several: b
     return Extraction(tuple(proposals))
 
 
+_BY_ONE = re.compile(
+    r"^[^，,。；;\d]{0,10}?(?:我|我们)?(?:就)?(?:一件一件|一个一个|挨个|逐件|逐个)(?:地|的)?(?:说|讲|报|来说?)(?:吧|一下)?[。：:，,]\s*"
+    r"(?=第|另|最后|还有|剩下)"
+)
 _SENTENCES = re.compile(r"[^。；;！!？?]+")
 _NOT_BUT = re.compile(r"不是[^，,。；;]{1,8}(?:而)?是|其实|改成|改为|更正")
 _TALK = re.compile(r"^[^，,\d]{0,10}(?:我|我们)?(?:说一下|说说|讲一下|讲讲|介绍一下|汇报一下|是这样的?)$")
