@@ -284,8 +284,7 @@ class ClauseReader(ClauseMore):
         return True
 
     def _carried_outcome(self, last: _Last, source: str, target=None, col: str | None = None) -> bool:
-        """What became of last year's carry-over is part of this year's results, not a results row's
-        value (those also count this year's new applications): said back, kept for the results."""
+        """Last year's carry-over's outcome is part of this year's results (said back), no row's value."""
         known = {**self.ctx.cells, **{s.key: s.value for s in self.statements}}
         added = carried_statements(known, target, col or last.col, int(last.value), self.ctx.version, source)
         if added is not None:  # the results given so far were this year's new ones: added to them
@@ -302,6 +301,7 @@ class ClauseReader(ClauseMore):
         col = find_col(row or ROW_BY_KEY["applications.new_received"], clause, default=False)
         if all_of and row is None and col in spec.T2_APPLICANT_COLUMNS:
             return self._all_to_column(col, source)
+        all_of = all_of and self.named in (None, "on_request")  # 「主动公开方面：都公开了」: no 表二 answer
         if all_of and row is not None and row.key == A.GRANTED and col is None:
             granted = A.all_granted({**self.ctx.cells, **{s.key: s.value for s in self.statements}})
             for key, value in granted.items():

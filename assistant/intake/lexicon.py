@@ -216,7 +216,32 @@ NO_POWER = re.compile(
     r"|(?<=规章)(?:这一?项|这块|方面)?(?:不适用|不涉及)"  # 「规章不适用」: a body that makes none
 )
 # 「均为自然人」「全部予以公开」「结果维持」: the previous number applies to this row / column.
-ALL_OF = re.compile(r"均|全部|都|全都|一律|结果|全(?=是|为|系|属|给|公开|答复|办)")
+_NAMED_RESULT = "".join(  # 「采矿权出让结果」「中选结果」: the result of something else, no all-of
+    f"(?<!{w})"
+    for w in (
+        "出让",
+        "中选",
+        "检查",
+        "抽查",
+        "审批",
+        "评估",
+        "考核",
+        "招标",
+        "拍卖",
+        "监测",
+        "调查",
+        "验收",
+        "评审",
+        "检测",
+        "考试",
+        "录取",
+        "选举",
+        "评比",
+        "公示",
+        "办理",
+    )
+)
+ALL_OF = re.compile(rf"均|全部|都|全都|一律|{_NAMED_RESULT}结果|全(?=是|为|系|属|给|公开|答复|办)")
 # Phrases with numerals that are names, not numbers (masked before number extraction).
 WE_HOLD_NONE = r"(?:我们|我局|本局|本机关|我们单位)(?:这里?|这边)?(?:也|都)?没有"  # 「我们这没有」
 REFERENCE = (

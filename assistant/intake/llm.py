@@ -23,11 +23,13 @@ from assistant.core import spec
 from assistant.core.numbers import KIND_AMOUNT, KIND_COUNT, extract_numbers, format_number
 from assistant.intake import (
     additions,
+    bare_correction,
     carry_told,
     channels,
     last_year_figure,
     leave_blank,
     one_story,
+    open_remaining,
     outcome_swap,
     t3_story,
     two_parts,
@@ -113,12 +115,14 @@ def extract_message(message: str, context: ExtractionContext | None = None, mode
     read = extract if model is None else (lambda m, c: llm_extract(m, c, model))
     typed, (message, summed) = message, channels.summed(message)  # 「网上10件、信函2件」: 本年新收12件
     told = wrong_year.read(message, ctx, read)  # 「不对，3.5万是23年的，今年是2.8万元」: this year's figure
+    told = told or bare_correction.read(message, ctx)  # 「不对，是13件，漏了一件……」: the total asked
     told = told or outcome_swap.read(message, ctx, read)  # 「那件不是给了，是查无此信息」: moved between rows
     told = (
         told or t3_story.read(message, ctx) or carry_told.read(message, ctx, read)
     )  # 「第二个，……责令重新答复」
     told = told or one_story.read(message, ctx, read)  # 「第一件是个老人问……的，给了」
     ex = told or two_parts.read(message, ctx, read)  # 「查无此信息的两件……；另外有两件……」: one row, added
+    ex = ex or open_remaining.read(message, ctx)  # 「还有一件个人的……年底没办完」: the one left, 结转下年度
     ex = ex or additions.read(message, ctx, read) or read(message, ctx)  # 「再加一件」: added
     ex = last_year_figure.dropped(leave_blank.apply(ex, typed))  # 「规章……不填」; 「处罚去年是12件」
     return channels.noted(ex, summed)
