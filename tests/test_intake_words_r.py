@@ -64,3 +64,21 @@ def test_the_result_of_something_else_published_is_no_all_granted():
     for message in ("公开了土地征收信息、采矿权出让结果", "主动公开方面：都公开了"):
         ex = _read(message, cells)
         assert not any(k.startswith(A + "results.") for k in ex.cells), message
+
+
+def test_a_types_scope_after_saying_it_comes_first():
+    ex = _read("先说个人的：新收九件，上年结转两件", {})
+    assert ex.cells == {A + "new_received.natural_person": 9, A + "carried_over_from_prev.natural_person": 2}
+
+
+def test_an_applicant_filed_as_other_keeps_its_application_received():
+    ex = _read("另外村委会申请了1件，算其他吧，要的是内部审计的讨论稿，没给", {A + "new_received.total": 14})
+    assert ex.cells[A + "new_received.other_org"] == 1
+    assert ex.cells[A + "results.withheld.process_info.other_org"] == 1
+
+
+def test_the_application_a_review_was_about_is_no_table_two_value(tmp_path):
+    cells = {A + "results.unable.not_held.natural_person": 2}
+    ex = _read("复议有1件，就是个人不掌握那件，复议机关纠正了", cells)
+    assert ex.cells["review.corrected"] == 1
+    assert not any(k.startswith(A) for k in ex.cells)

@@ -12,7 +12,7 @@ import re
 
 from assistant.core import spec
 from assistant.intake import narrative as N
-from assistant.intake.lexicon import COLUMNS, REFERENCE, ROW_BY_KEY, T3, WE_HOLD_NONE
+from assistant.intake.lexicon import CASE_OF, COLUMNS, REFERENCE, ROW_BY_KEY, SUIT_WORD, T3, WE_HOLD_NONE
 from assistant.intake.model import Extraction
 from assistant.intake.phrases import find_col, find_row, numbers
 
@@ -117,6 +117,7 @@ def unaccounted(message: str, ex: Extraction) -> list[str]:
             or _type_agreed(core)
             or _names_filled(core, filled)
             or (ex.proposals and _TOLD_THEM.match(core))
+            or (CASE_OF.fullmatch(text) is not None and SUIT_WORD.search(message) is not None)
         ):
             continue
         share = sum(covered[m.start() : m.end()]) / max(1, len(m.group()))

@@ -38,8 +38,13 @@ def spell_out(message: str, said: list[tuple[str, str]], aliases: tuple[tuple[st
         counts = numbers(m.group("seg"))
         if col is None or len(counts) != 1:
             return m.group()
-        lead = _KEEP.match(m.group("seg"))
-        new = f"{lead.group() if lead else ''}{counts[0].raw}是{NAMES[col]}的"
+        seg, who = m.group("seg"), _who(m.group("seg"))
+        lead = _KEEP.match(seg)
+        new = (
+            seg.replace(who, NAMES[col], 1)
+            if who
+            else f"{lead.group() if lead else ''}{counts[0].raw}是{NAMES[col]}的"
+        )
         said.append((new, m.group()))
         return new
 
@@ -63,14 +68,15 @@ def remembered(message: str, state: Mapping) -> list[list[str]]:
 
 MAX_ALIASES = 20
 _NOT_WHO = re.compile(
-    r"^(?:还有|另有|另外|其中)?[0-9一二两三四五六七八九十]*\s*[件个家]?(?:是)?|(?:申请)?的?\s*[0-9一二两三四五六七八九十]*\s*[件个]?$"
+    r"^(?:还有|另有|另外|其中)?[0-9一二两三四五六七八九十]*\s*[件个家]?(?:是)?"
+    r"|(?:来|提|递交|交)?(?:申请|提)?(?:了|过)?的?\s*[0-9一二两三四五六七八九十]*\s*[件个]?$"
 )
 
 
 def _who(seg: str) -> str:
     """「民营医院申请的2件」 → 民营医院; 「还有1个是行业协会的」 → 行业协会 (the applicant's words)."""
     who = _NOT_WHO.sub("", seg.strip()).strip()
-    return who if 2 <= len(who) <= 10 and not numbers(who) else ""
+    return who if 2 <= len(who) <= 16 and not numbers(who) else ""
 
 
 def _type(words: str) -> str | None:

@@ -242,6 +242,10 @@ _NAMED_RESULT = "".join(  # 「采矿权出让结果」「中选结果」: the r
     )
 )
 ALL_OF = re.compile(rf"均|全部|都|全都|一律|{_NAMED_RESULT}结果|全(?=是|为|系|属|给|公开|答复|办)")
+CASE_OF = re.compile(  # 「复议有1件，就是个人不掌握那件，……」: which application a case was about, no 表二 value
+    r"(?:(?<=^)|(?<=[，,。；;]))(?:就|也|即)?是[^，,。；;\d]{1,14}?那(?:1|一)?[件个](?:申请)?(?=$|[，,。；;])"
+)
+SUIT_WORD = re.compile(r"复议|诉讼|起诉|告到|告了")
 # Phrases with numerals that are names, not numbers (masked before number extraction).
 WE_HOLD_NONE = r"(?:我们|我局|本局|本机关|我们单位)(?:这里?|这边)?(?:也|都)?没有"  # 「我们这没有」
 REFERENCE = (

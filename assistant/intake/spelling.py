@@ -13,7 +13,7 @@ from assistant.core import spec
 from assistant.intake import answers as A
 from assistant.intake import bare_other, counted_as, doc_columns, suit_order
 from assistant.intake.coordinated import shared_outcome, these
-from assistant.intake.lexicon import NO_POWER, ROW_BY_KEY, WE_HOLD_NONE
+from assistant.intake.lexicon import CASE_OF, NO_POWER, ROW_BY_KEY, SUIT_WORD, WE_HOLD_NONE
 from assistant.intake.phrases import find_col, find_row, numbers, rewrite
 
 _NOT_ONE = re.compile(  # 一件也没收到 / 一件申请也没收到 / 复议诉讼一个没有: none
@@ -78,6 +78,9 @@ _ONE_WHO = re.compile(  # 「还有一个助学基金会来了3件」: one appli
 _NEW_OF_TYPE = re.compile(
     r"(?:今年|本年度?)新收的(?P<who>[^，,。；;\d]{1,6}?)(?=[0-9一二两三四五六七八九十]+\s*件(?:里|里面|中|当中))"
 )
+_SAY_SCOPE = re.compile(
+    r"^\s*(?:先|再|然后|下面|接着)?说(?:说|一下)?(?P<scope>[^，,。；;：:\d]{1,8}?的[：:])"
+)  # 「先说个人的：」
 _FINAL = re.compile(  # 「表里是38，后来又补了两件，最后是40」: the figure first written, then the final one
     r"(?:表里|表上|表格里|原来|本来|之前|开始|起初)(?:写的|填的|报的)?(?:是|为)?[0-9０-９]+(?:件|个|起|项)?"
     r"[，,][^。；;\n]{0,16}?[，,](?:最后|最终)(?=(?:一共|总共)?(?:是|为|算|有)?[0-9０-９])"
@@ -227,8 +230,12 @@ def spell(
         message, said, aliases
     )  # 「民营医院申请的2件（算商业企业）」: filed as said
     message = rewrite(_YEAR_FILLED, "本年度的", message, said)  # a year, no count
-    message = rewrite(_OF_DONE, "其中，", message, said)
+    message = rewrite(
+        _OF_DONE, "其中，", rewrite(_SAY_SCOPE, lambda m: m.group("scope"), message, said), said
+    )
     message = rewrite(_TYPE_ABOUT, _type_about, message, said)  # 「律所3件都是问拆迁的，」: 律所3件：
+    if SUIT_WORD.search(message):  # 「复议有1件，就是个人不掌握那件」: which application, no 表二 value
+        message = rewrite(CASE_OF, "某事项", message, said)
     message = rewrite(_ONE_WHO, "还有", message, said)  # 「还有一个基金会来了3件」: 3件
     message = rewrite(_NEW_OF_TYPE, lambda m: m.group("who"), message, said)  # 「今年新收的个人10件里」
     message = rewrite(_YEAR_SCOPE, lambda m: f"本年新收{m.group('n')}件，", message, said)
