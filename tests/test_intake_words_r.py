@@ -82,3 +82,11 @@ def test_the_application_a_review_was_about_is_no_table_two_value(tmp_path):
     ex = _read("复议有1件，就是个人不掌握那件，复议机关纠正了", cells)
     assert ex.cells["review.corrected"] == 1
     assert not any(k.startswith(A) for k in ex.cells)
+
+
+def test_a_fee_notice_never_paid_is_fee_unpaid_overdue():
+    cells = {A + "new_received.commercial_enterprise": 1, A + "new_received.total": 3}
+    ex = _read("公司那个申请的量特别大，我们发了收费通知，他过了期限也没交，就没再处理", cells)
+    assert ex.cells.get(A + "results.other.fee_unpaid_overdue.commercial_enterprise") == 1
+    ex = _read("还有一件让他补正，他过了期限也没交材料", cells)
+    assert not any(".fee_unpaid_overdue." in k for k in ex.cells)
