@@ -102,7 +102,7 @@ class ScriptedIntakeChat:
     def invoke(self, messages: Any) -> Any:
         from assistant.intake.counted_as import aliases_of_line
         from assistant.intake.extract import extract
-        from assistant.intake.followup import groups_of_line
+        from assistant.intake.followup import groups_of_line, scope_of_line
         from assistant.intake.llm import LlmCell, LlmExtraction, LlmNarrative
         from assistant.intake.model import ExtractionContext, Followup
 
@@ -113,11 +113,11 @@ class ScriptedIntakeChat:
         message = user.group(1).strip() if user else str(messages[-1][1] if messages else "")
         known = _KNOWN_LINE.search(text)
         cells = dict(_cell(kv) for kv in known.group(1).split("；") if "=" in kv) if known else {}
-        groups = groups_of_line(text)  # the counts whose kind the last reply asked
+        groups, scope = groups_of_line(text), scope_of_line(text)  # what the last reply left open
         ctx = ExtractionContext(
             topic=topic.group(1) if topic else None,
             cells=cells,
-            followup=Followup(groups=groups) if groups else None,
+            followup=Followup(groups=groups, scope=scope) if groups or scope else None,
             aliases=aliases_of_line(text),
         )
         ex = extract(message, ctx)

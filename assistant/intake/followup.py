@@ -117,10 +117,23 @@ _GROUP_PAIR = re.compile(r"(group:[\w.]+)/(\w+)=(\d+)")
 
 def followup_line(fu: Followup | None) -> str:
     """The group counts the last reply asked the kind of, for the model's prompt ("" if none):
-    「是复议后又去告的」 answers it, the model is told which count it continues."""
-    if not fu or not fu.groups:
-        return ""
-    return GROUPS_PREFIX + "；".join(f"{g}/{c}={v}" for g, c, v in fu.groups) + "\n"
+    「是复议后又去告的」 answers it, the model is told which count it continues; and the applicant type
+    whose applications the clerk is still telling (「个人的21件：……」, 8 still to tell)."""
+    line = (
+        GROUPS_PREFIX + "；".join(f"{g}/{c}={v}" for g, c, v in fu.groups) + "\n" if fu and fu.groups else ""
+    )
+    scope = fu.scope if fu else None
+    return line + (f"{SCOPE_PREFIX}{scope[0]}={scope[1]}\n" if scope else "")
+
+
+SCOPE_PREFIX = "正在逐项说明的申请人类型（剩余件数）："
+
+
+def scope_of_line(text: str) -> tuple[str, int] | None:
+    """The scope of a prompt's `followup_line` (for a scripted model reading its prompt)."""
+    line = next((ln for ln in text.splitlines() if ln.startswith(SCOPE_PREFIX)), "")
+    col, _, n = line.removeprefix(SCOPE_PREFIX).partition("=")
+    return (col, int(n)) if col and n.isdigit() else None
 
 
 def groups_of_line(text: str) -> tuple[tuple[str, str, int], ...]:
@@ -142,7 +155,7 @@ def followup_kept(fu: Followup | None, proposals: Iterable[Proposal]) -> Followu
         for g in fu.groups
         if not any(k.startswith(leaf + ".") for leaf in ROW_BY_KEY[g[0]].leaves for k in keys)
     )
-    return Followup(topic, groups) if topic or groups else None
+    return Followup(topic, groups, fu.scope) if topic or groups or fu.scope else None  # the type still told
 
 
 def carried_outcomes(fu: Followup | None, statements: list[Statement]) -> list[Statement]:

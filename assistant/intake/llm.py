@@ -218,13 +218,13 @@ def with_inferences(result: Extraction, rules: Extraction, version: str = spec.F
 
 
 RESULTS_TOTAL = "applications.results.total."
-_CARRY_ADDED = re.compile(r"^原(\d+)件，加上上年结转的(\d+)件$")
+_CARRY_ADDED = re.compile(r"^原(\d+)件，加上(?:上年结转的|从“[^”]{1,30}”移来的)(\d+)件$")
 
 
 def carry_sums(result: Extraction, rules: Extraction) -> Extraction:
-    """What code added for last year's carry-over (「还有去年结转的那一件……给了」: 予以公开 1 → 2) stands on
-    both paths: the model reads the 1 said as the row's value (or gives code's sum, not said as such),
-    while the carry-over's outcome adds to the results already given."""
+    """What code added to a recorded count stands on both paths: last year's carry-over (「还有去年结转的那一件
+    ……给了」: 予以公开 1 → 2) and one moved between types (「有一件是村委会……，不算村民个人」: 其他 2 → 3). The
+    model reads the 1 said as the row's value (or gives code's sum, not said as such)."""
     added = {p.key: p for p in rules.proposals if _CARRY_ADDED.match(p.note)}
     if not added:
         return result
@@ -309,11 +309,14 @@ def validate(parsed: LlmExtraction, message: str, ctx: ExtractionContext) -> Ext
         if not (said_here or _parts_quoted(value, cell, c.source, message)):
             notes.append(f"{cell.label}：数字 {format_number(value)} 没有出现在您的话中，已忽略")
             continue
-        statements.append(Statement(key, value, source if source and source in message else message.strip()))
+        statements.append(
+            Statement(key, value, source if source and _quoted(source, message) else message.strip())
+        )
     proposals, questions, more = resolve(statements, (), ctx.version, ctx.cells)
     narrative = _narrative(parsed, notes)
     asked = [q.strip()[:200] for q in parsed.questions if q.strip()][:MAX_QUESTIONS]
-    return Extraction(tuple(proposals), tuple(narrative), (*questions, *asked), (*notes, *more), LLM)
+    asked = tuple(dict.fromkeys((*questions, *asked)))  # the model repeating a question code asks: once
+    return Extraction(tuple(proposals), tuple(narrative), asked, (*notes, *more), LLM)
 
 
 def numbers_in(message: str) -> set[Decimal]:
@@ -329,7 +332,7 @@ def _parts_quoted(value: int | Decimal, cell: spec.Cell, source: str, message: s
     """One cell told in parts, the parts quoted as its source: 「1件确认违法，1件责令履行」 is 结果纠正 2,
     「四十三万六，还有工本费两千块」 one fee. A sum whose parts are not in the source is not said."""
     source = source.strip()
-    parts = [m.value for m in phrase_numbers(source)] if source and source in message else []
+    parts = [m.value for m in phrase_numbers(source)] if source and _quoted(source, message) else []
     if len(parts) < 2:
         return False
     return sum(parts) == Decimal(value) * (10_000 if cell.type == spec.DECIMAL else 1)
@@ -355,10 +358,23 @@ def _was_said(value: int | Decimal, cell: spec.Cell, said: set[Decimal], zero_sa
     return cell.type == spec.DECIMAL and Decimal(value) * 10_000 in said  # 3000元 → 0.3万元
 
 
+def _quoted(source: str, message: str) -> bool:
+    """The source is the user's words: one phrase of the message, or phrases of it joined by 「，」."""
+    pieces = [p for p in source.split("，") if p.strip()]
+    return bool(pieces) and all(p in message for p in pieces)
+
+
 def _sum_of(value: int | Decimal, source: str, message: str) -> bool:
     """「没这个信息的3件，还有2件不归我们管」 → 5: the numbers of one quoted phrase, added."""
-    parts = [m.value for m in phrase_numbers(source)] if source and source in message else []
+    parts = (
+        [m.value for m in phrase_numbers(_one_each(source))] if source and _quoted(source, message) else []
+    )
     return len(parts) > 1 and sum(parts) == Decimal(value)
+
+
+def _one_each(source: str) -> str:
+    """「合作社那两件和村委会那件」: each 那件 is one (2 + 1 = 3)."""
+    return THAT_ONE.sub("那1件", source)
 
 
 def _narrative(parsed: LlmExtraction, notes: list[str]) -> list[NarrativeProposal]:
