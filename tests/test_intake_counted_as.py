@@ -68,3 +68,11 @@ def test_both_backends_read_the_later_message_with_the_type(tmp_path):
     for model in (None, ScriptedIntakeChat()):
         reply = _chat(tmp_path, model)
         assert "予以公开 / 商业企业：1" in reply and "没能理解" not in reply
+
+
+def test_that_one_of_an_aliased_applicant_by_the_end_of_its_words():
+    cells = {A + "new_received.other_org": 1, A + "new_received.total": 21}
+    ctx = ExtractionContext(cells=cells, aliases=(("行业协会", "other_org"),))
+    ex = extract_message("协会那件是信息公开后又来要，按重复申请处理", ctx)
+    assert ex.cells == {A + "results.not_processed.duplicate.other_org": 1}
+    assert ex.proposals[0].source.startswith("协会那件")

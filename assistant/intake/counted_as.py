@@ -53,7 +53,22 @@ def spell_out(message: str, said: list[tuple[str, str]], aliases: tuple[tuple[st
         if col in NAMES and words in message and not _SAID_AS.search(message):
             said.append((NAMES[col], words))
             message = message.replace(words, NAMES[col])
+    return _that_one(message, said, aliases)
+
+
+def _that_one(message: str, said: list[tuple[str, str]], aliases: tuple[tuple[str, str], ...]) -> str:
+    """「协会那件」 after 「行业协会的，算其他」: the end of one alias's words, pointing at that application."""
+    for m in _THAT_ONE.finditer(message):
+        words = m.group("who")
+        cols = {c for w, c in aliases if c in NAMES and len(words) >= 2 and w.endswith(words) and w != words}
+        if len(cols) == 1:
+            new = NAMES[cols.pop()]
+            said.append((new, words))
+            return message[: m.start()] + new + m.group("that") + message[m.end() :]
     return message
+
+
+_THAT_ONE = re.compile(r"(?:(?<=^)|(?<=[，,。；;]))(?P<who>[\u4e00-\u9fff]{2,8}?)(?P<that>那(?:1|一)?[件个])")
 
 
 def remembered(message: str, state: Mapping) -> list[list[str]]:
