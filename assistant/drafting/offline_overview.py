@@ -65,14 +65,17 @@ def subarea_body(g: Grounding, key: str, data: str, seed: str, stated: str = "")
     """Data sentence(s), then the staff's items; a general sentence when the staff gave nothing."""
     stated = stated or data
     own = re.compile(rf"^(?:{re.escape(g.self_name)})?(?:本年度|今年)?[，,]?(?=\S)")
-    kept = [as_action(own.sub("", i)) for i in (drop_repeats(i, stated) for i in g.items(key)) if i]
+    subject = "上述申请" if key == "on_request" else ""
+    kept = [as_action(own.sub("", i)) for i in (drop_repeats(i, stated, subject) for i in g.items(key)) if i]
     if key == "on_request":
         data, kept = merge_carry_over(g, data, kept)
     if covered_by(data, kept):
         data = ""  # the staff's own wording already states these numbers
     facts_told = "".join(sentence(i) for i in kept if i.startswith(_DESCRIPTIVE))
     actions = [i for i in kept if not i.startswith(_DESCRIPTIVE)]
-    if len(actions) == 1 and not any(w in actions[0] for w in ("本年", "全年", "截至", "年内", "上年")):
+    if len(actions) == 1 and not any(
+        w in actions[0] for w in ("本年", "全年", "截至", "年内", "上年", "上述")
+    ):
         actions = [f"本年度{actions[0]}"]
     notes = enumerate_items(actions)
     if len(actions) > 1 and notes.startswith("一是"):

@@ -1,0 +1,178 @@
+"""Drafts from clerks' notes (dev set dev_drafts_b): swaps that respect words, time words kept,
+approximate numerals, empty notes, fees, product names, pasted sub-headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.drafting.binding import mentions
+from assistant.drafting.formal import formalize
+from assistant.drafting.grounding import build_grounding
+from assistant.drafting.lint import AS_TYPED, lint_prose
+from assistant.drafting.numerals import arabic_counts
+from assistant.drafting.phrasing import drop_repeats
+from assistant.drafting.staff_notes import routed_items
+from tests.test_drafting_grounding import make_facts
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        # a swap never lands inside a longer word
+        ("把全县的行政规范性文件清理了一遍", "对全县的行政规范性文件进行了全面清理"),
+        ("本年度OA里走的文件全部都认定了", "认定"),
+        ("就一个人兼着干", "仅一个人兼职负责"),
+        ("抖音号发了几十个短视频", "数十个短视频"),
+        # time words keep their meaning
+        ("转到明年的还有2件", "结转下一年度的还有2件"),
+        ("明年上半年把栏目重新整一下", "2026年上半年把栏目重新调整"),
+        ("明年出一个公开模板", "2026年出一个公开模板"),
+        # 责任追究 named as the form names it
+        ("没有追责的", "未发生责任追究情况"),
+        ("没有发生责任追究", "未发生责任追究情况"),
+    ],
+)
+def test_swaps_respect_words_and_time(typed: str, written: str) -> None:
+    out = formalize(typed, "我局", 2025)
+    assert written in out
+    for broken in ("清进行", "认制定", "兼任干", "几10", "下一步的还有", "下一步上半年"):
+        assert broken not in out
+
+
+def test_next_year_without_a_report_year_is_the_next_year_in_words() -> None:
+    assert formalize("明年上半年完成改版", "我局") == "下一年度上半年完成改版"
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("一共发了一千二百来条", "1200余条"),
+        ("政策解读弄了三十来篇", "30余篇"),
+        ("一百来份问卷", "100余份"),
+        ("十几条", "10余条"),
+        ("两百多条", "200余条"),
+        ("满意率百分之九十几", "90%以上"),
+        ("关注的人涨到三万多", "3万余"),
+        ("全年信息约一千五", "约1500"),
+        ("八十几条", "80余条"),
+    ],
+)
+def test_approximate_numerals_are_written_as_a_report_writes_them(typed: str, written: str) -> None:
+    assert written in arabic_counts(typed)
+
+
+@pytest.mark.parametrize(
+    "kept",
+    ["一是", "二是", "两年", "十四五", "一批", "第一", "三万元", "一站式", "统一", "几十个", "2个多月",
+     "来了3人", "一千五百条", "第一千五", "修了300多条"],
+)  # fmt: skip
+def test_numerals_that_are_no_approximate_count_stay(kept: str) -> None:
+    assert arabic_counts(kept) in (kept, "1500条")  # 一千五百条 is a plain count (1500条)
+
+
+def test_a_plan_keeps_next_year_as_a_plan() -> None:
+    routed = routed_items({"improvements": "明年①多搞图解、短视频②给窗口人员办一次专题培训"}, "我局", 2025)
+    assert routed["improvements"] == ["多采用图解、短视频", "给窗口人员办一次专题培训"]
+
+
+@pytest.mark.parametrize(
+    ("note", "items"),
+    [
+        (
+            "问题嘛①政策解读还是文字多②基层经办窗口对公开要求不熟",
+            ["政策解读仍文字多", "基层经办窗口对公开要求不熟"],
+        ),
+        ("1 部分乡镇公开不主动 2 答复文书部分不规范", ["部分乡镇公开不主动", "答复文书部分不规范"]),
+    ],
+)
+def test_circled_and_spaced_lists_are_items(note: str, items: list[str]) -> None:
+    assert routed_items({"problems": note}, "我局", 2025)["problems"] == items
+
+
+def test_a_pasted_sub_heading_is_a_label_not_an_item() -> None:
+    routed = routed_items({"on_request": "（二）依申请公开。我局严格依法依规办理政府信息公开申请。"}, "我局")
+    assert routed == {"on_request": ["我局严格依法依规办理政府信息公开申请"]}
+
+
+@pytest.mark.parametrize("empty", ["同去年", "同上年度", "没有", "无", "暂无", "其他没了"])
+def test_an_empty_note_is_never_an_item(empty: str) -> None:
+    assert routed_items({"info_mgmt": empty}, "我局") == {}
+
+
+def test_an_empty_note_is_said_to_the_user_as_missing() -> None:
+    g = build_grounding(make_facts(narrative={"info_mgmt": "同去年", "platform": "依托政府网站专栏发布信息"}))
+    notice = [n for n in g.notices if "政府信息管理" in n]
+    assert notice and "只写了“同去年”" in notice[0]
+    assert not g.items("info_mgmt")
+
+
+def test_same_as_last_year_at_the_head_of_an_item_goes() -> None:
+    routed = routed_items({"info_mgmt": "同去年，发文前公开属性源头认定，保密审查三审"}, "我局")
+    assert routed["info_mgmt"] == ["发文前公开属性源头认定，保密审查三审"]
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        ("信息处理费：0", "本年度未收取政府信息公开信息处理费。"),
+        ("信息处理费今年收了1笔，300元", "本年度我局共收取政府信息公开信息处理费1笔，金额300元。"),
+    ],
+)
+def test_fee_notes_in_report_form(note: str, text: str) -> None:
+    g = build_grounding(make_facts(narrative={"other": note}))
+    assert g.fee.given and g.fee.text == text
+
+
+def test_a_product_name_is_no_number() -> None:
+    found = [m.raw for m in mentions("一是多用图解、H5；二是每个月通报1次；5G基站12个")]
+    assert found == ["1次", "12个"]
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("（三）政府信息管理。同上年度。", "同上年度"),
+        ("下一步，我局将重点做好以下工作：暂无。", "暂无"),
+        ("本年度我镇未收取政府信息公开信息处理费。本年度无。", "本年度无"),
+        ("网站上共发布一千二百来条。", "百来"),
+        ("抖音号发布几10个短视频。", "几1"),
+        ("满意率90%几。", "0%几"),
+    ],
+)
+def test_lint_finds_a_note_left_as_typed(text: str, excerpt: str) -> None:
+    found = [i for i in lint_prose(text) if i.kind == AS_TYPED]
+    assert [i.excerpt for i in found] == [excerpt]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年度无其他需要报告的事项。",
+        "本年度未收到政府信息公开申请，无超期。",
+        "发布信息1200余条，满意率90%以上。",
+    ],
+)
+def test_lint_leaves_report_prose_alone(text: str) -> None:
+    assert not [i for i in lint_prose(text) if i.kind == AS_TYPED]
+
+
+def test_a_note_restating_the_table_sentence_is_not_said_twice() -> None:
+    stated = "本年度新收政府信息公开申请15件，其中自然人提出14件、法人或其他组织提出1件；上年结转2件。结转下年度继续办理2件。"
+    item = "依申请本年度接收15件，自然人14件企业1件，上年转过来2件，均在期限内答复，结转下一年度的还有2件"
+    assert drop_repeats(item, stated, "上述申请") == "上述申请均在期限内答复"
+    assert drop_repeats("本年度培训2次，均按时开展", stated, "上述申请") == "本年度培训2次，均按时开展"
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("都是村民问征地补偿的", "均为村民申请公开征地补偿相关信息"),
+        ("大部分是问企业排污和环评的", "主要涉及企业排污和环评"),
+        ("主要是群众关心的", "主要是群众关心的"),
+        ("都在七个工作日内公开的", "均在7个工作日内公开"),
+        ("责任追究：今年没有", "本年度未发生责任追究情况"),
+        ("12345转过来的咨询也都及时回了", "12345转过来的咨询也均及时答复"),
+    ],
+)
+def test_clause_final_de_and_replies(typed: str, written: str) -> None:
+    assert formalize(typed, "我局", 2025) == written
