@@ -10,6 +10,7 @@ from assistant.drafting.formal import formalize
 from assistant.drafting.grounding import build_grounding
 from assistant.drafting.lint import AS_TYPED, lint_prose
 from assistant.drafting.numerals import arabic_counts
+from assistant.drafting.offline_overview import channels_said
 from assistant.drafting.phrasing import drop_repeats
 from assistant.drafting.staff_notes import routed_items
 from tests.test_drafting_grounding import make_facts
@@ -176,3 +177,42 @@ def test_a_note_restating_the_table_sentence_is_not_said_twice() -> None:
 )
 def test_clause_final_de_and_replies(typed: str, written: str) -> None:
     assert formalize(typed, "我局", 2025) == written
+
+
+@pytest.mark.parametrize(
+    ("note", "written"),
+    [
+        (
+            "网站医保局专栏，两微一端，医保服务热线12393",
+            "依托网站医保局专栏、两微一端、医保服务热线12393等渠道发布政府信息",
+        ),
+        (
+            "网站专栏+镇政务公众号，各村的村务公开栏也均完善",
+            "依托网站专栏、镇政务公众号等渠道发布政府信息，各村的村务公开栏也均完善",
+        ),
+        (
+            "区政府网站财政信息专栏，预决算公开统一平台",
+            "依托区政府网站财政信息专栏、预决算公开统一平台等渠道发布政府信息",
+        ),
+        ("本年度政府门户网站改版，上线了政策文件库", "本年度政府门户网站改版，上线了政策文件库"),
+    ],
+)
+def test_a_platform_note_listing_channels_gets_its_verb(note: str, written: str) -> None:
+    assert channels_said(note) == written
+
+
+def test_assessment_names_what_is_assessed() -> None:
+    assert (
+        formalize("纳入年度绩效考核，上半年搞了一次培训", "我局")
+        == "将政务公开工作纳入年度绩效考核，上半年开展一次培训"
+    )
+    assert formalize("把政务公开纳入股室年度考核了", "我局") == "把政务公开纳入股室年度考核"
+
+
+def test_an_application_clause_leans_on_the_table_sentence() -> None:
+    stated = "本年度新收政府信息公开申请15件，其中自然人提出12件。"
+    item = "严格依法依规办理政府信息公开申请，本年度共新收政府信息公开申请15件，均在法定期限内予以答复"
+    assert (
+        drop_repeats(item, stated, "上述申请") == "严格依法依规办理政府信息公开申请，均在法定期限内予以答复"
+    )
+    assert drop_repeats("收到15件，均7个工作日内公开", stated) == "收到15件，均7个工作日内公开"

@@ -21,7 +21,7 @@ _ACTION_STARTS = (
     "通过", "依托", "利用", "结合", "围绕", "聚焦", "坚持", "严格", "持续", "及时", "主动", "依法",
     "专项", "集中", "季度", "月度", "年度", "全年", "本年", "主要",
 )  # fmt: skip
-_VERBS = (
+VERBS = (
     "更新", "修复", "调整", "开展", "建立", "健全", "加强", "完善", "推进", "推动", "组织", "落实",
     "制发", "发布", "公开", "收到", "新收", "新增", "迁移", "开设", "约谈", "纳入", "检查", "规范",
     "优化", "印发", "编制", "举办", "参加", "设置", "设立", "上线", "改版", "清理", "梳理", "实行",
@@ -171,8 +171,8 @@ def drop_repeats(item: str, stated: str, subject: str = "") -> str:
         kept = [c for c in kept if not _echo(c, plain)]
     if subject and kept and len(kept) < len(clauses) and kept[0].strip().startswith((*_DEPENDENT, "主要")):
         kept[0] = subject + kept[0].strip()  # 上述申请均在期限内答复
-    if any(c.strip().startswith(_DEPENDENT) for c in kept[1 if subject else 0 :]):
-        return item  # 均7个工作日内公开 needs the clause it leans on
+    if not subject and any(c.strip().startswith(_DEPENDENT) for c in kept):
+        return item  # 均7个工作日内公开 needs the clause it leans on (with a subject: the applications)
     return "，".join(kept) if len(kept) < len(clauses) else item
 
 
