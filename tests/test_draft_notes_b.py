@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.core.report import Report
 from assistant.drafting.binding import mentions
 from assistant.drafting.formal import formalize
-from assistant.drafting.grounding import build_grounding
+from assistant.drafting.grounding import build_grounding, pasted_notes
 from assistant.drafting.lint import AS_TYPED, lint_prose
 from assistant.drafting.numerals import arabic_counts
 from assistant.drafting.offline_overview import channels_said
@@ -31,6 +32,10 @@ from tests.test_drafting_grounding import make_facts
         # 责任追究 named as the form names it
         ("没有追责的", "未发生责任追究情况"),
         ("没有发生责任追究", "未发生责任追究情况"),
+        # a clerk's verb before an approximate count, a 次 of press conferences, 3月份
+        ("政策解读弄了三十来篇", "政策解读发布30余篇"),
+        ("3月份和9月份搞了两次新闻发布会", "3月和9月召开2次新闻发布会"),
+        ("主动公开今年整了六百多条", "主动公开本年度发布600余条"),
     ],
 )
 def test_swaps_respect_words_and_time(typed: str, written: str) -> None:
@@ -216,3 +221,11 @@ def test_an_application_clause_leans_on_the_table_sentence() -> None:
         drop_repeats(item, stated, "上述申请") == "严格依法依规办理政府信息公开申请，均在法定期限内予以答复"
     )
     assert drop_repeats("收到15件，均7个工作日内公开", stated) == "收到15件，均7个工作日内公开"
+
+
+def test_a_note_pasted_from_last_years_report_is_said_to_the_user() -> None:
+    last = "严格落实公文公开属性源头认定机制，健全完善信息发布审核制度，坚持先审查后公开和一事一审原则。"
+    previous = Report(source="2024.md", agency="某县市场监管局", year=2024, sections={"s1_overview": last})
+    notes = {"info_mgmt": last, "platform": "本年度新开设“石门市场监管”视频号，全年发布短视频四十余条。"}
+    found = pasted_notes(notes, previous)
+    assert len(found) == 1 and found[0].startswith("一、总体情况：政府信息管理部分") and "100%" in found[0]

@@ -21,6 +21,7 @@ from assistant.drafting.exemplars import StyleExample
 from assistant.drafting.followup import problem_items
 from assistant.drafting.metrics import Metric, compute_metrics, quantity, trend_of
 from assistant.drafting.staff_notes import routed_items
+from assistant.reader.copyrate import copy_rates
 
 FEE_NIL = "本年度未收取政府信息公开信息处理费。"
 FEE_NIL_NO_REQUESTS = "本年度未收到政府信息公开申请，未收取政府信息公开信息处理费。"
@@ -111,6 +112,8 @@ def build_grounding(
     fee, notices = _fee(filled, notes, self_name(facts.agency))
     sources = _sources(filled, prev_facts, metrics, notes, prev_s5)
     notices += _missing_notes(notes, filled)
+    if isinstance(previous, Report):
+        notices += pasted_notes(notes, previous)
     if previous is not None and prev_s5 and not problems:
         notices += ("上年报告“五、存在的主要问题及改进情况”中未识别出具体问题，未逐条说明整改情况",)
     return Grounding(
@@ -230,6 +233,27 @@ def _only_typed(given: Mapping[str, str], key: str) -> str:
     """「只写了“同去年”，」 when the staff's note for `key` said nothing (never printed as prose)."""
     typed = given.get(key, "").strip()
     return f"只写了“{typed}”，" if typed else ""
+
+
+PASTED_RATE = 0.7  # a note this much last year's wording is last year's report, not this year's work
+_NOTE_PLACE = {key: f"一、总体情况：{label}部分" for key, label in spec.OVERVIEW_SUBAREAS} | {
+    "problems": "五：存在的主要问题",
+    "improvements": "五：改进措施",
+    "other": "六：其他需要报告的事项",
+}
+
+
+def pasted_notes(notes: Mapping[str, str], previous: Report) -> tuple[str, ...]:
+    """A notice for each note that repeats last year's report (雷同率 of the note against it)."""
+    rates = copy_rates(dict(notes), {k: previous.section(k) for k in previous.sections})
+    out = []
+    for key, (rate, chars) in rates.items():
+        if key in _NOTE_PLACE and rate >= PASTED_RATE and chars >= 30:
+            out.append(
+                f"{_NOTE_PLACE[key]}，经办人提供的情况有{rate:.0%}与上年报告文字相同，"
+                "草稿照此起草，请写明本年度的实际做法和变化"
+            )
+    return tuple(out)
 
 
 def is_government(facts: ReportFacts) -> bool:
