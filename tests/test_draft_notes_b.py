@@ -14,6 +14,7 @@ from assistant.drafting.numerals import arabic_counts
 from assistant.drafting.offline_overview import channels_said
 from assistant.drafting.phrasing import drop_repeats
 from assistant.drafting.staff_notes import routed_items
+from assistant.evals.drafts import not_copied
 from tests.test_drafting_grounding import make_facts
 
 
@@ -36,6 +37,8 @@ from tests.test_drafting_grounding import make_facts
         ("政策解读弄了三十来篇", "政策解读发布30余篇"),
         ("3月份和9月份搞了两次新闻发布会", "3月和9月召开2次新闻发布会"),
         ("主动公开今年整了六百多条", "主动公开本年度发布600余条"),
+        ("规范性文件今年清理了", "规范性文件本年度进行了清理"),
+        ("全县32个政务号都检查了一遍", "全县32个政务号均进行了全面检查"),
     ],
 )
 def test_swaps_respect_words_and_time(typed: str, written: str) -> None:
@@ -176,6 +179,8 @@ def test_a_note_restating_the_table_sentence_is_not_said_twice() -> None:
         ("大部分是问企业排污和环评的", "主要涉及企业排污和环评"),
         ("主要是群众关心的", "主要是群众关心的"),
         ("都在七个工作日内公开的", "均在7个工作日内公开"),
+        ("关停了3个不更新的", "关停了3个不更新的"),
+        ("已经清理了", "已清理"),
         ("责任追究：今年没有", "本年度未发生责任追究情况"),
         ("12345转过来的咨询也都及时回了", "12345转过来的咨询也均及时答复"),
     ],
@@ -229,3 +234,13 @@ def test_a_note_pasted_from_last_years_report_is_said_to_the_user() -> None:
     notes = {"info_mgmt": last, "platform": "本年度新开设“石门市场监管”视频号，全年发布短视频四十余条。"}
     found = pasted_notes(notes, previous)
     assert len(found) == 1 and found[0].startswith("一、总体情况：政府信息管理部分") and "100%" in found[0]
+
+
+def test_followup_is_not_found_in_last_years_sentences_pasted_again() -> None:
+    last = "一是信息公开的及时性有待加强；二是政策解读形式较为单一。"
+    previous = Report(source="2024.md", year=2024, sections={"s5_problems": last})
+    pasted = "（一）存在的主要问题。一是信息公开的及时性有待加强；二是政策解读形式较为单一。"
+    assert "解读" not in not_copied(pasted, previous)
+    told = "针对上年度报告指出的政策解读形式单一问题，本年度制作图解12期、视频解读3期。"
+    assert not_copied(told, previous) == told
+    assert not_copied(pasted, None) == pasted
