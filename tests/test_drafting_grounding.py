@@ -85,7 +85,9 @@ def test_mentions_accepts_paraphrase_rejects_unrelated():
 def test_fee_statement_from_the_staff(g):
     assert g.fee.given and g.fee.text == FEE_NIL
     charged = build_grounding(make_facts(narrative={"other": "收取信息处理费1300元"}))
-    assert charged.fee.text == "收取信息处理费1300元。" and charged.fee.given
+    assert charged.fee.text == "本年度我局共收取政府信息公开信息处理费1300元。" and charged.fee.given
+    told = build_grounding(make_facts(narrative={"other": "收取信息处理费1300元，依据收费管理办法按件计收"}))
+    assert told.fee.text == "收取信息处理费1300元，依据收费管理办法按件计收。"  # more than the fee: as typed
 
 
 def test_fee_statement_assumed_with_a_notice():

@@ -171,4 +171,6 @@ def test_zero_report_and_nil_fee_notice():
     assert d.findings == ()
     assert "未收到政府信息公开申请" in d.text("s1_overview")
     assert "未发生因政府信息公开工作被申请行政复议、提起行政诉讼" in d.text("s4_review_litig")
-    assert any("请核实" in n for n in d.sections["s6_other"].notes)
+    # no application at all: the tables themselves say no fee could be charged (no notice to check it)
+    assert "未收到政府信息公开申请，未收取政府信息公开信息处理费" in d.text("s6_other")
+    assert not any("请核实" in n for n in d.sections["s6_other"].notes)

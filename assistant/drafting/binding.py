@@ -171,6 +171,10 @@ def _previous_allowed(text: str, m: NumberMention, prev_year: int) -> bool:
     return any(w in before for w in COMPARISON_WORDS + (f"{prev_year}年",))
 
 
+# Words of a plan: the year after the report's may be named in a paragraph that states plans.
+_PLAN = re.compile(r"下一步|下一年度|今后|将|计划|拟|打算|争取|改进措施")
+
+
 def bind_one(
     text: str,
     m: NumberMention,
@@ -186,6 +190,13 @@ def bind_one(
             YEAR, str(int(m.value)), "报告年度" if m.value == year else "上一年度", m.value, KIND_YEAR
         )
         return Binding(m.raw, m.value, m.start, m.end, src)
+    if (
+        m.kind == KIND_YEAR
+        and m.value == year + 1
+        and _PLAN.search(text[text.rfind("\n", 0, m.start) + 1 : m.start])
+    ):
+        src = Source(YEAR, str(int(m.value)), "下一年度（工作计划）", m.value, KIND_YEAR)
+        return Binding(m.raw, m.value, m.start, m.end, src)  # 下一步…：2026年上半年… (the staff's 明年)
     named = _bind_quantity(m, quantity, sources) if quantity is not None else None
     comparative = C.comparative(text, m)
     if named is None and m.kind == KIND_PERCENT and not comparative:
@@ -315,10 +326,17 @@ def bind_numbers(
     return bound, unbound
 
 
+def _in_latin_name(text: str, m: NumberMention) -> bool:
+    """A digit run written against Latin letters is part of a name, not a count (H5, 5G, 4K, MP4)."""
+    before, after = text[m.start - 1 : m.start] if m.start else "", text[m.end : m.end + 1]
+    return bool(re.fullmatch(r"[A-Za-z]", before) or (not m.unit and re.fullmatch(r"[A-Za-z]", after)))
+
+
 def mentions(text: str) -> list[NumberMention]:
     """The numbers of `text` (`extract_numbers`), ranks (第2名, 排名第1, 位列第三) as rank mentions."""
     ranks = C.ranks(text)
     plain = [m for m in extract_numbers(text) if not any(m.start < r.end and r.start < m.end for r in ranks)]
+    plain = [m for m in plain if not _in_latin_name(text, m)]
     bare = [m for m in bare_numerals(text) if not any(m.start < r.end and r.start < m.end for r in ranks)]
     return sorted(plain + ranks + bare, key=lambda m: m.start)
 

@@ -19,6 +19,7 @@ from assistant.drafting.numerals import arabic_counts
 
 LEXICON_PATH = Path(__file__).resolve().parents[2] / "prompts" / "lexicon.yaml"
 SELF = "{self}"
+NEXT_YEAR = "{next_year}"  # 明年: the year after the report's (2026年), else 下一年度
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,14 @@ def drop_fillers(text: str, fillers: tuple[re.Pattern[str], ...]) -> str:
     return text
 
 
-def formalize(text: str, self_name: str = "本机关") -> str:
-    """The staff's text with the lexicon applied; numbers and names untouched."""
+def formalize(text: str, self_name: str = "本机关", year: int | None = None) -> str:
+    """The staff's text with the lexicon applied; numbers and names untouched. `year` is the report's
+    year (明年 is then written as the next year, 2026年; without it, 下一年度)."""
+    next_year = f"{year + 1}年" if year else "下一年度"
     lex = lexicon()
     out = drop_fillers(text.strip(), lex.fillers)
     for entry in lex.entries:
-        out = entry.pattern.sub(entry.to.replace(SELF, self_name), out)
+        out = entry.pattern.sub(entry.to.replace(SELF, self_name).replace(NEXT_YEAR, next_year), out)
     out = re.sub(r"了(?=[，,。；;]|$)", "", arabic_counts(out))
     out = re.sub(r"(?<=[，,；;])[，,]+|^[，,、]+", "", out)
     out = re.sub(rf"(?:{re.escape(self_name)})(?=\s*{re.escape(self_name)})", "", out)

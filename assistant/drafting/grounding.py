@@ -21,8 +21,10 @@ from assistant.drafting.exemplars import StyleExample
 from assistant.drafting.followup import problem_items
 from assistant.drafting.metrics import Metric, compute_metrics, quantity, trend_of
 from assistant.drafting.staff_notes import routed_items
+from assistant.reader.copyrate import copy_rates
 
 FEE_NIL = "本年度未收取政府信息公开信息处理费。"
+FEE_NIL_NO_REQUESTS = "本年度未收到政府信息公开申请，未收取政府信息公开信息处理费。"
 _NEGATION = ("未", "没", "无", "不")
 _BULLET = re.compile(r"^\s*(?:[-*•·●▪]|\d+[.、．)]|[（(][一二三四五六七八九十\d]+[)）])\s*")
 
@@ -61,7 +63,7 @@ class Grounding:
 
     def items(self, key: str) -> list[str]:
         """The staff's items about `key` (labels stripped; labelled items moved to their part)."""
-        return routed_items(self.notes, self.self_name).get(key, [])
+        return routed_items(self.notes, self.self_name, self.year).get(key, [])
 
     def with_extra(self, label: str, text: str) -> Grounding:
         """The same bundle, where the numbers of `text` (a staff instruction) are also allowed."""
@@ -110,6 +112,8 @@ def build_grounding(
     fee, notices = _fee(filled, notes, self_name(facts.agency))
     sources = _sources(filled, prev_facts, metrics, notes, prev_s5)
     notices += _missing_notes(notes, filled)
+    if isinstance(previous, Report):
+        notices += pasted_notes(notes, previous)
     if previous is not None and prev_s5 and not problems:
         notices += ("上年报告“五、存在的主要问题及改进情况”中未识别出具体问题，未逐条说明整改情况",)
     return Grounding(
@@ -164,15 +168,40 @@ def _fee(facts: ReportFacts, notes: Mapping[str, str], me: str) -> tuple[FeeStat
         for item in routed.get(key, []):
             if "处理费" not in item:
                 continue
-            if any(w in item for w in _NEGATION) and not extract_numbers(item):
-                return FeeStatement(FEE_NIL, True), ()
-            return FeeStatement(_sentence(item), True), ()
+            numbers = extract_numbers(item)
+            if (any(w in item for w in _NEGATION) and not numbers) or (
+                numbers and not any(m.value for m in numbers)
+            ):
+                return FeeStatement(FEE_NIL, True), ()  # 没收 / 信息处理费：0
+            return FeeStatement(fee_charged(item, me), True), ()
+    applications = (facts.number("applications.new_received.total") or 0) + (
+        facts.number("applications.carried_over_from_prev.total") or 0
+    )
+    if not applications and facts.number("applications.new_received.total") is not None:
+        return FeeStatement(FEE_NIL_NO_REQUESTS, True), ()  # no application: no fee could be charged
     unpaid = facts.number("applications.results.other.fee_unpaid_overdue.total") or 0
     if unpaid:
         text = f"本年度有{unpaid}件政府信息公开申请因申请人逾期未按信息处理费收费通知要求缴纳费用，不再处理。"
         note = f"六：表格显示有{unpaid}件申请因逾期未缴费不再处理，但未提供信息处理费收取金额，请补充"
         return FeeStatement(text, False), (note,)
     return FeeStatement(FEE_NIL, False), ("六：未提供信息处理费收取情况，已按“未收取”起草，请核实",)
+
+
+_AMOUNT = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(万元|元)")
+_TIMES = re.compile(r"([0-9]+)\s*(笔|件|次)")
+_FEE_WORDS = re.compile(r"政府信息公开|信息处理费|本年度|今年|全年|一共|共计|共|收取|收了|收|缴纳|了")
+
+
+def fee_charged(item: str, me: str) -> str:
+    """A fee the staff say was charged, in 公文 form (信息处理费收了1笔，300元 → 本年度我局共收取政府信息
+    公开信息处理费1笔，金额300元); an item not read this way is kept as typed."""
+    amount = _AMOUNT.search(item)
+    rest = _FEE_WORDS.sub("", _TIMES.sub("", _AMOUNT.sub("", item)))
+    if not amount or not re.search(r"收|缴|交", item) or re.sub(r"\W", "", rest):
+        return _sentence(item)  # more than the fee and its amount: kept as typed
+    times = _TIMES.search(item)
+    count = f"{times.group(1)}{times.group(2)}，金额" if times else ""
+    return f"本年度{me}共收取政府信息公开信息处理费{count}{amount.group(1)}{amount.group(2)}。"
 
 
 def _sentence(text: str) -> str:
@@ -186,16 +215,44 @@ def _missing_notes(given: Mapping[str, str], facts: ReportFacts) -> tuple[str, .
     for key, label in spec.OVERVIEW_SUBAREAS:
         if key not in notes:
             out.append(
-                f"一、总体情况：{label}部分，经办人未提供工作情况，本段只有表格数据和通用表述，请补充具体做法"
+                f"一、总体情况：{label}部分，经办人{_only_typed(given, key)}未提供工作情况，"
+                "本段只有表格数据和通用表述，请补充具体做法"
             )
     for key, part in (("problems", "存在的主要问题"), ("improvements", "改进措施")):
         if key not in notes:
             out.append(
-                f"五：经办人未提供{part}，“{part}”一段是通用表述的占位内容，"
+                f"五：经办人{_only_typed(given, key)}未提供{part}，“{part}”一段是通用表述的占位内容，"
                 "不代表本机关的实际情况，请据实替换"
             )
     if is_government(facts) and not _mentions_assessment("".join(notes.get("supervision", []))):
         out.append("一、总体情况：监督保障部分，人民政府应报告工作考核、社会评议和责任追究结果情况，请补充")
+    return tuple(out)
+
+
+def _only_typed(given: Mapping[str, str], key: str) -> str:
+    """「只写了“同去年”，」 when the staff's note for `key` said nothing (never printed as prose)."""
+    typed = given.get(key, "").strip()
+    return f"只写了“{typed}”，" if typed else ""
+
+
+PASTED_RATE = 0.7  # a note this much last year's wording is last year's report, not this year's work
+_NOTE_PLACE = {key: f"一、总体情况：{label}部分" for key, label in spec.OVERVIEW_SUBAREAS} | {
+    "problems": "五：存在的主要问题",
+    "improvements": "五：改进措施",
+    "other": "六：其他需要报告的事项",
+}
+
+
+def pasted_notes(notes: Mapping[str, str], previous: Report) -> tuple[str, ...]:
+    """A notice for each note that repeats last year's report (雷同率 of the note against it)."""
+    rates = copy_rates(dict(notes), {k: previous.section(k) for k in previous.sections})
+    out = []
+    for key, (rate, chars) in rates.items():
+        if key in _NOTE_PLACE and rate >= PASTED_RATE and chars >= 30:
+            out.append(
+                f"{_NOTE_PLACE[key]}，经办人提供的情况有{rate:.0%}与上年报告文字相同，"
+                "草稿照此起草，请写明本年度的实际做法和变化"
+            )
     return tuple(out)
 
 

@@ -101,6 +101,7 @@ LINT_RULES = {
     "repeated": "PROSE_REPEATED",
     "enumeration": "PROSE_ENUMERATION",
     "year_mix": "PROSE_YEAR_MIX",
+    "as_typed": "PROSE_AS_TYPED",
 }
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from assistant.drafting.formal import lexicon
 
-COLLOQUIAL, REPEATED, ENUMERATION, YEAR_MIX, ENGLISH, MARKDOWN = (
-    "colloquial", "repeated", "enumeration", "year_mix", "english", "markdown",
+COLLOQUIAL, REPEATED, ENUMERATION, YEAR_MIX, ENGLISH, MARKDOWN, AS_TYPED = (
+    "colloquial", "repeated", "enumeration", "year_mix", "english", "markdown", "as_typed",
 )  # fmt: skip
 KIND_ZH = {
     COLLOQUIAL: "口语化表述",
@@ -24,6 +24,7 @@ KIND_ZH = {
     YEAR_MIX: "年度表述混用",
     ENGLISH: "英文",
     MARKDOWN: "Markdown 标记",
+    AS_TYPED: "照录的记录",
 }
 ORDINALS = "一二三四五六七八九十"
 # 一是 … 十是; not inside words (统一是, 唯一是, 第一是, 万一是).
@@ -57,6 +58,7 @@ def lint_prose(text: str, allowed_english: str = "") -> list[LintIssue]:
         + year_mix_issues(text)
         + english_issues(text, allowed_english)
         + markdown_issues(text)
+        + as_typed_issues(text)
     )
 
 
@@ -170,3 +172,29 @@ def markdown_issues(text: str) -> list[LintIssue]:
             mark = m.group().strip()
             out.append(LintIssue(MARKDOWN, mark, f"出现 Markdown 标记“{mark}”，正文应为纯文本", m.start()))
     return out
+
+
+# A note left as typed: a sentence (or what follows a lead-in's colon) that is only 同去年/无/暂无, a
+# spoken approximate numeral (三十来篇, 几10个, 90%几). (A clause ending in 的 was tried: it also flags
+# the 公文 topic construction 「对栏目更新不及时的，建立了……」, so it is not a check.)
+_EMPTY_SENTENCE = re.compile(
+    r"(?:^|(?<=[。；;：:\n]))(?:本年度|全年|今年)?(?:同(?:去年|上年度?|往年)|暂无|无|没有)(?=[。；;]|$)"
+)
+_SPOKEN_NUMERAL = re.compile(
+    r"[一二两三四五六七八九十百千万]来(?=[条件篇个份项次名人家])|[几数][0-9]|[0-9][几来](?=[条件篇个份项次名人家])"
+    r"|[0-9]%[几多]"
+)
+
+
+def as_typed_issues(text: str) -> list[LintIssue]:
+    """Words a clerk typed that no published report prints (they are not the lexicon's words)."""
+    plain = _unquoted(text)
+    out = []
+    for pattern, why in (
+        (_EMPTY_SENTENCE, "只有“{}”，不是工作情况的表述"),
+        (_SPOKEN_NUMERAL, "口语化的约数“{}”，宜写作“X余”“X%以上”等"),
+    ):
+        for m in pattern.finditer(plain):
+            near = _context(text, m.start(), m.end())
+            out.append(LintIssue(AS_TYPED, m.group(), f"{why.format(m.group())}（…{near}…）", m.start()))
+    return sorted(out, key=lambda i: i.start)

@@ -100,10 +100,10 @@ _ARABIC_CN = dict(zip("0123456789", "零一二三四五六七八九", strict=Tru
 _SMALL = "十百千"
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _COUNT = re.compile(
-    rf"(?<![0-9.．％%{_DIGIT}{_UNIT}])((?:[0-9](?=[{_SMALL}])|[{_CN_DIGITS}{_SMALL}])+)(多|余|几)?"
+    rf"(?<![0-9.．％%{_DIGIT}{_UNIT}几数好])((?:[0-9](?=[{_SMALL}])|[{_CN_DIGITS}{_SMALL}])+)(多|余|几|来)?"
     rf"(?=(?:{'|'.join(COUNT_UNITS)}))"
 )
-_PERCENT = re.compile(rf"百分之([{_CN_DIGITS}{_SMALL}]+(?:点[{_CN_DIGITS}]+)?)")
+_PERCENT = re.compile(rf"百分之([{_CN_DIGITS}{_SMALL}]+(?:点[{_CN_DIGITS}]+)?)(多|几)?")
 _NOT_BEFORE_COUNT = ("第", "初", "周", "星期", "之", "其", "万", "亿", "统", "唯", "逐", "同", "单", "不")
 
 
@@ -124,7 +124,9 @@ def _count(text: str, m: re.Match[str]) -> str:
         return m.group()
     if raw == "一" and not after.startswith(_LONE_ONE_UNITS):
         return m.group()
-    if any(text.startswith(p, m.start()) for p in SET_PHRASES) or (approx == "几" and raw[-1] not in _SMALL):
+    if any(text.startswith(p, m.start()) for p in SET_PHRASES) or (
+        approx in ("几", "来") and raw[-1] not in _SMALL
+    ):
         return m.group()
     value = _count_value(raw)
     if value is None or raw.isdigit():
@@ -140,7 +142,10 @@ def _percent(m: re.Match[str]) -> str:
     digits = "".join(
         str("零一二三四五六七八九".index(ch)) if ch in "零一二三四五六七八九" else "0" for ch in frac
     )
-    return f"{value}{'.' + digits if digits else ''}%"
+    approx = "以上" if m.group(2) and not digits else ""  # 百分之九十几 → 90%以上
+    if m.group(2) and digits:
+        return m.group()
+    return f"{value}{'.' + digits if digits else ''}%{approx}"
 
 
 def arabic_counts(text: str) -> str:
@@ -148,4 +153,26 @@ def arabic_counts(text: str) -> str:
     1000余条, 百分之九十五 → 95%). Only a numeral directly followed by a counting unit is a count:
     一是, 两年, 十四五, 一批, 第一, 三万元, 一站式, 统一 and set phrases (八项规定) stay as typed."""
     text = _PERCENT.sub(_percent, text)
+    text = _TEN_THOUSANDS.sub(_ten_thousands, text)
+    text = _SHORT_THOUSANDS.sub(_short_thousands, text)
     return _COUNT.sub(lambda m: _count(text, m), text)
+
+
+# 三万多 / 3万多 → 3万余: a numeral of ten thousands said approximately.
+_TEN_THOUSANDS = re.compile(rf"(?<![0-9.．{_DIGIT}{_UNIT}])([0-9]+|[{_CN_DIGITS}十]+)万(多|余)")
+# 一千五 / 两千三 (spoken 1500 / 2300): a digit, 千, one digit, and no further numeral or 万.
+_SHORT_THOUSANDS = re.compile(
+    rf"(?<![0-9.．{_DIGIT}{_UNIT}第])([一二两三四五六七八九])千([一二三四五六七八九])(?![0-9{_DIGIT}{_UNIT}])"
+)
+
+
+def _ten_thousands(m: re.Match[str]) -> str:
+    raw = m.group(1)
+    value = int(raw) if raw.isdigit() else _count_value(raw)
+    return f"{value}万余" if value else m.group()
+
+
+def _short_thousands(m: re.Match[str]) -> str:
+    digits = "一二三四五六七八九"
+    head = 2 if m.group(1) == "两" else digits.index(m.group(1)) + 1
+    return str(head * 1000 + (digits.index(m.group(2)) + 1) * 100)

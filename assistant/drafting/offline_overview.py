@@ -9,6 +9,7 @@ from assistant.core.numbers import extract_numbers
 from assistant.drafting.grounding import Grounding
 from assistant.drafting.phrasing import (
     CN_ORDINALS,
+    VERBS,
     as_action,
     covered_by,
     drop_repeats,
@@ -65,14 +66,18 @@ def subarea_body(g: Grounding, key: str, data: str, seed: str, stated: str = "")
     """Data sentence(s), then the staff's items; a general sentence when the staff gave nothing."""
     stated = stated or data
     own = re.compile(rf"^(?:{re.escape(g.self_name)})?(?:本年度|今年)?[，,]?(?=\S)")
-    kept = [as_action(own.sub("", i)) for i in (drop_repeats(i, stated) for i in g.items(key)) if i]
+    subject = "上述申请" if key == "on_request" else ""
+    items = [channels_said(i) for i in g.items(key)] if key == "platform" else g.items(key)
+    kept = [as_action(own.sub("", i)) for i in (drop_repeats(i, stated, subject) for i in items) if i]
     if key == "on_request":
         data, kept = merge_carry_over(g, data, kept)
     if covered_by(data, kept):
         data = ""  # the staff's own wording already states these numbers
     facts_told = "".join(sentence(i) for i in kept if i.startswith(_DESCRIPTIVE))
     actions = [i for i in kept if not i.startswith(_DESCRIPTIVE)]
-    if len(actions) == 1 and not any(w in actions[0] for w in ("本年", "全年", "截至", "年内", "上年")):
+    if len(actions) == 1 and not any(
+        w in actions[0] for w in ("本年", "全年", "截至", "年内", "上年", "上述")
+    ):
         actions = [f"本年度{actions[0]}"]
     notes = enumerate_items(actions)
     if len(actions) > 1 and notes.startswith("一是"):
@@ -85,6 +90,29 @@ def subarea_body(g: Grounding, key: str, data: str, seed: str, stated: str = "")
     if not notes:
         return data + GENERIC[key]
     return data + notes
+
+
+# A platform note that only lists channels (网站专栏，两微一端，热线12393): no verb in its first clauses.
+_SAYS = re.compile("|".join((*VERBS, "是", "有", "可以", "能", "也", "也算", "阅读量", "涨", "关注")))
+# Names are no verbs: “云栖发布”, 预决算公开统一平台, 公众号, 村务公开栏.
+_NAMES = re.compile(r"“[^”]*”|公开(?=[^，、]{0,4}(?:平台|专栏|栏|网))|公众号|视频号")
+_CHANNEL_LEAD = re.compile(r"^(?:主要是|主要依托|就是|本年度)?")
+
+
+def channels_said(item: str) -> str:
+    """依托A、B等渠道发布政府信息 for the channels a platform note lists without a verb, then the rest
+    as typed (网站专栏+公众号，各村公开栏也均完善 → 依托网站专栏、公众号等渠道发布政府信息，各村…)."""
+    clauses = [c.strip() for c in re.split(r"[，,]", _CHANNEL_LEAD.sub("", item)) if c.strip()]
+    channels = []
+    for clause in clauses:
+        bare = re.sub(r"^(?:还有|加上|以及|和)", "", clause)
+        if _SAYS.search(_NAMES.sub("", bare)):
+            break
+        channels.append(re.sub(r"^([^：:]{2,8})[：:](.+)$", r"\1（\2）", bare.replace("+", "、")))
+    if not channels:
+        return item
+    rest = clauses[len(channels) :]
+    return "，".join([f"依托{'、'.join(channels)}等渠道发布政府信息", *rest])
 
 
 _CARRY_WORDS = ("结转", "答复期", "办理期限", "跨年", "下年度")

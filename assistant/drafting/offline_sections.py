@@ -133,7 +133,7 @@ _PLANNED = re.compile(r"下一步|明年|下一年|打算|计划|准备|争取|�
 
 def followup_candidates(g: Grounding) -> list[str]:
     """What the staff wrote this year, their 上年问题整改 items and improvements first (not plans)."""
-    routed = routed_items(g.notes, g.self_name)
+    routed = routed_items(g.notes, g.self_name, g.year)
     skip = (FOLLOWUP, "improvements", "problems")
     planned = bool(_PLANNED.search(g.notes.get("improvements", "")))
     keys = [FOLLOWUP, *(() if planned else ("improvements",)), *(k for k in routed if k not in skip)]

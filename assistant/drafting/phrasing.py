@@ -21,7 +21,7 @@ _ACTION_STARTS = (
     "通过", "依托", "利用", "结合", "围绕", "聚焦", "坚持", "严格", "持续", "及时", "主动", "依法",
     "专项", "集中", "季度", "月度", "年度", "全年", "本年", "主要",
 )  # fmt: skip
-_VERBS = (
+VERBS = (
     "更新", "修复", "调整", "开展", "建立", "健全", "加强", "完善", "推进", "推动", "组织", "落实",
     "制发", "发布", "公开", "收到", "新收", "新增", "迁移", "开设", "约谈", "纳入", "检查", "规范",
     "优化", "印发", "编制", "举办", "参加", "设置", "设立", "上线", "改版", "清理", "梳理", "实行",
@@ -113,6 +113,7 @@ def enumerate_items(items: Sequence[str]) -> str:
 SYNONYMS = (
     "｜制发｜废止｜现行有效｜处理决定｜许可｜处罚｜强制｜收到申请｜办结｜结转｜答复｜不掌握｜企业｜组织"
     "｜自然人｜比上年少｜比上年多｜较上年｜同比｜投诉类｜重复申请"
+    "｜依申请｜接收｜转过来｜转来｜个人｜的还有"  # 依申请收了15件，上年转过来2件，转到明年的还有2件
 )
 _DEPENDENT = ("均", "其中", "并", "且", "另", "同时", "分别", "也")
 
@@ -124,7 +125,17 @@ _WHEN = re.compile(r"\d{1,2}月(?:[上中下]旬|底|末|初|份)?|\d{1,2}日|�
 def _restated_nil(clause: str, plain: str) -> bool:
     """无结转 / 全年无申请 after a data sentence saying 未收到申请、也没有上年结转的申请."""
     m = re.fullmatch(r"(?:无|未|没有)(\w{2,6})", _WHEN.sub("", clause).strip())
-    return bool(m) and bool(re.search(rf"(?:未|没有|无)[^。；，]{{0,12}}{re.escape(m.group(1))}", plain))
+    if not m:
+        return False
+    if re.search(rf"(?:未|没有|无)[^。；，]{{0,12}}{re.escape(m.group(1))}", plain):
+        return True
+    head, tail = (
+        re.escape(m.group(1)[:2]),
+        re.escape(m.group(1)[2:][-2:]),
+    )  # 未收到申请 ~ 未收到政府信息公开申请
+    return len(m.group(1)) >= 4 and bool(
+        re.search(rf"(?:未|没有|无)[^。；，]{{0,12}}{head}[^。；，]{{0,12}}{tail}", plain)
+    )
 
 
 def _redundant_clause(clause: str, stated_values: set, stated: str, plain: str = "") -> bool:
@@ -146,9 +157,10 @@ def _echo(clause: str, plain: str) -> bool:
     return len(core) >= 2 and core in plain
 
 
-def drop_repeats(item: str, stated: str) -> str:
+def drop_repeats(item: str, stated: str, subject: str = "") -> str:
     """The staff item without the clauses that only repeat numbers already stated (收到23件，上年结转1件
-    after the table sentence); "" when nothing new is left."""
+    after the table sentence); "" when nothing new is left. `subject` names what the data sentence is
+    about (上述申请): a clause left leaning on a dropped one (均按时答复) leans on it instead."""
     if not stated:
         return item
     stated_values = {m.value for m in extract_numbers(stated)}
@@ -157,8 +169,10 @@ def drop_repeats(item: str, stated: str) -> str:
     kept = [c for c in clauses if not _redundant_clause(c, stated_values, stated, plain)]
     if len(kept) < len(clauses):  # 收到1件，已公开: 已公开 only said what the dropped clause was
         kept = [c for c in kept if not _echo(c, plain)]
-    if any(c.strip().startswith(_DEPENDENT) for c in kept):
-        return item  # 均7个工作日内公开 needs the clause it leans on
+    if subject and kept and len(kept) < len(clauses) and kept[0].strip().startswith((*_DEPENDENT, "主要")):
+        kept[0] = subject + kept[0].strip()  # 上述申请均在期限内答复
+    if not subject and any(c.strip().startswith(_DEPENDENT) for c in kept):
+        return item  # 均7个工作日内公开 needs the clause it leans on (with a subject: the applications)
     return "，".join(kept) if len(kept) < len(clauses) else item
 
 

@@ -36,8 +36,25 @@ _LABEL = re.compile(
 )
 
 
+# A sub-heading pasted alone (（一）主动公开 from last year's report): a label with nothing after it.
+_HEADING = re.compile(
+    rf"^\s*(?:[（(][一二三四五六七八九十]{{1,2}}[)）]|[一二三四五六七八九十][、.．])?\s*({_NAMES})\s*$"
+)
+# A note, or an item of one, that says nothing: 同去年, 没有, 暂无, 其他没了 (never printed as prose).
+EMPTY_NOTE = re.compile(
+    r"^\s*(?:同(?:去年|上年度?|往年|前)|与(?:去年|上年度?)(?:相同|一致|一样)|(?:暂|暂时|目前)?(?:无|没有|没)"
+    r"|(?:其他|其它|别的)(?:的)?(?:都)?(?:没有|没了|没|无)(?:了)?|没有别的(?:了)?|无其他(?:事项)?|略|无变化)"
+    r"\s*[。.！!]?\s*$"
+)
+# 同去年，… at the head of an item: the clause only says 「as last year」 (no previous report to lean on).
+_SAME_AS_LAST = re.compile(r"^\s*同(?:去年|上年度?|往年)[，,：:]\s*")
+
+
 def split_label(item: str) -> tuple[str, str]:
     """(the note key the item's label names or "", the item without its label)."""
+    heading = _HEADING.match(item)
+    if heading:
+        return _KEY_OF[heading.group(1)], ""
     m = _LABEL.match(item)
     if not m:
         return "", item
@@ -51,13 +68,14 @@ def note_items(text: str) -> list[str]:
 
 
 # The note's own enumeration: 一是 / （一） / 1、 / 第一，… (the drafter numbers the items itself).
-_ORDINAL = r"(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,2}[)）]|(?<![\d.])\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十][，,、])"
+_ORDINAL = r"(?:[①-⑩]|(?<!\S)\d{1,2}\s+(?=[^\d\s])|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,2}[)）]|(?<![\d.])\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十][，,、])"
 _LEADING_ORDINAL = re.compile(rf"^\s*{_ORDINAL}\s*")
-_INLINE_ORDINAL = re.compile(rf"(?:[，,：:]|\s)\s*(?={_ORDINAL})")
+_INLINE_ORDINAL = re.compile(rf"(?:[，,：:]|\s)\s*(?={_ORDINAL})|\s*(?=[①-⑩])")
 # What introduces a list rather than says anything: 存在的问题主要是：/ 问题， / 下一步打算 / 主要有：
 _INTRO = re.compile(
     r"^(?:(?:本年度|全年)?(?:存在的?|主要的?)?(?:问题|不足|措施|改进措施)?(?:主要)?(?:是|有|包括|如下)[：:，,]"
     r"|(?:存在的?)?(?:主要)?问题[：:，,]"
+    r"|(?:存在的?)?(?:主要)?问题(?:就|只有|主要有)?(?:一个|一条|一点)[：:，,]"  # 主要问题就一个：…
     r"|(?:存在的?)?(?:主要)?问题(?:主要)?(?:就是|就|是|在于)(?!否)[：:，,]?(?=\w)"  # 问题就是人手不够
     rf"|(?:存在的?|主要的?)?(?:问题|不足)(?:主要)?(?:是|有|包括|表现在)?(?={_ORDINAL})"  # 问题一是… / 问题主要是一是…
     r"|(?:我[局镇办委县区市省]|我街道|我中心|本机关)?(?:下一步|今后)[，,：:]?(?:(?:打算|准备|计划|将)[，,]?)?|(?:我[局镇办委县区市省]|我街道|我中心|本机关)?(?:打算|准备|计划)[，,]?)"
@@ -84,7 +102,9 @@ def _same(a: str, b: str) -> bool:
     return re.sub(r"\W", "", a) == re.sub(r"\W", "", b)
 
 
-def routed_items(notes: Mapping[str, str], self_name: str = "本机关") -> dict[str, list[str]]:
+def routed_items(
+    notes: Mapping[str, str], self_name: str = "本机关", year: int | None = None
+) -> dict[str, list[str]]:
     """Every note's items in 公文 form and without labels or the note's own ordinals, under the key
     their label names (else the note's own); an item typed twice is kept once."""
     out: dict[str, list[str]] = {}
@@ -92,7 +112,9 @@ def routed_items(notes: Mapping[str, str], self_name: str = "本机关") -> dict
     for key, text in notes.items():
         current = key
         for raw in note_items(text):
-            label, rest = split_label(formalize(raw, self_name))
+            if EMPTY_NOTE.match(raw):
+                continue  # 同去年 / 暂无 / 其他没了: says nothing (the area is reported as missing)
+            label, rest = split_label(formalize(_SAME_AS_LAST.sub("", raw), self_name, year))
             current = label or current
             for piece in _pieces(rest):
                 if not any(_same(piece, s) for s in seen):

@@ -97,7 +97,9 @@ def score_draft(case: DraftCase, draft: Draft, tally: _Tally, tmp: Path) -> list
     for key, topics in case.topics.items():
         for missing in missing_topics(draft.text(key), topics, tally.topics):
             fail("topic_coverage", f"{_label(key)}缺少{missing}")
-    for missing in missing_topics(draft.text("s5_problems"), case.follow_up, tally.follow):
+    for missing in missing_topics(
+        not_copied(draft.text("s5_problems"), case.previous), case.follow_up, tally.follow
+    ):
         fail("followup_coverage", f"未说明上年问题{missing}的整改")
     if case.fee:
         _fee(case.fee, draft.text("s6_other"), tally, fail)
@@ -201,3 +203,16 @@ def _copy(draft: Draft, previous: Report, tally: _Tally, fail: Callable[[str, st
                 "copied_paragraphs",
                 f"{_label(key.split('#')[0])}有段落 {rate:.0%} 与上年报告相同：{paragraphs[key][:40]}…",
             )
+
+
+COPIED_SENTENCE = 0.8  # a sentence this much last year's wording says nothing about this year
+
+
+def not_copied(text: str, previous: Report | None) -> str:
+    """`text` without the sentences copied from last year's report: last year's 五 pasted again is no
+    account of what was done about its problems (followup_coverage looks only at the rest)."""
+    if previous is None or not any(previous.sections.values()):
+        return text
+    pieces = [p for p in re.findall(r"[^。；！？\n]+[。；！？]?", text) if p.strip()]
+    rates = copy_rates({str(i): p for i, p in enumerate(pieces)}, previous.sections)
+    return "".join(p for i, p in enumerate(pieces) if rates.get(str(i), (0.0, 0))[0] < COPIED_SENTENCE)
