@@ -90,3 +90,13 @@ def test_a_fee_notice_never_paid_is_fee_unpaid_overdue():
     assert ex.cells.get(A + "results.other.fee_unpaid_overdue.commercial_enterprise") == 1
     ex = _read("还有一件让他补正，他过了期限也没交材料", cells)
     assert not any(".fee_unpaid_overdue." in k for k in ex.cells)
+
+
+def test_a_types_outcomes_after_of_it():
+    cells = {A + "new_received.natural_person": 10, A + "new_received.total": 13}
+    ex = _read("个人的里面公开7件，两件涉及隐私没给", cells)
+    assert ex.cells == {
+        A + "results.granted.natural_person": 7,
+        A + "results.withheld.third_party_rights.natural_person": 2,
+    }
+    assert _read("个人的公开7件", cells).cells == {A + "results.granted.natural_person": 7}

@@ -78,6 +78,9 @@ _ONE_WHO = re.compile(  # 「还有一个助学基金会来了3件」: one appli
 _NEW_OF_TYPE = re.compile(
     r"(?:今年|本年度?)新收的(?P<who>[^，,。；;\d]{1,6}?)(?=[0-9一二两三四五六七八九十]+\s*件(?:里|里面|中|当中))"
 )
+_TYPE_OF = re.compile(  # 「个人的里面公开7件，……」「个人的公开7件」: that type's outcomes follow
+    r"(?:(?<=^)|(?<=[，,。；;]))(?P<who>[^，,。；;：:\d]{1,6}?)的(?:里面|里头|当中|中|里)?(?=(?:予以)?公开[0-9一二两三四五六七八九十]|给了[0-9一二两三四五六七八九十])"
+)
 _SAY_SCOPE = re.compile(
     r"^\s*(?:先|再|然后|下面|接着)?说(?:说|一下)?(?P<scope>[^，,。；;：:\d]{1,8}?的[：:])"
 )  # 「先说个人的：」
@@ -234,6 +237,7 @@ def spell(
         _OF_DONE, "其中，", rewrite(_SAY_SCOPE, lambda m: m.group("scope"), message, said), said
     )
     message = rewrite(_TYPE_ABOUT, _type_about, message, said)  # 「律所3件都是问拆迁的，」: 律所3件：
+    message = rewrite(_TYPE_OF, _type_of, message, said)  # 「个人的里面公开7件」: 个人的：
     if SUIT_WORD.search(message):  # 「复议有1件，就是个人不掌握那件」: which application, no 表二 value
         message = rewrite(CASE_OF, "某事项", message, said)
     message = rewrite(_ONE_WHO, "还有", message, said)  # 「还有一个基金会来了3件」: 3件
@@ -288,6 +292,12 @@ def _asked_for(m: re.Match[str]) -> str | None:
     """What was asked for is no row, unless it names the outcome (「要的是……内部讨论稿」: 过程性信息)."""
     row = find_row(m.group(), weak=False)
     return None if row is not None and row.key.startswith("applications.results.") else "某事项"
+
+
+def _type_of(m: re.Match[str]) -> str | None:
+    """「个人的：」 when the words before 的 name an applicant type, else as typed."""
+    col = find_col(ROW_BY_KEY[_NEW], m.group("who"), default=False)
+    return f"{m.group('who')}的：" if col in spec.T2_APPLICANT_COLUMNS else None
 
 
 def _type_about(m: re.Match[str]) -> str | None:
