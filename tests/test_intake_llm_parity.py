@@ -66,3 +66,32 @@ def test_the_type_still_told_goes_into_the_prompt_and_is_kept():
 def test_a_question_is_asked_once():
     _, llm = _both("新收申请28件", {})
     assert len(llm.questions) == len(set(llm.questions)) >= 1
+
+
+def test_every_application_of_a_type_had_one_outcome_on_the_llm_path():
+    cells = {
+        A + "new_received.natural_person": 2,
+        A + "new_received.commercial_enterprise": 1,
+        A + "new_received.total": 3,
+    }
+    rules, llm = _both("个人的都公开了，企业那件涉及商业秘密，不予公开，属于保护第三方合法权益", cells)
+    assert (
+        _cells(llm)[A + "results.granted.natural_person"]
+        == 2
+        == _cells(rules)[A + "results.granted.natural_person"]
+    )
+
+
+def test_one_moved_from_a_row_with_a_long_label_stands():
+    cells = {
+        A + "results.partially_granted.natural_person": 2,
+        A + "results.partially_granted.total": 2,
+        A + "results.granted.natural_person": 8,
+        A + "results.granted.total": 11,
+    }
+    rules, llm = _both("哦对了 部分公开那行个人是1不是2，多出来那件其实是予以公开的，我表格填错了", cells)
+    assert (
+        _cells(llm)[A + "results.granted.natural_person"]
+        == 9
+        == _cells(rules)[A + "results.granted.natural_person"]
+    )

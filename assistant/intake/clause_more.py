@@ -23,6 +23,8 @@ _TOTAL_WORD = re.compile(r"(?:总数|总共|一共|合计|总计)(?:是|为|有)
 _HELD_BACK = re.compile(r"(?:没|未|不予|不能)(?:给|公开|提供)")
 _THAT_PART = re.compile(r"部分(?!公开)")  # 「那部分」「涉及隐私的部分」, not the row 部分公开
 
+ALL_OF_TYPE = "该类申请人本年办理的"  # 「个人的都公开了」: every application of the type had this outcome
+
 
 @dataclass
 class _Last:
@@ -103,7 +105,7 @@ class ClauseMore:
         done = A.handled({**self.ctx.cells, **{s.key: s.value for s in self.statements}}, col)
         if not done:
             return False
-        self._emit(row, col, done, source, True, f"该类申请人本年办理的{done}件均为此结果")
+        self._emit(row, col, done, source, True, f"{ALL_OF_TYPE}{done}件均为此结果")
         return True
 
     def _all_to_column(self, col: str, source: str) -> bool:

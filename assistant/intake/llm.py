@@ -37,6 +37,7 @@ from assistant.intake import (
 )
 from assistant.intake.answers import THAT_ONE
 from assistant.intake.attribution import SINGLE_TYPE
+from assistant.intake.clause_more import ALL_OF_TYPE
 from assistant.intake.consistency import Statement, resolve
 from assistant.intake.counted_as import alias_line
 from assistant.intake.extract import extract
@@ -202,7 +203,7 @@ def with_inferences(result: Extraction, rules: Extraction, version: str = spec.F
             p.key.rsplit(".", 1)[0] in rows
             or _group_of(p.key.rsplit(".", 1)[0]) in groups
             or p.note == BALANCE_REST
-            or p.note.startswith(SINGLE_TYPE)  # every application of one type: results in that column
+            or p.note.startswith((SINGLE_TYPE, ALL_OF_TYPE))  # every application of one type: that column
             or (
                 (p.key.startswith(RESULTS_TOTAL) or p.note.startswith(ARITHMETIC))
                 and _same_reading(result, rules)
@@ -218,7 +219,7 @@ def with_inferences(result: Extraction, rules: Extraction, version: str = spec.F
 
 
 RESULTS_TOTAL = "applications.results.total."
-_CARRY_ADDED = re.compile(r"^原(\d+)件，加上(?:上年结转的|从“[^”]{1,30}”移来的)(\d+)件$")
+_CARRY_ADDED = re.compile(r"^原(\d+)件，加上(?:上年结转的|从“[^”]{1,80}”移来的)(\d+)件$")
 
 
 def carry_sums(result: Extraction, rules: Extraction) -> Extraction:
