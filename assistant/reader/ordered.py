@@ -22,6 +22,8 @@ from assistant.reader.labels import LabelMatch, squash
 from assistant.reader.tables import Observed, Read, T1Row, T2Row
 
 _BLOCK_TITLE = re.compile(r"第二十条第?[（(]?([一二三四五六七八九十]+)[)）]?项")
+# a title wrapped in its cell, its 「项」 on the next line (「第二十条第（一）」 / 「项」: mutool, pdfplumber)
+_CUT_TITLE = re.compile(r"^第二十条第?[（(]?([一二三四五六七八九十]+)[)）]?$")
 _BLOCKS = {"一": "art20_1", "五": "art20_5", "六": "art20_6", "八": "art20_8", "九": "art20_9"}
 _PROSE = re.compile(r"[。，；！？]")
 _PAGE = re.compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页.*|\d+\s*/\s*\d+|[-—–－]\s*\d+)\s*$")
@@ -183,7 +185,7 @@ def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
     current = None
     rows: list[T1Row] = []
     for line, i in lines:
-        m = _BLOCK_TITLE.search(squash(line))
+        m = _BLOCK_TITLE.search(squash(line)) or _CUT_TITLE.match(squash(line))
         if m:
             current = _BLOCKS.get(m.group(1))
             blocks.setdefault(current or "", [])

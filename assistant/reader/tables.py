@@ -289,8 +289,9 @@ def _held_label(before: list[str], own: list[str], after: list[str]) -> tuple[La
                 continue
             for k in range(len(after), -1, -1):
                 tail = "".join(norm(pick(t)) for t in after[:k])
-                hit = rows.suffix(lead + own_text + tail)
-                if hit and hit.target not in V.T2_GROUPS and len(norm(hit.official)) > len(tail):
+                text = lead + own_text + tail
+                hit = rows.suffix(text)
+                if hit and hit.target not in V.T2_GROUPS and V.t2_label_takes(text, hit.target, len(tail)):
                     return hit, k
     return None
 
