@@ -5,9 +5,9 @@ tests/fixtures/reader_real/outsider_docx_plumber_* (outsiderdocx.py; truth a cor
 from __future__ import annotations
 
 from assistant.reader import vocabulary as V
+from assistant.reader.heldlabel import held_label
 from assistant.reader.labels import norm
 from assistant.reader.ordered import _place_t1
-from assistant.reader.tables import _held_label
 from tests.fixtures.reader_real.measure import assert_gaps_said, assert_nothing_blamed, measure
 
 PLUMBER = "outsider_docx_plumber_pt9_ziranziyuanju_2022.txt"
@@ -25,14 +25,14 @@ def test_pdfplumber_rows_with_their_labels_below_the_numbers_are_read_whole():
 def test_a_cut_group_label_on_the_numbers_line_is_part_of_the_rows_label():
     # 「三、本年 （三）不 0 0 0 0 0 0 0」 then 「度办理结 予公开」「果 1.属于国」「家秘密」
     after = ["度办理结 予公开", "果 1.属于国", "家秘密", "三、本年 （三）不"]
-    hit, used = _held_label(["开"], ["三、本年 （三）不"], after)
+    hit, used = held_label(["开"], ["三、本年 （三）不"], after)
     assert (hit.target, used) == ("results.withheld.state_secret", 3)
 
 
 def test_the_next_rows_whole_label_after_a_row_is_not_taken_for_its_own():
     # labels printed before their numbers (plain pdftotext): what follows is the next row's label
     after = ["三、本年度办理结果", "（三）不予公开", "2.其他法律行政法规禁止公开"]
-    assert _held_label([], ["三、本年 （三）不"], after) is None
+    assert held_label([], ["三、本年 （三）不"], after) is None
 
 
 def test_a_rows_label_takes_more_than_the_lines_after_it():
@@ -54,3 +54,39 @@ def test_a_block_title_wrapped_before_its_xiang_still_opens_the_block():
     rows = _place_t1([(line, i) for i, line in enumerate(lines)], "2021")
     got = {(r.block, r.item): [v.raw for _, v in r.values] for r in rows}
     assert got[("art20_5", "admin_license")] == ["186"]
+
+
+def test_no_warning_against_the_report_for_what_the_extraction_did():
+    # r20txt: TABLE_ROW_REPEATED (「（六）其他」 read three times as 3.其他) and TEXT_QUALITY 「复议复议」
+    # (表三's stacked headers joined) were warnings against the report → none
+    m = measure("outsider_docx_plumber_landscape_hezhuzhen_2023.txt")
+    assert_nothing_blamed(m)
+    assert [f.rule for f in m.findings if f.source == "report"] == []
+
+
+def test_a_cut_group_label_alone_is_no_leaf_row():
+    # 「三、本年度 （六）其他 0 …」: 其他 is also the leaf 3.其他, but that leaf has no （六）
+    after = [
+        "办理结果 处理 1.申",
+        "请人无正当",
+        "理由逾期不",
+        "补正、行政",
+        "机关不再处",
+        "理其政府信",
+        "息公开申请",
+    ]
+    hit, used = held_label([], ["三、本年度 （六）其他"], after)
+    assert (hit.target, used) == ("results.other.no_correction_overdue", 7)
+    hit, used = held_label([], ["三、本年度 （六）其他"], ["办理结果 处理 3.其", "他"])
+    assert (hit.target, used) == ("results.other.other", 2)
+
+
+def test_a_word_in_a_run_of_column_headers_is_no_slip():
+    from assistant.reader.textquality import _TWICE, _in_run
+
+    for para, slip in (
+        ("复议 复议 复议复议 复议", False),
+        ("加强资金资金管理", True),
+        ("资金资金资金", True),
+    ):
+        assert (not _in_run(para, _TWICE.search(para))) is slip
