@@ -15,8 +15,17 @@ w3m / lynx / html2text dumps of web pages are measured in `tests/fixtures/reader
 
 `.venv/bin/python benchmarks/text_outsider.py [--tools a,b] [--only SUBSTRING] [--all] [--rows]`
 
-Figures (default: each layout over two facts files = 40 variants + 3 corpus .docx; base c256fd7):
-see docs/TEAM.md (r20txt) for before → after per tool.
+Figures (2026-12-08, r20txt; default run: each layout over two facts files = 40 variants + the 3 corpus .docx,
+8600 cells; innertext: the 4 corpus web pages, 800 cells). Base c256fd7 → after:
+  plumber (pdfplumber extract_text)   7679 → 7808/8600, wrong 39 → 0, false errors 11 → 0
+  mutool draw -F txt                  7588 → 7783/8600, wrong 0, false 0, unusable 4 → 3
+  soffice_txt, soffice_utf8           7803/8600, wrong 0, false 0 (unchanged)
+  pdftotext_raw, pdftotext_layout, plumber_layout, pandoc_plain, pandoc_md   7808/8600, 0, 0 (unchanged)
+  pandoc_gfm, pydocx_dump             8600/8600 (unchanged)
+  innertext (corpus pages)            800/800 (unchanged); soffice_html_innertext 7803/8600 (unchanged)
+What is left is the zero_blank layouts (zero cells printed blank: 0-6 of 200 read, never wrong) in every tool
+that prints one cell a line or loses empty cells; only tab- or pipe-separated outputs (pydocx_dump, pandoc_gfm)
+keep them.
 """
 
 from __future__ import annotations

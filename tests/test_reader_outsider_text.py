@@ -90,3 +90,25 @@ def test_a_word_in_a_run_of_column_headers_is_no_slip():
         ("资金资金资金", True),
     ):
         assert (not _in_run(para, _TWICE.search(para))) is slip
+
+
+def test_numbers_under_another_blocks_column_headers_are_the_readers_gap():
+    # zero cells blank: 「第二十条第（五）」/「项」 then 第（一）项's 「本年制发件数 … 4 1 47」; with the wrapped
+    # titles read (r20txt) the counts of （五）+（六） fit and 4, 1, 47 went there (3 wrong) → the reader's gap
+    m = measure("outsider_docx_zero_blank_xianzhengfuban_2024.txt")
+    assert_nothing_blamed(m)
+    assert_gaps_said(m)
+    assert not [k for k in m.wrong if k.startswith("active.")]
+
+
+def test_an_earlier_blocks_header_unsettles_the_readings_that_leave_that_block_out():
+    from assistant.reader import t1columns
+
+    order = ["art20_1", "art20_5", "art20_6", "art20_8"]
+    ok = t1columns.settled(order, {"art20_8": [frozenset({"art20_5", "art20_6"})]})
+    assert ok(order)  # 「0 0 0 0 0 0 | 本年处理决定数量 0 | 本年处理决定数量 0 0 | …」 all under （八）
+    assert not ok(["art20_6", "art20_8"])  # （五）'s numbers may be among them
+    assert ok(["art20_5"])  # before the block the header stood in
+    heads = {"本年处理决定数量": frozenset({"art20_5", "art20_6"})}
+    assert t1columns.earlier_head(heads, "本年处理决定数量", "art20_8", order) == {"art20_5", "art20_6"}
+    assert not t1columns.earlier_head(heads, "本年处理决定数量", "art20_1", order)  # a later block's: no sign
