@@ -148,6 +148,8 @@ class T1Parser:
         cols = self.columns
         positions = [j for j, _ in cols] if cols else None
         picked = pick_values(row, s, len(cols) if cols else None, positions, exact)
+        if picked is not None and not cols and len(picked) not in V.t1_widths(block, item):
+            picked = None  # no header and fewer numbers than the row's cells (blank cells dropped): no guess
         if picked is None:
             self.obs.note(1, f"{where(n, r)}“{label}”的数值与表头列数对不上，未读取")
             return

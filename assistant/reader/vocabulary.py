@@ -60,6 +60,20 @@ def t2_rows() -> LabelIndex[str]:
     return LabelIndex(labels)
 
 
+@cache
+def t1_widths(block: str, item: str) -> frozenset[int]:
+    """How many cells 表一's row (block, item) has, in either version (2021: 行政许可 1; 2019: 3)."""
+    return frozenset(
+        n
+        for version in _BOTH
+        if (
+            n := sum(
+                1 for c in spec.spec_for(version).table_cells(1) if c.key.split(".")[1:3] == [block, item]
+            )
+        )
+    )
+
+
 def t2_label_takes(text: str, key: str, tail: int) -> bool:
     """`text` (normalised) ends with row `key`'s label taking more than its last `tail` characters:
     the leaf label alone or with its group labels above it (「（三）不」 + 「予公开」「1.属于国」「家秘密」
