@@ -23,6 +23,8 @@ Figures (2026-12-08, r20txt; default run: each layout over two facts files = 40 
   pdftotext_raw, pdftotext_layout, plumber_layout, pandoc_plain, pandoc_md   7808/8600, 0, 0 (unchanged)
   pandoc_gfm, pydocx_dump             8600/8600 (unchanged)
   innertext (corpus pages)            800/800 (unchanged); soffice_html_innertext 7803/8600 (unchanged)
+`--all --tools plumber --only pt9` (30 variants): 5135 → 6000/6000, wrong 204 → 0, false 68 → 0; `--all --tools
+plumber --only zero_blank`: 132/6000 wrong 32 → 128/6000 wrong 28, false 10 (blank 表二 rows: open).
 What is left is the zero_blank layouts (zero cells printed blank: 0-6 of 200 read, never wrong) in every tool
 that prints one cell a line or loses empty cells; only tab- or pipe-separated outputs (pydocx_dump, pandoc_gfm)
 keep them.

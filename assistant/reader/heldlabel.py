@@ -20,13 +20,6 @@ def cut_label(name: str, hit: LabelMatch[str] | None) -> bool:
     return hit is None or (group is not None and not hit.official.startswith(group.group(0)))
 
 
-def _own_mark(name: str, hit: LabelMatch[str]) -> bool:
-    """The row's own text is only its numbering, the leaf's (「三、本 （七） 25 …」 then 「年度办 总计」:
-    （七）总计); `norm` drops numbering, so `t2_label_takes` cannot count it."""
-    mark = _GROUP_MARK.match(name.split()[-1] if name.split() else name)
-    return mark is not None and norm(name.split()[-1]) == "" and hit.official.startswith(mark.group(0))
-
-
 def _but_first(t: str) -> str:
     """A line of three label columns' pieces without the first: 「办理结果 处理 1.申」 → 处理 + 申."""
     parts = t.split()
@@ -52,6 +45,6 @@ def held_label(before: list[str], own: list[str], after: list[str]) -> tuple[Lab
                 hit = rows.suffix(text)
                 if hit is None or hit.target in V.T2_GROUPS or (k == 0 and cut_label(own[-1], hit)):
                     continue  # 「（六）其他」 alone is no 3.其他
-                if V.t2_label_takes(text, hit.target, len(tail)) or _own_mark(own[-1], hit):
+                if V.t2_label_takes(text, hit.target, len(tail)):
                     return hit, k
     return None
