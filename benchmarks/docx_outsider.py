@@ -84,10 +84,12 @@ def _errors(result) -> set[str]:
     }
 
 
-def score(text: bytes, facts, truth_codes: set[str], lay: Layout) -> tuple[int, int, int, int]:
+def score(
+    text: bytes, facts, truth_codes: set[str], lay: Layout, suffix: str = ".txt"
+) -> tuple[int, int, int, int]:
     truth = truth_cells(facts)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "report.txt"
+        path = Path(tmp) / f"report{suffix}"
         path.write_bytes(text)
         try:
             loaded = load_input(path)

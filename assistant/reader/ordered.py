@@ -22,6 +22,8 @@ from assistant.reader.labels import LabelMatch, squash
 from assistant.reader.tables import Observed, Read, T1Row, T2Row
 
 _BLOCK_TITLE = re.compile(r"第二十条第?[（(]?([一二三四五六七八九十]+)[)）]?项")
+# a title wrapped in its cell, its 「项」 on the next line (「第二十条第（一）」 / 「项」: mutool, pdfplumber)
+_CUT_TITLE = re.compile(r"^第二十条第?[（(]?([一二三四五六七八九十]+)[)）]?$")
 _BLOCKS = {"一": "art20_1", "五": "art20_5", "六": "art20_6", "八": "art20_8", "九": "art20_9"}
 _PROSE = re.compile(r"[。，；！？]")
 _PAGE = re.compile(r"^\s*(?:[-—–－]+\s*\d+\s*[-—–－]+|第\s*\d+\s*页.*|\d+\s*/\s*\d+|[-—–－]\s*\d+)\s*$")
@@ -182,12 +184,16 @@ def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
     blocks: dict[str, list[tuple[str, int]]] = {}
     current = None
     rows: list[T1Row] = []
+    heads = t1columns.column_heads(cells)
+    spill: dict[str, list[frozenset[str]]] = {}  # another block's column header among a block's lines
     for line, i in lines:
-        m = _BLOCK_TITLE.search(squash(line))
+        m = _BLOCK_TITLE.search(squash(line)) or _CUT_TITLE.match(squash(line))
         if m:
             current = _BLOCKS.get(m.group(1))
             blocks.setdefault(current or "", [])
             continue
+        if current and (earlier := t1columns.earlier_head(heads, squash(line), current, list(blocks))):
+            spill.setdefault(current, []).append(earlier)  # an earlier block's header: its numbers run on
         loose = _loose_row(line, i, cells)
         if loose is not None:
             rows.append(loose)
@@ -200,11 +206,12 @@ def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
         block: [c for c in cells if c.key.split(".")[1] == block and tuple(c.key.split(".")[1:3]) not in done]
         for block in dict.fromkeys(c.key.split(".")[1] for c in cells)
     }
-    _share_out(blocks, {b: len(c) for b, c in wanted.items()})
+    ok = t1columns.settled(list(blocks), spill)
+    shared = t1columns.share_out(blocks, {b: len(c) for b, c in wanted.items()}, ok)
     for block, bcells in wanted.items():
         got = blocks.get(block)
         items = list(dict.fromkeys(c.key.split(".")[2] for c in bcells))
-        if not bcells or got is None or len(got) != len(bcells):
+        if not bcells or got is None or len(got) != len(bcells) or not (block in shared or ok([block])):
             continue
         if (got := t1columns.row_major(got, len(items), len(bcells) // len(items))) is None:
             continue  # printed column by column in no order the lines settle: the reader's gap
@@ -214,28 +221,6 @@ def _place_t1(lines: list[tuple[str, int]], version: str) -> list[T1Row]:
             label = icells[0][0].row_path[-1]
             rows.append(T1Row(block, item, label, values, _where(1, icells[0][1][1], label)))
     return rows
-
-
-def _share_out(blocks: dict[str, list[tuple[str, int]]], wanted: dict[str, int]) -> None:
-    """A title printed away from its block's cells (「第二十条第（五）项 第二十条第（六）项 … 64906 13163
-    1383」, or a page's last cell after the next title): when consecutive blocks none of which holds
-    its count together hold exactly theirs, the numbers are theirs in title order."""
-    titled = [b for b in blocks if b in wanted]
-    j = 0
-    while j < len(titled):
-        if len(blocks[titled[j]]) == wanted[titled[j]]:
-            j += 1
-            continue
-        for end in range(j + 2, len(titled) + 1):
-            run = titled[j:end]
-            if len(blocks[run[-1]]) == wanted[run[-1]]:
-                break  # a block that holds its count ends the run: nothing is shifted through it
-            got = [t for b in run for t in blocks[b]]
-            if len(got) == sum(wanted[b] for b in run):
-                for b in run:
-                    blocks[b], got = got[: wanted[b]], got[wanted[b] :]
-                break
-        j += 1
 
 
 def _loose_row(line: str, i: int, cells) -> T1Row | None:

@@ -13,6 +13,7 @@ reader's gap).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.core import spec
 from assistant.reader.labels import squash
@@ -141,3 +142,64 @@ def row_major(toks: list[tuple[str, int]], rows: int, cols: int) -> list[tuple[s
 def _where(line: int, what: str) -> str:
     at = f"文本第{line + 1}行" if line >= 0 else "文本"
     return f"表1{at}“{what}”（按列标题定位）"
+
+
+def column_heads(cells) -> dict[str, frozenset[str]]:
+    """Each 表一 column header (squashed) → the blocks it heads (「本年处理决定数量」: （五） and （六））."""
+    own: dict[str, set[str]] = {}
+    for c in cells:
+        own.setdefault(squash(c.col_label), set()).add(c.key.split(".")[1])
+    return {head: frozenset(blocks) for head, blocks in own.items()}
+
+
+def earlier_head(
+    heads: dict[str, frozenset[str]], text: str, current: str, seen: list[str]
+) -> frozenset[str]:
+    """The blocks titled before `current` that `text` is a column header of, when it is none of
+    `current`'s (a later block's header printed early, as chromium does, is no sign)."""
+    owners = heads.get(text, frozenset())
+    if current in owners or current not in seen:
+        return frozenset()
+    return owners & frozenset(seen[: seen.index(current)])
+
+
+def settled(order: list[str], spill: dict[str, list[frozenset[str]]]) -> Callable[[list[str]], bool]:
+    """Whether the numbers of consecutive blocks `run` are theirs: another block's column header
+    among a block's lines (「本年制发件数 … 4 1 47」 under 第二十条第（五）项) means that block's numbers,
+    printed column by column, run on from there; a reading of the blocks there or after that
+    leaves any block of that header out is chance (blank cells make counts fit): refused."""
+
+    def ok(run: list[str]) -> bool:
+        before = order[: order.index(run[-1]) + 1] if run[-1] in order else order
+        return all(owners <= set(run) for y in before for owners in spill.get(y, ()))
+
+    return ok
+
+
+def share_out(
+    blocks: dict[str, list[tuple[str, int]]], wanted: dict[str, int], ok: Callable[[list[str]], bool]
+) -> set[str]:
+    """A title printed away from its block's cells (「第二十条第（五）项 第二十条第（六）项 … 64906 13163
+    1383」, or a page's last cell after the next title): when consecutive blocks none of which holds
+    its count together hold exactly theirs, the numbers are theirs in title order (if `ok`). The
+    blocks so filled."""
+    titled = [b for b in blocks if b in wanted]
+    filled: set[str] = set()
+    j = 0
+    while j < len(titled):
+        if len(blocks[titled[j]]) == wanted[titled[j]]:
+            j += 1
+            continue
+        for end in range(j + 2, len(titled) + 1):
+            run = titled[j:end]
+            if len(blocks[run[-1]]) == wanted[run[-1]]:
+                break  # a block that holds its count ends the run: nothing is shifted through it
+            got = [t for b in run for t in blocks[b]]
+            if len(got) == sum(wanted[b] for b in run):
+                if ok(run):
+                    for b in run:
+                        blocks[b], got = got[: wanted[b]], got[wanted[b] :]
+                    filled |= set(run)
+                break
+        j += 1
+    return filled

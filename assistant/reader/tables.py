@@ -18,6 +18,7 @@ from assistant.core.findings import WARNING
 from assistant.reader import vocabulary as V
 from assistant.reader.blocks import Grid, GridRow
 from assistant.reader.grid import Split, header_positions, pick_values, split_row, where
+from assistant.reader.heldlabel import cut_label, held_label
 from assistant.reader.labels import LabelMatch, norm, squash
 
 _STARTS_ITEM = re.compile(
@@ -147,6 +148,8 @@ class T1Parser:
         cols = self.columns
         positions = [j for j, _ in cols] if cols else None
         picked = pick_values(row, s, len(cols) if cols else None, positions, exact)
+        if picked is not None and not cols and len(picked) not in V.t1_widths(block, item):
+            picked = None  # no header and fewer numbers than the row's cells (blank cells dropped): no guess
         if picked is None:
             self.obs.note(1, f"{where(n, r)}“{label}”的数值与表头列数对不上，未读取")
             return
@@ -192,7 +195,11 @@ class T2Parser:
             self.after += s.names  # the held row's label continues, or the next one's begins
             return
         self.finish()
-        if s.has_values and not V.t2_rows().suffix(s.joined) and _STARTS_ITEM.match(s.names[-1]):
+        if (
+            s.has_values
+            and _STARTS_ITEM.match(s.names[-1])
+            and cut_label(s.names[-1], V.t2_rows().suffix(s.joined))
+        ):
             # a numbered label cut after its first characters (「1.属」, the rest on the lines below
             # when values sit on the label's first line): settled when the next value row comes
             self.held, self.after, self.pending = (n, r, row, s, exact, self.pending), [], []
@@ -206,7 +213,7 @@ class T2Parser:
             return
         n, r, row, s, exact, before = self.held
         after, self.held, self.after = self.after, None, []
-        found = _held_label(before, s.names, after)
+        found = held_label(before, s.names, after)
         if found is not None:
             hit, used = found
             self.pending = []
@@ -273,26 +280,6 @@ class T2Parser:
             return
         reads = [Read(v, where(n, r, j)) for j, v in picked]
         self.obs.t2[m.target] = T2Row(m.target, m, s.names[-1], reads, where(n, r))
-
-
-def _held_label(before: list[str], own: list[str], after: list[str]) -> tuple[LabelMatch[str], int] | None:
-    """The official row label a cut numbered label completes to, and how many of the lines after
-    it that took: its own text plus the first lines after it (the rest begins the next row), with
-    at most one character-line above it (a first character printed higher than its numbering,
-    「其」 over 「2.」). Lines that hold two label columns (「不予公 于国」) are also tried with their
-    right part only: the leaf label is the rightmost label column."""
-    rows = V.t2_rows()
-    for pick in (lambda t: t, lambda t: t.split()[-1] if t.split() else t):
-        own_text = "".join(norm(pick(t)) for t in own[-1:])
-        for lead in ("", norm(before[-1]) if before and len(norm(before[-1])) == 1 else None):
-            if lead is None:
-                continue
-            for k in range(len(after), -1, -1):
-                tail = "".join(norm(pick(t)) for t in after[:k])
-                hit = rows.suffix(lead + own_text + tail)
-                if hit and hit.target not in V.T2_GROUPS and len(norm(hit.official)) > len(tail):
-                    return hit, k
-    return None
 
 
 class T3Parser:

@@ -45,6 +45,8 @@ def _twice(sec: spec.Section, para: str) -> Iterator[Finding]:
         end = m.start() + len(m.group(1))
         if _BOUNDARY.search(para[max(0, end - 6) : end]):  # the longest boundary word is 4 characters
             continue  # 县政府政府信息公开: 县政府 + 政府信息, a word boundary, not a slip
+        if _in_run(para, m):
+            continue  # 「复议 复议 复议复议 复议」: a table's stacked column headers left in the text
         found += 1
         if found > MAX_TWICE:
             return
@@ -57,6 +59,16 @@ def _twice(sec: spec.Section, para: str) -> Iterator[Finding]:
             computed=m.group(1),
             where=f"{sec.label}：{para[max(0, m.start() - 20) : m.end() + 20]}",
         )
+
+
+def _in_run(para: str, m: re.Match) -> bool:
+    """The doubled word stands in a longer run of itself with spaces between (column headers one
+    per cell, their lines joined), not a word typed twice."""
+    word, spaces = m.group(1), " \u3000"
+    after, before = para[m.end() :], para[: m.start()]
+    return (after[:1] in spaces and after.lstrip(spaces).startswith(word) and after[:1] != "") or (
+        before[-1:] in spaces and before[-1:] != "" and before.rstrip(spaces).endswith(word)
+    )
 
 
 def _ordinals(sec: spec.Section, para: str) -> Iterator[Finding]:

@@ -61,6 +61,39 @@ def t2_rows() -> LabelIndex[str]:
 
 
 @cache
+def t1_widths(block: str, item: str) -> frozenset[int]:
+    """How many cells 表一's row (block, item) has, in either version (2021: 行政许可 1; 2019: 3)."""
+    return frozenset(
+        n
+        for version in _BOTH
+        if (
+            n := sum(
+                1 for c in spec.spec_for(version).table_cells(1) if c.key.split(".")[1:3] == [block, item]
+            )
+        )
+    )
+
+
+def t2_label_takes(text: str, key: str, tail: int) -> bool:
+    """`text` (normalised) ends with row `key`'s label taking more than its last `tail` characters:
+    the leaf label alone or with its group labels above it (「（三）不」 + 「予公开」「1.属于国」「家秘密」
+    is 不予公开 / 1.属于国家秘密, the first line's 「不」 part of it)."""
+    return any(len(t) > tail and text.endswith(t) for t in t2_path_tails(key))
+
+
+@cache
+def t2_path_tails(key: str) -> frozenset[str]:
+    """A 表二 row's label path joined from each level down (normalised): 「属于国家秘密」,
+    「不予公开属于国家秘密」, 「三本年度办理结果不予公开属于国家秘密」 (both versions)."""
+    tails = set()
+    for version in _BOTH:
+        for k, path in spec.t2_rows(version):
+            if k == key:
+                tails |= {"".join(norm(p) for p in path[i:]) for i in range(len(path))}
+    return frozenset(tails)
+
+
+@cache
 def t2_columns() -> LabelIndex[str]:
     return LabelIndex({path[-1]: key for key, path in spec.T2_COLUMNS})
 
