@@ -233,15 +233,7 @@ def spell(
         message, said, aliases
     )  # 「民营医院申请的2件（算商业企业）」: filed as said
     message = rewrite(_YEAR_FILLED, "本年度的", message, said)  # a year, no count
-    message = rewrite(
-        _OF_DONE, "其中，", rewrite(_SAY_SCOPE, lambda m: m.group("scope"), message, said), said
-    )
-    message = rewrite(_TYPE_ABOUT, _type_about, message, said)  # 「律所3件都是问拆迁的，」: 律所3件：
-    message = rewrite(_TYPE_OF, _type_of, message, said)  # 「个人的里面公开7件」: 个人的：
-    if SUIT_WORD.search(message):  # 「复议有1件，就是个人不掌握那件」: which application, no 表二 value
-        message = rewrite(CASE_OF, "某事项", message, said)
-    message = rewrite(_ONE_WHO, "还有", message, said)  # 「还有一个基金会来了3件」: 3件
-    message = rewrite(_NEW_OF_TYPE, lambda m: m.group("who"), message, said)  # 「今年新收的个人10件里」
+    message = _scopes(message, said)  # 「先说个人的：」「律所3件都是问拆迁的，」「个人的里面公开7件」……
     message = rewrite(_YEAR_SCOPE, lambda m: f"本年新收{m.group('n')}件，", message, said)
     message = _counts_known(message, said, cells or {})  # 「去年那三件」「二十件里」
     message = rewrite(_CARRY_DONE, lambda m: f"{m.group('that')}{m.group('when')}办理了", message, said)
@@ -274,6 +266,19 @@ def spell(
     answered = A.ALL_ANSWERED.search(message) if numbers(message) and not A.narrative_like(message) else None
     message = rewrite(A.ALL_ANSWERED, "年底没有结转", message, said) if answered else message  # 「都答复了」
     return A.spell_carry(message, topic, said), answered
+
+
+def _scopes(message: str, said: list[tuple[str, str]]) -> str:
+    """Whose applications the counts that follow are: a type's scope spelled as 「个人的：」「律所3件：」, and the
+    words that only say which application a 表三 case was about set aside."""
+    message = rewrite(_SAY_SCOPE, lambda m: m.group("scope"), message, said)  # 「先说个人的：」
+    message = rewrite(_OF_DONE, "其中，", message, said)
+    message = rewrite(_TYPE_ABOUT, _type_about, message, said)  # 「律所3件都是问拆迁的，」: 律所3件：
+    message = rewrite(_TYPE_OF, _type_of, message, said)  # 「个人的里面公开7件」: 个人的：
+    if SUIT_WORD.search(message):  # 「复议有1件，就是个人不掌握那件」: which application, no 表二 value
+        message = rewrite(CASE_OF, "某事项", message, said)
+    message = rewrite(_ONE_WHO, "还有", message, said)  # 「还有一个基金会来了3件」: 3件
+    return rewrite(_NEW_OF_TYPE, lambda m: m.group("who"), message, said)  # 「今年新收的个人10件里」
 
 
 def _part_withheld(message: str, said: list[tuple[str, str]]) -> str:
