@@ -44,12 +44,15 @@ def _body(docx: bytes) -> bytes:
         return z.read("word/document.xml")
 
 
-def convert(docs: dict[str, bytes]) -> dict[str, bytes]:
-    """docx bytes → PDF bytes, cached by content hash; one soffice run for all the misses."""
-    CACHE.mkdir(exist_ok=True)
+def convert(
+    docs: dict[str, bytes], filt: str = "pdf", out: Path = CACHE, ext: str = ".pdf"
+) -> dict[str, bytes]:
+    """docx bytes → what LibreOffice's filter `filt` writes (PDF by default), cached by content hash in `out`;
+    one soffice run for all the misses."""
+    out.mkdir(parents=True, exist_ok=True)
     # python-docx stamps the save time in docProps: key by variant name and the document body
     keys = {name: hashlib.sha1(name.encode() + _body(data)).hexdigest()[:16] for name, data in docs.items()}
-    missing = [name for name, k in keys.items() if not (CACHE / f"{k}.pdf").exists()]
+    missing = [name for name, k in keys.items() if not (out / f"{k}{ext}").exists()]
     if missing:
         with tempfile.TemporaryDirectory() as tmp:
             srcs = []
@@ -57,12 +60,12 @@ def convert(docs: dict[str, bytes]) -> dict[str, bytes]:
                 src = Path(tmp) / f"{keys[name]}.docx"
                 src.write_bytes(docs[name])
                 srcs.append(str(src))
-            cmd = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(CACHE), *srcs]
+            cmd = ["soffice", "--headless", "--convert-to", filt, "--outdir", str(out), *srcs]
             subprocess.run(cmd, check=True, capture_output=True, timeout=1800)
             for src in srcs:  # a batch run may skip a file: once more alone
-                if not (CACHE / Path(src).with_suffix(".pdf").name).exists():
+                if not (out / Path(src).with_suffix(ext).name).exists():
                     subprocess.run([*cmd[: -len(srcs)], src], check=True, capture_output=True, timeout=300)
-    return {name: (CACHE / f"{k}.pdf").read_bytes() for name, k in keys.items()}
+    return {name: (out / f"{k}{ext}").read_bytes() for name, k in keys.items()}
 
 
 def pdftotext(pdf: bytes, layout: bool) -> bytes:

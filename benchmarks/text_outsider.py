@@ -115,21 +115,8 @@ def pydocx_dump(docx: bytes) -> bytes:
 
 
 def soffice_txt(docs: dict[str, bytes], filt: str, tool: str, ext: str = ".txt") -> dict[str, bytes]:
-    """docx → text by LibreOffice's own filter, one soffice run for all the misses (cached)."""
-    out = CACHE / tool
-    out.mkdir(parents=True, exist_ok=True)
-    keys = {name: _key(name, data) for name, data in docs.items()}
-    missing = [name for name, k in keys.items() if not (out / f"{k}{ext}").exists()]
-    if missing:
-        with tempfile.TemporaryDirectory() as tmp:
-            srcs = []
-            for name in missing:
-                src = Path(tmp) / f"{keys[name]}.docx"
-                src.write_bytes(docs[name])
-                srcs.append(str(src))
-            cmd = ["soffice", "--headless", "--convert-to", filt, "--outdir", str(out)]
-            subprocess.run([*cmd, *srcs], check=True, capture_output=True, timeout=1800)
-    return {name: (out / f"{k}{ext}").read_bytes() for name, k in keys.items()}
+    """docx → text by LibreOffice's own filter (docx_outsider's converter, cached per tool)."""
+    return convert(docs, filt, CACHE / tool, ext)
 
 
 def _key(name: str, data: bytes) -> str:

@@ -8,6 +8,7 @@ Pure helper of `extract`: 「一件也没收到」 → none, 「不收费」 →
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.core import spec
 from assistant.intake import answers as A
@@ -273,8 +274,10 @@ def _scopes(message: str, said: list[tuple[str, str]]) -> str:
     words that only say which application a 表三 case was about set aside."""
     message = rewrite(_SAY_SCOPE, lambda m: m.group("scope"), message, said)  # 「先说个人的：」
     message = rewrite(_OF_DONE, "其中，", message, said)
-    message = rewrite(_TYPE_ABOUT, _type_about, message, said)  # 「律所3件都是问拆迁的，」: 律所3件：
-    message = rewrite(_TYPE_OF, _type_of, message, said)  # 「个人的里面公开7件」: 个人的：
+    message = rewrite(
+        _TYPE_ABOUT, _type_scope("head", "："), message, said
+    )  # 「律所3件都是问拆迁的，」: 律所3件：
+    message = rewrite(_TYPE_OF, _type_scope("who", "的："), message, said)  # 「个人的里面公开7件」: 个人的：
     if SUIT_WORD.search(message):  # 「复议有1件，就是个人不掌握那件」: which application, no 表二 value
         message = rewrite(CASE_OF, "某事项", message, said)
     message = rewrite(_ONE_WHO, "还有", message, said)  # 「还有一个基金会来了3件」: 3件
@@ -299,16 +302,15 @@ def _asked_for(m: re.Match[str]) -> str | None:
     return None if row is not None and row.key.startswith("applications.results.") else "某事项"
 
 
-def _type_of(m: re.Match[str]) -> str | None:
-    """「个人的：」 when the words before 的 name an applicant type, else as typed."""
-    col = find_col(ROW_BY_KEY[_NEW], m.group("who"), default=False)
-    return f"{m.group('who')}的：" if col in spec.T2_APPLICANT_COLUMNS else None
+def _type_scope(group: str, tail: str) -> Callable[[re.Match[str]], str | None]:
+    """The scope 「个人的：」「律所3件：」 (the match's `group` + `tail`) when those words name an applicant
+    type, else the match as typed."""
 
+    def scope(m: re.Match[str]) -> str | None:
+        col = find_col(ROW_BY_KEY[_NEW], m.group(group), default=False)
+        return f"{m.group(group)}{tail}" if col in spec.T2_APPLICANT_COLUMNS else None
 
-def _type_about(m: re.Match[str]) -> str | None:
-    """The scope 「律所3件：」 when the words before the count name an applicant type, else as typed."""
-    col = find_col(ROW_BY_KEY[_NEW], m.group("head"), default=False)
-    return f"{m.group('head')}：" if col in spec.T2_APPLICANT_COLUMNS else None
+    return scope
 
 
 def _counts_apart(message: str, said: list[tuple[str, str]]) -> str:
